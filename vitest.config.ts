@@ -27,6 +27,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/integration-global-setup.ts"],
           // Integration tests share one database; files run one after another so truncation in one
           // file cannot race seeding in another.
           fileParallelism: false,

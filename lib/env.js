@@ -1,0 +1,77 @@
+// @ts-check
+// The one place that reads process.env. Plain JavaScript so next.config.js can import it and a missing
+// production secret fails `next build` and `next start` with a clear message, not the first request.
+import { z } from "zod";
+
+/** @param {boolean} isProduction */
+function buildSchema(isProduction) {
+  /** Secrets have development defaults so `npm run dev` needs no set-up; production must set them. */
+  const secret = (/** @type {string} */ name, /** @type {string} */ devDefault) =>
+    isProduction
+      ? z
+          .string({ error: `${name} is required in production` })
+          .min(32, `${name} must be at least 32 characters`)
+      : z.string().min(32, `${name} must be at least 32 characters`).default(devDefault);
+
+  return z.object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** The app's connection: a non-superuser role, so row-level security applies. */
+    DATABASE_URL: isProduction
+      ? z.url({ error: "DATABASE_URL is required in production (a postgres:// connection string)" })
+      : z.url({ error: "DATABASE_URL must be a postgres:// connection string" }).optional(),
+    NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET", "development-only-nextauth-secret-0123456789"),
+    NEXTAUTH_URL: z.url().optional(),
+    /** 32 bytes, base64: the AES-256-GCM key that encrypts Robinhood tokens at rest. */
+    TOKEN_ENCRYPTION_KEY: isProduction
+      ? z
+          .base64({ error: "TOKEN_ENCRYPTION_KEY is required in production (32 bytes, base64-encoded)" })
+          .refine(isThirtyTwoBytes, "TOKEN_ENCRYPTION_KEY must decode to exactly 32 bytes")
+      : z
+          .base64()
+          .refine(isThirtyTwoBytes, "TOKEN_ENCRYPTION_KEY must decode to exactly 32 bytes")
+          .default("ZGV2ZWxvcG1lbnQtb25seS10b2tlbi1rZXktMzJieXQ="),
+    /** The cron route refuses every request while this is unset. */
+    CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
+    ROBINHOOD_API_URL: z.url().default("https://api.robinhood.com"),
+    /** Base URL of the simulated Robinhood that backs the demo account; unset disables the demo. */
+    DEMO_ROBINHOOD_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  });
+}
+
+/** @typedef {z.infer<ReturnType<typeof buildSchema>>} Env */
+
+/**
+ * Parses an environment. Exported for tests; the app uses `env`.
+ * @param {Record<string, string | undefined>} source
+ * @returns {Env}
+ */
+export function parseEnv(source) {
+  const result = buildSchema(source.NODE_ENV === "production").safeParse(emptyAsUnset(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** @param {string} value */
+function isThirtyTwoBytes(value) {
+  return Buffer.from(value, "base64").length === 32;
+}
+
+/** @param {Record<string, string | undefined>} source */
+function emptyAsUnset(source) {
+  return Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+}
+
+/** @type {Env | undefined} */
+let cached;
+
+/** The validated environment of this process, parsed once. */
+export function getEnv() {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,21 @@
+import { uuidV5 } from "./uuid-v5";
+
+/**
+ * Namespace of Rollbook user ids. Fixed forever: changing it would give every user a new id and orphan
+ * their data. Documented in README ("Identity").
+ */
+export const ROLLBOOK_USER_NAMESPACE = "8b1f6a52-3c0e-4d7a-9f25-6e4b1d0c7a93";
+
+const ROBINHOOD_USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The Rollbook user id of a Robinhood user: UUID v5 of the `id` of Robinhood's `/user/` resource.
+ * Login, sync, import and recompute all derive it here, so they always agree.
+ */
+export function userIdFromRobinhoodUserId(robinhoodUserId: string): string {
+  const normalized = robinhoodUserId.trim().toLowerCase();
+  if (!ROBINHOOD_USER_ID.test(normalized)) {
+    throw new Error("A Robinhood user id is a UUID (the `id` of the /user/ resource)");
+  }
+  return uuidV5(`robinhood:${normalized}`, ROLLBOOK_USER_NAMESPACE);
+}

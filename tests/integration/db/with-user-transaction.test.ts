@@ -1,0 +1,173 @@
+import type pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { deleteAccount } from "@/lib/server/accounts/delete-account";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { AccountDeletedError, withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { connectOwner, countRowsByUser, createAppDb, truncateAll } from "@/tests/support/test-database";
+
+const CAROL = "cccccccc-0000-4000-8000-000000000003";
+const carolId = userIdFromRobinhoodUserId(CAROL);
+
+let owner: pg.Client;
+let db: Database;
+
+beforeAll(async () => {
+  owner = await connectOwner();
+  db = createAppDb();
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await owner.end();
+});
+beforeEach(() => truncateAll(owner));
+
+async function writeDerivedRows(robinhoodUserId: string, purpose: "sign-in" | "work" = "work") {
+  return withUserTransaction({ db, robinhoodUserId, purpose }, async (tx, user) => {
+    const chain = await tx.rollChain.create({
+      data: {
+        id: "0b6c7f3e-2d1a-5c4b-9e8f-7a6b5c4d3e2f",
+        userId: user.id,
+        chainKey: "chain-1",
+        underlying: "AAPL",
+        optionType: "CALL",
+        side: "SHORT",
+        status: "OPEN",
+        rollCount: 1,
+        openedAt: new Date("2026-10-01T14:00:00Z"),
+        daysHeld: 56,
+        netPremium: "184.96",
+        realizedPnl: "-12.04",
+      },
+    });
+    await tx.rollLink.create({
+      data: {
+        userId: user.id,
+        chainId: chain.id,
+        sequence: 1,
+        rolledOn: new Date("2026-10-20"),
+        fromInstrumentId: "11111111-1111-4111-8111-111111111111",
+        toInstrumentId: "22222222-2222-4222-8222-222222222222",
+        closedQuantity: "1",
+        openedQuantity: "1",
+        kinds: ["OUT"],
+        netCredit: "85.00",
+      },
+    });
+    await tx.dailyPnl.create({
+      data: {
+        userId: user.id,
+        tradeDate: new Date("2026-10-20"),
+        underlying: "AAPL",
+        realizedPnl: "-12.04",
+        fees: "0.04",
+      },
+    });
+  });
+}
+
+describe("withUserTransaction", () => {
+  it("upserts the user first, so P&L rows written for a brand-new user have their user", async () => {
+    await writeDerivedRows(CAROL);
+    const { rows } = await owner.query("SELECT robinhood_user_id FROM users WHERE id = $1", [carolId]);
+    expect(rows).toEqual([{ robinhood_user_id: CAROL }]);
+    const counts = await countRowsByUser(owner);
+    expect(counts.get("roll_chains")).toBe(1);
+    expect(counts.get("roll_links")).toBe(1);
+    expect(counts.get("daily_pnl")).toBe(1);
+  });
+
+  it("derives the same user from any spelling of the Robinhood id", async () => {
+    await withUserTransaction(
+      { db, robinhoodUserId: CAROL.toUpperCase(), purpose: "sign-in" },
+      async () => {},
+    );
+    await withUserTransaction({ db, robinhoodUserId: ` ${CAROL} `, purpose: "work" }, async () => {});
+    const { rows } = await owner.query("SELECT id FROM users");
+    expect(rows).toEqual([{ id: carolId }]);
+  });
+
+  it("rolls back everything, the user upsert included, when the work fails", async () => {
+    await expect(
+      withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "work" }, async (tx, user) => {
+        await tx.dailyPnl.create({
+          data: {
+            userId: user.id,
+            tradeDate: new Date("2026-10-20"),
+            underlying: "X",
+            realizedPnl: "1",
+            fees: "0",
+          },
+        });
+        throw new Error("engine failed");
+      }),
+    ).rejects.toThrow("engine failed");
+    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    expect(rows[0].n).toBe(0);
+  });
+});
+
+describe("deleteAccount", () => {
+  it("removes the user and every row they own", async () => {
+    await writeDerivedRows(CAROL, "sign-in");
+    expect(await deleteAccount({ db, robinhoodUserId: CAROL })).toEqual({ deleted: true });
+    const counts = await countRowsByUser(owner);
+    expect([...counts.values()].every((count) => count === 0)).toBe(true);
+    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("is not undone by later work such as a recompute", async () => {
+    await writeDerivedRows(CAROL, "sign-in");
+    await deleteAccount({ db, robinhoodUserId: CAROL });
+    await expect(writeDerivedRows(CAROL, "work")).rejects.toBeInstanceOf(AccountDeletedError);
+    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("waits for work already running on the user, then deletes what that work wrote", async () => {
+    await writeDerivedRows(CAROL, "sign-in");
+    let releaseWork: () => void = () => {};
+    let workStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => {
+      workStarted = resolve;
+    });
+    const running = withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "work" }, async (tx, user) => {
+      workStarted();
+      await new Promise<void>((resolve) => {
+        releaseWork = resolve;
+      });
+      await tx.dailyPnl.create({
+        data: {
+          userId: user.id,
+          tradeDate: new Date("2026-11-02"),
+          underlying: "LATE",
+          realizedPnl: "1",
+          fees: "0",
+        },
+      });
+    });
+    await started;
+    const deletion = deleteAccount({ db, robinhoodUserId: CAROL });
+    // Work queued behind the deletion must fail rather than recreate the account.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const queuedBehind = writeDerivedRows(CAROL, "work");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    releaseWork();
+    await running;
+    await deletion;
+    await expect(queuedBehind).rejects.toBeInstanceOf(AccountDeletedError);
+    const counts = await countRowsByUser(owner);
+    expect([...counts.entries()].filter(([, count]) => count > 0)).toEqual([]);
+  });
+
+  it("lets the person sign in again and start afresh", async () => {
+    await writeDerivedRows(CAROL, "sign-in");
+    await deleteAccount({ db, robinhoodUserId: CAROL });
+    await withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "sign-in" }, async () => {});
+    const { rows } = await owner.query("SELECT id FROM users");
+    expect(rows).toEqual([{ id: carolId }]);
+    const tombstones = await owner.query("SELECT 1 FROM account_deletions");
+    expect(tombstones.rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,50 @@
+import pg from "pg";
+import { createPrismaClient, type Database } from "@/lib/server/db/create-prisma-client";
+
+/** Connection strings the integration global setup provides. */
+export function testDatabaseUrls() {
+  const appUrl = process.env.DATABASE_URL;
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL;
+  if (!appUrl || !ownerUrl) throw new Error("Integration tests need the global setup's database");
+  return { appUrl, ownerUrl };
+}
+
+/** A Prisma client connected as the app's role, subject to row-level security like the app. */
+export function createAppDb(options: { maxConnections?: number } = {}): Database {
+  return createPrismaClient(testDatabaseUrls().appUrl, options);
+}
+
+/** A plain connection as the schema owner, for set-up and for looking past row-level security. */
+export async function connectOwner(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: testDatabaseUrls().ownerUrl });
+  await client.connect();
+  return client;
+}
+
+/** Empties every table but the migrations record. */
+export async function truncateAll(owner: pg.Client): Promise<void> {
+  const { rows } = await owner.query<{ tablename: string }>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+  );
+  if (rows.length === 0) return;
+  await owner.query(`TRUNCATE ${rows.map((row) => `"${row.tablename}"`).join(", ")} CASCADE`);
+}
+
+/** Counts rows of every table that has a user_id, looking past row-level security. */
+export async function countRowsByUser(owner: pg.Client): Promise<Map<string, number>> {
+  const tables = await userOwnedTables(owner);
+  const counts = new Map<string, number>();
+  for (const table of tables) {
+    const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+    counts.set(table, rows[0]?.n ?? 0);
+  }
+  return counts;
+}
+
+export async function userOwnedTables(owner: pg.Client): Promise<string[]> {
+  const { rows } = await owner.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY table_name`,
+  );
+  return rows.map((row) => row.table_name);
+}
