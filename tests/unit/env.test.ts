@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const productionSecrets = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://rollbook_app:pw@db.example:5432/rollbook",
+  NEXTAUTH_SECRET: "x".repeat(40),
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+};
+
+describe("parseEnv", () => {
+  it("gives development working defaults for every secret", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    expect(env.ROBINHOOD_API_URL).toBe("https://api.robinhood.com");
+    expect(env.CRON_SECRET).toBeUndefined();
+  });
+
+  it("fails loudly in production, naming every missing secret", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /DATABASE_URL[\s\S]*NEXTAUTH_SECRET[\s\S]*TOKEN_ENCRYPTION_KEY/,
+    );
+  });
+
+  it("accepts a complete production environment", () => {
+    expect(parseEnv(productionSecrets).DATABASE_URL).toBe(productionSecrets.DATABASE_URL);
+  });
+
+  it("rejects an encryption key that is not 32 bytes", () => {
+    expect(() =>
+      parseEnv({ ...productionSecrets, TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }),
+    ).toThrow(/exactly 32 bytes/);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(() => parseEnv({ ...productionSecrets, NEXTAUTH_SECRET: "" })).toThrow(
+      /NEXTAUTH_SECRET is required/,
+    );
+  });
+
+  it("rejects a short cron secret", () => {
+    expect(() => parseEnv({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
+  });
+});
