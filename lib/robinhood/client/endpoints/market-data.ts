@@ -1,0 +1,44 @@
+import { type OptionMarketData, optionMarketDataBatchSchema } from "../../schemas/option-market-data";
+import { type StockQuote, stockQuoteBatchSchema } from "../../schemas/stock";
+import type { AuthorizedRequester } from "../authorized-requester";
+import { batches } from "../pagination";
+import { type BatchOptions, inRequestOrder } from "./shared";
+
+/**
+ * `GET /marketdata/options/?ids=…` (bare ids; `instruments=` would need full URLs, §6). Unknown
+ * instruments come back as `null` slots and are left out.
+ */
+export async function getOptionMarketData(
+  api: AuthorizedRequester,
+  ids: readonly string[],
+  options: BatchOptions = {},
+): Promise<OptionMarketData[]> {
+  const found = new Map<string, OptionMarketData>();
+  for (const batch of batches(ids, options.batchSize ?? 40)) {
+    const body = await api.get(optionMarketDataBatchSchema, {
+      path: "/marketdata/options/",
+      query: { ids: batch.join(",") },
+      signal: options.signal,
+    });
+    for (const item of body.results) if (item) found.set(item.instrument_id, item);
+  }
+  return inRequestOrder(ids, found);
+}
+
+/** `GET /marketdata/quotes/?ids=…` for equity instrument ids (the underlying of an assignment). */
+export async function getStockQuotes(
+  api: AuthorizedRequester,
+  instrumentIds: readonly string[],
+  options: BatchOptions = {},
+): Promise<StockQuote[]> {
+  const out: StockQuote[] = [];
+  for (const batch of batches(instrumentIds, options.batchSize ?? 50)) {
+    const body = await api.get(stockQuoteBatchSchema, {
+      path: "/marketdata/quotes/",
+      query: { ids: batch.join(",") },
+      signal: options.signal,
+    });
+    for (const item of body.results) if (item) out.push(item);
+  }
+  return out;
+}

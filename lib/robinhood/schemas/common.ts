@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Robinhood sends every amount, price and quantity as a JSON string. Precision varies by field and
+ * era ("196", "6.00000000000000000", "0E-8"), and one captured fixture even has a `$` prefix, so the
+ * parser accepts all of those and hands callers one canonical plain decimal string.
+ */
+const DECIMAL_PATTERN = /^(-?)\$?(\d+)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
+
+/** Rewrites a decimal literal (optionally with `$` or an exponent) as a plain decimal string. */
+export function normalizeDecimal(raw: string): string {
+  const match = DECIMAL_PATTERN.exec(raw.trim());
+  if (!match) throw new Error(`not a decimal: ${raw}`);
+  const [, sign = "", whole = "0", fraction = "", exponentText] = match;
+  const exponent = exponentText ? Number.parseInt(exponentText, 10) : 0;
+  if (exponent === 0) return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+  let digits = `${whole}${fraction}`;
+  let point = whole.length + exponent;
+  if (point <= 0) {
+    digits = `${"0".repeat(1 - point)}${digits}`;
+    point = 1;
+  } else if (point > digits.length) {
+    digits = digits.padEnd(point, "0");
+  }
+  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, "");
+  const fracPart = digits.slice(point);
+  return `${sign}${intPart}${fracPart ? `.${fracPart}` : ""}`;
+}
+
+export const decimalString = z
+  .string()
+  .refine((value) => DECIMAL_PATTERN.test(value.trim()), { error: "expected a decimal string" })
+  .transform(normalizeDecimal);
+
+/** Lenient UUID: Robinhood ids put a timestamp in the first group and ignore version bits. */
+export const robinhoodId = z.guid({ error: "expected a UUID" });
+
+/** ISO 8601 with `Z` or an offset, any sub-second precision (market data uses nanoseconds). */
+export const isoTimestamp = z.iso.datetime({ offset: true, message: "expected an ISO 8601 timestamp" });
+
+export const isoDate = z.iso.date({ error: "expected a YYYY-MM-DD date" });
+
+export const absoluteUrl = z.url({ error: "expected an absolute URL" });
+
+export const side = z.enum(["buy", "sell"]);
+export const direction = z.enum(["debit", "credit"]);
+export const optionType = z.enum(["call", "put"]);
+
+/** Django REST Framework list page: absolute `next` URL, no `count`. */
+export function paginated<T extends z.ZodType>(item: T) {
+  return z.object({
+    next: absoluteUrl.nullable(),
+    previous: absoluteUrl.nullable().optional(),
+    results: z.array(item),
+  });
+}
+
+/** Market-data batch endpoints return `{results}` with a `null` slot for each unknown id. */
+export function batchResults<T extends z.ZodType>(item: T) {
+  return z.object({ results: z.array(item.nullable()) });
+}
+
+/** DRF error bodies: `{"detail": ...}`, `{"non_field_errors": [...]}` or `{"<field>": [...]}`. */
+export const errorBody = z
+  .object({
+    detail: z.string().optional(),
+    non_field_errors: z.array(z.string()).optional(),
+  })
+  .catchall(z.unknown());
+
+export type ErrorBody = z.infer<typeof errorBody>;

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import {
+  absoluteUrl,
+  decimalString,
+  direction,
+  isoDate,
+  isoTimestamp,
+  paginated,
+  robinhoodId,
+  side,
+} from "./common";
+
+/** The stock side of an exercise or assignment (§3.6); the only place it shows up in the API. */
+export const equityComponentSchema = z.object({
+  id: robinhoodId,
+  instrument: absoluteUrl,
+  symbol: z.string(),
+  side,
+  price: decimalString,
+  quantity: decimalString,
+});
+export type EquityComponent = z.infer<typeof equityComponentSchema>;
+
+export const cashComponentSchema = z.object({
+  id: robinhoodId.optional(),
+  cash_amount: decimalString,
+  direction,
+});
+
+export const optionEventSchema = z.object({
+  id: robinhoodId,
+  account: absoluteUrl,
+  account_number: z.string().optional(),
+  chain_id: robinhoodId,
+  option: absoluteUrl,
+  option_id: robinhoodId.optional(),
+  position: absoluteUrl.optional(),
+  type: z.enum(["expiration", "assignment", "exercise", "voided"]),
+  direction,
+  quantity: decimalString,
+  event_date: isoDate,
+  state: z.string(),
+  underlying_price: decimalString.nullable().optional(),
+  total_cash_amount: decimalString,
+  cash_component: cashComponentSchema.nullable().optional(),
+  equity_components: z.array(equityComponentSchema),
+  created_at: isoTimestamp,
+  updated_at: isoTimestamp,
+});
+export type OptionEvent = z.infer<typeof optionEventSchema>;
+export const optionEventPageSchema = paginated(optionEventSchema);
