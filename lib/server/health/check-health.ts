@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/server/db/db";
+import packageJson from "@/package.json";
 
 export type HealthReport = {
   status: "ok" | "degraded";
   app: { status: "ok"; version: string };
+  database: { status: "connected" | "unreachable"; latencyMs?: number; error?: string };
 };
 
 /** Reports whether the app is up and the database reachable and migrated. Never throws. */
 export async function checkHealth(): Promise<HealthReport> {
-  const app = { status: "ok" as const, version: process.env.npm_package_version ?? "0.1.0" };
+  const app = { status: "ok" as const, version: packageJson.version };
   const started = performance.now();
   try {
     const rows = await getDb().$queryRaw<{ applied: number }[]>`
