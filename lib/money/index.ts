@@ -1,0 +1,28 @@
+export {
+  abs,
+  add,
+  compare,
+  divRounded,
+  mul,
+  mul3Rounded,
+  mulRounded,
+  negate,
+  prorate,
+  type Rounding,
+  sub,
+  sum,
+} from "./arithmetic";
+export {
+  assertMicro,
+  formatDecimal,
+  formatMoney,
+  formatQuantity,
+  fromUnits,
+  MICRO_DIGITS,
+  MICRO_PER_UNIT,
+  type Micro,
+  MoneyError,
+  parseDecimal,
+  tryParseDecimal,
+  ZERO,
+} from "./decimal";

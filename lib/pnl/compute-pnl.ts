@@ -1,0 +1,103 @@
+import { add, formatMoney, type Micro } from "@/lib/money";
+import { summarizeContracts, summarizeDays, summarizeUnderlyings } from "./aggregate";
+import { buildChains } from "./chains/build-chains";
+import { formatMatches } from "./format-matches";
+import type { StockFlow } from "./internal-types";
+import type { LifecycleState } from "./lots/lifecycle";
+import { replayBook } from "./lots/replay-book";
+import { MarkBook } from "./marks";
+import { normalizeInput } from "./normalize";
+import { reconcile } from "./reconcile";
+import type { PnlIssue, PnlResult } from "./result-types";
+import { detectRolls } from "./rolls/detect-rolls";
+import { replayStock } from "./stock";
+import { formatStock } from "./stock-output";
+import type { PnlInput } from "./types";
+import { valueOpenLots } from "./valuation";
+
+/** Bumped whenever the same input can produce a different result; recompute runs record it. */
+export const ENGINE_VERSION = "1.0.0";
+
+/**
+ * Computes realized and unrealized P&L, open positions, stock delivered by assignments and
+ * exercises, roll chains and a reconciliation from plain input. Pure: no I/O, no clock, and the
+ * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
+ * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
+ */
+export function computePnl(input: PnlInput): PnlResult {
+  const normalized = normalizeInput(input);
+  const { books, asOf, asOfDay } = normalized;
+  const state: LifecycleState = {
+    matches: [],
+    episodes: [],
+    issues: normalized.issues,
+    unmatchedCloseCash: 0,
+    stockFlows: [] as StockFlow[],
+  };
+  for (const book of books) replayBook(state, book, asOfDay);
+
+  const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
+  const valuation = valueOpenLots(books, marks);
+  const rolls = detectRolls(books);
+  const { chains, chainIds } = buildChains({ episodes: state.episodes, rolls, asOf });
+  valuation.openLots.forEach((lot, index) => {
+    lot.chainId = chainIds[valuation.openLotEpisodes[index] ?? -1] ?? "";
+  });
+  const stockReplay = replayStock(state.stockFlows);
+  const stock = formatStock(stockReplay, marks);
+
+  let realized: Micro = 0;
+  for (const match of state.matches) realized = add(realized, match.realized);
+  let fees: Micro = 0;
+  let cashFlow: Micro = 0;
+  for (const book of books) {
+    fees = add(fees, book.fees);
+    cashFlow = add(cashFlow, book.cashFlow);
+  }
+  const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    asOf,
+    totals: {
+      realized: formatMoney(realized),
+      unrealized: formatMoney(valuation.unrealized),
+      fees: formatMoney(fees),
+      cashFlow: formatMoney(cashFlow),
+      marketValue: formatMoney(valuation.marketValue),
+      openPositions: valuation.positions.length,
+      unmarkedPositions: valuation.unmarkedPositions,
+      stockRealized: formatMoney(stock.realized),
+      stockUnrealized: formatMoney(stock.unrealized),
+      stockCashFlow: formatMoney(stock.cashFlow),
+    },
+    contracts: summarizeContracts(books),
+    byUnderlying: summarizeUnderlyings(books, stock.realizedByUnderlying),
+    byDay: summarizeDays(books, state.matches, stockReplay.matches),
+    matches: formatMatches(state.matches, chainIds),
+    openLots: valuation.openLots,
+    openPositions: valuation.positions,
+    stockPositions: stock.positions,
+    stockMatches: stock.matches,
+    chains,
+    issues,
+    reconciliation: {
+      options: reconcile({
+        realized,
+        unrealized: valuation.unrealized,
+        cashFlow,
+        marketValue: valuation.marketValue,
+        unmatchedCloseCash: state.unmatchedCloseCash,
+        unmarkedOpenCash: valuation.unmarkedOpenCash,
+      }),
+      stock: reconcile({
+        realized: stock.realized,
+        unrealized: stock.unrealized,
+        cashFlow: stock.cashFlow,
+        marketValue: stock.marketValue,
+        unmatchedCloseCash: 0,
+        unmarkedOpenCash: stock.unmarkedOpenCash,
+      }),
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * The P&L engine: `computePnl(input)` turns executions, lifecycle events and marks into matched
+ * lots, open positions, roll chains and totals. Pure and exact (see lib/money).
+ */
+export { BREAKEVEN_ROUNDING } from "./chains/build-chains";
+export { computePnl, ENGINE_VERSION } from "./compute-pnl";
+export { contractKey } from "./contract";
+export { MARKET_VALUE_ROUNDING } from "./marks";
+export { type InputProblem, PnlInputError } from "./normalize";
+export type * from "./result-types";
+export type * from "./types";
+export { AVERAGE_PRICE_ROUNDING } from "./valuation";

@@ -1,0 +1,145 @@
+import type { Micro } from "@/lib/money";
+import type { CloseKind, Direction, LifecycleType, OptionType } from "./types";
+
+/**
+ * The engine's working records. They hold micros (see lib/money) and references instead of strings
+ * so the hot loops never parse or look anything up twice; only the final step formats strings.
+ */
+
+export interface ContractRec {
+  key: string;
+  underlying: string;
+  expiration: string;
+  expirationDay: number;
+  strike: Micro;
+  strikeText: string;
+  optionType: OptionType;
+  multiplier: Micro;
+  multiplierText: string;
+  /** Books of this contract by account id. */
+  books: Map<string, Book>;
+}
+
+/** Everything about one (account, contract): its fills, events, lot queues and running sums. */
+export interface Book {
+  accountId: string;
+  contract: ContractRec;
+  executions: Exec[];
+  events: LifecycleRec[];
+  long: LotQueue;
+  short: LotQueue;
+  /** Roll-grouping ids of (account, underlying, option type, direction). */
+  longClass: number;
+  shortClass: number;
+  realized: Micro;
+  fees: Micro;
+  cashFlow: Micro;
+  lastCloseKind: CloseKind | null;
+  expiryApplied: boolean;
+  /** Filled in by valuation; `unmarked` when open lots have no mark (then unrealized is unknown). */
+  unrealized: Micro;
+  unmarked: boolean;
+}
+
+export interface Exec {
+  id: string;
+  accountId: string;
+  orderId: string | null;
+  book: Book;
+  buy: boolean;
+  open: boolean;
+  quantity: Micro;
+  price: Micro;
+  fees: Micro;
+  /** Signed premium: sell +, buy −. */
+  gross: Micro;
+  /** gross − fees. */
+  cash: Micro;
+  day: string;
+  dayNumber: number;
+  instant: string;
+  /** Order of processing inside its book, set when the book is replayed. */
+  sequence: number;
+  /** For an open: the episode it joined. For a close: the episode it consumed from. */
+  episode: Episode | null;
+  /** Closing quantity and cash that found lots (the rest is unmatched). */
+  matchedQuantity: Micro;
+  matchedCash: Micro;
+}
+
+export interface LifecycleRec {
+  id: string;
+  accountId: string;
+  type: LifecycleType;
+  book: Book;
+  quantity: Micro;
+  day: string;
+  dayNumber: number;
+  direction: Direction | null;
+  stockFees: Micro;
+}
+
+export interface Lot {
+  exec: Exec;
+  quantity: Micro;
+  /** Remaining signed premium and fees of the opening fill, allocated pro rata as it closes. */
+  gross: Micro;
+  fees: Micro;
+  episode: Episode;
+}
+
+export interface LotQueue {
+  direction: Direction;
+  lots: Lot[];
+  head: number;
+  openQuantity: Micro;
+  episode: Episode | null;
+}
+
+/** One stretch of a position in one contract and direction, from opening until flat again. */
+export interface Episode {
+  index: number;
+  book: Book;
+  direction: Direction;
+  firstOpen: Exec;
+  openedOn: string;
+  closedOn: string | null;
+  outcome: CloseKind | null;
+  quantityOpened: Micro;
+  /** Quantity closed by the event that ended the episode (for the breakeven of assigned chains). */
+  finalEventQuantity: Micro;
+  netCash: Micro;
+  realized: Micro;
+  fees: Micro;
+  /** Filled in by valuation: what is still open, its unrealized P&L and whether a mark was missing. */
+  quantityOpen: Micro;
+  unrealized: Micro;
+  unmarked: boolean;
+  /** Union-find parent index (chains are connected episodes). */
+  parent: number;
+}
+
+export interface MatchRec {
+  lot: Exec;
+  episode: Episode;
+  closeExec: Exec | null;
+  closeEvent: LifecycleRec | null;
+  kind: CloseKind;
+  closedOn: string;
+  quantity: Micro;
+  closePrice: Micro;
+  openFees: Micro;
+  closeFees: Micro;
+  realized: Micro;
+}
+
+/** Stock bought or sold by an assignment or exercise. */
+export interface StockFlow {
+  event: LifecycleRec;
+  accountId: string;
+  underlying: string;
+  buy: boolean;
+  shares: Micro;
+  price: Micro;
+  fees: Micro;
+}

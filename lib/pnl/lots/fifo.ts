@@ -1,0 +1,129 @@
+import { add, type Micro, prorate, sub } from "@/lib/money";
+import type { Book, Episode, Exec, LifecycleRec, LotQueue, MatchRec } from "../internal-types";
+import type { PnlIssue } from "../result-types";
+import type { CloseKind, Direction } from "../types";
+
+/**
+ * First-in-first-out lots. Every opening fill becomes one lot; a close consumes the oldest lots
+ * first (the replay feeds fills in open-time order, ties by execution id). When a close takes part
+ * of a lot, the lot's premium and fees are split pro rata by quantity with `prorate`, which
+ * truncates and leaves the remainder on the part still open — so the pieces of a lot always add up
+ * to the lot exactly, and cash is never created or lost by a split.
+ */
+
+/** State shared by the replay of every book. */
+export interface ReplayState {
+  matches: MatchRec[];
+  episodes: Episode[];
+  issues: PnlIssue[];
+  /** Cash of closing quantity that found no lot. */
+  unmatchedCloseCash: Micro;
+}
+
+/** What is closing lots: a fill (with its premium and fees still to allocate) or an event (at zero). */
+export interface Closer {
+  exec: Exec | null;
+  event: LifecycleRec | null;
+  kind: CloseKind;
+  day: string;
+  price: Micro;
+  /** Remaining quantity, premium and fees of the closer; reduced as lots are consumed. */
+  quantity: Micro;
+  gross: Micro;
+  fees: Micro;
+}
+
+export function queueFor(book: Book, direction: Direction): LotQueue {
+  return direction === "long" ? book.long : book.short;
+}
+
+export function openLot(state: ReplayState, exec: Exec): void {
+  const book = exec.book;
+  // Buying to open makes a long lot, selling to open a short one.
+  const queue = exec.buy ? book.long : book.short;
+  let episode = queue.episode;
+  if (episode === null) {
+    episode = {
+      index: state.episodes.length,
+      book,
+      direction: queue.direction,
+      firstOpen: exec,
+      openedOn: exec.day,
+      closedOn: null,
+      outcome: null,
+      quantityOpened: 0,
+      finalEventQuantity: 0,
+      netCash: 0,
+      realized: 0,
+      fees: 0,
+      quantityOpen: 0,
+      unrealized: 0,
+      unmarked: false,
+      parent: state.episodes.length,
+    };
+    state.episodes.push(episode);
+    queue.episode = episode;
+  }
+  queue.lots.push({ exec, quantity: exec.quantity, gross: exec.gross, fees: exec.fees, episode });
+  queue.openQuantity = add(queue.openQuantity, exec.quantity);
+  episode.quantityOpened = add(episode.quantityOpened, exec.quantity);
+  episode.netCash = add(episode.netCash, exec.cash);
+  episode.fees = add(episode.fees, exec.fees);
+  exec.episode = episode;
+}
+
+/** Consumes lots from `queue` for `closer`; returns the quantity matched. */
+export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): Micro {
+  const episode = queue.episode;
+  if (episode === null || closer.quantity === 0) return 0;
+  const book = episode.book;
+  let matched = 0;
+  while (closer.quantity > 0 && queue.head < queue.lots.length) {
+    const lot = queue.lots[queue.head];
+    if (lot === undefined) break;
+    const take = Math.min(lot.quantity, closer.quantity);
+    const openGross = prorate(lot.gross, take, lot.quantity);
+    const openFees = prorate(lot.fees, take, lot.quantity);
+    const closeGross = prorate(closer.gross, take, closer.quantity);
+    const closeFees = prorate(closer.fees, take, closer.quantity);
+    lot.quantity -= take;
+    lot.gross -= openGross;
+    lot.fees -= openFees;
+    closer.quantity -= take;
+    closer.gross -= closeGross;
+    closer.fees -= closeFees;
+    // (close − open) × quantity × multiplier for a long, (open − close) × … for a short: both are
+    // the sum of the signed premiums, because a buy's premium is negative.
+    const realized = sub(add(openGross, closeGross), add(openFees, closeFees));
+    state.matches.push({
+      lot: lot.exec,
+      episode,
+      closeExec: closer.exec,
+      closeEvent: closer.event,
+      kind: closer.kind,
+      closedOn: closer.day,
+      quantity: take,
+      closePrice: closer.price,
+      openFees,
+      closeFees,
+      realized,
+    });
+    episode.realized = add(episode.realized, realized);
+    episode.netCash = add(episode.netCash, sub(closeGross, closeFees));
+    episode.fees = add(episode.fees, closeFees);
+    book.realized = add(book.realized, realized);
+    matched += take;
+    if (lot.quantity === 0) queue.head++;
+  }
+  queue.openQuantity = sub(queue.openQuantity, matched);
+  book.lastCloseKind = closer.kind;
+  if (queue.openQuantity === 0) {
+    episode.closedOn = closer.day;
+    episode.outcome = closer.kind;
+    if (closer.event !== null) episode.finalEventQuantity = matched;
+    queue.episode = null;
+    queue.lots = [];
+    queue.head = 0;
+  }
+  return matched;
+}

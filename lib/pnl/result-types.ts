@@ -1,0 +1,225 @@
+import type { CloseKind, Direction, MatchedLot, OpenLot, OptionType } from "./types";
+
+/** An open option position: the open lots of one account, contract and direction taken together. */
+export interface OpenPosition {
+  accountId: string;
+  contractKey: string;
+  underlying: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  multiplier: string;
+  direction: Direction;
+  /** Contracts, signed: long positive, short negative. */
+  quantity: string;
+  /** Quantity-weighted opening premium per share, fees excluded, rounded half-even to 6 places. */
+  averagePrice: string;
+  openCash: string;
+  mark: string | null;
+  marketValue: string | null;
+  unrealized: string | null;
+}
+
+/** Stock delivered by assignments and exercises (stock traded outside options is not an input). */
+export interface StockPosition {
+  accountId: string;
+  underlying: string;
+  /** Shares, signed: negative when option events delivered more shares than they received. */
+  quantity: string;
+  averagePrice: string;
+  openCash: string;
+  mark: string | null;
+  marketValue: string | null;
+  unrealized: string | null;
+}
+
+export interface StockMatch {
+  accountId: string;
+  underlying: string;
+  direction: Direction;
+  openEventId: string;
+  closeEventId: string;
+  openedOn: string;
+  closedOn: string;
+  quantity: string;
+  openPrice: string;
+  closePrice: string;
+  realized: string;
+}
+
+export interface ContractSummary {
+  accountId: string;
+  contractKey: string;
+  underlying: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  multiplier: string;
+  realized: string;
+  unrealized: string | null;
+  fees: string;
+  cashFlow: string;
+  /** Signed open quantity (long minus short). */
+  openQuantity: string;
+  /** How the last lot closed, or "open" while any lot is open. */
+  status: "open" | CloseKind;
+}
+
+export interface UnderlyingSummary {
+  underlying: string;
+  /** Options only, net of fees. */
+  realized: string;
+  unrealized: string | null;
+  fees: string;
+  cashFlow: string;
+  /** Stock delivered by option events, kept apart from the option figures. */
+  stockRealized: string;
+}
+
+export interface DaySummary {
+  date: string;
+  realized: string;
+  fees: string;
+  cashFlow: string;
+  stockRealized: string;
+}
+
+export type RollExpiryMove = "out" | "in" | "same";
+export type RollStrikeMove = "up" | "down" | "same";
+export type RollCashKind = "credit" | "debit" | "even";
+
+export interface RollContractRef {
+  contractKey: string;
+  expiration: string;
+  strike: string;
+}
+
+/** One roll: quantity closed in one contract and reopened in another, on one trading day. */
+export interface Roll {
+  id: string;
+  date: string;
+  from: RollContractRef;
+  to: RollContractRef;
+  closeQuantity: string;
+  openQuantity: string;
+  /** Close and open cash of the rolled quantities, fees included; positive is a credit. */
+  netCash: string;
+  cashKind: RollCashKind;
+  expiry: RollExpiryMove;
+  strike: RollStrikeMove;
+  /** "out", "up and out", "down and in", … */
+  label: string;
+  /** True when the closing and opening legs belong to one order. */
+  oneOrder: boolean;
+  closeExecutionIds: string[];
+  openExecutionIds: string[];
+}
+
+export type ChainStatus = "open" | "closed" | "expired" | "assigned" | "exercised";
+
+/** One contract position inside a chain, from the moment it opened until it was flat again. */
+export interface ChainLeg {
+  contractKey: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  openedOn: string;
+  closedOn: string | null;
+  quantityOpened: string;
+  quantityOpen: string;
+  outcome: "open" | CloseKind;
+  netCash: string;
+  realized: string;
+}
+
+export interface RollChain {
+  /** Stable: derived from the account and the first opening execution's id. */
+  id: string;
+  accountId: string;
+  underlying: string;
+  optionType: OptionType;
+  side: Direction;
+  status: ChainStatus;
+  /** True when the chain ended by an expiry that no event confirmed. */
+  expiryInferred: boolean;
+  openedOn: string;
+  closedOn: string | null;
+  /** Calendar days from the first open to the last close, or to `asOf` while open. */
+  daysHeld: number;
+  rolls: Roll[];
+  /** All option cash of the chain, fees included: premium collected minus premium paid. */
+  netPremium: string;
+  realized: string;
+  /** Of the open tail; null when a tail contract has no mark. */
+  unrealized: string | null;
+  fees: string;
+  /**
+   * Underlying price at which the chain breaks even at expiry after all rolls (strike of the open
+   * or assigned contract shifted by the net premium per share); null when closed or ambiguous.
+   */
+  breakeven: string | null;
+  legs: ChainLeg[];
+}
+
+export type PnlIssueCode =
+  | "close-without-position"
+  | "event-without-position"
+  | "expired-inferred"
+  | "execution-after-expiration"
+  | "after-as-of"
+  | "missing-mark";
+
+/** Something in the input the engine could not account for the usual way; never silent. */
+export interface PnlIssue {
+  code: PnlIssueCode;
+  message: string;
+  accountId: string;
+  contractKey: string;
+  executionId?: string;
+  eventId?: string;
+  quantity?: string;
+}
+
+export interface Reconciliation {
+  realized: string;
+  unrealized: string;
+  cashFlow: string;
+  marketValue: string;
+  /** Cash of closing quantity that had no open lot (its opening trade is not in the input). */
+  unmatchedCloseCash: string;
+  /** Open cash of positions without a mark, which have no market value or unrealized figure. */
+  unmarkedOpenCash: string;
+  /** realized + unrealized − (cashFlow − unmatchedCloseCash − unmarkedOpenCash + marketValue); zero. */
+  difference: string;
+  holds: boolean;
+}
+
+export interface PnlTotals {
+  realized: string;
+  unrealized: string;
+  fees: string;
+  cashFlow: string;
+  marketValue: string;
+  openPositions: number;
+  unmarkedPositions: number;
+  stockRealized: string;
+  stockUnrealized: string;
+  stockCashFlow: string;
+}
+
+export interface PnlResult {
+  engineVersion: string;
+  asOf: string;
+  totals: PnlTotals;
+  contracts: ContractSummary[];
+  byUnderlying: UnderlyingSummary[];
+  byDay: DaySummary[];
+  matches: MatchedLot[];
+  openLots: OpenLot[];
+  openPositions: OpenPosition[];
+  stockPositions: StockPosition[];
+  stockMatches: StockMatch[];
+  chains: RollChain[];
+  issues: PnlIssue[];
+  reconciliation: { options: Reconciliation; stock: Reconciliation };
+}

@@ -1,0 +1,104 @@
+import { add, type Micro, prorate } from "@/lib/money";
+import type { ContractRec, Exec } from "../internal-types";
+
+/**
+ * Pairs the closing and opening fills of one roll group (same account, underlying, call/put,
+ * direction and trading day, or one order) contract by contract, never order by order.
+ *
+ * Fills are first summed per contract; contracts are taken in (expiration, strike) order and
+ * quantities are matched greedily, each close against the opens that are still unmatched, never
+ * against its own contract (closing and reopening one contract is not a roll). What is left over
+ * joins the last pair of its contract, so a resized roll (close 2, open 3) is one roll of 2 → 3, and
+ * a contract with no partner at all stays a plain open or close.
+ */
+
+export interface RollSide {
+  contract: ContractRec;
+  quantity: Micro;
+  cash: Micro;
+  execs: Exec[];
+  restQuantity: Micro;
+  restCash: Micro;
+  lastPair: RollPair | null;
+}
+
+export interface RollPair {
+  from: RollSide;
+  to: RollSide;
+  closeQuantity: Micro;
+  openQuantity: Micro;
+  closeCash: Micro;
+  openCash: Micro;
+}
+
+export function pairRollFills(closes: readonly Exec[], opens: readonly Exec[]): RollPair[] {
+  const closeSides = sidesOf(closes, true);
+  const openSides = sidesOf(opens, false);
+  const pairs: RollPair[] = [];
+  for (const from of closeSides) {
+    for (const to of openSides) {
+      if (from.restQuantity === 0) break;
+      if (to.restQuantity === 0 || to.contract === from.contract) continue;
+      const take = Math.min(from.restQuantity, to.restQuantity);
+      let pair = from.lastPair !== null && from.lastPair.to === to ? from.lastPair : null;
+      if (pair === null) {
+        pair = { from, to, closeQuantity: 0, openQuantity: 0, closeCash: 0, openCash: 0 };
+        pairs.push(pair);
+      }
+      pair.closeQuantity = add(pair.closeQuantity, take);
+      pair.openQuantity = add(pair.openQuantity, take);
+      pair.closeCash = add(pair.closeCash, takeCash(from, take));
+      pair.openCash = add(pair.openCash, takeCash(to, take));
+      from.lastPair = pair;
+      to.lastPair = pair;
+    }
+  }
+  for (const side of closeSides) {
+    if (side.lastPair === null || side.restQuantity === 0) continue;
+    side.lastPair.closeQuantity = add(side.lastPair.closeQuantity, side.restQuantity);
+    side.lastPair.closeCash = add(side.lastPair.closeCash, takeCash(side, side.restQuantity));
+  }
+  for (const side of openSides) {
+    if (side.lastPair === null || side.restQuantity === 0) continue;
+    side.lastPair.openQuantity = add(side.lastPair.openQuantity, side.restQuantity);
+    side.lastPair.openCash = add(side.lastPair.openCash, takeCash(side, side.restQuantity));
+  }
+  return pairs;
+}
+
+function takeCash(side: RollSide, quantity: Micro): Micro {
+  const cash = prorate(side.restCash, quantity, side.restQuantity);
+  side.restCash -= cash;
+  side.restQuantity -= quantity;
+  return cash;
+}
+
+function sidesOf(execs: readonly Exec[], closing: boolean): RollSide[] {
+  const byContract = new Map<ContractRec, RollSide>();
+  for (const exec of execs) {
+    const contract = exec.book.contract;
+    // Only quantity that really closed lots can roll; an unmatched close has nothing to carry over.
+    const quantity = closing ? exec.matchedQuantity : exec.quantity;
+    const cash = closing ? exec.matchedCash : exec.cash;
+    if (quantity === 0) continue;
+    let side = byContract.get(contract);
+    if (!side) {
+      side = { contract, quantity: 0, cash: 0, execs: [], restQuantity: 0, restCash: 0, lastPair: null };
+      byContract.set(contract, side);
+    }
+    side.quantity = add(side.quantity, quantity);
+    side.cash = add(side.cash, cash);
+    side.execs.push(exec);
+  }
+  const sides = [...byContract.values()];
+  for (const side of sides) {
+    side.restQuantity = side.quantity;
+    side.restCash = side.cash;
+  }
+  return sides.sort(
+    (a, b) =>
+      a.contract.expirationDay - b.contract.expirationDay ||
+      a.contract.strike - b.contract.strike ||
+      (a.contract.key < b.contract.key ? -1 : a.contract.key > b.contract.key ? 1 : 0),
+  );
+}

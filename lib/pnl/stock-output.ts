@@ -1,0 +1,69 @@
+import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro } from "@/lib/money";
+import { type MarkBook, valueStock } from "./marks";
+import type { StockMatch, StockPosition } from "./result-types";
+import type { StockReplay } from "./stock";
+import { AVERAGE_PRICE_ROUNDING } from "./valuation";
+
+export interface StockOutput {
+  positions: StockPosition[];
+  matches: StockMatch[];
+  realized: Micro;
+  unrealized: Micro;
+  cashFlow: Micro;
+  marketValue: Micro;
+  unmarkedOpenCash: Micro;
+  realizedByUnderlying: { underlying: string; realized: Micro }[];
+}
+
+export function formatStock(replay: StockReplay, marks: MarkBook): StockOutput {
+  const output: StockOutput = {
+    positions: [],
+    matches: [],
+    realized: 0,
+    unrealized: 0,
+    cashFlow: 0,
+    marketValue: 0,
+    unmarkedOpenCash: 0,
+    realizedByUnderlying: [],
+  };
+  for (const book of replay.books) {
+    output.cashFlow = add(output.cashFlow, book.cashFlow);
+    output.realizedByUnderlying.push({ underlying: book.underlying, realized: book.realized });
+    if (book.lots.length === 0) continue;
+    const mark = marks.stock(book.underlying);
+    const value = valueStock(book, mark);
+    if (value.marketValue !== null && value.unrealized !== null) {
+      output.marketValue = add(output.marketValue, value.marketValue);
+      output.unrealized = add(output.unrealized, value.unrealized);
+    } else output.unmarkedOpenCash = add(output.unmarkedOpenCash, value.openCash);
+    const magnitude = value.shares < 0 ? -value.shares : value.shares;
+    const grossMagnitude = value.gross < 0 ? -value.gross : value.gross;
+    output.positions.push({
+      accountId: book.accountId,
+      underlying: book.underlying,
+      quantity: formatQuantity(value.shares),
+      averagePrice: formatDecimal(divRounded(grossMagnitude, magnitude, AVERAGE_PRICE_ROUNDING)),
+      openCash: formatMoney(value.openCash),
+      mark: mark === null ? null : formatDecimal(mark),
+      marketValue: value.marketValue === null ? null : formatMoney(value.marketValue),
+      unrealized: value.unrealized === null ? null : formatMoney(value.unrealized),
+    });
+  }
+  for (const match of replay.matches) {
+    output.realized = add(output.realized, match.realized);
+    output.matches.push({
+      accountId: match.open.accountId,
+      underlying: match.open.underlying,
+      direction: match.direction,
+      openEventId: match.open.event.id,
+      closeEventId: match.close.event.id,
+      openedOn: match.open.event.day,
+      closedOn: match.close.event.day,
+      quantity: formatQuantity(match.shares),
+      openPrice: formatDecimal(match.open.price),
+      closePrice: formatDecimal(match.close.price),
+      realized: formatMoney(match.realized),
+    });
+  }
+  return output;
+}
