@@ -51,7 +51,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   query: Record<string, string>;
-  status: number;
+  /** Null until the response is sent (a delayed request the client gave up on stays null for a while). */
+  status: number | null;
   /** The injected fault, if one applied. */
   fault: Fault["kind"] | null;
 }
@@ -92,9 +93,12 @@ export class ControlState {
     return chosen;
   }
 
-  record(entry: Omit<RequestLogEntry, "seq">): void {
+  /** Logs a request on arrival, so requests the client abandons are counted too. */
+  record(entry: Omit<RequestLogEntry, "seq" | "status">): RequestLogEntry {
     this.seq += 1;
-    this.log.push({ seq: this.seq, ...entry });
+    const logged: RequestLogEntry = { seq: this.seq, status: null, ...entry };
+    this.log.push(logged);
+    return logged;
   }
 
   requests(filter: { path?: string; method?: string } = {}): RequestLogEntry[] {

@@ -95,6 +95,12 @@ export function createRequestHandler(state: SimulatorState, options: HandlerOpti
     }
 
     const fault = state.controls.takeFault(method, url.pathname);
+    const logged = state.controls.record({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      fault: fault?.kind ?? null,
+    });
     if (fault?.kind === "delay") {
       try {
         await options.sleep(fault.ms);
@@ -109,13 +115,7 @@ export function createRequestHandler(state: SimulatorState, options: HandlerOpti
       text = JSON.stringify(payload);
       if (fault?.kind === "malformed_json" && result.status < 300) text = malformed(text);
     }
-    state.controls.record({
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      status: result.status,
-      fault: fault?.kind ?? null,
-    });
+    logged.status = result.status;
     const headers: Record<string, string> = { "X-Robinhood-API-Version": "0.0.0", ...result.headers };
     if (text !== undefined) headers["Content-Type"] = "application/json";
     if (!response.destroyed) send(response, result.status, text, headers);
