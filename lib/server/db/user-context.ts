@@ -7,5 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 export async function setUserContext(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rollbook-user:${userId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${userLockKey(userId)}, 0))`;
+}
+
+/** The advisory-lock key of a user; every lock on a user's data uses this one key. */
+export function userLockKey(userId: string): string {
+  return `rollbook-user:${userId}`;
 }

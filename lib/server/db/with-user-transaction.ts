@@ -41,32 +41,44 @@ export async function withUserTransaction<T>(
   work: (tx: UserTransaction, user: ScopedUser) => Promise<T>,
 ): Promise<T> {
   const db = options.db ?? getDb();
+  return db.$transaction((tx) => runAsUser(tx, options, work), {
+    timeout: options.timeoutMs ?? 30_000,
+    maxWait: 10_000,
+  });
+}
+
+export type RunAsUserOptions = Pick<WithUserTransactionOptions, "robinhoodUserId" | "purpose" | "profile">;
+
+/**
+ * The steps of `withUserTransaction` inside a transaction the caller already opened (the cron opens
+ * one to claim a user first). Must be the first user-scoped work of that transaction.
+ */
+export async function runAsUser<T>(
+  tx: UserTransaction,
+  options: RunAsUserOptions,
+  work: (tx: UserTransaction, user: ScopedUser) => Promise<T>,
+): Promise<T> {
   const robinhoodUserId = options.robinhoodUserId.trim().toLowerCase();
   const userId = userIdFromRobinhoodUserId(robinhoodUserId);
   const profile = options.profile ?? {};
 
-  return db.$transaction(
-    async (tx) => {
-      await setUserContext(tx, userId);
-      if (options.purpose === "sign-in") {
-        await tx.$executeRaw`DELETE FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId}`;
-      }
-      // The tombstone check and the insert are one statement, taken after the per-user lock, so a
-      // deletion that committed first is always seen.
-      const upserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at)
-        SELECT ${userId}::uuid, ${robinhoodUserId}, ${profile.username ?? null}, ${profile.displayName ?? null},
-               ${profile.isDemo ?? false}, ${options.purpose === "sign-in" ? new Date() : null}::timestamp, now()
-        WHERE NOT EXISTS (SELECT 1 FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId})
-        ON CONFLICT (robinhood_user_id) DO UPDATE SET
-          username = COALESCE(EXCLUDED.username, users.username),
-          display_name = COALESCE(EXCLUDED.display_name, users.display_name),
-          last_signed_in_at = COALESCE(EXCLUDED.last_signed_in_at, users.last_signed_in_at),
-          updated_at = now()
-        RETURNING id::text`;
-      if (upserted.length === 0) throw new AccountDeletedError();
-      return work(tx, { id: userId, robinhoodUserId });
-    },
-    { timeout: options.timeoutMs ?? 30_000, maxWait: 10_000 },
-  );
+  await setUserContext(tx, userId);
+  if (options.purpose === "sign-in") {
+    await tx.$executeRaw`DELETE FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId}`;
+  }
+  // The tombstone check and the insert are one statement, taken after the per-user lock, so a
+  // deletion that committed first is always seen.
+  const upserted = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at)
+    SELECT ${userId}::uuid, ${robinhoodUserId}, ${profile.username ?? null}, ${profile.displayName ?? null},
+           ${profile.isDemo ?? false}, ${options.purpose === "sign-in" ? new Date() : null}::timestamp, now()
+    WHERE NOT EXISTS (SELECT 1 FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId})
+    ON CONFLICT (robinhood_user_id) DO UPDATE SET
+      username = COALESCE(EXCLUDED.username, users.username),
+      display_name = COALESCE(EXCLUDED.display_name, users.display_name),
+      last_signed_in_at = COALESCE(EXCLUDED.last_signed_in_at, users.last_signed_in_at),
+      updated_at = now()
+    RETURNING id::text`;
+  if (upserted.length === 0) throw new AccountDeletedError();
+  return work(tx, { id: userId, robinhoodUserId });
 }

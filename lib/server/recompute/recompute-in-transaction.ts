@@ -1,0 +1,70 @@
+import "server-only";
+import { tradingDateOf } from "@/lib/dates/trading-date";
+import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
+import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { loadPnlInput } from "./load-pnl-input";
+import { persistPnlResult } from "./persist-pnl-result";
+
+export type RecomputeSummary = {
+  userId: string;
+  engineVersion: string;
+  asOf: string;
+  executions: number;
+  events: number;
+  lots: number;
+  openPositions: number;
+  chains: number;
+  realized: string;
+  reconciles: boolean;
+  issues: number;
+  durationMs: number;
+};
+
+export type RecomputeInTransactionOptions = { now: Date; trigger: string; inputRevision?: number };
+
+/** Load, compute, persist and record the run, all inside the caller's user transaction. */
+export async function recomputeInTransaction(
+  tx: UserTransaction,
+  user: ScopedUser,
+  options: RecomputeInTransactionOptions,
+): Promise<RecomputeSummary> {
+  const started = performance.now();
+  const asOf = tradingDateOf(options.now);
+  const loaded = await loadPnlInput(tx, { userId: user.id, asOf });
+  const result = computePnl(loaded.input);
+  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds: loaded.instrumentIds });
+  const durationMs = Math.round(performance.now() - started);
+
+  await tx.recomputeRun.create({
+    data: {
+      userId: user.id,
+      engineVersion: ENGINE_VERSION,
+      inputRevision: options.inputRevision ?? 0,
+      inputWatermark: loaded.watermark,
+      status: "SUCCEEDED",
+      trigger: options.trigger,
+      executionCount: loaded.input.executions.length,
+      eventCount: loaded.input.events.length,
+      lotCount: counts.lots,
+      chainCount: counts.chains,
+      startedAt: options.now,
+      finishedAt: new Date(options.now.getTime() + durationMs),
+      durationMs,
+    },
+  });
+
+  return {
+    userId: user.id,
+    engineVersion: ENGINE_VERSION,
+    asOf,
+    executions: loaded.input.executions.length,
+    events: loaded.input.events.length,
+    lots: counts.lots,
+    openPositions: counts.openPositions,
+    chains: counts.chains,
+    realized: result.totals.realized,
+    reconciles: result.reconciliation.options.holds && result.reconciliation.stock.holds,
+    issues: result.issues.length,
+    durationMs,
+  };
+}

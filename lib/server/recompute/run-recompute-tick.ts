@@ -1,0 +1,124 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { getDb } from "@/lib/server/db/db";
+import { userLockKey } from "@/lib/server/db/user-context";
+import { runAsUser } from "@/lib/server/db/with-user-transaction";
+import { type RecomputeSummary, recomputeInTransaction } from "./recompute-in-transaction";
+import { recordFailedRecompute } from "./record-failed-recompute";
+
+export type RunRecomputeTickOptions = {
+  /** Stop claiming new users after this long; the rest waits for the next tick. */
+  budgetMs: number;
+  db?: Database;
+  /** Clock, injectable for tests. */
+  now?: () => Date;
+  /** How long a user whose recompute failed waits before it is tried again. */
+  retryDelaySeconds?: number;
+};
+
+export type RecomputeTickReport = {
+  recomputed: number;
+  failed: number;
+  /** Claimed but left for later because other work held the user. */
+  deferred: number;
+  budgetExhausted: boolean;
+  durationMs: number;
+  summaries: RecomputeSummary[];
+};
+
+type Claim = { user_id: string; robinhood_user_id: string; input_revision: number };
+type Attempt =
+  | { kind: "empty" }
+  | { kind: "busy"; claim: Claim }
+  | { kind: "done"; summary: RecomputeSummary }
+  | { kind: "failed"; claim: Claim; error: unknown };
+
+/**
+ * One scheduler tick: claims users whose inputs changed, oldest first, and recomputes each in one
+ * transaction that holds the claim (`FOR UPDATE SKIP LOCKED`, so concurrent ticks never process one
+ * user twice), upserts the user first, and removes the queue entry on success. A tick with nothing to
+ * do costs one short transaction.
+ */
+export async function runRecomputeTick(options: RunRecomputeTickOptions): Promise<RecomputeTickReport> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  const report: RecomputeTickReport = {
+    recomputed: 0,
+    failed: 0,
+    deferred: 0,
+    budgetExhausted: false,
+    durationMs: 0,
+    summaries: [],
+  };
+  const skipped: string[] = [];
+
+  while (true) {
+    if (Date.now() - started >= options.budgetMs) {
+      report.budgetExhausted = true;
+      break;
+    }
+    const attempt = await recomputeNextUser(db, skipped, now());
+    if (attempt.kind === "empty") break;
+    if (attempt.kind === "done") {
+      report.recomputed++;
+      report.summaries.push(attempt.summary);
+    } else if (attempt.kind === "busy") {
+      report.deferred++;
+      skipped.push(attempt.claim.user_id);
+    } else {
+      report.failed++;
+      skipped.push(attempt.claim.user_id);
+      await recordFailedRecompute({
+        db,
+        robinhoodUserId: attempt.claim.robinhood_user_id,
+        trigger: "cron",
+        now: now(),
+        error: attempt.error,
+      });
+      await db.$executeRaw`
+        UPDATE recompute_queue SET queued_at = now() + make_interval(secs => ${options.retryDelaySeconds ?? 300})
+        WHERE user_id = ${attempt.claim.user_id}::uuid`;
+    }
+  }
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+async function recomputeNextUser(db: Database, skipped: string[], now: Date): Promise<Attempt> {
+  let claimed: Claim | undefined;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const [claim] = await tx.$queryRaw<Claim[]>`
+          SELECT user_id::text, robinhood_user_id, input_revision FROM recompute_queue
+          WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
+          ORDER BY queued_at, user_id
+          LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!claim) return { kind: "empty" } as const;
+        claimed = claim;
+        // Never wait for the per-user lock while holding the queue row: a sync holding the user lock
+        // may be waiting for this very row. Leave such a user to the next pass instead.
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(hashtextextended(${userLockKey(claim.user_id)}, 0)) AS locked`;
+        if (!lock?.locked) return { kind: "busy", claim } as const;
+        const summary = await runAsUser(
+          tx,
+          { robinhoodUserId: claim.robinhood_user_id, purpose: "work" },
+          (userTx, user) =>
+            recomputeInTransaction(userTx, user, {
+              now,
+              trigger: "cron",
+              inputRevision: claim.input_revision,
+            }),
+        );
+        await tx.$executeRaw`DELETE FROM recompute_queue WHERE user_id = ${claim.user_id}::uuid`;
+        return { kind: "done", summary } as const;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (!claimed) throw error;
+    return { kind: "failed", claim: claimed, error };
+  }
+}
