@@ -23,7 +23,7 @@ function daysLeft(ctx: GenContext, contract: SimContract): number {
  * Rolls a tested short option out (and down for puts, up for calls) for a credit when one exists,
  * as one 2-leg order or as two orders the same day.
  */
-function tryRoll(ctx: GenContext, campaign: Campaign, current: SimContract, holdingShares: number): boolean {
+function tryRoll(ctx: GenContext, campaign: Campaign, current: SimContract): boolean {
   const u = underlyingFor(campaign.symbol);
   const closeCents = optionMidCents(ctx, current);
   const spot = spotCents(ctx, campaign.symbol);
@@ -54,8 +54,9 @@ function tryRoll(ctx: GenContext, campaign: Campaign, current: SimContract, hold
   const mode = ctx.rng.chance(0.65) ? "one_order" : "two_orders";
   let newQuantity = campaign.quantity;
   if (mode === "two_orders" && ctx.rng.chance(0.2)) {
-    const maxCovered = campaign.kind === "cc" ? Math.floor(holdingShares / 100) : campaign.quantity + 1;
-    newQuantity = Math.max(1, Math.min(maxCovered, campaign.quantity + (ctx.rng.chance(0.5) ? 1 : -1)));
+    // Covered calls only shrink: other calls may already cover the rest of the shares.
+    const grow = campaign.kind !== "cc" && ctx.rng.chance(0.5);
+    newQuantity = Math.max(1, campaign.quantity + (grow ? 1 : -1));
   }
   rollCampaign(ctx, campaign, {
     closePriceCents: closeCents,
@@ -88,7 +89,7 @@ function manageShort(ctx: GenContext, campaign: Campaign): void {
   if (left > 0 && mid * 2 <= campaign.openCents && ctx.rng.chance(0.15)) {
     closeCampaign(ctx, campaign, priceMap(ctx, campaign));
   } else if (left <= 2 && itm && ctx.rng.chance(left === 0 ? 0.5 : 0.2)) {
-    tryRoll(ctx, campaign, leg.contract, ctx.holdings.get(campaign.symbol)?.shares ?? 0);
+    tryRoll(ctx, campaign, leg.contract);
   } else if (left === 0 && !itm && mid <= 3 && ctx.rng.chance(0.12)) {
     closeCampaign(ctx, campaign, priceMap(ctx, campaign));
   }
@@ -100,7 +101,7 @@ function manageLong(ctx: GenContext, campaign: Campaign): void {
   const left = daysLeft(ctx, leg.contract);
   const mid = optionMidCents(ctx, leg.contract);
   const itm = isInTheMoney(ctx, leg.contract);
-  if (left > 0 && mid >= campaign.openCents * 1.6 && ctx.rng.chance(0.35)) {
+  if (left > 0 && mid >= campaign.openCents * 1.6 && ctx.rng.chance(0.2)) {
     closeCampaign(ctx, campaign, priceMap(ctx, campaign));
   } else if (left > 0 && left <= 5 && mid * 10 <= campaign.openCents * 4 && ctx.rng.chance(0.25)) {
     closeCampaign(ctx, campaign, priceMap(ctx, campaign));
@@ -108,7 +109,7 @@ function manageLong(ctx: GenContext, campaign: Campaign): void {
     const cost = leg.contract.strikeCents * 100 * campaign.quantity;
     // Calls in the money may be held into exercise when the cash is there; puts are always sold
     // because exercising them would need shares to deliver.
-    const exercise = leg.contract.type === "call" && ctx.cashCents > cost * 1.2 && ctx.rng.chance(0.6);
+    const exercise = leg.contract.type === "call" && ctx.cashCents > cost * 1.2 && ctx.rng.chance(0.8);
     if (!exercise) closeCampaign(ctx, campaign, priceMap(ctx, campaign));
   }
 }

@@ -9,7 +9,7 @@ const OPEN_WEIGHTS: readonly (readonly [CampaignKind, number])[] = [
   ["csp", 40],
   ["put_spread", 22],
   ["call_spread", 10],
-  ["long_call", 18],
+  ["long_call", 24],
   ["long_put", 6],
 ];
 

@@ -59,15 +59,24 @@ function splitQuantity(ctx: GenContext, quantity: number, chunks: number): numbe
   return parts;
 }
 
-/** Prices of one fill: sometimes a tick better than the limit on the first leg that sells. */
+/**
+ * Prices of one fill: sometimes a tick better than the limit on the first leg that sells, but never
+ * so much better that the net price reaches zero or changes side.
+ */
 function fillPrices(ctx: GenContext, legs: readonly LegIntent[]): number[] {
   const prices = legs.map((leg) => leg.priceCents);
-  if (ctx.rng.chance(0.12)) {
-    const index = legs.findIndex((leg) => leg.side === "sell");
-    const price = prices[index];
-    if (index >= 0 && price !== undefined) prices[index] = price + tickCents(price);
-  }
-  return prices;
+  if (!ctx.rng.chance(0.12)) return prices;
+  const index = legs.findIndex((leg) => leg.side === "sell");
+  const price = prices[index];
+  if (index < 0 || price === undefined) return prices;
+  const improved = legs.map((leg, i) => ({
+    ...leg,
+    priceCents: i === index ? price + tickCents(price) : leg.priceCents,
+  }));
+  const before = netCents(legs);
+  const after = netCents(improved);
+  if (after === 0 || after > 0 !== before > 0) return prices;
+  return improved.map((leg) => leg.priceCents);
 }
 
 /** Client idempotency key: a v4 UUID, uppercase when the order came from iOS (§3.2). */

@@ -21,8 +21,8 @@ export function createPricePaths(options: {
     const rng = createRng(options.seed, `price:${underlying.symbol}`);
     const dailyVol = underlying.volatility / Math.sqrt(252);
     const dailyDrift = underlying.drift / 252 - (dailyVol * dailyVol) / 2;
-    // Start somewhere near the catalogue price so two seeds do not share a chart.
-    let price = (underlying.startPriceCents / 100) * Math.exp(0.15 * rng.normal());
+    // Start within a few months' move of the catalogue price so two seeds do not share a chart.
+    let price = (underlying.startPriceCents / 100) * Math.exp(0.5 * underlying.volatility * rng.normal());
     const path = new Map<number, number>();
     for (let day = options.firstDay - 10; day <= options.lastDay + 10; day += 1) {
       if (!isTradingDay(day)) continue;
