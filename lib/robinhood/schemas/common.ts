@@ -59,13 +59,3 @@ export function paginated<T extends z.ZodType>(item: T) {
 export function batchResults<T extends z.ZodType>(item: T) {
   return z.object({ results: z.array(item.nullable()) });
 }
-
-/** DRF error bodies: `{"detail": ...}`, `{"non_field_errors": [...]}` or `{"<field>": [...]}`. */
-export const errorBody = z
-  .object({
-    detail: z.string().optional(),
-    non_field_errors: z.array(z.string()).optional(),
-  })
-  .catchall(z.unknown());
-
-export type ErrorBody = z.infer<typeof errorBody>;

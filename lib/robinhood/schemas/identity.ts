@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, decimalString, isoTimestamp, paginated, robinhoodId } from "./common";
+import { absoluteUrl, decimalString, isoTimestamp, robinhoodId } from "./common";
 
 /** §2.1 `GET /user/`. `id` is the stable Robinhood user id (§2.3); username and e-mail can change. */
 export const userSchema = z.object({
@@ -29,5 +29,3 @@ export const accountSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type RobinhoodAccount = z.infer<typeof accountSchema>;
-
-export const accountPageSchema = paginated(accountSchema);

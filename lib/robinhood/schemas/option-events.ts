@@ -1,14 +1,5 @@
 import { z } from "zod";
-import {
-  absoluteUrl,
-  decimalString,
-  direction,
-  isoDate,
-  isoTimestamp,
-  paginated,
-  robinhoodId,
-  side,
-} from "./common";
+import { absoluteUrl, decimalString, direction, isoDate, isoTimestamp, robinhoodId, side } from "./common";
 
 /** The stock side of an exercise or assignment (§3.6); the only place it shows up in the API. */
 export const equityComponentSchema = z.object({
@@ -48,4 +39,3 @@ export const optionEventSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type OptionEvent = z.infer<typeof optionEventSchema>;
-export const optionEventPageSchema = paginated(optionEventSchema);

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  absoluteUrl,
-  decimalString,
-  isoDate,
-  isoTimestamp,
-  optionType,
-  paginated,
-  robinhoodId,
-} from "./common";
+import { absoluteUrl, decimalString, isoDate, isoTimestamp, optionType, robinhoodId } from "./common";
 
 /** §3.4 one option contract. The multiplier lives on the chain, not here. */
 export const optionInstrumentSchema = z.object({
@@ -26,7 +18,6 @@ export const optionInstrumentSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type OptionInstrument = z.infer<typeof optionInstrumentSchema>;
-export const optionInstrumentPageSchema = paginated(optionInstrumentSchema);
 
 /** §3.7 the options chain of one underlying: carries `trade_value_multiplier` (never assume 100). */
 export const optionChainSchema = z.object({
@@ -40,4 +31,3 @@ export const optionChainSchema = z.object({
   can_open_position: z.boolean().optional(),
 });
 export type OptionChain = z.infer<typeof optionChainSchema>;
-export const optionChainPageSchema = paginated(optionChainSchema);

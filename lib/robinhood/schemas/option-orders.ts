@@ -6,7 +6,6 @@ import {
   isoDate,
   isoTimestamp,
   optionType,
-  paginated,
   robinhoodId,
   side,
 } from "./common";
@@ -87,5 +86,3 @@ export const optionOrderSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type OptionOrder = z.infer<typeof optionOrderSchema>;
-
-export const optionOrderPageSchema = paginated(optionOrderSchema);

@@ -6,7 +6,6 @@ import {
   isoDate,
   isoTimestamp,
   optionType,
-  paginated,
   robinhoodId,
 } from "./common";
 
@@ -36,7 +35,6 @@ export const optionPositionSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type OptionPosition = z.infer<typeof optionPositionSchema>;
-export const optionPositionPageSchema = paginated(optionPositionSchema);
 
 export const aggregatePositionLegSchema = z.object({
   id: robinhoodId,
@@ -67,4 +65,3 @@ export const optionAggregatePositionSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type OptionAggregatePosition = z.infer<typeof optionAggregatePositionSchema>;
-export const optionAggregatePositionPageSchema = paginated(optionAggregatePositionSchema);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, batchResults, decimalString, isoTimestamp, paginated, robinhoodId } from "./common";
+import { absoluteUrl, batchResults, decimalString, isoTimestamp, robinhoodId } from "./common";
 
 /** §4 equity instrument: maps an event's `equity_components[].instrument` to a symbol and name. */
 export const stockInstrumentSchema = z.object({
@@ -13,7 +13,6 @@ export const stockInstrumentSchema = z.object({
   type: z.string().optional(),
 });
 export type StockInstrument = z.infer<typeof stockInstrumentSchema>;
-export const stockInstrumentPageSchema = paginated(stockInstrumentSchema);
 
 /** §4 stock position; the `shares_*_options_*` fields show collateral and pending assignments. */
 export const stockPositionSchema = z.object({
@@ -32,7 +31,6 @@ export const stockPositionSchema = z.object({
   updated_at: isoTimestamp,
 });
 export type StockPosition = z.infer<typeof stockPositionSchema>;
-export const stockPositionPageSchema = paginated(stockPositionSchema);
 
 export const stockQuoteSchema = z.object({
   symbol: z.string(),

@@ -179,10 +179,3 @@ export function placeOrder(ctx: GenContext, intent: OrderIntent, plan: FillPlan)
   ctx.orders.push(order);
   return order;
 }
-
-/** Filled quantity of an order in spread units. */
-export function filledUnits(order: SimOrder): number {
-  const leg = order.legs[0];
-  if (!leg) return 0;
-  return leg.executions.reduce((sum, execution) => sum + execution.quantity, 0) / leg.ratio;
-}

@@ -100,12 +100,6 @@ export function previousTradingDay(day: number): number {
   return previous;
 }
 
-export function addTradingDays(day: number, count: number): number {
-  let out = day;
-  for (let i = 0; i < count; i += 1) out = nextTradingDay(out);
-  return out;
-}
-
 /** Trading days after `from` up to and including `to` (0 when `to` is `from`). */
 export function tradingDaysBetween(from: number, to: number): number {
   let count = 0;

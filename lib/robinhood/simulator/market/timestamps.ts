@@ -1,10 +1,6 @@
 /** Instants in generated data are integer microseconds since the epoch (Robinhood prints 6 digits). */
 export type Micros = number;
 
-export function microsFromMs(ms: number): Micros {
-  return ms * 1000;
-}
-
 /** `2024-10-18T19:22:15.471596Z`. */
 export function isoMicros(us: Micros): string {
   const ms = Math.floor(us / 1000);
