@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateUserHistory } from "@/lib/robinhood/simulator";
 import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
+import {
+  isoFromDay,
+  isTradingDay,
+  newYorkDay,
+  newYorkTimeMs,
+} from "@/lib/robinhood/simulator/market/calendar";
 import { buildDataset, type Dataset } from "@/lib/robinhood/simulator/server/dataset";
 import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
 import { TEST_SEED } from "./helpers";
@@ -50,6 +56,21 @@ describe("the demo history looks like an options trader's two years", () => {
     ].map((t) => Date.parse(String(t)));
     expect(Math.max(...instants)).toBeLessThanOrEqual(nowMs);
     expect(orders.length).toBeGreaterThan(300);
+  });
+
+  it("trades only on trading days during market hours, one order after another", () => {
+    let previous = 0;
+    for (const order of history.orders) {
+      expect(order.createdAtUs).toBeGreaterThan(previous);
+      previous = order.createdAtUs;
+      const fills = order.legs.flatMap((leg) => leg.executions.map((e) => e.timestampUs));
+      for (const at of [order.createdAtUs, ...fills]) {
+        const day = newYorkDay(at / 1000);
+        expect(isTradingDay(day), isoFromDay(day)).toBe(true);
+        expect(at / 1000).toBeGreaterThanOrEqual(newYorkTimeMs(day, 9 * 60 + 30));
+        expect(at / 1000).toBeLessThan(newYorkTimeMs(day, 16 * 60));
+      }
+    }
   });
 
   it("sells cash-secured puts and covered calls only against shares it holds", () => {

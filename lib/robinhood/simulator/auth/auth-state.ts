@@ -71,7 +71,6 @@ export class AuthState {
 
   /** A JWT-shaped access token (header.claims.signature) like the ES256 tokens since 2024 (§1.2). */
   issueTokens(username: string, deviceToken: string, requestedSeconds: number | undefined) {
-    const user = this.findUser(username);
     const lifetime = Math.min(
       requestedSeconds ?? this.options.tokenLifetimeSeconds,
       this.options.tokenLifetimeSeconds,
@@ -85,7 +84,6 @@ export class AuthState {
         scope: "internal",
         user_origin: "US",
         device_hash: deviceToken.slice(0, 8),
-        user_id: username,
       }),
       randomBytes(32).toString("base64url"),
     ].join(".");
@@ -97,7 +95,7 @@ export class AuthState {
       revoked: false,
     });
     this.refreshTokens.set(refreshToken, { username, deviceToken, used: false });
-    return { accessToken, refreshToken, lifetime, user };
+    return { accessToken, refreshToken, lifetime };
   }
 
   /** The user behind a bearer token, or why there is none. */

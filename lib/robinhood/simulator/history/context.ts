@@ -34,15 +34,30 @@ export interface GenContext {
   /** Current trading day and the New York minute of the next action on it. */
   day: number;
   minute: number;
-  /** Microsecond offset within the minute, so no two records share a timestamp. */
-  tick: number;
+  /** The last action time handed out, so times only move forward. */
+  lastActionUs: Micros;
 }
 
-/** The next action time on the current day; strictly increasing. */
+export const MARKET_CLOSE_MINUTE = 16 * 60;
+/** After this New York minute the trader starts nothing new; forced steps may still run until the close. */
+const LAST_NEW_ACTION_MINUTE = 15 * 60 + 30;
+
+export function canStartAction(ctx: GenContext): boolean {
+  return ctx.minute < LAST_NEW_ACTION_MINUTE;
+}
+
+/** The market close of the current day, in microseconds. */
+export function closeUs(ctx: GenContext): Micros {
+  return newYorkTimeMs(ctx.day, MARKET_CLOSE_MINUTE) * 1000;
+}
+
+/** The next action time on the current day: strictly increasing and before the close. */
 export function nextActionUs(ctx: GenContext, minMinutes = 2, maxMinutes = 25): Micros {
-  ctx.minute += ctx.rng.int(minMinutes, maxMinutes);
-  ctx.tick += 1;
-  return newYorkTimeMs(ctx.day, ctx.minute) * 1000 + ctx.rng.int(0, 59_000_000) + ctx.tick;
+  ctx.minute = Math.min(ctx.minute + ctx.rng.int(minMinutes, maxMinutes), MARKET_CLOSE_MINUTE - 3);
+  const candidate = newYorkTimeMs(ctx.day, ctx.minute) * 1000 + ctx.rng.int(0, 59_000_000);
+  const at = Math.max(candidate, ctx.lastActionUs + ctx.rng.int(1_000_000, 20_000_000));
+  ctx.lastActionUs = at;
+  return at;
 }
 
 export function contractFor(

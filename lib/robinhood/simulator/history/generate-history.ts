@@ -55,8 +55,7 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
   const start = new Date(nowMs);
   start.setUTCMonth(start.getUTCMonth() - months);
   const firstDay = nextTradingDay(dayFromIso(start.toISOString().slice(0, 10)));
-  const userSeed = `${options.userKey}`;
-  const identity = createRng(options.seed, `identity:${userSeed}`);
+  const identity = createRng(options.seed, `identity:${options.userKey}`);
 
   const user: SimUser = {
     id: randomId(identity),
@@ -95,8 +94,8 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
 
   const ctx: GenContext = {
     seed: options.seed,
-    rng: createRng(options.seed, `trader:${userSeed}`),
-    idRng: createRng(options.seed, `ids:${userSeed}`),
+    rng: createRng(options.seed, `trader:${options.userKey}`),
+    idRng: createRng(options.seed, `ids:${options.userKey}`),
     prices: createPricePaths({
       seed: options.seed,
       underlyings: UNDERLYINGS,
@@ -115,14 +114,14 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
     holdings: new Map(),
     day: firstDay,
     minute: 0,
-    tick: 0,
+    lastActionUs: 0,
   };
 
   let campaigns: Campaign[] = [];
   for (let day = firstDay; day <= lastDay; day = nextTradingDay(day)) {
     ctx.day = day;
-    ctx.minute = 9 * 60 + 32 + ctx.rng.int(0, 25);
-    ctx.tick = 0;
+    // Some days the trader looks in at the open, others only after lunch.
+    ctx.minute = 9 * 60 + 32 + (ctx.rng.chance(0.6) ? ctx.rng.int(0, 45) : ctx.rng.int(45, 300));
     for (const campaign of campaigns) manageCampaign(ctx, campaign);
     campaigns = campaigns.filter((c) => !c.closed);
     campaigns.push(...openCoveredCalls(ctx, campaigns));

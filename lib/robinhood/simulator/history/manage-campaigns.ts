@@ -1,15 +1,19 @@
 import { tradingDaysBetween, weeklyExpiration } from "../market/calendar";
 import { tickCents } from "../market/option-pricing";
 import { underlyingFor } from "../market/underlyings";
-import { contractFor, type GenContext, isInTheMoney, optionMidCents, spotCents } from "./context";
+import {
+  canStartAction,
+  contractFor,
+  type GenContext,
+  isInTheMoney,
+  optionMidCents,
+  spotCents,
+} from "./context";
 import { assignEarly } from "./lifecycle";
 import { placeOrder } from "./order-factory";
 import { tradedAs, twoLegStrategy } from "./strategies";
 import { type Campaign, closeCampaign, rollCampaign } from "./trade";
 import type { SimContract } from "./types";
-
-/** Last New York minute at which the trader still starts something new. */
-const LAST_ACTION_MINUTE = 15 * 60 + 40;
 
 function priceMap(ctx: GenContext, campaign: Campaign): Map<string, number> {
   return new Map(campaign.legs.map((leg) => [leg.contract.id, optionMidCents(ctx, leg.contract)]));
@@ -132,7 +136,7 @@ function manageSpread(ctx: GenContext, campaign: Campaign): void {
 }
 
 export function manageCampaign(ctx: GenContext, campaign: Campaign): void {
-  if (campaign.closed || ctx.minute > LAST_ACTION_MINUTE) return;
+  if (campaign.closed || !canStartAction(ctx)) return;
   if (campaign.kind === "csp" || campaign.kind === "cc") manageShort(ctx, campaign);
   else if (campaign.kind === "long_call" || campaign.kind === "long_put") manageLong(ctx, campaign);
   else manageSpread(ctx, campaign);

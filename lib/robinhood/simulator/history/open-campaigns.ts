@@ -1,7 +1,7 @@
 import { weeklyExpiration } from "../market/calendar";
 import { tickCents } from "../market/option-pricing";
 import { type StrategyRole, UNDERLYINGS, underlyingFor } from "../market/underlyings";
-import { contractFor, type GenContext, optionMidCents, spotCents } from "./context";
+import { canStartAction, contractFor, type GenContext, optionMidCents, spotCents } from "./context";
 import { creditSpreadStrategy } from "./strategies";
 import { type Campaign, type CampaignKind, openCampaign } from "./trade";
 
@@ -88,7 +88,7 @@ export function openCoveredCalls(ctx: GenContext, campaigns: readonly Campaign[]
       .filter((c) => !c.closed && c.kind === "cc" && c.symbol === symbol)
       .reduce((n, c) => n + c.quantity, 0);
     const free = Math.floor(holding.shares / 100) - covered;
-    if (free < 1 || !ctx.rng.chance(0.6)) continue;
+    if (free < 1 || !canStartAction(ctx) || !ctx.rng.chance(0.6)) continue;
     const u = underlyingFor(symbol);
     const spot = spotCents(ctx, symbol);
     const basis = holding.costCents / holding.shares;
@@ -191,6 +191,7 @@ function openLongOption(
 
 /** Maybe opens one new position of a randomly chosen kind. */
 export function openNewCampaign(ctx: GenContext, campaigns: readonly Campaign[]): Campaign | null {
+  if (!canStartAction(ctx)) return null;
   const kind = ctx.rng.weighted(OPEN_WEIGHTS);
   switch (kind) {
     case "csp":

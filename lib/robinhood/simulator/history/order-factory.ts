@@ -1,7 +1,7 @@
 import { dayFromIso, newYorkTimeMs } from "../market/calendar";
 import { randomId, timePrefixedId } from "../market/ids";
 import { tickCents } from "../market/option-pricing";
-import { type GenContext, nextActionUs } from "./context";
+import { closeUs, type GenContext, nextActionUs } from "./context";
 import type { SimContract, SimExecution, SimLeg, SimOrder } from "./types";
 
 export interface LegIntent {
@@ -141,7 +141,12 @@ export function placeOrder(ctx: GenContext, intent: OrderIntent, plan: FillPlan)
   if (plan.kind === "partial" || plan.kind === "cancelled") {
     state = "cancelled";
     responseCategory = null;
-    updatedAtUs = lastUs + ctx.rng.int(3, 40) * 60_000_000 + ctx.rng.int(0, 59_999_999);
+    // Cancelled by the user some minutes later, but before the close.
+    const wait = ctx.rng.int(3, 40) * 60_000_000 + ctx.rng.int(0, 59_999_999);
+    updatedAtUs = Math.max(
+      lastUs + ctx.rng.int(2_000_000, 9_000_000),
+      Math.min(lastUs + wait, closeUs(ctx) - 30_000_000),
+    );
   } else if (plan.kind === "end_of_day") {
     state = "cancelled";
     responseCategory = "end_of_day";
@@ -151,8 +156,12 @@ export function placeOrder(ctx: GenContext, intent: OrderIntent, plan: FillPlan)
     responseCategory = null;
     updatedAtUs = createdAtUs + ctx.rng.int(200, 900) * 1000;
   }
-  // Later actions that day start after this order is done with.
-  ctx.minute = Math.max(ctx.minute, Math.ceil((updatedAtUs / 1000 - newYorkTimeMs(ctx.day, 0)) / 60_000));
+  // Later actions that day start after the trader is done with this order (GFD expiries and
+  // working orders end at or after the close without holding the trader up).
+  if (plan.kind !== "end_of_day" && plan.kind !== "working") {
+    ctx.lastActionUs = Math.max(ctx.lastActionUs, updatedAtUs);
+    ctx.minute = Math.max(ctx.minute, Math.floor((updatedAtUs / 1000 - newYorkTimeMs(ctx.day, 0)) / 60_000));
+  }
 
   const order: SimOrder = {
     id: timePrefixedId(ctx.idRng, createdAtUs / 1000),
