@@ -109,6 +109,8 @@ export async function send(config: TransportConfig, request: HttpRequest): Promi
   const endpoint = `${request.method} ${url.pathname}`;
   const secrets = secretsOf(request);
   const { retry, runtime } = config;
+  const fail = (code: RobinhoodErrorCode, message: string, extra: Partial<RobinhoodErrorOptions> = {}) =>
+    new RobinhoodError({ code, message: redact(message, secrets), endpoint, ...extra });
   const pause = async (ms: number, attempts: number) => {
     try {
       await runtime.sleep(ms, request.signal);
@@ -116,8 +118,6 @@ export async function send(config: TransportConfig, request: HttpRequest): Promi
       throw fail("aborted", "request cancelled", { attempts });
     }
   };
-  const fail = (code: RobinhoodErrorCode, message: string, extra: Partial<RobinhoodErrorOptions> = {}) =>
-    new RobinhoodError({ code, message: redact(message, secrets), endpoint, ...extra });
 
   for (let attempt = 1; ; attempt += 1) {
     const last = attempt >= retry.maxAttempts;

@@ -134,6 +134,16 @@ describe("server errors and timeouts", () => {
     expect(statuses("/user/")).toEqual([null, null, null, null]);
   });
 
+  it("stops at once when the caller cancels, without retrying", async () => {
+    simulator.controls.addFault({ path: "/user/", fault: { kind: "delay", ms: 1_000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await failure(session.getUser({ signal: controller.signal }));
+    expect(error).toMatchObject({ code: "aborted", attempts: 1 });
+    expect(simulator.controls.countRequests({ path: "/user/" })).toBe(1);
+    expect(slept).toEqual([]);
+  });
+
   it("does not retry other 4xx: a 404 is not_found", async () => {
     simulator.controls.addFault({ path: "/user/", fault: { kind: "status", status: 404 } });
     const error = await failure(session.getUser());
