@@ -31,6 +31,8 @@ const ENGINE_METHODS = new Set([
   "schemaPush",
 ]);
 
+const MISSING_SHADOW_FACTORY = /shadow DB must be provided through an external factory/;
+
 function send(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
@@ -71,6 +73,20 @@ export async function serveJsonRpc({ datamodelPaths, datasource }) {
 
   async function dispatch(method, params) {
     const engine = await enginePromise;
+    try {
+      return await call(engine, method, params);
+    } catch (error) {
+      if (!MISSING_SHADOW_FACTORY.test(String(error?.message)) || !params?.migrationsList) throw error;
+      // Observed with evaluateDataLoss in `migrate dev` right after applyMigrations applied
+      // something: the Wasm engine fails this way without calling connectToShadowDb, yet succeeds
+      // when devDiagnostic (read-only; it does open the shadow database through the adapter) ran
+      // on the same migrations since. So run devDiagnostic and ask again.
+      await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
+      return call(engine, method, params);
+    }
+  }
+
+  async function call(engine, method, params) {
     switch (method) {
       case "getDatabaseVersion":
         return engine.version(params ?? undefined);
