@@ -2,6 +2,7 @@
 // (production build, real Chromium). One throwaway database serves the database-backed steps.
 // `tsx scripts/test-all.ts <step id>...` runs some of them (e.g. `integration`, `build e2e`).
 import { provideDatabase } from "@/lib/local-db/provide-database";
+import { startSimulator } from "@/lib/robinhood/simulator";
 import { findChromium } from "./find-chromium";
 import { runChild } from "./run-child";
 
@@ -50,6 +51,8 @@ const chromium = steps.some((step) => step.id === "e2e") ? await findChromium() 
 const database = steps.some((step) => step.needsDatabase)
   ? await provideDatabase({ purpose: "test", log: (line) => console.log(`[test] ${line}`) })
   : { env: {}, stop: async () => {} };
+// The demo account signs in to a simulated Robinhood; its history is fixed, so pages are repeatable.
+const simulator = steps.some((step) => step.id === "e2e") ? await startSimulator({ port: 0 }) : undefined;
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 try {
   for (const step of steps) {
@@ -58,6 +61,7 @@ try {
     const env = {
       ...process.env,
       ...(step.needsDatabase ? { ...database.env, ...testSecrets } : {}),
+      ...(simulator ? { DEMO_ROBINHOOD_URL: simulator.url } : {}),
       ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     };
@@ -66,6 +70,7 @@ try {
     if (code !== 0) break;
   }
 } finally {
+  await simulator?.close();
   await database.stop();
 }
 
