@@ -29,15 +29,18 @@ function formatDatabaseError(pgError) {
 }
 
 /**
- * The Wasm engine reports a migration that fails on the main database as "external connector error"
- * with the adapter's error kind; the native engine reports P3018 with the PostgreSQL error. Rebuild
- * it from the script error the adapter kept. (Shadow database failures already come as P3006.)
+ * The Wasm engine reports a failed script with the adapter's error kind ("No such table: x") rather
+ * than PostgreSQL's message. For a migration (on the main database) the native engine reports P3018
+ * with the PostgreSQL error: rebuild that from the script error the adapter kept. For `db execute`,
+ * show the PostgreSQL error. (Shadow database failures already come as P3006.)
  */
-function migrationScriptError(error, scriptError) {
+function scriptErrorData(error, scriptError, method) {
+  if (!scriptError?.code) return undefined;
   const message = String(error?.message ?? "");
-  if (!scriptError?.code || !message.includes("apply_migration::apply_script")) return undefined;
-  const migrationName = message.match(/migration_name="([^"]+)"/)?.[1] ?? "unknown";
   const databaseError = formatDatabaseError(scriptError);
+  if (method === "dbExecute") return { message: databaseError };
+  if (!message.includes("apply_migration::apply_script")) return undefined;
+  const migrationName = message.match(/migration_name="([^"]+)"/)?.[1] ?? "unknown";
   return {
     error_code: "P3018",
     message: `A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\nMigration name: ${migrationName}\n\nDatabase error code: ${scriptError.code}\n\nDatabase error:\n${databaseError}\n`,
@@ -52,10 +55,11 @@ function migrationScriptError(error, scriptError) {
 /**
  * @param {unknown} error
  * @param {{ consumeError(id: number): { error: unknown } | undefined } | undefined} errorRegistry
- * @param {{ assumePanic?: boolean, scriptError?: { code?: string, message: string } }} [options]
- *   assumePanic: the error escaped the engine call; scriptError: the last failed script's pg error
+ * @param {{ assumePanic?: boolean, method?: string, scriptError?: { code?: string, message: string } }} [options]
+ *   assumePanic: the error escaped the engine call; method: the RPC method that failed;
+ *   scriptError: the pg error of a script that failed during the request
  */
-export function toRpcError(error, errorRegistry, { assumePanic = false, scriptError } = {}) {
+export function toRpcError(error, errorRegistry, { assumePanic = false, method, scriptError } = {}) {
   if (error?.rpcCode) return { code: error.rpcCode, message: error.message };
 
   if (assumePanic || isWasmPanic(error)) {
@@ -68,7 +72,7 @@ export function toRpcError(error, errorRegistry, { assumePanic = false, scriptEr
     };
   }
 
-  const fromScript = migrationScriptError(error, scriptError);
+  const fromScript = scriptErrorData(error, scriptError, method);
   if (fromScript) {
     return {
       code: ENGINE_ERROR_CODE,

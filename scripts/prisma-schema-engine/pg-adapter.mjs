@@ -94,6 +94,17 @@ function wrapTransaction(inner) {
 function wrapAdapter(inner, { onDispose, onScriptError } = {}) {
   return {
     ...wrapQueryable(inner),
+    // `db execute` sends its whole script here, without parameters.
+    executeRaw: async (query) => {
+      try {
+        return await inner.executeRaw(query);
+      } catch (error) {
+        const { originalCode, originalMessage } = error?.cause ?? {};
+        if (query.args.length === 0 && originalCode)
+          onScriptError?.({ code: originalCode, message: originalMessage });
+        throw error;
+      }
+    },
     executeScript: async (script) => {
       try {
         // No parameters: pg sends the script as one simple-protocol query, multi-statement allowed.

@@ -130,7 +130,10 @@ export async function serveJsonRpc({ datamodelPaths, datasource }) {
       const result = await dispatch(request.method, request.params);
       send({ jsonrpc: "2.0", id: request.id, result: result ?? {} });
     } catch (error) {
-      const rpcError = toRpcError(error, errorRegistry, { scriptError: factory.lastScriptError });
+      const rpcError = toRpcError(error, errorRegistry, {
+        method: request.method,
+        scriptError: factory.lastScriptError,
+      });
       send({ jsonrpc: "2.0", id: request.id, error: rpcError });
       if (rpcError.data?.is_panic) {
         // A trapped Wasm instance cannot be trusted with another request; exit like the native
