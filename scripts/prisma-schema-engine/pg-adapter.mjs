@@ -3,9 +3,10 @@
 //
 // 1. Catalog types. The engine reads pg_catalog, whose `"char"` columns (OID 18, e.g.
 //    pg_constraint.contype) adapter-pg rejects as unsupported, and which the engine expects as a
-//    *character* column (it panics on text). `name` (OID 19) is read as text. A pg.Client subclass
-//    retypes those fields after pg has parsed the values, and the adapter wrapper reports the former
-//    `"char"` columns as ColumnTypeEnum.Character.
+//    *character* column (it panics on text). `name` (OID 19) is retyped as text as well, so catalog
+//    reads do not depend on adapter-pg's handling of it. A pg.Client subclass retypes those fields
+//    after pg has parsed the values, and the adapter wrapper reports the former `"char"` columns as
+//    ColumnTypeEnum.Character.
 // 2. Scripts. adapter-pg's executeScript splits on every `;`, which breaks function bodies, DO blocks
 //    and string literals, and sends the pieces to arbitrary pool connections. A migration script is
 //    sent whole, as one simple-protocol query, like the native engine does: PostgreSQL runs it as
