@@ -1,3 +1,8 @@
+-- Fail fast instead of queueing behind long-running queries (each migration is one transaction,
+-- so SET LOCAL ends with it).
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
 -- CreateEnum
 CREATE TYPE "OptionType" AS ENUM ('CALL', 'PUT');
 
@@ -44,9 +49,9 @@ CREATE TABLE "users" (
     "username" TEXT,
     "display_name" TEXT,
     "is_demo" BOOLEAN NOT NULL DEFAULT false,
-    "last_signed_in_at" TIMESTAMP(3),
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "last_signed_in_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "users_pkey" PRIMARY KEY ("id")
 );
@@ -57,10 +62,10 @@ CREATE TABLE "robinhood_credentials" (
     "device_token" TEXT NOT NULL,
     "access_token_encrypted" TEXT NOT NULL,
     "refresh_token_encrypted" TEXT,
-    "access_token_expires_at" TIMESTAMP(3),
+    "access_token_expires_at" TIMESTAMPTZ(3),
     "encryption_key_version" INTEGER NOT NULL DEFAULT 1,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "robinhood_credentials_pkey" PRIMARY KEY ("user_id")
 );
@@ -68,7 +73,7 @@ CREATE TABLE "robinhood_credentials" (
 -- CreateTable
 CREATE TABLE "account_deletions" (
     "robinhood_user_id" TEXT NOT NULL,
-    "deleted_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deleted_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "account_deletions_pkey" PRIMARY KEY ("robinhood_user_id")
 );
@@ -79,8 +84,8 @@ CREATE TABLE "broker_accounts" (
     "user_id" UUID NOT NULL,
     "account_number" TEXT NOT NULL,
     "account_type" TEXT,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "broker_accounts_pkey" PRIMARY KEY ("id")
 );
@@ -94,8 +99,8 @@ CREATE TABLE "option_instruments" (
     "strike_price" DECIMAL(24,8) NOT NULL,
     "option_type" "OptionType" NOT NULL,
     "multiplier" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "option_instruments_pkey" PRIMARY KEY ("id")
 );
@@ -103,9 +108,9 @@ CREATE TABLE "option_instruments" (
 -- CreateTable
 CREATE TABLE "option_marks" (
     "instrument_id" UUID NOT NULL,
-    "as_of" TIMESTAMP(3) NOT NULL,
+    "as_of" TIMESTAMPTZ(3) NOT NULL,
     "mark_price" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "option_marks_pkey" PRIMARY KEY ("instrument_id","as_of")
 );
@@ -133,10 +138,10 @@ CREATE TABLE "option_orders" (
     "closing_strategy" TEXT,
     "form_source" TEXT,
     "import_id" UUID,
-    "broker_created_at" TIMESTAMP(3) NOT NULL,
-    "broker_updated_at" TIMESTAMP(3) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "broker_created_at" TIMESTAMPTZ(3) NOT NULL,
+    "broker_updated_at" TIMESTAMPTZ(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "option_orders_pkey" PRIMARY KEY ("id")
 );
@@ -151,7 +156,7 @@ CREATE TABLE "option_legs" (
     "side" "OrderSide" NOT NULL,
     "position_effect" "PositionEffect" NOT NULL,
     "ratio_quantity" INTEGER NOT NULL DEFAULT 1,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "option_legs_pkey" PRIMARY KEY ("id")
 );
@@ -165,10 +170,10 @@ CREATE TABLE "option_executions" (
     "price" DECIMAL(24,8) NOT NULL,
     "quantity" DECIMAL(24,8) NOT NULL,
     "fees" DECIMAL(24,8) NOT NULL DEFAULT 0,
-    "executed_at" TIMESTAMP(3) NOT NULL,
+    "executed_at" TIMESTAMPTZ(3) NOT NULL,
     "trade_date" DATE NOT NULL,
     "settlement_date" DATE,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "option_executions_pkey" PRIMARY KEY ("id")
 );
@@ -189,8 +194,8 @@ CREATE TABLE "option_events" (
     "total_cash_amount" DECIMAL(24,8),
     "underlying_price" DECIMAL(24,8),
     "import_id" UUID,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "option_events_pkey" PRIMARY KEY ("id")
 );
@@ -210,7 +215,7 @@ CREATE TABLE "stock_trades" (
     "amount" DECIMAL(24,8) NOT NULL,
     "trade_date" DATE NOT NULL,
     "import_id" UUID,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "stock_trades_pkey" PRIMARY KEY ("id")
 );
@@ -228,8 +233,8 @@ CREATE TABLE "imports" (
     "skipped_count" INTEGER NOT NULL DEFAULT 0,
     "error_count" INTEGER NOT NULL DEFAULT 0,
     "errors" JSONB,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "completed_at" TIMESTAMP(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "imports_pkey" PRIMARY KEY ("id")
 );
@@ -245,7 +250,7 @@ CREATE TABLE "import_rows" (
     "status" "ImportRowStatus" NOT NULL,
     "reason" TEXT,
     "raw" JSONB NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "import_rows_pkey" PRIMARY KEY ("id")
 );
@@ -254,13 +259,13 @@ CREATE TABLE "import_rows" (
 CREATE TABLE "sync_states" (
     "user_id" UUID NOT NULL,
     "status" "SyncStatus" NOT NULL DEFAULT 'IDLE',
-    "orders_watermark" TIMESTAMP(3),
-    "events_watermark" TIMESTAMP(3),
-    "last_started_at" TIMESTAMP(3),
-    "last_finished_at" TIMESTAMP(3),
+    "orders_watermark" TIMESTAMPTZ(3),
+    "events_watermark" TIMESTAMPTZ(3),
+    "last_started_at" TIMESTAMPTZ(3),
+    "last_finished_at" TIMESTAMPTZ(3),
     "last_error" TEXT,
     "progress" JSONB,
-    "updated_at" TIMESTAMP(3) NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "sync_states_pkey" PRIMARY KEY ("user_id")
 );
@@ -270,7 +275,7 @@ CREATE TABLE "recompute_queue" (
     "user_id" UUID NOT NULL,
     "robinhood_user_id" TEXT NOT NULL,
     "input_revision" INTEGER NOT NULL DEFAULT 1,
-    "queued_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "queued_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "recompute_queue_pkey" PRIMARY KEY ("user_id")
 );
@@ -281,18 +286,18 @@ CREATE TABLE "recompute_runs" (
     "user_id" UUID NOT NULL,
     "engine_version" TEXT NOT NULL,
     "input_revision" INTEGER NOT NULL,
-    "input_watermark" TIMESTAMP(3),
+    "input_watermark" TIMESTAMPTZ(3),
     "status" "RecomputeStatus" NOT NULL,
     "trigger" TEXT NOT NULL,
     "execution_count" INTEGER NOT NULL DEFAULT 0,
     "event_count" INTEGER NOT NULL DEFAULT 0,
     "lot_count" INTEGER NOT NULL DEFAULT 0,
     "chain_count" INTEGER NOT NULL DEFAULT 0,
-    "started_at" TIMESTAMP(3) NOT NULL,
-    "finished_at" TIMESTAMP(3),
+    "started_at" TIMESTAMPTZ(3) NOT NULL,
+    "finished_at" TIMESTAMPTZ(3),
     "duration_ms" INTEGER,
     "error" TEXT,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "recompute_runs_pkey" PRIMARY KEY ("id")
 );
@@ -309,13 +314,13 @@ CREATE TABLE "matched_lots" (
     "quantity" DECIMAL(24,8) NOT NULL,
     "open_price" DECIMAL(24,8) NOT NULL,
     "close_price" DECIMAL(24,8) NOT NULL,
-    "opened_at" TIMESTAMP(3) NOT NULL,
-    "closed_at" TIMESTAMP(3) NOT NULL,
+    "opened_at" TIMESTAMPTZ(3) NOT NULL,
+    "closed_at" TIMESTAMPTZ(3) NOT NULL,
     "close_trade_date" DATE NOT NULL,
     "close_kind" "LotCloseKind" NOT NULL,
     "fees" DECIMAL(24,8) NOT NULL,
     "realized_pnl" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "matched_lots_pkey" PRIMARY KEY ("id")
 );
@@ -332,10 +337,10 @@ CREATE TABLE "open_positions" (
     "average_open_price" DECIMAL(24,8) NOT NULL,
     "cost_basis" DECIMAL(24,8) NOT NULL,
     "mark_price" DECIMAL(24,8),
-    "marked_at" TIMESTAMP(3),
+    "marked_at" TIMESTAMPTZ(3),
     "market_value" DECIMAL(24,8),
     "unrealized_pnl" DECIMAL(24,8),
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "open_positions_pkey" PRIMARY KEY ("id")
 );
@@ -349,7 +354,7 @@ CREATE TABLE "stock_positions" (
     "quantity" DECIMAL(24,8) NOT NULL,
     "average_price" DECIMAL(24,8) NOT NULL,
     "realized_pnl" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "stock_positions_pkey" PRIMARY KEY ("id")
 );
@@ -364,14 +369,14 @@ CREATE TABLE "roll_chains" (
     "side" "LotSide" NOT NULL,
     "status" "ChainStatus" NOT NULL,
     "roll_count" INTEGER NOT NULL,
-    "opened_at" TIMESTAMP(3) NOT NULL,
-    "closed_at" TIMESTAMP(3),
+    "opened_at" TIMESTAMPTZ(3) NOT NULL,
+    "closed_at" TIMESTAMPTZ(3),
     "days_held" INTEGER NOT NULL,
     "net_premium" DECIMAL(24,8) NOT NULL,
     "realized_pnl" DECIMAL(24,8) NOT NULL,
     "unrealized_pnl" DECIMAL(24,8),
     "breakeven_price" DECIMAL(24,8),
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "roll_chains_pkey" PRIMARY KEY ("id")
 );
@@ -389,7 +394,7 @@ CREATE TABLE "roll_links" (
     "opened_quantity" DECIMAL(24,8) NOT NULL,
     "kinds" TEXT[],
     "net_credit" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "roll_links_pkey" PRIMARY KEY ("id")
 );
@@ -401,7 +406,7 @@ CREATE TABLE "daily_pnl" (
     "underlying" TEXT NOT NULL,
     "realized_pnl" DECIMAL(24,8) NOT NULL,
     "fees" DECIMAL(24,8) NOT NULL,
-    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "daily_pnl_pkey" PRIMARY KEY ("user_id","trade_date","underlying")
 );
@@ -621,3 +626,4 @@ ALTER TABLE "roll_links" ADD CONSTRAINT "roll_links_chain_id_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "daily_pnl" ADD CONSTRAINT "daily_pnl_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -8,6 +8,9 @@
 -- recompute_queue (ids and timestamps the scheduler must see for every user), account_deletions
 -- (tombstones keyed by broker id), _prisma_migrations.
 
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
 -- The app's role. Local set-up creates it with LOGIN before migrating; on a managed database this
 -- creates a NOLOGIN role: grant it to the login the app uses (see docs/MIGRATIONS.md).
 DO $$
@@ -20,7 +23,14 @@ $$;
 
 GRANT USAGE ON SCHEMA public TO rollbook_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO rollbook_app;
-REVOKE ALL ON TABLE _prisma_migrations FROM rollbook_app;
+-- The shadow database that `migrate dev` and `migrate diff` replay into has no _prisma_migrations.
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    REVOKE ALL ON TABLE _prisma_migrations FROM rollbook_app;
+  END IF;
+END
+$$;
 -- Tables created by later migrations get the same grants; their RLS is checked by a test.
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO rollbook_app;
 
