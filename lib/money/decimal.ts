@@ -85,6 +85,11 @@ export function tryParseDecimal(text: string): Micro | null {
   return negative && magnitude !== 0 ? -magnitude : magnitude;
 }
 
+// "00".."99", so the common whole-cent case formats without a loop.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, index) => String(index).padStart(2, "0"));
+const MICROS_PER_CENT = 10_000;
+const MICROS_PER_TENTH = 100_000;
+
 /**
  * Formats micros as a plain decimal string with at least `minFractionDigits` places and no trailing
  * zeros beyond them: 12_340_000 → "12.34", 1_000 → "0.001", -5_000_000 → "-5.00" (money default).
@@ -94,17 +99,25 @@ export function formatDecimal(value: Micro, minFractionDigits = 2): string {
   const negative = value < 0;
   const magnitude = negative ? -value : value;
   const integer = Math.floor(magnitude / MICRO_PER_UNIT);
-  let fraction = magnitude - integer * MICRO_PER_UNIT;
+  const fraction = magnitude - integer * MICRO_PER_UNIT;
+  let text: string;
+  if (fraction === 0 && minFractionDigits === 0) text = String(integer);
+  else if (fraction % MICROS_PER_CENT === 0 && minFractionDigits === 2) {
+    text = `${integer}.${TWO_DIGITS[fraction / MICROS_PER_CENT]}`;
+  } else if (fraction % MICROS_PER_TENTH === 0 && minFractionDigits === 0) {
+    text = `${integer}.${fraction / MICROS_PER_TENTH}`;
+  } else text = formatSlow(integer, fraction, minFractionDigits);
+  return negative && magnitude !== 0 ? `-${text}` : text;
+}
+
+function formatSlow(integer: number, fullFraction: number, minFractionDigits: number): string {
+  let fraction = fullFraction;
   let digits = MICRO_DIGITS;
   while (digits > minFractionDigits && fraction % 10 === 0) {
     fraction /= 10;
     digits--;
   }
-  let text = String(integer);
-  if (digits > 0) {
-    text += `.${String(fraction).padStart(digits, "0")}`;
-  }
-  return negative ? `-${text}` : text;
+  return digits > 0 ? `${integer}.${String(fraction).padStart(digits, "0")}` : String(integer);
 }
 
 /** Money as a string: at least two decimals ("12.30", "-0.003334"). */

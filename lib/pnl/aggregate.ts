@@ -1,9 +1,8 @@
 import { add, formatMoney, formatQuantity, type Micro, sub } from "@/lib/money";
-import type { Book, MatchRec } from "./internal-types";
-import type { ContractSummary, DaySummary, UnderlyingSummary } from "./result-types";
-import type { StockMatchRec } from "./stock";
+import type { Book } from "./internal-types";
+import type { ContractSummary, UnderlyingSummary } from "./result-types";
 
-/** Per-contract, per-underlying and per-day roll-ups of the replay's running sums. */
+/** Per-contract and per-underlying roll-ups of the replay's running sums. */
 
 export function summarizeContracts(books: readonly Book[]): ContractSummary[] {
   return books.map((book) => {
@@ -67,54 +66,6 @@ export function summarizeUnderlyings(
       underlying,
       realized: formatMoney(entry.realized),
       unrealized: entry.unmarked ? null : formatMoney(entry.unrealized),
-      fees: formatMoney(entry.fees),
-      cashFlow: formatMoney(entry.cashFlow),
-      stockRealized: formatMoney(entry.stockRealized),
-    }));
-}
-
-interface DaySums {
-  realized: Micro;
-  fees: Micro;
-  cashFlow: Micro;
-  stockRealized: Micro;
-}
-
-/** Realized P&L books on the day a lot closes; fees and cash on the day of the fill. */
-export function summarizeDays(
-  books: readonly Book[],
-  matches: readonly MatchRec[],
-  stockMatches: readonly StockMatchRec[],
-): DaySummary[] {
-  const days = new Map<string, DaySums>();
-  const get = (day: string): DaySums => {
-    let entry = days.get(day);
-    if (!entry) {
-      entry = { realized: 0, fees: 0, cashFlow: 0, stockRealized: 0 };
-      days.set(day, entry);
-    }
-    return entry;
-  };
-  for (const match of matches) {
-    const entry = get(match.closedOn);
-    entry.realized = add(entry.realized, match.realized);
-  }
-  for (const book of books) {
-    for (const exec of book.executions) {
-      const entry = get(exec.day);
-      entry.fees = add(entry.fees, exec.fees);
-      entry.cashFlow = add(entry.cashFlow, exec.cash);
-    }
-  }
-  for (const match of stockMatches) {
-    const entry = get(match.close.event.day);
-    entry.stockRealized = add(entry.stockRealized, match.realized);
-  }
-  return [...days.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([date, entry]) => ({
-      date,
-      realized: formatMoney(entry.realized),
       fees: formatMoney(entry.fees),
       cashFlow: formatMoney(entry.cashFlow),
       stockRealized: formatMoney(entry.stockRealized),

@@ -1,10 +1,10 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
-import { summarizeContracts, summarizeDays, summarizeUnderlyings } from "./aggregate";
+import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { buildChains } from "./chains/build-chains";
-import { formatMatches } from "./format-matches";
+import { DayLedger } from "./day-ledger";
 import type { StockFlow } from "./internal-types";
 import type { LifecycleState } from "./lots/lifecycle";
-import { replayBook } from "./lots/replay-book";
+import { replayAll } from "./lots/replay";
 import { MarkBook } from "./marks";
 import { normalizeInput } from "./normalize";
 import { reconcile } from "./reconcile";
@@ -29,25 +29,40 @@ export function computePnl(input: PnlInput): PnlResult {
   const { books, asOf, asOfDay } = normalized;
   const state: LifecycleState = {
     matches: [],
+    matchEpisodes: [],
+    realized: 0,
+    days: new DayLedger(),
     episodes: [],
     issues: normalized.issues,
     unmatchedCloseCash: 0,
     stockFlows: [] as StockFlow[],
   };
-  for (const book of books) replayBook(state, book, asOfDay);
+  const { executions } = normalized;
+  replayAll(state, {
+    executions,
+    events: normalized.events,
+    books,
+    asOfDay,
+    sorted: normalized.executionsSorted,
+  });
 
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots(books, marks);
-  const rolls = detectRolls(books);
+  const rolls = detectRolls(executions);
   const { chains, chainIds } = buildChains({ episodes: state.episodes, rolls, asOf });
   valuation.openLots.forEach((lot, index) => {
     lot.chainId = chainIds[valuation.openLotEpisodes[index] ?? -1] ?? "";
   });
+  state.matches.forEach((match, index) => {
+    match.chainId = chainIds[state.matchEpisodes[index]?.index ?? -1] ?? "";
+  });
   const stockReplay = replayStock(state.stockFlows);
   const stock = formatStock(stockReplay, marks);
 
-  let realized: Micro = 0;
-  for (const match of state.matches) realized = add(realized, match.realized);
+  for (const match of stockReplay.matches) {
+    state.days.stock(match.close.event.dayNumber, match.close.event.day, match.realized);
+  }
+  const realized = state.realized;
   let fees: Micro = 0;
   let cashFlow: Micro = 0;
   for (const book of books) {
@@ -73,8 +88,8 @@ export function computePnl(input: PnlInput): PnlResult {
     },
     contracts: summarizeContracts(books),
     byUnderlying: summarizeUnderlyings(books, stock.realizedByUnderlying),
-    byDay: summarizeDays(books, state.matches, stockReplay.matches),
-    matches: formatMatches(state.matches, chainIds),
+    byDay: state.days.summaries(),
+    matches: state.matches,
     openLots: valuation.openLots,
     openPositions: valuation.positions,
     stockPositions: stock.positions,

@@ -1,6 +1,6 @@
-import { formatQuantity, tryParseDecimal } from "@/lib/money";
+import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
 import { dayNumber } from "./dates";
-import type { Book, ContractRec } from "./internal-types";
+import type { ContractRec } from "./internal-types";
 import type { OptionContract } from "./types";
 
 /**
@@ -20,25 +20,31 @@ function keyOf(contract: OptionContract, strike: string, multiplier: string): st
   return `${contract.underlying}|${contract.expiration}|${contract.optionType}|${strike}|${multiplier}`;
 }
 
+interface CanonicalDecimal {
+  value: Micro;
+  text: string;
+}
+
 /**
  * Interns contracts: callers usually pass the same contract object for every fill of an instrument,
- * so lookups by object identity skip building the key at all.
+ * so lookups by object identity skip building the key at all; strikes and multipliers repeat too,
+ * so their canonical forms are memoised by their text.
  */
 export class ContractRegistry {
   private readonly byObject = new Map<OptionContract, ContractRec>();
   private readonly byKey = new Map<string, ContractRec>();
+  private readonly decimals = new Map<string, CanonicalDecimal | null>();
 
   /** The record for `contract`, or a string saying what is wrong with it. */
   resolve(contract: OptionContract): ContractRec | string {
     const known = this.byObject.get(contract);
     if (known) return known;
-    const problem = describeProblem(contract);
-    if (problem) return problem;
-    const strike = tryParseDecimal(contract.strike) ?? 0;
-    const multiplier = tryParseDecimal(contract.multiplier) ?? 0;
-    const strikeText = formatQuantity(strike);
-    const multiplierText = formatQuantity(multiplier);
-    const key = keyOf(contract, strikeText, multiplierText);
+    if (contract === null || typeof contract !== "object") return "contract is missing";
+    const strike = this.decimal(contract.strike);
+    const multiplier = this.decimal(contract.multiplier);
+    const problem = describeProblem(contract, strike, multiplier);
+    if (problem !== null || strike === null || multiplier === null) return problem ?? "contract is invalid";
+    const key = keyOf(contract, strike.text, multiplier.text);
     let record = this.byKey.get(key);
     if (!record) {
       record = {
@@ -46,12 +52,12 @@ export class ContractRegistry {
         underlying: contract.underlying,
         expiration: contract.expiration,
         expirationDay: dayNumber(contract.expiration),
-        strike,
-        strikeText,
+        strike: strike.value,
+        strikeText: strike.text,
         optionType: contract.optionType,
-        multiplier,
-        multiplierText,
-        books: new Map<string, Book>(),
+        multiplier: multiplier.value,
+        multiplierText: multiplier.text,
+        books: [],
       };
       this.byKey.set(key, record);
     }
@@ -62,10 +68,24 @@ export class ContractRegistry {
   get(key: string): ContractRec | undefined {
     return this.byKey.get(key);
   }
+
+  private decimal(text: unknown): CanonicalDecimal | null {
+    if (typeof text !== "string") return null;
+    let canonical = this.decimals.get(text);
+    if (canonical === undefined) {
+      const value = tryParseDecimal(text);
+      canonical = value === null || value <= 0 ? null : { value, text: formatQuantity(value) };
+      this.decimals.set(text, canonical);
+    }
+    return canonical;
+  }
 }
 
-function describeProblem(contract: OptionContract): string | null {
-  if (contract === null || typeof contract !== "object") return "contract is missing";
+function describeProblem(
+  contract: OptionContract,
+  strike: CanonicalDecimal | null,
+  multiplier: CanonicalDecimal | null,
+): string | null {
   if (typeof contract.underlying !== "string" || contract.underlying.length === 0) {
     return "contract.underlying is empty";
   }
@@ -75,11 +95,8 @@ function describeProblem(contract: OptionContract): string | null {
   if (contract.optionType !== "call" && contract.optionType !== "put") {
     return `contract.optionType must be "call" or "put": ${JSON.stringify(contract.optionType)}`;
   }
-  const strike = typeof contract.strike === "string" ? tryParseDecimal(contract.strike) : null;
-  if (strike === null || strike <= 0)
-    return `contract.strike is not a positive decimal: ${JSON.stringify(contract.strike)}`;
-  const multiplier = typeof contract.multiplier === "string" ? tryParseDecimal(contract.multiplier) : null;
-  if (multiplier === null || multiplier <= 0) {
+  if (strike === null) return `contract.strike is not a positive decimal: ${JSON.stringify(contract.strike)}`;
+  if (multiplier === null) {
     return `contract.multiplier is not a positive decimal: ${JSON.stringify(contract.multiplier)}`;
   }
   return null;

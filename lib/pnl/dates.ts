@@ -4,11 +4,23 @@ const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const cache = new Map<string, number>();
+// Consecutive fills mostly share a date; one remembered entry skips even the map lookup.
+let lastText = "";
+let lastDay = Number.NaN;
 
 /** Day number of a `YYYY-MM-DD` date, or NaN when the text is not a real calendar date. */
 export function dayNumber(date: string): number {
+  if (date === lastText) return lastDay;
   const cached = cache.get(date);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    lastText = date;
+    lastDay = cached;
+    return cached;
+  }
+  return parseDay(date);
+}
+
+function parseDay(date: string): number {
   const match = DATE_PATTERN.exec(date);
   let result = Number.NaN;
   if (match) {
@@ -25,6 +37,8 @@ export function dayNumber(date: string): number {
   // Dates repeat heavily (every fill of a day), so the parse is memoised; the cache stays small.
   if (cache.size > 100_000) cache.clear();
   cache.set(date, result);
+  lastText = date;
+  lastDay = result;
   return result;
 }
 

@@ -16,16 +16,14 @@ export interface ContractRec {
   optionType: OptionType;
   multiplier: Micro;
   multiplierText: string;
-  /** Books of this contract by account id. */
-  books: Map<string, Book>;
+  /** Books of this contract, one per account (usually exactly one). */
+  books: Book[];
 }
 
-/** Everything about one (account, contract): its fills, events, lot queues and running sums. */
+/** Everything about one (account, contract): its lot queues and running sums. */
 export interface Book {
   accountId: string;
   contract: ContractRec;
-  executions: Exec[];
-  events: LifecycleRec[];
   long: LotQueue;
   short: LotQueue;
   /** Roll-grouping ids of (account, underlying, option type, direction). */
@@ -58,8 +56,6 @@ export interface Exec {
   day: string;
   dayNumber: number;
   instant: string;
-  /** Order of processing inside its book, set when the book is replayed. */
-  sequence: number;
   /** For an open: the episode it joined. For a close: the episode it consumed from. */
   episode: Episode | null;
   /** Closing quantity and cash that found lots (the rest is unmatched). */
@@ -117,20 +113,6 @@ export interface Episode {
   unmarked: boolean;
   /** Union-find parent index (chains are connected episodes). */
   parent: number;
-}
-
-export interface MatchRec {
-  lot: Exec;
-  episode: Episode;
-  closeExec: Exec | null;
-  closeEvent: LifecycleRec | null;
-  kind: CloseKind;
-  closedOn: string;
-  quantity: Micro;
-  closePrice: Micro;
-  openFees: Micro;
-  closeFees: Micro;
-  realized: Micro;
 }
 
 /** Stock bought or sold by an assignment or exercise. */

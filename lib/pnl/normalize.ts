@@ -2,6 +2,7 @@ import { type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
 import { ContractRegistry } from "./contract";
 import { dayNumber } from "./dates";
 import type { Book, ContractRec, Exec, LifecycleRec, LotQueue } from "./internal-types";
+import { compareTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
 import type { Direction, PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
 
@@ -29,7 +30,11 @@ export interface NormalizedInput {
   contracts: ContractRegistry;
   /** Books in canonical order (contract key, then account), independent of input order. */
   books: Book[];
-  executionCount: number;
+  /** Kept fills (dated on or before asOf), in input order. */
+  executions: Exec[];
+  events: LifecycleRec[];
+  /** True when the input listed executions in time order. */
+  executionsSorted: boolean;
   issues: PnlIssue[];
 }
 
@@ -51,67 +56,98 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   const classes = new Map<string, number>();
   const issues: PnlIssue[] = [];
   const bookFor = (contract: ContractRec, accountId: string): Book => {
-    let book = contract.books.get(accountId);
+    // Almost every contract is traded from one account: check the first book before searching.
+    const first = contract.books[0];
+    if (first !== undefined && first.accountId === accountId) return first;
+    let book = contract.books.find((candidate) => candidate.accountId === accountId);
     if (!book) {
       book = newBook(contract, accountId, classes);
-      contract.books.set(accountId, book);
+      contract.books.push(book);
       books.push(book);
     }
     return book;
   };
 
-  let executionCount = 0;
+  const kept: Exec[] = [];
+  const events: LifecycleRec[] = [];
+  // Inputs usually arrive in time order (a database query sorts them); noticing that here lets the
+  // replay skip sorting.
+  let sorted = true;
+  let previous: Exec | null = null;
   const executions = input.executions;
   for (let index = 0; index < executions.length; index++) {
     const raw = executions[index] as PnlExecution;
-    const path = `executions[${index}]`;
     const contract = contracts.resolve(raw.contract);
     if (typeof contract === "string") {
-      report(path, contract);
+      report(`executions[${index}]`, contract);
       continue;
     }
     if (typeof raw.accountId !== "string") {
-      report(path, "accountId must be a string");
+      report(`executions[${index}]`, "accountId must be a string");
       continue;
     }
     const book = bookFor(contract, raw.accountId);
-    const exec = toExec(raw, book, (message) => report(path, message));
-    if (!exec) continue;
+    const exec = toExec(raw, book);
+    if (typeof exec === "string") {
+      report(`executions[${index}]`, exec);
+      continue;
+    }
     if (exec.dayNumber > asOfDay) {
       issues.push(afterAsOf(book, `execution ${raw.id} on ${raw.tradeDate}`, { executionId: raw.id }));
       continue;
     }
-    book.executions.push(exec);
-    executionCount++;
+    if (sorted && previous !== null && compareTime(previous, exec) > 0) sorted = false;
+    previous = exec;
+    kept.push(exec);
   }
   input.events.forEach((raw, index) => {
-    const path = `events[${index}]`;
     const contract = contracts.resolve(raw.contract);
     if (typeof contract === "string") {
-      report(path, contract);
+      report(`events[${index}]`, contract);
       return;
     }
     if (typeof raw.accountId !== "string") {
-      report(path, "accountId must be a string");
+      report(`events[${index}]`, "accountId must be a string");
       return;
     }
     const book = bookFor(contract, raw.accountId);
-    const event = toEvent(raw, book, (message) => report(path, message));
-    if (!event) return;
+    const event = toEvent(raw, book);
+    if (typeof event === "string") {
+      report(`events[${index}]`, event);
+      return;
+    }
     if (event.dayNumber > asOfDay) {
       issues.push(afterAsOf(book, `${raw.type} ${raw.id} on ${raw.date}`, { eventId: raw.id }));
       return;
     }
-    book.events.push(event);
+    events.push(event);
   });
   if (problems.length > 0) throw new PnlInputError(problems);
 
   books.sort(compareBooks);
-  return { asOf: input.asOf, asOfDay, contracts, books, executionCount, issues };
+  return {
+    asOf: input.asOf,
+    asOfDay,
+    contracts,
+    books,
+    executions: kept,
+    events,
+    executionsSorted: sorted,
+    issues,
+  };
 }
 
+/** Canonical book order: underlying, expiration, call/put, strike, multiplier, account. */
 function compareBooks(a: Book, b: Book): number {
-  if (a.contract.key !== b.contract.key) return a.contract.key < b.contract.key ? -1 : 1;
+  const x = a.contract;
+  const y = b.contract;
+  if (x !== y) {
+    if (x.underlying !== y.underlying) return x.underlying < y.underlying ? -1 : 1;
+    if (x.expirationDay !== y.expirationDay) return x.expirationDay - y.expirationDay;
+    if (x.optionType !== y.optionType) return x.optionType < y.optionType ? -1 : 1;
+    if (x.strike !== y.strike) return x.strike - y.strike;
+    return x.multiplier - y.multiplier;
+  }
   return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
 }
 
@@ -125,8 +161,6 @@ function newBook(contract: ContractRec, accountId: string, classes: Map<string, 
   return {
     accountId,
     contract,
-    executions: [],
-    events: [],
     long: newQueue("long"),
     short: newQueue("short"),
     longClass: classId * 2,
@@ -155,29 +189,30 @@ function afterAsOf(book: Book, what: string, ids: { executionId?: string; eventI
   };
 }
 
-function toExec(raw: PnlExecution, book: Book, report: (message: string) => void): Exec | null {
-  if (typeof raw.id !== "string" || raw.id.length === 0) return fail(report, "id is empty");
-  if (raw.side !== "buy" && raw.side !== "sell") return fail(report, `side must be "buy" or "sell"`);
+/** The working record of a fill, or what is wrong with it. */
+function toExec(raw: PnlExecution, book: Book): Exec | string {
+  if (typeof raw.id !== "string" || raw.id.length === 0) return "id is empty";
+  if (raw.side !== "buy" && raw.side !== "sell") return `side must be "buy" or "sell"`;
   if (raw.positionEffect !== "open" && raw.positionEffect !== "close") {
-    return fail(report, `positionEffect must be "open" or "close"`);
+    return `positionEffect must be "open" or "close"`;
   }
   const quantity = decimal(raw.quantity);
-  if (quantity === null || quantity <= 0) return fail(report, "quantity is not a positive decimal");
+  if (quantity === null || quantity <= 0) return "quantity is not a positive decimal";
   const price = decimal(raw.price);
-  if (price === null || price < 0) return fail(report, "price is not a non-negative decimal");
+  if (price === null || price < 0) return "price is not a non-negative decimal";
   const fees = decimal(raw.fees);
-  if (fees === null) return fail(report, "fees is not a decimal");
+  if (fees === null) return "fees is not a decimal";
   const day = dayNumber(raw.tradeDate);
-  if (Number.isNaN(day)) return fail(report, "tradeDate is not a YYYY-MM-DD date");
+  if (Number.isNaN(day)) return "tradeDate is not a YYYY-MM-DD date";
   if (typeof raw.executedAt !== "string" || raw.executedAt.length === 0) {
-    return fail(report, "executedAt is empty");
+    return "executedAt is empty";
   }
   const buy = raw.side === "buy";
   let gross: Micro;
   try {
     gross = mul(price, mul(quantity, book.contract.multiplier));
   } catch (error) {
-    return fail(report, `premium is not exact: ${(error as Error).message}`);
+    return `premium is not exact: ${(error as Error).message}`;
   }
   if (buy) gross = negate(gross);
   return {
@@ -195,28 +230,27 @@ function toExec(raw: PnlExecution, book: Book, report: (message: string) => void
     day: raw.tradeDate,
     dayNumber: day,
     instant: raw.executedAt,
-    sequence: 0,
     episode: null,
     matchedQuantity: 0,
     matchedCash: 0,
   };
 }
 
-function toEvent(raw: PnlLifecycleEvent, book: Book, report: (message: string) => void): LifecycleRec | null {
-  if (typeof raw.id !== "string" || raw.id.length === 0) return fail(report, "id is empty");
+function toEvent(raw: PnlLifecycleEvent, book: Book): LifecycleRec | string {
+  if (typeof raw.id !== "string" || raw.id.length === 0) return "id is empty";
   if (raw.type !== "expiration" && raw.type !== "assignment" && raw.type !== "exercise") {
-    return fail(report, `type must be "expiration", "assignment" or "exercise"`);
+    return `type must be "expiration", "assignment" or "exercise"`;
   }
   const quantity = decimal(raw.quantity);
-  if (quantity === null || quantity <= 0) return fail(report, "quantity is not a positive decimal");
+  if (quantity === null || quantity <= 0) return "quantity is not a positive decimal";
   const day = dayNumber(raw.date);
-  if (Number.isNaN(day)) return fail(report, "date is not a YYYY-MM-DD date");
+  if (Number.isNaN(day)) return "date is not a YYYY-MM-DD date";
   const direction = raw.direction ?? null;
   if (direction !== null && direction !== "long" && direction !== "short") {
-    return fail(report, `direction must be "long", "short" or absent`);
+    return `direction must be "long", "short" or absent`;
   }
   const stockFees = raw.stockFees == null ? 0 : decimal(raw.stockFees);
-  if (stockFees === null) return fail(report, "stockFees is not a decimal");
+  if (stockFees === null) return "stockFees is not a decimal";
   return {
     id: raw.id,
     accountId: raw.accountId,
@@ -232,9 +266,4 @@ function toEvent(raw: PnlLifecycleEvent, book: Book, report: (message: string) =
 
 function decimal(value: unknown): Micro | null {
   return typeof value === "string" ? tryParseDecimal(value) : null;
-}
-
-function fail(report: (message: string) => void, message: string): null {
-  report(message);
-  return null;
 }

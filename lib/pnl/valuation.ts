@@ -35,9 +35,8 @@ export function valueOpenLots(books: readonly Book[], marks: MarkBook): Valuatio
     issues: [],
   };
   for (const book of books) {
-    for (const queue of [book.long, book.short]) {
-      if (queue.openQuantity > 0) valueQueue(valuation, book, queue, marks.option(book.contract.key));
-    }
+    if (book.long.openQuantity > 0) valueQueue(valuation, book, book.long, marks.option(book.contract.key));
+    if (book.short.openQuantity > 0) valueQueue(valuation, book, book.short, marks.option(book.contract.key));
   }
   return valuation;
 }

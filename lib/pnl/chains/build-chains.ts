@@ -2,10 +2,9 @@ import { add, divRounded, formatMoney, formatQuantity, type Micro, mul, negate }
 import { daysBetween } from "../dates";
 import { stableHash } from "../hash";
 import type { Episode } from "../internal-types";
-import { compareIds, compareTime } from "../lots/replay-book";
+import { compareIds, compareTime } from "../lots/compare";
 import type { ChainLeg, ChainStatus, RollChain } from "../result-types";
 import type { RollRec } from "../rolls/detect-rolls";
-import { formatRoll } from "../rolls/format-roll";
 import type { CloseKind } from "../types";
 import { findRoot, union } from "./union-find";
 
@@ -50,27 +49,30 @@ export function buildChains({ episodes, rolls, asOf }: BuildChainsOptions): Chai
     if (first === undefined) continue;
     for (const other of roll.episodes) union(episodes, first.index, other.index);
   }
-  const members = new Map<number, Episode[]>();
+  // Lists indexed by root episode (arrays, not maps: there can be hundreds of thousands).
+  const members: (Episode[] | undefined)[] = new Array(episodes.length);
   for (const episode of episodes) {
     const root = findRoot(episodes, episode.index);
-    const list = members.get(root);
+    const list = members[root];
     if (list) list.push(episode);
-    else members.set(root, [episode]);
+    else members[root] = [episode];
   }
-  const rollsByRoot = new Map<number, RollRec[]>();
+  const rollsByRoot: (RollRec[] | undefined)[] = new Array(episodes.length);
   for (const roll of rolls) {
     const first = roll.episodes[0];
     if (first === undefined) continue;
     const root = findRoot(episodes, first.index);
-    const list = rollsByRoot.get(root);
+    const list = rollsByRoot[root];
     if (list) list.push(roll);
-    else rollsByRoot.set(root, [roll]);
+    else rollsByRoot[root] = [roll];
   }
   const chainIds: string[] = new Array(episodes.length);
   const chains: RollChain[] = [];
-  for (const [root, list] of members) {
-    list.sort(compareEpisodes);
-    const chain = buildChain(list, rollsByRoot.get(root) ?? [], asOf);
+  for (let root = 0; root < members.length; root++) {
+    const list = members[root];
+    if (list === undefined) continue;
+    if (list.length > 1) list.sort(compareEpisodes);
+    const chain = buildChain(list, rollsByRoot[root] ?? [], asOf);
     for (const episode of list) chainIds[episode.index] = chain.id;
     chains.push(chain);
   }
@@ -112,7 +114,7 @@ function buildChain(list: Episode[], rolls: RollRec[], asOf: string): RollChain 
   );
   const status: ChainStatus = final === null ? "open" : STATUS[final.outcome as CloseKind];
   return {
-    id: `ch_${stableHash(`${first.book.accountId}\u0000${first.firstOpen.id}`)}`,
+    id: `ch_${stableHash([first.book.accountId, first.firstOpen.id])}`,
     accountId: first.book.accountId,
     underlying: contract.underlying,
     optionType: contract.optionType,
@@ -122,7 +124,7 @@ function buildChain(list: Episode[], rolls: RollRec[], asOf: string): RollChain 
     openedOn: first.openedOn,
     closedOn: final === null ? null : closedOn,
     daysHeld: daysBetween(first.openedOn, final === null ? asOf : closedOn),
-    rolls: rolls.map(formatRoll),
+    rolls: rolls.map((roll) => roll.roll),
     netPremium: formatMoney(netPremium),
     realized: formatMoney(realized),
     unrealized: open.length === 0 ? "0.00" : unrealized === null ? null : formatMoney(unrealized),

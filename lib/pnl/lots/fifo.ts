@@ -1,7 +1,8 @@
-import { add, type Micro, prorate, sub } from "@/lib/money";
-import type { Book, Episode, Exec, LifecycleRec, LotQueue, MatchRec } from "../internal-types";
+import { add, formatDecimal, formatMoney, formatQuantity, type Micro, prorate, sub } from "@/lib/money";
+import type { DayLedger } from "../day-ledger";
+import type { Book, Episode, Exec, LifecycleRec, LotQueue } from "../internal-types";
 import type { PnlIssue } from "../result-types";
-import type { CloseKind, Direction } from "../types";
+import type { CloseKind, Direction, MatchedLot } from "../types";
 
 /**
  * First-in-first-out lots. Every opening fill becomes one lot; a close consumes the oldest lots
@@ -13,7 +14,12 @@ import type { CloseKind, Direction } from "../types";
 
 /** State shared by the replay of every book. */
 export interface ReplayState {
-  matches: MatchRec[];
+  /** Output rows, built once; `matchEpisodes[i]` is the episode of `matches[i]` (for chain ids). */
+  matches: MatchedLot[];
+  matchEpisodes: Episode[];
+  /** Sum of every match's realized P&L, for the reconciliation. */
+  realized: Micro;
+  days: DayLedger;
   episodes: Episode[];
   issues: PnlIssue[];
   /** Cash of closing quantity that found no lot. */
@@ -26,6 +32,7 @@ export interface Closer {
   event: LifecycleRec | null;
   kind: CloseKind;
   day: string;
+  dayNumber: number;
   price: Micro;
   /** Remaining quantity, premium and fees of the closer; reduced as lots are consumed. */
   quantity: Micro;
@@ -96,18 +103,27 @@ export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): 
     // the sum of the signed premiums, because a buy's premium is negative.
     const realized = sub(add(openGross, closeGross), add(openFees, closeFees));
     state.matches.push({
-      lot: lot.exec,
-      episode,
-      closeExec: closer.exec,
-      closeEvent: closer.event,
-      kind: closer.kind,
+      accountId: book.accountId,
+      contractKey: book.contract.key,
+      underlying: book.contract.underlying,
+      direction: episode.direction,
+      openExecutionId: lot.exec.id,
+      closeExecutionId: closer.exec === null ? null : closer.exec.id,
+      closeEventId: closer.event === null ? null : closer.event.id,
+      closeKind: closer.kind,
+      openedOn: lot.exec.day,
       closedOn: closer.day,
-      quantity: take,
-      closePrice: closer.price,
-      openFees,
-      closeFees,
-      realized,
+      quantity: formatQuantity(take),
+      openPrice: formatDecimal(lot.exec.price),
+      closePrice: formatDecimal(closer.price),
+      openFees: formatMoney(openFees),
+      closeFees: formatMoney(closeFees),
+      realized: formatMoney(realized),
+      chainId: "",
     });
+    state.matchEpisodes.push(episode);
+    state.realized = add(state.realized, realized);
+    state.days.realized(closer.dayNumber, closer.day, realized);
     episode.realized = add(episode.realized, realized);
     episode.netCash = add(episode.netCash, sub(closeGross, closeFees));
     episode.fees = add(episode.fees, closeFees);

@@ -29,6 +29,7 @@ export function applyEvent(state: LifecycleState, event: LifecycleRec): void {
       quantity: remaining,
       kind: KIND[event.type],
       day: event.day,
+      dayNumber: event.dayNumber,
       event,
     });
   }
@@ -54,6 +55,7 @@ export function inferExpiry(state: LifecycleState, book: Book): void {
       quantity: queue.openQuantity,
       kind: "expiration-inferred",
       day: book.contract.expiration,
+      dayNumber: book.contract.expirationDay,
       event: null,
     });
   }
@@ -72,6 +74,7 @@ interface ZeroClose {
   quantity: Micro;
   kind: CloseKind;
   day: string;
+  dayNumber: number;
   event: LifecycleRec | null;
 }
 
@@ -81,6 +84,7 @@ function closeAtZero(state: LifecycleState, queue: LotQueue, close: ZeroClose): 
     event: close.event,
     kind: close.kind,
     day: close.day,
+    dayNumber: close.dayNumber,
     price: 0,
     quantity: close.quantity,
     gross: 0,

@@ -1,8 +1,8 @@
-import { add, type Micro } from "@/lib/money";
 import { stableHash } from "../hash";
-import type { Book, Episode, Exec } from "../internal-types";
-import { classifyRoll, type RollClass } from "./classify";
-import { pairRollFills, type RollPair } from "./pairing";
+import type { Episode, Exec } from "../internal-types";
+import type { Roll } from "../result-types";
+import { formatRoll } from "./format-roll";
+import { pairRollFills } from "./pairing";
 
 /**
  * Roll detection. A roll closes a position and opens another on the same underlying, call/put and
@@ -18,14 +18,9 @@ import { pairRollFills, type RollPair } from "./pairing";
  * all a source without order ids (the activity report) can do.
  */
 
+/** A detected roll: its output row and the episodes it links. */
 export interface RollRec {
-  id: string;
-  accountId: string;
-  day: string;
-  pair: RollPair;
-  netCash: Micro;
-  classification: RollClass;
-  oneOrder: boolean;
+  roll: Roll;
   episodes: Episode[];
 }
 
@@ -34,81 +29,97 @@ interface Group {
   opens: Exec[];
 }
 
-// Day numbers stay below 100,000 until the year 2243, so class × 100,000 + day is a unique key.
-const DAY_SPAN = 100_000;
-
-export function detectRolls(books: readonly Book[]): RollRec[] {
-  const groups = new Map<number, Group>();
-  for (const book of books) {
-    for (const exec of book.executions) {
-      if (!exec.open && exec.matchedQuantity === 0) continue;
-      // A buy opens long and closes short; a sell opens short and closes long.
-      const long = exec.open === exec.buy;
-      const key = (long ? book.longClass : book.shortClass) * DAY_SPAN + exec.dayNumber;
-      let group = groups.get(key);
-      if (!group) {
-        group = { closes: [], opens: [] };
-        groups.set(key, group);
-      }
-      (exec.open ? group.opens : group.closes).push(exec);
-    }
-  }
+/** Rolls among `executions`, which must be in replay order (time order, so each day is one run). */
+export function detectRolls(executions: readonly Exec[]): RollRec[] {
   const rolls: RollRec[] = [];
-  for (const group of groups.values()) {
-    if (group.closes.length === 0 || group.opens.length === 0) continue;
-    pairGroup(group, rolls);
+  let start = 0;
+  while (start < executions.length) {
+    const day = (executions[start] as Exec).dayNumber;
+    let end = start + 1;
+    while (end < executions.length && (executions[end] as Exec).dayNumber === day) end++;
+    pairDay(executions, start, end, rolls);
+    start = end;
   }
-  return rolls.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : 1));
+  return rolls.sort((a, b) => compareRolls(a.roll, b.roll));
+}
+
+function compareRolls(a: Roll, b: Roll): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function pairDay(executions: readonly Exec[], start: number, end: number, rolls: RollRec[]): void {
+  // First note which classes saw a close (1) and an open (2) today; only classes that saw both can
+  // hold a roll, so only their fills are gathered. Most days have no roll in most classes.
+  const seen = new Map<number, number>();
+  for (let index = start; index < end; index++) {
+    const exec = executions[index] as Exec;
+    const key = classKey(exec);
+    if (key >= 0) seen.set(key, (seen.get(key) ?? 0) | (exec.open ? 2 : 1));
+  }
+  const groups = new Map<number, Group>();
+  for (let index = start; index < end; index++) {
+    const exec = executions[index] as Exec;
+    const key = classKey(exec);
+    if (key < 0 || seen.get(key) !== 3) continue;
+    let group = groups.get(key);
+    if (!group) {
+      group = { closes: [], opens: [] };
+      groups.set(key, group);
+    }
+    (exec.open ? group.opens : group.closes).push(exec);
+  }
+  for (const group of groups.values()) pairGroup(group, rolls);
+}
+
+/** The roll class (account, underlying, call/put, direction), or −1 for a close that closed nothing. */
+function classKey(exec: Exec): number {
+  if (!exec.open && exec.matchedQuantity === 0) return -1;
+  // A buy opens long and closes short; a sell opens short and closes long.
+  return exec.open === exec.buy ? exec.book.longClass : exec.book.shortClass;
+}
+
+interface OrderGroup extends Group {
+  orderId: string;
 }
 
 function pairGroup(group: Group, rolls: RollRec[]): void {
-  const orders = new Map<string, Group>();
-  const pool: Group = { closes: [], opens: [] };
-  for (const exec of [...group.closes, ...group.opens]) {
-    if (exec.orderId === null) continue;
-    let order = orders.get(exec.orderId);
-    if (!order) {
-      order = { closes: [], opens: [] };
-      orders.set(exec.orderId, order);
+  // Groups are small (one underlying, side and day), so a list beats a map here.
+  const orders: OrderGroup[] = [];
+  for (const list of [group.closes, group.opens]) {
+    for (const exec of list) {
+      if (exec.orderId === null) continue;
+      let order = orders.find((candidate) => candidate.orderId === exec.orderId);
+      if (!order) {
+        order = { orderId: exec.orderId, closes: [], opens: [] };
+        orders.push(order);
+      }
+      (exec.open ? order.opens : order.closes).push(exec);
     }
-    (exec.open ? order.opens : order.closes).push(exec);
   }
-  for (const exec of [...group.closes, ...group.opens]) {
-    const order = exec.orderId === null ? undefined : orders.get(exec.orderId);
-    if (order && order.closes.length > 0 && order.opens.length > 0) continue;
-    (exec.open ? pool.opens : pool.closes).push(exec);
+  const isRollOrder = (order: Group | undefined) =>
+    order !== undefined && order.closes.length > 0 && order.opens.length > 0;
+  const pool: Group = { closes: [], opens: [] };
+  for (const list of [group.closes, group.opens]) {
+    for (const exec of list) {
+      const order = exec.orderId === null ? undefined : orders.find((item) => item.orderId === exec.orderId);
+      if (!isRollOrder(order)) (exec.open ? pool.opens : pool.closes).push(exec);
+    }
   }
-  for (const order of orders.values()) {
-    if (order.closes.length > 0 && order.opens.length > 0) addRolls(order, true, rolls);
-  }
+  for (const order of orders) if (isRollOrder(order)) addRolls(order, true, rolls);
   if (pool.closes.length > 0 && pool.opens.length > 0) addRolls(pool, false, rolls);
 }
 
 function addRolls(group: Group, oneOrder: boolean, rolls: RollRec[]): void {
   for (const pair of pairRollFills(group.closes, group.opens)) {
     const first = pair.from.execs[0] as Exec;
-    const netCash = add(pair.closeCash, pair.openCash);
     const episodes: Episode[] = [];
-    for (const exec of [...pair.from.execs, ...pair.to.execs]) {
-      if (exec.episode !== null && !episodes.includes(exec.episode)) episodes.push(exec.episode);
+    for (const list of [pair.from.execs, pair.to.execs]) {
+      for (const exec of list) {
+        if (exec.episode !== null && !episodes.includes(exec.episode)) episodes.push(exec.episode);
+      }
     }
-    const idSource = [
-      first.accountId,
-      first.day,
-      pair.from.contract.key,
-      pair.to.contract.key,
-      first.id,
-      (pair.to.execs[0] as Exec).id,
-    ].join("\u0000");
-    rolls.push({
-      id: `rl_${stableHash(idSource)}`,
-      accountId: first.accountId,
-      day: first.day,
-      pair,
-      netCash,
-      classification: classifyRoll(pair.from.contract, pair.to.contract, netCash),
-      oneOrder,
-      episodes,
-    });
+    const id = `rl_${stableHash([first.accountId, first.day, pair.from.contract.key, pair.to.contract.key, first.id, (pair.to.execs[0] as Exec).id])}`;
+    rolls.push({ roll: formatRoll({ id, day: first.day, pair, oneOrder }), episodes });
   }
 }

@@ -74,23 +74,23 @@ function takeCash(side: RollSide, quantity: Micro): Micro {
 }
 
 function sidesOf(execs: readonly Exec[], closing: boolean): RollSide[] {
-  const byContract = new Map<ContractRec, RollSide>();
+  // A handful of contracts at most: a list is cheaper than a map.
+  const sides: RollSide[] = [];
   for (const exec of execs) {
     const contract = exec.book.contract;
     // Only quantity that really closed lots can roll; an unmatched close has nothing to carry over.
     const quantity = closing ? exec.matchedQuantity : exec.quantity;
     const cash = closing ? exec.matchedCash : exec.cash;
     if (quantity === 0) continue;
-    let side = byContract.get(contract);
+    let side = sides.find((candidate) => candidate.contract === contract);
     if (!side) {
       side = { contract, quantity: 0, cash: 0, execs: [], restQuantity: 0, restCash: 0, lastPair: null };
-      byContract.set(contract, side);
+      sides.push(side);
     }
     side.quantity = add(side.quantity, quantity);
     side.cash = add(side.cash, cash);
     side.execs.push(exec);
   }
-  const sides = [...byContract.values()];
   for (const side of sides) {
     side.restQuantity = side.quantity;
     side.restCash = side.cash;

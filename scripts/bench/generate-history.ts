@@ -1,0 +1,159 @@
+/**
+ * A deterministic generated option history for the engine benchmark: a seeded PRNG, no clock in the
+ * data. Fills arrive in time order (as a database query would return them) with partial fills,
+ * partial closes, one-order rolls (some resized), expirations and assignments, across 60
+ * underlyings; contract objects are shared between fills, as a loader that maps instrument rows once
+ * would do.
+ */
+import {
+  contractKey,
+  type OptionContract,
+  type PnlExecution,
+  type PnlInput,
+  type PnlLifecycleEvent,
+} from "@/lib/pnl";
+
+/** mulberry32: tiny, fast, deterministic. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Position {
+  contract: OptionContract;
+  short: boolean;
+  quantity: number;
+}
+
+const FILLS_PER_DAY = 400;
+const UNDERLYINGS = Array.from({ length: 60 }, (_, index) => `U${String(index).padStart(2, "0")}`);
+
+function isoDay(day: number): string {
+  return new Date(Date.UTC(2015, 0, 5) + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function generateHistory(target: number): PnlInput {
+  const next = random(20261126);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const contracts = new Map<string, OptionContract>();
+  const contractFor = (
+    underlying: string,
+    expiration: string,
+    strike: number,
+    call: boolean,
+  ): OptionContract => {
+    const key = `${underlying} ${expiration} ${strike} ${call}`;
+    let contract = contracts.get(key);
+    if (!contract) {
+      contract = {
+        underlying,
+        expiration,
+        strike: strike.toFixed(2),
+        optionType: call ? "call" : "put",
+        multiplier: "100",
+      };
+      contracts.set(key, contract);
+    }
+    return contract;
+  };
+  const executions: PnlExecution[] = [];
+  const events: PnlLifecycleEvent[] = [];
+  const open: Position[] = [];
+  let day = 0;
+  let second = 0;
+  let orderSeq = 0;
+  const emit = (position: Position, code: "open" | "close", quantity: number, orderId: string) => {
+    const date = isoDay(day);
+    const seconds = 52_200 + second++;
+    const time = `${String(Math.floor(seconds / 3600)).padStart(2, "0")}:${String(Math.floor(seconds / 60) % 60).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+    const sell = (code === "open") === position.short;
+    executions.push({
+      id: `e${String(executions.length).padStart(8, "0")}`,
+      accountId: "bench",
+      orderId,
+      contract: position.contract,
+      side: sell ? "sell" : "buy",
+      positionEffect: code,
+      quantity: String(quantity),
+      price: (0.05 + Math.floor(next() * 900) / 100).toFixed(2),
+      fees: sell ? (0.03 * quantity).toFixed(2) : "0",
+      executedAt: `${date}T${time}.000Z`,
+      tradeDate: date,
+    });
+  };
+  const newContract = (underlying: string, call: boolean, from = day): OptionContract => {
+    // Weekly expirations one to eight weeks out, on a Friday-like grid.
+    const expiryDay = from + 7 * (1 + Math.floor(next() * 8)) - (from % 7) + 4;
+    return contractFor(underlying, isoDay(expiryDay), 20 + Math.floor(next() * 60) / 2, call);
+  };
+  while (executions.length < target) {
+    if (second >= FILLS_PER_DAY) {
+      day++;
+      second = 0;
+      const today = isoDay(day);
+      for (let index = open.length - 1; index >= 0; index--) {
+        const position = open[index] as Position;
+        if (position.contract.expiration !== today) continue;
+        const assigned = position.short && next() < 0.1;
+        events.push({
+          id: `v${String(events.length).padStart(7, "0")}`,
+          accountId: "bench",
+          type: assigned ? "assignment" : "expiration",
+          contract: position.contract,
+          quantity: String(position.quantity),
+          date: today,
+          direction: position.short ? "short" : "long",
+        });
+        open.splice(index, 1);
+      }
+    }
+    const roll = next();
+    const orderId = `o${orderSeq++}`;
+    if (open.length < 50 || roll < 0.35) {
+      const position = {
+        contract: newContract(pick(UNDERLYINGS), next() < 0.5),
+        short: next() < 0.7,
+        quantity: 0,
+      };
+      const quantity = 1 + Math.floor(next() * 10);
+      const first = Math.max(1, Math.floor(quantity / 2));
+      emit(position, "open", first, orderId);
+      if (quantity > first) emit(position, "open", quantity - first, orderId);
+      position.quantity = quantity;
+      open.push(position);
+      continue;
+    }
+    const index = Math.floor(next() * open.length);
+    const position = open[index] as Position;
+    if (position.contract.expiration <= isoDay(day)) continue;
+    if (roll < 0.6) {
+      // One-order roll of part or all of the position, sometimes resized.
+      const quantity = 1 + Math.floor(next() * position.quantity);
+      emit(position, "close", quantity, orderId);
+      position.quantity -= quantity;
+      if (position.quantity === 0) open.splice(index, 1);
+      const target = {
+        contract: newContract(position.contract.underlying, position.contract.optionType === "call", day),
+        short: position.short,
+        quantity: quantity + (next() < 0.2 ? 1 : 0),
+      };
+      emit(target, "open", target.quantity, orderId);
+      open.push(target);
+    } else {
+      const quantity = 1 + Math.floor(next() * position.quantity);
+      emit(position, "close", quantity, orderId);
+      position.quantity -= quantity;
+      if (position.quantity === 0) open.splice(index, 1);
+    }
+  }
+  executions.length = Math.min(executions.length, target);
+  const marks: Record<string, string> = {};
+  for (const position of open) marks[contractKey(position.contract)] = "1.25";
+  return { executions, events, marks, asOf: isoDay(day) };
+}
