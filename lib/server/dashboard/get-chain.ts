@@ -1,0 +1,109 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { type ChainRow, chainRow } from "./chain-row";
+import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
+import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
+
+export type RollView = {
+  sequence: number;
+  rolledOn: string;
+  from: ContractView;
+  to: ContractView;
+  closedQuantity: string;
+  openedQuantity: string;
+  /** "OUT", "IN", "UP", "DOWN". */
+  kinds: string[];
+  /** Positive: credit; negative: debit; fees included. */
+  netCredit: string;
+};
+
+export type LotView = {
+  id: string;
+  contract: ContractView;
+  side: "LONG" | "SHORT";
+  quantity: string;
+  openPrice: string;
+  closePrice: string;
+  openedOn: string;
+  closedOn: string;
+  closeKind: "TRADE" | "EXPIRATION" | "EXPIRATION_INFERRED" | "ASSIGNMENT" | "EXERCISE";
+  fees: string;
+  realized: string;
+};
+
+export type ChainDetail = {
+  chain: ChainRow;
+  rolls: RollView[];
+  lots: LotView[];
+  openPositions: OpenPositionRow[];
+  /** Fees of the chain's closed lots (open lots' fees sit in their unrealized P&L). */
+  closedFees: string;
+};
+
+export type GetChainOptions = { robinhoodUserId: string; chainId: string; db?: Database };
+
+/** One chain with its rolls, closed lots and open tail; null when the user has no such chain. */
+export async function getChain(options: GetChainOptions): Promise<ChainDetail | null> {
+  return withUserTransaction(
+    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
+    async (tx, user) => {
+      const chain = await tx.rollChain.findFirst({ where: { id: options.chainId, userId: user.id } });
+      if (!chain) return null;
+      const links = await tx.rollLink.findMany({
+        where: { chainId: chain.id, userId: user.id },
+        orderBy: { sequence: "asc" },
+      });
+      const instrumentIds = [
+        ...new Set(links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId])),
+      ];
+      const instruments = await tx.optionInstrument.findMany({
+        where: { id: { in: instrumentIds } },
+        select: { id: true, ...CONTRACT_SELECT },
+      });
+      const contractOf = new Map(instruments.map((instrument) => [instrument.id, contractView(instrument)]));
+      const lots = await tx.matchedLot.findMany({
+        where: { chainId: chain.id, userId: user.id },
+        include: { instrument: { select: CONTRACT_SELECT } },
+        orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
+      });
+      const positions = await tx.openPosition.findMany({
+        where: { chainId: chain.id, userId: user.id },
+        include: POSITION_INCLUDE,
+      });
+      const closedFees = lots.reduce((sum, lot) => sum.plus(lot.fees), new Prisma.Decimal(0));
+      return {
+        chain: chainRow(
+          chain,
+          lots.some((lot) => lot.closeKind === "EXPIRATION_INFERRED"),
+        ),
+        rolls: links.map((link) => ({
+          sequence: link.sequence,
+          rolledOn: dateText(link.rolledOn),
+          from: contractOf.get(link.fromInstrumentId) as ContractView,
+          to: contractOf.get(link.toInstrumentId) as ContractView,
+          closedQuantity: decimalText(link.closedQuantity),
+          openedQuantity: decimalText(link.openedQuantity),
+          kinds: link.kinds,
+          netCredit: decimalText(link.netCredit),
+        })),
+        lots: lots.map((lot) => ({
+          id: lot.id,
+          contract: contractView(lot.instrument),
+          side: lot.side,
+          quantity: decimalText(lot.quantity),
+          openPrice: decimalText(lot.openPrice),
+          closePrice: decimalText(lot.closePrice),
+          openedOn: dateText(lot.openedAt),
+          closedOn: dateText(lot.closeTradeDate),
+          closeKind: lot.closeKind,
+          fees: decimalText(lot.fees),
+          realized: decimalText(lot.realizedPnl),
+        })),
+        openPositions: positions.map(openPositionRow),
+        closedFees: decimalText(closedFees),
+      };
+    },
+  );
+}

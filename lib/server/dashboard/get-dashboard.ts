@@ -1,0 +1,38 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import {
+  type PnlTotals,
+  pnlTotals,
+  realizedSeries,
+  type SeriesPoint,
+  type UnderlyingRow,
+  underlyingRows,
+} from "./pnl-queries";
+import { type RecomputeRunView, type SyncStatusView, syncAndRecomputeStatus } from "./status-queries";
+
+export type Dashboard = {
+  totals: PnlTotals;
+  series: SeriesPoint[];
+  underlyings: UnderlyingRow[];
+  sync: SyncStatusView | null;
+  lastRecompute: RecomputeRunView | null;
+  /** Raw data changed since the last recompute (a sync or import is waiting to be computed). */
+  recomputePending: boolean;
+};
+
+export type GetDashboardOptions = { robinhoodUserId: string; db?: Database };
+
+/** Everything the dashboard shows, read in one transaction so the figures agree with each other. */
+export async function getDashboard(options: GetDashboardOptions): Promise<Dashboard> {
+  return withUserTransaction(
+    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
+    async (tx, user) => {
+      const totals = await pnlTotals(tx, user.id);
+      const series = await realizedSeries(tx, user.id);
+      const underlyings = await underlyingRows(tx, user.id);
+      const status = await syncAndRecomputeStatus(tx, user.id);
+      return { totals, series, underlyings, ...status };
+    },
+  );
+}
