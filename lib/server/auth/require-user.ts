@@ -1,0 +1,62 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { z } from "zod";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
+import { authOptions } from "./auth-options";
+
+export type SessionUser = { id: string; robinhoodUserId: string };
+
+const sessionUserSchema = z.object({ id: z.uuid(), robinhoodUserId: z.string().min(1) });
+
+/** Thrown by `requireApiUser` when a route handler or server action runs without a session. */
+export class UnauthorizedError extends Error {
+  readonly status = 401;
+  constructor() {
+    super("Sign in to continue.");
+    this.name = "UnauthorizedError";
+  }
+}
+
+/** The signed-in user of this request, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const parsed = sessionUserSchema.safeParse(session?.user);
+  if (!parsed.success) return null;
+  // The two ids must agree; a token that says otherwise was not issued by this server.
+  if (userIdFromRobinhoodUserId(parsed.data.robinhoodUserId) !== parsed.data.id) return null;
+  return parsed.data;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (user) return user;
+  redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+}
+
+/** For route handlers and server actions: the signed-in user, or an `UnauthorizedError` (401). */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+/** For route handlers: the 401 response of an `UnauthorizedError`. */
+export function unauthorizedResponse(): Response {
+  return Response.json({ error: "unauthorized", message: "Sign in to continue." }, { status: 401 });
+}
+
+/**
+ * Runs a page's read; when the account was deleted since the session began (another tab, another
+ * device), sends the visitor to the sign-in page instead of an error.
+ */
+export async function readForPage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof AccountDeletedError) redirect("/sign-in?reason=deleted");
+    throw error;
+  }
+}
