@@ -1,0 +1,138 @@
+import type pg from "pg";
+import {
+  type ClientRuntime,
+  createRobinhoodClient,
+  type RobinhoodClientOptions,
+  type RobinhoodTokens,
+} from "@/lib/robinhood/client";
+import {
+  DEFAULT_USERS,
+  type RunningSimulator,
+  type SimHistory,
+  startSimulator,
+  TEST_PASSWORD,
+} from "@/lib/robinhood/simulator";
+import { isoFromDay } from "@/lib/robinhood/simulator/market/calendar";
+
+/** A fixed seed and present, so the generated histories (and every count below) are stable. */
+export const SEED = 7_357;
+export const SIM_NOW = new Date("2026-11-18T22:00:00Z");
+export const TODAY = "2026-11-18";
+export const SECOND_USERNAME = "second@rollbook.dev";
+export const DEVICE_TOKEN = "5f0c2a8e-93b1-47d2-8e6a-1c4b7d9e2f30";
+
+/** The built-in users plus a second direct-login trader with three months of history. */
+export function startSyncSimulator(): Promise<RunningSimulator> {
+  return startSimulator({
+    port: 0,
+    seed: SEED,
+    now: SIM_NOW.toISOString(),
+    users: [
+      ...DEFAULT_USERS,
+      { username: SECOND_USERNAME, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 3 },
+    ],
+  });
+}
+
+/** Client time that moves only when the client sleeps: retries run at once, waits are recorded. */
+export function fastRuntime() {
+  const slept: number[] = [];
+  let now = SIM_NOW.getTime();
+  const runtime: ClientRuntime = {
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+    now: () => now,
+    random: () => 0.5,
+  };
+  return { runtime, slept };
+}
+
+export async function signIn(
+  simulator: RunningSimulator,
+  credentials: { username: string; password: string },
+  options: Omit<RobinhoodClientOptions, "baseUrl"> = {},
+) {
+  const fast = fastRuntime();
+  const client = createRobinhoodClient({ baseUrl: simulator.url, runtime: fast.runtime, ...options });
+  const outcome = await client.login({ ...credentials, deviceToken: DEVICE_TOKEN });
+  if (outcome.kind !== "authenticated") throw new Error(`sign-in needs ${outcome.kind}`);
+  const tokens: RobinhoodTokens = outcome.tokens;
+  const session = client.createSession(tokens, { deviceToken: DEVICE_TOKEN });
+  const robinhoodUserId = (await session.getUser()).id;
+  return { client, session, tokens, robinhoodUserId, slept: fast.slept };
+}
+
+/** What the simulator serves for a user, counted from its own record of the history. */
+export function expectedCounts(history: SimHistory) {
+  const legs = history.orders.flatMap((order) => order.legs);
+  const contracts = new Map<string, string>();
+  for (const leg of legs) contracts.set(leg.contract.id, isoFromDay(leg.contract.expirationDay));
+  for (const event of history.events)
+    contracts.set(event.contract.id, isoFromDay(event.contract.expirationDay));
+  return {
+    broker_accounts: 1,
+    option_orders: history.orders.length,
+    option_legs: legs.length,
+    option_executions: legs.reduce((n, leg) => n + leg.executions.length, 0),
+    option_events: history.events.length,
+    stock_trades: history.events.filter((event) => event.equity !== null).length,
+    instruments: contracts.size,
+    liveInstruments: [...contracts.values()].filter((expiry) => expiry >= TODAY).length,
+  };
+}
+
+export const RAW_TABLES = [
+  "broker_accounts",
+  "option_orders",
+  "option_legs",
+  "option_executions",
+  "option_events",
+  "stock_trades",
+] as const;
+
+/** Rows of each raw table per user, plus the global contract and mark tables (past row-level security). */
+export type RawCounts = Record<(typeof RAW_TABLES)[number] | "option_instruments" | "option_marks", number>;
+
+export async function rawCounts(owner: pg.Client, userId: string): Promise<RawCounts> {
+  const counts: Partial<RawCounts> = {};
+  for (const table of RAW_TABLES) {
+    const { rows } = await owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`,
+      [userId],
+    );
+    counts[table] = rows[0]?.n ?? 0;
+  }
+  for (const table of ["option_instruments", "option_marks"] as const) {
+    const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = rows[0]?.n ?? 0;
+  }
+  return counts as RawCounts;
+}
+
+export async function syncState(owner: pg.Client, userId: string) {
+  const { rows } = await owner.query(
+    `SELECT status, last_error, orders_watermark, last_started_at, last_finished_at, progress
+     FROM sync_states WHERE user_id = $1`,
+    [userId],
+  );
+  return rows[0] as
+    | {
+        status: string;
+        last_error: string | null;
+        orders_watermark: Date | null;
+        last_started_at: Date | null;
+        last_finished_at: Date | null;
+        progress: Record<string, unknown> | null;
+      }
+    | undefined;
+}
+
+export async function queueRevision(owner: pg.Client, userId: string): Promise<number | null> {
+  const { rows } = await owner.query<{ input_revision: number }>(
+    "SELECT input_revision FROM recompute_queue WHERE user_id = $1",
+    [userId],
+  );
+  return rows[0]?.input_revision ?? null;
+}
