@@ -1,0 +1,66 @@
+import "server-only";
+
+/** Where a sync is: the network phases first, then the one write. */
+export type SyncPhase =
+  | "starting"
+  | "accounts"
+  | "orders"
+  | "events"
+  | "instruments"
+  | "marks"
+  | "writing"
+  | "succeeded";
+
+/** Reported through `onProgress` and kept in `sync_states.progress`. Counts are of fetched records. */
+export type SyncProgress = {
+  phase: SyncPhase;
+  accounts: number;
+  orderPages: number;
+  orders: number;
+  events: number;
+  instruments: number;
+  marks: number;
+};
+
+export type SyncCounts = {
+  accounts: number;
+  orders: number;
+  legs: number;
+  executions: number;
+  events: number;
+  stockTrades: number;
+  instruments: number;
+  marks: number;
+};
+
+export type SyncReport = {
+  /** Rollbook user id. */
+  userId: string;
+  robinhoodUserId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+  /** `updated_at[gte]` sent for the orders of already-known accounts; null on a full sync. */
+  ordersUpdatedSince: Date | null;
+  /** Newest order `updated_at` synced so far (the next sync starts there minus the overlap). */
+  ordersWatermark: Date | null;
+  /** Records received from Robinhood and written (upserted) in this sync. */
+  synced: SyncCounts;
+  /** Rows that did not exist before this sync. */
+  inserted: SyncCounts;
+  /** Events Robinhood now reports as voided, removed with their stock trades. */
+  removedEvents: number;
+};
+
+export function emptyCounts(): SyncCounts {
+  return {
+    accounts: 0,
+    orders: 0,
+    legs: 0,
+    executions: 0,
+    events: 0,
+    stockTrades: 0,
+    instruments: 0,
+    marks: 0,
+  };
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { tradingDateOf } from "@/lib/dates/trading-date";
+import type { RobinhoodSession } from "@/lib/robinhood/client";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { logger } from "@/lib/server/logger";
+import { beginSync } from "./begin-sync";
+import { describeSyncError } from "./describe-sync-error";
+import { fetchRobinhoodSnapshot } from "./fetch-robinhood-snapshot";
+import { createProgressReporter } from "./report-progress";
+import type { SyncProgress, SyncReport } from "./sync-types";
+import { recordSyncFailure } from "./update-sync-state";
+import { writeSnapshot } from "./write-snapshot";
+
+export type SyncUserOptions = {
+  robinhoodUserId: string;
+  /** A signed-in session for that same Robinhood user (see openRobinhoodSession). */
+  session: RobinhoodSession;
+  db?: Database;
+  /** The present for deciding which contracts are still live (get marks). Defaults to the clock. */
+  now?: Date;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Orders are re-read from the watermark minus this many minutes. Default 60. */
+  overlapMinutes?: number;
+};
+
+export const DEFAULT_OVERLAP_MINUTES = 60;
+
+/**
+ * Pulls one user's Robinhood options data into Rollbook: accounts, orders (incrementally from the
+ * watermark minus an overlap), every leg and execution, contracts with their chain's multiplier,
+ * lifecycle events with their stock side, and marks of live contracts. Everything is fetched first;
+ * then one transaction writes it all, queues a recompute and moves the watermark. A failure at any
+ * point commits none of the data and leaves `sync_states` FAILED with a readable `last_error`.
+ */
+export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
+  const startedAt = new Date();
+  const today = tradingDateOf(options.now ?? startedAt);
+  const target = { db: options.db, robinhoodUserId: options.robinhoodUserId };
+  const progress = createProgressReporter({ ...target, onProgress: options.onProgress });
+
+  const start = await beginSync({ ...target, startedAt, today, progress: progress.current() });
+  try {
+    const snapshot = await fetchRobinhoodSnapshot({
+      ...target,
+      session: options.session,
+      start,
+      overlapMinutes: options.overlapMinutes ?? DEFAULT_OVERLAP_MINUTES,
+      today,
+      progress,
+    });
+    const written = await writeSnapshot({ ...target, snapshot, progress });
+    await progress.update({ phase: "succeeded" }, { persist: false });
+
+    const report: SyncReport = {
+      userId: written.userId,
+      robinhoodUserId: options.robinhoodUserId,
+      startedAt,
+      finishedAt: written.finishedAt,
+      durationMs: written.finishedAt.getTime() - startedAt.getTime(),
+      ordersUpdatedSince: snapshot.ordersUpdatedSince,
+      ordersWatermark: written.ordersWatermark,
+      synced: {
+        accounts: snapshot.accounts.length,
+        orders: snapshot.orders.length,
+        legs: snapshot.orders.reduce((n, order) => n + order.legs.length, 0),
+        executions: snapshot.orders.reduce(
+          (n, order) => n + order.legs.reduce((m, leg) => m + leg.executions.length, 0),
+          0,
+        ),
+        events: snapshot.events.length,
+        stockTrades: snapshot.events.reduce((n, event) => n + event.stockTrades.length, 0),
+        instruments: snapshot.referencedInstrumentIds.length,
+        marks: snapshot.marks.length,
+      },
+      inserted: written.inserted,
+      removedEvents: written.removedEvents,
+    };
+    logger.info(
+      {
+        userId: report.userId,
+        durationMs: report.durationMs,
+        synced: report.synced,
+        inserted: report.inserted,
+      },
+      "sync succeeded",
+    );
+    return report;
+  } catch (error) {
+    const message = describeSyncError(error);
+    logger.warn(
+      { userId: start.userId, phase: progress.current().phase, error: describeForLog(error) },
+      "sync failed",
+    );
+    try {
+      await recordSyncFailure(target, { message, finishedAt: new Date(), progress: progress.current() });
+    } catch (recordError) {
+      // The original failure matters more; the status stays RUNNING until the next sync.
+      logger.error(
+        { userId: start.userId, error: describeForLog(recordError) },
+        "recording a sync failure failed",
+      );
+    }
+    throw error;
+  }
+}
+
+/** Name, code and message only: a RobinhoodError's message names the endpoint, never a token. */
+function describeForLog(error: unknown) {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, code: typeof code === "string" ? code : undefined, message: error.message };
+  }
+  return { name: typeof error };
+}

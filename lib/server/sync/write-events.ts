@@ -1,0 +1,118 @@
+import "server-only";
+import { dateColumn } from "@/lib/dates/trading-date";
+import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SnapshotEvent } from "./robinhood-snapshot";
+import { chunks, rowDiffers } from "./row-differs";
+
+export type WriteEventsOptions = {
+  events: SnapshotEvent[];
+  voidedEventIds: string[];
+  accountIds: Map<string, string>;
+  instrumentIds: Map<string, string>;
+};
+
+export type WrittenEvents = {
+  inserted: { events: number; stockTrades: number };
+  updated: number;
+  removed: number;
+};
+
+/**
+ * Upserts expirations, assignments and exercises by broker id, with the stock trades of their
+ * `equity_components`, and removes events Robinhood has since voided.
+ */
+export async function writeEvents(
+  tx: UserTransaction,
+  user: ScopedUser,
+  options: WriteEventsOptions,
+): Promise<WrittenEvents> {
+  const existing = await tx.optionEvent.findMany({
+    where: { userId: user.id, brokerEventId: { in: options.events.map((event) => event.brokerEventId) } },
+  });
+  const stored = new Map(existing.map((row) => [row.brokerEventId, row]));
+  const eventIds = new Map(existing.map((row) => [row.brokerEventId, row.id]));
+
+  let updated = 0;
+  const fresh: SnapshotEvent[] = [];
+  for (const event of options.events) {
+    const row = stored.get(event.brokerEventId);
+    const fields = eventFields(event, options);
+    if (!row) {
+      fresh.push(event);
+    } else if (rowDiffers(row, fields)) {
+      await tx.optionEvent.update({ where: { id: row.id }, data: fields });
+      updated += 1;
+    }
+  }
+  for (const chunk of chunks(fresh)) {
+    const created = await tx.optionEvent.createManyAndReturn({
+      data: chunk.map((event) => ({
+        ...eventFields(event, options),
+        userId: user.id,
+        brokerEventId: event.brokerEventId,
+        source: "API" as const,
+      })),
+      select: { id: true, brokerEventId: true },
+    });
+    for (const row of created) eventIds.set(row.brokerEventId, row.id);
+  }
+
+  const trades = options.events.flatMap((event) =>
+    event.stockTrades.map((trade) => ({
+      trade,
+      event,
+      eventId: eventIds.get(event.brokerEventId) as string,
+    })),
+  );
+  const knownTrades = await tx.stockTrade.findMany({
+    where: { userId: user.id, brokerTradeId: { in: trades.map(({ trade }) => trade.brokerTradeId) } },
+    select: { brokerTradeId: true },
+  });
+  const known = new Set(knownTrades.map((row) => row.brokerTradeId));
+  const freshTrades = trades.filter(({ trade }) => !known.has(trade.brokerTradeId));
+  for (const chunk of chunks(freshTrades)) {
+    await tx.stockTrade.createMany({
+      data: chunk.map(({ trade, event, eventId }) => ({
+        userId: user.id,
+        accountId: lookup(options.accountIds, event.accountNumber, "account"),
+        eventId,
+        brokerTradeId: trade.brokerTradeId,
+        source: "API" as const,
+        symbol: trade.symbol,
+        side: trade.side,
+        quantity: trade.quantity,
+        price: trade.price,
+        amount: trade.amount,
+        tradeDate: dateColumn(trade.tradeDate),
+      })),
+    });
+  }
+
+  let removed = 0;
+  if (options.voidedEventIds.length > 0) {
+    const voided = { userId: user.id, brokerEventId: { in: options.voidedEventIds } };
+    await tx.stockTrade.deleteMany({ where: { userId: user.id, event: voided } });
+    removed = (await tx.optionEvent.deleteMany({ where: voided })).count;
+  }
+  return { inserted: { events: fresh.length, stockTrades: freshTrades.length }, updated, removed };
+}
+
+function eventFields(event: SnapshotEvent, options: WriteEventsOptions) {
+  return {
+    accountId: lookup(options.accountIds, event.accountNumber, "account"),
+    instrumentId: lookup(options.instrumentIds, event.instrumentRobinhoodId, "option instrument"),
+    type: event.type,
+    state: event.state,
+    quantity: event.quantity,
+    eventDate: dateColumn(event.eventDate),
+    direction: event.direction,
+    totalCashAmount: event.totalCashAmount,
+    underlyingPrice: event.underlyingPrice,
+  };
+}
+
+function lookup(ids: Map<string, string>, key: string, what: string): string {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`no stored ${what} for ${key}`);
+  return id;
+}

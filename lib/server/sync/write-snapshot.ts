@@ -1,0 +1,107 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import {
+  type ScopedUser,
+  type UserTransaction,
+  withUserTransaction,
+} from "@/lib/server/db/with-user-transaction";
+import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import type { ProgressReporter } from "./report-progress";
+import type { RobinhoodSnapshot } from "./robinhood-snapshot";
+import { emptyCounts, type SyncCounts } from "./sync-types";
+import { recordSyncSuccess } from "./update-sync-state";
+import { writeEvents } from "./write-events";
+import { writeInstruments } from "./write-instruments";
+import { writeOrders } from "./write-orders";
+
+export type WriteSnapshotOptions = {
+  db?: Database;
+  robinhoodUserId: string;
+  snapshot: RobinhoodSnapshot;
+  progress: ProgressReporter;
+};
+
+export type WrittenSnapshot = {
+  userId: string;
+  finishedAt: Date;
+  ordersWatermark: Date | null;
+  inserted: SyncCounts;
+  removedEvents: number;
+};
+
+/**
+ * Writes a whole snapshot in ONE user transaction: accounts, contracts and marks, orders with their
+ * legs and executions, events with their stock trades, the recompute-queue entry and the sync's
+ * success with its new watermark. Either all of it commits or none of it does.
+ */
+export async function writeSnapshot(options: WriteSnapshotOptions): Promise<WrittenSnapshot> {
+  const { snapshot, progress } = options;
+  await progress.update({ phase: "writing" }, { persist: false });
+  return withUserTransaction(
+    { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
+    async (tx, user) => {
+      const accounts = await writeAccounts(tx, user, snapshot);
+      const instruments = await writeInstruments(tx, snapshot);
+      const orders = await writeOrders(tx, user, {
+        orders: snapshot.orders,
+        accountIds: accounts.ids,
+        instrumentIds: instruments.ids,
+      });
+      const events = await writeEvents(tx, user, {
+        events: snapshot.events,
+        voidedEventIds: snapshot.voidedEventIds,
+        accountIds: accounts.ids,
+        instrumentIds: instruments.ids,
+      });
+      await markInputsChanged(tx, user);
+
+      const finishedAt = new Date();
+      const done = { ...progress.current(), phase: "succeeded" as const };
+      const state = await recordSyncSuccess(tx, user, {
+        finishedAt,
+        progress: done,
+        newestOrderUpdate: snapshot.newestOrderUpdate,
+        newestEventUpdate: snapshot.newestEventUpdate,
+      });
+      return {
+        userId: user.id,
+        finishedAt,
+        ordersWatermark: state.ordersWatermark,
+        inserted: {
+          ...emptyCounts(),
+          accounts: accounts.inserted,
+          ...orders.inserted,
+          ...events.inserted,
+          instruments: instruments.inserted,
+          marks: instruments.marksInserted,
+        },
+        removedEvents: events.removed,
+      };
+    },
+  );
+}
+
+/** Accounts from `/accounts/`, plus any account an order or event names that the list left out. */
+async function writeAccounts(tx: UserTransaction, user: ScopedUser, snapshot: RobinhoodSnapshot) {
+  const types = new Map<string, string | null>();
+  for (const order of snapshot.orders) types.set(order.accountNumber, null);
+  for (const event of snapshot.events) types.set(event.accountNumber, null);
+  for (const account of snapshot.accounts) types.set(account.accountNumber, account.accountType);
+
+  const existing = await tx.brokerAccount.findMany({
+    where: { userId: user.id, accountNumber: { in: [...types.keys()] } },
+    select: { accountNumber: true },
+  });
+  const known = new Set(existing.map((row) => row.accountNumber));
+  const ids = new Map<string, string>();
+  for (const [accountNumber, accountType] of types) {
+    const row = await tx.brokerAccount.upsert({
+      where: { userId_accountNumber: { userId: user.id, accountNumber } },
+      create: { userId: user.id, accountNumber, accountType },
+      update: accountType === null ? {} : { accountType },
+      select: { id: true },
+    });
+    ids.set(accountNumber, row.id);
+  }
+  return { ids, inserted: [...types.keys()].filter((number) => !known.has(number)).length };
+}
