@@ -1,0 +1,91 @@
+import { ImportContext } from "../import-context";
+import type { CsvRecord } from "../read-records";
+import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
+import { type ActivityRow, activityKeyValues, mapActivityHeader, parseActivityRow } from "./activity-row";
+import { type CorporateActionRow, importCorporateActions } from "./corporate-actions";
+import { EVENT_CODES, importEvent, type PendingEvent, pairStockLegs, stockLegOf } from "./lifecycle-rows";
+import { importTrade, TRADE_CODES } from "./trade-rows";
+import { unusedReason } from "./unused-codes";
+
+/**
+ * Robinhood's account activity report → executions, lifecycle events, and an account of every
+ * other row. `records` come from `readRecords`; `headerIndex` is the position of the header record.
+ */
+export function importActivityReport(
+  records: readonly CsvRecord[],
+  headerIndex: number,
+  options: CsvImportOptions = {},
+): CsvImport {
+  const context = new ImportContext("activity-report", options);
+  const header = records[headerIndex] as CsvRecord;
+  const columns = mapActivityHeader(header.fields);
+  if (Array.isArray(columns)) {
+    context.error(header, null, `header is missing column(s): ${columns.join(", ")}`);
+    return context.result();
+  }
+  for (const record of records.slice(0, headerIndex)) {
+    context.leaveUnused(record, { code: "preamble", reason: "line before the header", amount: null });
+  }
+  const pending: PendingEvent[] = [];
+  const stockLegs: ActivityRow[] = [];
+  const stockLegRows = new Map<number, ImportedRow>();
+  const corporateActions: CorporateActionRow[] = [];
+  for (const record of records.slice(headerIndex + 1)) {
+    const filler = fillerKind(record.fields, header.fields.length);
+    if (filler !== null) {
+      context.leaveUnused(record, { code: filler, reason: FILLER_REASONS[filler], amount: null });
+      continue;
+    }
+    const parsed = parseActivityRow(record, columns);
+    if ("errors" in parsed) {
+      const imported = context.addRow(record, record.fields);
+      for (const error of parsed.errors) context.error(record, error.column, error.reason, imported);
+      continue;
+    }
+    const row = parsed.row;
+    const imported = context.addRow(row, activityKeyValues(row.fields));
+    const code = row.fields["Trans Code"];
+    if (TRADE_CODES.has(code)) importTrade(context, row, imported);
+    else if (code in EVENT_CODES) {
+      const event = importEvent(context, row, imported);
+      if (event) pending.push(event);
+    } else if (code === "OCA") corporateActions.push({ row, imported });
+    else if ((code === "Buy" || code === "Sell") && stockLegOf(row) !== null) {
+      stockLegs.push(row);
+      stockLegRows.set(row.row, imported);
+    } else context.leaveUnused(row, { code, reason: unusedReason(code), amount: row.fields.Amount });
+  }
+  const unpaired = new Set(pairStockLegs(context, pending, stockLegs));
+  for (const leg of stockLegs) {
+    const imported = stockLegRows.get(leg.row) as ImportedRow;
+    if (unpaired.has(leg)) {
+      context.leaveUnused(leg, {
+        code: leg.fields["Trans Code"],
+        reason: "stock leg of an assignment or exercise whose option row is not in the file",
+        amount: leg.fields.Amount,
+      });
+    } else context.use(imported, "stock-leg");
+  }
+  importCorporateActions(context, corporateActions);
+  return context.result();
+}
+
+type Filler = "blank" | "trailer";
+
+const FILLER_REASONS: Record<Filler, string> = {
+  blank: "empty line",
+  trailer: "report trailer (the disclaimer Robinhood appends)",
+};
+
+/**
+ * The report ends with a line holding one empty quoted field and a disclaimer row with one field
+ * more than the header; fixtures put the disclaimer elsewhere. Any row with at most one non-empty
+ * field that is not a data row's shape counts as filler.
+ */
+function fillerKind(fields: readonly string[], headerLength: number): Filler | null {
+  const filled = fields.filter((field) => field.trim() !== "");
+  if (filled.length === 0) return "blank";
+  if (filled.length === 1 && ((filled[0] ?? "").length > 60 || fields.length !== headerLength))
+    return "trailer";
+  return null;
+}

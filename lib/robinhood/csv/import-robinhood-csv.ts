@@ -1,0 +1,40 @@
+import { importActivityReport } from "./activity/import-activity-report";
+import { importOptionOrders } from "./orders/import-option-orders";
+import { type CsvRecord, readRecords } from "./read-records";
+import { CsvFileError, type CsvFormat, type CsvImport, type CsvImportOptions } from "./types";
+
+// The header is normally the first record; a few lines of preamble are tolerated.
+const HEADER_SEARCH_LIMIT = 20;
+
+/** Finds the header by its column names (robinhood-csv.md §5 detection rule). */
+export function detectCsvFormat(
+  records: readonly CsvRecord[],
+): { format: CsvFormat; headerIndex: number } | null {
+  const limit = Math.min(records.length, HEADER_SEARCH_LIMIT);
+  for (let index = 0; index < limit; index++) {
+    const names = new Set((records[index] as CsvRecord).fields.map((field) => field.trim()));
+    if (names.has("Activity Date") && names.has("Trans Code"))
+      return { format: "activity-report", headerIndex: index };
+    if (names.has("chain_symbol") && names.has("opening_strategy"))
+      return { format: "option-orders", headerIndex: index };
+  }
+  return null;
+}
+
+/**
+ * Imports a Robinhood account activity report or a robin_stocks option-orders export, whichever
+ * the header says it is. Throws `CsvFileError` when the text is not such a file at all; bad rows
+ * come back in `errors` with their row, column and reason.
+ */
+export function importRobinhoodCsv(text: string, options: CsvImportOptions = {}): CsvImport {
+  const records = readRecords(text);
+  const detected = detectCsvFormat(records);
+  if (detected === null) {
+    throw new CsvFileError(
+      'not a Robinhood export: no header with "Activity Date" and "Trans Code" (activity report) or "chain_symbol" and "opening_strategy" (option orders)',
+    );
+  }
+  return detected.format === "activity-report"
+    ? importActivityReport(records, detected.headerIndex, options)
+    : importOptionOrders(records, detected.headerIndex, options);
+}

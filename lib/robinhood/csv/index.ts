@@ -1,0 +1,22 @@
+/**
+ * Robinhood CSV import: `importRobinhoodCsv(text)` reads an account activity report or a
+ * robin_stocks option-orders export into the P&L engine's executions and events, and accounts for
+ * every other row. Format notes: shared/robinhood-csv.md.
+ */
+export { parseMoney, parseOptionDescription, parseQuantity, parseUsDate } from "./fields";
+export { detectCsvFormat, importRobinhoodCsv } from "./import-robinhood-csv";
+export { newYorkDate } from "./orders/import-option-orders";
+export { readRecords } from "./read-records";
+export { rowHash } from "./row-keys";
+export {
+  CsvFileError,
+  type CsvFormat,
+  type CsvImport,
+  type CsvImportOptions,
+  type CsvRowError,
+  type CsvRowRef,
+  type CsvWarning,
+  type ImportedRow,
+  type RowUse,
+  type UnusedRow,
+} from "./types";

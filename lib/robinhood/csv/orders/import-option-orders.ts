@@ -1,0 +1,171 @@
+import { parseDecimal } from "@/lib/money";
+import type { OptionContract, PnlExecution } from "@/lib/pnl";
+import { ImportContext } from "../import-context";
+import { PositionTracker } from "../position-tracker";
+import type { CsvRecord } from "../read-records";
+import { rowHash } from "../row-keys";
+import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
+import { mapOrderHeader, type OrderRow, orderKeyValues, parseOrderRow } from "./order-row";
+
+interface Leg {
+  row: OrderRow;
+  imported: ImportedRow;
+  contract: OptionContract;
+}
+
+const NEW_YORK_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "America/New_York",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The trading date (America/New_York) of an instant. */
+export function newYorkDate(instant: string): string {
+  return NEW_YORK_DATE.format(new Date(instant));
+}
+
+/**
+ * robin_stocks' option-orders export → executions. One row per leg of a filled order; legs of one
+ * order share `order_created_at` (and the symbol), which becomes the order id, so one-order rolls
+ * are explicit. The export has no per-leg position effect, fill price, fees or lifecycle events:
+ * opening/closing come from the strategy columns (for a roll, from the position each leg meets),
+ * and a multi-leg order's net price is booked on one leg — its totals are exact, its split is not.
+ */
+export function importOptionOrders(
+  records: readonly CsvRecord[],
+  headerIndex: number,
+  options: CsvImportOptions = {},
+): CsvImport {
+  const context = new ImportContext("option-orders", options);
+  const header = records[headerIndex] as CsvRecord;
+  const columns = mapOrderHeader(header.fields);
+  if (Array.isArray(columns)) {
+    context.error(header, null, `header is missing column(s): ${columns.join(", ")}`);
+    return context.result();
+  }
+  const orders = new Map<string, Leg[]>();
+  for (const record of records.slice(headerIndex + 1)) {
+    if (record.fields.every((field) => field.trim() === "")) {
+      context.leaveUnused(record, { code: "blank", reason: "empty line", amount: null });
+      continue;
+    }
+    const parsed = parseOrderRow(record, columns);
+    if ("errors" in parsed) {
+      const imported = context.addRow(record, record.fields);
+      for (const error of parsed.errors) context.error(record, error.column, error.reason, imported);
+      continue;
+    }
+    const { row } = parsed;
+    const imported = context.addRow(row, orderKeyValues(row.fields));
+    const { fields } = row;
+    if (parseDecimal(fields.processed_quantity) === 0) {
+      context.leaveUnused(row, { code: "unfilled", reason: "order leg with nothing filled", amount: null });
+      continue;
+    }
+    const orderKey = `${fields.order_created_at}|${fields.chain_symbol}`;
+    const contract: OptionContract = {
+      underlying: fields.chain_symbol,
+      expiration: fields.expiration_date,
+      strike: fields.strike_price,
+      optionType: fields.option_type,
+      multiplier: context.multiplier,
+    };
+    orders.set(orderKey, [...(orders.get(orderKey) ?? []), { row, imported, contract }]);
+  }
+  const tracker = new PositionTracker();
+  const ordered = [...orders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [orderKey, legs] of ordered) importOrder(context, tracker, orderKey, legs);
+  if (context.executions.length > 0) {
+    context.warn(
+      null,
+      "this export has no fees and no expirations, assignments or exercises: fees count as 0, and positions past expiry show as expired (inferred)",
+    );
+  }
+  return context.result();
+}
+
+function importOrder(context: ImportContext, tracker: PositionTracker, orderKey: string, legs: Leg[]): void {
+  legs.sort((a, b) => (PositionTracker.key(a.contract) < PositionTracker.key(b.contract) ? -1 : 1));
+  const first = (legs[0] as Leg).row.fields;
+  const opening = first.opening_strategy !== "";
+  const closing = first.closing_strategy !== "";
+  if (!opening && !closing) {
+    for (const leg of legs)
+      context.error(leg.row, "opening_strategy", "neither an opening nor a closing strategy", leg.imported);
+    return;
+  }
+  const effects = legs.map((leg) => effectOf(leg, { opening, closing, tracker }));
+  const unknown = effects.indexOf(null);
+  if (unknown >= 0) {
+    const leg = legs[unknown] as Leg;
+    context.error(
+      leg.row,
+      "closing_strategy",
+      "roll order whose closing leg cannot be told from the position it meets",
+      leg.imported,
+    );
+    return;
+  }
+  const carrier = priceCarrier(legs, effects as ("open" | "close")[]);
+  if (legs.length > 1) {
+    context.warn(
+      (legs[carrier] as Leg).row.row,
+      `multi-leg order: the export has only the net price ${first.price} (${first.direction}); booked on this leg, 0 on the others`,
+    );
+  }
+  const orderId = `rh-order:${rowHash([orderKey])}`;
+  legs.forEach((leg, index) => {
+    const { fields } = leg.row;
+    const id = `rh:${leg.imported.key}`;
+    const execution: PnlExecution = {
+      id,
+      accountId: context.accountId,
+      orderId,
+      legId: id,
+      contract: leg.contract,
+      side: fields.side,
+      positionEffect: effects[index] as "open" | "close",
+      quantity: fields.processed_quantity,
+      price: index === carrier ? fields.price : "0",
+      fees: "0",
+      executedAt: fields.order_created_at,
+      tradeDate: newYorkDate(fields.order_created_at),
+    };
+    context.executions.push(execution);
+    context.use(leg.imported, "execution", id);
+  });
+  for (const execution of context.executions.slice(-legs.length)) tracker.applyExecution(execution);
+}
+
+interface EffectContext {
+  opening: boolean;
+  closing: boolean;
+  tracker: PositionTracker;
+}
+
+function effectOf(leg: Leg, { opening, closing, tracker }: EffectContext): "open" | "close" | null {
+  if (!closing) return "open";
+  if (!opening) return "close";
+  // A roll: the leg that meets an opposite position closes it; the other opens.
+  const held = tracker.get(leg.contract);
+  const buy = leg.row.fields.side === "buy";
+  if ((buy && held < 0) || (!buy && held > 0)) return "close";
+  if (held !== 0) return "open";
+  // Nothing known (the opening order predates the file): a single-leg strategy still says it.
+  const strategy = leg.row.fields.closing_strategy;
+  if (/^short_(call|put)$/.test(strategy)) return buy ? "close" : "open";
+  if (/^long_(call|put)$/.test(strategy)) return buy ? "open" : "close";
+  return null;
+}
+
+/** The leg that carries an order's net price: one whose side matches the order's direction, opening legs first. */
+function priceCarrier(legs: Leg[], effects: ("open" | "close")[]): number {
+  const direction = (legs[0] as Leg).row.fields.direction;
+  const side = direction === "credit" ? "sell" : "buy";
+  const candidates = legs
+    .map((leg, index) => ({ leg, index }))
+    .filter(({ leg }) => leg.row.fields.side === side);
+  const preferred = candidates.find(({ index }) => effects[index] === "open") ?? candidates[0];
+  return preferred?.index ?? 0;
+}
