@@ -1,0 +1,123 @@
+import type { PnlIssue, PnlResult, Reconciliation, RollChain } from "@/lib/pnl";
+import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@/lib/robinhood/csv";
+
+/**
+ * The JSON report of `npm run pnl -- --format json`, documented field by field in docs/CLI.md.
+ * Money is a decimal string. Bump REPORT_VERSION when a field changes meaning or goes away.
+ */
+export const REPORT_VERSION = 1;
+
+export interface PnlReport {
+  reportVersion: number;
+  engineVersion: string;
+  asOf: string;
+  source: { file: string; format: CsvFormat; rows: number; executions: number; events: number };
+  totals: {
+    realized: string;
+    unrealized: string;
+    fees: string;
+    cashFlow: string;
+    marketValue: string;
+    openPositions: number;
+    unmarkedPositions: number;
+    stockRealized: string;
+    stockUnrealized: string;
+  };
+  byUnderlying: {
+    underlying: string;
+    realized: string;
+    unrealized: string | null;
+    fees: string;
+    stockRealized: string;
+  }[];
+  chains: RollChain[];
+  openPositions: {
+    underlying: string;
+    expiration: string;
+    strike: string;
+    optionType: "call" | "put";
+    quantity: string;
+    averagePrice: string;
+    mark: string | null;
+    marketValue: string | null;
+    unrealized: string | null;
+  }[];
+  stockPositions: {
+    underlying: string;
+    quantity: string;
+    averagePrice: string;
+    mark: string | null;
+    marketValue: string | null;
+    unrealized: string | null;
+  }[];
+  issues: PnlIssue[];
+  unusedRows: UnusedRow[];
+  errors: CsvRowError[];
+  warnings: CsvWarning[];
+  reconciliation: { options: Reconciliation; stock: Reconciliation };
+}
+
+export interface BuildPnlReportOptions {
+  file: string;
+  imported: CsvImport;
+  result: PnlResult;
+}
+
+export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions): PnlReport {
+  const { totals } = result;
+  return {
+    reportVersion: REPORT_VERSION,
+    engineVersion: result.engineVersion,
+    asOf: result.asOf,
+    source: {
+      file,
+      format: imported.format,
+      rows: imported.rows.length,
+      executions: imported.executions.length,
+      events: imported.events.length,
+    },
+    totals: {
+      realized: totals.realized,
+      unrealized: totals.unrealized,
+      fees: totals.fees,
+      cashFlow: totals.cashFlow,
+      marketValue: totals.marketValue,
+      openPositions: totals.openPositions,
+      unmarkedPositions: totals.unmarkedPositions,
+      stockRealized: totals.stockRealized,
+      stockUnrealized: totals.stockUnrealized,
+    },
+    byUnderlying: result.byUnderlying.map(({ underlying, realized, unrealized, fees, stockRealized }) => ({
+      underlying,
+      realized,
+      unrealized,
+      fees,
+      stockRealized,
+    })),
+    chains: result.chains,
+    openPositions: result.openPositions.map((position) => ({
+      underlying: position.underlying,
+      expiration: position.expiration,
+      strike: position.strike,
+      optionType: position.optionType,
+      quantity: position.quantity,
+      averagePrice: position.averagePrice,
+      mark: position.mark,
+      marketValue: position.marketValue,
+      unrealized: position.unrealized,
+    })),
+    stockPositions: result.stockPositions.map((position) => ({
+      underlying: position.underlying,
+      quantity: position.quantity,
+      averagePrice: position.averagePrice,
+      mark: position.mark,
+      marketValue: position.marketValue,
+      unrealized: position.unrealized,
+    })),
+    issues: result.issues,
+    unusedRows: imported.unused,
+    errors: imported.errors,
+    warnings: imported.warnings,
+    reconciliation: result.reconciliation,
+  };
+}

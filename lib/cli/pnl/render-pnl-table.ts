@@ -1,0 +1,147 @@
+import type { PnlReport } from "./build-pnl-report";
+
+/** The human-readable report: totals, per underlying, chains, open positions, then what was left out. */
+export function renderPnlTable(report: PnlReport): string {
+  const { totals } = report;
+  const out: string[] = [];
+  out.push(
+    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events)`,
+    "",
+    table(
+      ["Options realized", "Unrealized", "Fees", "Stock realized", "Open positions"],
+      [[totals.realized, totals.unrealized, totals.fees, totals.stockRealized, String(totals.openPositions)]],
+    ),
+  );
+  if (totals.unmarkedPositions > 0)
+    out.push(`(${totals.unmarkedPositions} open position(s) without a mark: unrealized excludes them)`);
+  out.push(
+    "",
+    "By underlying",
+    table(
+      ["Underlying", "Realized", "Unrealized", "Fees", "Stock realized"],
+      report.byUnderlying.map((row) => [
+        row.underlying,
+        row.realized,
+        row.unrealized ?? "—",
+        row.fees,
+        row.stockRealized,
+      ]),
+    ),
+  );
+  const rolled = report.chains.filter((chain) => chain.rolls.length > 0);
+  out.push(
+    "",
+    `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
+    table(
+      [
+        "Underlying",
+        "Type",
+        "Side",
+        "Status",
+        "Opened",
+        "Closed",
+        "Rolls",
+        "Net premium",
+        "Realized",
+        "Breakeven",
+      ],
+      rolled.map((chain) => [
+        chain.underlying,
+        chain.optionType,
+        chain.side,
+        chain.expiryInferred ? "expired (inferred)" : chain.status,
+        chain.openedOn,
+        chain.closedOn ?? "open",
+        chain.rolls.map((roll) => `${roll.date} ${roll.label} ${roll.cashKind}`).join("; "),
+        chain.netPremium,
+        chain.realized,
+        chain.breakeven ?? "—",
+      ]),
+    ),
+  );
+  out.push(
+    "",
+    "Open positions",
+    table(
+      ["Underlying", "Expiration", "Strike", "Type", "Qty", "Avg price", "Mark", "Unrealized"],
+      report.openPositions.map((row) => [
+        row.underlying,
+        row.expiration,
+        row.strike,
+        row.optionType,
+        row.quantity,
+        row.averagePrice,
+        row.mark ?? "—",
+        row.unrealized ?? "—",
+      ]),
+    ),
+  );
+  if (report.stockPositions.length > 0) {
+    out.push(
+      "",
+      "Stock from assignments and exercises",
+      table(
+        ["Underlying", "Shares", "Avg price", "Mark", "Unrealized"],
+        report.stockPositions.map((row) => [
+          row.underlying,
+          row.quantity,
+          row.averagePrice,
+          row.mark ?? "—",
+          row.unrealized ?? "—",
+        ]),
+      ),
+    );
+  }
+  out.push("", ...notes(report));
+  return `${out.join("\n")}\n`;
+}
+
+function notes(report: PnlReport): string[] {
+  const lines: string[] = [];
+  const byReason = new Map<string, number>();
+  for (const row of report.unusedRows)
+    byReason.set(`${row.code}: ${row.reason}`, (byReason.get(`${row.code}: ${row.reason}`) ?? 0) + 1);
+  lines.push(`Rows not used (${report.unusedRows.length}; --format json lists each):`);
+  for (const [reason, count] of [...byReason.entries()].sort((a, b) => b[1] - a[1]))
+    lines.push(`  ${count} × ${reason}`);
+  if (report.errors.length > 0) {
+    lines.push(`Rows with errors (${report.errors.length}):`);
+    for (const error of report.errors)
+      lines.push(
+        `  row ${error.row} (line ${error.line})${error.column ? `, ${error.column}` : ""}: ${error.reason}`,
+      );
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`Warnings (${report.warnings.length}):`);
+    for (const warning of report.warnings)
+      lines.push(`  ${warning.row === null ? "" : `row ${warning.row}: `}${warning.message}`);
+  }
+  if (report.issues.length > 0) {
+    lines.push(`Engine notes (${report.issues.length}):`);
+    for (const issue of report.issues) lines.push(`  ${issue.code} ${issue.contractKey}: ${issue.message}`);
+  }
+  const { options, stock } = report.reconciliation;
+  lines.push(
+    `Reconciliation: options ${options.holds ? "holds" : `FAILS by ${options.difference}`}, stock ${stock.holds ? "holds" : `FAILS by ${stock.difference}`}`,
+  );
+  return lines;
+}
+
+/** Plain aligned columns: text left, numbers right. */
+export function table(headers: string[], rows: string[][]): string {
+  if (rows.length === 0) return "  (none)";
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const numeric = headers.map((_, column) => rows.every((row) => /^-?[\d.,]+$|^—$/.test(row[column] ?? "")));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join("  ")
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)]
+    .map((text) => `  ${text}`)
+    .join("\n");
+}
