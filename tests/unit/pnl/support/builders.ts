@@ -5,6 +5,7 @@ import type {
   PnlExecution,
   PnlInput,
   PnlLifecycleEvent,
+  PnlResult,
 } from "@/lib/pnl";
 
 /** Small builders so each trading story reads like the trade blotter it describes. */
@@ -76,4 +77,9 @@ export function lifecycle(spec: EventSpec): PnlLifecycleEvent {
 
 export function input(parts: Partial<PnlInput> & { asOf: string }): PnlInput {
   return { executions: [], events: [], marks: {}, ...parts };
+}
+
+/** Every story also checks the identity realized + unrealized = cash + market value, exactly. */
+export function reconciled(result: PnlResult): boolean {
+  return result.reconciliation.options.holds && result.reconciliation.stock.holds;
 }
