@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDecimal } from "@/lib/money";
+import { computePnl, type PnlResult } from "@/lib/pnl";
+import { reconcile } from "@/lib/pnl/reconcile";
+import { historyArbitrary, shuffled } from "./support/history-arbitrary";
+
+const RUNS = 10_000;
+
+function closedBeyondOpen(input: Parameters<typeof computePnl>[0], result: PnlResult): string | null {
+  const matched = new Map<string, number>();
+  const closedBy = new Map<string, number>();
+  for (const match of result.matches) {
+    matched.set(
+      match.openExecutionId,
+      (matched.get(match.openExecutionId) ?? 0) + parseDecimal(match.quantity),
+    );
+    if (match.closeExecutionId !== null) {
+      closedBy.set(
+        match.closeExecutionId,
+        (closedBy.get(match.closeExecutionId) ?? 0) + parseDecimal(match.quantity),
+      );
+    }
+  }
+  const stillOpen = new Map<string, number>();
+  for (const lot of result.openLots) stillOpen.set(lot.openExecutionId, parseDecimal(lot.quantity));
+  for (const execution of input.executions) {
+    const quantity = parseDecimal(execution.quantity);
+    if (execution.positionEffect === "open") {
+      // Every opened contract is either matched or still open — never both, never more.
+      const accounted = (matched.get(execution.id) ?? 0) + (stillOpen.get(execution.id) ?? 0);
+      if (accounted !== quantity) return `lot ${execution.id}: opened ${quantity}, accounted ${accounted}`;
+    } else if ((closedBy.get(execution.id) ?? 0) > quantity) {
+      return `close ${execution.id} matched more than its quantity`;
+    }
+  }
+  return null;
+}
+
+describe("engine properties on generated histories", () => {
+  it(`holds the reconciliation identity, never closes a lot beyond what was open, and ignores input order (${RUNS} histories)`, () => {
+    fc.assert(
+      fc.property(historyArbitrary, ({ input, shuffleSeed }) => {
+        const result = computePnl(input);
+        expect(result.reconciliation.options.difference).toBe("0.00");
+        expect(result.reconciliation.options.holds).toBe(true);
+        expect(result.reconciliation.stock.holds).toBe(true);
+        expect(closedBeyondOpen(input, result)).toBeNull();
+        const reordered = computePnl({
+          ...input,
+          executions: shuffled(input.executions, shuffleSeed),
+          events: shuffled(input.events, shuffleSeed + 1),
+        });
+        expect(JSON.stringify(reordered)).toBe(JSON.stringify(result));
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it("the identity check can fail: one micro of realized P&L too many is caught", () => {
+    const terms = {
+      realized: 1_000_000,
+      unrealized: 0,
+      cashFlow: 1_000_000,
+      marketValue: 0,
+      unmatchedCloseCash: 0,
+      unmarkedOpenCash: 0,
+    };
+    expect(reconcile(terms).holds).toBe(true);
+    expect(reconcile({ ...terms, realized: 1_000_001 })).toMatchObject({
+      holds: false,
+      difference: "0.000001",
+    });
+  });
+
+  it("the generated histories exercise partial closes, events, rolls, orphans and missing marks", () => {
+    const samples = fc
+      .sample(historyArbitrary, { numRuns: 500, seed: 7 })
+      .map(({ input }) => computePnl(input));
+    const share = (test: (result: PnlResult) => boolean) => samples.filter(test).length / samples.length;
+    expect(share((result) => result.matches.some((match) => match.closeKind === "trade"))).toBeGreaterThan(
+      0.5,
+    );
+    expect(
+      share((result) => result.matches.some((match) => match.closeKind === "assignment")),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((result) =>
+        result.openLots.some((lot) =>
+          result.matches.some((match) => match.openExecutionId === lot.openExecutionId),
+        ),
+      ),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((result) => result.matches.some((match) => match.closeKind === "expiration-inferred")),
+    ).toBeGreaterThan(0.1);
+    expect(share((result) => result.chains.some((chain) => chain.rolls.length > 0))).toBeGreaterThan(0.2);
+    expect(
+      share((result) => result.issues.some((issue) => issue.code === "close-without-position")),
+    ).toBeGreaterThan(0.05);
+    expect(share((result) => result.issues.some((issue) => issue.code === "missing-mark"))).toBeGreaterThan(
+      0.1,
+    );
+    expect(share((result) => result.stockMatches.length > 0)).toBeGreaterThan(0.01);
+  });
+});
