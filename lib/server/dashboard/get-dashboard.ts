@@ -17,8 +17,6 @@ export type Dashboard = {
   underlyings: UnderlyingRow[];
   sync: SyncStatusView | null;
   lastRecompute: RecomputeRunView | null;
-  /** Raw data changed since the last recompute (a sync or import is waiting to be computed). */
-  recomputePending: boolean;
 };
 
 export type GetDashboardOptions = { robinhoodUserId: string; db?: Database };

@@ -6,19 +6,46 @@ import { type ChainRow, chainRow } from "./chain-row";
 
 export type ChainFilters = { underlying?: string; status?: ChainStatus };
 
-export type ChainList = { chains: ChainRow[]; underlyings: string[]; total: number };
+export const CHAINS_PAGE_SIZE = 50;
 
-export type ListChainsOptions = { robinhoodUserId: string; filters?: ChainFilters; db?: Database };
+export type ChainList = {
+  /** One page of the chains that match the filters. */
+  chains: ChainRow[];
+  /** Every underlying the user has chains on, for the filter. */
+  underlyings: string[];
+  /** All the user's chains, filters aside. */
+  total: number;
+  /** Chains that match the filters. */
+  matching: number;
+  page: number;
+  pageCount: number;
+};
 
-/** The user's roll chains, newest first, optionally of one underlying and status. */
+export type ListChainsOptions = {
+  robinhoodUserId: string;
+  filters?: ChainFilters;
+  /** 1-based; a page past the end gives the last page. */
+  page?: number;
+  pageSize?: number;
+  db?: Database;
+};
+
+/** The user's roll chains, newest first, optionally of one underlying and status, a page at a time. */
 export async function listChains(options: ListChainsOptions): Promise<ChainList> {
   const filters = options.filters ?? {};
+  const pageSize = options.pageSize ?? CHAINS_PAGE_SIZE;
   return withUserTransaction(
     { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
     async (tx, user) => {
+      const where = { userId: user.id, underlying: filters.underlying, status: filters.status };
+      const matching = await tx.rollChain.count({ where });
+      const pageCount = Math.max(1, Math.ceil(matching / pageSize));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
       const rows = await tx.rollChain.findMany({
-        where: { userId: user.id, underlying: filters.underlying, status: filters.status },
+        where,
         orderBy: [{ openedAt: "desc" }, { underlying: "asc" }, { id: "asc" }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
       });
       const inferred = await tx.matchedLot.findMany({
         where: {
@@ -41,6 +68,9 @@ export async function listChains(options: ListChainsOptions): Promise<ChainList>
         chains: rows.map((row) => chainRow(row, inferredIds.has(row.id))),
         underlyings: underlyings.map((row) => row.underlying),
         total,
+        matching,
+        page,
+        pageCount,
       };
     },
   );

@@ -26,14 +26,9 @@ export type RecomputeRunView = {
 export async function syncAndRecomputeStatus(
   tx: UserTransaction,
   userId: string,
-): Promise<{
-  sync: SyncStatusView | null;
-  lastRecompute: RecomputeRunView | null;
-  recomputePending: boolean;
-}> {
+): Promise<{ sync: SyncStatusView | null; lastRecompute: RecomputeRunView | null }> {
   const sync = await tx.syncState.findUnique({ where: { userId } });
   const run = await tx.recomputeRun.findFirst({ where: { userId }, orderBy: { startedAt: "desc" } });
-  const queued = await tx.recomputeQueueEntry.findUnique({ where: { userId }, select: { userId: true } });
   return {
     sync: sync
       ? {
@@ -58,7 +53,6 @@ export async function syncAndRecomputeStatus(
           error: run.error,
         }
       : null,
-    recomputePending: queued !== null,
   };
 }
 

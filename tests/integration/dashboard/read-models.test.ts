@@ -138,7 +138,17 @@ describe("dashboard read models", () => {
       filters: { underlying: "AAPL", status: "OPEN" },
     });
     expect(none.chains).toEqual([]);
-    expect(none.total).toBe(2);
+    expect(none).toMatchObject({ total: 2, matching: 0, page: 1, pageCount: 1 });
+  });
+
+  it("pages through chains newest first", async () => {
+    const first = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1 });
+    expect(first).toMatchObject({ total: 2, matching: 2, page: 1, pageCount: 2 });
+    expect(first.chains.map((chain) => chain.underlying)).toEqual(["TSLA"]);
+    const second = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1, page: 2 });
+    expect(second.chains.map((chain) => chain.underlying)).toEqual(["AAPL"]);
+    const past = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1, page: 9 });
+    expect(past.page).toBe(2);
   });
 
   it("shows a chain's roll, its lots and totals", async () => {
