@@ -1,9 +1,13 @@
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import "./globals.css";
 
-export const metadata = {
-  title: "Rollbook",
+export const metadata: Metadata = {
+  title: { default: "Rollbook", template: "%s · Rollbook" },
   description: "Exact P&L and roll chains for Robinhood options traders",
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#f5f6f8" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -13,7 +13,8 @@ export type SignInResult =
   /** Robinhood authenticated the user and Rollbook saved the credential; finish with the ticket. */
   | { status: "signed-in"; ticket: string }
   | { status: "step"; step: SignInStepView; username: string; message?: string }
-  | { status: "error"; step: SignInStepView; username?: string; message: string };
+  /** Without `step`, the page stays on the step it shows (a typo in a code, say). */
+  | { status: "error"; step?: SignInStepView; username?: string; message: string };
 
 export function stepView(step: PendingStep): SignInStepView {
   switch (step.kind) {

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DemoButton } from "@/components/sign-in/demo-button";
+import { SignInFlow } from "@/components/sign-in/sign-in-flow";
+import { SiteHeader } from "@/components/site-header";
+import { getEnv } from "@/lib/env";
+import { getSessionUser } from "@/lib/server/auth/require-user";
+import { currentSignInStep } from "@/lib/server/auth/sign-in-steps";
+import {
+  cancelSignInAction,
+  checkApprovalAction,
+  chooseChallengeTypeAction,
+  submitCodeAction,
+  submitPasswordAction,
+} from "./actions";
+import { openDemoAction } from "./demo-action";
+import { signInSearchParams } from "./search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+const actions = {
+  password: submitPasswordAction,
+  code: submitCodeAction,
+  challengeType: chooseChallengeTypeAction,
+  approval: checkApprovalAction,
+  cancel: cancelSignInAction,
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
+  const params = signInSearchParams.parse(await searchParams);
+  if (await getSessionUser()) redirect(params.callbackUrl);
+  const pending = await currentSignInStep();
+
+  return (
+    <>
+      <SiteHeader />
+      <main className="auth-layout">
+        <section className="card stack">
+          <div>
+            <h1>Sign in with Robinhood</h1>
+            <p className="muted">
+              Rollbook reads your options orders to compute exact P&amp;L. It never trades.
+            </p>
+          </div>
+          {params.reason === "deleted" ? (
+            <div className="alert info">This Rollbook account was deleted. Sign in to start a new one.</div>
+          ) : null}
+          {params.error ? (
+            <div className="alert error" role="alert">
+              The sign-in could not be completed. Try again.
+            </div>
+          ) : null}
+          <SignInFlow
+            actions={actions}
+            initial={pending ?? { step: { kind: "password" }, username: "" }}
+            destination={params.callbackUrl}
+          />
+        </section>
+        <section className="card demo-card stack">
+          <div>
+            <h2>No Robinhood account handy?</h2>
+            <p className="muted">
+              Open the demo account: two years of a realistic options trader&apos;s history — rolls, partial
+              fills, expirations and assignments — from a simulated Robinhood.
+            </p>
+          </div>
+          <DemoButton action={openDemoAction} available={Boolean(getEnv().DEMO_ROBINHOOD_URL)} />
+        </section>
+      </main>
+    </>
+  );
+}

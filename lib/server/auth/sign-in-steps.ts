@@ -1,0 +1,178 @@
+import "server-only";
+import type { LoginCredentials, LoginOutcome } from "@/lib/robinhood/client";
+import { completeRobinhoodSignIn, signInTicketFor } from "./complete-robinhood-sign-in";
+import type { PendingLogin, PendingStep } from "./pending-login";
+import {
+  browserDeviceToken,
+  clearPendingLogin,
+  pendingLoginExpiry,
+  readPendingLogin,
+  writePendingLogin,
+} from "./pending-login-cookie";
+import { robinhoodSignInClient } from "./robinhood-sign-in-client";
+import { describeSignInFailure } from "./sign-in-errors";
+import { type SignInResult, type SignInStepView, stepView } from "./sign-in-view";
+
+/**
+ * The steps of a Robinhood sign-in, one per server action. Between steps the state lives in the
+ * sealed pending-login cookie; each step opens it, calls Robinhood once, and either finishes (a
+ * sign-in ticket) or stores the next step.
+ */
+
+const PASSWORD: SignInStepView = { kind: "password" };
+
+export async function startSignIn(input: { username: string; password: string }): Promise<SignInResult> {
+  await clearPendingLogin();
+  const credentials = { ...input, deviceToken: await browserDeviceToken() };
+  const expiresAt = pendingLoginExpiry();
+  try {
+    const outcome = await robinhoodSignInClient().login(credentials);
+    return await advance(outcome, { ...credentials, expiresAt });
+  } catch (error) {
+    return {
+      status: "error",
+      step: PASSWORD,
+      username: input.username,
+      message: describeSignInFailure(error).message,
+    };
+  }
+}
+
+export async function submitSignInCode(input: { code: string }): Promise<SignInResult> {
+  return withPendingLogin(async (login, credentials) => {
+    const client = robinhoodSignInClient();
+    const { step } = login;
+    switch (step.kind) {
+      case "mfa":
+        return client.submitMfaCode({ credentials, code: input.code });
+      case "challenge":
+        if (Date.parse(step.challenge.expiresAt) <= Date.now()) throw new ChallengeExpired();
+        return client.submitChallengeCode({ credentials, challengeId: step.challenge.id, code: input.code });
+      case "verification":
+        if (Date.parse(step.verification.challenge.expiresAt) <= Date.now()) throw new ChallengeExpired();
+        return client.submitVerificationCode({
+          credentials,
+          verification: step.verification,
+          code: input.code,
+        });
+      case "challenge_type":
+        throw new StepMismatch();
+    }
+  });
+}
+
+export async function chooseChallengeType(input: { challengeType: string }): Promise<SignInResult> {
+  return withPendingLogin(async (login, credentials) => {
+    if (login.step.kind !== "challenge_type" || !login.step.challengeTypes.includes(input.challengeType)) {
+      throw new StepMismatch();
+    }
+    return robinhoodSignInClient().requestChallenge({ credentials, challengeType: input.challengeType });
+  });
+}
+
+/** One look at an app-approval prompt; the page calls it every few seconds while it waits. */
+export async function checkSignInApproval(): Promise<SignInResult> {
+  return withPendingLogin(async (login, credentials) => {
+    if (login.step.kind !== "verification" || login.step.verification.challenge.type !== "prompt") {
+      throw new StepMismatch();
+    }
+    const client = robinhoodSignInClient();
+    const { verification } = login.step;
+    const status = await client.checkVerificationPrompt({ verification });
+    if (status === "pending") return null;
+    if (status === "approved") return client.finishVerification({ credentials, verification });
+    throw new PromptRefused(status);
+  });
+}
+
+/** The step in progress, for a reload of the sign-in page; nothing secret leaves the cookie. */
+export async function currentSignInStep(): Promise<{ step: SignInStepView; username: string } | null> {
+  const opened = await readPendingLogin();
+  if (!opened?.ok) return null;
+  return { step: stepView(opened.login.step), username: opened.login.username };
+}
+
+export async function cancelSignIn(): Promise<SignInResult> {
+  await clearPendingLogin();
+  return { status: "step", step: PASSWORD, username: "" };
+}
+
+class ChallengeExpired extends Error {}
+class StepMismatch extends Error {}
+class PromptRefused extends Error {
+  constructor(readonly status: "denied" | "expired") {
+    super(status);
+  }
+}
+
+type StepCall = (login: PendingLogin, credentials: LoginCredentials) => Promise<LoginOutcome | null>;
+
+async function withPendingLogin(call: StepCall): Promise<SignInResult> {
+  const opened = await readPendingLogin();
+  if (!opened?.ok) {
+    await clearPendingLogin();
+    const message =
+      opened?.ok === false && opened.reason === "expired"
+        ? "This sign-in took longer than 10 minutes. Enter your password again."
+        : "This sign-in is no longer in progress. Enter your password again.";
+    return { status: "error", step: PASSWORD, message };
+  }
+  const { login } = opened;
+  const { username, password, deviceToken } = login;
+  try {
+    const outcome = await call(login, { username, password, deviceToken });
+    if (outcome === null) return { status: "step", step: stepView(login.step), username };
+    return await advance(outcome, login);
+  } catch (error) {
+    const failure = refusal(error) ?? describeSignInFailure(error);
+    if (!failure.restart)
+      return { status: "error", step: stepView(login.step), username, message: failure.message };
+    await clearPendingLogin();
+    return { status: "error", step: PASSWORD, username, message: failure.message };
+  }
+}
+
+function refusal(error: unknown): { message: string; restart: true } | null {
+  if (error instanceof ChallengeExpired) {
+    return { message: "That verification code has expired. Sign in again to get a new one.", restart: true };
+  }
+  if (error instanceof StepMismatch) {
+    return { message: "This sign-in step is out of date. Enter your password again.", restart: true };
+  }
+  if (error instanceof PromptRefused) {
+    const message =
+      error.status === "denied"
+        ? "The sign-in was denied in the Robinhood app. Sign in again if that was a mistake."
+        : "The approval request in the Robinhood app expired. Sign in again to get a new one.";
+    return { message, restart: true };
+  }
+  return null;
+}
+
+async function advance(outcome: LoginOutcome, base: Omit<PendingLogin, "step">): Promise<SignInResult> {
+  if (outcome.kind === "authenticated") {
+    await clearPendingLogin();
+    const { user } = await completeRobinhoodSignIn({
+      client: robinhoodSignInClient(),
+      tokens: outcome.tokens,
+      deviceToken: base.deviceToken,
+    });
+    return { status: "signed-in", ticket: signInTicketFor(user) };
+  }
+  const step = pendingStep(outcome);
+  await writePendingLogin({ ...base, step });
+  return { status: "step", step: stepView(step), username: base.username };
+}
+
+function pendingStep(outcome: Exclude<LoginOutcome, { kind: "authenticated" }>): PendingStep {
+  switch (outcome.kind) {
+    case "mfa_required":
+      return { kind: "mfa", mfaType: outcome.mfaType };
+    case "challenge_type_required":
+      return { kind: "challenge_type", challengeTypes: outcome.challengeTypes };
+    case "challenge_required":
+      return { kind: "challenge", challenge: outcome.challenge };
+    case "verification_required":
+      return { kind: "verification", verification: outcome.verification };
+  }
+}
