@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChainTable } from "@/components/chains/chain-table";
+import { Pagination } from "@/components/chains/pagination";
+import { EmptyState } from "@/components/empty-state";
+import type { ChainStatus } from "@/lib/generated/prisma/enums";
+import { readForPage, requireUser } from "@/lib/server/auth/require-user";
+import { listChains } from "@/lib/server/dashboard/list-chains";
+import { CHAIN_STATUSES, chainSearchParams } from "./search-params";
+
+export const dynamic = "force-dynamic";
+
+const STATUS: Record<(typeof CHAIN_STATUSES)[number], ChainStatus> = {
+  open: "OPEN",
+  closed: "CLOSED",
+  expired: "EXPIRED",
+  assigned: "ASSIGNED",
+  exercised: "EXERCISED",
+};
+export const metadata: Metadata = { title: "Roll chains" };
+
+export default async function ChainsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
+  const user = await requireUser("/chains");
+  const filters = chainSearchParams.parse(await searchParams);
+  const list = await readForPage(() =>
+    listChains({
+      robinhoodUserId: user.robinhoodUserId,
+      filters: {
+        underlying: filters.underlying,
+        status: filters.status ? STATUS[filters.status] : undefined,
+      },
+      page: filters.page,
+    }),
+  );
+  const { chains, underlyings, total } = list;
+  const filtered = Boolean(filters.underlying || filters.status);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Roll chains</h1>
+          <p>Each chain follows one position from its first open through every roll to its close.</p>
+        </div>
+      </div>
+      {total === 0 ? (
+        <section className="card">
+          <EmptyState title="No chains yet — sync or import">
+            <p>Sync your Robinhood history from the dashboard to see your roll chains.</p>
+            <Link className="button primary" href="/dashboard">
+              Go to the dashboard
+            </Link>
+          </EmptyState>
+        </section>
+      ) : (
+        <section className="card flush">
+          <form className="filters card-header" method="get" style={{ paddingBottom: 16 }}>
+            <div className="field">
+              <label htmlFor="underlying">Underlying</label>
+              <select id="underlying" name="underlying" defaultValue={filters.underlying ?? ""}>
+                <option value="">All</option>
+                {underlyings.map((symbol) => (
+                  <option key={symbol} value={symbol}>
+                    {symbol}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="status">Status</label>
+              <select id="status" name="status" defaultValue={filters.status ?? ""}>
+                <option value="">All</option>
+                {CHAIN_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {status[0]?.toUpperCase()}
+                    {status.slice(1)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              Filter
+            </button>
+            {filtered ? (
+              <Link href="/chains" className="button link">
+                Clear
+              </Link>
+            ) : null}
+            <p style={{ marginLeft: "auto" }}>
+              {list.matching === total ? `${total} chains` : `${list.matching} of ${total} chains`}
+            </p>
+          </form>
+          {chains.length > 0 ? (
+            <>
+              <ChainTable chains={chains} />
+              <Pagination
+                page={list.page}
+                pageCount={list.pageCount}
+                query={{ underlying: filters.underlying, status: filters.status }}
+              />
+            </>
+          ) : (
+            <EmptyState title="No chains match these filters">
+              <Link href="/chains">Show all chains</Link>
+            </EmptyState>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const CHAIN_STATUSES = ["open", "closed", "expired", "assigned", "exercised"] as const;
+
+/** `/chains?underlying=AAPL&status=open&page=2`; anything malformed is ignored rather than an error. */
+export const chainSearchParams = z.object({
+  underlying: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9.-]{1,12}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(CHAIN_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+export type ChainSearchParams = z.infer<typeof chainSearchParams>;

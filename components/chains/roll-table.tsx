@@ -1,0 +1,65 @@
+import type { RollView } from "@/lib/server/dashboard/get-chain";
+import { ContractLabel } from "../contract";
+import { formatTradeDate } from "../format/dates";
+import { formatDecimal, signOfDecimal } from "../format/decimal";
+import { Money } from "../money";
+
+export function RollTable({ rolls }: { rolls: RollView[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th className="num">#</th>
+            <th>Date</th>
+            <th>From</th>
+            <th>To</th>
+            <th>Move</th>
+            <th className="num">Contracts</th>
+            <th className="num">Credit / debit</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rolls.map((roll) => {
+            const sign = signOfDecimal(roll.netCredit);
+            return (
+              <tr key={roll.sequence}>
+                <td className="num">{roll.sequence}</td>
+                <td className="num">{formatTradeDate(roll.rolledOn)}</td>
+                <td>
+                  <ContractLabel contract={roll.from} showUnderlying={false} />
+                </td>
+                <td>
+                  <ContractLabel contract={roll.to} showUnderlying={false} />
+                </td>
+                <td>
+                  <span className="chip-row">
+                    {roll.kinds.length === 0 ? <span className="badge">Same</span> : null}
+                    {roll.kinds.map((kind) => (
+                      <span key={kind} className="badge">
+                        {kind[0]}
+                        {kind.slice(1).toLowerCase()}
+                      </span>
+                    ))}
+                  </span>
+                </td>
+                <td className="num">
+                  {formatDecimal(roll.closedQuantity)}
+                  {roll.openedQuantity !== roll.closedQuantity
+                    ? ` → ${formatDecimal(roll.openedQuantity)}`
+                    : ""}
+                </td>
+                <td className="num">
+                  <Money value={roll.netCredit} tone signed />{" "}
+                  <span className="faint">
+                    {sign === "negative" ? "debit" : sign === "positive" ? "credit" : "even"}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { formatShortDate } from "./format/dates";
+import { formatDecimal } from "./format/decimal";
+
+export type ContractLike = {
+  underlying: string;
+  expiration: string;
+  strike: string;
+  optionType: "CALL" | "PUT";
+  multiplier: string;
+};
+
+/** "AAPL 255C · Nov 20 '26", with the multiplier spelled out when it is not the standard 100. */
+export function ContractLabel({
+  contract,
+  showUnderlying = true,
+}: {
+  contract: ContractLike;
+  showUnderlying?: boolean;
+}) {
+  const strike = formatDecimal(contract.strike, { maxDigits: 4 });
+  const kind = contract.optionType === "CALL" ? "C" : "P";
+  const adjusted = formatDecimal(contract.multiplier) !== "100";
+  return (
+    <span className="num">
+      {showUnderlying ? <strong>{contract.underlying} </strong> : null}
+      {strike}
+      {kind} · {formatShortDate(contract.expiration)}
+      {adjusted ? <span className="badge warn"> ×{formatDecimal(contract.multiplier)}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
+import { SideLabel } from "../badges";
+import { ContractLabel } from "../contract";
+import { formatDecimal } from "../format/decimal";
+import { Money } from "../money";
+
+/** Open option positions at their latest marks. */
+export function PositionTable({
+  positions,
+  showChain = true,
+}: {
+  positions: OpenPositionRow[];
+  showChain?: boolean;
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>Contract</th>
+            <th>Side</th>
+            <th className="num">Qty</th>
+            <th className="num">Avg price</th>
+            <th className="num">Mark</th>
+            <th className="num">Market value</th>
+            <th className="num">Unrealized</th>
+            {showChain ? <th>Chain</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {positions.map((position) => (
+            <tr key={position.id}>
+              <td>
+                <ContractLabel contract={position.contract} />
+              </td>
+              <td>
+                <SideLabel side={position.side} optionType={position.contract.optionType} />
+              </td>
+              <td className="num">{formatDecimal(position.quantity.replace(/^-/, ""))}</td>
+              <td className="num">{formatDecimal(position.averagePrice, { minDigits: 2 })}</td>
+              <td className="num">
+                {position.mark === null ? (
+                  <span className="badge warn">No mark</span>
+                ) : (
+                  formatDecimal(position.mark, { minDigits: 2 })
+                )}
+              </td>
+              <td className="num">
+                <Money value={position.marketValue} />
+              </td>
+              <td className="num">
+                <Money value={position.unrealized} tone />
+              </td>
+              {showChain ? (
+                <td>
+                  {position.chainId ? <Link href={`/chains/${position.chainId}`}>View chain</Link> : "—"}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
