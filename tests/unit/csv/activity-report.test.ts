@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { computePnl } from "@/lib/pnl";
+import { type CsvImport, importRobinhoodCsv } from "@/lib/robinhood/csv";
+import { fixture } from "./support";
+
+const imported = importRobinhoodCsv(fixture("activity-report.csv"));
+const byRow = (row: number) => imported.rows.find((item) => item.row === row);
+
+describe("activity report import", () => {
+  it("recognises the report by its header and accounts for every row", () => {
+    expect(imported.format).toBe("activity-report");
+    // 21 data records (records 2–22), each used, unused with a reason, or an error; then the trailer.
+    expect(imported.rows).toHaveLength(21);
+    expect(imported.errors).toEqual([]);
+    expect(imported.rows.map((row) => row.use).filter((use) => use === "unused")).toHaveLength(
+      imported.unused.filter((row) => row.code !== "blank" && row.code !== "trailer").length,
+    );
+    expect(imported.unused.map((row) => [row.row, row.code])).toEqual([
+      [14, "Buy"],
+      [16, "ACH"],
+      [17, "XYZW"],
+      [20, "SXCH"],
+      [21, "SXCH"],
+      [23, "blank"],
+      [24, "trailer"],
+    ]);
+    expect(imported.unused.find((row) => row.code === "XYZW")).toMatchObject({
+      reason: 'other activity (unknown code "XYZW"), kept with its amount',
+      amount: "1.00",
+    });
+  });
+
+  it("keeps identical partial fills as separate executions with distinct, stable ids", () => {
+    const fills = imported.executions.filter(
+      (execution) => execution.contract.underlying === "ACME" && execution.side === "sell",
+    );
+    expect(fills).toHaveLength(2);
+    const [first, second] = [byRow(9), byRow(11)];
+    expect(first?.hash).toBe(second?.hash);
+    expect([first?.occurrence, second?.occurrence]).toEqual([0, 1]);
+    expect(fills.map((fill) => fill.id).sort()).toEqual([`rh:${first?.key}`, `rh:${second?.key}`].sort());
+    const again = importRobinhoodCsv(fixture("activity-report.csv"));
+    expect(again.executions.map((execution) => execution.id)).toEqual(
+      imported.executions.map((execution) => execution.id),
+    );
+  });
+
+  it("books cash from Amount: the fee is the difference to Price × Quantity × 100", () => {
+    expect(imported.executions.find((execution) => execution.contract.underlying === "BIGC")).toMatchObject({
+      contract: {
+        underlying: "BIGC",
+        expiration: "2023-12-15",
+        strike: "1250",
+        optionType: "call",
+        multiplier: "100",
+      },
+      side: "sell",
+      positionEffect: "open",
+      quantity: "1",
+      price: "12.50",
+      fees: "0.04",
+      tradeDate: "2023-09-08",
+      executedAt: "2023-09-08T12:00:00.000Z",
+    });
+  });
+
+  it("turns OEXP / OASGN / OEXCS into events, reading the S suffix as the long side", () => {
+    expect(
+      imported.events.map((event) => [
+        event.type,
+        event.contract.underlying,
+        event.direction,
+        event.stockFees,
+      ]),
+    ).toEqual([
+      ["expiration", "ACME", "short", null],
+      ["assignment", "WIDG", "short", "0.05"],
+      ["exercise", "GIZM", "long", "0.03"],
+      ["expiration", "ACME", "long", null],
+    ]);
+    expect([byRow(4)?.use, byRow(6)?.use]).toEqual(["stock-leg", "stock-leg"]);
+  });
+
+  it("converts an OCA pair into a close of the old root and an open of the new one, with a warning", () => {
+    const actions = imported.executions.filter((execution) => execution.orderId?.startsWith("rh-oca:"));
+    expect(
+      actions.map((execution) => [
+        execution.contract.underlying,
+        execution.side,
+        execution.positionEffect,
+        execution.price,
+      ]),
+    ).toEqual([
+      ["OLDX", "sell", "close", "0"],
+      ["NEWX", "buy", "open", "0"],
+    ]);
+    expect(imported.warnings.some((warning) => warning.message.startsWith("corporate action: 2 OLDX"))).toBe(
+      true,
+    );
+  });
+
+  it("the import replays to exact P&L with no unexplained position", () => {
+    const result = computePnl({
+      executions: imported.executions,
+      events: imported.events,
+      marks: {},
+      asOf: "2023-09-30",
+    });
+    // 83.96 − 35.00 + 29.97 − 110.00 − 100.00 + 159.96
+    expect(result.totals.realized).toBe("28.89");
+    expect(result.totals.stockCashFlow).toBe("2299.92");
+    expect(result.stockPositions.map((position) => [position.underlying, position.quantity])).toEqual([
+      ["GIZM", "-100"],
+      ["WIDG", "-100"],
+    ]);
+    expect(result.issues.map((issue) => issue.code)).toEqual(["missing-mark"]);
+    expect(result.reconciliation.options.holds).toBe(true);
+  });
+});
+
+describe("a spreadsheet re-save of the same report", () => {
+  const resaved: CsvImport = importRobinhoodCsv(fixture("activity-report-resaved.csv"));
+
+  it("reads CRLF records, M/D/YY dates, trailing spaces and no trailer", () => {
+    expect(resaved.errors).toEqual([]);
+    expect(resaved.rows).toHaveLength(5);
+    expect(resaved.unused.map((row) => row.code)).toEqual(["Buy"]);
+    expect(resaved.rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it("gives the same rows the same natural keys as the original export", () => {
+    const keys = new Set(imported.rows.map((row) => row.key));
+    expect(resaved.rows.every((row) => keys.has(row.key))).toBe(true);
+  });
+});
