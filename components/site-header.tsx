@@ -10,7 +10,7 @@ export function SiteHeader({ children }: { children?: ReactNode }) {
           <span className="brand-mark" aria-hidden="true" />
           Rollbook
         </Link>
-        <div className="nav" />
+        <div className="spacer" />
         <div className="account">{children}</div>
       </div>
     </header>

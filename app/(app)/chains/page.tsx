@@ -58,7 +58,7 @@ export default async function ChainsPage({
         </section>
       ) : (
         <section className="card flush">
-          <form className="filters card-header" method="get" style={{ paddingBottom: 16 }}>
+          <form className="filters" method="get">
             <div className="field">
               <label htmlFor="underlying">Underlying</label>
               <select id="underlying" name="underlying" defaultValue={filters.underlying ?? ""}>
@@ -90,7 +90,7 @@ export default async function ChainsPage({
                 Clear
               </Link>
             ) : null}
-            <p style={{ marginLeft: "auto" }}>
+            <p className="filters-count">
               {list.matching === total ? `${total} chains` : `${list.matching} of ${total} chains`}
             </p>
           </form>
