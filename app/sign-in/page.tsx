@@ -33,7 +33,8 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, unknown>>;
 }) {
   const params = signInSearchParams.parse(await searchParams);
-  if (await getSessionUser()) redirect(params.callbackUrl);
+  // A session whose account was deleted elsewhere would bounce straight back here: stay and sign in.
+  if (params.reason !== "deleted" && (await getSessionUser())) redirect(params.callbackUrl);
   const pending = await currentSignInStep();
 
   return (
