@@ -88,6 +88,7 @@ export function tryParseDecimal(text: string): Micro | null {
 // "00".."99", so the common whole-cent case formats without a loop.
 const TWO_DIGITS = Array.from({ length: 100 }, (_, index) => String(index).padStart(2, "0"));
 const MICROS_PER_CENT = 10_000;
+const ZERO_TEXT = ["0", "0.0", "0.00"];
 const MICROS_PER_TENTH = 100_000;
 
 /**
@@ -96,6 +97,8 @@ const MICROS_PER_TENTH = 100_000;
  */
 export function formatDecimal(value: Micro, minFractionDigits = 2): string {
   assertMicro(value);
+  // Zero is the most common value of all (fees on buys, events' close price): one shared string.
+  if (value === 0 && minFractionDigits <= 2) return ZERO_TEXT[minFractionDigits] as string;
   const negative = value < 0;
   const magnitude = negative ? -value : value;
   const integer = Math.floor(magnitude / MICRO_PER_UNIT);

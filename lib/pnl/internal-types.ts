@@ -58,6 +58,13 @@ export interface Exec {
   instant: string;
   /** For an open: the episode it joined. For a close: the episode it consumed from. */
   episode: Episode | null;
+  /**
+   * An opening fill is its own lot (there is exactly one per opening fill): what is still open of it,
+   * with the premium and fees not yet allocated to closes.
+   */
+  lotQuantity: Micro;
+  lotGross: Micro;
+  lotFees: Micro;
   /** Closing quantity and cash that found lots (the rest is unmatched). */
   matchedQuantity: Micro;
   matchedCash: Micro;
@@ -75,18 +82,10 @@ export interface LifecycleRec {
   stockFees: Micro;
 }
 
-export interface Lot {
-  exec: Exec;
-  quantity: Micro;
-  /** Remaining signed premium and fees of the opening fill, allocated pro rata as it closes. */
-  gross: Micro;
-  fees: Micro;
-  episode: Episode;
-}
-
 export interface LotQueue {
   direction: Direction;
-  lots: Lot[];
+  /** Opening fills with quantity still open, oldest first from `head`; null until the first open. */
+  lots: Exec[] | null;
   head: number;
   openQuantity: Micro;
   episode: Episode | null;

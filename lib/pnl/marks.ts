@@ -1,5 +1,5 @@
 import { add, type Micro, mul3Rounded, mulRounded, negate, tryParseDecimal } from "@/lib/money";
-import type { Book, Lot } from "./internal-types";
+import type { Book, Episode, Exec } from "./internal-types";
 import type { StockBook } from "./stock";
 
 /**
@@ -45,11 +45,12 @@ function cached(cache: Map<string, Micro | null>, source: Readonly<Record<string
   return value;
 }
 
-export function valueLot(lot: Lot, book: Book, mark: Micro | null): LotValuation {
-  const openCash = lot.gross - lot.fees;
+/** Values what is still open of an opening fill. */
+export function valueLot(lot: Exec, book: Book, mark: Micro | null): LotValuation {
+  const openCash = lot.lotGross - lot.lotFees;
   if (mark === null) return { mark, marketValue: null, unrealized: null, openCash };
-  const value = mul3Rounded(mark, lot.quantity, book.contract.multiplier, MARKET_VALUE_ROUNDING);
-  const marketValue = lot.episode.direction === "long" ? value : negate(value);
+  const value = mul3Rounded(mark, lot.lotQuantity, book.contract.multiplier, MARKET_VALUE_ROUNDING);
+  const marketValue = (lot.episode as Episode).direction === "long" ? value : negate(value);
   return { mark, marketValue, unrealized: add(marketValue, openCash), openCash };
 }
 

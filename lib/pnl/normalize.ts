@@ -176,7 +176,7 @@ function newBook(contract: ContractRec, accountId: string, classes: Map<string, 
 }
 
 function newQueue(direction: Direction): LotQueue {
-  return { direction, lots: [], head: 0, openQuantity: 0, episode: null };
+  return { direction, lots: null, head: 0, openQuantity: 0, episode: null };
 }
 
 function afterAsOf(book: Book, what: string, ids: { executionId?: string; eventId?: string }): PnlIssue {
@@ -231,6 +231,9 @@ function toExec(raw: PnlExecution, book: Book): Exec | string {
     dayNumber: day,
     instant: raw.executedAt,
     episode: null,
+    lotQuantity: 0,
+    lotGross: 0,
+    lotFees: 0,
     matchedQuantity: 0,
     matchedCash: 0,
   };

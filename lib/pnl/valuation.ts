@@ -1,5 +1,5 @@
 import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
-import type { Book, Lot, LotQueue } from "./internal-types";
+import type { Book, Episode, Exec, LotQueue } from "./internal-types";
 import { type MarkBook, valueLot } from "./marks";
 import type { OpenPosition, PnlIssue } from "./result-types";
 import type { OpenLot } from "./types";
@@ -47,13 +47,14 @@ function valueQueue(valuation: Valuation, book: Book, queue: LotQueue, mark: Mic
   let openCash: Micro = 0;
   let marketValue: Micro = 0;
   let unrealized: Micro = 0;
-  for (let index = queue.head; index < queue.lots.length; index++) {
-    const lot = queue.lots[index] as Lot;
+  const lots = queue.lots ?? [];
+  for (let index = queue.head; index < lots.length; index++) {
+    const lot = lots[index] as Exec;
     const value = valueLot(lot, book, mark);
-    gross = add(gross, lot.gross);
+    gross = add(gross, lot.lotGross);
     openCash = add(openCash, value.openCash);
-    const episode = lot.episode;
-    episode.quantityOpen = add(episode.quantityOpen, lot.quantity);
+    const episode = lot.episode as Episode;
+    episode.quantityOpen = add(episode.quantityOpen, lot.lotQuantity);
     if (value.marketValue !== null && value.unrealized !== null) {
       marketValue = add(marketValue, value.marketValue);
       unrealized = add(unrealized, value.unrealized);
@@ -64,10 +65,10 @@ function valueQueue(valuation: Valuation, book: Book, queue: LotQueue, mark: Mic
       contractKey: contract.key,
       underlying: contract.underlying,
       direction: queue.direction,
-      openExecutionId: lot.exec.id,
-      openedOn: lot.exec.day,
-      quantity: formatQuantity(lot.quantity),
-      openPrice: formatDecimal(lot.exec.price),
+      openExecutionId: lot.id,
+      openedOn: lot.day,
+      quantity: formatQuantity(lot.lotQuantity),
+      openPrice: formatDecimal(lot.price),
       openCash: formatMoney(value.openCash),
       mark: mark === null ? null : formatDecimal(mark),
       marketValue: value.marketValue === null ? null : formatMoney(value.marketValue),

@@ -71,7 +71,11 @@ export function openLot(state: ReplayState, exec: Exec): void {
     state.episodes.push(episode);
     queue.episode = episode;
   }
-  queue.lots.push({ exec, quantity: exec.quantity, gross: exec.gross, fees: exec.fees, episode });
+  exec.lotQuantity = exec.quantity;
+  exec.lotGross = exec.gross;
+  exec.lotFees = exec.fees;
+  if (queue.lots === null) queue.lots = [exec];
+  else queue.lots.push(exec);
   queue.openQuantity = add(queue.openQuantity, exec.quantity);
   episode.quantityOpened = add(episode.quantityOpened, exec.quantity);
   episode.netCash = add(episode.netCash, exec.cash);
@@ -82,20 +86,20 @@ export function openLot(state: ReplayState, exec: Exec): void {
 /** Consumes lots from `queue` for `closer`; returns the quantity matched. */
 export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): Micro {
   const episode = queue.episode;
-  if (episode === null || closer.quantity === 0) return 0;
+  const lots = queue.lots;
+  if (episode === null || lots === null || closer.quantity === 0) return 0;
   const book = episode.book;
   let matched = 0;
-  while (closer.quantity > 0 && queue.head < queue.lots.length) {
-    const lot = queue.lots[queue.head];
-    if (lot === undefined) break;
-    const take = Math.min(lot.quantity, closer.quantity);
-    const openGross = prorate(lot.gross, take, lot.quantity);
-    const openFees = prorate(lot.fees, take, lot.quantity);
+  while (closer.quantity > 0 && queue.head < lots.length) {
+    const lot = lots[queue.head] as Exec;
+    const take = Math.min(lot.lotQuantity, closer.quantity);
+    const openGross = prorate(lot.lotGross, take, lot.lotQuantity);
+    const openFees = prorate(lot.lotFees, take, lot.lotQuantity);
     const closeGross = prorate(closer.gross, take, closer.quantity);
     const closeFees = prorate(closer.fees, take, closer.quantity);
-    lot.quantity -= take;
-    lot.gross -= openGross;
-    lot.fees -= openFees;
+    lot.lotQuantity -= take;
+    lot.lotGross -= openGross;
+    lot.lotFees -= openFees;
     closer.quantity -= take;
     closer.gross -= closeGross;
     closer.fees -= closeFees;
@@ -107,14 +111,14 @@ export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): 
       contractKey: book.contract.key,
       underlying: book.contract.underlying,
       direction: episode.direction,
-      openExecutionId: lot.exec.id,
+      openExecutionId: lot.id,
       closeExecutionId: closer.exec === null ? null : closer.exec.id,
       closeEventId: closer.event === null ? null : closer.event.id,
       closeKind: closer.kind,
-      openedOn: lot.exec.day,
+      openedOn: lot.day,
       closedOn: closer.day,
       quantity: formatQuantity(take),
-      openPrice: formatDecimal(lot.exec.price),
+      openPrice: formatDecimal(lot.price),
       closePrice: formatDecimal(closer.price),
       openFees: formatMoney(openFees),
       closeFees: formatMoney(closeFees),
@@ -129,7 +133,7 @@ export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): 
     episode.fees = add(episode.fees, closeFees);
     book.realized = add(book.realized, realized);
     matched += take;
-    if (lot.quantity === 0) queue.head++;
+    if (lot.lotQuantity === 0) queue.head++;
   }
   queue.openQuantity = sub(queue.openQuantity, matched);
   book.lastCloseKind = closer.kind;
@@ -138,7 +142,7 @@ export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): 
     episode.outcome = closer.kind;
     if (closer.event !== null) episode.finalEventQuantity = matched;
     queue.episode = null;
-    queue.lots = [];
+    queue.lots = null;
     queue.head = 0;
   }
   return matched;
