@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./styles/layout.css";
+import "./styles/data.css";
+import "./styles/forms.css";
+import "./styles/widgets.css";
 
 export const metadata: Metadata = {
   title: { default: "Rollbook", template: "%s · Rollbook" },
