@@ -1,5 +1,6 @@
 import { add, formatQuantity, sub } from "@/lib/money";
 import type { Book, Exec, LifecycleRec } from "../internal-types";
+import { PnlInputError } from "../normalize";
 import { compareExecs, compareIds } from "./compare";
 import { closeLots, openLot } from "./fifo";
 import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
@@ -42,6 +43,15 @@ export function replayAll(state: LifecycleState, options: ReplayOptions): void {
     else {
       // Sorted in place, so later passes (rolls, days) see the canonical order too.
       const batch = executions.slice(index, end).sort((a, b) => compareIds(a.id, b.id));
+      // Ids order same-instant fills, so two fills sharing one would make the result depend on input order.
+      for (let offset = 1; offset < batch.length; offset++) {
+        const id = (batch[offset] as Exec).id;
+        if (id === (batch[offset - 1] as Exec).id) {
+          throw new PnlInputError([
+            { path: `executions (id ${JSON.stringify(id)})`, message: "duplicate execution id" },
+          ]);
+        }
+      }
       for (let offset = 0; offset < batch.length; offset++)
         executions[index + offset] = batch[offset] as Exec;
       processBatch(state, batch);

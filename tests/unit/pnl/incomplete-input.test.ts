@@ -77,3 +77,20 @@ describe("incomplete or malformed input is reported, never silent", () => {
     }
   });
 });
+
+describe("execution ids", () => {
+  it("two fills of one instant with the same id are refused: ids order same-instant fills", () => {
+    const put = option("ACME 2024-01-19 20 put");
+    const twin = fill({
+      id: "same",
+      code: "STO",
+      contract: put,
+      quantity: "1",
+      price: "0.40",
+      date: "2024-01-02",
+    });
+    expect(() => computePnl(input({ asOf: "2024-01-05", executions: [twin, { ...twin }] }))).toThrow(
+      /duplicate execution id/,
+    );
+  });
+});
