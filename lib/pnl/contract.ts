@@ -34,11 +34,19 @@ export class ContractRegistry {
   private readonly byObject = new Map<OptionContract, ContractRec>();
   private readonly byKey = new Map<string, ContractRec>();
   private readonly decimals = new Map<string, CanonicalDecimal | null>();
+  // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
+  private lastContract: OptionContract | null = null;
+  private lastRecord: ContractRec | null = null;
 
   /** The record for `contract`, or a string saying what is wrong with it. */
   resolve(contract: OptionContract): ContractRec | string {
+    if (contract === this.lastContract && this.lastRecord !== null) return this.lastRecord;
     const known = this.byObject.get(contract);
-    if (known) return known;
+    if (known) {
+      this.lastContract = contract;
+      this.lastRecord = known;
+      return known;
+    }
     if (contract === null || typeof contract !== "object") return "contract is missing";
     const strike = this.decimal(contract.strike);
     const multiplier = this.decimal(contract.multiplier);

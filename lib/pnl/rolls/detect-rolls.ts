@@ -119,7 +119,8 @@ function addRolls(group: Group, oneOrder: boolean, rolls: RollRec[]): void {
         if (exec.episode !== null && !episodes.includes(exec.episode)) episodes.push(exec.episode);
       }
     }
-    const id = `rl_${stableHash([first.accountId, first.day, pair.from.contract.key, pair.to.contract.key, first.id, (pair.to.execs[0] as Exec).id])}`;
+    // A close and an open fill pair at most once, so their ids identify the roll.
+    const id = `rl_${stableHash([first.accountId, first.id, (pair.to.execs[0] as Exec).id])}`;
     rolls.push({ roll: formatRoll({ id, day: first.day, pair, oneOrder }), episodes });
   }
 }
