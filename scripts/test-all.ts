@@ -61,7 +61,8 @@ try {
     const env = {
       ...process.env,
       ...(step.needsDatabase ? { ...database.env, ...testSecrets } : {}),
-      ...(simulator ? { DEMO_ROBINHOOD_URL: simulator.url } : {}),
+      // Real sign-in also goes to the simulator here: Robinhood itself is out of reach in tests.
+      ...(simulator ? { DEMO_ROBINHOOD_URL: simulator.url, ROBINHOOD_API_URL: simulator.url } : {}),
       ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     };

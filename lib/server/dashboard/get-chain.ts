@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
@@ -46,64 +46,59 @@ export type GetChainOptions = { robinhoodUserId: string; chainId: string; db?: D
 
 /** One chain with its rolls, closed lots and open tail; null when the user has no such chain. */
 export async function getChain(options: GetChainOptions): Promise<ChainDetail | null> {
-  return withUserTransaction(
-    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
-    async (tx, user) => {
-      const chain = await tx.rollChain.findFirst({ where: { id: options.chainId, userId: user.id } });
-      if (!chain) return null;
-      const links = await tx.rollLink.findMany({
-        where: { chainId: chain.id, userId: user.id },
-        orderBy: { sequence: "asc" },
-      });
-      const instrumentIds = [
-        ...new Set(links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId])),
-      ];
-      const instruments = await tx.optionInstrument.findMany({
-        where: { id: { in: instrumentIds } },
-        select: { id: true, ...CONTRACT_SELECT },
-      });
-      const contractOf = new Map(instruments.map((instrument) => [instrument.id, contractView(instrument)]));
-      const lots = await tx.matchedLot.findMany({
-        where: { chainId: chain.id, userId: user.id },
-        include: { instrument: { select: CONTRACT_SELECT } },
-        orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
-      });
-      const positions = await tx.openPosition.findMany({
-        where: { chainId: chain.id, userId: user.id },
-        include: POSITION_INCLUDE,
-      });
-      const closedFees = lots.reduce((sum, lot) => sum.plus(lot.fees), new Prisma.Decimal(0));
-      return {
-        chain: chainRow(
-          chain,
-          lots.some((lot) => lot.closeKind === "EXPIRATION_INFERRED"),
-        ),
-        rolls: links.map((link) => ({
-          sequence: link.sequence,
-          rolledOn: dateText(link.rolledOn),
-          from: contractOf.get(link.fromInstrumentId) as ContractView,
-          to: contractOf.get(link.toInstrumentId) as ContractView,
-          closedQuantity: decimalText(link.closedQuantity),
-          openedQuantity: decimalText(link.openedQuantity),
-          kinds: link.kinds,
-          netCredit: decimalText(link.netCredit),
-        })),
-        lots: lots.map((lot) => ({
-          id: lot.id,
-          contract: contractView(lot.instrument),
-          side: lot.side,
-          quantity: decimalText(lot.quantity),
-          openPrice: decimalText(lot.openPrice),
-          closePrice: decimalText(lot.closePrice),
-          openedOn: dateText(lot.openedAt),
-          closedOn: dateText(lot.closeTradeDate),
-          closeKind: lot.closeKind,
-          fees: decimalText(lot.fees),
-          realized: decimalText(lot.realizedPnl),
-        })),
-        openPositions: positions.map(openPositionRow),
-        closedFees: decimalText(closedFees),
-      };
-    },
-  );
+  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
+    const chain = await tx.rollChain.findFirst({ where: { id: options.chainId, userId: user.id } });
+    if (!chain) return null;
+    const links = await tx.rollLink.findMany({
+      where: { chainId: chain.id, userId: user.id },
+      orderBy: { sequence: "asc" },
+    });
+    const instrumentIds = [...new Set(links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId]))];
+    const instruments = await tx.optionInstrument.findMany({
+      where: { id: { in: instrumentIds } },
+      select: { id: true, ...CONTRACT_SELECT },
+    });
+    const contractOf = new Map(instruments.map((instrument) => [instrument.id, contractView(instrument)]));
+    const lots = await tx.matchedLot.findMany({
+      where: { chainId: chain.id, userId: user.id },
+      include: { instrument: { select: CONTRACT_SELECT } },
+      orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
+    });
+    const positions = await tx.openPosition.findMany({
+      where: { chainId: chain.id, userId: user.id },
+      include: POSITION_INCLUDE,
+    });
+    const closedFees = lots.reduce((sum, lot) => sum.plus(lot.fees), new Prisma.Decimal(0));
+    return {
+      chain: chainRow(
+        chain,
+        lots.some((lot) => lot.closeKind === "EXPIRATION_INFERRED"),
+      ),
+      rolls: links.map((link) => ({
+        sequence: link.sequence,
+        rolledOn: dateText(link.rolledOn),
+        from: contractOf.get(link.fromInstrumentId) as ContractView,
+        to: contractOf.get(link.toInstrumentId) as ContractView,
+        closedQuantity: decimalText(link.closedQuantity),
+        openedQuantity: decimalText(link.openedQuantity),
+        kinds: link.kinds,
+        netCredit: decimalText(link.netCredit),
+      })),
+      lots: lots.map((lot) => ({
+        id: lot.id,
+        contract: contractView(lot.instrument),
+        side: lot.side,
+        quantity: decimalText(lot.quantity),
+        openPrice: decimalText(lot.openPrice),
+        closePrice: decimalText(lot.closePrice),
+        openedOn: dateText(lot.openedAt),
+        closedOn: dateText(lot.closeTradeDate),
+        closeKind: lot.closeKind,
+        fees: decimalText(lot.fees),
+        realized: decimalText(lot.realizedPnl),
+      })),
+      openPositions: positions.map(openPositionRow),
+      closedFees: decimalText(closedFees),
+    };
+  });
 }

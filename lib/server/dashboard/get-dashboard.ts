@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 import {
   type PnlTotals,
   pnlTotals,
@@ -23,14 +23,11 @@ export type GetDashboardOptions = { robinhoodUserId: string; db?: Database };
 
 /** Everything the dashboard shows, read in one transaction so the figures agree with each other. */
 export async function getDashboard(options: GetDashboardOptions): Promise<Dashboard> {
-  return withUserTransaction(
-    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
-    async (tx, user) => {
-      const totals = await pnlTotals(tx, user.id);
-      const series = await realizedSeries(tx, user.id);
-      const underlyings = await underlyingRows(tx, user.id);
-      const status = await syncAndRecomputeStatus(tx, user.id);
-      return { totals, series, underlyings, ...status };
-    },
-  );
+  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
+    const totals = await pnlTotals(tx, user.id);
+    const series = await realizedSeries(tx, user.id);
+    const underlyings = await underlyingRows(tx, user.id);
+    const status = await syncAndRecomputeStatus(tx, user.id);
+    return { totals, series, underlyings, ...status };
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 import { decimalText } from "./decimal-text";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
 
@@ -19,33 +19,30 @@ export type GetPositionsOptions = { robinhoodUserId: string; db?: Database };
 
 /** Open option positions (nearest expiry first) and stock from assignments and exercises. */
 export async function getPositions(options: GetPositionsOptions): Promise<Positions> {
-  return withUserTransaction(
-    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
-    async (tx, user) => {
-      const positions = await tx.openPosition.findMany({
-        where: { userId: user.id },
-        include: POSITION_INCLUDE,
-        orderBy: [
-          { instrument: { expirationDate: "asc" } },
-          { instrument: { underlying: "asc" } },
-          { instrument: { strikePrice: "asc" } },
-          { id: "asc" },
-        ],
-      });
-      const stock = await tx.stockPosition.findMany({
-        where: { userId: user.id },
-        orderBy: [{ symbol: "asc" }, { id: "asc" }],
-      });
-      return {
-        options: positions.map(openPositionRow),
-        stock: stock.map((row) => ({
-          id: row.id,
-          symbol: row.symbol,
-          quantity: decimalText(row.quantity),
-          averagePrice: decimalText(row.averagePrice),
-          realized: decimalText(row.realizedPnl),
-        })),
-      };
-    },
-  );
+  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
+    const positions = await tx.openPosition.findMany({
+      where: { userId: user.id },
+      include: POSITION_INCLUDE,
+      orderBy: [
+        { instrument: { expirationDate: "asc" } },
+        { instrument: { underlying: "asc" } },
+        { instrument: { strikePrice: "asc" } },
+        { id: "asc" },
+      ],
+    });
+    const stock = await tx.stockPosition.findMany({
+      where: { userId: user.id },
+      orderBy: [{ symbol: "asc" }, { id: "asc" }],
+    });
+    return {
+      options: positions.map(openPositionRow),
+      stock: stock.map((row) => ({
+        id: row.id,
+        symbol: row.symbol,
+        quantity: decimalText(row.quantity),
+        averagePrice: decimalText(row.averagePrice),
+        realized: decimalText(row.realizedPnl),
+      })),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChainStatus } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type ChainRow, chainRow } from "./chain-row";
 
 export type ChainFilters = { underlying?: string; status?: ChainStatus };
@@ -34,44 +34,41 @@ export type ListChainsOptions = {
 export async function listChains(options: ListChainsOptions): Promise<ChainList> {
   const filters = options.filters ?? {};
   const pageSize = options.pageSize ?? CHAINS_PAGE_SIZE;
-  return withUserTransaction(
-    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
-    async (tx, user) => {
-      const where = { userId: user.id, underlying: filters.underlying, status: filters.status };
-      const matching = await tx.rollChain.count({ where });
-      const pageCount = Math.max(1, Math.ceil(matching / pageSize));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-      const rows = await tx.rollChain.findMany({
-        where,
-        orderBy: [{ openedAt: "desc" }, { underlying: "asc" }, { id: "asc" }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      });
-      const inferred = await tx.matchedLot.findMany({
-        where: {
-          userId: user.id,
-          closeKind: "EXPIRATION_INFERRED",
-          chainId: { in: rows.map((row) => row.id) },
-        },
-        select: { chainId: true },
-        distinct: ["chainId"],
-      });
-      const inferredIds = new Set(inferred.map((lot) => lot.chainId));
-      const underlyings = await tx.rollChain.findMany({
-        where: { userId: user.id },
-        select: { underlying: true },
-        distinct: ["underlying"],
-        orderBy: { underlying: "asc" },
-      });
-      const total = await tx.rollChain.count({ where: { userId: user.id } });
-      return {
-        chains: rows.map((row) => chainRow(row, inferredIds.has(row.id))),
-        underlyings: underlyings.map((row) => row.underlying),
-        total,
-        matching,
-        page,
-        pageCount,
-      };
-    },
-  );
+  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
+    const where = { userId: user.id, underlying: filters.underlying, status: filters.status };
+    const matching = await tx.rollChain.count({ where });
+    const pageCount = Math.max(1, Math.ceil(matching / pageSize));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+    const rows = await tx.rollChain.findMany({
+      where,
+      orderBy: [{ openedAt: "desc" }, { underlying: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    const inferred = await tx.matchedLot.findMany({
+      where: {
+        userId: user.id,
+        closeKind: "EXPIRATION_INFERRED",
+        chainId: { in: rows.map((row) => row.id) },
+      },
+      select: { chainId: true },
+      distinct: ["chainId"],
+    });
+    const inferredIds = new Set(inferred.map((lot) => lot.chainId));
+    const underlyings = await tx.rollChain.findMany({
+      where: { userId: user.id },
+      select: { underlying: true },
+      distinct: ["underlying"],
+      orderBy: { underlying: "asc" },
+    });
+    const total = await tx.rollChain.count({ where: { userId: user.id } });
+    return {
+      chains: rows.map((row) => chainRow(row, inferredIds.has(row.id))),
+      underlyings: underlyings.map((row) => row.underlying),
+      total,
+      matching,
+      page,
+      pageCount,
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 
 /** A demo sync younger than this is reused: every visitor shares the one demo account. */
 export const DEMO_FRESH_FOR_MS = 15 * 60_000;
@@ -14,18 +14,15 @@ export async function demoIsFresh(options: {
   now: Date;
   db?: Database;
 }): Promise<boolean> {
-  return withUserTransaction(
-    { robinhoodUserId: options.robinhoodUserId, purpose: "work", db: options.db },
-    async (tx, user) => {
-      const sync = await tx.syncState.findUnique({ where: { userId: user.id } });
-      if (sync?.status !== "SUCCEEDED" || !sync.lastFinishedAt) return false;
-      if (options.now.getTime() - sync.lastFinishedAt.getTime() > DEMO_FRESH_FOR_MS) return false;
-      const run = await tx.recomputeRun.findFirst({
-        where: { userId: user.id },
-        orderBy: { startedAt: "desc" },
-        select: { status: true, startedAt: true },
-      });
-      return run?.status === "SUCCEEDED" && run.startedAt >= sync.lastFinishedAt;
-    },
-  );
+  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
+    const sync = await tx.syncState.findUnique({ where: { userId: user.id } });
+    if (sync?.status !== "SUCCEEDED" || !sync.lastFinishedAt) return false;
+    if (options.now.getTime() - sync.lastFinishedAt.getTime() > DEMO_FRESH_FOR_MS) return false;
+    const run = await tx.recomputeRun.findFirst({
+      where: { userId: user.id },
+      orderBy: { startedAt: "desc" },
+      select: { status: true, startedAt: true },
+    });
+    return run?.status === "SUCCEEDED" && run.startedAt >= sync.lastFinishedAt;
+  });
 }

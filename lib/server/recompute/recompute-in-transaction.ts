@@ -35,6 +35,10 @@ export async function recomputeInTransaction(
   const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds: loaded.instrumentIds });
   const durationMs = Math.round(performance.now() - started);
 
+  // The user's inputs are now reflected; sync and import queue them again under the same per-user
+  // lock this transaction holds, so no change can slip between the load above and this delete.
+  await tx.$executeRaw`DELETE FROM recompute_queue WHERE user_id = ${user.id}::uuid`;
+
   await tx.recomputeRun.create({
     data: {
       userId: user.id,

@@ -36,7 +36,7 @@ type Attempt =
 /**
  * One scheduler tick: claims users whose inputs changed, oldest first, and recomputes each in one
  * transaction that holds the claim (`FOR UPDATE SKIP LOCKED`, so concurrent ticks never process one
- * user twice), upserts the user first, and removes the queue entry on success. A tick with nothing to
+ * user twice), upserts the user first, and removes the queue entry on success (recomputeInTransaction does). A tick with nothing to
  * do costs one short transaction.
  */
 export async function runRecomputeTick(options: RunRecomputeTickOptions): Promise<RecomputeTickReport> {
@@ -112,7 +112,6 @@ async function recomputeNextUser(db: Database, skipped: string[], now: Date): Pr
               inputRevision: claim.input_revision,
             }),
         );
-        await tx.$executeRaw`DELETE FROM recompute_queue WHERE user_id = ${claim.user_id}::uuid`;
         return { kind: "done", summary } as const;
       },
       { timeout: 120_000, maxWait: 10_000 },

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import type { Database } from "@/lib/server/db/create-prisma-client";
+import { readAsUser } from "@/lib/server/db/read-as-user";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { connectOwner, createAppDb, truncateAll, userOwnedTables } from "@/tests/support/test-database";
 
@@ -151,5 +152,15 @@ describe("row-level security", () => {
     expect(deleted.count).toBe(0);
     const { rows } = await owner.query("SELECT 1 FROM daily_pnl WHERE user_id = $1", [bobId]);
     expect(rows).toHaveLength(1);
+  });
+
+  it("scopes page reads to the user and lets them write nothing", async () => {
+    const accounts = await readAsUser({ db, robinhoodUserId: BOB }, (tx) => tx.brokerAccount.findMany());
+    expect(accounts.map((account) => account.accountNumber)).toEqual(["BOB00002"]);
+    await expect(
+      readAsUser({ db, robinhoodUserId: BOB }, (tx, user) =>
+        tx.brokerAccount.create({ data: { userId: user.id, accountNumber: "BOB00003" } }),
+      ),
+    ).rejects.toThrow(/read-only/);
   });
 });

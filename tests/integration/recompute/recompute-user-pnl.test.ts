@@ -92,6 +92,9 @@ describe("recomputeUserPnl", () => {
       { trade_date: "2026-11-20", underlying: "AAPL", realized_pnl: "239.96000000" },
     ]);
 
+    const { rows: queued } = await owner.query("SELECT user_id FROM recompute_queue");
+    expect(queued).toEqual([]);
+
     const { rows: runs } = await owner.query(
       "SELECT status, execution_count, lot_count, trigger FROM recompute_runs",
     );
