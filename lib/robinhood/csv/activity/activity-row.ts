@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { mapHeader, type ParsedRow, parseRecord } from "../columns";
 import { csvField, type FieldResult, parseMoney, parseQuantity, parseUsDate } from "../fields";
 import type { CsvRecord } from "../read-records";
-import type { CsvRowError } from "../types";
 
 /** Columns the importer needs, by header text; any other column is ignored (see robinhood-csv.md §7). */
 export const ACTIVITY_COLUMNS = [
@@ -32,42 +32,20 @@ const activityRowSchema = z.object({
 
 export type ActivityFields = z.output<typeof activityRowSchema>;
 
-export interface ActivityRow {
-  row: number;
-  line: number;
-  fields: ActivityFields;
-}
+export type ActivityRow = ParsedRow<ActivityFields>;
 
 /** Column positions by name, or the names that are missing. */
 export function mapActivityHeader(header: readonly string[]): Map<string, number> | string[] {
-  const positions = new Map<string, number>();
-  header.forEach((name, index) => {
-    const trimmed = name.trim();
-    if (!positions.has(trimmed)) positions.set(trimmed, index);
-  });
-  const missing = ACTIVITY_COLUMNS.filter((name) => !positions.has(name));
-  return missing.length > 0 ? missing : positions;
+  return mapHeader(header, ACTIVITY_COLUMNS);
 }
 
-export function parseActivityRow(
-  record: CsvRecord,
-  columns: Map<string, number>,
-): { row: ActivityRow } | { errors: CsvRowError[] } {
-  const raw: Record<string, string> = {};
-  for (const name of [...ACTIVITY_COLUMNS, ...OPTIONAL_COLUMNS]) {
-    const position = columns.get(name);
-    raw[name] = position === undefined ? "" : (record.fields[position] ?? "");
-  }
-  const parsed = activityRowSchema.safeParse(raw);
-  if (parsed.success) return { row: { row: record.row, line: record.line, fields: parsed.data } };
-  return {
-    errors: parsed.error.issues.map((issue) => ({
-      row: record.row,
-      line: record.line,
-      column: typeof issue.path[0] === "string" ? issue.path[0] : null,
-      reason: issue.message,
-    })),
-  };
+export function parseActivityRow(record: CsvRecord, columns: Map<string, number>) {
+  return parseRecord({
+    record,
+    columns,
+    names: [...ACTIVITY_COLUMNS, ...OPTIONAL_COLUMNS],
+    schema: activityRowSchema,
+  });
 }
 
 /** The normalised values a row's natural key is hashed from. */

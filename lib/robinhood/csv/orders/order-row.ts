@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isDate } from "@/lib/pnl/dates";
+import { mapHeader, type ParsedRow, parseRecord } from "../columns";
 import { csvField, parseDecimalField } from "../fields";
 import type { CsvRecord } from "../read-records";
-import type { CsvRowError } from "../types";
 
 /** The 13 columns robin_stocks' `export_completed_option_orders` writes (robinhood-csv.md §5). */
 export const ORDER_COLUMNS = [
@@ -44,37 +44,14 @@ const orderRowSchema = z.object({
 
 export type OrderFields = z.output<typeof orderRowSchema>;
 
-export interface OrderRow {
-  row: number;
-  line: number;
-  fields: OrderFields;
-}
+export type OrderRow = ParsedRow<OrderFields>;
 
 export function mapOrderHeader(header: readonly string[]): Map<string, number> | string[] {
-  const positions = new Map<string, number>();
-  header.forEach((name, index) => {
-    positions.set(name.trim(), index);
-  });
-  const missing = ORDER_COLUMNS.filter((name) => !positions.has(name));
-  return missing.length > 0 ? missing : positions;
+  return mapHeader(header, ORDER_COLUMNS);
 }
 
-export function parseOrderRow(
-  record: CsvRecord,
-  columns: Map<string, number>,
-): { row: OrderRow } | { errors: CsvRowError[] } {
-  const raw: Record<string, string> = {};
-  for (const name of ORDER_COLUMNS) raw[name] = record.fields[columns.get(name) ?? -1] ?? "";
-  const parsed = orderRowSchema.safeParse(raw);
-  if (parsed.success) return { row: { row: record.row, line: record.line, fields: parsed.data } };
-  return {
-    errors: parsed.error.issues.map((issue) => ({
-      row: record.row,
-      line: record.line,
-      column: typeof issue.path[0] === "string" ? issue.path[0] : null,
-      reason: issue.message,
-    })),
-  };
+export function parseOrderRow(record: CsvRecord, columns: Map<string, number>) {
+  return parseRecord({ record, columns, names: ORDER_COLUMNS, schema: orderRowSchema });
 }
 
 export function orderKeyValues(fields: OrderFields): string[] {
