@@ -2,7 +2,6 @@ import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { buildChains } from "./chains/build-chains";
 import { DayLedger } from "./day-ledger";
-import type { StockFlow } from "./internal-types";
 import type { LifecycleState } from "./lots/lifecycle";
 import { replayAll } from "./lots/replay";
 import { MarkBook } from "./marks";
@@ -35,7 +34,7 @@ export function computePnl(input: PnlInput): PnlResult {
     episodes: [],
     issues: normalized.issues,
     unmatchedCloseCash: 0,
-    stockFlows: [] as StockFlow[],
+    stockFlows: [],
   };
   const { executions } = normalized;
   replayAll(state, {
