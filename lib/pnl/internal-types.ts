@@ -48,6 +48,8 @@ export interface Exec {
   open: boolean;
   quantity: Micro;
   price: Micro;
+  /** `price` formatted once, shared by every match and lot row of this fill. */
+  priceText: string;
   fees: Micro;
   /** Signed premium: sell +, buy −. */
   gross: Micro;

@@ -1,4 +1,4 @@
-import { type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
+import { formatDecimal, type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
 import { ContractRegistry } from "./contract";
 import { dayNumber } from "./dates";
 import type { Book, ContractRec, Exec, LifecycleRec, LotQueue } from "./internal-types";
@@ -224,6 +224,7 @@ function toExec(raw: PnlExecution, book: Book): Exec | string {
     open: raw.positionEffect === "open",
     quantity,
     price,
+    priceText: formatDecimal(price),
     fees,
     gross,
     cash: sub(gross, fees),

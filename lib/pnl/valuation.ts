@@ -68,7 +68,7 @@ function valueQueue(valuation: Valuation, book: Book, queue: LotQueue, mark: Mic
       openExecutionId: lot.id,
       openedOn: lot.day,
       quantity: formatQuantity(lot.lotQuantity),
-      openPrice: formatDecimal(lot.price),
+      openPrice: lot.priceText,
       openCash: formatMoney(value.openCash),
       mark: mark === null ? null : formatDecimal(mark),
       marketValue: value.marketValue === null ? null : formatMoney(value.marketValue),

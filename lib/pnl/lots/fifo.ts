@@ -12,6 +12,8 @@ import type { CloseKind, Direction, MatchedLot } from "../types";
  * to the lot exactly, and cash is never created or lost by a split.
  */
 
+const ZERO_PRICE = formatDecimal(0);
+
 /** State shared by the replay of every book. */
 export interface ReplayState {
   /** Output rows, built once; `matchEpisodes[i]` is the episode of `matches[i]` (for chain ids). */
@@ -33,7 +35,6 @@ export interface Closer {
   kind: CloseKind;
   day: string;
   dayNumber: number;
-  price: Micro;
   /** Remaining quantity, premium and fees of the closer; reduced as lots are consumed. */
   quantity: Micro;
   gross: Micro;
@@ -118,8 +119,8 @@ export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): 
       openedOn: lot.day,
       closedOn: closer.day,
       quantity: formatQuantity(take),
-      openPrice: formatDecimal(lot.price),
-      closePrice: formatDecimal(closer.price),
+      openPrice: lot.priceText,
+      closePrice: closer.exec === null ? ZERO_PRICE : closer.exec.priceText,
       openFees: formatMoney(openFees),
       closeFees: formatMoney(closeFees),
       realized: formatMoney(realized),

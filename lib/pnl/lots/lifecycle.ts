@@ -85,7 +85,6 @@ function closeAtZero(state: LifecycleState, queue: LotQueue, close: ZeroClose): 
     kind: close.kind,
     day: close.day,
     dayNumber: close.dayNumber,
-    price: 0,
     quantity: close.quantity,
     gross: 0,
     fees: 0,

@@ -103,7 +103,6 @@ function processExec(state: LifecycleState, exec: Exec): void {
     kind: "trade" as const,
     day: exec.day,
     dayNumber: exec.dayNumber,
-    price: exec.price,
     quantity: exec.quantity,
     gross: exec.gross,
     fees: exec.fees,
