@@ -1,27 +1,35 @@
 import { add, formatMoney, formatQuantity, type Micro, sub } from "@/lib/money";
-import type { Book } from "./internal-types";
+import { type BookTable, CLOSE_KIND_CODES, type ContractRec } from "./internal-types";
+import { compareBooks } from "./normalize";
 import type { ContractSummary, UnderlyingSummary } from "./result-types";
+import type { CloseKind } from "./types";
 
 /** Per-contract and per-underlying roll-ups of the replay's running sums. */
 
-export function summarizeContracts(books: readonly Book[]): ContractSummary[] {
-  return books.map((book) => {
-    const contract = book.contract;
-    const open = book.long.openQuantity > 0 || book.short.openQuantity > 0;
+/** One row per (account, contract), in canonical order. */
+export function summarizeContracts(books: BookTable): ContractSummary[] {
+  const order = Array.from({ length: books.count }, (_, book) => book).sort((a, b) =>
+    compareBooks(books, a, b),
+  );
+  return order.map((book) => {
+    const contract = books.contract[book] as ContractRec;
+    const long = books.queueOpen[book * 2] as number;
+    const short = books.queueOpen[book * 2 + 1] as number;
+    const lastCloseKind = CLOSE_KIND_CODES[books.lastCloseKind[book] as number] as CloseKind | null;
     return {
-      accountId: book.accountId,
+      accountId: books.accountId[book] as string,
       contractKey: contract.key,
       underlying: contract.underlying,
       expiration: contract.expiration,
       strike: contract.strikeText,
       optionType: contract.optionType,
       multiplier: contract.multiplierText,
-      realized: formatMoney(book.realized),
-      unrealized: book.unmarked ? null : formatMoney(book.unrealized),
-      fees: formatMoney(book.fees),
-      cashFlow: formatMoney(book.cashFlow),
-      openQuantity: formatQuantity(sub(book.long.openQuantity, book.short.openQuantity)),
-      status: open ? "open" : (book.lastCloseKind ?? "trade"),
+      realized: formatMoney(books.realized[book] as number),
+      unrealized: books.unmarked[book] === 1 ? null : formatMoney(books.unrealized[book] as number),
+      fees: formatMoney(books.fees[book] as number),
+      cashFlow: formatMoney(books.cashFlow[book] as number),
+      openQuantity: formatQuantity(sub(long, short)),
+      status: long > 0 || short > 0 ? "open" : (lastCloseKind ?? "trade"),
     };
   });
 }
@@ -36,7 +44,7 @@ interface UnderlyingSums {
 }
 
 export function summarizeUnderlyings(
-  books: readonly Book[],
+  books: BookTable,
   stockRealized: readonly { underlying: string; realized: Micro }[],
 ): UnderlyingSummary[] {
   const sums = new Map<string, UnderlyingSums>();
@@ -48,13 +56,20 @@ export function summarizeUnderlyings(
     }
     return entry;
   };
-  for (const book of books) {
-    const entry = get(book.contract.underlying);
-    entry.realized = add(entry.realized, book.realized);
-    entry.unrealized = add(entry.unrealized, book.unrealized);
-    entry.unmarked ||= book.unmarked;
-    entry.fees = add(entry.fees, book.fees);
-    entry.cashFlow = add(entry.cashFlow, book.cashFlow);
+  let last: UnderlyingSums | null = null;
+  let lastUnderlying = "";
+  for (let book = 0; book < books.count; book++) {
+    const underlying = (books.contract[book] as ContractRec).underlying;
+    // Books of one underlying tend to neighbour each other: skip the lookup when they do.
+    if (last === null || underlying !== lastUnderlying) {
+      last = get(underlying);
+      lastUnderlying = underlying;
+    }
+    last.realized = add(last.realized, books.realized[book] as number);
+    last.unrealized = add(last.unrealized, books.unrealized[book] as number);
+    last.unmarked ||= books.unmarked[book] === 1;
+    last.fees = add(last.fees, books.fees[book] as number);
+    last.cashFlow = add(last.cashFlow, books.cashFlow[book] as number);
   }
   for (const stock of stockRealized) {
     const entry = get(stock.underlying);

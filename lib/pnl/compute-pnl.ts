@@ -1,6 +1,6 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
-import { buildChains } from "./chains/build-chains";
+import { ChainIndex } from "./chains/build-chains";
 import { DayLedger } from "./day-ledger";
 import type { LifecycleState } from "./lots/lifecycle";
 import { replayAll } from "./lots/replay";
@@ -9,8 +9,12 @@ import { normalizeInput } from "./normalize";
 import { reconcile } from "./reconcile";
 import type { PnlIssue, PnlResult } from "./result-types";
 import { detectRolls } from "./rolls/detect-rolls";
+import { defineLazy } from "./rows/lazy";
+import { matchRows } from "./rows/match-rows";
+import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
+import { createEpisodeTable, createMatchTable } from "./tables";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
 
@@ -22,39 +26,37 @@ export const ENGINE_VERSION = "1.0.0";
  * exercises, roll chains and a reconciliation from plain input. Pure: no I/O, no clock, and the
  * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
+ *
+ * Every figure is computed here. The four long row lists (`contracts`, `matches`, `openLots` and
+ * `chains`) are built from the engine's tables when first read, so a caller that needs only the
+ * totals skips formatting rows by the million; reading them gives the same rows every time.
  */
 export function computePnl(input: PnlInput): PnlResult {
   const normalized = normalizeInput(input);
-  const { books, asOf, asOfDay } = normalized;
+  const { books, fills, asOf, asOfDay } = normalized;
   const state: LifecycleState = {
-    matches: [],
-    matchEpisodes: [],
+    fills,
+    books,
+    // First guesses; both tables grow as needed.
+    episodes: createEpisodeTable(fills.count >> 2),
+    matches: createMatchTable(fills.count >> 1),
+    events: normalized.events,
+    order: new Int32Array(0),
     realized: 0,
     days: new DayLedger(),
-    episodes: [],
     issues: normalized.issues,
     unmatchedCloseCash: 0,
+    restQuantity: 0,
+    restGross: 0,
+    restFees: 0,
     stockFlows: [],
   };
-  const { executions } = normalized;
-  replayAll(state, {
-    executions,
-    events: normalized.events,
-    books,
-    asOfDay,
-    sorted: normalized.executionsSorted,
-  });
+  replayAll(state, { sorted: normalized.fillsSorted, asOfDay });
 
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
-  const valuation = valueOpenLots(books, marks);
-  const rolls = detectRolls(executions);
-  const { chains, chainIds } = buildChains({ episodes: state.episodes, rolls, asOf });
-  valuation.openLots.forEach((lot, index) => {
-    lot.chainId = chainIds[valuation.openLotEpisodes[index] ?? -1] ?? "";
-  });
-  state.matches.forEach((match, index) => {
-    match.chainId = chainIds[state.matchEpisodes[index]?.index ?? -1] ?? "";
-  });
+  const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
+  const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
+  const chains = new ChainIndex({ fills, books, episodes: state.episodes, rolls, asOf });
   const stockReplay = replayStock(state.stockFlows);
   const stock = formatStock(stockReplay, marks);
 
@@ -64,13 +66,14 @@ export function computePnl(input: PnlInput): PnlResult {
   const realized = state.realized;
   let fees: Micro = 0;
   let cashFlow: Micro = 0;
-  for (const book of books) {
-    fees = add(fees, book.fees);
-    cashFlow = add(cashFlow, book.cashFlow);
+  for (let book = 0; book < books.count; book++) {
+    fees = add(fees, books.fees[book] as number);
+    cashFlow = add(cashFlow, books.cashFlow[book] as number);
   }
   const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
+  const rowTables = { ...state, chains };
 
-  return {
+  const result: PnlResult = {
     engineVersion: ENGINE_VERSION,
     asOf,
     totals: {
@@ -85,15 +88,15 @@ export function computePnl(input: PnlInput): PnlResult {
       stockUnrealized: formatMoney(stock.unrealized),
       stockCashFlow: formatMoney(stock.cashFlow),
     },
-    contracts: summarizeContracts(books),
+    contracts: [],
     byUnderlying: summarizeUnderlyings(books, stock.realizedByUnderlying),
     byDay: state.days.summaries(),
-    matches: state.matches,
-    openLots: valuation.openLots,
+    matches: [],
+    openLots: [],
     openPositions: valuation.positions,
     stockPositions: stock.positions,
     stockMatches: stock.matches,
-    chains,
+    chains: [],
     issues,
     reconciliation: {
       options: reconcile({
@@ -114,4 +117,10 @@ export function computePnl(input: PnlInput): PnlResult {
       }),
     },
   };
+  // Redefined in place, so the properties keep their order.
+  defineLazy(result, "contracts", () => summarizeContracts(books));
+  defineLazy(result, "matches", () => matchRows(rowTables));
+  defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
+  defineLazy(result, "chains", () => chains.rows());
+  return result;
 }

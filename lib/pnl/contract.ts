@@ -1,7 +1,6 @@
 import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
 import { dayNumber } from "./dates";
-import type { ContractRec } from "./internal-types";
-import type { OptionContract } from "./types";
+import type { OptionContract, OptionType } from "./types";
 
 /**
  * The stable key of a contract: `UNDERLYING|YYYY-MM-DD|call|STRIKE|MULTIPLIER` with the decimals in
@@ -16,7 +15,11 @@ export function contractKey(contract: OptionContract): string {
   return keyOf(contract, formatQuantity(strike), formatQuantity(multiplier));
 }
 
-function keyOf(contract: OptionContract, strike: string, multiplier: string): string {
+function keyOf(
+  contract: { underlying: string; expiration: string; optionType: OptionType },
+  strike: string,
+  multiplier: string,
+): string {
   return `${contract.underlying}|${contract.expiration}|${contract.optionType}|${strike}|${multiplier}`;
 }
 
@@ -26,14 +29,76 @@ interface CanonicalDecimal {
 }
 
 /**
+ * One distinct contract. Its key is built on first use: a large history has hundreds of thousands
+ * of contracts, and most of them are never looked up by key (only open ones need a mark).
+ */
+export class ContractRec {
+  /** The first book opened on this contract (one per account; usually there is just one). */
+  firstBook = -1;
+  /** The next contract sharing this one's interning hash (a collision chain; almost always null). */
+  nextSameHash: ContractRec | null = null;
+  private keyText: string | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly underlying: string,
+    readonly expiration: string,
+    readonly expirationDay: number,
+    readonly optionType: OptionType,
+    private readonly strikeDecimal: CanonicalDecimal,
+    private readonly multiplierDecimal: CanonicalDecimal,
+  ) {}
+
+  get strike(): Micro {
+    return this.strikeDecimal.value;
+  }
+
+  get strikeText(): string {
+    return this.strikeDecimal.text;
+  }
+
+  get multiplier(): Micro {
+    return this.multiplierDecimal.value;
+  }
+
+  get multiplierText(): string {
+    return this.multiplierDecimal.text;
+  }
+
+  get key(): string {
+    this.keyText ??= keyOf(this, this.strikeDecimal.text, this.multiplierDecimal.text);
+    return this.keyText;
+  }
+
+  sameAs(
+    underlying: string,
+    expirationDay: number,
+    optionType: OptionType,
+    strike: Micro,
+    multiplier: Micro,
+  ) {
+    return (
+      this.expirationDay === expirationDay &&
+      this.strikeDecimal.value === strike &&
+      this.optionType === optionType &&
+      this.multiplierDecimal.value === multiplier &&
+      this.underlying === underlying
+    );
+  }
+}
+
+/**
  * Interns contracts: callers usually pass the same contract object for every fill of an instrument,
- * so lookups by object identity skip building the key at all; strikes and multipliers repeat too,
- * so their canonical forms are memoised by their text.
+ * so lookups by object identity come first; equal contracts passed as different objects are found
+ * by a numeric hash of their canonical fields, without building a key string. Strikes and
+ * multipliers repeat too, so their canonical forms are memoised by their text.
  */
 export class ContractRegistry {
   private readonly byObject = new Map<OptionContract, ContractRec>();
-  private readonly byKey = new Map<string, ContractRec>();
+  private readonly byHash = new Map<number, ContractRec>();
   private readonly decimals = new Map<string, CanonicalDecimal | null>();
+  /** Every contract seen, in first-seen order (`ContractRec.index`). */
+  readonly list: ContractRec[] = [];
   // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
   private lastContract: OptionContract | null = null;
   private lastRecord: ContractRec | null = null;
@@ -52,29 +117,36 @@ export class ContractRegistry {
     const multiplier = this.decimal(contract.multiplier);
     const problem = describeProblem(contract, strike, multiplier);
     if (problem !== null || strike === null || multiplier === null) return problem ?? "contract is invalid";
-    const key = keyOf(contract, strike.text, multiplier.text);
-    let record = this.byKey.get(key);
-    if (!record) {
-      record = {
-        key,
-        underlying: contract.underlying,
-        expiration: contract.expiration,
-        expirationDay: dayNumber(contract.expiration),
-        strike: strike.value,
-        strikeText: strike.text,
-        optionType: contract.optionType,
-        multiplier: multiplier.value,
-        multiplierText: multiplier.text,
-        books: [],
-      };
-      this.byKey.set(key, record);
+    const { underlying, optionType } = contract;
+    const expirationDay = dayNumber(contract.expiration);
+    const hash = hashOf(underlying, expirationDay, optionType, strike.value, multiplier.value);
+    const first = this.byHash.get(hash);
+    let record = first ?? null;
+    while (
+      record !== null &&
+      !record.sameAs(underlying, expirationDay, optionType, strike.value, multiplier.value)
+    ) {
+      record = record.nextSameHash;
+    }
+    if (record === null) {
+      record = new ContractRec(
+        this.list.length,
+        underlying,
+        contract.expiration,
+        expirationDay,
+        optionType,
+        strike,
+        multiplier,
+      );
+      if (first === undefined) this.byHash.set(hash, record);
+      else {
+        record.nextSameHash = first.nextSameHash;
+        first.nextSameHash = record;
+      }
+      this.list.push(record);
     }
     this.byObject.set(contract, record);
     return record;
-  }
-
-  get(key: string): ContractRec | undefined {
-    return this.byKey.get(key);
   }
 
   private decimal(text: unknown): CanonicalDecimal | null {
@@ -87,6 +159,23 @@ export class ContractRegistry {
     }
     return canonical;
   }
+}
+
+/** A 31-bit hash of a contract's canonical fields (collisions are resolved by comparing them). */
+function hashOf(
+  underlying: string,
+  expirationDay: number,
+  optionType: OptionType,
+  strike: Micro,
+  multiplier: Micro,
+): number {
+  let hash = expirationDay * 2 + (optionType === "call" ? 1 : 0);
+  hash = Math.imul(hash ^ (strike % 0x7fffffff), 0x9e3779b1);
+  hash = Math.imul(hash ^ (multiplier % 0x7fffffff), 0x85ebca6b);
+  for (let index = 0; index < underlying.length; index++) {
+    hash = Math.imul(hash ^ underlying.charCodeAt(index), 0x01000193);
+  }
+  return hash & 0x3fffffff;
 }
 
 function describeProblem(

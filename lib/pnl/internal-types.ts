@@ -1,119 +1,148 @@
 import type { Micro } from "@/lib/money";
-import type { CloseKind, Direction, LifecycleType, OptionType } from "./types";
+import type { ContractRec } from "./contract";
+import type { CloseKind, Direction, LifecycleType, PnlExecution } from "./types";
 
 /**
- * The engine's working records. They hold micros (see lib/money) and references instead of strings
- * so the hot loops never parse or look anything up twice; only the final step formats strings.
+ * The engine's working records. Fills, books, episodes and matches are tables of columns (typed
+ * arrays indexed by row number) rather than one object per row: a large history has millions of
+ * them, and columns keep the replay's memory sequential and out of the garbage collector's way.
+ * Every money column holds micros (see lib/money): exact integers, stored in a Float64Array only
+ * because that is the array that holds every safe integer. Strings are formatted only when result
+ * rows are read (see rows/).
  */
 
-export interface ContractRec {
-  key: string;
-  underlying: string;
-  expiration: string;
-  expirationDay: number;
-  strike: Micro;
-  strikeText: string;
-  optionType: OptionType;
-  multiplier: Micro;
-  multiplierText: string;
-  /** Books of this contract, one per account (usually exactly one). */
-  books: Book[];
+/** Direction codes: a book has one lot queue per direction, at `book * 2 + direction`. */
+export const LONG = 0;
+export const SHORT = 1;
+export const DIRECTIONS: readonly Direction[] = ["long", "short"];
+
+/** Close-kind codes (0 means "not closed"), so episodes and matches can hold them in a byte. */
+export const CLOSE_KIND_CODES: readonly (CloseKind | null)[] = [
+  null,
+  "trade",
+  "expiration",
+  "expiration-inferred",
+  "assignment",
+  "exercise",
+];
+export const TRADE = 1;
+export const EXPIRATION_INFERRED = 3;
+
+export function closeKindCode(kind: CloseKind): number {
+  return CLOSE_KIND_CODES.indexOf(kind);
 }
 
-/** Everything about one (account, contract): its lot queues and running sums. */
-export interface Book {
-  accountId: string;
-  contract: ContractRec;
-  long: LotQueue;
-  short: LotQueue;
-  /** Roll-grouping ids of (account, underlying, option type, direction). */
-  longClass: number;
-  shortClass: number;
-  realized: Micro;
-  fees: Micro;
-  cashFlow: Micro;
-  lastCloseKind: CloseKind | null;
-  expiryApplied: boolean;
-  /** Filled in by valuation; `unmarked` when open lots have no mark (then unrealized is unknown). */
-  unrealized: Micro;
-  unmarked: boolean;
-}
+export type { ContractRec };
 
-export interface Exec {
-  id: string;
-  accountId: string;
-  orderId: string | null;
-  book: Book;
-  buy: boolean;
-  open: boolean;
-  quantity: Micro;
-  price: Micro;
-  /** `price` formatted once, shared by every match and lot row of this fill. */
-  priceText: string;
-  fees: Micro;
+/** Fills, in input order. Bit flags say buy (1) and open (2). */
+export interface FillTable {
+  count: number;
+  capacity: number;
+  raw: PnlExecution[];
+  book: Int32Array;
+  day: Int32Array;
+  flags: Uint8Array;
+  quantity: Float64Array;
+  price: Float64Array;
+  fees: Float64Array;
   /** Signed premium: sell +, buy −. */
-  gross: Micro;
+  gross: Float64Array;
   /** gross − fees. */
-  cash: Micro;
-  day: string;
-  dayNumber: number;
-  instant: string;
-  /** For an open: the episode it joined. For a close: the episode it consumed from. */
-  episode: Episode | null;
+  cash: Float64Array;
   /**
-   * An opening fill is its own lot (there is exactly one per opening fill): what is still open of it,
-   * with the premium and fees not yet allocated to closes.
+   * An opening fill is its own lot: what is still open of it, with the premium and fees not yet
+   * allocated to closes. `nextLot` links the lots of one queue, oldest first.
    */
-  lotQuantity: Micro;
-  lotGross: Micro;
-  lotFees: Micro;
+  lotQuantity: Float64Array;
+  lotGross: Float64Array;
+  lotFees: Float64Array;
+  nextLot: Int32Array;
   /** Closing quantity and cash that found lots (the rest is unmatched). */
-  matchedQuantity: Micro;
-  matchedCash: Micro;
+  matchedQuantity: Float64Array;
+  matchedCash: Float64Array;
+  /** For an open: the episode it joined. For a close: the episode it consumed from. −1 for none. */
+  episode: Int32Array;
+}
+
+export const BUY = 1;
+export const OPEN = 2;
+
+/** Everything about one (account, contract): running sums, and its two lot queues. */
+export interface BookTable {
+  count: number;
+  capacity: number;
+  contract: ContractRec[];
+  accountId: string[];
+  /** Roll-grouping class of (account, underlying, option type); × 2 + direction. */
+  rollClass: Int32Array;
+  realized: Float64Array;
+  fees: Float64Array;
+  cashFlow: Float64Array;
+  unrealized: Float64Array;
+  /** Close-kind code of the last close, 0 before any. */
+  lastCloseKind: Uint8Array;
+  expiryApplied: Uint8Array;
+  /** Set by valuation when open lots have no mark (then unrealized is unknown). */
+  unmarked: Uint8Array;
+  /** Per queue (`book * 2 + direction`): open quantity, oldest and newest lot, current episode. */
+  queueOpen: Float64Array;
+  queueHead: Int32Array;
+  queueTail: Int32Array;
+  queueEpisode: Int32Array;
+}
+
+/** One stretch of a position in one contract and direction, from opening until flat again. */
+export interface EpisodeTable {
+  count: number;
+  capacity: number;
+  book: Int32Array;
+  direction: Uint8Array;
+  firstOpen: Int32Array;
+  /** Date text of the close that ended the episode (null while open). */
+  closedOn: (string | null)[];
+  outcome: Uint8Array;
+  quantityOpened: Float64Array;
+  /** Quantity closed by the event that ended the episode (for the breakeven of assigned chains). */
+  finalEventQuantity: Float64Array;
+  netCash: Float64Array;
+  realized: Float64Array;
+  fees: Float64Array;
+  /** Filled in by valuation: what is still open, its unrealized P&L and whether a mark was missing. */
+  quantityOpen: Float64Array;
+  unrealized: Float64Array;
+  unmarked: Uint8Array;
+  /** Union-find parent (chains are connected episodes). */
+  parent: Int32Array;
+}
+
+/** A quantity of one lot closed by one fill, event or inferred expiry. */
+export interface MatchTable {
+  count: number;
+  capacity: number;
+  lot: Int32Array;
+  /** The closing fill, or −1. */
+  closerFill: Int32Array;
+  /** The closing event (index into the events list), or −1; both −1 for an inferred expiry. */
+  closerEvent: Int32Array;
+  kind: Uint8Array;
+  episode: Int32Array;
+  quantity: Float64Array;
+  openFees: Float64Array;
+  closeFees: Float64Array;
+  realized: Float64Array;
 }
 
 export interface LifecycleRec {
+  index: number;
   id: string;
   accountId: string;
   type: LifecycleType;
-  book: Book;
+  book: number;
   quantity: Micro;
   day: string;
   dayNumber: number;
   direction: Direction | null;
   stockFees: Micro;
-}
-
-export interface LotQueue {
-  direction: Direction;
-  /** Opening fills with quantity still open, oldest first from `head`; null until the first open. */
-  lots: Exec[] | null;
-  head: number;
-  openQuantity: Micro;
-  episode: Episode | null;
-}
-
-/** One stretch of a position in one contract and direction, from opening until flat again. */
-export interface Episode {
-  index: number;
-  book: Book;
-  direction: Direction;
-  firstOpen: Exec;
-  openedOn: string;
-  closedOn: string | null;
-  outcome: CloseKind | null;
-  quantityOpened: Micro;
-  /** Quantity closed by the event that ended the episode (for the breakeven of assigned chains). */
-  finalEventQuantity: Micro;
-  netCash: Micro;
-  realized: Micro;
-  fees: Micro;
-  /** Filled in by valuation: what is still open, its unrealized P&L and whether a mark was missing. */
-  quantityOpen: Micro;
-  unrealized: Micro;
-  unmarked: boolean;
-  /** Union-find parent index (chains are connected episodes). */
-  parent: number;
 }
 
 /** Stock bought or sold by an assignment or exercise. */

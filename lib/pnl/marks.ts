@@ -1,5 +1,5 @@
 import { add, type Micro, mul3Rounded, mulRounded, negate, tryParseDecimal } from "@/lib/money";
-import type { Book, Episode, Exec } from "./internal-types";
+import { type FillTable, LONG } from "./internal-types";
 import type { StockBook } from "./stock";
 
 /**
@@ -46,11 +46,17 @@ function cached(cache: Map<string, Micro | null>, source: Readonly<Record<string
 }
 
 /** Values what is still open of an opening fill. */
-export function valueLot(lot: Exec, book: Book, mark: Micro | null): LotValuation {
-  const openCash = lot.lotGross - lot.lotFees;
+export function valueLot(
+  fills: FillTable,
+  lot: number,
+  direction: number,
+  multiplier: Micro,
+  mark: Micro | null,
+): LotValuation {
+  const openCash = (fills.lotGross[lot] as number) - (fills.lotFees[lot] as number);
   if (mark === null) return { mark, marketValue: null, unrealized: null, openCash };
-  const value = mul3Rounded(mark, lot.lotQuantity, book.contract.multiplier, MARKET_VALUE_ROUNDING);
-  const marketValue = (lot.episode as Episode).direction === "long" ? value : negate(value);
+  const value = mul3Rounded(mark, fills.lotQuantity[lot] as number, multiplier, MARKET_VALUE_ROUNDING);
+  const marketValue = direction === LONG ? value : negate(value);
   return { mark, marketValue, unrealized: add(marketValue, openCash), openCash };
 }
 

@@ -1,10 +1,18 @@
-import { formatDecimal, type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
+import { type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
 import { ContractRegistry } from "./contract";
 import { dayNumber } from "./dates";
-import type { Book, ContractRec, Exec, LifecycleRec, LotQueue } from "./internal-types";
-import { compareTime } from "./lots/compare";
+import {
+  type BookTable,
+  BUY,
+  type ContractRec,
+  type FillTable,
+  type LifecycleRec,
+  OPEN,
+} from "./internal-types";
+import { compareFillTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
-import type { Direction, PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
+import { createBookTable, createFillTable, reserveRow } from "./tables";
+import type { PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
 
 export interface InputProblem {
   path: string;
@@ -28,13 +36,12 @@ export interface NormalizedInput {
   asOf: string;
   asOfDay: number;
   contracts: ContractRegistry;
-  /** Books in canonical order (contract key, then account), independent of input order. */
-  books: Book[];
+  books: BookTable;
   /** Kept fills (dated on or before asOf), in input order. */
-  executions: Exec[];
+  fills: FillTable;
   events: LifecycleRec[];
   /** True when the input listed executions in time order. */
-  executionsSorted: boolean;
+  fillsSorted: boolean;
   issues: PnlIssue[];
 }
 
@@ -52,28 +59,14 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   if (problems.length > 0) throw new PnlInputError(problems);
 
   const contracts = new ContractRegistry();
-  const books: Book[] = [];
-  const classes = new Map<string, number>();
+  const books = createBookTable(1024);
+  const finder = new BookFinder(books);
+  const fills = createFillTable(input.executions.length);
   const issues: PnlIssue[] = [];
-  const bookFor = (contract: ContractRec, accountId: string): Book => {
-    // Almost every contract is traded from one account: check the first book before searching.
-    const first = contract.books[0];
-    if (first !== undefined && first.accountId === accountId) return first;
-    let book = contract.books.find((candidate) => candidate.accountId === accountId);
-    if (!book) {
-      book = newBook(contract, accountId, classes);
-      contract.books.push(book);
-      books.push(book);
-    }
-    return book;
-  };
 
-  const kept: Exec[] = [];
-  const events: LifecycleRec[] = [];
   // Inputs usually arrive in time order (a database query sorts them); noticing that here lets the
   // replay skip sorting.
   let sorted = true;
-  let previous: Exec | null = null;
   const executions = input.executions;
   for (let index = 0; index < executions.length; index++) {
     const raw = executions[index] as PnlExecution;
@@ -86,20 +79,21 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       report(`executions[${index}]`, "accountId must be a string");
       continue;
     }
-    const book = bookFor(contract, raw.accountId);
-    const exec = toExec(raw, book);
-    if (typeof exec === "string") {
-      report(`executions[${index}]`, exec);
+    const book = finder.bookFor(contract, raw.accountId);
+    const problem = addFill(fills, raw, book, contract);
+    if (problem !== null) {
+      report(`executions[${index}]`, problem);
       continue;
     }
-    if (exec.dayNumber > asOfDay) {
-      issues.push(afterAsOf(book, `execution ${raw.id} on ${raw.tradeDate}`, { executionId: raw.id }));
+    const fill = fills.count - 1;
+    if ((fills.day[fill] as number) > asOfDay) {
+      fills.count--;
+      issues.push(afterAsOf(books, book, `execution ${raw.id} on ${raw.tradeDate}`, { executionId: raw.id }));
       continue;
     }
-    if (sorted && previous !== null && compareTime(previous, exec) > 0) sorted = false;
-    previous = exec;
-    kept.push(exec);
+    if (sorted && fill > 0 && compareFillTime(fills, fill - 1, fill) > 0) sorted = false;
   }
+  const events: LifecycleRec[] = [];
   input.events.forEach((raw, index) => {
     const contract = contracts.resolve(raw.contract);
     if (typeof contract === "string") {
@@ -110,37 +104,74 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       report(`events[${index}]`, "accountId must be a string");
       return;
     }
-    const book = bookFor(contract, raw.accountId);
-    const event = toEvent(raw, book);
+    const book = finder.bookFor(contract, raw.accountId);
+    const event = toEvent(raw, book, events.length);
     if (typeof event === "string") {
       report(`events[${index}]`, event);
       return;
     }
     if (event.dayNumber > asOfDay) {
-      issues.push(afterAsOf(book, `${raw.type} ${raw.id} on ${raw.date}`, { eventId: raw.id }));
+      issues.push(afterAsOf(books, book, `${raw.type} ${raw.id} on ${raw.date}`, { eventId: raw.id }));
       return;
     }
     events.push(event);
   });
   if (problems.length > 0) throw new PnlInputError(problems);
 
-  books.sort(compareBooks);
-  return {
-    asOf: input.asOf,
-    asOfDay,
-    contracts,
-    books,
-    executions: kept,
-    events,
-    executionsSorted: sorted,
-    issues,
-  };
+  return { asOf: input.asOf, asOfDay, contracts, books, fills, events, fillsSorted: sorted, issues };
+}
+
+/** Finds or opens the book of (account, contract). */
+class BookFinder {
+  // Books of a contract's second and later accounts (rare), by contract index and account.
+  private readonly otherBooks = new Map<string, number>();
+  private readonly classes = new Map<string, number>();
+
+  constructor(private readonly books: BookTable) {}
+
+  bookFor(contract: ContractRec, accountId: string): number {
+    const books = this.books;
+    const first = contract.firstBook;
+    // Almost every contract is traded from one account: check its first book before searching.
+    if (first >= 0 && books.accountId[first] === accountId) return first;
+    if (first >= 0) {
+      const key = `${contract.index}\u0000${accountId}`;
+      const known = this.otherBooks.get(key);
+      if (known !== undefined) return known;
+      const book = this.newBook(contract, accountId);
+      this.otherBooks.set(key, book);
+      return book;
+    }
+    const book = this.newBook(contract, accountId);
+    contract.firstBook = book;
+    return book;
+  }
+
+  private newBook(contract: ContractRec, accountId: string): number {
+    const books = this.books;
+    const classKey = `${accountId}\u0000${contract.underlying}\u0000${contract.optionType}`;
+    let classId = this.classes.get(classKey);
+    if (classId === undefined) {
+      classId = this.classes.size;
+      this.classes.set(classKey, classId);
+    }
+    const book = reserveRow(books);
+    books.contract.push(contract);
+    books.accountId.push(accountId);
+    books.rollClass[book] = classId * 2;
+    for (let queue = book * 2; queue < book * 2 + 2; queue++) {
+      books.queueHead[queue] = -1;
+      books.queueTail[queue] = -1;
+      books.queueEpisode[queue] = -1;
+    }
+    return book;
+  }
 }
 
 /** Canonical book order: underlying, expiration, call/put, strike, multiplier, account. */
-function compareBooks(a: Book, b: Book): number {
-  const x = a.contract;
-  const y = b.contract;
+export function compareBooks(books: BookTable, a: number, b: number): number {
+  const x = books.contract[a] as ContractRec;
+  const y = books.contract[b] as ContractRec;
   if (x !== y) {
     if (x.underlying !== y.underlying) return x.underlying < y.underlying ? -1 : 1;
     if (x.expirationDay !== y.expirationDay) return x.expirationDay - y.expirationDay;
@@ -148,49 +179,28 @@ function compareBooks(a: Book, b: Book): number {
     if (x.strike !== y.strike) return x.strike - y.strike;
     return x.multiplier - y.multiplier;
   }
-  return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+  const p = books.accountId[a] as string;
+  const q = books.accountId[b] as string;
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
-function newBook(contract: ContractRec, accountId: string, classes: Map<string, number>): Book {
-  const classKey = `${accountId}\u0000${contract.underlying}\u0000${contract.optionType}`;
-  let classId = classes.get(classKey);
-  if (classId === undefined) {
-    classId = classes.size;
-    classes.set(classKey, classId);
-  }
-  return {
-    accountId,
-    contract,
-    long: newQueue("long"),
-    short: newQueue("short"),
-    longClass: classId * 2,
-    shortClass: classId * 2 + 1,
-    realized: 0,
-    fees: 0,
-    cashFlow: 0,
-    lastCloseKind: null,
-    expiryApplied: false,
-    unrealized: 0,
-    unmarked: false,
-  };
-}
-
-function newQueue(direction: Direction): LotQueue {
-  return { direction, lots: null, head: 0, openQuantity: 0, episode: null };
-}
-
-function afterAsOf(book: Book, what: string, ids: { executionId?: string; eventId?: string }): PnlIssue {
+function afterAsOf(
+  books: BookTable,
+  book: number,
+  what: string,
+  ids: { executionId?: string; eventId?: string },
+): PnlIssue {
   return {
     code: "after-as-of",
     message: `${what} is after the as-of date and was left out`,
-    accountId: book.accountId,
-    contractKey: book.contract.key,
+    accountId: books.accountId[book] as string,
+    contractKey: (books.contract[book] as ContractRec).key,
     ...ids,
   };
 }
 
-/** The working record of a fill, or what is wrong with it. */
-function toExec(raw: PnlExecution, book: Book): Exec | string {
+/** Appends a fill's row, or says what is wrong with it (and appends nothing). */
+function addFill(fills: FillTable, raw: PnlExecution, book: number, contract: ContractRec): string | null {
   if (typeof raw.id !== "string" || raw.id.length === 0) return "id is empty";
   if (raw.side !== "buy" && raw.side !== "sell") return `side must be "buy" or "sell"`;
   if (raw.positionEffect !== "open" && raw.positionEffect !== "close") {
@@ -210,37 +220,28 @@ function toExec(raw: PnlExecution, book: Book): Exec | string {
   const buy = raw.side === "buy";
   let gross: Micro;
   try {
-    gross = mul(price, mul(quantity, book.contract.multiplier));
+    gross = mul(price, mul(quantity, contract.multiplier));
   } catch (error) {
     return `premium is not exact: ${(error as Error).message}`;
   }
   if (buy) gross = negate(gross);
-  return {
-    id: raw.id,
-    accountId: raw.accountId,
-    orderId: raw.orderId ?? null,
-    book,
-    buy,
-    open: raw.positionEffect === "open",
-    quantity,
-    price,
-    priceText: formatDecimal(price),
-    fees,
-    gross,
-    cash: sub(gross, fees),
-    day: raw.tradeDate,
-    dayNumber: day,
-    instant: raw.executedAt,
-    episode: null,
-    lotQuantity: 0,
-    lotGross: 0,
-    lotFees: 0,
-    matchedQuantity: 0,
-    matchedCash: 0,
-  };
+  const cash = sub(gross, fees);
+  const fill = fills.count++;
+  fills.raw[fill] = raw;
+  fills.book[fill] = book;
+  fills.day[fill] = day;
+  fills.flags[fill] = (buy ? BUY : 0) | (raw.positionEffect === "open" ? OPEN : 0);
+  fills.quantity[fill] = quantity;
+  fills.price[fill] = price;
+  fills.fees[fill] = fees;
+  fills.gross[fill] = gross;
+  fills.cash[fill] = cash;
+  fills.nextLot[fill] = -1;
+  fills.episode[fill] = -1;
+  return null;
 }
 
-function toEvent(raw: PnlLifecycleEvent, book: Book): LifecycleRec | string {
+function toEvent(raw: PnlLifecycleEvent, book: number, index: number): LifecycleRec | string {
   if (typeof raw.id !== "string" || raw.id.length === 0) return "id is empty";
   if (raw.type !== "expiration" && raw.type !== "assignment" && raw.type !== "exercise") {
     return `type must be "expiration", "assignment" or "exercise"`;
@@ -256,6 +257,7 @@ function toEvent(raw: PnlLifecycleEvent, book: Book): LifecycleRec | string {
   const stockFees = raw.stockFees == null ? 0 : decimal(raw.stockFees);
   if (stockFees === null) return "stockFees is not a decimal";
   return {
+    index,
     id: raw.id,
     accountId: raw.accountId,
     type: raw.type,

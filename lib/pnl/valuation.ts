@@ -1,8 +1,15 @@
 import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
-import type { Book, Episode, Exec, LotQueue } from "./internal-types";
+import {
+  type BookTable,
+  type ContractRec,
+  DIRECTIONS,
+  type EpisodeTable,
+  type FillTable,
+  LONG,
+} from "./internal-types";
 import { type MarkBook, valueLot } from "./marks";
+import { compareBooks } from "./normalize";
 import type { OpenPosition, PnlIssue } from "./result-types";
-import type { OpenLot } from "./types";
 
 /**
  * Values every open lot with the latest mark and rolls lots up into positions (one per account,
@@ -11,10 +18,19 @@ import type { OpenLot } from "./types";
  */
 export const AVERAGE_PRICE_ROUNDING = "half-even" as const;
 
+/** One open lot's figures; its output row is built when `openLots` is first read. */
+export interface OpenLotRec {
+  fill: number;
+  book: number;
+  direction: number;
+  mark: Micro | null;
+  openCash: Micro;
+  marketValue: Micro | null;
+  unrealized: Micro | null;
+}
+
 export interface Valuation {
-  /** `chainId` is filled in once chains are built; `openLotEpisodes[i]` is the episode of `openLots[i]`. */
-  openLots: OpenLot[];
-  openLotEpisodes: number[];
+  openLots: OpenLotRec[];
   positions: OpenPosition[];
   marketValue: Micro;
   unrealized: Micro;
@@ -23,10 +39,17 @@ export interface Valuation {
   issues: PnlIssue[];
 }
 
-export function valueOpenLots(books: readonly Book[], marks: MarkBook): Valuation {
+export interface ValuationInput {
+  fills: FillTable;
+  books: BookTable;
+  episodes: EpisodeTable;
+  marks: MarkBook;
+}
+
+export function valueOpenLots(input: ValuationInput): Valuation {
+  const { books, marks } = input;
   const valuation: Valuation = {
     openLots: [],
-    openLotEpisodes: [],
     positions: [],
     marketValue: 0,
     unrealized: 0,
@@ -34,77 +57,77 @@ export function valueOpenLots(books: readonly Book[], marks: MarkBook): Valuatio
     unmarkedPositions: 0,
     issues: [],
   };
-  for (const book of books) {
-    if (book.long.openQuantity > 0) valueQueue(valuation, book, book.long, marks.option(book.contract.key));
-    if (book.short.openQuantity > 0) valueQueue(valuation, book, book.short, marks.option(book.contract.key));
+  // Only books with something open are valued; they are taken in canonical order.
+  const open: number[] = [];
+  for (let book = 0; book < books.count; book++) {
+    if ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
+      open.push(book);
+  }
+  open.sort((a, b) => compareBooks(books, a, b));
+  for (const book of open) {
+    const mark = marks.option((books.contract[book] as ContractRec).key);
+    for (let queue = book * 2; queue < book * 2 + 2; queue++) {
+      if ((books.queueOpen[queue] as number) > 0) valueQueue(input, valuation, queue, mark);
+    }
   }
   return valuation;
 }
 
-function valueQueue(valuation: Valuation, book: Book, queue: LotQueue, mark: Micro | null): void {
-  const contract = book.contract;
+function valueQueue(input: ValuationInput, valuation: Valuation, queue: number, mark: Micro | null): void {
+  const { fills, books, episodes } = input;
+  const book = queue >> 1;
+  const direction = queue & 1;
+  const contract = books.contract[book] as ContractRec;
   let gross: Micro = 0;
   let openCash: Micro = 0;
   let marketValue: Micro = 0;
   let unrealized: Micro = 0;
-  const lots = queue.lots ?? [];
-  for (let index = queue.head; index < lots.length; index++) {
-    const lot = lots[index] as Exec;
-    const value = valueLot(lot, book, mark);
-    gross = add(gross, lot.lotGross);
+  for (let lot = books.queueHead[queue] as number; lot >= 0; lot = fills.nextLot[lot] as number) {
+    const value = valueLot(fills, lot, direction, contract.multiplier, mark);
+    gross = add(gross, fills.lotGross[lot] as number);
     openCash = add(openCash, value.openCash);
-    const episode = lot.episode as Episode;
-    episode.quantityOpen = add(episode.quantityOpen, lot.lotQuantity);
+    const episode = fills.episode[lot] as number;
+    episodes.quantityOpen[episode] = add(
+      episodes.quantityOpen[episode] as number,
+      fills.lotQuantity[lot] as number,
+    );
     if (value.marketValue !== null && value.unrealized !== null) {
       marketValue = add(marketValue, value.marketValue);
       unrealized = add(unrealized, value.unrealized);
-      episode.unrealized = add(episode.unrealized, value.unrealized);
-    } else episode.unmarked = true;
-    valuation.openLots.push({
-      accountId: book.accountId,
-      contractKey: contract.key,
-      underlying: contract.underlying,
-      direction: queue.direction,
-      openExecutionId: lot.id,
-      openedOn: lot.day,
-      quantity: formatQuantity(lot.lotQuantity),
-      openPrice: lot.priceText,
-      openCash: formatMoney(value.openCash),
-      mark: mark === null ? null : formatDecimal(mark),
-      marketValue: value.marketValue === null ? null : formatMoney(value.marketValue),
-      unrealized: value.unrealized === null ? null : formatMoney(value.unrealized),
-      chainId: "",
-    });
-    valuation.openLotEpisodes.push(episode.index);
+      episodes.unrealized[episode] = add(episodes.unrealized[episode] as number, value.unrealized);
+    } else episodes.unmarked[episode] = 1;
+    valuation.openLots.push({ fill: lot, book, direction, ...value });
   }
+  const openQuantity = books.queueOpen[queue] as number;
+  const directionName = DIRECTIONS[direction] as "long" | "short";
   if (mark !== null) {
     valuation.marketValue = add(valuation.marketValue, marketValue);
     valuation.unrealized = add(valuation.unrealized, unrealized);
-    book.unrealized = add(book.unrealized, unrealized);
+    books.unrealized[book] = add(books.unrealized[book] as number, unrealized);
   } else {
     valuation.unmarkedOpenCash = add(valuation.unmarkedOpenCash, openCash);
     valuation.unmarkedPositions++;
-    book.unmarked = true;
+    books.unmarked[book] = 1;
     valuation.issues.push({
       code: "missing-mark",
-      message: `no mark for open ${queue.direction} position in ${contract.key}: unrealized P&L unknown`,
-      accountId: book.accountId,
+      message: `no mark for open ${directionName} position in ${contract.key}: unrealized P&L unknown`,
+      accountId: books.accountId[book] as string,
       contractKey: contract.key,
-      quantity: formatQuantity(queue.openQuantity),
+      quantity: formatQuantity(openQuantity),
     });
   }
-  const shares = mul(queue.openQuantity, contract.multiplier);
+  const shares = mul(openQuantity, contract.multiplier);
   const magnitude = gross < 0 ? -gross : gross;
   valuation.positions.push({
-    accountId: book.accountId,
+    accountId: books.accountId[book] as string,
     contractKey: contract.key,
     underlying: contract.underlying,
     expiration: contract.expiration,
     strike: contract.strikeText,
     optionType: contract.optionType,
     multiplier: contract.multiplierText,
-    direction: queue.direction,
-    quantity: formatQuantity(queue.direction === "long" ? queue.openQuantity : -queue.openQuantity),
+    direction: directionName,
+    quantity: formatQuantity(direction === LONG ? openQuantity : -openQuantity),
     averagePrice: formatDecimal(divRounded(magnitude, shares, AVERAGE_PRICE_ROUNDING)),
     openCash: formatMoney(openCash),
     mark: mark !== null ? formatDecimal(mark) : null,

@@ -1,29 +1,37 @@
 import { add, divRounded, formatMoney, formatQuantity, type Micro, mul, negate } from "@/lib/money";
 import { daysBetween } from "../dates";
 import { stableHash } from "../hash";
-import type { Episode } from "../internal-types";
-import { compareIds, compareTime } from "../lots/compare";
+import {
+  type BookTable,
+  CLOSE_KIND_CODES,
+  type ContractRec,
+  DIRECTIONS,
+  type EpisodeTable,
+  type FillTable,
+  SHORT,
+} from "../internal-types";
+import { compareFills, compareIds } from "../lots/compare";
 import type { ChainLeg, ChainStatus, RollChain } from "../result-types";
-import type { RollRec } from "../rolls/detect-rolls";
-import type { CloseKind } from "../types";
-import { findRoot, union } from "./union-find";
+import type { RollTable } from "../rolls/detect-rolls";
+import { formatRoll, rollId } from "../rolls/format-roll";
+import type { CloseKind, PnlExecution } from "../types";
+import { findRoot } from "./union-find";
 
 /**
- * Roll chains: episodes (one contract position from open to flat) joined by the rolls between them.
- * A chain's id hashes its account and the id of its earliest opening fill, so recomputing the same
- * data, or appending newer data, keeps it.
+ * Roll chains: episodes (one contract position from open to flat) joined by the rolls between them
+ * (the union-find links are made as rolls are detected). A chain's id hashes its account and the id
+ * of its earliest opening fill, so recomputing the same data, or appending newer data, keeps it.
+ *
+ * The chains' rows and ids are built on first use and kept: a caller that wants only totals never
+ * pays for hashing and formatting hundreds of thousands of chains.
  */
 export const BREAKEVEN_ROUNDING = "half-even" as const;
 
-export interface ChainBuild {
-  chains: RollChain[];
-  /** Chain id of every episode, by episode index. */
-  chainIds: string[];
-}
-
-export interface BuildChainsOptions {
-  episodes: readonly Episode[];
-  rolls: readonly RollRec[];
+export interface ChainTables {
+  fills: FillTable;
+  books: BookTable;
+  episodes: EpisodeTable;
+  rolls: RollTable;
   asOf: string;
 }
 
@@ -43,141 +51,193 @@ const PRIORITY: Record<CloseKind, number> = {
   trade: 0,
 };
 
-export function buildChains({ episodes, rolls, asOf }: BuildChainsOptions): ChainBuild {
-  for (const roll of rolls) {
-    const first = roll.episodes[0];
-    if (first === undefined) continue;
-    for (const other of roll.episodes) union(episodes, first.index, other.index);
-  }
-  // Lists indexed by root episode (arrays, not maps: there can be hundreds of thousands).
-  const members: (Episode[] | undefined)[] = new Array(episodes.length);
-  for (const episode of episodes) {
-    const root = findRoot(episodes, episode.index);
-    const list = members[root];
-    if (list) list.push(episode);
-    else members[root] = [episode];
-  }
-  const rollsByRoot: (RollRec[] | undefined)[] = new Array(episodes.length);
-  for (const roll of rolls) {
-    const first = roll.episodes[0];
-    if (first === undefined) continue;
-    const root = findRoot(episodes, first.index);
-    const list = rollsByRoot[root];
-    if (list) list.push(roll);
-    else rollsByRoot[root] = [roll];
-  }
-  const chainIds: string[] = new Array(episodes.length);
-  const chains: RollChain[] = [];
-  for (let root = 0; root < members.length; root++) {
-    const list = members[root];
-    if (list === undefined) continue;
-    if (list.length > 1) list.sort(compareEpisodes);
-    const chain = buildChain(list, rollsByRoot[root] ?? [], asOf);
-    for (const episode of list) chainIds[episode.index] = chain.id;
-    chains.push(chain);
-  }
-  chains.sort((a, b) =>
-    a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
-  );
-  return { chains, chainIds };
+interface Grouping {
+  /** Episodes grouped by chain root; each group in time order of its first open. */
+  members: Int32Array;
+  /** Group of root r: `members[start[r] .. start[r + 1])` (empty for episodes that are not roots). */
+  start: Int32Array;
+  idByRoot: string[];
 }
 
-function compareEpisodes(a: Episode, b: Episode): number {
-  return compareTime(a.firstOpen, b.firstOpen) || compareIds(a.firstOpen.id, b.firstOpen.id);
-}
+export class ChainIndex {
+  private grouping: Grouping | null = null;
 
-function buildChain(list: Episode[], rolls: RollRec[], asOf: string): RollChain {
-  const first = list[0] as Episode;
-  const contract = first.book.contract;
-  let netPremium: Micro = 0;
-  let realized: Micro = 0;
-  let fees: Micro = 0;
-  let unrealized: Micro | null = 0;
-  const open: Episode[] = [];
-  let closedOn = "";
-  for (const episode of list) {
-    netPremium = add(netPremium, episode.netCash);
-    realized = add(realized, episode.realized);
-    fees = add(fees, episode.fees);
-    if (episode.outcome === null) {
-      open.push(episode);
-      unrealized = episode.unmarked || unrealized === null ? null : add(unrealized, episode.unrealized);
-    } else if ((episode.closedOn ?? "") > closedOn) closedOn = episode.closedOn ?? "";
+  constructor(private readonly tables: ChainTables) {}
+
+  /** The id of the chain an episode belongs to. */
+  chainIdOf(episode: number): string {
+    const grouping = this.group();
+    return grouping.idByRoot[findRoot(this.tables.episodes.parent, episode)] as string;
   }
-  const ending = open.length > 0 ? [] : list.filter((episode) => episode.closedOn === closedOn);
-  const final = ending.reduce<Episode | null>(
-    (best, episode) =>
-      best === null || PRIORITY[episode.outcome as CloseKind] > PRIORITY[best.outcome as CloseKind]
-        ? episode
-        : best,
-    null,
-  );
-  const status: ChainStatus = final === null ? "open" : STATUS[final.outcome as CloseKind];
-  return {
-    id: `ch_${stableHash([first.book.accountId, first.firstOpen.id])}`,
-    accountId: first.book.accountId,
-    underlying: contract.underlying,
-    optionType: contract.optionType,
-    side: first.direction,
-    status,
-    expiryInferred: final?.outcome === "expiration-inferred",
-    openedOn: first.openedOn,
-    closedOn: final === null ? null : closedOn,
-    daysHeld: daysBetween(first.openedOn, final === null ? asOf : closedOn),
-    rolls: rolls.map((roll) => roll.roll),
-    netPremium: formatMoney(netPremium),
-    realized: formatMoney(realized),
-    unrealized: open.length === 0 ? "0.00" : unrealized === null ? null : formatMoney(unrealized),
-    fees: formatMoney(fees),
-    breakeven: breakevenOf(open, ending, status, netPremium),
-    legs: list.map(formatLeg),
-  };
-}
 
-/**
- * Strike of the open (or assigned / exercised) contract moved by the chain's net premium per share:
- * a short call or long put moves up by a credit, a short put or long call moves down. Only defined
- * when exactly one contract carries the position.
- */
-function breakevenOf(
-  open: Episode[],
-  ending: Episode[],
-  status: ChainStatus,
-  netPremium: Micro,
-): string | null {
-  let episode: Episode | undefined;
-  let quantity: Micro = 0;
-  if (open.length === 1) {
-    episode = open[0];
-    quantity = episode?.quantityOpen ?? 0;
-  } else if (open.length === 0 && (status === "assigned" || status === "exercised")) {
-    const delivered = ending.filter((candidate) => STATUS[candidate.outcome as CloseKind] === status);
-    if (delivered.length === 1) {
-      episode = delivered[0];
-      quantity = episode?.finalEventQuantity ?? 0;
+  /** Every chain, ordered by opening date, then id. */
+  rows(): RollChain[] {
+    const { members, start, idByRoot } = this.group();
+    const { episodes, rolls, fills } = this.tables;
+    const rollsByRoot: number[][] = [];
+    for (let roll = 0; roll < rolls.count; roll++) {
+      const episode = rolls.episode[roll] as number;
+      if (episode < 0) continue;
+      const root = findRoot(episodes.parent, episode);
+      const list = rollsByRoot[root];
+      if (list) list.push(roll);
+      else rollsByRoot[root] = [roll];
     }
+    const chains: RollChain[] = [];
+    for (let root = 0; root < episodes.count; root++) {
+      const from = start[root] as number;
+      const to = start[root + 1] as number;
+      if (from === to) continue;
+      const rollRows = (rollsByRoot[root] ?? [])
+        .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, roll)))
+        .sort((a, b) => (a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1));
+      chains.push(this.chain(idByRoot[root] as string, Array.from(members.subarray(from, to)), rollRows));
+    }
+    return chains.sort((a, b) =>
+      a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
+    );
   }
-  if (episode === undefined || quantity === 0) return null;
-  const contract = episode.book.contract;
-  const shares = mul(quantity, contract.multiplier);
-  const perShare = divRounded(netPremium, shares, BREAKEVEN_ROUNDING);
-  const up = (contract.optionType === "call") === (episode.direction === "short");
-  return formatMoney(add(contract.strike, up ? perShare : negate(perShare)));
-}
 
-function formatLeg(episode: Episode): ChainLeg {
-  const contract = episode.book.contract;
-  return {
-    contractKey: contract.key,
-    expiration: contract.expiration,
-    strike: contract.strikeText,
-    optionType: contract.optionType,
-    openedOn: episode.openedOn,
-    closedOn: episode.closedOn,
-    quantityOpened: formatQuantity(episode.quantityOpened),
-    quantityOpen: formatQuantity(episode.quantityOpen),
-    outcome: episode.outcome ?? "open",
-    netCash: formatMoney(episode.netCash),
-    realized: formatMoney(episode.realized),
-  };
+  private group(): Grouping {
+    if (this.grouping !== null) return this.grouping;
+    const { episodes, fills, books } = this.tables;
+    const count = episodes.count;
+    const roots = new Int32Array(count);
+    const start = new Int32Array(count + 1);
+    for (let episode = 0; episode < count; episode++) {
+      const root = findRoot(episodes.parent, episode);
+      roots[episode] = root;
+      start[root + 1] = (start[root + 1] as number) + 1;
+    }
+    for (let root = 0; root < count; root++)
+      start[root + 1] = (start[root + 1] as number) + (start[root] as number);
+    const next = start.slice(0, count);
+    const members = new Int32Array(count);
+    for (let episode = 0; episode < count; episode++) {
+      const root = roots[episode] as number;
+      members[next[root] as number] = episode;
+      next[root] = (next[root] as number) + 1;
+    }
+    const idByRoot: string[] = [];
+    const byFirstOpen = (a: number, b: number) =>
+      compareFills(fills, episodes.firstOpen[a] as number, episodes.firstOpen[b] as number);
+    for (let root = 0; root < count; root++) {
+      const from = start[root] as number;
+      const to = start[root + 1] as number;
+      if (from === to) continue;
+      if (to - from > 1) members.set(Array.from(members.subarray(from, to)).sort(byFirstOpen), from);
+      const first = members[from] as number;
+      const raw = fills.raw[episodes.firstOpen[first] as number] as PnlExecution;
+      idByRoot[root] =
+        `ch_${stableHash([books.accountId[episodes.book[first] as number] as string, raw.id])}`;
+    }
+    this.grouping = { members, start, idByRoot };
+    return this.grouping;
+  }
+
+  private chain(id: string, list: number[], rolls: RollChain["rolls"]): RollChain {
+    const { episodes, books, fills, asOf } = this.tables;
+    const first = list[0] as number;
+    const firstBook = episodes.book[first] as number;
+    const contract = books.contract[firstBook] as ContractRec;
+    const openedOn = (fills.raw[episodes.firstOpen[first] as number] as PnlExecution).tradeDate;
+    let netPremium: Micro = 0;
+    let realized: Micro = 0;
+    let fees: Micro = 0;
+    let unrealized: Micro | null = 0;
+    const open: number[] = [];
+    let closedOn = "";
+    for (const episode of list) {
+      netPremium = add(netPremium, episodes.netCash[episode] as number);
+      realized = add(realized, episodes.realized[episode] as number);
+      fees = add(fees, episodes.fees[episode] as number);
+      if (episodes.outcome[episode] === 0) {
+        open.push(episode);
+        unrealized =
+          episodes.unmarked[episode] === 1 || unrealized === null
+            ? null
+            : add(unrealized, episodes.unrealized[episode] as number);
+      } else if ((episodes.closedOn[episode] ?? "") > closedOn) closedOn = episodes.closedOn[episode] ?? "";
+    }
+    const ending = open.length > 0 ? [] : list.filter((episode) => episodes.closedOn[episode] === closedOn);
+    let final = -1;
+    for (const episode of ending) {
+      if (final < 0 || PRIORITY[this.outcome(episode)] > PRIORITY[this.outcome(final)]) final = episode;
+    }
+    const status: ChainStatus = final < 0 ? "open" : STATUS[this.outcome(final)];
+    return {
+      id,
+      accountId: books.accountId[firstBook] as string,
+      underlying: contract.underlying,
+      optionType: contract.optionType,
+      side: DIRECTIONS[episodes.direction[first] as number] as "long" | "short",
+      status,
+      expiryInferred: final >= 0 && this.outcome(final) === "expiration-inferred",
+      openedOn,
+      closedOn: final < 0 ? null : closedOn,
+      daysHeld: daysBetween(openedOn, final < 0 ? asOf : closedOn),
+      rolls,
+      netPremium: formatMoney(netPremium),
+      realized: formatMoney(realized),
+      unrealized: open.length === 0 ? "0.00" : unrealized === null ? null : formatMoney(unrealized),
+      fees: formatMoney(fees),
+      breakeven: this.breakevenOf(open, ending, status, netPremium),
+      legs: list.map((episode) => this.leg(episode)),
+    };
+  }
+
+  private outcome(episode: number): CloseKind {
+    return CLOSE_KIND_CODES[this.tables.episodes.outcome[episode] as number] as CloseKind;
+  }
+
+  /**
+   * Strike of the open (or assigned / exercised) contract moved by the chain's net premium per share:
+   * a short call or long put moves up by a credit, a short put or long call moves down. Only defined
+   * when exactly one contract carries the position.
+   */
+  private breakevenOf(
+    open: number[],
+    ending: number[],
+    status: ChainStatus,
+    netPremium: Micro,
+  ): string | null {
+    const { episodes, books } = this.tables;
+    let episode = -1;
+    let quantity: Micro = 0;
+    if (open.length === 1) {
+      episode = open[0] as number;
+      quantity = episodes.quantityOpen[episode] as number;
+    } else if (open.length === 0 && (status === "assigned" || status === "exercised")) {
+      const delivered = ending.filter((candidate) => STATUS[this.outcome(candidate)] === status);
+      if (delivered.length === 1) {
+        episode = delivered[0] as number;
+        quantity = episodes.finalEventQuantity[episode] as number;
+      }
+    }
+    if (episode < 0 || quantity === 0) return null;
+    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    const shares = mul(quantity, contract.multiplier);
+    const perShare = divRounded(netPremium, shares, BREAKEVEN_ROUNDING);
+    const up = (contract.optionType === "call") === (episodes.direction[episode] === SHORT);
+    return formatMoney(add(contract.strike, up ? perShare : negate(perShare)));
+  }
+
+  private leg(episode: number): ChainLeg {
+    const { episodes, books, fills } = this.tables;
+    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    const outcome = episodes.outcome[episode] as number;
+    return {
+      contractKey: contract.key,
+      expiration: contract.expiration,
+      strike: contract.strikeText,
+      optionType: contract.optionType,
+      openedOn: (fills.raw[episodes.firstOpen[episode] as number] as PnlExecution).tradeDate,
+      closedOn: episodes.closedOn[episode] ?? null,
+      quantityOpened: formatQuantity(episodes.quantityOpened[episode] as number),
+      quantityOpen: formatQuantity(episodes.quantityOpen[episode] as number),
+      outcome: outcome === 0 ? "open" : this.outcome(episode),
+      netCash: formatMoney(episodes.netCash[episode] as number),
+      realized: formatMoney(episodes.realized[episode] as number),
+    };
+  }
 }

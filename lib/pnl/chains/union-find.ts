@@ -1,22 +1,20 @@
-import type { Episode } from "../internal-types";
-
-/** Union-find over episodes (their `parent` indexes): a chain is a connected set of episodes. */
-export function findRoot(episodes: readonly Episode[], index: number): number {
+/** Union-find over episodes (a `parent` column): a chain is a connected set of episodes. */
+export function findRoot(parent: Int32Array, index: number): number {
   let root = index;
-  while ((episodes[root] as Episode).parent !== root) root = (episodes[root] as Episode).parent;
+  while (parent[root] !== root) root = parent[root] as number;
   let node = index;
   while (node !== root) {
-    const episode = episodes[node] as Episode;
-    node = episode.parent;
-    episode.parent = root;
+    const next = parent[node] as number;
+    parent[node] = root;
+    node = next;
   }
   return root;
 }
 
-export function union(episodes: readonly Episode[], a: number, b: number): void {
-  const rootA = findRoot(episodes, a);
-  const rootB = findRoot(episodes, b);
-  // Deterministic: the smaller index wins (ids come from the first open, not from the root).
-  if (rootA < rootB) (episodes[rootB] as Episode).parent = rootA;
-  else if (rootB < rootA) (episodes[rootA] as Episode).parent = rootB;
+export function union(parent: Int32Array, a: number, b: number): void {
+  const rootA = findRoot(parent, a);
+  const rootB = findRoot(parent, b);
+  // The smaller index always wins, so a chain's root is its first episode whatever the union order.
+  if (rootA < rootB) parent[rootB] = rootA;
+  else if (rootB < rootA) parent[rootA] = rootB;
 }

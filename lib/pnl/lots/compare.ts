@@ -1,19 +1,30 @@
-import type { Exec } from "../internal-types";
+import type { FillTable } from "../internal-types";
+import type { PnlExecution } from "../types";
 
 /** Trade date, then instant; ids break ties only inside a same-instant batch. */
-export function compareExecs(a: Exec, b: Exec): number {
-  return compareTime(a, b) || compareIds(a.id, b.id);
+export function compareFills(fills: FillTable, a: number, b: number): number {
+  return (
+    compareFillTime(fills, a, b) ||
+    compareIds((fills.raw[a] as PnlExecution).id, (fills.raw[b] as PnlExecution).id)
+  );
 }
 
-export function compareTime(a: Exec, b: Exec): number {
-  if (a.dayNumber !== b.dayNumber) return a.dayNumber - b.dayNumber;
-  if (a.instant === b.instant) return 0;
+export function compareFillTime(fills: FillTable, a: number, b: number): number {
+  const dayA = fills.day[a] as number;
+  const dayB = fills.day[b] as number;
+  if (dayA !== dayB) return dayA - dayB;
+  return compareInstants(
+    (fills.raw[a] as PnlExecution).executedAt,
+    (fills.raw[b] as PnlExecution).executedAt,
+  );
+}
+
+function compareInstants(a: string, b: string): number {
+  if (a === b) return 0;
   // Same-shaped UTC instants ("…Z", equal length) order as strings; anything else is parsed.
-  if (a.instant.length === b.instant.length && a.instant.endsWith("Z") && b.instant.endsWith("Z")) {
-    return a.instant < b.instant ? -1 : 1;
-  }
-  const difference = Date.parse(a.instant) - Date.parse(b.instant);
-  if (Number.isNaN(difference) || difference === 0) return a.instant < b.instant ? -1 : 1;
+  if (a.length === b.length && a.endsWith("Z") && b.endsWith("Z")) return a < b ? -1 : 1;
+  const difference = Date.parse(a) - Date.parse(b);
+  if (Number.isNaN(difference) || difference === 0) return a < b ? -1 : 1;
   return difference;
 }
 

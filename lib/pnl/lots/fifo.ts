@@ -1,8 +1,17 @@
-import { add, formatDecimal, formatMoney, formatQuantity, type Micro, prorate, sub } from "@/lib/money";
+import { add, type Micro, prorate, sub } from "@/lib/money";
 import type { DayLedger } from "../day-ledger";
-import type { Book, Episode, Exec, LifecycleRec, LotQueue } from "../internal-types";
+import {
+  type BookTable,
+  BUY,
+  type EpisodeTable,
+  type FillTable,
+  type LifecycleRec,
+  LONG,
+  type MatchTable,
+  SHORT,
+} from "../internal-types";
 import type { PnlIssue } from "../result-types";
-import type { CloseKind, Direction, MatchedLot } from "../types";
+import { reserveRow } from "../tables";
 
 /**
  * First-in-first-out lots. Every opening fill becomes one lot; a close consumes the oldest lots
@@ -12,139 +21,144 @@ import type { CloseKind, Direction, MatchedLot } from "../types";
  * to the lot exactly, and cash is never created or lost by a split.
  */
 
-const ZERO_PRICE = formatDecimal(0);
-
 /** State shared by the replay of every book. */
 export interface ReplayState {
-  /** Output rows, built once; `matchEpisodes[i]` is the episode of `matches[i]` (for chain ids). */
-  matches: MatchedLot[];
-  matchEpisodes: Episode[];
+  fills: FillTable;
+  books: BookTable;
+  episodes: EpisodeTable;
+  matches: MatchTable;
+  /** Lifecycle events in replay order (`LifecycleRec.index` is the position here). */
+  events: LifecycleRec[];
+  /** Fill indexes in replay order. */
+  order: Int32Array;
   /** Sum of every match's realized P&L, for the reconciliation. */
   realized: Micro;
   days: DayLedger;
-  episodes: Episode[];
   issues: PnlIssue[];
   /** Cash of closing quantity that found no lot. */
   unmatchedCloseCash: Micro;
+  /** What `closeLots` left of its closer: quantity, premium and fees that found no lot. */
+  restQuantity: Micro;
+  restGross: Micro;
+  restFees: Micro;
 }
 
 /** What is closing lots: a fill (with its premium and fees still to allocate) or an event (at zero). */
 export interface Closer {
-  exec: Exec | null;
-  event: LifecycleRec | null;
-  kind: CloseKind;
-  day: string;
+  kind: number;
+  /** The closing fill, or −1. */
+  fill: number;
+  /** The closing event's index, or −1. */
+  event: number;
   dayNumber: number;
-  /** Remaining quantity, premium and fees of the closer; reduced as lots are consumed. */
+  day: string;
   quantity: Micro;
   gross: Micro;
   fees: Micro;
 }
 
-export function queueFor(book: Book, direction: Direction): LotQueue {
-  return direction === "long" ? book.long : book.short;
+/** The queue a fill opens into (buy → long) or closes from (buy → short). */
+export function queueOf(fills: FillTable, fill: number, opening: boolean): number {
+  const buy = ((fills.flags[fill] as number) & BUY) !== 0;
+  return (fills.book[fill] as number) * 2 + (buy === opening ? LONG : SHORT);
 }
 
-export function openLot(state: ReplayState, exec: Exec): void {
-  const book = exec.book;
-  // Buying to open makes a long lot, selling to open a short one.
-  const queue = exec.buy ? book.long : book.short;
-  let episode = queue.episode;
-  if (episode === null) {
-    episode = {
-      index: state.episodes.length,
-      book,
-      direction: queue.direction,
-      firstOpen: exec,
-      openedOn: exec.day,
-      closedOn: null,
-      outcome: null,
-      quantityOpened: 0,
-      finalEventQuantity: 0,
-      netCash: 0,
-      realized: 0,
-      fees: 0,
-      quantityOpen: 0,
-      unrealized: 0,
-      unmarked: false,
-      parent: state.episodes.length,
-    };
-    state.episodes.push(episode);
-    queue.episode = episode;
+export function openLot(state: ReplayState, fill: number): void {
+  const { fills, books, episodes } = state;
+  const queue = queueOf(fills, fill, true);
+  let episode = books.queueEpisode[queue] as number;
+  if (episode < 0) {
+    episode = reserveRow(episodes);
+    episodes.book[episode] = queue >> 1;
+    episodes.direction[episode] = queue & 1;
+    episodes.firstOpen[episode] = fill;
+    episodes.closedOn.push(null);
+    episodes.parent[episode] = episode;
+    books.queueEpisode[queue] = episode;
   }
-  exec.lotQuantity = exec.quantity;
-  exec.lotGross = exec.gross;
-  exec.lotFees = exec.fees;
-  if (queue.lots === null) queue.lots = [exec];
-  else queue.lots.push(exec);
-  queue.openQuantity = add(queue.openQuantity, exec.quantity);
-  episode.quantityOpened = add(episode.quantityOpened, exec.quantity);
-  episode.netCash = add(episode.netCash, exec.cash);
-  episode.fees = add(episode.fees, exec.fees);
-  exec.episode = episode;
+  const quantity = fills.quantity[fill] as number;
+  fills.lotQuantity[fill] = quantity;
+  fills.lotGross[fill] = fills.gross[fill] as number;
+  fills.lotFees[fill] = fills.fees[fill] as number;
+  const tail = books.queueTail[queue] as number;
+  if (tail < 0) books.queueHead[queue] = fill;
+  else fills.nextLot[tail] = fill;
+  books.queueTail[queue] = fill;
+  books.queueOpen[queue] = add(books.queueOpen[queue] as number, quantity);
+  episodes.quantityOpened[episode] = add(episodes.quantityOpened[episode] as number, quantity);
+  episodes.netCash[episode] = add(episodes.netCash[episode] as number, fills.cash[fill] as number);
+  episodes.fees[episode] = add(episodes.fees[episode] as number, fills.fees[fill] as number);
+  fills.episode[fill] = episode;
 }
 
-/** Consumes lots from `queue` for `closer`; returns the quantity matched. */
-export function closeLots(state: ReplayState, queue: LotQueue, closer: Closer): Micro {
-  const episode = queue.episode;
-  const lots = queue.lots;
-  if (episode === null || lots === null || closer.quantity === 0) return 0;
-  const book = episode.book;
+/**
+ * Consumes lots from `queue` for `closer`; returns the quantity matched and leaves what found no lot
+ * in `state.rest*`.
+ */
+export function closeLots(state: ReplayState, queue: number, closer: Closer): Micro {
+  const { fills, books, episodes, matches } = state;
+  let quantity = closer.quantity;
+  let gross = closer.gross;
+  let fees = closer.fees;
+  const episode = books.queueEpisode[queue] as number;
+  let head = books.queueHead[queue] as number;
+  if (episode < 0 || head < 0 || quantity === 0) {
+    state.restQuantity = quantity;
+    state.restGross = gross;
+    state.restFees = fees;
+    return 0;
+  }
+  const book = queue >> 1;
   let matched = 0;
-  while (closer.quantity > 0 && queue.head < lots.length) {
-    const lot = lots[queue.head] as Exec;
-    const take = Math.min(lot.lotQuantity, closer.quantity);
-    const openGross = prorate(lot.lotGross, take, lot.lotQuantity);
-    const openFees = prorate(lot.lotFees, take, lot.lotQuantity);
-    const closeGross = prorate(closer.gross, take, closer.quantity);
-    const closeFees = prorate(closer.fees, take, closer.quantity);
-    lot.lotQuantity -= take;
-    lot.lotGross -= openGross;
-    lot.lotFees -= openFees;
-    closer.quantity -= take;
-    closer.gross -= closeGross;
-    closer.fees -= closeFees;
+  while (quantity > 0 && head >= 0) {
+    const lot = head;
+    const lotQuantity = fills.lotQuantity[lot] as number;
+    const take = Math.min(lotQuantity, quantity);
+    const openGross = prorate(fills.lotGross[lot] as number, take, lotQuantity);
+    const openFees = prorate(fills.lotFees[lot] as number, take, lotQuantity);
+    const closeGross = prorate(gross, take, quantity);
+    const closeFees = prorate(fees, take, quantity);
+    fills.lotQuantity[lot] = lotQuantity - take;
+    fills.lotGross[lot] = (fills.lotGross[lot] as number) - openGross;
+    fills.lotFees[lot] = (fills.lotFees[lot] as number) - openFees;
+    quantity -= take;
+    gross -= closeGross;
+    fees -= closeFees;
     // (close − open) × quantity × multiplier for a long, (open − close) × … for a short: both are
     // the sum of the signed premiums, because a buy's premium is negative.
     const realized = sub(add(openGross, closeGross), add(openFees, closeFees));
-    state.matches.push({
-      accountId: book.accountId,
-      contractKey: book.contract.key,
-      underlying: book.contract.underlying,
-      direction: episode.direction,
-      openExecutionId: lot.id,
-      closeExecutionId: closer.exec === null ? null : closer.exec.id,
-      closeEventId: closer.event === null ? null : closer.event.id,
-      closeKind: closer.kind,
-      openedOn: lot.day,
-      closedOn: closer.day,
-      quantity: formatQuantity(take),
-      openPrice: lot.priceText,
-      closePrice: closer.exec === null ? ZERO_PRICE : closer.exec.priceText,
-      openFees: formatMoney(openFees),
-      closeFees: formatMoney(closeFees),
-      realized: formatMoney(realized),
-      chainId: "",
-    });
-    state.matchEpisodes.push(episode);
+    const match = reserveRow(matches);
+    matches.lot[match] = lot;
+    matches.closerFill[match] = closer.fill;
+    matches.closerEvent[match] = closer.event;
+    matches.kind[match] = closer.kind;
+    matches.episode[match] = episode;
+    matches.quantity[match] = take;
+    matches.openFees[match] = openFees;
+    matches.closeFees[match] = closeFees;
+    matches.realized[match] = realized;
     state.realized = add(state.realized, realized);
     state.days.realized(closer.dayNumber, closer.day, realized);
-    episode.realized = add(episode.realized, realized);
-    episode.netCash = add(episode.netCash, sub(closeGross, closeFees));
-    episode.fees = add(episode.fees, closeFees);
-    book.realized = add(book.realized, realized);
+    episodes.realized[episode] = add(episodes.realized[episode] as number, realized);
+    episodes.netCash[episode] = add(episodes.netCash[episode] as number, sub(closeGross, closeFees));
+    episodes.fees[episode] = add(episodes.fees[episode] as number, closeFees);
+    books.realized[book] = add(books.realized[book] as number, realized);
     matched += take;
-    if (lot.lotQuantity === 0) queue.head++;
+    if (lotQuantity === take) head = fills.nextLot[lot] as number;
   }
-  queue.openQuantity = sub(queue.openQuantity, matched);
-  book.lastCloseKind = closer.kind;
-  if (queue.openQuantity === 0) {
-    episode.closedOn = closer.day;
-    episode.outcome = closer.kind;
-    if (closer.event !== null) episode.finalEventQuantity = matched;
-    queue.episode = null;
-    queue.lots = null;
-    queue.head = 0;
+  state.restQuantity = quantity;
+  state.restGross = gross;
+  state.restFees = fees;
+  books.queueHead[queue] = head;
+  books.queueOpen[queue] = sub(books.queueOpen[queue] as number, matched);
+  books.lastCloseKind[book] = closer.kind;
+  if (books.queueOpen[queue] === 0) {
+    episodes.closedOn[episode] = closer.day;
+    episodes.outcome[episode] = closer.kind;
+    if (closer.event >= 0) episodes.finalEventQuantity[episode] = matched;
+    books.queueEpisode[queue] = -1;
+    books.queueHead[queue] = -1;
+    books.queueTail[queue] = -1;
   }
   return matched;
 }

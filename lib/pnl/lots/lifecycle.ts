@@ -1,6 +1,13 @@
-import { formatQuantity, type Micro, mul } from "@/lib/money";
-import type { Book, LifecycleRec, LotQueue, StockFlow } from "../internal-types";
-import type { CloseKind } from "../types";
+import { formatQuantity, mul } from "@/lib/money";
+import {
+  type ContractRec,
+  closeKindCode,
+  EXPIRATION_INFERRED,
+  type LifecycleRec,
+  LONG,
+  SHORT,
+  type StockFlow,
+} from "../internal-types";
 import { closeLots, type ReplayState } from "./fifo";
 
 /**
@@ -13,102 +20,90 @@ export interface LifecycleState extends ReplayState {
   stockFlows: StockFlow[];
 }
 
-const KIND: Record<LifecycleRec["type"], CloseKind> = {
-  expiration: "expiration",
-  assignment: "assignment",
-  exercise: "exercise",
-};
-
 export function applyEvent(state: LifecycleState, event: LifecycleRec): void {
+  const { books } = state;
   const book = event.book;
-  book.lastCloseKind = KIND[event.type];
+  const kind = closeKindCode(event.type);
+  books.lastCloseKind[book] = kind;
   let remaining = event.quantity;
-  for (const queue of queuesFor(book, event)) {
+  for (const direction of directionsFor(event)) {
     if (remaining === 0) break;
-    remaining -= closeAtZero(state, queue, {
-      quantity: remaining,
-      kind: KIND[event.type],
-      day: event.day,
+    remaining -= closeLots(state, book * 2 + direction, {
+      kind,
+      fill: -1,
+      event: event.index,
       dayNumber: event.dayNumber,
-      event,
+      day: event.day,
+      quantity: remaining,
+      gross: 0,
+      fees: 0,
     });
   }
   if (remaining > 0) {
     state.issues.push({
       code: "event-without-position",
       message: `${event.type} of ${formatQuantity(event.quantity)} on ${event.day} found only ${formatQuantity(event.quantity - remaining)} open (the opening trade is probably older than the data)`,
-      accountId: book.accountId,
-      contractKey: book.contract.key,
+      accountId: books.accountId[book] as string,
+      contractKey: (books.contract[book] as ContractRec).key,
       eventId: event.id,
       quantity: formatQuantity(remaining),
     });
   }
-  if (event.type !== "expiration") state.stockFlows.push(stockFlowOf(event));
+  if (event.type !== "expiration") state.stockFlows.push(stockFlowOf(state, event));
 }
 
 /** Closes whatever is still open at zero on the expiration date, flagged as inferred, never silently. */
-export function inferExpiry(state: LifecycleState, book: Book): void {
-  book.expiryApplied = true;
+export function inferExpiry(state: LifecycleState, book: number): void {
+  const { books } = state;
+  const contract = books.contract[book] as ContractRec;
+  books.expiryApplied[book] = 1;
   let closed = 0;
-  for (const queue of [book.short, book.long]) {
-    closed += closeAtZero(state, queue, {
-      quantity: queue.openQuantity,
-      kind: "expiration-inferred",
-      day: book.contract.expiration,
-      dayNumber: book.contract.expirationDay,
-      event: null,
+  for (const direction of [SHORT, LONG]) {
+    const queue = book * 2 + direction;
+    closed += closeLots(state, queue, {
+      kind: EXPIRATION_INFERRED,
+      fill: -1,
+      event: -1,
+      dayNumber: contract.expirationDay,
+      day: contract.expiration,
+      quantity: books.queueOpen[queue] as number,
+      gross: 0,
+      fees: 0,
     });
   }
   if (closed > 0) {
     state.issues.push({
       code: "expired-inferred",
-      message: `${formatQuantity(closed)} contract(s) past expiration ${book.contract.expiration} with no expiration, assignment or exercise: closed at 0 as expired (inferred)`,
-      accountId: book.accountId,
-      contractKey: book.contract.key,
+      message: `${formatQuantity(closed)} contract(s) past expiration ${contract.expiration} with no expiration, assignment or exercise: closed at 0 as expired (inferred)`,
+      accountId: books.accountId[book] as string,
+      contractKey: contract.key,
       quantity: formatQuantity(closed),
     });
   }
 }
 
-interface ZeroClose {
-  quantity: Micro;
-  kind: CloseKind;
-  day: string;
-  dayNumber: number;
-  event: LifecycleRec | null;
-}
+const SHORT_ONLY = [SHORT];
+const LONG_ONLY = [LONG];
+const EITHER = [SHORT, LONG];
 
-function closeAtZero(state: LifecycleState, queue: LotQueue, close: ZeroClose): Micro {
-  return closeLots(state, queue, {
-    exec: null,
-    event: close.event,
-    kind: close.kind,
-    day: close.day,
-    dayNumber: close.dayNumber,
-    quantity: close.quantity,
-    gross: 0,
-    fees: 0,
-  });
-}
-
-function queuesFor(book: Book, event: LifecycleRec): LotQueue[] {
+function directionsFor(event: LifecycleRec): readonly number[] {
   // Only a short can be assigned and only a long exercised; an expiration closes the side the
   // source names, or whichever side is open (a Robinhood account cannot hold both).
-  if (event.type === "assignment") return [book.short];
-  if (event.type === "exercise") return [book.long];
-  if (event.direction === "long") return [book.long];
-  if (event.direction === "short") return [book.short];
-  return [book.short, book.long];
+  if (event.type === "assignment") return SHORT_ONLY;
+  if (event.type === "exercise") return LONG_ONLY;
+  if (event.direction === "long") return LONG_ONLY;
+  if (event.direction === "short") return SHORT_ONLY;
+  return EITHER;
 }
 
-function stockFlowOf(event: LifecycleRec): StockFlow {
-  const contract = event.book.contract;
+function stockFlowOf(state: LifecycleState, event: LifecycleRec): StockFlow {
+  const contract = state.books.contract[event.book] as ContractRec;
   // A call assigned sells stock, a put assigned buys it; exercising does the opposite.
   const call = contract.optionType === "call";
   const buy = event.type === "exercise" ? call : !call;
   return {
     event,
-    accountId: event.book.accountId,
+    accountId: event.accountId,
     underlying: contract.underlying,
     buy,
     shares: mul(event.quantity, contract.multiplier),

@@ -1,8 +1,9 @@
 import { add, formatQuantity, sub } from "@/lib/money";
-import type { Book, Exec, LifecycleRec } from "../internal-types";
-import { PnlInputError } from "../normalize";
-import { compareExecs, compareIds } from "./compare";
-import { closeLots, openLot } from "./fifo";
+import { BUY, type ContractRec, type FillTable, type LifecycleRec, OPEN, TRADE } from "../internal-types";
+import { compareBooks, PnlInputError } from "../normalize";
+import type { PnlExecution } from "../types";
+import { compareFills, compareIds } from "./compare";
+import { closeLots, openLot, queueOf } from "./fifo";
 import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
 
 /**
@@ -16,124 +17,165 @@ import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
  * opens, then the remaining closes. A day trade therefore opens before it closes, and a position
  * closed and reopened the same day ends its old lots before the new ones start. Books never
  * interact, so the result does not depend on how fills of different contracts interleave.
+ *
+ * Leaves the replay order in `state.order` and the events, sorted, in `state.events`.
  */
-export interface ReplayOptions {
-  executions: Exec[];
-  events: LifecycleRec[];
-  books: readonly Book[];
-  asOfDay: number;
-  /** The fills are known to be in time order already (see normalizeInput). */
-  sorted: boolean;
-}
-
-export function replayAll(state: LifecycleState, options: ReplayOptions): void {
-  const { executions, events, books, asOfDay } = options;
-  if (!options.sorted) executions.sort(compareExecs);
-  events.sort((a, b) => a.dayNumber - b.dayNumber || compareIds(a.id, b.id));
+export function replayAll(state: LifecycleState, options: { sorted: boolean; asOfDay: number }): void {
+  const { fills, books } = state;
+  const order = replayOrder(fills, options.sorted);
+  state.order = order;
+  const events = sortEvents(state.events);
+  state.events = events;
   let nextEvent = 0;
   let index = 0;
-  while (index < executions.length) {
-    const first = executions[index] as Exec;
+  while (index < fills.count) {
+    const first = order[index] as number;
     let end = index + 1;
-    while (end < executions.length && sameInstant(first, executions[end] as Exec)) end++;
-    while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < first.dayNumber) {
+    while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
+    const day = fills.day[first] as number;
+    while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
       applyEvent(state, events[nextEvent++] as LifecycleRec);
     }
-    if (end === index + 1) processExec(state, first);
+    if (end === index + 1) processFill(state, first);
     else {
       // Sorted in place, so later passes (rolls, days) see the canonical order too.
-      const batch = executions.slice(index, end).sort((a, b) => compareIds(a.id, b.id));
+      const batch = Array.from(order.subarray(index, end)).sort((a, b) =>
+        compareIds(idOf(fills, a), idOf(fills, b)),
+      );
       // Ids order same-instant fills, so two fills sharing one would make the result depend on input order.
       for (let offset = 1; offset < batch.length; offset++) {
-        const id = (batch[offset] as Exec).id;
-        if (id === (batch[offset - 1] as Exec).id) {
+        const id = idOf(fills, batch[offset] as number);
+        if (id === idOf(fills, batch[offset - 1] as number)) {
           throw new PnlInputError([
             { path: `executions (id ${JSON.stringify(id)})`, message: "duplicate execution id" },
           ]);
         }
       }
-      for (let offset = 0; offset < batch.length; offset++)
-        executions[index + offset] = batch[offset] as Exec;
+      order.set(batch, index);
       processBatch(state, batch);
     }
     index = end;
   }
   while (nextEvent < events.length) applyEvent(state, events[nextEvent++] as LifecycleRec);
-  for (const book of books) {
+  const expired: number[] = [];
+  for (let book = 0; book < books.count; book++) {
     if (
-      asOfDay > book.contract.expirationDay &&
-      (book.long.openQuantity > 0 || book.short.openQuantity > 0)
+      options.asOfDay > (books.contract[book] as ContractRec).expirationDay &&
+      ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
     ) {
-      inferExpiry(state, book);
+      expired.push(book);
     }
   }
+  // In canonical book order, so the result does not depend on the order contracts first appeared.
+  expired.sort((a, b) => compareBooks(books, a, b));
+  for (const book of expired) inferExpiry(state, book);
 }
 
-function processBatch(state: LifecycleState, batch: Exec[]): void {
-  const deferred: Exec[] = [];
-  for (const exec of batch) {
-    if (exec.open) continue;
-    const queue = exec.buy ? exec.book.short : exec.book.long;
-    if (queue.openQuantity >= exec.quantity) processExec(state, exec);
-    else deferred.push(exec);
-  }
-  for (const exec of batch) if (exec.open) processExec(state, exec);
-  for (const exec of deferred) processExec(state, exec);
+function replayOrder(fills: FillTable, sorted: boolean): Int32Array {
+  const order = new Int32Array(fills.count);
+  for (let index = 0; index < fills.count; index++) order[index] = index;
+  if (sorted) return order;
+  const indexes = Array.from(order).sort((a, b) => compareFills(fills, a, b));
+  order.set(indexes);
+  return order;
 }
 
-function processExec(state: LifecycleState, exec: Exec): void {
-  const book = exec.book;
-  if (exec.dayNumber > book.contract.expirationDay) {
-    if (!book.expiryApplied) inferExpiry(state, book);
-    reportLate(state, exec);
+function sortEvents(events: LifecycleRec[]): LifecycleRec[] {
+  const compare = (a: LifecycleRec, b: LifecycleRec) => a.dayNumber - b.dayNumber || compareIds(a.id, b.id);
+  let sorted = true;
+  for (let index = 1; index < events.length && sorted; index++) {
+    sorted = compare(events[index - 1] as LifecycleRec, events[index] as LifecycleRec) <= 0;
   }
-  book.cashFlow = add(book.cashFlow, exec.cash);
-  book.fees = add(book.fees, exec.fees);
-  state.days.fill(exec.dayNumber, exec.day, exec.fees, exec.cash);
-  if (exec.open) {
-    openLot(state, exec);
+  if (!sorted) events.sort(compare);
+  events.forEach((event, index) => {
+    event.index = index;
+  });
+  return events;
+}
+
+function processBatch(state: LifecycleState, batch: number[]): void {
+  const { fills, books } = state;
+  const deferred: number[] = [];
+  for (const fill of batch) {
+    if (((fills.flags[fill] as number) & OPEN) !== 0) continue;
+    if ((books.queueOpen[queueOf(fills, fill, false)] as number) >= (fills.quantity[fill] as number)) {
+      processFill(state, fill);
+    } else deferred.push(fill);
+  }
+  for (const fill of batch) if (((fills.flags[fill] as number) & OPEN) !== 0) processFill(state, fill);
+  for (const fill of deferred) processFill(state, fill);
+}
+
+function processFill(state: LifecycleState, fill: number): void {
+  const { fills, books } = state;
+  const book = fills.book[fill] as number;
+  const day = fills.day[fill] as number;
+  const raw = fills.raw[fill] as PnlExecution;
+  if (day > (books.contract[book] as ContractRec).expirationDay) {
+    if (books.expiryApplied[book] === 0) inferExpiry(state, book);
+    reportLate(state, fill);
+  }
+  const cash = fills.cash[fill] as number;
+  const fees = fills.fees[fill] as number;
+  books.cashFlow[book] = add(books.cashFlow[book] as number, cash);
+  books.fees[book] = add(books.fees[book] as number, fees);
+  state.days.fill(day, raw.tradeDate, fees, cash);
+  if (((fills.flags[fill] as number) & OPEN) !== 0) {
+    openLot(state, fill);
     return;
   }
   // Buying to close consumes short lots; selling to close consumes long ones.
-  const queue = exec.buy ? book.short : book.long;
-  exec.episode = queue.episode;
-  const closer = {
-    exec,
-    event: null,
-    kind: "trade" as const,
-    day: exec.day,
-    dayNumber: exec.dayNumber,
-    quantity: exec.quantity,
-    gross: exec.gross,
-    fees: exec.fees,
-  };
-  const matched = closeLots(state, queue, closer);
-  exec.matchedQuantity = matched;
-  if (closer.quantity > 0) {
-    const unmatchedCash = sub(closer.gross, closer.fees);
-    exec.matchedCash = sub(exec.cash, unmatchedCash);
+  const queue = queueOf(fills, fill, false);
+  fills.episode[fill] = books.queueEpisode[queue] as number;
+  const quantity = fills.quantity[fill] as number;
+  const matched = closeLots(state, queue, {
+    kind: TRADE,
+    fill,
+    event: -1,
+    dayNumber: day,
+    day: raw.tradeDate,
+    quantity,
+    gross: fills.gross[fill] as number,
+    fees,
+  });
+  fills.matchedQuantity[fill] = matched;
+  if (state.restQuantity > 0) {
+    const unmatchedCash = sub(state.restGross, state.restFees);
+    fills.matchedCash[fill] = sub(cash, unmatchedCash);
     state.unmatchedCloseCash = add(state.unmatchedCloseCash, unmatchedCash);
+    const buy = ((fills.flags[fill] as number) & BUY) !== 0;
     state.issues.push({
       code: "close-without-position",
-      message: `${exec.buy ? "buy" : "sell"} to close of ${formatQuantity(exec.quantity)} on ${exec.day} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
-      accountId: book.accountId,
-      contractKey: book.contract.key,
-      executionId: exec.id,
-      quantity: formatQuantity(closer.quantity),
+      message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${raw.tradeDate} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
+      accountId: books.accountId[book] as string,
+      contractKey: (books.contract[book] as ContractRec).key,
+      executionId: raw.id,
+      quantity: formatQuantity(state.restQuantity),
     });
-  } else exec.matchedCash = exec.cash;
+  } else fills.matchedCash[fill] = cash;
 }
 
-function reportLate(state: LifecycleState, exec: Exec): void {
+function reportLate(state: LifecycleState, fill: number): void {
+  const { fills, books } = state;
+  const book = fills.book[fill] as number;
+  const raw = fills.raw[fill] as PnlExecution;
+  const contract = books.contract[book] as ContractRec;
   state.issues.push({
     code: "execution-after-expiration",
-    message: `fill ${exec.id} on ${exec.day} is after the contract expired on ${exec.book.contract.expiration}`,
-    accountId: exec.book.accountId,
-    contractKey: exec.book.contract.key,
-    executionId: exec.id,
+    message: `fill ${raw.id} on ${raw.tradeDate} is after the contract expired on ${contract.expiration}`,
+    accountId: books.accountId[book] as string,
+    contractKey: contract.key,
+    executionId: raw.id,
   });
 }
 
-function sameInstant(a: Exec, b: Exec): boolean {
-  return a.dayNumber === b.dayNumber && a.instant === b.instant;
+function idOf(fills: FillTable, fill: number): string {
+  return (fills.raw[fill] as PnlExecution).id;
+}
+
+function sameInstant(fills: FillTable, a: number, b: number): boolean {
+  return (
+    fills.day[a] === fills.day[b] &&
+    (fills.raw[a] as PnlExecution).executedAt === (fills.raw[b] as PnlExecution).executedAt
+  );
 }

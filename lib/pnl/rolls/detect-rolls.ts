@@ -1,8 +1,8 @@
-import { stableHash } from "../hash";
-import type { Episode, Exec } from "../internal-types";
-import type { Roll } from "../result-types";
-import { formatRoll } from "./format-roll";
-import { pairRollFills } from "./pairing";
+import { add, type Micro } from "@/lib/money";
+import { union } from "../chains/union-find";
+import { BUY, type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import type { PnlExecution } from "../types";
+import { type PairingTables, pairRollFills } from "./pairing";
 
 /**
  * Roll detection. A roll closes a position and opens another on the same underlying, call/put and
@@ -16,111 +16,171 @@ import { pairRollFills } from "./pairing";
  * its short and long legs fall in different groups anyway. Inside a group, legs of one order pair
  * first (one-order rolls); the remaining fills of the day then pair regardless of order, which is
  * all a source without order ids (the activity report) can do.
+ *
+ * Each roll joins the episodes of its fills into one chain (union-find over episodes) as it is found.
  */
 
-/** A detected roll: its output row and the episodes it links. */
-export interface RollRec {
-  roll: Roll;
-  episodes: Episode[];
+/** Detected rolls, one column per field; rows are in date order. */
+export interface RollTable {
+  count: number;
+  from: ContractRec[];
+  to: ContractRec[];
+  day: string[];
+  closeQuantity: Micro[];
+  openQuantity: Micro[];
+  netCash: Micro[];
+  oneOrder: boolean[];
+  /** Roll r's closing fills are `pool[fillStart[r] .. openStart[r])`, its opening fills run to `fillEnd[r]`. */
+  fillStart: number[];
+  openStart: number[];
+  fillEnd: number[];
+  pool: number[];
+  /** An episode the roll links (its chain is that episode's), or −1 when it links none. */
+  episode: number[];
+}
+
+export interface RollTables extends PairingTables {
+  episodes: EpisodeTable;
+  /** Fill indexes in replay order (time order, so each day is one run). */
+  order: Int32Array;
 }
 
 interface Group {
-  closes: Exec[];
-  opens: Exec[];
+  closes: number[];
+  opens: number[];
 }
 
-/** Rolls among `executions`, which must be in replay order (time order, so each day is one run). */
-export function detectRolls(executions: readonly Exec[]): RollRec[] {
-  const rolls: RollRec[] = [];
+export function detectRolls(tables: RollTables): RollTable {
+  const rolls: RollTable = {
+    count: 0,
+    from: [],
+    to: [],
+    day: [],
+    closeQuantity: [],
+    openQuantity: [],
+    netCash: [],
+    oneOrder: [],
+    fillStart: [],
+    openStart: [],
+    fillEnd: [],
+    pool: [],
+    episode: [],
+  };
+  const { fills, order } = tables;
   let start = 0;
-  while (start < executions.length) {
-    const day = (executions[start] as Exec).dayNumber;
+  while (start < order.length) {
+    const day = fills.day[order[start] as number];
     let end = start + 1;
-    while (end < executions.length && (executions[end] as Exec).dayNumber === day) end++;
-    pairDay(executions, start, end, rolls);
+    while (end < order.length && fills.day[order[end] as number] === day) end++;
+    pairDay(tables, start, end, rolls);
     start = end;
   }
-  return rolls.sort((a, b) => compareRolls(a.roll, b.roll));
+  return rolls;
 }
 
-function compareRolls(a: Roll, b: Roll): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function pairDay(executions: readonly Exec[], start: number, end: number, rolls: RollRec[]): void {
+function pairDay(tables: RollTables, start: number, end: number, rolls: RollTable): void {
+  const { fills, books, order } = tables;
   // First note which classes saw a close (1) and an open (2) today; only classes that saw both can
   // hold a roll, so only their fills are gathered. Most days have no roll in most classes.
   const seen = new Map<number, number>();
   for (let index = start; index < end; index++) {
-    const exec = executions[index] as Exec;
-    const key = classKey(exec);
-    if (key >= 0) seen.set(key, (seen.get(key) ?? 0) | (exec.open ? 2 : 1));
+    const fill = order[index] as number;
+    const key = classKey(fills, books.rollClass, fill);
+    if (key >= 0) seen.set(key, (seen.get(key) ?? 0) | (isOpen(fills, fill) ? 2 : 1));
   }
-  const groups = new Map<number, Group>();
+  let groups: Map<number, Group> | null = null;
   for (let index = start; index < end; index++) {
-    const exec = executions[index] as Exec;
-    const key = classKey(exec);
+    const fill = order[index] as number;
+    const key = classKey(fills, books.rollClass, fill);
     if (key < 0 || seen.get(key) !== 3) continue;
+    groups ??= new Map();
     let group = groups.get(key);
     if (!group) {
       group = { closes: [], opens: [] };
       groups.set(key, group);
     }
-    (exec.open ? group.opens : group.closes).push(exec);
+    (isOpen(fills, fill) ? group.opens : group.closes).push(fill);
   }
-  for (const group of groups.values()) pairGroup(group, rolls);
+  if (groups !== null) for (const group of groups.values()) pairGroup(tables, group, rolls);
+}
+
+function isOpen(fills: FillTable, fill: number): boolean {
+  return ((fills.flags[fill] as number) & OPEN) !== 0;
 }
 
 /** The roll class (account, underlying, call/put, direction), or −1 for a close that closed nothing. */
-function classKey(exec: Exec): number {
-  if (!exec.open && exec.matchedQuantity === 0) return -1;
+function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number {
+  const flags = fills.flags[fill] as number;
+  const open = (flags & OPEN) !== 0;
+  if (!open && fills.matchedQuantity[fill] === 0) return -1;
   // A buy opens long and closes short; a sell opens short and closes long.
-  return exec.open === exec.buy ? exec.book.longClass : exec.book.shortClass;
+  const long = open === ((flags & BUY) !== 0);
+  return (rollClass[fills.book[fill] as number] as number) + (long ? 0 : 1);
 }
 
 interface OrderGroup extends Group {
   orderId: string;
 }
 
-function pairGroup(group: Group, rolls: RollRec[]): void {
+function orderIdOf(fills: FillTable, fill: number): string | null {
+  return (fills.raw[fill] as PnlExecution).orderId ?? null;
+}
+
+function pairGroup(tables: RollTables, group: Group, rolls: RollTable): void {
+  const { fills } = tables;
   // Groups are small (one underlying, side and day), so a list beats a map here.
   const orders: OrderGroup[] = [];
   for (const list of [group.closes, group.opens]) {
-    for (const exec of list) {
-      if (exec.orderId === null) continue;
-      let order = orders.find((candidate) => candidate.orderId === exec.orderId);
+    for (const fill of list) {
+      const orderId = orderIdOf(fills, fill);
+      if (orderId === null) continue;
+      let order = orders.find((candidate) => candidate.orderId === orderId);
       if (!order) {
-        order = { orderId: exec.orderId, closes: [], opens: [] };
+        order = { orderId, closes: [], opens: [] };
         orders.push(order);
       }
-      (exec.open ? order.opens : order.closes).push(exec);
+      (isOpen(fills, fill) ? order.opens : order.closes).push(fill);
     }
   }
-  const isRollOrder = (order: Group | undefined) =>
-    order !== undefined && order.closes.length > 0 && order.opens.length > 0;
   const pool: Group = { closes: [], opens: [] };
   for (const list of [group.closes, group.opens]) {
-    for (const exec of list) {
-      const order = exec.orderId === null ? undefined : orders.find((item) => item.orderId === exec.orderId);
-      if (!isRollOrder(order)) (exec.open ? pool.opens : pool.closes).push(exec);
+    for (const fill of list) {
+      const orderId = orderIdOf(fills, fill);
+      const order = orderId === null ? undefined : orders.find((item) => item.orderId === orderId);
+      if (!isRollOrder(order)) (isOpen(fills, fill) ? pool.opens : pool.closes).push(fill);
     }
   }
-  for (const order of orders) if (isRollOrder(order)) addRolls(order, true, rolls);
-  if (pool.closes.length > 0 && pool.opens.length > 0) addRolls(pool, false, rolls);
+  for (const order of orders) if (isRollOrder(order)) addRolls(tables, order, true, rolls);
+  if (pool.closes.length > 0 && pool.opens.length > 0) addRolls(tables, pool, false, rolls);
 }
 
-function addRolls(group: Group, oneOrder: boolean, rolls: RollRec[]): void {
-  for (const pair of pairRollFills(group.closes, group.opens)) {
-    const first = pair.from.execs[0] as Exec;
-    const episodes: Episode[] = [];
-    for (const list of [pair.from.execs, pair.to.execs]) {
-      for (const exec of list) {
-        if (exec.episode !== null && !episodes.includes(exec.episode)) episodes.push(exec.episode);
-      }
+function isRollOrder(order: Group | undefined): boolean {
+  return order !== undefined && order.closes.length > 0 && order.opens.length > 0;
+}
+
+function addRolls(tables: RollTables, group: Group, oneOrder: boolean, rolls: RollTable): void {
+  const { fills, episodes } = tables;
+  for (const pair of pairRollFills(tables, group.closes, group.opens)) {
+    const roll = rolls.count++;
+    rolls.from.push(pair.from.contract);
+    rolls.to.push(pair.to.contract);
+    rolls.day.push((fills.raw[pair.from.fills[0] as number] as PnlExecution).tradeDate);
+    rolls.closeQuantity.push(pair.closeQuantity);
+    rolls.openQuantity.push(pair.openQuantity);
+    rolls.netCash.push(add(pair.closeCash, pair.openCash));
+    rolls.oneOrder.push(oneOrder);
+    rolls.fillStart.push(rolls.pool.length);
+    for (const fill of pair.from.fills) rolls.pool.push(fill);
+    rolls.openStart.push(rolls.pool.length);
+    for (const fill of pair.to.fills) rolls.pool.push(fill);
+    rolls.fillEnd.push(rolls.pool.length);
+    let first = -1;
+    for (let index = rolls.fillStart[roll] as number; index < rolls.pool.length; index++) {
+      const episode = fills.episode[rolls.pool[index] as number] as number;
+      if (episode < 0) continue;
+      if (first < 0) first = episode;
+      else union(episodes.parent, first, episode);
     }
-    // A close and an open fill pair at most once, so their ids identify the roll.
-    const id = `rl_${stableHash([first.accountId, first.id, (pair.to.execs[0] as Exec).id])}`;
-    rolls.push({ roll: formatRoll({ id, day: first.day, pair, oneOrder }), episodes });
+    rolls.episode.push(first);
   }
 }

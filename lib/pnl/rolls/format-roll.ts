@@ -1,35 +1,47 @@
-import { add, formatMoney, formatQuantity } from "@/lib/money";
-import type { ContractRec } from "../internal-types";
+import { formatMoney, formatQuantity } from "@/lib/money";
+import { stableHash } from "../hash";
+import type { ContractRec, FillTable } from "../internal-types";
 import type { Roll, RollContractRef } from "../result-types";
+import type { PnlExecution } from "../types";
 import { classifyRoll } from "./classify";
-import type { RollPair } from "./pairing";
+import type { RollTable } from "./detect-rolls";
 
-export interface FormatRollOptions {
-  id: string;
-  day: string;
-  pair: RollPair;
-  oneOrder: boolean;
+/** A close and an open fill pair at most once, so their ids identify the roll. */
+export function rollId(rolls: RollTable, fills: FillTable, roll: number): string {
+  const close = fills.raw[rolls.pool[rolls.fillStart[roll] as number] as number] as PnlExecution;
+  const open = fills.raw[rolls.pool[rolls.openStart[roll] as number] as number] as PnlExecution;
+  return `rl_${stableHash([close.accountId, close.id, open.id])}`;
 }
 
-export function formatRoll({ id, day, pair, oneOrder }: FormatRollOptions): Roll {
-  const netCash = add(pair.closeCash, pair.openCash);
-  const classification = classifyRoll(pair.from.contract, pair.to.contract, netCash);
+export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id: string): Roll {
+  const from = rolls.from[roll] as ContractRec;
+  const to = rolls.to[roll] as ContractRec;
+  const netCash = rolls.netCash[roll] as number;
+  const classification = classifyRoll(from, to, netCash);
   return {
     id,
-    date: day,
-    from: contractRef(pair.from.contract),
-    to: contractRef(pair.to.contract),
-    closeQuantity: formatQuantity(pair.closeQuantity),
-    openQuantity: formatQuantity(pair.openQuantity),
+    date: rolls.day[roll] as string,
+    from: contractRef(from),
+    to: contractRef(to),
+    closeQuantity: formatQuantity(rolls.closeQuantity[roll] as number),
+    openQuantity: formatQuantity(rolls.openQuantity[roll] as number),
     netCash: formatMoney(netCash),
     cashKind: classification.cashKind,
     expiry: classification.expiry,
     strike: classification.strike,
     label: classification.label,
-    oneOrder,
-    closeExecutionIds: pair.from.execs.map((exec) => exec.id),
-    openExecutionIds: pair.to.execs.map((exec) => exec.id),
+    oneOrder: rolls.oneOrder[roll] as boolean,
+    closeExecutionIds: idsOf(rolls, fills, rolls.fillStart[roll] as number, rolls.openStart[roll] as number),
+    openExecutionIds: idsOf(rolls, fills, rolls.openStart[roll] as number, rolls.fillEnd[roll] as number),
   };
+}
+
+function idsOf(rolls: RollTable, fills: FillTable, start: number, end: number): string[] {
+  const ids: string[] = [];
+  for (let index = start; index < end; index++) {
+    ids.push((fills.raw[rolls.pool[index] as number] as PnlExecution).id);
+  }
+  return ids;
 }
 
 function contractRef(contract: ContractRec): RollContractRef {

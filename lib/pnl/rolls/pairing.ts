@@ -1,5 +1,5 @@
 import { add, type Micro, prorate } from "@/lib/money";
-import type { ContractRec, Exec } from "../internal-types";
+import type { BookTable, ContractRec, FillTable } from "../internal-types";
 
 /**
  * Pairs the closing and opening fills of one roll group (same account, underlying, call/put,
@@ -16,7 +16,7 @@ export interface RollSide {
   contract: ContractRec;
   quantity: Micro;
   cash: Micro;
-  execs: Exec[];
+  fills: number[];
   restQuantity: Micro;
   restCash: Micro;
   lastPair: RollPair | null;
@@ -31,9 +31,18 @@ export interface RollPair {
   openCash: Micro;
 }
 
-export function pairRollFills(closes: readonly Exec[], opens: readonly Exec[]): RollPair[] {
-  const closeSides = sidesOf(closes, true);
-  const openSides = sidesOf(opens, false);
+export interface PairingTables {
+  fills: FillTable;
+  books: BookTable;
+}
+
+export function pairRollFills(
+  tables: PairingTables,
+  closes: readonly number[],
+  opens: readonly number[],
+): RollPair[] {
+  const closeSides = sidesOf(tables, closes, true);
+  const openSides = sidesOf(tables, opens, false);
   const pairs: RollPair[] = [];
   for (const from of closeSides) {
     for (const to of openSides) {
@@ -73,23 +82,23 @@ function takeCash(side: RollSide, quantity: Micro): Micro {
   return cash;
 }
 
-function sidesOf(execs: readonly Exec[], closing: boolean): RollSide[] {
+function sidesOf({ fills, books }: PairingTables, list: readonly number[], closing: boolean): RollSide[] {
   // A handful of contracts at most: a list is cheaper than a map.
   const sides: RollSide[] = [];
-  for (const exec of execs) {
-    const contract = exec.book.contract;
+  for (const fill of list) {
+    const contract = books.contract[fills.book[fill] as number] as ContractRec;
     // Only quantity that really closed lots can roll; an unmatched close has nothing to carry over.
-    const quantity = closing ? exec.matchedQuantity : exec.quantity;
-    const cash = closing ? exec.matchedCash : exec.cash;
+    const quantity = (closing ? fills.matchedQuantity[fill] : fills.quantity[fill]) as number;
+    const cash = (closing ? fills.matchedCash[fill] : fills.cash[fill]) as number;
     if (quantity === 0) continue;
     let side = sides.find((candidate) => candidate.contract === contract);
     if (!side) {
-      side = { contract, quantity: 0, cash: 0, execs: [], restQuantity: 0, restCash: 0, lastPair: null };
+      side = { contract, quantity: 0, cash: 0, fills: [], restQuantity: 0, restCash: 0, lastPair: null };
       sides.push(side);
     }
     side.quantity = add(side.quantity, quantity);
     side.cash = add(side.cash, cash);
-    side.execs.push(exec);
+    side.fills.push(fill);
   }
   for (const side of sides) {
     side.restQuantity = side.quantity;

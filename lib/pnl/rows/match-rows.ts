@@ -1,0 +1,67 @@
+import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
+import type { ChainIndex } from "../chains/build-chains";
+import {
+  type BookTable,
+  CLOSE_KIND_CODES,
+  type ContractRec,
+  DIRECTIONS,
+  type EpisodeTable,
+  type FillTable,
+  type LifecycleRec,
+  type MatchTable,
+} from "../internal-types";
+import type { CloseKind, MatchedLot, PnlExecution } from "../types";
+
+export interface MatchRowTables {
+  fills: FillTable;
+  books: BookTable;
+  episodes: EpisodeTable;
+  matches: MatchTable;
+  events: readonly LifecycleRec[];
+  chains: ChainIndex;
+}
+
+const ZERO_PRICE = formatDecimal(0);
+
+/** The matched-lot rows, in the order the replay closed them. */
+export function matchRows(tables: MatchRowTables): MatchedLot[] {
+  const { fills, books, episodes, matches, events, chains } = tables;
+  const rows: MatchedLot[] = new Array(matches.count);
+  // Consecutive matches often share a fill (a close across several lots): format its price once.
+  let priceFill = -1;
+  let priceText = "";
+  for (let match = 0; match < matches.count; match++) {
+    const lot = matches.lot[match] as number;
+    const book = fills.book[lot] as number;
+    const contract = books.contract[book] as ContractRec;
+    const episode = matches.episode[match] as number;
+    const closerFill = matches.closerFill[match] as number;
+    const closerEvent = matches.closerEvent[match] as number;
+    const closer = closerFill >= 0 ? (fills.raw[closerFill] as PnlExecution) : null;
+    const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
+    if (priceFill !== lot) {
+      priceFill = lot;
+      priceText = formatDecimal(fills.price[lot] as number);
+    }
+    rows[match] = {
+      accountId: books.accountId[book] as string,
+      contractKey: contract.key,
+      underlying: contract.underlying,
+      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
+      openExecutionId: (fills.raw[lot] as PnlExecution).id,
+      closeExecutionId: closer === null ? null : closer.id,
+      closeEventId: event === null ? null : event.id,
+      closeKind: CLOSE_KIND_CODES[matches.kind[match] as number] as CloseKind,
+      openedOn: (fills.raw[lot] as PnlExecution).tradeDate,
+      closedOn: closer !== null ? closer.tradeDate : event !== null ? event.day : contract.expiration,
+      quantity: formatQuantity(matches.quantity[match] as number),
+      openPrice: priceText,
+      closePrice: closer === null ? ZERO_PRICE : formatDecimal(fills.price[closerFill] as number),
+      openFees: formatMoney(matches.openFees[match] as number),
+      closeFees: formatMoney(matches.closeFees[match] as number),
+      realized: formatMoney(matches.realized[match] as number),
+      chainId: chains.chainIdOf(episode),
+    };
+  }
+  return rows;
+}
