@@ -125,7 +125,9 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
 class BookFinder {
   // Books of a contract's second and later accounts (rare), by contract index and account.
   private readonly otherBooks = new Map<string, number>();
-  private readonly classes = new Map<string, number>();
+  // Roll classes: one number per (account, underlying) pair, by account, then underlying.
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private pairCount = 0;
 
   constructor(private readonly books: BookTable) {}
 
@@ -149,12 +151,7 @@ class BookFinder {
 
   private newBook(contract: ContractRec, accountId: string): number {
     const books = this.books;
-    const classKey = `${accountId}\u0000${contract.underlying}\u0000${contract.optionType}`;
-    let classId = this.classes.get(classKey);
-    if (classId === undefined) {
-      classId = this.classes.size;
-      this.classes.set(classKey, classId);
-    }
+    const classId = this.rollClassOf(accountId, contract) * 2 + (contract.optionType === "call" ? 0 : 1);
     const book = reserveRow(books);
     books.contract.push(contract);
     books.accountId.push(accountId);
@@ -165,6 +162,20 @@ class BookFinder {
       books.queueEpisode[queue] = -1;
     }
     return book;
+  }
+
+  private rollClassOf(accountId: string, contract: ContractRec): number {
+    let byUnderlying = this.pairs.get(accountId);
+    if (byUnderlying === undefined) {
+      byUnderlying = new Map();
+      this.pairs.set(accountId, byUnderlying);
+    }
+    let pair = byUnderlying.get(contract.underlying);
+    if (pair === undefined) {
+      pair = this.pairCount++;
+      byUnderlying.set(contract.underlying, pair);
+    }
+    return pair;
   }
 }
 

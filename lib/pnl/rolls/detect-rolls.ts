@@ -1,6 +1,7 @@
-import { add, type Micro } from "@/lib/money";
+import { add } from "@/lib/money";
 import { union } from "../chains/union-find";
 import { BUY, type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import { reserveRow } from "../tables";
 import type { PnlExecution } from "../types";
 import { type PairingTables, pairRollFills } from "./pairing";
 
@@ -23,20 +24,28 @@ import { type PairingTables, pairRollFills } from "./pairing";
 /** Detected rolls, one column per field; rows are in date order. */
 export interface RollTable {
   count: number;
+  capacity: number;
   from: ContractRec[];
   to: ContractRec[];
   day: string[];
-  closeQuantity: Micro[];
-  openQuantity: Micro[];
-  netCash: Micro[];
-  oneOrder: boolean[];
+  closeQuantity: Float64Array;
+  openQuantity: Float64Array;
+  netCash: Float64Array;
+  oneOrder: Uint8Array;
   /** Roll r's closing fills are `pool[fillStart[r] .. openStart[r])`, its opening fills run to `fillEnd[r]`. */
-  fillStart: number[];
-  openStart: number[];
-  fillEnd: number[];
-  pool: number[];
+  fillStart: Int32Array;
+  openStart: Int32Array;
+  fillEnd: Int32Array;
   /** An episode the roll links (its chain is that episode's), or −1 when it links none. */
-  episode: number[];
+  episode: Int32Array;
+  pool: FillPool;
+}
+
+/** The fills of every roll, one after another. */
+export interface FillPool {
+  count: number;
+  capacity: number;
+  fills: Int32Array;
 }
 
 export interface RollTables extends PairingTables {
@@ -50,50 +59,79 @@ interface Group {
   opens: number[];
 }
 
+const INITIAL_ROLLS = 1024;
+
 export function detectRolls(tables: RollTables): RollTable {
   const rolls: RollTable = {
     count: 0,
+    capacity: INITIAL_ROLLS,
     from: [],
     to: [],
     day: [],
-    closeQuantity: [],
-    openQuantity: [],
-    netCash: [],
-    oneOrder: [],
-    fillStart: [],
-    openStart: [],
-    fillEnd: [],
-    pool: [],
-    episode: [],
+    closeQuantity: new Float64Array(INITIAL_ROLLS),
+    openQuantity: new Float64Array(INITIAL_ROLLS),
+    netCash: new Float64Array(INITIAL_ROLLS),
+    oneOrder: new Uint8Array(INITIAL_ROLLS),
+    fillStart: new Int32Array(INITIAL_ROLLS),
+    openStart: new Int32Array(INITIAL_ROLLS),
+    fillEnd: new Int32Array(INITIAL_ROLLS),
+    episode: new Int32Array(INITIAL_ROLLS),
+    pool: { count: 0, capacity: INITIAL_ROLLS * 2, fills: new Int32Array(INITIAL_ROLLS * 2) },
   };
   const { fills, order } = tables;
+  // Which roll classes saw a close (1) and an open (2) on the day being paired, stamped with that
+  // day's run number so nothing needs clearing between days.
+  const classCount = maxClass(tables) + 1;
+  const seen = new Uint8Array(classCount);
+  const seenOn = new Int32Array(classCount).fill(-1);
   let start = 0;
+  let run = 0;
   while (start < order.length) {
     const day = fills.day[order[start] as number];
     let end = start + 1;
     while (end < order.length && fills.day[order[end] as number] === day) end++;
-    pairDay(tables, start, end, rolls);
+    pairDay(tables, start, end, { seen, seenOn, run }, rolls);
     start = end;
+    run++;
   }
   return rolls;
 }
 
-function pairDay(tables: RollTables, start: number, end: number, rolls: RollTable): void {
+function maxClass({ books }: PairingTables): number {
+  let max = 0;
+  for (let book = 0; book < books.count; book++) max = Math.max(max, (books.rollClass[book] as number) + 1);
+  return max;
+}
+
+interface DayMarks {
+  seen: Uint8Array;
+  seenOn: Int32Array;
+  run: number;
+}
+
+function pairDay(tables: RollTables, start: number, end: number, marks: DayMarks, rolls: RollTable): void {
   const { fills, books, order } = tables;
-  // First note which classes saw a close (1) and an open (2) today; only classes that saw both can
-  // hold a roll, so only their fills are gathered. Most days have no roll in most classes.
-  const seen = new Map<number, number>();
+  const { seen, seenOn, run } = marks;
+  // First note which classes saw a close and an open today; only classes that saw both can hold a
+  // roll, so only their fills are gathered. Most days have no roll in most classes.
+  let candidates = false;
   for (let index = start; index < end; index++) {
     const fill = order[index] as number;
     const key = classKey(fills, books.rollClass, fill);
-    if (key >= 0) seen.set(key, (seen.get(key) ?? 0) | (isOpen(fills, fill) ? 2 : 1));
+    if (key < 0) continue;
+    if (seenOn[key] !== run) {
+      seenOn[key] = run;
+      seen[key] = 0;
+    }
+    seen[key] = (seen[key] as number) | (isOpen(fills, fill) ? 2 : 1);
+    if (seen[key] === 3) candidates = true;
   }
-  let groups: Map<number, Group> | null = null;
+  if (!candidates) return;
+  const groups = new Map<number, Group>();
   for (let index = start; index < end; index++) {
     const fill = order[index] as number;
     const key = classKey(fills, books.rollClass, fill);
-    if (key < 0 || seen.get(key) !== 3) continue;
-    groups ??= new Map();
+    if (key < 0 || seen[key] !== 3) continue;
     let group = groups.get(key);
     if (!group) {
       group = { closes: [], opens: [] };
@@ -101,7 +139,7 @@ function pairDay(tables: RollTables, start: number, end: number, rolls: RollTabl
     }
     (isOpen(fills, fill) ? group.opens : group.closes).push(fill);
   }
-  if (groups !== null) for (const group of groups.values()) pairGroup(tables, group, rolls);
+  for (const group of groups.values()) pairGroup(tables, group, rolls);
 }
 
 function isOpen(fills: FillTable, fill: number): boolean {
@@ -161,26 +199,33 @@ function isRollOrder(order: Group | undefined): boolean {
 function addRolls(tables: RollTables, group: Group, oneOrder: boolean, rolls: RollTable): void {
   const { fills, episodes } = tables;
   for (const pair of pairRollFills(tables, group.closes, group.opens)) {
-    const roll = rolls.count++;
+    const roll = reserveRow(rolls);
     rolls.from.push(pair.from.contract);
     rolls.to.push(pair.to.contract);
     rolls.day.push((fills.raw[pair.from.fills[0] as number] as PnlExecution).tradeDate);
-    rolls.closeQuantity.push(pair.closeQuantity);
-    rolls.openQuantity.push(pair.openQuantity);
-    rolls.netCash.push(add(pair.closeCash, pair.openCash));
-    rolls.oneOrder.push(oneOrder);
-    rolls.fillStart.push(rolls.pool.length);
-    for (const fill of pair.from.fills) rolls.pool.push(fill);
-    rolls.openStart.push(rolls.pool.length);
-    for (const fill of pair.to.fills) rolls.pool.push(fill);
-    rolls.fillEnd.push(rolls.pool.length);
+    rolls.closeQuantity[roll] = pair.closeQuantity;
+    rolls.openQuantity[roll] = pair.openQuantity;
+    rolls.netCash[roll] = add(pair.closeCash, pair.openCash);
+    rolls.oneOrder[roll] = oneOrder ? 1 : 0;
+    const pool = rolls.pool;
+    rolls.fillStart[roll] = pool.count;
+    for (const fill of pair.from.fills) addToPool(pool, fill);
+    rolls.openStart[roll] = pool.count;
+    for (const fill of pair.to.fills) addToPool(pool, fill);
+    rolls.fillEnd[roll] = pool.count;
     let first = -1;
-    for (let index = rolls.fillStart[roll] as number; index < rolls.pool.length; index++) {
-      const episode = fills.episode[rolls.pool[index] as number] as number;
+    for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
+      const episode = fills.episode[pool.fills[index] as number] as number;
       if (episode < 0) continue;
       if (first < 0) first = episode;
       else union(episodes.parent, first, episode);
     }
-    rolls.episode.push(first);
+    rolls.episode[roll] = first;
   }
+}
+
+function addToPool(pool: FillPool, fill: number): void {
+  // The row is reserved first: reserving may replace the column with a larger one.
+  const index = reserveRow(pool);
+  pool.fills[index] = fill;
 }

@@ -8,8 +8,8 @@ import type { RollTable } from "./detect-rolls";
 
 /** A close and an open fill pair at most once, so their ids identify the roll. */
 export function rollId(rolls: RollTable, fills: FillTable, roll: number): string {
-  const close = fills.raw[rolls.pool[rolls.fillStart[roll] as number] as number] as PnlExecution;
-  const open = fills.raw[rolls.pool[rolls.openStart[roll] as number] as number] as PnlExecution;
+  const close = fills.raw[rolls.pool.fills[rolls.fillStart[roll] as number] as number] as PnlExecution;
+  const open = fills.raw[rolls.pool.fills[rolls.openStart[roll] as number] as number] as PnlExecution;
   return `rl_${stableHash([close.accountId, close.id, open.id])}`;
 }
 
@@ -30,7 +30,7 @@ export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id:
     expiry: classification.expiry,
     strike: classification.strike,
     label: classification.label,
-    oneOrder: rolls.oneOrder[roll] as boolean,
+    oneOrder: rolls.oneOrder[roll] === 1,
     closeExecutionIds: idsOf(rolls, fills, rolls.fillStart[roll] as number, rolls.openStart[roll] as number),
     openExecutionIds: idsOf(rolls, fills, rolls.openStart[roll] as number, rolls.fillEnd[roll] as number),
   };
@@ -39,7 +39,7 @@ export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id:
 function idsOf(rolls: RollTable, fills: FillTable, start: number, end: number): string[] {
   const ids: string[] = [];
   for (let index = start; index < end; index++) {
-    ids.push((fills.raw[rolls.pool[index] as number] as PnlExecution).id);
+    ids.push((fills.raw[rolls.pool.fills[index] as number] as PnlExecution).id);
   }
   return ids;
 }
