@@ -23,11 +23,6 @@ function keyOf(
   return `${contract.underlying}|${contract.expiration}|${contract.optionType}|${strike}|${multiplier}`;
 }
 
-interface CanonicalDecimal {
-  value: Micro;
-  text: string;
-}
-
 /**
  * One distinct contract. Its key is built on first use: a large history has hundreds of thousands
  * of contracts, and most of them are never looked up by key (only open ones need a mark).
@@ -37,7 +32,10 @@ export class ContractRec {
   firstBook = -1;
   /** The next contract sharing this one's interning hash (a collision chain; almost always null). */
   nextSameHash: ContractRec | null = null;
+  // Built on first use, then shared by every row that shows them.
   private keyText: string | null = null;
+  private strikeCache: string | null = null;
+  private multiplierCache: string | null = null;
 
   constructor(
     readonly index: number,
@@ -45,28 +43,23 @@ export class ContractRec {
     readonly expiration: string,
     readonly expirationDay: number,
     readonly optionType: OptionType,
-    private readonly strikeDecimal: CanonicalDecimal,
-    private readonly multiplierDecimal: CanonicalDecimal,
+    readonly strike: Micro,
+    readonly multiplier: Micro,
   ) {}
 
-  get strike(): Micro {
-    return this.strikeDecimal.value;
-  }
-
+  /** The strike in canonical form ("43", not "43.0000"). */
   get strikeText(): string {
-    return this.strikeDecimal.text;
-  }
-
-  get multiplier(): Micro {
-    return this.multiplierDecimal.value;
+    this.strikeCache ??= formatQuantity(this.strike);
+    return this.strikeCache;
   }
 
   get multiplierText(): string {
-    return this.multiplierDecimal.text;
+    this.multiplierCache ??= formatQuantity(this.multiplier);
+    return this.multiplierCache;
   }
 
   get key(): string {
-    this.keyText ??= keyOf(this, this.strikeDecimal.text, this.multiplierDecimal.text);
+    this.keyText ??= keyOf(this, this.strikeText, this.multiplierText);
     return this.keyText;
   }
 
@@ -79,9 +72,9 @@ export class ContractRec {
   ) {
     return (
       this.expirationDay === expirationDay &&
-      this.strikeDecimal.value === strike &&
+      this.strike === strike &&
       this.optionType === optionType &&
-      this.multiplierDecimal.value === multiplier &&
+      this.multiplier === multiplier &&
       this.underlying === underlying
     );
   }
@@ -90,13 +83,11 @@ export class ContractRec {
 /**
  * Interns contracts: callers usually pass the same contract object for every fill of an instrument,
  * so lookups by object identity come first; equal contracts passed as different objects are found
- * by a numeric hash of their canonical fields, without building a key string. Strikes and
- * multipliers repeat too, so their canonical forms are memoised by their text.
+ * by a numeric hash of their canonical fields, without building a key string.
  */
 export class ContractRegistry {
   private readonly byObject = new Map<OptionContract, ContractRec>();
   private readonly byHash = new Map<number, ContractRec>();
-  private readonly decimals = new Map<string, CanonicalDecimal | null>();
   /** Every contract seen, in first-seen order (`ContractRec.index`). */
   readonly list: ContractRec[] = [];
   // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
@@ -113,19 +104,16 @@ export class ContractRegistry {
       return known;
     }
     if (contract === null || typeof contract !== "object") return "contract is missing";
-    const strike = this.decimal(contract.strike);
-    const multiplier = this.decimal(contract.multiplier);
+    const strike = positiveDecimal(contract.strike);
+    const multiplier = positiveDecimal(contract.multiplier);
     const problem = describeProblem(contract, strike, multiplier);
     if (problem !== null || strike === null || multiplier === null) return problem ?? "contract is invalid";
     const { underlying, optionType } = contract;
     const expirationDay = dayNumber(contract.expiration);
-    const hash = hashOf(underlying, expirationDay, optionType, strike.value, multiplier.value);
+    const hash = hashOf(underlying, expirationDay, optionType, strike, multiplier);
     const first = this.byHash.get(hash);
     let record = first ?? null;
-    while (
-      record !== null &&
-      !record.sameAs(underlying, expirationDay, optionType, strike.value, multiplier.value)
-    ) {
+    while (record !== null && !record.sameAs(underlying, expirationDay, optionType, strike, multiplier)) {
       record = record.nextSameHash;
     }
     if (record === null) {
@@ -148,17 +136,11 @@ export class ContractRegistry {
     this.byObject.set(contract, record);
     return record;
   }
+}
 
-  private decimal(text: unknown): CanonicalDecimal | null {
-    if (typeof text !== "string") return null;
-    let canonical = this.decimals.get(text);
-    if (canonical === undefined) {
-      const value = tryParseDecimal(text);
-      canonical = value === null || value <= 0 ? null : { value, text: formatQuantity(value) };
-      this.decimals.set(text, canonical);
-    }
-    return canonical;
-  }
+function positiveDecimal(text: unknown): Micro | null {
+  const value = typeof text === "string" ? tryParseDecimal(text) : null;
+  return value === null || value <= 0 ? null : value;
 }
 
 /** A 31-bit hash of a contract's canonical fields (collisions are resolved by comparing them). */
@@ -180,8 +162,8 @@ function hashOf(
 
 function describeProblem(
   contract: OptionContract,
-  strike: CanonicalDecimal | null,
-  multiplier: CanonicalDecimal | null,
+  strike: Micro | null,
+  multiplier: Micro | null,
 ): string | null {
   if (typeof contract.underlying !== "string" || contract.underlying.length === 0) {
     return "contract.underlying is empty";

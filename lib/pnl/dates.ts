@@ -1,45 +1,57 @@
 /** Calendar dates as day numbers (days since 1970-01-01); pure, no clock and no time zone. */
 
-const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CHAR_0 = 48;
+const CHAR_DASH = 45;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const cache = new Map<string, number>();
-// Consecutive fills mostly share a date; one remembered entry skips even the map lookup.
+// Consecutive fills mostly share a date; one remembered entry skips even the parse.
 let lastText = "";
 let lastDay = Number.NaN;
 
-/** Day number of a `YYYY-MM-DD` date, or NaN when the text is not a real calendar date. */
+/**
+ * Day number of a `YYYY-MM-DD` date, or NaN when the text is not a real calendar date (or its year
+ * is before 0100). Parsed digit by digit: a history can hold hundreds of thousands of distinct date
+ * strings, and parsing one is cheaper than looking it up.
+ */
 export function dayNumber(date: string): number {
   if (date === lastText) return lastDay;
-  const cached = cache.get(date);
-  if (cached !== undefined) {
-    lastText = date;
-    lastDay = cached;
-    return cached;
-  }
-  return parseDay(date);
-}
-
-function parseDay(date: string): number {
-  const match = DATE_PATTERN.exec(date);
-  let result = Number.NaN;
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    const time = Date.UTC(year, month - 1, day);
-    const check = new Date(time);
-    // Date.UTC rolls 2023-02-30 over into March; a real date survives the round trip.
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) {
-      result = time / MS_PER_DAY;
-    }
-  }
-  // Dates repeat heavily (every fill of a day), so the parse is memoised; the cache stays small.
-  if (cache.size > 100_000) cache.clear();
-  cache.set(date, result);
+  const result = parseDay(date);
   lastText = date;
   lastDay = result;
   return result;
+}
+
+function parseDay(date: string): number {
+  if (typeof date !== "string" || date.length !== 10) return Number.NaN;
+  if (date.charCodeAt(4) !== CHAR_DASH || date.charCodeAt(7) !== CHAR_DASH) return Number.NaN;
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const day = digits(date, 8, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  return day > monthDays ? Number.NaN : daysFromCivil(year, month, day);
+}
+
+/** The decimal value of `text[start..end)`, or −1 when any of it is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - CHAR_0;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (the civil-calendar algorithm, all integers). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function isDate(date: string): boolean {

@@ -48,7 +48,11 @@ describe("result rows", () => {
   it("serialises and copies the rows like plain data", () => {
     const result = computePnl(history);
     const copy = JSON.parse(JSON.stringify(result));
-    expect(copy.matches[0]).toMatchObject({ openExecutionId: "o1", closeExecutionId: "c1", realized: "30.00" });
+    expect(copy.matches[0]).toMatchObject({
+      openExecutionId: "o1",
+      closeExecutionId: "c1",
+      realized: "30.00",
+    });
     expect(copy.contracts[0]).toMatchObject({ contractKey: "SOFI|2023-08-04|put|7|100", openQuantity: "-1" });
     expect({ ...computePnl(history) }).toEqual(copy);
   });
