@@ -3,7 +3,9 @@
  *
  * Generates a deterministic history (seeded PRNG, no clock in the data) of option fills with partial
  * fills, partial closes, one-order rolls, expirations and assignments across many underlyings, then
- * times `computePnl` on it and prints executions per second. Generation is not timed.
+ * times `computePnl` on it and prints executions per second — once for the computation alone and
+ * once with every row list read (they are built on first read; see computePnl). Generation is not
+ * timed.
  */
 import { z } from "zod";
 import { computePnl } from "@/lib/pnl";

@@ -37,9 +37,10 @@ export function computePnl(input: PnlInput): PnlResult {
   const state: LifecycleState = {
     fills,
     books,
-    // First guesses; both tables grow as needed.
-    episodes: createEpisodeTable(fills.count >> 2),
-    matches: createMatchTable(fills.count >> 1),
+    // Every episode starts with an opening fill. A match ends a lot or a closer, so closing fills
+    // and events are a close first guess for matches; the table grows if partial closes need more.
+    episodes: createEpisodeTable(normalized.openingFills),
+    matches: createMatchTable(fills.count - normalized.openingFills + normalized.events.length),
     events: normalized.events,
     order: new Int32Array(0),
     realized: 0,

@@ -42,6 +42,8 @@ export interface NormalizedInput {
   events: LifecycleRec[];
   /** True when the input listed executions in time order. */
   fillsSorted: boolean;
+  /** How many kept fills open a position (an upper bound on episodes). */
+  openingFills: number;
   issues: PnlIssue[];
 }
 
@@ -59,7 +61,10 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   if (problems.length > 0) throw new PnlInputError(problems);
 
   const contracts = new ContractRegistry();
-  const books = createBookTable(1024);
+  // Every typed column counts as external memory, and V8 answers each 64 MB of it with a full
+  // collection; sizing tables close to what they will hold (growing only when a guess is short)
+  // keeps that rare. A contract rarely trades fewer than twice.
+  const books = createBookTable(input.executions.length >> 1);
   const finder = new BookFinder(books);
   const fills = createFillTable(input.executions.length);
   const issues: PnlIssue[] = [];
@@ -67,6 +72,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   // Inputs usually arrive in time order (a database query sorts them); noticing that here lets the
   // replay skip sorting.
   let sorted = true;
+  let openingFills = 0;
   const executions = input.executions;
   for (let index = 0; index < executions.length; index++) {
     const raw = executions[index] as PnlExecution;
@@ -92,6 +98,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       continue;
     }
     if (sorted && fill > 0 && compareFillTime(fills, fill - 1, fill) > 0) sorted = false;
+    if (((fills.flags[fill] as number) & OPEN) !== 0) openingFills++;
   }
   const events: LifecycleRec[] = [];
   input.events.forEach((raw, index) => {
@@ -118,7 +125,17 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   });
   if (problems.length > 0) throw new PnlInputError(problems);
 
-  return { asOf: input.asOf, asOfDay, contracts, books, fills, events, fillsSorted: sorted, issues };
+  return {
+    asOf: input.asOf,
+    asOfDay,
+    contracts,
+    books,
+    fills,
+    events,
+    fillsSorted: sorted,
+    openingFills,
+    issues,
+  };
 }
 
 /** Finds or opens the book of (account, contract). */
