@@ -30,8 +30,6 @@ function keyOf(
 export class ContractRec {
   /** The first book opened on this contract (one per account; usually there is just one). */
   firstBook = -1;
-  /** The next contract sharing this one's interning hash (a collision chain; almost always null). */
-  nextSameHash: ContractRec | null = null;
   // Built on first use, then shared by every row that shows them.
   private keyText: string | null = null;
   private strikeCache: string | null = null;
@@ -87,7 +85,10 @@ export class ContractRec {
  */
 export class ContractRegistry {
   private readonly byObject = new Map<OptionContract, ContractRec>();
-  private readonly byHash = new Map<number, ContractRec>();
+  // Open addressing over contract indexes + 1 (0 is empty), by `hashOf`: a typed table costs the
+  // garbage collector nothing, where a Map of hundreds of thousands of entries is a heap object.
+  private slots = new Int32Array(1024);
+  private hashes: number[] = [];
   /** Every contract seen, in first-seen order (`ContractRec.index`). */
   readonly list: ContractRec[] = [];
   // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
@@ -111,10 +112,18 @@ export class ContractRegistry {
     const { underlying, optionType } = contract;
     const expirationDay = dayNumber(contract.expiration);
     const hash = hashOf(underlying, expirationDay, optionType, strike, multiplier);
-    const first = this.byHash.get(hash);
-    let record = first ?? null;
-    while (record !== null && !record.sameAs(underlying, expirationDay, optionType, strike, multiplier)) {
-      record = record.nextSameHash;
+    let slot = hash & (this.slots.length - 1);
+    let record: ContractRec | null = null;
+    for (let entry = this.slots[slot] as number; entry !== 0; entry = this.slots[slot] as number) {
+      const candidate = this.list[entry - 1] as ContractRec;
+      if (
+        this.hashes[entry - 1] === hash &&
+        candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)
+      ) {
+        record = candidate;
+        break;
+      }
+      slot = (slot + 1) & (this.slots.length - 1);
     }
     if (record === null) {
       record = new ContractRec(
@@ -126,15 +135,24 @@ export class ContractRegistry {
         strike,
         multiplier,
       );
-      if (first === undefined) this.byHash.set(hash, record);
-      else {
-        record.nextSameHash = first.nextSameHash;
-        first.nextSameHash = record;
-      }
       this.list.push(record);
+      this.hashes.push(hash);
+      this.slots[slot] = this.list.length;
+      if (this.list.length * 2 > this.slots.length) this.rehash();
     }
     this.byObject.set(contract, record);
     return record;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let index = 0; index < this.list.length; index++) {
+      let slot = (this.hashes[index] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = index + 1;
+    }
+    this.slots = slots;
   }
 }
 

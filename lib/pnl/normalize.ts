@@ -170,8 +170,8 @@ class BookFinder {
     const books = this.books;
     const classId = this.rollClassOf(accountId, contract) * 2 + (contract.optionType === "call" ? 0 : 1);
     const book = reserveRow(books);
-    books.contract.push(contract);
-    books.accountId.push(accountId);
+    books.contract[book] = contract;
+    books.accountId[book] = accountId;
     books.rollClass[book] = classId * 2;
     for (let queue = book * 2; queue < book * 2 + 2; queue++) {
       books.queueHead[queue] = -1;

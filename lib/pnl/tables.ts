@@ -1,13 +1,45 @@
 import type { BookTable, EpisodeTable, FillTable, MatchTable } from "./internal-types";
 
 /**
- * Allocation of the engine's tables. Fills are sized exactly; the others start small and double
- * when full (`reserveRow`), so memory follows what a history really holds rather than an upper
- * bound. Columns start zeroed; the code that adds a row sets every column whose empty value is not
- * zero (−1 for "none").
+ * Allocation of the engine's tables. Fills are sized exactly; the others start from a close guess
+ * and double when full (`reserveRow`). Columns start zeroed; the code that adds a row sets every
+ * column whose empty value is not zero (−1 for "none").
+ *
+ * All columns of a table share one ArrayBuffer. Typed arrays live outside the JavaScript heap, and
+ * V8 answers every 64 MB of new external memory with a full collection of the whole heap — one
+ * allocation per table instead of one per column keeps that to about one collection per table.
  */
 
 type TypedColumn = Int32Array | Uint8Array | Float64Array;
+type ColumnType = typeof Int32Array | typeof Uint8Array | typeof Float64Array;
+/** A column's array type, and how many entries it holds per row (queue columns hold two). */
+type ColumnSpec = Record<string, ColumnType | [ColumnType, number]>;
+
+type Columns<S extends ColumnSpec> = {
+  [K in keyof S]: S[K] extends [infer T extends ColumnType, number]
+    ? InstanceType<T>
+    : S[K] extends ColumnType
+      ? InstanceType<S[K]>
+      : never;
+};
+
+/** Zeroed columns for `capacity` rows, all views of one buffer (widest first, so all are aligned). */
+function packColumns<S extends ColumnSpec>(capacity: number, spec: S): Columns<S> {
+  const entries = Object.entries(spec).map(([name, type]) => {
+    const [array, perRow] = Array.isArray(type) ? type : [type, 1];
+    return { name, array, length: capacity * perRow };
+  });
+  entries.sort((a, b) => b.array.BYTES_PER_ELEMENT - a.array.BYTES_PER_ELEMENT);
+  const bytes = entries.reduce((total, entry) => total + entry.length * entry.array.BYTES_PER_ELEMENT, 0);
+  const buffer = new ArrayBuffer(bytes);
+  const columns: Record<string, TypedColumn> = {};
+  let offset = 0;
+  for (const { name, array, length } of entries) {
+    columns[name] = new array(buffer, offset, length);
+    offset += length * array.BYTES_PER_ELEMENT;
+  }
+  return columns as Columns<S>;
+}
 
 /** Makes room for one more row and returns its index (the caller fills its columns). */
 export function reserveRow(table: { count: number; capacity: number }): number {
@@ -16,15 +48,16 @@ export function reserveRow(table: { count: number; capacity: number }): number {
 }
 
 function growColumns(table: { capacity: number }, capacity: number): void {
-  const columns = table as unknown as Record<string, unknown>;
-  for (const [name, column] of Object.entries(columns)) {
+  const fields = table as unknown as Record<string, unknown>;
+  const spec: ColumnSpec = {};
+  for (const [name, column] of Object.entries(fields)) {
     if (!ArrayBuffer.isView(column)) continue;
     const typed = column as TypedColumn;
-    // Queue columns hold two entries per row; every column keeps its own ratio to the row count.
-    const perRow = typed.length / table.capacity;
-    const grown = new (typed.constructor as new (length: number) => TypedColumn)(capacity * perRow);
-    grown.set(typed);
-    columns[name] = grown;
+    spec[name] = [typed.constructor as ColumnType, typed.length / table.capacity];
+  }
+  for (const [name, grown] of Object.entries<TypedColumn>(packColumns(capacity, spec))) {
+    grown.set(fields[name] as TypedColumn);
+    fields[name] = grown;
   }
   table.capacity = capacity;
 }
@@ -34,21 +67,23 @@ export function createFillTable(capacity: number): FillTable {
     count: 0,
     capacity,
     raw: new Array(capacity),
-    book: new Int32Array(capacity),
-    day: new Int32Array(capacity),
-    flags: new Uint8Array(capacity),
-    quantity: new Float64Array(capacity),
-    price: new Float64Array(capacity),
-    fees: new Float64Array(capacity),
-    gross: new Float64Array(capacity),
-    cash: new Float64Array(capacity),
-    lotQuantity: new Float64Array(capacity),
-    lotGross: new Float64Array(capacity),
-    lotFees: new Float64Array(capacity),
-    nextLot: new Int32Array(capacity),
-    matchedQuantity: new Float64Array(capacity),
-    matchedCash: new Float64Array(capacity),
-    episode: new Int32Array(capacity),
+    ...packColumns(capacity, {
+      book: Int32Array,
+      day: Int32Array,
+      flags: Uint8Array,
+      quantity: Float64Array,
+      price: Float64Array,
+      fees: Float64Array,
+      gross: Float64Array,
+      cash: Float64Array,
+      lotQuantity: Float64Array,
+      lotGross: Float64Array,
+      lotFees: Float64Array,
+      nextLot: Int32Array,
+      matchedQuantity: Float64Array,
+      matchedCash: Float64Array,
+      episode: Int32Array,
+    }),
   };
 }
 
@@ -57,20 +92,22 @@ export function createBookTable(guess: number): BookTable {
   return {
     count: 0,
     capacity,
-    contract: [],
-    accountId: [],
-    rollClass: new Int32Array(capacity),
-    realized: new Float64Array(capacity),
-    fees: new Float64Array(capacity),
-    cashFlow: new Float64Array(capacity),
-    unrealized: new Float64Array(capacity),
-    lastCloseKind: new Uint8Array(capacity),
-    expiryApplied: new Uint8Array(capacity),
-    unmarked: new Uint8Array(capacity),
-    queueOpen: new Float64Array(capacity * 2),
-    queueHead: new Int32Array(capacity * 2),
-    queueTail: new Int32Array(capacity * 2),
-    queueEpisode: new Int32Array(capacity * 2),
+    contract: new Array(capacity),
+    accountId: new Array(capacity),
+    ...packColumns(capacity, {
+      rollClass: Int32Array,
+      realized: Float64Array,
+      fees: Float64Array,
+      cashFlow: Float64Array,
+      unrealized: Float64Array,
+      lastCloseKind: Uint8Array,
+      expiryApplied: Uint8Array,
+      unmarked: Uint8Array,
+      queueOpen: [Float64Array, 2],
+      queueHead: [Int32Array, 2],
+      queueTail: [Int32Array, 2],
+      queueEpisode: [Int32Array, 2],
+    }),
   };
 }
 
@@ -79,20 +116,22 @@ export function createEpisodeTable(guess: number): EpisodeTable {
   return {
     count: 0,
     capacity,
-    book: new Int32Array(capacity),
-    direction: new Uint8Array(capacity),
-    firstOpen: new Int32Array(capacity),
-    closedOn: [],
-    outcome: new Uint8Array(capacity),
-    quantityOpened: new Float64Array(capacity),
-    finalEventQuantity: new Float64Array(capacity),
-    netCash: new Float64Array(capacity),
-    realized: new Float64Array(capacity),
-    fees: new Float64Array(capacity),
-    quantityOpen: new Float64Array(capacity),
-    unrealized: new Float64Array(capacity),
-    unmarked: new Uint8Array(capacity),
-    parent: new Int32Array(capacity),
+    closedOn: new Array(capacity),
+    ...packColumns(capacity, {
+      book: Int32Array,
+      direction: Uint8Array,
+      firstOpen: Int32Array,
+      outcome: Uint8Array,
+      quantityOpened: Float64Array,
+      finalEventQuantity: Float64Array,
+      netCash: Float64Array,
+      realized: Float64Array,
+      fees: Float64Array,
+      quantityOpen: Float64Array,
+      unrealized: Float64Array,
+      unmarked: Uint8Array,
+      parent: Int32Array,
+    }),
   };
 }
 
@@ -101,14 +140,16 @@ export function createMatchTable(guess: number): MatchTable {
   return {
     count: 0,
     capacity,
-    lot: new Int32Array(capacity),
-    closerFill: new Int32Array(capacity),
-    closerEvent: new Int32Array(capacity),
-    kind: new Uint8Array(capacity),
-    episode: new Int32Array(capacity),
-    quantity: new Float64Array(capacity),
-    openFees: new Float64Array(capacity),
-    closeFees: new Float64Array(capacity),
-    realized: new Float64Array(capacity),
+    ...packColumns(capacity, {
+      lot: Int32Array,
+      closerFill: Int32Array,
+      closerEvent: Int32Array,
+      kind: Uint8Array,
+      episode: Int32Array,
+      quantity: Float64Array,
+      openFees: Float64Array,
+      closeFees: Float64Array,
+      realized: Float64Array,
+    }),
   };
 }

@@ -72,7 +72,7 @@ export function openLot(state: ReplayState, fill: number): void {
     episodes.book[episode] = queue >> 1;
     episodes.direction[episode] = queue & 1;
     episodes.firstOpen[episode] = fill;
-    episodes.closedOn.push(null);
+    episodes.closedOn[episode] = null;
     episodes.parent[episode] = episode;
     books.queueEpisode[queue] = episode;
   }
