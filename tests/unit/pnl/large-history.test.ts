@@ -48,6 +48,19 @@ describe("a large generated history", () => {
     expect(result.openLots.every((lot) => ids.has(lot.chainId))).toBe(true);
   });
 
+  it("treats equal contracts passed as separate objects as one contract", () => {
+    // Every fill and event gets its own copy of its contract, as a row-by-row import would give.
+    const copied: PnlResult = computePnl({
+      ...history,
+      executions: history.executions.map((execution) => ({
+        ...execution,
+        contract: { ...execution.contract },
+      })),
+      events: history.events.map((event) => ({ ...event, contract: { ...event.contract } })),
+    });
+    expect(JSON.stringify(copied)).toBe(JSON.stringify(result));
+  });
+
   it("does not depend on the order of its input", () => {
     const reversed: PnlResult = computePnl({
       ...history,
