@@ -1,4 +1,4 @@
-import { add } from "@/lib/money";
+import { add, type Micro } from "@/lib/money";
 import { union } from "../chains/union-find";
 import { BUY, type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import { reserveRow } from "../tables";
@@ -166,6 +166,12 @@ function orderIdOf(fills: FillTable, fill: number): string | null {
 
 function pairGroup(tables: RollTables, group: Group, rolls: RollTable): void {
   const { fills } = tables;
+  if (group.closes.length === 1 && group.opens.length === 1) {
+    // The usual roll: one closing and one opening fill. Pairing two single fills takes all of both,
+    // so this is what pairRollFills would return, without building its working lists.
+    pairSingleFills(tables, group.closes[0] as number, group.opens[0] as number, rolls);
+    return;
+  }
   // Groups are small (one underlying, side and day), so a list beats a map here.
   const orders: OrderGroup[] = [];
   for (const list of [group.closes, group.opens]) {
@@ -196,32 +202,76 @@ function isRollOrder(order: Group | undefined): boolean {
   return order !== undefined && order.closes.length > 0 && order.opens.length > 0;
 }
 
+function pairSingleFills(tables: RollTables, close: number, open: number, rolls: RollTable): void {
+  const { fills, books } = tables;
+  const from = books.contract[fills.book[close] as number] as ContractRec;
+  const to = books.contract[fills.book[open] as number] as ContractRec;
+  const closeQuantity = fills.matchedQuantity[close] as number;
+  if (from === to || closeQuantity === 0) return;
+  const orderId = orderIdOf(fills, close);
+  addRoll(tables, rolls, {
+    from,
+    to,
+    closeFills: [close],
+    openFills: [open],
+    closeQuantity,
+    openQuantity: fills.quantity[open] as number,
+    netCash: add(fills.matchedCash[close] as number, fills.cash[open] as number),
+    oneOrder: orderId !== null && orderId === orderIdOf(fills, open),
+  });
+}
+
 function addRolls(tables: RollTables, group: Group, oneOrder: boolean, rolls: RollTable): void {
-  const { fills, episodes } = tables;
   for (const pair of pairRollFills(tables, group.closes, group.opens)) {
-    const roll = reserveRow(rolls);
-    rolls.from.push(pair.from.contract);
-    rolls.to.push(pair.to.contract);
-    rolls.day.push((fills.raw[pair.from.fills[0] as number] as PnlExecution).tradeDate);
-    rolls.closeQuantity[roll] = pair.closeQuantity;
-    rolls.openQuantity[roll] = pair.openQuantity;
-    rolls.netCash[roll] = add(pair.closeCash, pair.openCash);
-    rolls.oneOrder[roll] = oneOrder ? 1 : 0;
-    const pool = rolls.pool;
-    rolls.fillStart[roll] = pool.count;
-    for (const fill of pair.from.fills) addToPool(pool, fill);
-    rolls.openStart[roll] = pool.count;
-    for (const fill of pair.to.fills) addToPool(pool, fill);
-    rolls.fillEnd[roll] = pool.count;
-    let first = -1;
-    for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
-      const episode = fills.episode[pool.fills[index] as number] as number;
-      if (episode < 0) continue;
-      if (first < 0) first = episode;
-      else union(episodes.parent, first, episode);
-    }
-    rolls.episode[roll] = first;
+    addRoll(tables, rolls, {
+      from: pair.from.contract,
+      to: pair.to.contract,
+      closeFills: pair.from.fills,
+      openFills: pair.to.fills,
+      closeQuantity: pair.closeQuantity,
+      openQuantity: pair.openQuantity,
+      netCash: add(pair.closeCash, pair.openCash),
+      oneOrder,
+    });
   }
+}
+
+interface NewRoll {
+  from: ContractRec;
+  to: ContractRec;
+  closeFills: readonly number[];
+  openFills: readonly number[];
+  closeQuantity: Micro;
+  openQuantity: Micro;
+  netCash: Micro;
+  oneOrder: boolean;
+}
+
+/** Records a roll and joins the episodes of its fills into one chain. */
+function addRoll(tables: RollTables, rolls: RollTable, found: NewRoll): void {
+  const { fills, episodes } = tables;
+  const roll = reserveRow(rolls);
+  rolls.from.push(found.from);
+  rolls.to.push(found.to);
+  rolls.day.push((fills.raw[found.closeFills[0] as number] as PnlExecution).tradeDate);
+  rolls.closeQuantity[roll] = found.closeQuantity;
+  rolls.openQuantity[roll] = found.openQuantity;
+  rolls.netCash[roll] = found.netCash;
+  rolls.oneOrder[roll] = found.oneOrder ? 1 : 0;
+  const pool = rolls.pool;
+  rolls.fillStart[roll] = pool.count;
+  for (const fill of found.closeFills) addToPool(pool, fill);
+  rolls.openStart[roll] = pool.count;
+  for (const fill of found.openFills) addToPool(pool, fill);
+  rolls.fillEnd[roll] = pool.count;
+  let first = -1;
+  for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
+    const episode = fills.episode[pool.fills[index] as number] as number;
+    if (episode < 0) continue;
+    if (first < 0) first = episode;
+    else union(episodes.parent, first, episode);
+  }
+  rolls.episode[roll] = first;
 }
 
 function addToPool(pool: FillPool, fill: number): void {
