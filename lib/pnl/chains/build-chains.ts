@@ -74,7 +74,8 @@ export class ChainIndex {
   rows(): RollChain[] {
     const { members, start, idByRoot } = this.group();
     const { episodes, rolls, fills } = this.tables;
-    const rollsByRoot: number[][] = [];
+    // Sized up front: filling a large empty array at scattered indexes would make it a slow, sparse one.
+    const rollsByRoot = new Array<number[] | undefined>(episodes.count);
     for (let roll = 0; roll < rolls.count; roll++) {
       const episode = rolls.episode[roll] as number;
       if (episode < 0) continue;
@@ -118,7 +119,7 @@ export class ChainIndex {
       members[next[root] as number] = episode;
       next[root] = (next[root] as number) + 1;
     }
-    const idByRoot: string[] = [];
+    const idByRoot = new Array<string>(count);
     const byFirstOpen = (a: number, b: number) =>
       compareFills(fills, episodes.firstOpen[a] as number, episodes.firstOpen[b] as number);
     for (let root = 0; root < count; root++) {
