@@ -1,49 +1,20 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { describe, expect, it } from "vitest";
 import { isRobinhoodError, type RobinhoodError } from "@/lib/robinhood/client";
-import {
-  DEMO_PASSWORD,
-  DEMO_USERNAME,
-  type FaultRuleInput,
-  type RunningSimulator,
-} from "@/lib/robinhood/simulator";
-import type { Database } from "@/lib/server/db/create-prisma-client";
+import { DEMO_USERNAME, type FaultRuleInput } from "@/lib/robinhood/simulator";
 import { syncUser } from "@/lib/server/sync/sync-user";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 import {
   expectedCounts,
   queueRevision,
   rawCounts,
   SIM_NOW,
-  signIn,
-  startSyncSimulator,
+  setUpSyncTestbed,
+  signInDemo,
   syncState,
 } from "./sync-test-support";
 
-let owner: pg.Client;
-let db: Database;
-let simulator: RunningSimulator;
+const bed = setUpSyncTestbed();
 
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-  simulator = await startSyncSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(async () => {
-  await truncateAll(owner);
-  simulator.controls.reset();
-});
-
-async function demo() {
-  const signedIn = await signIn(simulator, { username: DEMO_USERNAME, password: DEMO_PASSWORD });
-  return { ...signedIn, userId: userIdFromRobinhoodUserId(signedIn.robinhoodUserId) };
-}
+const demo = () => signInDemo(bed.simulator);
 
 async function rejection(promise: Promise<unknown>): Promise<RobinhoodError> {
   const error = await promise.then(
@@ -103,14 +74,14 @@ describe("syncUser: a failure midway commits nothing", () => {
 
   it.each(cases)("$name", async ({ rule, code, phase, message }) => {
     const { session, robinhoodUserId, userId, tokens } = await demo();
-    simulator.controls.addFault(rule);
+    bed.simulator.controls.addFault(rule);
 
-    const error = await rejection(syncUser({ db, session, robinhoodUserId, now: SIM_NOW }));
+    const error = await rejection(syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW }));
 
     expect(error.code).toBe(code);
-    expect(await rawCounts(owner, userId)).toEqual(EMPTY);
-    expect(await queueRevision(owner, userId)).toBeNull();
-    const state = await syncState(owner, userId);
+    expect(await rawCounts(bed.owner, userId)).toEqual(EMPTY);
+    expect(await queueRevision(bed.owner, userId)).toBeNull();
+    const state = await syncState(bed.owner, userId);
     expect(state).toMatchObject({ status: "FAILED", last_error: message, orders_watermark: null });
     expect(state?.progress).toMatchObject({ phase });
     expect(state?.last_finished_at).toBeInstanceOf(Date);
@@ -122,14 +93,14 @@ describe("syncUser: a failure midway commits nothing", () => {
 
   it("retries a 5xx the agreed number of times before giving up", async () => {
     const { session, robinhoodUserId, slept } = await demo();
-    simulator.controls.addFault({
+    bed.simulator.controls.addFault({
       path: "/options/orders/",
       skip: 1,
       times: null,
       fault: { kind: "status", status: 502 },
     });
-    await rejection(syncUser({ db, session, robinhoodUserId, now: SIM_NOW }));
-    const pages = simulator.controls.requests({ path: "/options/orders/" });
+    await rejection(syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW }));
+    const pages = bed.simulator.controls.requests({ path: "/options/orders/" });
     // Page 1, then four attempts at page 2 with three backoff waits between them.
     expect(pages.map((request) => request.status)).toEqual([200, 502, 502, 502, 502]);
     expect(slept).toHaveLength(3);
@@ -137,68 +108,69 @@ describe("syncUser: a failure midway commits nothing", () => {
 
   it("a failing re-sync restores nothing and changes nothing; the same sync without the fault restores all", async () => {
     const { session, robinhoodUserId, userId } = await demo();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
-    const complete = await rawCounts(owner, userId);
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    const complete = await rawCounts(bed.owner, userId);
 
     // Lose the newest 40 orders (legs and fills go with them), tamper with a fee, forget the watermark.
-    await owner.query(
+    await bed.owner.query(
       `DELETE FROM option_orders WHERE id IN
          (SELECT id FROM option_orders ORDER BY broker_created_at DESC LIMIT 40)`,
     );
-    const tampered = await owner.query<{ broker_execution_id: string; original: string }>(
+    const tampered = await bed.owner.query<{ broker_execution_id: string; original: string }>(
       `UPDATE option_executions SET fees = fees + 1
        WHERE id = (SELECT id FROM option_executions ORDER BY executed_at LIMIT 1)
        RETURNING broker_execution_id, (fees - 1)::text AS original`,
     );
-    await owner.query("UPDATE sync_states SET orders_watermark = NULL");
-    const damaged = await rawCounts(owner, userId);
+    await bed.owner.query("UPDATE sync_states SET orders_watermark = NULL");
+    const damaged = await rawCounts(bed.owner, userId);
     expect(damaged.option_orders).toBe(complete.option_orders - 40);
-    const revision = await queueRevision(owner, userId);
+    const revision = await queueRevision(bed.owner, userId);
 
     // Market data is the last thing fetched: everything else was already in memory.
-    simulator.controls.addFault({
+    bed.simulator.controls.addFault({
       path: "/marketdata/options/",
       times: null,
       fault: { kind: "status", status: 500 },
     });
-    const error = await rejection(syncUser({ db, session, robinhoodUserId, now: SIM_NOW }));
+    const error = await rejection(syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW }));
     expect(error.code).toBe("server_error");
-    expect(await rawCounts(owner, userId)).toEqual(damaged);
-    expect(await queueRevision(owner, userId)).toBe(revision);
-    expect(await syncState(owner, userId)).toMatchObject({ status: "FAILED", orders_watermark: null });
+    expect(await rawCounts(bed.owner, userId)).toEqual(damaged);
+    expect(await queueRevision(bed.owner, userId)).toBe(revision);
+    expect(await syncState(bed.owner, userId)).toMatchObject({ status: "FAILED", orders_watermark: null });
 
-    simulator.controls.clearFaults();
-    const report = await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
-    expect(await rawCounts(owner, userId)).toEqual(complete);
+    bed.simulator.controls.clearFaults();
+    const report = await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    expect(await rawCounts(bed.owner, userId)).toEqual(complete);
     expect(report.inserted.orders).toBe(40);
-    const fee = await owner.query("SELECT fees::text FROM option_executions WHERE broker_execution_id = $1", [
-      tampered.rows[0]?.broker_execution_id,
-    ]);
+    const fee = await bed.owner.query(
+      "SELECT fees::text FROM option_executions WHERE broker_execution_id = $1",
+      [tampered.rows[0]?.broker_execution_id],
+    );
     expect(fee.rows).toEqual([{ fees: tampered.rows[0]?.original }]);
-    expect(await syncState(owner, userId)).toMatchObject({ status: "SUCCEEDED", last_error: null });
+    expect(await syncState(bed.owner, userId)).toMatchObject({ status: "SUCCEEDED", last_error: null });
   });
 });
 
 describe("syncUser: throttling", () => {
   it("waits out a 429's Retry-After on a page of orders and then completes", async () => {
     const { session, robinhoodUserId, userId, slept } = await demo();
-    simulator.controls.addFault({
+    bed.simulator.controls.addFault({
       path: "/options/orders/",
       skip: 1,
       fault: { kind: "throttle", seconds: 7, retryAfterHeader: true, detailSeconds: false },
     });
 
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
 
     expect(slept).toEqual([7_000]);
-    const pages = simulator.controls.requests({ path: "/options/orders/" });
+    const pages = bed.simulator.controls.requests({ path: "/options/orders/" });
     expect(pages.slice(0, 3).map((request) => request.status)).toEqual([200, 429, 200]);
     expect(pages[2]?.query).toEqual(pages[1]?.query);
-    const expected = expectedCounts(simulator.controls.history(DEMO_USERNAME));
-    expect(await rawCounts(owner, userId)).toMatchObject({
+    const expected = expectedCounts(bed.simulator.controls.history(DEMO_USERNAME));
+    expect(await rawCounts(bed.owner, userId)).toMatchObject({
       option_orders: expected.option_orders,
       option_executions: expected.option_executions,
     });
-    expect(await syncState(owner, userId)).toMatchObject({ status: "SUCCEEDED" });
+    expect(await syncState(bed.owner, userId)).toMatchObject({ status: "SUCCEEDED" });
   });
 });

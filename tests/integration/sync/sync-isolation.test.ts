@@ -1,49 +1,24 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { isRobinhoodError } from "@/lib/robinhood/client";
-import {
-  DEMO_PASSWORD,
-  DEMO_USERNAME,
-  type RunningSimulator,
-  TEST_PASSWORD,
-} from "@/lib/robinhood/simulator";
-import type { Database } from "@/lib/server/db/create-prisma-client";
+import { DEMO_PASSWORD, DEMO_USERNAME, TEST_PASSWORD } from "@/lib/robinhood/simulator";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { syncUser } from "@/lib/server/sync/sync-user";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 import {
   expectedCounts,
   RAW_TABLES,
   rawCounts,
   SECOND_USERNAME,
   SIM_NOW,
+  setUpSyncTestbed,
   signIn,
-  startSyncSimulator,
   syncState,
 } from "./sync-test-support";
 
-let owner: pg.Client;
-let db: Database;
-let simulator: RunningSimulator;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-  simulator = await startSyncSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(async () => {
-  await truncateAll(owner);
-  simulator.controls.reset();
-});
+const bed = setUpSyncTestbed();
 
 async function signedIn(username: string, password: string) {
-  const result = await signIn(simulator, { username, password });
+  const result = await signIn(bed.simulator, { username, password });
   return { ...result, userId: userIdFromRobinhoodUserId(result.robinhoodUserId) };
 }
 
@@ -51,7 +26,9 @@ async function signedIn(username: string, password: string) {
 async function rowsOf(userId: string) {
   const out: Record<string, unknown[]> = {};
   for (const table of [...RAW_TABLES, "sync_states", "recompute_queue"]) {
-    const { rows } = await owner.query(`SELECT * FROM ${table} WHERE user_id = $1 ORDER BY 1, 2`, [userId]);
+    const { rows } = await bed.owner.query(`SELECT * FROM ${table} WHERE user_id = $1 ORDER BY 1, 2`, [
+      userId,
+    ]);
     out[table] = rows;
   }
   return out;
@@ -61,13 +38,13 @@ describe("syncUser: row-level isolation", () => {
   it("a sync of user A neither changes nor picks up user B's rows, even under the same broker ids", async () => {
     const a = await signedIn(DEMO_USERNAME, DEMO_PASSWORD);
     const b = await signedIn(SECOND_USERNAME, TEST_PASSWORD);
-    await syncUser({ db, session: b.session, robinhoodUserId: b.robinhoodUserId, now: SIM_NOW });
+    await syncUser({ db: bed.db, session: b.session, robinhoodUserId: b.robinhoodUserId, now: SIM_NOW });
 
     // B also holds an order under one of A's broker order ids (natural keys are per user).
-    const aHistory = simulator.controls.history(DEMO_USERNAME);
+    const aHistory = bed.simulator.controls.history(DEMO_USERNAME);
     const sharedId = aHistory.orders[0]?.id as string;
     await withUserTransaction(
-      { db, robinhoodUserId: b.robinhoodUserId, purpose: "work" },
+      { db: bed.db, robinhoodUserId: b.robinhoodUserId, purpose: "work" },
       async (tx, user) => {
         const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
         await tx.optionOrder.create({
@@ -89,7 +66,7 @@ describe("syncUser: row-level isolation", () => {
     const before = await rowsOf(b.userId);
 
     const report = await syncUser({
-      db,
+      db: bed.db,
       session: a.session,
       robinhoodUserId: a.robinhoodUserId,
       now: SIM_NOW,
@@ -98,11 +75,11 @@ describe("syncUser: row-level isolation", () => {
     expect(await rowsOf(b.userId)).toEqual(before);
     const expected = expectedCounts(aHistory);
     expect(report.inserted.orders).toBe(expected.option_orders);
-    expect(await rawCounts(owner, a.userId)).toMatchObject({
+    expect(await rawCounts(bed.owner, a.userId)).toMatchObject({
       option_orders: expected.option_orders,
       option_executions: expected.option_executions,
     });
-    const { rows: shared } = await owner.query(
+    const { rows: shared } = await bed.owner.query(
       "SELECT user_id, chain_symbol, state FROM option_orders WHERE broker_order_id = $1 ORDER BY state",
       [sharedId],
     );
@@ -112,7 +89,7 @@ describe("syncUser: row-level isolation", () => {
     ]);
     // Every row the sync wrote belongs to A or to B's earlier sync; nothing else exists.
     for (const table of RAW_TABLES) {
-      const { rows } = await owner.query(`SELECT DISTINCT user_id FROM ${table} ORDER BY 1`);
+      const { rows } = await bed.owner.query(`SELECT DISTINCT user_id FROM ${table} ORDER BY 1`);
       expect(rows.map((row) => row.user_id).sort(), table).toEqual([a.userId, b.userId].sort());
     }
   });
@@ -122,7 +99,7 @@ describe("syncUser: row-level isolation", () => {
     const b = await signedIn(SECOND_USERNAME, TEST_PASSWORD);
 
     const error = await syncUser({
-      db,
+      db: bed.db,
       session: b.session,
       robinhoodUserId: a.robinhoodUserId,
       now: SIM_NOW,
@@ -130,13 +107,13 @@ describe("syncUser: row-level isolation", () => {
 
     expect(isRobinhoodError(error, "forbidden")).toBe(true);
     for (const userId of [a.userId, b.userId]) {
-      const counts = await rawCounts(owner, userId);
+      const counts = await rawCounts(bed.owner, userId);
       for (const table of RAW_TABLES) expect(counts[table], table).toBe(0);
     }
-    expect(await syncState(owner, a.userId)).toMatchObject({
+    expect(await syncState(bed.owner, a.userId)).toMatchObject({
       status: "FAILED",
       last_error: "This Robinhood session belongs to a different Robinhood user. Sign in again.",
     });
-    expect(simulator.controls.countRequests({ path: "/options/orders/" })).toBe(0);
+    expect(bed.simulator.controls.countRequests({ path: "/options/orders/" })).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
 import type pg from "pg";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import {
   type ClientRuntime,
   createRobinhoodClient,
@@ -7,12 +9,16 @@ import {
 } from "@/lib/robinhood/client";
 import {
   DEFAULT_USERS,
+  DEMO_PASSWORD,
+  DEMO_USERNAME,
   type RunningSimulator,
   type SimHistory,
   startSimulator,
   TEST_PASSWORD,
 } from "@/lib/robinhood/simulator";
 import { isoFromDay } from "@/lib/robinhood/simulator/market/calendar";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 
 /** A fixed seed and present, so the generated histories (and every count below) are stable. */
 export const SEED = 7_357;
@@ -32,6 +38,42 @@ export function startSyncSimulator(): Promise<RunningSimulator> {
       { username: SECOND_USERNAME, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 3 },
     ],
   });
+}
+
+/** What every sync test file works with: the owner connection, the app's database and a simulator. */
+export interface SyncTestbed {
+  owner: pg.Client;
+  db: Database;
+  simulator: RunningSimulator;
+}
+
+/**
+ * Registers the set-up every sync test file shares: connections and a simulator for the file, and
+ * an empty database and reset simulator before each test. Its fields are set once `beforeAll` ran.
+ */
+export function setUpSyncTestbed(): SyncTestbed {
+  const bed = {} as SyncTestbed;
+  beforeAll(async () => {
+    bed.owner = await connectOwner();
+    bed.db = createAppDb();
+    bed.simulator = await startSyncSimulator();
+  });
+  afterAll(async () => {
+    await bed.simulator.close();
+    await bed.db.$disconnect();
+    await bed.owner.end();
+  });
+  beforeEach(async () => {
+    await truncateAll(bed.owner);
+    bed.simulator.controls.reset();
+  });
+  return bed;
+}
+
+/** The demo trader, signed in, with the Rollbook user id it maps to. */
+export async function signInDemo(simulator: RunningSimulator) {
+  const signedIn = await signIn(simulator, { username: DEMO_USERNAME, password: DEMO_PASSWORD });
+  return { ...signedIn, userId: userIdFromRobinhoodUserId(signedIn.robinhoodUserId) };
 }
 
 /** Client time that moves only when the client sleeps: retries run at once, waits are recorded. */

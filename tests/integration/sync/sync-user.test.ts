@@ -1,64 +1,40 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tradingDateOf } from "@/lib/dates/trading-date";
-import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import type { OptionOrder } from "@/lib/robinhood/client";
-import { DEMO_PASSWORD, DEMO_USERNAME, type RunningSimulator } from "@/lib/robinhood/simulator";
-import type { Database } from "@/lib/server/db/create-prisma-client";
+import { DEMO_USERNAME } from "@/lib/robinhood/simulator";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import type { SyncProgress } from "@/lib/server/sync/sync-types";
 import { syncUser } from "@/lib/server/sync/sync-user";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 import {
   expectedCounts,
   queueRevision,
   rawCounts,
   SIM_NOW,
-  signIn,
-  startSyncSimulator,
+  setUpSyncTestbed,
+  signInDemo,
   syncState,
 } from "./sync-test-support";
 
-let owner: pg.Client;
-let db: Database;
-let simulator: RunningSimulator;
+const bed = setUpSyncTestbed();
 
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-  simulator = await startSyncSimulator();
-});
-afterAll(async () => {
-  await simulator.close();
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(async () => {
-  await truncateAll(owner);
-  simulator.controls.reset();
-});
-
-async function demo() {
-  const signedIn = await signIn(simulator, { username: DEMO_USERNAME, password: DEMO_PASSWORD });
-  return { ...signedIn, userId: userIdFromRobinhoodUserId(signedIn.robinhoodUserId) };
-}
+const demo = () => signInDemo(bed.simulator);
 
 describe("syncUser: a first sync of the demo trader", () => {
   it("writes every account, order, leg, execution, contract, event, stock trade and live mark served", async () => {
     const { session, robinhoodUserId, userId } = await demo();
-    const history = simulator.controls.history(DEMO_USERNAME);
+    const history = bed.simulator.controls.history(DEMO_USERNAME);
     const expected = expectedCounts(history);
     const progress: SyncProgress[] = [];
 
     const report = await syncUser({
-      db,
+      db: bed.db,
       session,
       robinhoodUserId,
       now: SIM_NOW,
       onProgress: (p) => progress.push(p),
     });
 
-    expect(await rawCounts(owner, userId)).toEqual({
+    expect(await rawCounts(bed.owner, userId)).toEqual({
       broker_accounts: 1,
       option_orders: expected.option_orders,
       option_legs: expected.option_legs,
@@ -86,19 +62,21 @@ describe("syncUser: a first sync of the demo trader", () => {
     expect(report.inserted).toEqual(report.synced);
     expect(report.ordersUpdatedSince).toBeNull();
 
-    const { rows: accounts } = await owner.query("SELECT account_number, account_type FROM broker_accounts");
+    const { rows: accounts } = await bed.owner.query(
+      "SELECT account_number, account_type FROM broker_accounts",
+    );
     expect(accounts).toEqual([
       { account_number: history.account.accountNumber, account_type: history.account.type },
     ]);
 
     // Multipliers come from the chains (100 for every simulated chain), never a default.
-    const { rows: multipliers } = await owner.query(
+    const { rows: multipliers } = await bed.owner.query(
       "SELECT multiplier::text, count(*)::int AS n FROM option_instruments GROUP BY 1",
     );
     expect(multipliers).toEqual([{ multiplier: "100.00000000", n: expected.instruments }]);
 
     const newest = history.orders.reduce((max, order) => Math.max(max, order.updatedAtUs), 0);
-    const state = await syncState(owner, userId);
+    const state = await syncState(bed.owner, userId);
     expect(state).toMatchObject({ status: "SUCCEEDED", last_error: null });
     expect(state?.orders_watermark?.getTime()).toBe(Math.floor(newest / 1000));
     expect(state?.last_finished_at?.getTime()).toBeGreaterThanOrEqual(state?.last_started_at?.getTime() ?? 0);
@@ -111,19 +89,19 @@ describe("syncUser: a first sync of the demo trader", () => {
     );
 
     // The sync queued the user for recompute in the same transaction.
-    expect(await queueRevision(owner, userId)).toBe(1);
+    expect(await queueRevision(bed.owner, userId)).toBe(1);
   });
 
   it("maps orders, legs and executions faithfully, partial fills of cancelled orders included", async () => {
     const { session, robinhoodUserId } = await demo();
     const served = await session.listOptionOrders();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
 
     const sample = served.find(
       (order) => order.legs.length === 2 && order.legs.every((leg) => leg.executions.length > 1),
     ) as OptionOrder;
     expect(sample).toBeDefined();
-    const { rows: orders } = await owner.query(
+    const { rows: orders } = await bed.owner.query(
       `SELECT state, chain_symbol, direction, order_type, quantity::text, processed_quantity::text,
               limit_price::text, premium::text, processed_premium::text, net_amount::text,
               regulatory_fees::text, contract_fees::text, opening_strategy, closing_strategy, form_source,
@@ -155,7 +133,7 @@ describe("syncUser: a first sync of the demo trader", () => {
       },
     ]);
 
-    const { rows: legs } = await owner.query(
+    const { rows: legs } = await bed.owner.query(
       `SELECT l.broker_leg_id, l.side, l.position_effect, l.ratio_quantity, i.robinhood_id
        FROM option_legs l JOIN option_orders o ON o.id = l.order_id JOIN option_instruments i ON i.id = l.instrument_id
        WHERE o.broker_order_id = $1 ORDER BY l.broker_leg_id`,
@@ -173,7 +151,7 @@ describe("syncUser: a first sync of the demo trader", () => {
         })),
     );
 
-    const { rows: fills } = await owner.query(
+    const { rows: fills } = await bed.owner.query(
       `SELECT broker_execution_id, price::text, quantity::text, executed_at, trade_date::text, settlement_date::text
        FROM option_executions WHERE broker_execution_id = ANY($1) ORDER BY broker_execution_id`,
       [sample.legs.flatMap((leg) => leg.executions.map((e) => e.id))],
@@ -193,7 +171,7 @@ describe("syncUser: a first sync of the demo trader", () => {
     );
 
     // Every execution's trade date is its New York date.
-    const { rows: offDates } = await owner.query(
+    const { rows: offDates } = await bed.owner.query(
       `SELECT count(*)::int AS n FROM option_executions
        WHERE trade_date <> (executed_at AT TIME ZONE 'America/New_York')::date`,
     );
@@ -204,7 +182,7 @@ describe("syncUser: a first sync of the demo trader", () => {
       (order) => order.state === "cancelled" && order.legs.some((leg) => leg.executions.length > 0),
     );
     expect(partial.length).toBeGreaterThan(0);
-    const { rows: stored } = await owner.query(
+    const { rows: stored } = await bed.owner.query(
       `SELECT count(DISTINCT o.id)::int AS orders, count(e.id)::int AS fills
        FROM option_orders o JOIN option_legs l ON l.order_id = o.id JOIN option_executions e ON e.leg_id = l.id
        WHERE o.state = 'cancelled'`,
@@ -220,9 +198,9 @@ describe("syncUser: a first sync of the demo trader", () => {
   it("allocates each order's fees to its executions pro rata by quantity, exactly, remainder on the last fill", async () => {
     const { session, robinhoodUserId } = await demo();
     const served = await session.listOptionOrders();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
 
-    const { rows } = await owner.query<{
+    const { rows } = await bed.owner.query<{
       broker_order_id: string;
       broker_execution_id: string;
       fees: string;
@@ -260,14 +238,14 @@ describe("syncUser: a first sync of the demo trader", () => {
 
   it("stores events with their stock side from equity_components", async () => {
     const { session, robinhoodUserId } = await demo();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
     const served = await session.listOptionEvents();
     const assignment = served.find((event) => event.type === "assignment");
     expect(assignment).toBeDefined();
     if (!assignment) return;
     const component = assignment.equity_components[0];
 
-    const { rows: events } = await owner.query(
+    const { rows: events } = await bed.owner.query(
       `SELECT e.type, e.state, e.quantity::text, e.event_date::text, e.direction, e.total_cash_amount::text,
               e.underlying_price::text, e.source, i.robinhood_id, a.account_number
        FROM option_events e JOIN option_instruments i ON i.id = e.instrument_id
@@ -288,7 +266,7 @@ describe("syncUser: a first sync of the demo trader", () => {
         account_number: assignment.account_number,
       },
     ]);
-    const { rows: trades } = await owner.query(
+    const { rows: trades } = await bed.owner.query(
       `SELECT t.broker_trade_id, t.symbol, t.side, t.quantity::text, t.price::text, t.amount::text, t.trade_date::text
        FROM stock_trades t JOIN option_events e ON e.id = t.event_id WHERE e.broker_event_id = $1`,
       [assignment.id],
@@ -311,13 +289,13 @@ describe("syncUser: a first sync of the demo trader", () => {
 describe("syncUser: contract multipliers", () => {
   it("takes each contract's multiplier from its chain's trade_value_multiplier", async () => {
     const { session, robinhoodUserId } = await demo();
-    simulator.controls.addFault({
+    bed.simulator.controls.addFault({
       path: "/options/chains/",
       times: null,
       fault: { kind: "corrupt_field", field: "trade_value_multiplier", value: "10.0000" },
     });
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
-    const { rows } = await owner.query("SELECT DISTINCT multiplier::text FROM option_instruments");
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    const { rows } = await bed.owner.query("SELECT DISTINCT multiplier::text FROM option_instruments");
     expect(rows).toEqual([{ multiplier: "10.00000000" }]);
   });
 });
@@ -325,49 +303,49 @@ describe("syncUser: contract multipliers", () => {
 describe("syncUser: a second sync", () => {
   it("asks only for orders updated since the watermark minus the overlap, and duplicates nothing", async () => {
     const { session, robinhoodUserId, userId } = await demo();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
-    const before = await rawCounts(owner, userId);
-    const watermark = (await syncState(owner, userId))?.orders_watermark as Date;
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    const before = await rawCounts(bed.owner, userId);
+    const watermark = (await syncState(bed.owner, userId))?.orders_watermark as Date;
     // A stored order inside the overlap that differs from Robinhood is brought back in line.
-    const newestOrder = await owner.query<{ broker_order_id: string; state: string }>(
+    const newestOrder = await bed.owner.query<{ broker_order_id: string; state: string }>(
       "SELECT broker_order_id, state FROM option_orders ORDER BY broker_updated_at DESC LIMIT 1",
     );
     const changed = newestOrder.rows[0] as { broker_order_id: string; state: string };
-    await owner.query("UPDATE option_orders SET state = 'stale' WHERE broker_order_id = $1", [
+    await bed.owner.query("UPDATE option_orders SET state = 'stale' WHERE broker_order_id = $1", [
       changed.broker_order_id,
     ]);
-    simulator.controls.clearRequests();
+    bed.simulator.controls.clearRequests();
 
-    const report = await syncUser({ db, session, robinhoodUserId, now: SIM_NOW, overlapMinutes: 60 });
+    const report = await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW, overlapMinutes: 60 });
 
     const since = new Date(watermark.getTime() - 60 * 60_000);
-    const orderRequests = simulator.controls.requests({ path: "/options/orders/", method: "GET" });
+    const orderRequests = bed.simulator.controls.requests({ path: "/options/orders/", method: "GET" });
     expect(orderRequests.map((request) => request.query["updated_at[gte]"])).toEqual([since.toISOString()]);
     expect(report.ordersUpdatedSince).toEqual(since);
-    const history = simulator.controls.history(DEMO_USERNAME);
+    const history = bed.simulator.controls.history(DEMO_USERNAME);
     const inWindow = history.orders.filter((order) => order.updatedAtUs / 1000 >= since.getTime()).length;
     expect(inWindow).toBeGreaterThan(0);
     expect(report.synced.orders).toBe(inWindow);
     // Every contract is already stored: no instrument or chain requests at all.
-    expect(simulator.controls.countRequests({ path: "/options/instruments/" })).toBe(0);
-    expect(simulator.controls.countRequests({ path: "/options/chains/" })).toBe(0);
+    expect(bed.simulator.controls.countRequests({ path: "/options/instruments/" })).toBe(0);
+    expect(bed.simulator.controls.countRequests({ path: "/options/chains/" })).toBe(0);
 
-    expect(await rawCounts(owner, userId)).toEqual(before);
+    expect(await rawCounts(bed.owner, userId)).toEqual(before);
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
-    const restored = await owner.query("SELECT state FROM option_orders WHERE broker_order_id = $1", [
+    const restored = await bed.owner.query("SELECT state FROM option_orders WHERE broker_order_id = $1", [
       changed.broker_order_id,
     ]);
     expect(restored.rows).toEqual([{ state: changed.state }]);
-    expect((await syncState(owner, userId))?.orders_watermark).toEqual(watermark);
-    expect(await queueRevision(owner, userId)).toBe(2);
+    expect((await syncState(bed.owner, userId))?.orders_watermark).toEqual(watermark);
+    expect(await queueRevision(bed.owner, userId)).toBe(2);
   });
 
   it("leaves data that recompute reconciles exactly", async () => {
     const { session, robinhoodUserId, userId } = await demo();
-    await syncUser({ db, session, robinhoodUserId, now: SIM_NOW });
-    const counts = await rawCounts(owner, userId);
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    const counts = await rawCounts(bed.owner, userId);
 
-    const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "sync", now: SIM_NOW });
+    const summary = await recomputeUserPnl({ db: bed.db, robinhoodUserId, trigger: "sync", now: SIM_NOW });
 
     expect(summary).toMatchObject({
       executions: counts.option_executions,
@@ -376,7 +354,7 @@ describe("syncUser: a second sync", () => {
     });
     expect(summary.lots).toBeGreaterThan(100);
     expect(summary.chains).toBeGreaterThan(10);
-    const { rows } = await owner.query(
+    const { rows } = await bed.owner.query(
       "SELECT count(*)::int AS n FROM open_positions WHERE mark_price IS NULL",
     );
     // Every open position has a mark from the sync.
