@@ -1,4 +1,5 @@
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/server/db/create-prisma-client";
 
 /** Connection strings the integration global setup provides. */
@@ -19,6 +20,26 @@ export async function connectOwner(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: testDatabaseUrls().ownerUrl });
   await client.connect();
   return client;
+}
+
+/** The two connections most integration test files hold: the schema owner and the app's client. */
+export interface TestDatabases {
+  owner: pg.Client;
+  db: Database;
+}
+
+/** Opens both connections before a file's tests and closes them after; fields are set by `beforeAll`. */
+export function setUpTestDatabases(): TestDatabases {
+  const databases = {} as TestDatabases;
+  beforeAll(async () => {
+    databases.owner = await connectOwner();
+    databases.db = createAppDb();
+  });
+  afterAll(async () => {
+    await databases.db.$disconnect();
+    await databases.owner.end();
+  });
+  return databases;
 }
 
 /** Empties every table but the migrations record. */

@@ -1,41 +1,29 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getChain } from "@/lib/server/dashboard/get-chain";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { getPositions } from "@/lib/server/dashboard/get-positions";
 import { listChains } from "@/lib/server/dashboard/list-chains";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000d2";
 const OTHER = "eeeeeeee-0000-4000-8000-0000000000d3";
 const NEWCOMER = "eeeeeeee-0000-4000-8000-0000000000d4";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
+const databases = setUpTestDatabases();
 beforeEach(async () => {
-  await truncateAll(owner);
+  await truncateAll(databases.owner);
   for (const user of [TRADER, OTHER]) {
-    await seedOptionsHistory(db, user, user === TRADER ? "5QR24141" : "9ZZ00001");
-    await recomputeUserPnl({ db, robinhoodUserId: user, trigger: "manual", now: NOW });
+    await seedOptionsHistory(databases.db, user, user === TRADER ? "5QR24141" : "9ZZ00001");
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: user, trigger: "manual", now: NOW });
   }
 });
 
 describe("one user's pages never show another user's rows", () => {
   it("totals, series and per-underlying rows count one user's history only", async () => {
-    const dashboard = await getDashboard({ db, robinhoodUserId: TRADER });
+    const dashboard = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
     expect(dashboard.totals.realized).toBe("423.9");
     expect(dashboard.totals.fees).toBe("0.13");
     expect(dashboard.totals.chains).toBe(2);
@@ -44,24 +32,24 @@ describe("one user's pages never show another user's rows", () => {
   });
 
   it("chains and positions are the user's own, and another user's chain is not found", async () => {
-    const mine = await listChains({ db, robinhoodUserId: TRADER });
-    const theirs = await listChains({ db, robinhoodUserId: OTHER });
+    const mine = await listChains({ db: databases.db, robinhoodUserId: TRADER });
+    const theirs = await listChains({ db: databases.db, robinhoodUserId: OTHER });
     expect(mine.chains).toHaveLength(2);
     expect(theirs.chains).toHaveLength(2);
     const mineIds = new Set(mine.chains.map((chain) => chain.id));
     expect(theirs.chains.some((chain) => mineIds.has(chain.id))).toBe(false);
 
     const theirChain = theirs.chains[0]?.id ?? "";
-    expect(await getChain({ db, robinhoodUserId: TRADER, chainId: theirChain })).toBeNull();
-    expect(await getChain({ db, robinhoodUserId: OTHER, chainId: theirChain })).not.toBeNull();
+    expect(await getChain({ db: databases.db, robinhoodUserId: TRADER, chainId: theirChain })).toBeNull();
+    expect(await getChain({ db: databases.db, robinhoodUserId: OTHER, chainId: theirChain })).not.toBeNull();
 
-    const positions = await getPositions({ db, robinhoodUserId: TRADER });
+    const positions = await getPositions({ db: databases.db, robinhoodUserId: TRADER });
     expect(positions.options).toHaveLength(1);
     expect(mineIds.has(positions.options[0]?.chainId ?? "")).toBe(true);
   });
 
   it("a user with no history sees empty pages, not anyone else's", async () => {
-    const dashboard = await getDashboard({ db, robinhoodUserId: NEWCOMER });
+    const dashboard = await getDashboard({ db: databases.db, robinhoodUserId: NEWCOMER });
     expect(dashboard.totals).toEqual({
       realized: "0",
       unrealized: "0",
@@ -75,7 +63,10 @@ describe("one user's pages never show another user's rows", () => {
     expect(dashboard.series).toEqual([]);
     expect(dashboard.underlyings).toEqual([]);
     expect(dashboard.lastRecompute).toBeNull();
-    expect((await listChains({ db, robinhoodUserId: NEWCOMER })).chains).toEqual([]);
-    expect(await getPositions({ db, robinhoodUserId: NEWCOMER })).toEqual({ options: [], stock: [] });
+    expect((await listChains({ db: databases.db, robinhoodUserId: NEWCOMER })).chains).toEqual([]);
+    expect(await getPositions({ db: databases.db, robinhoodUserId: NEWCOMER })).toEqual({
+      options: [],
+      stock: [],
+    });
   });
 });

@@ -1,38 +1,26 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
 import { getChain } from "@/lib/server/dashboard/get-chain";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { getPositions } from "@/lib/server/dashboard/get-positions";
 import { listChains } from "@/lib/server/dashboard/list-chains";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000d1";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
+const databases = setUpTestDatabases();
 beforeEach(async () => {
-  await truncateAll(owner);
-  await seedOptionsHistory(db, TRADER);
-  await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+  await truncateAll(databases.owner);
+  await seedOptionsHistory(databases.db, TRADER);
+  await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
 });
 
 describe("dashboard read models", () => {
   it("totals realized, unrealized and every fee paid, exactly", async () => {
-    const dashboard = await getDashboard({ db, robinhoodUserId: TRADER });
+    const dashboard = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
     expect(dashboard.totals).toEqual({
       // AAPL: 254.00 - 0.06 - 70.00 + 240.00 - 0.04, realized by the roll and the expiry.
       realized: "423.9",
@@ -48,7 +36,7 @@ describe("dashboard read models", () => {
   });
 
   it("draws cumulative realized P&L from the daily rows", async () => {
-    const { series } = await getDashboard({ db, robinhoodUserId: TRADER });
+    const { series } = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
     expect(series).toEqual([
       { date: "2026-10-14", realized: "183.94", cumulative: "183.94" },
       { date: "2026-11-20", realized: "239.96", cumulative: "423.9" },
@@ -56,7 +44,7 @@ describe("dashboard read models", () => {
   });
 
   it("breaks P&L and fees down per underlying", async () => {
-    const { underlyings } = await getDashboard({ db, robinhoodUserId: TRADER });
+    const { underlyings } = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
     expect(underlyings).toEqual([
       {
         underlying: "AAPL",
@@ -78,7 +66,7 @@ describe("dashboard read models", () => {
   });
 
   it("reports the last recompute run and no sync yet", async () => {
-    const dashboard = await getDashboard({ db, robinhoodUserId: TRADER });
+    const dashboard = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
     expect(dashboard.sync).toBeNull();
     expect(dashboard.lastRecompute).toMatchObject({
       status: "SUCCEEDED",
@@ -93,7 +81,7 @@ describe("dashboard read models", () => {
   });
 
   it("lists chains with their figures and filters them by underlying and status", async () => {
-    const all = await listChains({ db, robinhoodUserId: TRADER });
+    const all = await listChains({ db: databases.db, robinhoodUserId: TRADER });
     expect(all.total).toBe(2);
     expect(all.underlyings).toEqual(["AAPL", "TSLA"]);
     expect(all.chains.map(({ id: _id, ...row }) => row)).toEqual([
@@ -128,12 +116,16 @@ describe("dashboard read models", () => {
         breakeven: null,
       },
     ]);
-    const aapl = await listChains({ db, robinhoodUserId: TRADER, filters: { underlying: "AAPL" } });
+    const aapl = await listChains({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      filters: { underlying: "AAPL" },
+    });
     expect(aapl.chains.map((chain) => chain.underlying)).toEqual(["AAPL"]);
-    const open = await listChains({ db, robinhoodUserId: TRADER, filters: { status: "OPEN" } });
+    const open = await listChains({ db: databases.db, robinhoodUserId: TRADER, filters: { status: "OPEN" } });
     expect(open.chains.map((chain) => chain.underlying)).toEqual(["TSLA"]);
     const none = await listChains({
-      db,
+      db: databases.db,
       robinhoodUserId: TRADER,
       filters: { underlying: "AAPL", status: "OPEN" },
     });
@@ -142,18 +134,26 @@ describe("dashboard read models", () => {
   });
 
   it("pages through chains newest first", async () => {
-    const first = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1 });
+    const first = await listChains({ db: databases.db, robinhoodUserId: TRADER, pageSize: 1 });
     expect(first).toMatchObject({ total: 2, matching: 2, page: 1, pageCount: 2 });
     expect(first.chains.map((chain) => chain.underlying)).toEqual(["TSLA"]);
-    const second = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1, page: 2 });
+    const second = await listChains({ db: databases.db, robinhoodUserId: TRADER, pageSize: 1, page: 2 });
     expect(second.chains.map((chain) => chain.underlying)).toEqual(["AAPL"]);
-    const past = await listChains({ db, robinhoodUserId: TRADER, pageSize: 1, page: 9 });
+    const past = await listChains({ db: databases.db, robinhoodUserId: TRADER, pageSize: 1, page: 9 });
     expect(past.page).toBe(2);
   });
 
   it("shows a chain's roll, its lots and totals", async () => {
-    const { chains } = await listChains({ db, robinhoodUserId: TRADER, filters: { underlying: "AAPL" } });
-    const detail = await getChain({ db, robinhoodUserId: TRADER, chainId: chains[0]?.id ?? "" });
+    const { chains } = await listChains({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      filters: { underlying: "AAPL" },
+    });
+    const detail = await getChain({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      chainId: chains[0]?.id ?? "",
+    });
     expect(detail?.rolls).toEqual([
       {
         sequence: 1,
@@ -211,7 +211,7 @@ describe("dashboard read models", () => {
   });
 
   it("lists open positions with marks, and no stock for this history", async () => {
-    const positions = await getPositions({ db, robinhoodUserId: TRADER });
+    const positions = await getPositions({ db: databases.db, robinhoodUserId: TRADER });
     expect(positions.stock).toEqual([]);
     expect(
       positions.options.map(({ id: _id, chainId, ...row }) => ({ hasChain: chainId !== null, ...row })),
@@ -238,7 +238,7 @@ describe("dashboard read models", () => {
   });
 
   it("names the signed-in user for the header", async () => {
-    expect(await getAccountSummary({ db, robinhoodUserId: TRADER })).toEqual({
+    expect(await getAccountSummary({ db: databases.db, robinhoodUserId: TRADER })).toEqual({
       username: null,
       displayName: null,
       isDemo: false,

@@ -17,8 +17,7 @@ import {
   TEST_PASSWORD,
 } from "@/lib/robinhood/simulator";
 import { isoFromDay } from "@/lib/robinhood/simulator/market/calendar";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/support/test-database";
 
 /** A fixed seed and present, so the generated histories (and every count below) are stable. */
 export const SEED = 7_357;
@@ -41,9 +40,7 @@ export function startSyncSimulator(): Promise<RunningSimulator> {
 }
 
 /** What every sync test file works with: the owner connection, the app's database and a simulator. */
-export interface SyncTestbed {
-  owner: pg.Client;
-  db: Database;
+export interface SyncTestbed extends TestDatabases {
   simulator: RunningSimulator;
 }
 
@@ -52,16 +49,12 @@ export interface SyncTestbed {
  * an empty database and reset simulator before each test. Its fields are set once `beforeAll` ran.
  */
 export function setUpSyncTestbed(): SyncTestbed {
-  const bed = {} as SyncTestbed;
+  const bed = setUpTestDatabases() as SyncTestbed;
   beforeAll(async () => {
-    bed.owner = await connectOwner();
-    bed.db = createAppDb();
     bed.simulator = await startSyncSimulator();
   });
   afterAll(async () => {
     await bed.simulator.close();
-    await bed.db.$disconnect();
-    await bed.owner.end();
   });
   beforeEach(async () => {
     await truncateAll(bed.owner);
