@@ -5,7 +5,7 @@ import type { CloseKind, Direction, LifecycleType, PnlExecution } from "./types"
 /**
  * The engine's working records. Fills, books, episodes and matches are tables of columns (typed
  * arrays indexed by row number) rather than one object per row: a large history has millions of
- * them, and columns keep the replay's memory sequential and out of the garbage collector's way.
+ * them, and columns keep the replay's memory compact and give the garbage collector nothing to trace.
  * Every money column holds micros (see lib/money): exact integers, stored in a Float64Array only
  * because that is the array that holds every safe integer. Strings are formatted only when result
  * rows are read (see rows/).

@@ -1,6 +1,7 @@
 import { add, type Micro } from "@/lib/money";
 import { union } from "../chains/union-find";
-import { BUY, type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import { type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import { queueOf } from "../lots/fifo";
 import { reserveRow } from "../tables";
 import type { PnlExecution } from "../types";
 import { type PairingTables, pairRollFills } from "./pairing";
@@ -148,12 +149,11 @@ function isOpen(fills: FillTable, fill: number): boolean {
 
 /** The roll class (account, underlying, call/put, direction), or −1 for a close that closed nothing. */
 function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number {
-  const flags = fills.flags[fill] as number;
-  const open = (flags & OPEN) !== 0;
+  const open = isOpen(fills, fill);
   if (!open && fills.matchedQuantity[fill] === 0) return -1;
-  // A buy opens long and closes short; a sell opens short and closes long.
-  const long = open === ((flags & BUY) !== 0);
-  return (rollClass[fills.book[fill] as number] as number) + (long ? 0 : 1);
+  // The direction of the position the fill opens or closes: its lot queue's.
+  const direction = queueOf(fills, fill, open) & 1;
+  return (rollClass[fills.book[fill] as number] as number) + direction;
 }
 
 interface OrderGroup extends Group {
