@@ -14,7 +14,6 @@ import { matchRows } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
-import { createEpisodeTable, createMatchTable } from "./tables";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
 
@@ -37,10 +36,8 @@ export function computePnl(input: PnlInput): PnlResult {
   const state: LifecycleState = {
     fills,
     books,
-    // Every episode starts with an opening fill. A match ends a lot or a closer, so closing fills
-    // and events are a close first guess for matches; the table grows if partial closes need more.
-    episodes: createEpisodeTable(normalized.openingFills),
-    matches: createMatchTable(fills.count - normalized.openingFills + normalized.events.length),
+    episodes: normalized.episodes,
+    matches: normalized.matches,
     events: normalized.events,
     order: new Int32Array(0),
     realized: 0,

@@ -11,7 +11,7 @@ import {
 } from "./internal-types";
 import { compareFillTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
-import { createBookTable, createFillTable, reserveRow } from "./tables";
+import { createWorkTables, reserveRow, type WorkTables } from "./tables";
 import type { PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
 
 export interface InputProblem {
@@ -32,18 +32,15 @@ export class PnlInputError extends Error {
   }
 }
 
-export interface NormalizedInput {
+export interface NormalizedInput extends WorkTables {
   asOf: string;
   asOfDay: number;
   contracts: ContractRegistry;
-  books: BookTable;
   /** Kept fills (dated on or before asOf), in input order. */
   fills: FillTable;
   events: LifecycleRec[];
   /** True when the input listed executions in time order. */
   fillsSorted: boolean;
-  /** How many kept fills open a position (an upper bound on episodes). */
-  openingFills: number;
   issues: PnlIssue[];
 }
 
@@ -61,18 +58,15 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   if (problems.length > 0) throw new PnlInputError(problems);
 
   const contracts = new ContractRegistry();
-  // Every typed column counts as external memory, and V8 answers each 64 MB of it with a full
-  // collection; sizing tables close to what they will hold (growing only when a guess is short)
-  // keeps that rare. A contract rarely trades fewer than twice.
-  const books = createBookTable(input.executions.length >> 1);
+  // The replay's tables too, in one allocation (see createWorkTables).
+  const tables = createWorkTables(input.executions.length, input.events.length);
+  const { books, fills } = tables;
   const finder = new BookFinder(books);
-  const fills = createFillTable(input.executions.length);
   const issues: PnlIssue[] = [];
 
   // Inputs usually arrive in time order (a database query sorts them); noticing that here lets the
   // replay skip sorting.
   let sorted = true;
-  let openingFills = 0;
   const executions = input.executions;
   for (let index = 0; index < executions.length; index++) {
     const raw = executions[index] as PnlExecution;
@@ -98,7 +92,6 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       continue;
     }
     if (sorted && fill > 0 && compareFillTime(fills, fill - 1, fill) > 0) sorted = false;
-    if (((fills.flags[fill] as number) & OPEN) !== 0) openingFills++;
   }
   const events: LifecycleRec[] = [];
   input.events.forEach((raw, index) => {
@@ -126,14 +119,12 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   if (problems.length > 0) throw new PnlInputError(problems);
 
   return {
+    ...tables,
     asOf: input.asOf,
     asOfDay,
     contracts,
-    books,
-    fills,
     events,
     fillsSorted: sorted,
-    openingFills,
     issues,
   };
 }

@@ -1,13 +1,14 @@
 import type { BookTable, EpisodeTable, FillTable, MatchTable } from "./internal-types";
 
 /**
- * Allocation of the engine's tables. Fills are sized exactly; the others start from a close guess
- * and double when full (`reserveRow`). Columns start zeroed; the code that adds a row sets every
- * column whose empty value is not zero (−1 for "none").
+ * Allocation of the engine's tables. The replay's are sized to their bounds up front
+ * (`createWorkTables`); the roll tables start small. Any table doubles if it fills up
+ * (`reserveRow`). Columns start zeroed; the code that adds a row sets every column whose empty value
+ * is not zero (−1 for "none").
  *
- * All columns of a table share one ArrayBuffer. Typed arrays live outside the JavaScript heap, and
- * V8 answers every 64 MB of new external memory with a full collection of the whole heap — one
- * allocation per table instead of one per column keeps that to about one collection per table.
+ * Columns share buffers. Typed arrays live outside the JavaScript heap, and V8 answers new external
+ * memory (beyond 64 MB since the last collection) with a full collection of the whole heap, which
+ * holds the caller's input too: allocating per column, or per table, would pay that many times.
  */
 
 type TypedColumn = Int32Array | Uint8Array | Float64Array;
@@ -23,22 +24,36 @@ type Columns<S extends ColumnSpec> = {
       : never;
 };
 
-/** Zeroed columns for `capacity` rows, all views of one buffer (widest first, so all are aligned). */
-function packColumns<S extends ColumnSpec>(capacity: number, spec: S): Columns<S> {
+/** Where each column of a table sits in a buffer: offsets for `capacity` rows, widest first (so all are aligned). */
+function layoutColumns(capacity: number, spec: ColumnSpec) {
   const entries = Object.entries(spec).map(([name, type]) => {
     const [array, perRow] = Array.isArray(type) ? type : [type, 1];
-    return { name, array, length: capacity * perRow };
+    return { name, array, length: capacity * perRow, offset: 0 };
   });
   entries.sort((a, b) => b.array.BYTES_PER_ELEMENT - a.array.BYTES_PER_ELEMENT);
-  const bytes = entries.reduce((total, entry) => total + entry.length * entry.array.BYTES_PER_ELEMENT, 0);
-  const buffer = new ArrayBuffer(bytes);
+  let bytes = 0;
+  for (const entry of entries) {
+    entry.offset = bytes;
+    bytes += entry.length * entry.array.BYTES_PER_ELEMENT;
+  }
+  // Rounded up to whole doubles, so the next table in a shared buffer starts aligned too.
+  return { entries, bytes: Math.ceil(bytes / 8) * 8 };
+}
+
+type Layout = ReturnType<typeof layoutColumns>;
+
+function viewColumns<S extends ColumnSpec>(layout: Layout, buffer: ArrayBuffer, start: number): Columns<S> {
   const columns: Record<string, TypedColumn> = {};
-  let offset = 0;
-  for (const { name, array, length } of entries) {
-    columns[name] = new array(buffer, offset, length);
-    offset += length * array.BYTES_PER_ELEMENT;
+  for (const { name, array, length, offset } of layout.entries) {
+    columns[name] = new array(buffer, start + offset, length);
   }
   return columns as Columns<S>;
+}
+
+/** Zeroed columns for `capacity` rows, all views of one new buffer. */
+function packColumns<S extends ColumnSpec>(capacity: number, spec: S): Columns<S> {
+  const layout = layoutColumns(capacity, spec);
+  return viewColumns<S>(layout, new ArrayBuffer(layout.bytes), 0);
 }
 
 /** Makes room for one more row and returns its index (the caller fills its columns). */
@@ -62,94 +77,127 @@ function growColumns(table: { capacity: number }, capacity: number): void {
   table.capacity = capacity;
 }
 
-export function createFillTable(capacity: number): FillTable {
-  return {
-    count: 0,
-    capacity,
-    raw: new Array(capacity),
-    ...packColumns(capacity, {
-      book: Int32Array,
-      day: Int32Array,
-      flags: Uint8Array,
-      quantity: Float64Array,
-      price: Float64Array,
-      fees: Float64Array,
-      gross: Float64Array,
-      cash: Float64Array,
-      lotQuantity: Float64Array,
-      lotGross: Float64Array,
-      lotFees: Float64Array,
-      nextLot: Int32Array,
-      matchedQuantity: Float64Array,
-      matchedCash: Float64Array,
-      episode: Int32Array,
-    }),
-  };
+const FILL_COLUMNS = {
+  book: Int32Array,
+  day: Int32Array,
+  flags: Uint8Array,
+  quantity: Float64Array,
+  price: Float64Array,
+  fees: Float64Array,
+  gross: Float64Array,
+  cash: Float64Array,
+  lotQuantity: Float64Array,
+  lotGross: Float64Array,
+  lotFees: Float64Array,
+  nextLot: Int32Array,
+  matchedQuantity: Float64Array,
+  matchedCash: Float64Array,
+  episode: Int32Array,
+} satisfies ColumnSpec;
+
+const BOOK_COLUMNS = {
+  rollClass: Int32Array,
+  realized: Float64Array,
+  fees: Float64Array,
+  cashFlow: Float64Array,
+  unrealized: Float64Array,
+  lastCloseKind: Uint8Array,
+  expiryApplied: Uint8Array,
+  unmarked: Uint8Array,
+  queueOpen: [Float64Array, 2],
+  queueHead: [Int32Array, 2],
+  queueTail: [Int32Array, 2],
+  queueEpisode: [Int32Array, 2],
+} satisfies ColumnSpec;
+
+const EPISODE_COLUMNS = {
+  book: Int32Array,
+  direction: Uint8Array,
+  firstOpen: Int32Array,
+  outcome: Uint8Array,
+  quantityOpened: Float64Array,
+  finalEventQuantity: Float64Array,
+  netCash: Float64Array,
+  realized: Float64Array,
+  fees: Float64Array,
+  quantityOpen: Float64Array,
+  unrealized: Float64Array,
+  unmarked: Uint8Array,
+  parent: Int32Array,
+} satisfies ColumnSpec;
+
+const MATCH_COLUMNS = {
+  lot: Int32Array,
+  closerFill: Int32Array,
+  closerEvent: Int32Array,
+  kind: Uint8Array,
+  episode: Int32Array,
+  quantity: Float64Array,
+  openFees: Float64Array,
+  closeFees: Float64Array,
+  realized: Float64Array,
+} satisfies ColumnSpec;
+
+export interface WorkTables {
+  fills: FillTable;
+  books: BookTable;
+  episodes: EpisodeTable;
+  matches: MatchTable;
 }
 
-export function createBookTable(guess: number): BookTable {
-  const capacity = Math.max(guess, 16);
+/**
+ * The replay's four tables for a history of `executions` fills and `events` lifecycle events, carved
+ * from one buffer. One allocation means at most one collection of the heap for all of them (see
+ * above), where four tables, or a table growing mid-replay, would cost one each; with a large input
+ * still alive, each such collection is the most expensive step of a run.
+ *
+ * Each table is sized to its bound, so none of them grows:
+ * - a fill per execution;
+ * - a book per (account, contract), at most one per execution or event;
+ * - an episode per opening fill at most (each starts with one);
+ * - a match per lot a closer consumes. Every match uses up its lot or ends its closer's quantity,
+ *   and only fills and events end one (an inferred expiry takes every lot it meets), so there are at
+ *   most as many as lots (opening fills) plus closing fills and events.
+ * Pages no row reaches are never touched: a bound costs address space, not memory.
+ */
+export function createWorkTables(executions: number, events: number): WorkTables {
+  const fillCapacity = Math.max(executions, 16);
+  const bookCapacity = Math.max(executions + events, 16);
+  const episodeCapacity = fillCapacity;
+  const matchCapacity = bookCapacity;
+  const layouts = [
+    layoutColumns(fillCapacity, FILL_COLUMNS),
+    layoutColumns(bookCapacity, BOOK_COLUMNS),
+    layoutColumns(episodeCapacity, EPISODE_COLUMNS),
+    layoutColumns(matchCapacity, MATCH_COLUMNS),
+  ] as const;
+  const buffer = new ArrayBuffer(layouts.reduce((total, layout) => total + layout.bytes, 0));
+  const starts = [0, layouts[0].bytes, layouts[0].bytes + layouts[1].bytes];
+  starts.push((starts[2] as number) + layouts[2].bytes);
   return {
-    count: 0,
-    capacity,
-    contract: new Array(capacity),
-    accountId: new Array(capacity),
-    ...packColumns(capacity, {
-      rollClass: Int32Array,
-      realized: Float64Array,
-      fees: Float64Array,
-      cashFlow: Float64Array,
-      unrealized: Float64Array,
-      lastCloseKind: Uint8Array,
-      expiryApplied: Uint8Array,
-      unmarked: Uint8Array,
-      queueOpen: [Float64Array, 2],
-      queueHead: [Int32Array, 2],
-      queueTail: [Int32Array, 2],
-      queueEpisode: [Int32Array, 2],
-    }),
-  };
-}
-
-export function createEpisodeTable(guess: number): EpisodeTable {
-  const capacity = Math.max(guess, 16);
-  return {
-    count: 0,
-    capacity,
-    closedOn: new Array(capacity),
-    ...packColumns(capacity, {
-      book: Int32Array,
-      direction: Uint8Array,
-      firstOpen: Int32Array,
-      outcome: Uint8Array,
-      quantityOpened: Float64Array,
-      finalEventQuantity: Float64Array,
-      netCash: Float64Array,
-      realized: Float64Array,
-      fees: Float64Array,
-      quantityOpen: Float64Array,
-      unrealized: Float64Array,
-      unmarked: Uint8Array,
-      parent: Int32Array,
-    }),
-  };
-}
-
-export function createMatchTable(guess: number): MatchTable {
-  const capacity = Math.max(guess, 16);
-  return {
-    count: 0,
-    capacity,
-    ...packColumns(capacity, {
-      lot: Int32Array,
-      closerFill: Int32Array,
-      closerEvent: Int32Array,
-      kind: Uint8Array,
-      episode: Int32Array,
-      quantity: Float64Array,
-      openFees: Float64Array,
-      closeFees: Float64Array,
-      realized: Float64Array,
-    }),
+    fills: {
+      count: 0,
+      capacity: fillCapacity,
+      raw: new Array(fillCapacity),
+      ...viewColumns<typeof FILL_COLUMNS>(layouts[0], buffer, starts[0] as number),
+    },
+    books: {
+      count: 0,
+      capacity: bookCapacity,
+      contract: new Array(bookCapacity),
+      accountId: new Array(bookCapacity),
+      ...viewColumns<typeof BOOK_COLUMNS>(layouts[1], buffer, starts[1] as number),
+    },
+    episodes: {
+      count: 0,
+      capacity: episodeCapacity,
+      closedOn: new Array(episodeCapacity),
+      ...viewColumns<typeof EPISODE_COLUMNS>(layouts[2], buffer, starts[2] as number),
+    },
+    matches: {
+      count: 0,
+      capacity: matchCapacity,
+      ...viewColumns<typeof MATCH_COLUMNS>(layouts[3], buffer, starts[3] as number),
+    },
   };
 }
