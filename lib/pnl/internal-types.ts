@@ -34,7 +34,10 @@ export function closeKindCode(kind: CloseKind): number {
 
 export type { ContractRec };
 
-/** Fills, in input order. Bit flags say buy (1) and open (2). */
+/**
+ * Fills, in input order. Bit flags say buy (1), open (2), and (4) that the fill shares its instant
+ * with the kept fill before it, which the replay uses when the input is in time order.
+ */
 export interface FillTable {
   count: number;
   capacity: number;
@@ -66,6 +69,7 @@ export interface FillTable {
 
 export const BUY = 1;
 export const OPEN = 2;
+export const SAME_INSTANT_AS_PREVIOUS = 4;
 
 /** Everything about one (account, contract): running sums, and its two lot queues. */
 export interface BookTable {
@@ -73,6 +77,8 @@ export interface BookTable {
   capacity: number;
   contract: ContractRec[];
   accountId: string[];
+  /** The contract's expiration as a day number (a copy, so the replay reads a column, not a record). */
+  expirationDay: Int32Array;
   /** Roll-grouping class of (account, underlying, option type); × 2 + direction. */
   rollClass: Int32Array;
   realized: Float64Array;

@@ -8,6 +8,7 @@ import {
   type FillTable,
   type LifecycleRec,
   OPEN,
+  SAME_INSTANT_AS_PREVIOUS,
 } from "./internal-types";
 import { compareFillTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
@@ -91,7 +92,11 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       issues.push(afterAsOf(books, book, `execution ${raw.id} on ${raw.tradeDate}`, { executionId: raw.id }));
       continue;
     }
-    if (sorted && fill > 0 && compareFillTime(fills, fill - 1, fill) > 0) sorted = false;
+    if (sorted && fill > 0) {
+      const order = compareFillTime(fills, fill - 1, fill);
+      if (order > 0) sorted = false;
+      else if (order === 0) fills.flags[fill] = (fills.flags[fill] as number) | SAME_INSTANT_AS_PREVIOUS;
+    }
   }
   const events: LifecycleRec[] = [];
   input.events.forEach((raw, index) => {
@@ -164,6 +169,7 @@ class BookFinder {
     books.contract[book] = contract;
     books.accountId[book] = accountId;
     books.rollClass[book] = classId * 2;
+    books.expirationDay[book] = contract.expirationDay;
     for (let queue = book * 2; queue < book * 2 + 2; queue++) {
       books.queueHead[queue] = -1;
       books.queueTail[queue] = -1;

@@ -96,6 +96,7 @@ const FILL_COLUMNS = {
 } satisfies ColumnSpec;
 
 const BOOK_COLUMNS = {
+  expirationDay: Int32Array,
   rollClass: Int32Array,
   realized: Float64Array,
   fees: Float64Array,

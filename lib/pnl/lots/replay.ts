@@ -1,5 +1,13 @@
 import { add, formatQuantity, sub } from "@/lib/money";
-import { BUY, type ContractRec, type FillTable, type LifecycleRec, OPEN, TRADE } from "../internal-types";
+import {
+  BUY,
+  type ContractRec,
+  type FillTable,
+  type LifecycleRec,
+  OPEN,
+  SAME_INSTANT_AS_PREVIOUS,
+  TRADE,
+} from "../internal-types";
 import { compareBooks, PnlInputError } from "../normalize";
 import type { PnlExecution } from "../types";
 import { compareFills, compareIds } from "./compare";
@@ -31,7 +39,13 @@ export function replayAll(state: LifecycleState, options: { sorted: boolean; asO
   while (index < fills.count) {
     const first = order[index] as number;
     let end = index + 1;
-    while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
+    // In time-ordered input, order[k] is k until its batch is sorted, and normalizing marked each
+    // fill that shares its predecessor's instant; otherwise the instants are compared.
+    if (options.sorted) {
+      while (end < fills.count && ((fills.flags[end] as number) & SAME_INSTANT_AS_PREVIOUS) !== 0) end++;
+    } else {
+      while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
+    }
     const day = fills.day[first] as number;
     while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
       applyEvent(state, events[nextEvent++] as LifecycleRec);
@@ -60,7 +74,7 @@ export function replayAll(state: LifecycleState, options: { sorted: boolean; asO
   const expired: number[] = [];
   for (let book = 0; book < books.count; book++) {
     if (
-      options.asOfDay > (books.contract[book] as ContractRec).expirationDay &&
+      options.asOfDay > (books.expirationDay[book] as number) &&
       ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
     ) {
       expired.push(book);
@@ -111,7 +125,7 @@ function processFill(state: LifecycleState, fill: number): void {
   const book = fills.book[fill] as number;
   const day = fills.day[fill] as number;
   const raw = fills.raw[fill] as PnlExecution;
-  if (day > (books.contract[book] as ContractRec).expirationDay) {
+  if (day > (books.expirationDay[book] as number)) {
     if (books.expiryApplied[book] === 0) inferExpiry(state, book);
     reportLate(state, fill);
   }

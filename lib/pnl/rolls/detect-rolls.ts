@@ -28,7 +28,6 @@ export interface RollTable {
   capacity: number;
   from: ContractRec[];
   to: ContractRec[];
-  day: string[];
   closeQuantity: Float64Array;
   openQuantity: Float64Array;
   netCash: Float64Array;
@@ -68,7 +67,6 @@ export function detectRolls(tables: RollTables): RollTable {
     capacity: INITIAL_ROLLS,
     from: [],
     to: [],
-    day: [],
     closeQuantity: new Float64Array(INITIAL_ROLLS),
     openQuantity: new Float64Array(INITIAL_ROLLS),
     netCash: new Float64Array(INITIAL_ROLLS),
@@ -253,7 +251,6 @@ function addRoll(tables: RollTables, rolls: RollTable, found: NewRoll): void {
   const roll = reserveRow(rolls);
   rolls.from.push(found.from);
   rolls.to.push(found.to);
-  rolls.day.push((fills.raw[found.closeFills[0] as number] as PnlExecution).tradeDate);
   rolls.closeQuantity[roll] = found.closeQuantity;
   rolls.openQuantity[roll] = found.openQuantity;
   rolls.netCash[roll] = found.netCash;

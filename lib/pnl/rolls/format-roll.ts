@@ -20,7 +20,8 @@ export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id:
   const classification = classifyRoll(from, to, netCash);
   return {
     id,
-    date: rolls.day[roll] as string,
+    // The roll's date is its closing fills' trade date.
+    date: (fills.raw[rolls.pool.fills[rolls.fillStart[roll] as number] as number] as PnlExecution).tradeDate,
     from: contractRef(from),
     to: contractRef(to),
     closeQuantity: formatQuantity(rolls.closeQuantity[roll] as number),
