@@ -79,16 +79,18 @@ export class ContractRec {
 }
 
 /**
- * Interns contracts: callers usually pass the same contract object for every fill of an instrument,
- * so lookups by object identity come first; equal contracts passed as different objects are found
- * by a numeric hash of their canonical fields, without building a key string.
+ * Interns contracts by value: equal contracts, whether passed as one shared object or as a copy per
+ * fill, become one record. Each lookup hashes the canonical fields (strike and multiplier parsed,
+ * expiration as a day number) into an open-addressing table, so no key string is built, and the
+ * same pass validates the contract. With hundreds of thousands of contracts this costs about what a
+ * Map keyed by object costs (that Map is a large heap object every lookup misses in), and it needs
+ * no second structure that would let the same contract in as two records.
  */
 export class ContractRegistry {
-  private readonly byObject = new Map<OptionContract, ContractRec>();
-  // Open addressing over contract indexes + 1 (0 is empty), by `hashOf`: a typed table costs the
-  // garbage collector nothing, where a Map of hundreds of thousands of entries is a heap object.
+  // Contract indexes + 1 (0 is empty), by `hashOf`; each contract's hash is kept beside it, so a
+  // probe compares records only on a full hash match.
   private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  private hashes = new Int32Array(512);
   /** Every contract seen, in first-seen order (`ContractRec.index`). */
   readonly list: ContractRec[] = [];
   // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
@@ -98,32 +100,27 @@ export class ContractRegistry {
   /** The record for `contract`, or a string saying what is wrong with it. */
   resolve(contract: OptionContract): ContractRec | string {
     if (contract === this.lastContract && this.lastRecord !== null) return this.lastRecord;
-    const known = this.byObject.get(contract);
-    if (known) {
-      this.lastContract = contract;
-      this.lastRecord = known;
-      return known;
-    }
     if (contract === null || typeof contract !== "object") return "contract is missing";
     const strike = positiveDecimal(contract.strike);
     const multiplier = positiveDecimal(contract.multiplier);
-    const problem = describeProblem(contract, strike, multiplier);
+    const expirationDay =
+      typeof contract.expiration === "string" ? dayNumber(contract.expiration) : Number.NaN;
+    const problem = describeProblem(contract, expirationDay, strike, multiplier);
     if (problem !== null || strike === null || multiplier === null) return problem ?? "contract is invalid";
     const { underlying, optionType } = contract;
-    const expirationDay = dayNumber(contract.expiration);
     const hash = hashOf(underlying, expirationDay, optionType, strike, multiplier);
-    let slot = hash & (this.slots.length - 1);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
     let record: ContractRec | null = null;
     for (let entry = this.slots[slot] as number; entry !== 0; entry = this.slots[slot] as number) {
-      const candidate = this.list[entry - 1] as ContractRec;
-      if (
-        this.hashes[entry - 1] === hash &&
-        candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)
-      ) {
-        record = candidate;
-        break;
+      if (this.hashes[entry - 1] === hash) {
+        const candidate = this.list[entry - 1] as ContractRec;
+        if (candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)) {
+          record = candidate;
+          break;
+        }
       }
-      slot = (slot + 1) & (this.slots.length - 1);
+      slot = (slot + 1) & mask;
     }
     if (record === null) {
       record = new ContractRec(
@@ -135,13 +132,23 @@ export class ContractRegistry {
         strike,
         multiplier,
       );
-      this.list.push(record);
-      this.hashes.push(hash);
-      this.slots[slot] = this.list.length;
-      if (this.list.length * 2 > this.slots.length) this.rehash();
+      this.add(record, hash, slot);
     }
-    this.byObject.set(contract, record);
+    this.lastContract = contract;
+    this.lastRecord = record;
     return record;
+  }
+
+  private add(record: ContractRec, hash: number, slot: number): void {
+    if (this.list.length === this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[this.list.length] = hash;
+    this.list.push(record);
+    this.slots[slot] = this.list.length;
+    if (this.list.length * 2 > this.slots.length) this.rehash();
   }
 
   private rehash(): void {
@@ -180,13 +187,14 @@ function hashOf(
 
 function describeProblem(
   contract: OptionContract,
+  expirationDay: number,
   strike: Micro | null,
   multiplier: Micro | null,
 ): string | null {
   if (typeof contract.underlying !== "string" || contract.underlying.length === 0) {
     return "contract.underlying is empty";
   }
-  if (typeof contract.expiration !== "string" || Number.isNaN(dayNumber(contract.expiration))) {
+  if (Number.isNaN(expirationDay)) {
     return `contract.expiration is not a YYYY-MM-DD date: ${JSON.stringify(contract.expiration)}`;
   }
   if (contract.optionType !== "call" && contract.optionType !== "put") {
