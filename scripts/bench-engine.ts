@@ -5,11 +5,12 @@
  * fills, partial closes, one-order rolls, expirations and assignments across many underlyings, then
  * times `computePnl` on it and prints executions per second — once for the computation alone and
  * once with every row list read (they are built on first read; see computePnl). Generation is not
- * timed.
+ * timed. Last, it prints the floor under any engine on this input (see bench/input-floor.ts).
  */
 import { z } from "zod";
 import { computePnl } from "@/lib/pnl";
 import { generateHistory } from "./bench/generate-history";
+import { measureInputFloor } from "./bench/input-floor";
 
 const args = z
   .object({
@@ -47,6 +48,10 @@ for (let run = 1; run <= args.runs; run++) {
 }
 console.log(`best computePnl: ${rate(Math.max(...rates))} executions/s on one core (goal 1,000,000)`);
 console.log(`best with every row read: ${rate(Math.max(...fullRates))} executions/s`);
+const floor = measureInputFloor(input, args.runs);
+console.log(
+  `floor, best of ${args.runs}: reading every field computePnl uses ${floor.readSeconds.toFixed(3)} s; reading and parsing their decimals and dates ${floor.parseSeconds.toFixed(3)} s; one full collection of the heap holding the input ${floor.collectionSeconds.toFixed(3)} s`,
+);
 
 function rate(value: number): string {
   return Math.round(value).toLocaleString("en-US");
