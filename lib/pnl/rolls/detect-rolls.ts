@@ -4,7 +4,8 @@ import { type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../in
 import { queueOf } from "../lots/fifo";
 import { reserveRow } from "../tables";
 import type { PnlExecution } from "../types";
-import { type PairingTables, pairRollFills } from "./pairing";
+import { IntList } from "./int-list";
+import { type PairingTables, RollPairing } from "./pairing";
 
 /**
  * Roll detection. A roll closes a position and opens another on the same underlying, call/put and
@@ -54,11 +55,6 @@ export interface RollTables extends PairingTables {
   order: Int32Array;
 }
 
-interface Group {
-  closes: number[];
-  opens: number[];
-}
-
 const INITIAL_ROLLS = 1024;
 
 export function detectRolls(tables: RollTables): RollTable {
@@ -78,67 +74,265 @@ export function detectRolls(tables: RollTables): RollTable {
     pool: { count: 0, capacity: INITIAL_ROLLS * 2, fills: new Int32Array(INITIAL_ROLLS * 2) },
   };
   const { fills, order } = tables;
-  // Which roll classes saw a close (1) and an open (2) on the day being paired, stamped with that
-  // day's run number so nothing needs clearing between days.
-  const classCount = maxClass(tables) + 1;
-  const seen = new Uint8Array(classCount);
-  const seenOn = new Int32Array(classCount).fill(-1);
+  const detector = new RollDetector(tables, rolls);
   let start = 0;
-  let run = 0;
   while (start < order.length) {
     const day = fills.day[order[start] as number];
     let end = start + 1;
     while (end < order.length && fills.day[order[end] as number] === day) end++;
-    pairDay(tables, start, end, { seen, seenOn, run }, rolls);
+    detector.pairDay(start, end);
     start = end;
-    run++;
   }
   return rolls;
+}
+
+/**
+ * Pairs the fills of one day after another. Its working lists are reused from group to group and
+ * day to day; per-class marks are stamped with the day's run number, so nothing needs clearing.
+ */
+class RollDetector {
+  private run = 0;
+  // Per roll class: which of close (1) and open (2) it saw today, and its group today.
+  private readonly seen: Uint8Array;
+  private readonly seenOn: Int32Array;
+  private readonly groupOf: Int32Array;
+  private readonly groupOn: Int32Array;
+  // Today's candidate fills with their bucket (group × 2, + 1 for opens), then sorted by bucket.
+  private readonly dayFills = new IntList();
+  private readonly dayBuckets = new IntList();
+  private readonly grouped = new IntList();
+  private readonly bucketStarts = new IntList();
+  // One group's orders: ids, how many closes and opens each has, and each fill's order (−1: none).
+  private readonly orderIds: string[] = [];
+  private readonly orderCloses = new IntList();
+  private readonly orderOpens = new IntList();
+  private readonly orderOfFill = new IntList();
+  // The closes and opens handed to pairing.
+  private readonly closes = new IntList();
+  private readonly opens = new IntList();
+  private readonly pairing: RollPairing;
+
+  constructor(
+    private readonly tables: RollTables,
+    private readonly rolls: RollTable,
+  ) {
+    const classCount = maxClass(tables) + 1;
+    this.seen = new Uint8Array(classCount);
+    this.seenOn = new Int32Array(classCount).fill(-1);
+    this.groupOf = new Int32Array(classCount);
+    this.groupOn = new Int32Array(classCount).fill(-1);
+    this.pairing = new RollPairing(tables);
+  }
+
+  /** Finds the rolls among the fills at `order[start..end)`, which share one trading day. */
+  pairDay(start: number, end: number): void {
+    const run = this.run++;
+    const { fills, books, order } = this.tables;
+    const { seen, seenOn } = this;
+    // First note which classes saw a close and an open today; only classes that saw both can hold
+    // a roll, so only their fills are gathered. Most days have no roll in most classes.
+    let candidates = false;
+    for (let index = start; index < end; index++) {
+      const fill = order[index] as number;
+      const key = classKey(fills, books.rollClass, fill);
+      if (key < 0) continue;
+      if (seenOn[key] !== run) {
+        seenOn[key] = run;
+        seen[key] = 0;
+      }
+      seen[key] = (seen[key] as number) | (isOpen(fills, fill) ? 2 : 1);
+      if (seen[key] === 3) candidates = true;
+    }
+    if (!candidates) return;
+    // Groups are numbered in the order their classes first appear today. A counting sort by bucket
+    // lays each group out as its closes, then its opens, each in replay order.
+    const { dayFills, dayBuckets, grouped, bucketStarts } = this;
+    dayFills.clear();
+    dayBuckets.clear();
+    let groups = 0;
+    for (let index = start; index < end; index++) {
+      const fill = order[index] as number;
+      const key = classKey(fills, books.rollClass, fill);
+      if (key < 0 || seen[key] !== 3) continue;
+      if (this.groupOn[key] !== run) {
+        this.groupOn[key] = run;
+        this.groupOf[key] = groups++;
+      }
+      dayFills.push(fill);
+      dayBuckets.push((this.groupOf[key] as number) * 2 + (isOpen(fills, fill) ? 1 : 0));
+    }
+    bucketStarts.clear();
+    for (let bucket = 0; bucket <= groups * 2; bucket++) bucketStarts.push(0);
+    for (let index = 0; index < dayBuckets.length; index++) {
+      bucketStarts.increment(dayBuckets.at(index) + 1);
+    }
+    for (let bucket = 1; bucket <= groups * 2; bucket++) {
+      bucketStarts.set(bucket, bucketStarts.at(bucket) + bucketStarts.at(bucket - 1));
+    }
+    grouped.clear();
+    for (let index = 0; index < dayFills.length; index++) grouped.push(0);
+    for (let index = 0; index < dayFills.length; index++) {
+      const bucket = dayBuckets.at(index);
+      grouped.set(bucketStarts.at(bucket), dayFills.at(index));
+      bucketStarts.increment(bucket);
+    }
+    // Each bucket's start has moved to the next bucket's; group g now runs from the end of bucket
+    // 2g − 1 (or 0), its opens from the end of bucket 2g, to the end of bucket 2g + 1.
+    for (let group = 0; group < groups; group++) {
+      const closeStart = group === 0 ? 0 : bucketStarts.at(group * 2 - 1);
+      this.pairGroup(closeStart, bucketStarts.at(group * 2), bucketStarts.at(group * 2 + 1));
+    }
+  }
+
+  /** Pairs one group: `grouped[closeStart..openStart)` are its closes, `[openStart..end)` its opens. */
+  private pairGroup(closeStart: number, openStart: number, end: number): void {
+    const { grouped, closes, opens } = this;
+    if (openStart - closeStart === 1 && end - openStart === 1) {
+      // The usual roll: one closing and one opening fill. Pairing two single fills takes all of
+      // both, so this is what pairing would find, without its working lists.
+      this.pairSingleFills(grouped.at(closeStart), grouped.at(openStart));
+      return;
+    }
+    const { fills } = this.tables;
+    const { orderIds, orderCloses, orderOpens, orderOfFill } = this;
+    orderIds.length = 0;
+    orderCloses.clear();
+    orderOpens.clear();
+    orderOfFill.clear();
+    for (let index = closeStart; index < end; index++) {
+      const orderId = orderIdOf(fills, grouped.at(index));
+      let order = -1;
+      if (orderId !== null) {
+        // Groups are small (one underlying, side and day), so a scan beats a map here.
+        order = 0;
+        while (order < orderIds.length && orderIds[order] !== orderId) order++;
+        if (order === orderIds.length) {
+          orderIds.push(orderId);
+          orderCloses.push(0);
+          orderOpens.push(0);
+        }
+        (index < openStart ? orderCloses : orderOpens).increment(order);
+      }
+      orderOfFill.push(order);
+    }
+    // Legs of one order that both close and open pair first (one-order rolls), order by order.
+    for (let order = 0; order < orderIds.length; order++) {
+      if (!this.isRollOrder(order)) continue;
+      closes.clear();
+      opens.clear();
+      for (let index = closeStart; index < end; index++) {
+        if (orderOfFill.at(index - closeStart) !== order) continue;
+        (index < openStart ? closes : opens).push(grouped.at(index));
+      }
+      this.addRolls(true);
+    }
+    // Every other fill of the day pairs regardless of order.
+    closes.clear();
+    opens.clear();
+    for (let index = closeStart; index < end; index++) {
+      const order = orderOfFill.at(index - closeStart);
+      if (order >= 0 && this.isRollOrder(order)) continue;
+      (index < openStart ? closes : opens).push(grouped.at(index));
+    }
+    if (closes.length > 0 && opens.length > 0) this.addRolls(false);
+  }
+
+  private isRollOrder(order: number): boolean {
+    return this.orderCloses.at(order) > 0 && this.orderOpens.at(order) > 0;
+  }
+
+  private pairSingleFills(close: number, open: number): void {
+    const { fills } = this.tables;
+    const from = this.pairing.contractOf(close);
+    const to = this.pairing.contractOf(open);
+    const closeQuantity = fills.matchedQuantity[close] as number;
+    if (from === to || closeQuantity === 0) return;
+    const orderId = orderIdOf(fills, close);
+    this.closes.clear();
+    this.closes.push(close);
+    this.opens.clear();
+    this.opens.push(open);
+    this.addRoll(
+      from,
+      to,
+      closeQuantity,
+      fills.quantity[open] as number,
+      add(fills.matchedCash[close] as number, fills.cash[open] as number),
+      orderId !== null && orderId === orderIdOf(fills, open),
+    );
+  }
+
+  /** Pairs `closes` with `opens` and records a roll per pair. */
+  private addRolls(oneOrder: boolean): void {
+    const pairing = this.pairing;
+    const pairs = pairing.pair(this.closes, this.opens);
+    for (let pair = 0; pair < pairs; pair++) {
+      this.addRoll(
+        pairing.from[pair] as ContractRec,
+        pairing.to[pair] as ContractRec,
+        pairing.closeQuantity[pair] as number,
+        pairing.openQuantity[pair] as number,
+        add(pairing.closeCash[pair] as number, pairing.openCash[pair] as number),
+        oneOrder,
+      );
+    }
+  }
+
+  /**
+   * Records a roll from `from` to `to`, whose fills are those of its contracts among `closes` and
+   * `opens`, and joins the episodes of its fills into one chain.
+   */
+  private addRoll(
+    from: ContractRec,
+    to: ContractRec,
+    closeQuantity: Micro,
+    openQuantity: Micro,
+    netCash: Micro,
+    oneOrder: boolean,
+  ): void {
+    const { rolls } = this;
+    const { fills, episodes } = this.tables;
+    const roll = reserveRow(rolls);
+    rolls.from.push(from);
+    rolls.to.push(to);
+    rolls.closeQuantity[roll] = closeQuantity;
+    rolls.openQuantity[roll] = openQuantity;
+    rolls.netCash[roll] = netCash;
+    rolls.oneOrder[roll] = oneOrder ? 1 : 0;
+    const pool = rolls.pool;
+    rolls.fillStart[roll] = pool.count;
+    this.addFillsOf(from, this.closes, true);
+    rolls.openStart[roll] = pool.count;
+    this.addFillsOf(to, this.opens, false);
+    rolls.fillEnd[roll] = pool.count;
+    let first = -1;
+    for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
+      const episode = fills.episode[pool.fills[index] as number] as number;
+      if (episode < 0) continue;
+      if (first < 0) first = episode;
+      else union(episodes.parent, first, episode);
+    }
+    rolls.episode[roll] = first;
+  }
+
+  private addFillsOf(contract: ContractRec, list: IntList, closing: boolean): void {
+    const pool = this.rolls.pool;
+    for (let index = 0; index < list.length; index++) {
+      const fill = list.at(index);
+      if (this.pairing.contractOf(fill) !== contract || this.pairing.rollingQuantity(fill, closing) === 0) {
+        continue;
+      }
+      // The row is reserved first: reserving may replace the column with a larger one.
+      const row = reserveRow(pool);
+      pool.fills[row] = fill;
+    }
+  }
 }
 
 function maxClass({ books }: PairingTables): number {
   let max = 0;
   for (let book = 0; book < books.count; book++) max = Math.max(max, (books.rollClass[book] as number) + 1);
   return max;
-}
-
-interface DayMarks {
-  seen: Uint8Array;
-  seenOn: Int32Array;
-  run: number;
-}
-
-function pairDay(tables: RollTables, start: number, end: number, marks: DayMarks, rolls: RollTable): void {
-  const { fills, books, order } = tables;
-  const { seen, seenOn, run } = marks;
-  // First note which classes saw a close and an open today; only classes that saw both can hold a
-  // roll, so only their fills are gathered. Most days have no roll in most classes.
-  let candidates = false;
-  for (let index = start; index < end; index++) {
-    const fill = order[index] as number;
-    const key = classKey(fills, books.rollClass, fill);
-    if (key < 0) continue;
-    if (seenOn[key] !== run) {
-      seenOn[key] = run;
-      seen[key] = 0;
-    }
-    seen[key] = (seen[key] as number) | (isOpen(fills, fill) ? 2 : 1);
-    if (seen[key] === 3) candidates = true;
-  }
-  if (!candidates) return;
-  const groups = new Map<number, Group>();
-  for (let index = start; index < end; index++) {
-    const fill = order[index] as number;
-    const key = classKey(fills, books.rollClass, fill);
-    if (key < 0 || seen[key] !== 3) continue;
-    let group = groups.get(key);
-    if (!group) {
-      group = { closes: [], opens: [] };
-      groups.set(key, group);
-    }
-    (isOpen(fills, fill) ? group.opens : group.closes).push(fill);
-  }
-  for (const group of groups.values()) pairGroup(tables, group, rolls);
 }
 
 function isOpen(fills: FillTable, fill: number): boolean {
@@ -154,125 +348,6 @@ function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number
   return (rollClass[fills.book[fill] as number] as number) + direction;
 }
 
-interface OrderGroup extends Group {
-  orderId: string;
-}
-
 function orderIdOf(fills: FillTable, fill: number): string | null {
   return (fills.raw[fill] as PnlExecution).orderId ?? null;
-}
-
-function pairGroup(tables: RollTables, group: Group, rolls: RollTable): void {
-  const { fills } = tables;
-  if (group.closes.length === 1 && group.opens.length === 1) {
-    // The usual roll: one closing and one opening fill. Pairing two single fills takes all of both,
-    // so this is what pairRollFills would return, without building its working lists.
-    pairSingleFills(tables, group.closes[0] as number, group.opens[0] as number, rolls);
-    return;
-  }
-  // Groups are small (one underlying, side and day), so a list beats a map here.
-  const orders: OrderGroup[] = [];
-  for (const list of [group.closes, group.opens]) {
-    for (const fill of list) {
-      const orderId = orderIdOf(fills, fill);
-      if (orderId === null) continue;
-      let order = orders.find((candidate) => candidate.orderId === orderId);
-      if (!order) {
-        order = { orderId, closes: [], opens: [] };
-        orders.push(order);
-      }
-      (isOpen(fills, fill) ? order.opens : order.closes).push(fill);
-    }
-  }
-  const pool: Group = { closes: [], opens: [] };
-  for (const list of [group.closes, group.opens]) {
-    for (const fill of list) {
-      const orderId = orderIdOf(fills, fill);
-      const order = orderId === null ? undefined : orders.find((item) => item.orderId === orderId);
-      if (!isRollOrder(order)) (isOpen(fills, fill) ? pool.opens : pool.closes).push(fill);
-    }
-  }
-  for (const order of orders) if (isRollOrder(order)) addRolls(tables, order, true, rolls);
-  if (pool.closes.length > 0 && pool.opens.length > 0) addRolls(tables, pool, false, rolls);
-}
-
-function isRollOrder(order: Group | undefined): boolean {
-  return order !== undefined && order.closes.length > 0 && order.opens.length > 0;
-}
-
-function pairSingleFills(tables: RollTables, close: number, open: number, rolls: RollTable): void {
-  const { fills, books } = tables;
-  const from = books.contract[fills.book[close] as number] as ContractRec;
-  const to = books.contract[fills.book[open] as number] as ContractRec;
-  const closeQuantity = fills.matchedQuantity[close] as number;
-  if (from === to || closeQuantity === 0) return;
-  const orderId = orderIdOf(fills, close);
-  addRoll(tables, rolls, {
-    from,
-    to,
-    closeFills: [close],
-    openFills: [open],
-    closeQuantity,
-    openQuantity: fills.quantity[open] as number,
-    netCash: add(fills.matchedCash[close] as number, fills.cash[open] as number),
-    oneOrder: orderId !== null && orderId === orderIdOf(fills, open),
-  });
-}
-
-function addRolls(tables: RollTables, group: Group, oneOrder: boolean, rolls: RollTable): void {
-  for (const pair of pairRollFills(tables, group.closes, group.opens)) {
-    addRoll(tables, rolls, {
-      from: pair.from.contract,
-      to: pair.to.contract,
-      closeFills: pair.from.fills,
-      openFills: pair.to.fills,
-      closeQuantity: pair.closeQuantity,
-      openQuantity: pair.openQuantity,
-      netCash: add(pair.closeCash, pair.openCash),
-      oneOrder,
-    });
-  }
-}
-
-interface NewRoll {
-  from: ContractRec;
-  to: ContractRec;
-  closeFills: readonly number[];
-  openFills: readonly number[];
-  closeQuantity: Micro;
-  openQuantity: Micro;
-  netCash: Micro;
-  oneOrder: boolean;
-}
-
-/** Records a roll and joins the episodes of its fills into one chain. */
-function addRoll(tables: RollTables, rolls: RollTable, found: NewRoll): void {
-  const { fills, episodes } = tables;
-  const roll = reserveRow(rolls);
-  rolls.from.push(found.from);
-  rolls.to.push(found.to);
-  rolls.closeQuantity[roll] = found.closeQuantity;
-  rolls.openQuantity[roll] = found.openQuantity;
-  rolls.netCash[roll] = found.netCash;
-  rolls.oneOrder[roll] = found.oneOrder ? 1 : 0;
-  const pool = rolls.pool;
-  rolls.fillStart[roll] = pool.count;
-  for (const fill of found.closeFills) addToPool(pool, fill);
-  rolls.openStart[roll] = pool.count;
-  for (const fill of found.openFills) addToPool(pool, fill);
-  rolls.fillEnd[roll] = pool.count;
-  let first = -1;
-  for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
-    const episode = fills.episode[pool.fills[index] as number] as number;
-    if (episode < 0) continue;
-    if (first < 0) first = episode;
-    else union(episodes.parent, first, episode);
-  }
-  rolls.episode[roll] = first;
-}
-
-function addToPool(pool: FillPool, fill: number): void {
-  // The row is reserved first: reserving may replace the column with a larger one.
-  const index = reserveRow(pool);
-  pool.fills[index] = fill;
 }

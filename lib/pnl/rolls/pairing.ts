@@ -1,113 +1,182 @@
 import { add, type Micro, prorate } from "@/lib/money";
 import type { BookTable, ContractRec, FillTable } from "../internal-types";
+import type { IntList } from "./int-list";
 
 /**
  * Pairs the closing and opening fills of one roll group (same account, underlying, call/put,
  * direction and trading day, or one order) contract by contract, never order by order.
  *
- * Fills are first summed per contract; contracts are taken in (expiration, strike) order and
+ * Fills are first summed per contract (a "side"); sides are taken in (expiration, strike) order and
  * quantities are matched greedily, each close against the opens that are still unmatched, never
  * against its own contract (closing and reopening one contract is not a roll). What is left over
- * joins the last pair of its contract, so a resized roll (close 2, open 3) is one roll of 2 → 3, and
- * a contract with no partner at all stays a plain open or close.
+ * joins the last pair of its side, so a resized roll (close 2, open 3) is one roll of 2 → 3, and a
+ * contract with no partner at all stays a plain open or close.
+ *
+ * One `RollPairing` serves every group of a detection run: its sides and pairs are columns it
+ * reuses, since a large history has hundreds of thousands of groups.
  */
-
-export interface RollSide {
-  contract: ContractRec;
-  quantity: Micro;
-  cash: Micro;
-  fills: number[];
-  restQuantity: Micro;
-  restCash: Micro;
-  lastPair: RollPair | null;
-}
-
-export interface RollPair {
-  from: RollSide;
-  to: RollSide;
-  closeQuantity: Micro;
-  openQuantity: Micro;
-  closeCash: Micro;
-  openCash: Micro;
-}
 
 export interface PairingTables {
   fills: FillTable;
   books: BookTable;
 }
 
-export function pairRollFills(
-  tables: PairingTables,
-  closes: readonly number[],
-  opens: readonly number[],
-): RollPair[] {
-  const closeSides = sidesOf(tables, closes, true);
-  const openSides = sidesOf(tables, opens, false);
-  const pairs: RollPair[] = [];
-  for (const from of closeSides) {
-    for (const to of openSides) {
-      if (from.restQuantity === 0) break;
-      if (to.restQuantity === 0 || to.contract === from.contract) continue;
-      const take = Math.min(from.restQuantity, to.restQuantity);
-      let pair = from.lastPair !== null && from.lastPair.to === to ? from.lastPair : null;
-      if (pair === null) {
-        pair = { from, to, closeQuantity: 0, openQuantity: 0, closeCash: 0, openCash: 0 };
-        pairs.push(pair);
+export class RollPairing {
+  /** How many pairs the last `pair` call found; pair p is `from[p]` → `to[p]` with these sums. */
+  pairCount = 0;
+  readonly from: ContractRec[] = [];
+  readonly to: ContractRec[] = [];
+  closeQuantity = new Float64Array(16);
+  openQuantity = new Float64Array(16);
+  closeCash = new Float64Array(16);
+  openCash = new Float64Array(16);
+  private pairOpenSide = new Int32Array(16);
+
+  // Sides of the current group: the closes' first, then the opens'.
+  private readonly sideContract: ContractRec[] = [];
+  private sideCount = 0;
+  private restQuantity = new Float64Array(16);
+  private restCash = new Float64Array(16);
+  private lastPair = new Int32Array(16);
+  // Side indexes in (expiration, strike) order: closes' sides, then opens' sides.
+  private sorted = new Int32Array(16);
+
+  constructor(private readonly tables: PairingTables) {}
+
+  /** The contract of a fill. */
+  contractOf(fill: number): ContractRec {
+    return this.tables.books.contract[this.tables.fills.book[fill] as number] as ContractRec;
+  }
+
+  /**
+   * The quantity of a fill that can roll: for a close, only what really closed lots (an unmatched
+   * close has nothing to carry over).
+   */
+  rollingQuantity(fill: number, closing: boolean): Micro {
+    const fills = this.tables.fills;
+    return (closing ? fills.matchedQuantity[fill] : fills.quantity[fill]) as number;
+  }
+
+  /** Pairs `closes` with `opens`; returns the number of pairs, left in the pair columns. */
+  pair(closes: IntList, opens: IntList): number {
+    this.reserve(closes.length + opens.length);
+    this.sideCount = 0;
+    this.pairCount = 0;
+    const closeSides = this.addSides(closes, true);
+    const openSides = this.addSides(opens, false);
+    const sorted = this.sorted;
+    for (let f = 0; f < closeSides; f++) {
+      const from = sorted[f] as number;
+      for (let t = closeSides; t < closeSides + openSides; t++) {
+        if (this.restQuantity[from] === 0) break;
+        const to = sorted[t] as number;
+        if (this.restQuantity[to] === 0 || this.sideContract[to] === this.sideContract[from]) continue;
+        const take = Math.min(this.restQuantity[from] as number, this.restQuantity[to] as number);
+        let pair = this.lastPair[from] as number;
+        if (pair < 0 || this.pairOpenSide[pair] !== to) pair = this.newPair(from, to);
+        this.closeQuantity[pair] = add(this.closeQuantity[pair] as number, take);
+        this.openQuantity[pair] = add(this.openQuantity[pair] as number, take);
+        this.closeCash[pair] = add(this.closeCash[pair] as number, this.takeCash(from, take));
+        this.openCash[pair] = add(this.openCash[pair] as number, this.takeCash(to, take));
+        this.lastPair[from] = pair;
+        this.lastPair[to] = pair;
       }
-      pair.closeQuantity = add(pair.closeQuantity, take);
-      pair.openQuantity = add(pair.openQuantity, take);
-      pair.closeCash = add(pair.closeCash, takeCash(from, take));
-      pair.openCash = add(pair.openCash, takeCash(to, take));
-      from.lastPair = pair;
-      to.lastPair = pair;
     }
+    for (let index = 0; index < closeSides + openSides; index++) {
+      const side = sorted[index] as number;
+      const pair = this.lastPair[side] as number;
+      const rest = this.restQuantity[side] as number;
+      if (pair < 0 || rest === 0) continue;
+      if (index < closeSides) {
+        this.closeQuantity[pair] = add(this.closeQuantity[pair] as number, rest);
+        this.closeCash[pair] = add(this.closeCash[pair] as number, this.takeCash(side, rest));
+      } else {
+        this.openQuantity[pair] = add(this.openQuantity[pair] as number, rest);
+        this.openCash[pair] = add(this.openCash[pair] as number, this.takeCash(side, rest));
+      }
+    }
+    return this.pairCount;
   }
-  for (const side of closeSides) {
-    if (side.lastPair === null || side.restQuantity === 0) continue;
-    side.lastPair.closeQuantity = add(side.lastPair.closeQuantity, side.restQuantity);
-    side.lastPair.closeCash = add(side.lastPair.closeCash, takeCash(side, side.restQuantity));
+
+  /** Sums `list` per contract into new sides, sorts them, and returns how many there are. */
+  private addSides(list: IntList, closing: boolean): number {
+    const fills = this.tables.fills;
+    const first = this.sideCount;
+    for (let index = 0; index < list.length; index++) {
+      const fill = list.at(index);
+      const quantity = this.rollingQuantity(fill, closing);
+      if (quantity === 0) continue;
+      const cash = (closing ? fills.matchedCash[fill] : fills.cash[fill]) as number;
+      const contract = this.contractOf(fill);
+      // A handful of contracts at most: a scan beats a map.
+      let side = first;
+      while (side < this.sideCount && this.sideContract[side] !== contract) side++;
+      if (side === this.sideCount) {
+        this.sideContract[side] = contract;
+        this.restQuantity[side] = 0;
+        this.restCash[side] = 0;
+        this.lastPair[side] = -1;
+        this.sideCount++;
+      }
+      this.restQuantity[side] = add(this.restQuantity[side] as number, quantity);
+      this.restCash[side] = add(this.restCash[side] as number, cash);
+    }
+    // Insertion sort of the new sides by (expiration, strike, key): there are only a few.
+    for (let side = first; side < this.sideCount; side++) {
+      let position = side;
+      while (
+        position > first &&
+        compareSides(this.sideContract, this.sorted[position - 1] as number, side) > 0
+      ) {
+        this.sorted[position] = this.sorted[position - 1] as number;
+        position--;
+      }
+      this.sorted[position] = side;
+    }
+    return this.sideCount - first;
   }
-  for (const side of openSides) {
-    if (side.lastPair === null || side.restQuantity === 0) continue;
-    side.lastPair.openQuantity = add(side.lastPair.openQuantity, side.restQuantity);
-    side.lastPair.openCash = add(side.lastPair.openCash, takeCash(side, side.restQuantity));
+
+  private newPair(from: number, to: number): number {
+    const pair = this.pairCount++;
+    this.from[pair] = this.sideContract[from] as ContractRec;
+    this.to[pair] = this.sideContract[to] as ContractRec;
+    this.pairOpenSide[pair] = to;
+    this.closeQuantity[pair] = 0;
+    this.openQuantity[pair] = 0;
+    this.closeCash[pair] = 0;
+    this.openCash[pair] = 0;
+    return pair;
   }
-  return pairs;
+
+  /** Takes `quantity` of a side with its pro-rata share of the side's cash. */
+  private takeCash(side: number, quantity: Micro): Micro {
+    const cash = prorate(this.restCash[side] as number, quantity, this.restQuantity[side] as number);
+    this.restCash[side] = (this.restCash[side] as number) - cash;
+    this.restQuantity[side] = (this.restQuantity[side] as number) - quantity;
+    return cash;
+  }
+
+  /** Makes every column hold `sides` sides, and as many pairs (a greedy pass makes fewer). */
+  private reserve(sides: number): void {
+    if (sides <= this.restQuantity.length) return;
+    let capacity = this.restQuantity.length;
+    while (capacity < sides) capacity *= 2;
+    this.closeQuantity = new Float64Array(capacity);
+    this.openQuantity = new Float64Array(capacity);
+    this.closeCash = new Float64Array(capacity);
+    this.openCash = new Float64Array(capacity);
+    this.pairOpenSide = new Int32Array(capacity);
+    this.restQuantity = new Float64Array(capacity);
+    this.restCash = new Float64Array(capacity);
+    this.lastPair = new Int32Array(capacity);
+    this.sorted = new Int32Array(capacity);
+  }
 }
 
-function takeCash(side: RollSide, quantity: Micro): Micro {
-  const cash = prorate(side.restCash, quantity, side.restQuantity);
-  side.restCash -= cash;
-  side.restQuantity -= quantity;
-  return cash;
-}
-
-function sidesOf({ fills, books }: PairingTables, list: readonly number[], closing: boolean): RollSide[] {
-  // A handful of contracts at most: a list is cheaper than a map.
-  const sides: RollSide[] = [];
-  for (const fill of list) {
-    const contract = books.contract[fills.book[fill] as number] as ContractRec;
-    // Only quantity that really closed lots can roll; an unmatched close has nothing to carry over.
-    const quantity = (closing ? fills.matchedQuantity[fill] : fills.quantity[fill]) as number;
-    const cash = (closing ? fills.matchedCash[fill] : fills.cash[fill]) as number;
-    if (quantity === 0) continue;
-    let side = sides.find((candidate) => candidate.contract === contract);
-    if (!side) {
-      side = { contract, quantity: 0, cash: 0, fills: [], restQuantity: 0, restCash: 0, lastPair: null };
-      sides.push(side);
-    }
-    side.quantity = add(side.quantity, quantity);
-    side.cash = add(side.cash, cash);
-    side.fills.push(fill);
-  }
-  for (const side of sides) {
-    side.restQuantity = side.quantity;
-    side.restCash = side.cash;
-  }
-  return sides.sort(
-    (a, b) =>
-      a.contract.expirationDay - b.contract.expirationDay ||
-      a.contract.strike - b.contract.strike ||
-      (a.contract.key < b.contract.key ? -1 : a.contract.key > b.contract.key ? 1 : 0),
+function compareSides(contracts: readonly ContractRec[], a: number, b: number): number {
+  const x = contracts[a] as ContractRec;
+  const y = contracts[b] as ContractRec;
+  return (
+    x.expirationDay - y.expirationDay || x.strike - y.strike || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * A growable list of int32 values that keeps its storage when cleared. Roll detection gathers small
+ * lists of fills for every group on every day; reusing a few of these instead of allocating arrays
+ * per group keeps a large history from producing hundreds of megabytes of garbage.
+ */
+export class IntList {
+  items = new Int32Array(16);
+  length = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index] as number;
+  }
+
+  set(index: number, value: number): void {
+    this.items[index] = value;
+  }
+
+  increment(index: number): void {
+    this.items[index] = (this.items[index] as number) + 1;
+  }
+}
