@@ -2,6 +2,7 @@ import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { ChainIndex } from "./chains/build-chains";
 import { DayLedger } from "./day-ledger";
+import { tradeCloser } from "./lots/fifo";
 import type { LifecycleState } from "./lots/lifecycle";
 import { replayAll } from "./lots/replay";
 import { MarkBook } from "./marks";
@@ -47,6 +48,7 @@ export function computePnl(input: PnlInput): PnlResult {
     restQuantity: 0,
     restGross: 0,
     restFees: 0,
+    tradeCloser: tradeCloser(),
     stockFlows: [],
   };
   replayAll(state, { sorted: normalized.fillsSorted, asOfDay });

@@ -9,6 +9,7 @@ import {
   LONG,
   type MatchTable,
   SHORT,
+  TRADE,
 } from "../internal-types";
 import type { PnlIssue } from "../result-types";
 import { reserveRow } from "../tables";
@@ -41,6 +42,8 @@ export interface ReplayState {
   restQuantity: Micro;
   restGross: Micro;
   restFees: Micro;
+  /** The closer of every trade, refilled for each closing fill (see `tradeCloser`). */
+  tradeCloser: Closer;
 }
 
 /** What is closing lots: a fill (with its premium and fees still to allocate) or an event (at zero). */
@@ -55,6 +58,11 @@ export interface Closer {
   quantity: Micro;
   gross: Micro;
   fees: Micro;
+}
+
+/** A closer for trades, to be filled in before each use. */
+export function tradeCloser(): Closer {
+  return { kind: TRADE, fill: -1, event: -1, dayNumber: 0, day: "", quantity: 0, gross: 0, fees: 0 };
 }
 
 /** The queue a fill opens into (buy → long) or closes from (buy → short). */

@@ -6,7 +6,6 @@ import {
   type LifecycleRec,
   OPEN,
   SAME_INSTANT_AS_PREVIOUS,
-  TRADE,
 } from "../internal-types";
 import { compareBooks, PnlInputError } from "../normalize";
 import type { PnlExecution } from "../types";
@@ -142,16 +141,15 @@ function processFill(state: LifecycleState, fill: number): void {
   const queue = queueOf(fills, fill, false);
   fills.episode[fill] = books.queueEpisode[queue] as number;
   const quantity = fills.quantity[fill] as number;
-  const matched = closeLots(state, queue, {
-    kind: TRADE,
-    fill,
-    event: -1,
-    dayNumber: day,
-    day: raw.tradeDate,
-    quantity,
-    gross: fills.gross[fill] as number,
-    fees,
-  });
+  // One closer object serves every fill, so the replay allocates nothing per close.
+  const closer = state.tradeCloser;
+  closer.fill = fill;
+  closer.dayNumber = day;
+  closer.day = raw.tradeDate;
+  closer.quantity = quantity;
+  closer.gross = fills.gross[fill] as number;
+  closer.fees = fees;
+  const matched = closeLots(state, queue, closer);
   fills.matchedQuantity[fill] = matched;
   if (state.restQuantity > 0) {
     const unmatchedCash = sub(state.restGross, state.restFees);
