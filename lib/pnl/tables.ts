@@ -166,39 +166,44 @@ export function createWorkTables(executions: number, events: number): WorkTables
   const bookCapacity = Math.max(executions + events, 16);
   const episodeCapacity = fillCapacity;
   const matchCapacity = bookCapacity;
-  const layouts = [
-    layoutColumns(fillCapacity, FILL_COLUMNS),
-    layoutColumns(bookCapacity, BOOK_COLUMNS),
-    layoutColumns(episodeCapacity, EPISODE_COLUMNS),
-    layoutColumns(matchCapacity, MATCH_COLUMNS),
-  ] as const;
-  const buffer = new ArrayBuffer(layouts.reduce((total, layout) => total + layout.bytes, 0));
-  const starts = [0, layouts[0].bytes, layouts[0].bytes + layouts[1].bytes];
-  starts.push((starts[2] as number) + layouts[2].bytes);
+  const fillLayout = layoutColumns(fillCapacity, FILL_COLUMNS);
+  const bookLayout = layoutColumns(bookCapacity, BOOK_COLUMNS);
+  const episodeLayout = layoutColumns(episodeCapacity, EPISODE_COLUMNS);
+  const matchLayout = layoutColumns(matchCapacity, MATCH_COLUMNS);
+  const buffer = new ArrayBuffer(
+    fillLayout.bytes + bookLayout.bytes + episodeLayout.bytes + matchLayout.bytes,
+  );
+  // Each table takes the next stretch of the buffer.
+  let start = 0;
+  const carve = <S extends ColumnSpec>(layout: Layout): Columns<S> => {
+    const columns = viewColumns<S>(layout, buffer, start);
+    start += layout.bytes;
+    return columns;
+  };
   return {
     fills: {
       count: 0,
       capacity: fillCapacity,
       raw: new Array(fillCapacity),
-      ...viewColumns<typeof FILL_COLUMNS>(layouts[0], buffer, starts[0] as number),
+      ...carve<typeof FILL_COLUMNS>(fillLayout),
     },
     books: {
       count: 0,
       capacity: bookCapacity,
       contract: new Array(bookCapacity),
       accountId: new Array(bookCapacity),
-      ...viewColumns<typeof BOOK_COLUMNS>(layouts[1], buffer, starts[1] as number),
+      ...carve<typeof BOOK_COLUMNS>(bookLayout),
     },
     episodes: {
       count: 0,
       capacity: episodeCapacity,
       closedOn: new Array(episodeCapacity),
-      ...viewColumns<typeof EPISODE_COLUMNS>(layouts[2], buffer, starts[2] as number),
+      ...carve<typeof EPISODE_COLUMNS>(episodeLayout),
     },
     matches: {
       count: 0,
       capacity: matchCapacity,
-      ...viewColumns<typeof MATCH_COLUMNS>(layouts[3], buffer, starts[3] as number),
+      ...carve<typeof MATCH_COLUMNS>(matchLayout),
     },
   };
 }
