@@ -97,9 +97,10 @@ class RollDetector {
   private readonly seenOn: Int32Array;
   private readonly groupOf: Int32Array;
   private readonly groupOn: Int32Array;
-  // Today's candidate fills with their bucket (group × 2, + 1 for opens), then sorted by bucket.
+  // Today's fills that have a roll class, with their class (then their bucket), and the fills of
+  // classes that can roll laid out by group.
   private readonly dayFills = new IntList();
-  private readonly dayBuckets = new IntList();
+  private readonly dayKeys = new IntList();
   private readonly grouped = new IntList();
   private readonly bucketStarts = new IntList();
   // One group's orders: ids, how many closes and opens each has, and each fill's order (−1: none).
@@ -127,10 +128,27 @@ class RollDetector {
   /** Finds the rolls among the fills at `order[start..end)`, which share one trading day. */
   pairDay(start: number, end: number): void {
     const run = this.run++;
+    if (!this.markClasses(start, end, run)) return;
+    const groups = this.layOutGroups(run);
+    const { bucketStarts } = this;
+    // Each bucket's start has moved to the next bucket's; group g now runs from the end of bucket
+    // 2g − 1 (or 0), its opens from the end of bucket 2g, to the end of bucket 2g + 1.
+    for (let group = 0; group < groups; group++) {
+      const closeStart = group === 0 ? 0 : bucketStarts.at(group * 2 - 1);
+      this.pairGroup(closeStart, bucketStarts.at(group * 2), bucketStarts.at(group * 2 + 1));
+    }
+  }
+
+  /**
+   * Notes which classes saw a close and an open today, keeping each fill that has a class with its
+   * class in `dayFills` and `dayKeys`. Only classes that saw both can hold a roll, and most days have
+   * none in most classes: says whether any class saw both.
+   */
+  private markClasses(start: number, end: number, run: number): boolean {
     const { fills, books, order } = this.tables;
-    const { seen, seenOn } = this;
-    // First note which classes saw a close and an open today; only classes that saw both can hold
-    // a roll, so only their fills are gathered. Most days have no roll in most classes.
+    const { seen, seenOn, dayFills, dayKeys } = this;
+    dayFills.clear();
+    dayKeys.clear();
     let candidates = false;
     for (let index = start; index < end; index++) {
       const fill = order[index] as number;
@@ -142,46 +160,53 @@ class RollDetector {
       }
       seen[key] = (seen[key] as number) | (isOpen(fills, fill) ? 2 : 1);
       if (seen[key] === 3) candidates = true;
+      dayFills.push(fill);
+      dayKeys.push(key);
     }
-    if (!candidates) return;
-    // Groups are numbered in the order their classes first appear today. A counting sort by bucket
-    // lays each group out as its closes, then its opens, each in replay order.
-    const { dayFills, dayBuckets, grouped, bucketStarts } = this;
-    dayFills.clear();
-    dayBuckets.clear();
+    return candidates;
+  }
+
+  /**
+   * Lays out today's fills of classes that saw both a close and an open in `grouped`, by group
+   * (numbered in the order their classes first appear today): each group's closes, then its opens,
+   * each in replay order. A counting sort by bucket (group × 2, + 1 for opens) does it; returns
+   * the number of groups and leaves each bucket's end in `bucketStarts`.
+   */
+  private layOutGroups(run: number): number {
+    const { fills } = this.tables;
+    const { seen, dayFills, dayKeys, grouped, bucketStarts } = this;
     let groups = 0;
-    for (let index = start; index < end; index++) {
-      const fill = order[index] as number;
-      const key = classKey(fills, books.rollClass, fill);
-      if (key < 0 || seen[key] !== 3) continue;
+    // dayKeys turns into each fill's bucket, −1 for fills of classes that cannot roll today.
+    for (let index = 0; index < dayFills.length; index++) {
+      const key = dayKeys.at(index);
+      if (seen[key] !== 3) {
+        dayKeys.set(index, -1);
+        continue;
+      }
       if (this.groupOn[key] !== run) {
         this.groupOn[key] = run;
         this.groupOf[key] = groups++;
       }
-      dayFills.push(fill);
-      dayBuckets.push((this.groupOf[key] as number) * 2 + (isOpen(fills, fill) ? 1 : 0));
+      dayKeys.set(index, (this.groupOf[key] as number) * 2 + (isOpen(fills, dayFills.at(index)) ? 1 : 0));
     }
     bucketStarts.clear();
     for (let bucket = 0; bucket <= groups * 2; bucket++) bucketStarts.push(0);
-    for (let index = 0; index < dayBuckets.length; index++) {
-      bucketStarts.increment(dayBuckets.at(index) + 1);
+    for (let index = 0; index < dayKeys.length; index++) {
+      const bucket = dayKeys.at(index);
+      if (bucket >= 0) bucketStarts.increment(bucket + 1);
     }
     for (let bucket = 1; bucket <= groups * 2; bucket++) {
       bucketStarts.set(bucket, bucketStarts.at(bucket) + bucketStarts.at(bucket - 1));
     }
     grouped.clear();
-    for (let index = 0; index < dayFills.length; index++) grouped.push(0);
+    for (let index = 0; index < bucketStarts.at(groups * 2); index++) grouped.push(0);
     for (let index = 0; index < dayFills.length; index++) {
-      const bucket = dayBuckets.at(index);
+      const bucket = dayKeys.at(index);
+      if (bucket < 0) continue;
       grouped.set(bucketStarts.at(bucket), dayFills.at(index));
       bucketStarts.increment(bucket);
     }
-    // Each bucket's start has moved to the next bucket's; group g now runs from the end of bucket
-    // 2g − 1 (or 0), its opens from the end of bucket 2g, to the end of bucket 2g + 1.
-    for (let group = 0; group < groups; group++) {
-      const closeStart = group === 0 ? 0 : bucketStarts.at(group * 2 - 1);
-      this.pairGroup(closeStart, bucketStarts.at(group * 2), bucketStarts.at(group * 2 + 1));
-    }
+    return groups;
   }
 
   /** Pairs one group: `grouped[closeStart..openStart)` are its closes, `[openStart..end)` its opens. */
