@@ -48,9 +48,7 @@ export interface FillTable {
   quantity: Float64Array;
   price: Float64Array;
   fees: Float64Array;
-  /** Signed premium: sell +, buy −. */
-  gross: Float64Array;
-  /** gross − fees. */
+  /** Signed premium less fees (sell +, buy −); the premium itself is cash + fees (`premiumOf`). */
   cash: Float64Array;
   /**
    * An opening fill is its own lot: what is still open of it, with the premium and fees not yet

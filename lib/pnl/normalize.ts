@@ -259,7 +259,6 @@ function addFill(fills: FillTable, raw: PnlExecution, book: number, contract: Co
   fills.quantity[fill] = quantity;
   fills.price[fill] = price;
   fills.fees[fill] = fees;
-  fills.gross[fill] = gross;
   fills.cash[fill] = cash;
   fills.nextLot[fill] = -1;
   fills.episode[fill] = -1;

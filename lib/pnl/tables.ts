@@ -84,7 +84,6 @@ const FILL_COLUMNS = {
   quantity: Float64Array,
   price: Float64Array,
   fees: Float64Array,
-  gross: Float64Array,
   cash: Float64Array,
   lotQuantity: Float64Array,
   lotGross: Float64Array,

@@ -65,6 +65,11 @@ export function tradeCloser(): Closer {
   return { kind: TRADE, fill: -1, event: -1, dayNumber: 0, day: "", quantity: 0, gross: 0, fees: 0 };
 }
 
+/** A fill's signed premium (sell +, buy −) before fees: its cash plus the fees taken from it. */
+export function premiumOf(fills: FillTable, fill: number): Micro {
+  return add(fills.cash[fill] as number, fills.fees[fill] as number);
+}
+
 /** The queue a fill opens into (buy → long) or closes from (buy → short). */
 export function queueOf(fills: FillTable, fill: number, opening: boolean): number {
   const buy = ((fills.flags[fill] as number) & BUY) !== 0;
@@ -86,7 +91,7 @@ export function openLot(state: ReplayState, fill: number): void {
   }
   const quantity = fills.quantity[fill] as number;
   fills.lotQuantity[fill] = quantity;
-  fills.lotGross[fill] = fills.gross[fill] as number;
+  fills.lotGross[fill] = premiumOf(fills, fill);
   fills.lotFees[fill] = fills.fees[fill] as number;
   const tail = books.queueTail[queue] as number;
   if (tail < 0) books.queueHead[queue] = fill;

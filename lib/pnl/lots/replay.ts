@@ -10,7 +10,7 @@ import {
 import { compareBooks, PnlInputError } from "../normalize";
 import type { PnlExecution } from "../types";
 import { compareFills, compareIds } from "./compare";
-import { closeLots, openLot, queueOf } from "./fifo";
+import { closeLots, openLot, premiumOf, queueOf } from "./fifo";
 import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
 
 /**
@@ -147,7 +147,7 @@ function processFill(state: LifecycleState, fill: number): void {
   closer.dayNumber = day;
   closer.day = raw.tradeDate;
   closer.quantity = quantity;
-  closer.gross = fills.gross[fill] as number;
+  closer.gross = premiumOf(fills, fill);
   closer.fees = fees;
   const matched = closeLots(state, queue, closer);
   fills.matchedQuantity[fill] = matched;
