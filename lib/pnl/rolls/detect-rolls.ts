@@ -189,8 +189,7 @@ class RollDetector {
       }
       dayKeys.set(index, (this.groupOf[key] as number) * 2 + (isOpen(fills, dayFills.at(index)) ? 1 : 0));
     }
-    bucketStarts.clear();
-    for (let bucket = 0; bucket <= groups * 2; bucket++) bucketStarts.push(0);
+    bucketStarts.resetToZeros(groups * 2 + 1);
     for (let index = 0; index < dayKeys.length; index++) {
       const bucket = dayKeys.at(index);
       if (bucket >= 0) bucketStarts.increment(bucket + 1);
@@ -198,8 +197,7 @@ class RollDetector {
     for (let bucket = 1; bucket <= groups * 2; bucket++) {
       bucketStarts.set(bucket, bucketStarts.at(bucket) + bucketStarts.at(bucket - 1));
     }
-    grouped.clear();
-    for (let index = 0; index < bucketStarts.at(groups * 2); index++) grouped.push(0);
+    grouped.resetToZeros(bucketStarts.at(groups * 2));
     for (let index = 0; index < dayFills.length; index++) {
       const bucket = dayKeys.at(index);
       if (bucket < 0) continue;

@@ -11,6 +11,16 @@ export class IntList {
     this.length = 0;
   }
 
+  /** Empties the list, then makes it `length` zeros. */
+  resetToZeros(length: number): void {
+    if (length > this.items.length) {
+      let capacity = this.items.length;
+      while (capacity < length) capacity *= 2;
+      this.items = new Int32Array(capacity);
+    } else this.items.fill(0, 0, length);
+    this.length = length;
+  }
+
   push(value: number): void {
     if (this.length === this.items.length) {
       const grown = new Int32Array(this.items.length * 2);
