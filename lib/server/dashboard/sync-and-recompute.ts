@@ -1,9 +1,7 @@
 import "server-only";
-import { isRobinhoodError } from "@/lib/robinhood/client";
+import { plural, userMessageOf } from "@/lib/server/action-messages";
 import { openRobinhoodSession } from "@/lib/server/credentials/open-robinhood-session";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
-import { logger } from "@/lib/server/logger";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { syncUser } from "@/lib/server/sync/sync-user";
 
@@ -21,7 +19,7 @@ export async function syncAndRecompute(options: SyncAndRecomputeOptions): Promis
     orders = report.synced.orders;
     newOrders = report.inserted.orders;
   } catch (error) {
-    return { ok: false, message: `Sync failed: ${userMessageOf(error)}` };
+    return { ok: false, message: `Sync failed: ${userMessageOf(error, "dashboard action")}` };
   }
   try {
     const summary = await recomputeUserPnl({ ...options, trigger: "sync" });
@@ -30,7 +28,10 @@ export async function syncAndRecompute(options: SyncAndRecomputeOptions): Promis
       message: `Synced ${plural(orders, "order")} (${newOrders} new) and recomputed ${plural(summary.chains, "chain")}.`,
     };
   } catch (error) {
-    return { ok: false, message: `Synced, but recomputing P&L failed: ${userMessageOf(error)}` };
+    return {
+      ok: false,
+      message: `Synced, but recomputing P&L failed: ${userMessageOf(error, "dashboard action")}`,
+    };
   }
 }
 
@@ -43,20 +44,6 @@ export async function recomputeNow(options: SyncAndRecomputeOptions): Promise<Da
       message: `Recomputed ${plural(summary.executions, "fill")} into ${plural(summary.chains, "chain")} in ${summary.durationMs} ms.`,
     };
   } catch (error) {
-    return { ok: false, message: `Recompute failed: ${userMessageOf(error)}` };
+    return { ok: false, message: `Recompute failed: ${userMessageOf(error, "dashboard action")}` };
   }
-}
-
-function userMessageOf(error: unknown): string {
-  if (isRobinhoodError(error)) return error.userMessage;
-  if (error instanceof AccountDeletedError) return error.message;
-  logger.error(
-    { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
-    "dashboard action failed",
-  );
-  return "an internal error occurred. Try again later.";
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

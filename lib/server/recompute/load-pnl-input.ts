@@ -3,6 +3,7 @@ import { isoDate } from "@/lib/dates/trading-date";
 import type { OptionInstrument } from "@/lib/generated/prisma/client";
 import { contractKey, type OptionContract, type PnlInput } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { CSV_ORDER_PREFIX } from "@/lib/server/imports/write-imported-trades";
 
 export type LoadedPnlInput = {
   input: PnlInput;
@@ -15,6 +16,21 @@ export type LoadedPnlInput = {
 export type LoadPnlInputOptions = { userId: string; asOf: string };
 
 /**
+ * The first trading date of the history synced from Robinhood, or null before any sync. From that
+ * date on the synced history is the source of truth: imported fills and events dated on or after it
+ * describe the same trades again (under other ids) and are left out, so nothing counts twice
+ * whichever arrived first. Imports still supply everything older.
+ */
+async function firstSyncedTradeDate(tx: UserTransaction, userId: string): Promise<Date | null> {
+  const first = await tx.optionExecution.findFirst({
+    where: { userId, leg: { order: { source: "API" } } },
+    orderBy: { tradeDate: "asc" },
+    select: { tradeDate: true },
+  });
+  return first?.tradeDate ?? null;
+}
+
+/**
  * Reads a user's executions, lifecycle events and latest marks and maps them to the engine's input.
  * Runs inside a user transaction, so row-level security scopes every read as well as the filter.
  */
@@ -23,14 +39,18 @@ export async function loadPnlInput(
   options: LoadPnlInputOptions,
 ): Promise<LoadedPnlInput> {
   const { userId, asOf } = options;
+  const syncedFrom = await firstSyncedTradeDate(tx, userId);
   const [executions, events] = await Promise.all([
     tx.optionExecution.findMany({
-      where: { userId },
+      where: {
+        userId,
+        ...(syncedFrom && { OR: [{ leg: { order: { source: "API" } } }, { tradeDate: { lt: syncedFrom } }] }),
+      },
       include: { leg: { include: { order: true, instrument: true } } },
       orderBy: [{ executedAt: "asc" }, { brokerExecutionId: "asc" }],
     }),
     tx.optionEvent.findMany({
-      where: { userId },
+      where: { userId, ...(syncedFrom && { OR: [{ source: "API" }, { eventDate: { lt: syncedFrom } }] }) },
       include: { instrument: true },
       orderBy: [{ eventDate: "asc" }, { brokerEventId: "asc" }],
     }),
@@ -68,7 +88,7 @@ export async function loadPnlInput(
       return {
         id: execution.brokerExecutionId,
         accountId: leg.order.accountId,
-        orderId: leg.order.brokerOrderId,
+        orderId: leg.order.brokerOrderId.startsWith(CSV_ORDER_PREFIX) ? null : leg.order.brokerOrderId,
         legId: leg.brokerLegId,
         contract: contractOf(leg.instrument),
         side: leg.side === "BUY" ? "buy" : "sell",
@@ -94,6 +114,8 @@ export async function loadPnlInput(
         contract: contractOf(event.instrument),
         quantity: event.quantity.toString(),
         date: isoDate(event.eventDate),
+        // Imports record which position an event closed; synced events keep Robinhood's own wording.
+        direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
       };
     }),
     marks: {},

@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+
+const TRADER = "eeeeeeee-0000-4000-8000-000000000011";
+const OTHER = "eeeeeeee-0000-4000-8000-000000000012";
+// A Friday after every contract in the fixture but BIGC expired, as the CLI tests use.
+const AFTER_SEPTEMBER_EXPIRY = new Date("2023-09-29T20:00:00Z");
+
+const databases = setUpTestDatabases();
+beforeEach(() => truncateAll(databases.owner));
+
+function fixture(name: string): string {
+  return readFileSync(path.join(import.meta.dirname, "../../fixtures/csv", name), "utf8");
+}
+
+async function count(table: string): Promise<number> {
+  const { rows } = await databases.owner.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0].n;
+}
+
+describe("importCsvFile", () => {
+  it("stores every row and the fills and events, and recompute reports the CLI's figures", async () => {
+    const { db, owner } = databases;
+    const result = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "activity.csv",
+      text: fixture("activity-report.csv"),
+    });
+    expect(result).toMatchObject({
+      status: "imported",
+      format: "activity-report",
+      rows: 21,
+      duplicateRows: 0,
+      newExecutions: 10,
+      newEvents: 4,
+    });
+    expect(await count("option_executions")).toBe(10);
+    expect(await count("option_events")).toBe(4);
+    expect(await count("import_rows")).toBe(21);
+
+    // Unused rows keep their values and say why they were not used.
+    const { rows: deposit } = await owner.query(
+      "SELECT status, reason, raw->>'Amount' AS amount FROM import_rows WHERE trans_code = 'ACH'",
+    );
+    expect(deposit).toEqual([{ status: "UNUSED", reason: expect.stringMatching(/\S/), amount: "$500.00" }]);
+    const { rows: imports } = await owner.query(
+      "SELECT status, row_count, imported_count, file_name FROM imports",
+    );
+    expect(imports).toEqual([
+      { status: "COMPLETED", row_count: 21, imported_count: 14, file_name: "activity.csv" },
+    ]);
+    // The import queued the user for the cron.
+    expect(await count("recompute_queue")).toBe(1);
+
+    const summary = await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: AFTER_SEPTEMBER_EXPIRY,
+    });
+    expect(summary).toMatchObject({ executions: 10, events: 4, realized: "28.89", reconciles: true });
+  });
+
+  it("adds nothing when the same file, or a re-saved copy of its rows, comes again", async () => {
+    const { db } = databases;
+    const text = fixture("activity-report.csv");
+    await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "a.csv", text });
+    const again = await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "a-again.csv", text });
+    expect(again).toMatchObject({ status: "already-imported" });
+
+    const resaved = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "resaved.csv",
+      text: fixture("activity-report-resaved.csv"),
+    });
+    expect(resaved).toMatchObject({
+      status: "imported",
+      rows: 5,
+      duplicateRows: 5,
+      newExecutions: 0,
+      newEvents: 0,
+    });
+    expect(await count("option_executions")).toBe(10);
+    expect(await count("option_events")).toBe(4);
+    expect(await count("imports")).toBe(2);
+  });
+
+  it("rejects a file with bad rows whole, naming row, column and reason, and writes nothing", async () => {
+    const { db } = databases;
+    const result = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "bad.csv",
+      text: fixture("activity-report-bad-rows.csv"),
+    });
+    expect(result.status).toBe("rejected");
+    if (result.status !== "rejected") return;
+    expect(result.errorCount).toBe(result.errors.length);
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        column: "Activity Date",
+        reason: expect.stringMatching(/13\/45\/2023/),
+      }),
+    );
+    expect(result.errors).toContainEqual(expect.objectContaining({ row: 3, column: "Amount" }));
+    for (const table of ["users", "imports", "import_rows", "option_orders", "option_executions"]) {
+      expect(await count(table)).toBe(0);
+    }
+  });
+
+  it("rejects a file that is not a Robinhood export", async () => {
+    const result = await importCsvFile({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      fileName: "notes.csv",
+      text: "date,amount\n2023-01-01,5\n",
+    });
+    expect(result).toMatchObject({
+      status: "rejected",
+      message: expect.stringMatching(/not a Robinhood export/),
+    });
+    expect(await count("imports")).toBe(0);
+  });
+
+  it("keeps each user's imports apart", async () => {
+    const { db, owner } = databases;
+    const text = fixture("activity-report.csv");
+    await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "a.csv", text });
+    const other = await importCsvFile({ db, robinhoodUserId: OTHER, fileName: "a.csv", text });
+    expect(other).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
+    const { rows } = await owner.query(
+      "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS fills FROM option_executions",
+    );
+    expect(rows).toEqual([{ users: 2, fills: 20 }]);
+  });
+
+  it("counts imported history only before the synced history starts, whichever came first", async () => {
+    const { db } = databases;
+    const header =
+      '"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"';
+    const text = [
+      header,
+      // The synced history (seedOptionsHistory) starts on 2026-10-01: this fill repeats one of it.
+      '"10/1/2026","10/1/2026","10/2/2026","XYZ","XYZ 11/20/2026 Put $40.00","STO","2","$1.27","$253.94"',
+      '"9/1/2025","9/1/2025","9/2/2025","OLD","OLD 9/19/2025 Put $10.00","STO","1","$0.50","$49.97"',
+    ].join("\n");
+    await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "overlap.csv", text });
+    await seedOptionsHistory(db, TRADER);
+    const summary = await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: new Date("2026-11-26T15:00:00Z"),
+    });
+    // The seeded four fills plus the 2025 one; the imported copy of 2026-10-01 is left out.
+    expect(summary).toMatchObject({ executions: 5, reconciles: true });
+    expect(await count("option_executions")).toBe(6);
+  });
+});
