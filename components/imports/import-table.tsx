@@ -1,0 +1,36 @@
+import type { ImportSummary } from "@/lib/server/imports/list-imports";
+
+export function ImportTable({ imports }: { imports: ImportSummary[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>File</th>
+            <th>Kind</th>
+            <th>Imported</th>
+            <th className="num">Rows</th>
+            <th className="num">New fills and events</th>
+            <th className="num">Not used</th>
+          </tr>
+        </thead>
+        <tbody>
+          {imports.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <strong>{item.fileName}</strong>
+              </td>
+              <td>{item.format}</td>
+              <td>
+                <time dateTime={item.importedAt}>{item.importedAt.slice(0, 16).replace("T", " ")} UTC</time>
+              </td>
+              <td className="num">{item.rows}</td>
+              <td className="num">{item.imported}</td>
+              <td className="num">{item.skipped}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

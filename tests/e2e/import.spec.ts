@@ -1,0 +1,69 @@
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+
+// The challenge user of the simulated Robinhood (docs/SIMULATOR.md) signs in without syncing, so
+// everything on its dashboard here comes from the imported file.
+const simulated = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?/.test(process.env.ROBINHOOD_API_URL ?? "");
+const fixtures = path.join(import.meta.dirname, "../fixtures/csv");
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in?callbackUrl=%2Fimports");
+  await page.getByLabel("Robinhood e-mail or username").fill("challenge@rollbook.dev");
+  await page.getByLabel("Password").fill("rollbook-test");
+  await page.getByRole("button", { name: "Sign in with Robinhood" }).click();
+  await page.getByRole("button", { name: "Text message" }).click();
+  await page.getByLabel("Verification code").fill("123456");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/imports$/, { timeout: 30_000 });
+}
+
+test("an activity report is imported from the Import page and its P&L shows on the dashboard", async ({
+  page,
+}, testInfo) => {
+  test.skip(
+    !simulated,
+    "ROBINHOOD_API_URL must point at the simulated Robinhood (set by scripts/test-all.ts)",
+  );
+  test.setTimeout(120_000);
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Import", level: 1 })).toBeVisible();
+  await expect(page.getByText("No files imported yet")).toBeVisible();
+
+  // A file with bad rows is refused whole, and every bad row is listed with its column and reason.
+  await page
+    .getByLabel("Robinhood CSV file")
+    .setInputFiles(path.join(fixtures, "activity-report-bad-rows.csv"));
+  await page.getByRole("button", { name: "Import file" }).click();
+  await expect(page.locator(".alert.error")).toContainText("could not be read, so nothing was imported");
+  const problems = page.getByRole("table", { name: "Rows that could not be read" });
+  await expect(problems.getByRole("row", { name: /Activity Date/ })).toContainText("13/45/2023");
+  await expect(problems.getByRole("row", { name: /Amount/ }).first()).toBeVisible();
+  await expect(page.getByText("No files imported yet")).toBeVisible();
+
+  await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));
+  await page.getByRole("button", { name: "Import file" }).click();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /^Imported 21 rows \(10 new fills and 4 new events\) and recomputed 7 chains\.$/ }),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  const imported = page.locator("section", { has: page.getByRole("heading", { name: "Imported files" }) });
+  await expect(imported.locator("tbody tr")).toHaveCount(1);
+  await expect(imported.locator("tbody tr")).toContainText("activity-report.csv");
+  await page.screenshot({ path: testInfo.outputPath("imports.png"), fullPage: true });
+
+  // The same file again adds nothing.
+  await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));
+  await page.getByRole("button", { name: "Import file" }).click();
+  await expect(page.locator(".alert.success")).toContainText("already imported");
+  await expect(imported.locator("tbody tr")).toHaveCount(1);
+
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+  const realized = page
+    .locator(".stat")
+    .filter({ has: page.locator(".stat-label").getByText("Realized P&L", { exact: true }) });
+  // Every contract has expired by now: BIGC's short call too, so its whole premium is realized.
+  await expect(realized.locator(".stat-value")).toHaveText("$1,278.85");
+});
