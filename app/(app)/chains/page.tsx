@@ -50,10 +50,15 @@ export default async function ChainsPage({
       {total === 0 ? (
         <section className="card">
           <EmptyState title="No chains yet — sync or import">
-            <p>Sync your Robinhood history from the dashboard to see your roll chains.</p>
-            <Link className="button primary" href="/dashboard">
-              Go to the dashboard
-            </Link>
+            <p>Sync your Robinhood history from the dashboard, or import a CSV, to see your roll chains.</p>
+            <div className="row">
+              <Link className="button primary" href="/dashboard">
+                Go to the dashboard
+              </Link>
+              <Link className="button" href="/imports">
+                Import a CSV
+              </Link>
+            </div>
           </EmptyState>
         </section>
       ) : (

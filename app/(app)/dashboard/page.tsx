@@ -77,7 +77,7 @@ export default async function DashboardPage() {
               <EmptyState title={empty ? "No chains yet — sync or import" : "Nothing realized yet"}>
                 <p>
                   {empty
-                    ? "Sync your Robinhood history to see your roll chains and P&L here."
+                    ? "Sync your Robinhood history, or import a Robinhood CSV on the Import page, to see your roll chains and P&L here."
                     : "Closed positions will draw the curve."}
                 </p>
               </EmptyState>
