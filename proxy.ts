@@ -17,5 +17,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/chains/:path*", "/positions/:path*", "/imports/:path*", "/settings/:path*"],
+  matcher: [
+    "/dashboard/:path*",
+    "/chains/:path*",
+    "/positions/:path*",
+    "/imports/:path*",
+    "/settings/:path*",
+  ],
 };
