@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ImportSummary } from "@/lib/server/imports/list-imports";
 
 export function ImportTable({ imports }: { imports: ImportSummary[] }) {
@@ -18,7 +19,9 @@ export function ImportTable({ imports }: { imports: ImportSummary[] }) {
           {imports.map((item) => (
             <tr key={item.id}>
               <td>
-                <strong>{item.fileName}</strong>
+                <Link href={`/imports/${item.id}`}>
+                  <strong>{item.fileName}</strong>
+                </Link>
               </td>
               <td>{item.format}</td>
               <td>

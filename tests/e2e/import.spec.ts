@@ -54,6 +54,13 @@ test("an activity report is imported from the Import page and its P&L shows on t
   await expect(imported.locator("tbody tr")).toContainText("activity-report.csv");
   await page.screenshot({ path: testInfo.outputPath("imports.png"), fullPage: true });
 
+  // Every row of the file is listed with what it became.
+  await imported.getByRole("link", { name: "activity-report.csv" }).click();
+  await expect(page.getByRole("heading", { name: "activity-report.csv", level: 1 })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(21);
+  await expect(page.locator("tbody tr").filter({ hasText: "ACH Deposit" })).toContainText("Not used");
+  await page.getByRole("link", { name: "← All imports" }).click();
+
   // The same file again adds nothing.
   await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));
   await page.getByRole("button", { name: "Import file" }).click();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChainTable } from "@/components/chains/chain-table";
-import { Pagination } from "@/components/chains/pagination";
 import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { listChains } from "@/lib/server/dashboard/list-chains";
@@ -103,6 +103,7 @@ export default async function ChainsPage({
             <>
               <ChainTable chains={chains} />
               <Pagination
+                path="/chains"
                 page={list.page}
                 pageCount={list.pageCount}
                 query={{ underlying: filters.underlying, status: filters.status }}

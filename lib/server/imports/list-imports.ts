@@ -1,4 +1,5 @@
 import "server-only";
+import type { Import } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 
@@ -24,14 +25,18 @@ export async function listImports(options: {
       orderBy: { createdAt: "desc" },
       take: options.limit ?? 50,
     });
-    return rows.map((row) => ({
-      id: row.id,
-      fileName: row.fileName,
-      format: row.format === "ACTIVITY_REPORT" ? "Activity report" : "Option orders",
-      importedAt: row.createdAt.toISOString(),
-      rows: row.rowCount,
-      imported: row.importedCount,
-      skipped: row.skippedCount,
-    }));
+    return rows.map(summaryOf);
   });
+}
+
+export function summaryOf(row: Import): ImportSummary {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    format: row.format === "ACTIVITY_REPORT" ? "Activity report" : "Option orders",
+    importedAt: row.createdAt.toISOString(),
+    rows: row.rowCount,
+    imported: row.importedCount,
+    skipped: row.skippedCount,
+  };
 }

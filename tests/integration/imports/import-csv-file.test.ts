@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getImport } from "@/lib/server/imports/get-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
@@ -133,7 +134,11 @@ describe("importCsvFile", () => {
   it("keeps each user's imports apart", async () => {
     const { db, owner } = databases;
     const text = fixture("activity-report.csv");
-    await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "a.csv", text });
+    const mine = await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "a.csv", text });
+    if (mine.status !== "imported") throw new Error(`import failed: ${mine.status}`);
+    const detail = await getImport({ db, robinhoodUserId: TRADER, importId: mine.importId });
+    expect(detail?.rows.map((row) => row.rowNumber)).toEqual([...Array(21).keys()].map((index) => index + 2));
+    expect(await getImport({ db, robinhoodUserId: OTHER, importId: mine.importId })).toBeNull();
     const other = await importCsvFile({ db, robinhoodUserId: OTHER, fileName: "a.csv", text });
     expect(other).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
     const { rows } = await owner.query(
