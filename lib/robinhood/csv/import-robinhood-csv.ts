@@ -27,7 +27,14 @@ export function detectCsvFormat(
  * come back in `errors` with their row, column and reason.
  */
 export function importRobinhoodCsv(text: string, options: CsvImportOptions = {}): CsvImport {
-  const records = readRecords(text);
+  return importRobinhoodRecords(readRecords(text), options);
+}
+
+/** `importRobinhoodCsv` for a file already split into records (a caller that keeps the records). */
+export function importRobinhoodRecords(
+  records: readonly CsvRecord[],
+  options: CsvImportOptions = {},
+): CsvImport {
   const detected = detectCsvFormat(records);
   if (detected === null) {
     throw new CsvFileError(

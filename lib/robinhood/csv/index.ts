@@ -4,9 +4,9 @@
  * every other row. Format notes: shared/robinhood-csv.md.
  */
 export { parseMoney, parseOptionDescription, parseQuantity, parseUsDate } from "./fields";
-export { detectCsvFormat, importRobinhoodCsv } from "./import-robinhood-csv";
+export { detectCsvFormat, importRobinhoodCsv, importRobinhoodRecords } from "./import-robinhood-csv";
 export { newYorkDate } from "./orders/import-option-orders";
-export { readRecords } from "./read-records";
+export { type CsvRecord, readRecords } from "./read-records";
 export { rowHash } from "./row-keys";
 export {
   CsvFileError,

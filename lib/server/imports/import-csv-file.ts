@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import {
   CsvFileError,
   type CsvFormat,
+  type CsvRecord,
   type CsvRowError,
   type CsvWarning,
-  importRobinhoodCsv,
+  importRobinhoodRecords,
   readRecords,
 } from "@/lib/robinhood/csv";
 import type { Database } from "@/lib/server/db/create-prisma-client";
@@ -58,11 +59,11 @@ export type CsvFileImportResult =
  * imported from another file, add nothing.
  */
 export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvFileImportResult> {
-  let parsed: ReturnType<typeof importRobinhoodCsv>;
-  let records: ReturnType<typeof readRecords>;
+  let records: CsvRecord[];
+  let parsed: ReturnType<typeof importRobinhoodRecords>;
   try {
     records = readRecords(options.text);
-    parsed = importRobinhoodCsv(options.text);
+    parsed = importRobinhoodRecords(records);
   } catch (error) {
     if (error instanceof CsvFileError)
       return { status: "rejected", message: error.message, errors: [], errorCount: 0 };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ImportRowStatus } from "@/lib/generated/prisma/enums";
-import { type CsvImport, detectCsvFormat, type readRecords } from "@/lib/robinhood/csv";
+import { type CsvImport, type CsvRecord, detectCsvFormat } from "@/lib/robinhood/csv";
 
 export type ImportRowData = {
   rowNumber: number;
@@ -16,7 +16,7 @@ export type ImportRowData = {
  * when unused, why — so nothing in a file is lost silently. `rowHash` is the row's natural key
  * (hash and occurrence), the same when the file is imported again.
  */
-export function importRowsOf(records: ReturnType<typeof readRecords>, parsed: CsvImport): ImportRowData[] {
+export function importRowsOf(records: readonly CsvRecord[], parsed: CsvImport): ImportRowData[] {
   const header = headerOf(records);
   const fieldsByRow = new Map(records.map((record) => [record.row, record.fields]));
   const unusedReasons = new Map(parsed.unused.map((unused) => [unused.row, unused.reason]));
@@ -38,7 +38,7 @@ export function importRowsOf(records: ReturnType<typeof readRecords>, parsed: Cs
   });
 }
 
-function headerOf(records: ReturnType<typeof readRecords>): string[] {
+function headerOf(records: readonly CsvRecord[]): string[] {
   const detected = detectCsvFormat(records);
   if (detected === null) return [];
   return (records[detected.headerIndex]?.fields ?? []).map((name) => name.trim());

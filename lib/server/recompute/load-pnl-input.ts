@@ -3,7 +3,7 @@ import { isoDate } from "@/lib/dates/trading-date";
 import type { OptionInstrument } from "@/lib/generated/prisma/client";
 import { contractKey, type OptionContract, type PnlInput } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { CSV_ORDER_PREFIX } from "@/lib/server/imports/write-imported-trades";
+import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 
 export type LoadedPnlInput = {
   input: PnlInput;
