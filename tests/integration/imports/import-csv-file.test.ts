@@ -68,6 +68,31 @@ describe("importCsvFile", () => {
     expect(summary).toMatchObject({ executions: 10, events: 4, realized: "28.89", reconciles: true });
   });
 
+  it("keeps an option-orders export's orders whole, so its one-order roll still chains", async () => {
+    const { db, owner } = databases;
+    const result = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "orders.csv",
+      text: fixture("option-orders.csv"),
+    });
+    expect(result).toMatchObject({ status: "imported", format: "option-orders", newExecutions: 6 });
+    const summary = await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: new Date("2026-11-26T15:00:00Z"),
+    });
+    // As `npm run pnl -- tests/fixtures/csv/option-orders.csv --as-of 2026-11-26` reports.
+    expect(summary).toMatchObject({ executions: 6, chains: 3, realized: "175.00", reconciles: true });
+    const { rows } = await owner.query(
+      "SELECT rolled_on::text, closed_quantity::text, net_credit::text FROM roll_links",
+    );
+    expect(rows).toEqual([
+      { rolled_on: "2025-03-05", closed_quantity: "1.00000000", net_credit: "20.00000000" },
+    ]);
+  });
+
   it("adds nothing when the same file, or a re-saved copy of its rows, comes again", async () => {
     const { db } = databases;
     const text = fixture("activity-report.csv");
