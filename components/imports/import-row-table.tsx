@@ -6,7 +6,7 @@ const STATUS_LABELS = { USED: "Used", UNUSED: "Not used", DUPLICATE: "Already im
  * The columns worth reading at a glance, from either export: an activity report row has a date,
  * description and amount; an option-orders row has its contract's fields and price.
  */
-function describe(raw: Record<string, string>) {
+function summarizeRow(raw: Record<string, string>) {
   if ("Activity Date" in raw) {
     return {
       date: raw["Activity Date"] ?? "",
@@ -43,7 +43,7 @@ export function ImportRowTable({ rows }: { rows: ImportRowView[] }) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const shown = describe(row.raw);
+            const shown = summarizeRow(row.raw);
             return (
               <tr key={row.rowNumber}>
                 <td className="num">{row.rowNumber}</td>
