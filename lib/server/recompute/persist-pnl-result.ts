@@ -2,6 +2,7 @@ import "server-only";
 import { dateColumn } from "@/lib/dates/trading-date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CloseKind, Direction, PnlResult, RollChain } from "@/lib/pnl";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { derivedRowId } from "./derived-row-id";
 
@@ -14,7 +15,7 @@ export type PersistPnlResultOptions = {
 
 export type PersistedCounts = { lots: number; openPositions: number; chains: number; days: number };
 
-const CLOSE_KINDS: Record<CloseKind, Prisma.MatchedLotCreateManyInput["closeKind"]> = {
+const CLOSE_KINDS: Record<CloseKind, string> = {
   trade: "TRADE",
   expiration: "EXPIRATION",
   "expiration-inferred": "EXPIRATION_INFERRED",
@@ -22,7 +23,87 @@ const CLOSE_KINDS: Record<CloseKind, Prisma.MatchedLotCreateManyInput["closeKind
   exercise: "EXERCISE",
 };
 
-const side = (direction: Direction) => (direction === "long" ? ("LONG" as const) : ("SHORT" as const));
+const side = (direction: Direction) => (direction === "long" ? "LONG" : "SHORT");
+
+// Each derived table's columns and their SQL types, for `insertRows`.
+const CHAIN_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  chainKey: "text",
+  underlying: "text",
+  optionType: '"OptionType"',
+  side: '"LotSide"',
+  status: '"ChainStatus"',
+  rollCount: "integer",
+  openedAt: "timestamptz",
+  closedAt: "timestamptz",
+  daysHeld: "integer",
+  netPremium: "numeric",
+  realizedPnl: "numeric",
+  unrealizedPnl: "numeric",
+  breakevenPrice: "numeric",
+} as const;
+const LINK_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  chainId: "uuid",
+  sequence: "integer",
+  rolledOn: "date",
+  fromInstrumentId: "uuid",
+  toInstrumentId: "uuid",
+  closedQuantity: "numeric",
+  openedQuantity: "numeric",
+  kinds: "text[]",
+  netCredit: "numeric",
+} as const;
+const LOT_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  accountId: "uuid",
+  instrumentId: "uuid",
+  lotKey: "text",
+  chainId: "uuid",
+  side: '"LotSide"',
+  quantity: "numeric",
+  openPrice: "numeric",
+  closePrice: "numeric",
+  openedAt: "timestamptz",
+  closedAt: "timestamptz",
+  closeTradeDate: "date",
+  closeKind: '"LotCloseKind"',
+  fees: "numeric",
+  realizedPnl: "numeric",
+} as const;
+const POSITION_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  accountId: "uuid",
+  instrumentId: "uuid",
+  chainId: "uuid",
+  side: '"LotSide"',
+  quantity: "numeric",
+  averageOpenPrice: "numeric",
+  costBasis: "numeric",
+  markPrice: "numeric",
+  marketValue: "numeric",
+  unrealizedPnl: "numeric",
+} as const;
+const STOCK_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  accountId: "uuid",
+  symbol: "text",
+  quantity: "numeric",
+  averagePrice: "numeric",
+  realizedPnl: "numeric",
+} as const;
+const DAY_COLUMNS = {
+  userId: "uuid",
+  tradeDate: "date",
+  underlying: "text",
+  realizedPnl: "numeric",
+  fees: "numeric",
+} as const;
 
 /**
  * Replaces a user's derived rows with a new engine result. Derived rows are owned by recompute, so
@@ -48,9 +129,16 @@ export async function persistPnlResult(
   await tx.rollChain.deleteMany({ where: { userId } });
   await tx.dailyPnl.deleteMany({ where: { userId } });
 
-  await tx.rollChain.createMany({ data: result.chains.map((chain) => chainRow(userId, chain, chainIds)) });
-  await tx.rollLink.createMany({
-    data: result.chains.flatMap((chain) =>
+  await insertRows(
+    tx,
+    "roll_chains",
+    result.chains.map((chain) => chainRow(userId, chain, chainIds)),
+    CHAIN_COLUMNS,
+  );
+  await insertRows(
+    tx,
+    "roll_links",
+    result.chains.flatMap((chain) =>
       chain.rolls.map((roll, index) => ({
         id: derivedRowId(userId, "roll", `${chain.id}#${index + 1}`),
         userId,
@@ -65,11 +153,14 @@ export async function persistPnlResult(
         netCredit: roll.netCash,
       })),
     ),
-  });
+    LINK_COLUMNS,
+  );
 
   const lotOrdinals = new Map<string, number>();
-  await tx.matchedLot.createMany({
-    data: result.matches.map((lot) => {
+  await insertRows(
+    tx,
+    "matched_lots",
+    result.matches.map((lot) => {
       const pair = `${lot.openExecutionId}>${lot.closeExecutionId ?? lot.closeEventId ?? "inferred"}`;
       const ordinal = (lotOrdinals.get(pair) ?? 0) + 1;
       lotOrdinals.set(pair, ordinal);
@@ -93,13 +184,16 @@ export async function persistPnlResult(
         realizedPnl: lot.realized,
       };
     }),
-  });
+    LOT_COLUMNS,
+  );
 
   const chainOfOpenLot = new Map(
     result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
   );
-  await tx.openPosition.createMany({
-    data: result.openPositions.map((position) => ({
+  await insertRows(
+    tx,
+    "open_positions",
+    result.openPositions.map((position) => ({
       id: derivedRowId(
         userId,
         "position",
@@ -120,12 +214,13 @@ export async function persistPnlResult(
       marketValue: position.marketValue,
       unrealizedPnl: position.unrealized,
     })),
-  });
+    POSITION_COLUMNS,
+  );
 
-  await tx.stockPosition.createMany({ data: stockRows(userId, result) });
+  await insertRows(tx, "stock_positions", stockRows(userId, result), STOCK_COLUMNS);
 
   const days = dailyRows(userId, result);
-  await tx.dailyPnl.createMany({ data: days });
+  await insertRows(tx, "daily_pnl", days, DAY_COLUMNS);
 
   return {
     lots: result.matches.length,
@@ -135,11 +230,7 @@ export async function persistPnlResult(
   };
 }
 
-function chainRow(
-  userId: string,
-  chain: RollChain,
-  chainIds: Map<string, string>,
-): Prisma.RollChainCreateManyInput {
+function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string>) {
   return {
     id: chainIds.get(chain.id) as string,
     userId,
@@ -147,7 +238,7 @@ function chainRow(
     underlying: chain.underlying,
     optionType: chain.optionType === "call" ? ("CALL" as const) : ("PUT" as const),
     side: side(chain.side),
-    status: chain.status.toUpperCase() as Prisma.RollChainCreateManyInput["status"],
+    status: chain.status.toUpperCase(),
     rollCount: chain.rolls.length,
     openedAt: dateColumn(chain.openedOn),
     closedAt: chain.closedOn ? dateColumn(chain.closedOn) : null,
@@ -161,7 +252,18 @@ function chainRow(
 
 /** Stock delivered by assignments and exercises, one row per account and symbol, realized included. */
 function stockRows(userId: string, result: PnlResult) {
-  const rows = new Map<string, Prisma.StockPositionCreateManyInput>();
+  const rows = new Map<
+    string,
+    {
+      id: string;
+      userId: string;
+      accountId: string;
+      symbol: string;
+      quantity: string;
+      averagePrice: string;
+      realizedPnl: string;
+    }
+  >();
   const keyOf = (accountId: string, symbol: string) => `${accountId}|${symbol}`;
   for (const position of result.stockPositions) {
     rows.set(keyOf(position.accountId, position.underlying), {
@@ -185,7 +287,7 @@ function stockRows(userId: string, result: PnlResult) {
       averagePrice: "0",
       realizedPnl: "0",
     };
-    row.realizedPnl = new Prisma.Decimal(row.realizedPnl as string).plus(match.realized).toString();
+    row.realizedPnl = new Prisma.Decimal(row.realizedPnl).plus(match.realized).toString();
     rows.set(key, row);
   }
   return [...rows.values()];
