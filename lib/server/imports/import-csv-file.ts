@@ -10,9 +10,9 @@ import {
   readRecords,
 } from "@/lib/robinhood/csv";
 import type { Database } from "@/lib/server/db/create-prisma-client";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
-import { chunks } from "@/lib/server/sync/row-differs";
 import { importRowsOf } from "./import-rows";
 import { writeImportedTrades } from "./write-imported-trades";
 
@@ -22,6 +22,17 @@ export type ImportCsvFileOptions = {
   text: string;
   db?: Database;
 };
+
+const IMPORT_ROW_COLUMNS = {
+  rowNumber: "integer",
+  rowHash: "text",
+  transCode: "text",
+  status: '"ImportRowStatus"',
+  reason: "text",
+  raw: "jsonb",
+  userId: "uuid",
+  importId: "uuid",
+} as const;
 
 /** At most this many row errors are returned; the count says how many there were. */
 const MAX_REPORTED_ERRORS = 100;
@@ -106,14 +117,14 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
       });
       const written = await writeImportedTrades(tx, user, created.id, parsed);
 
-      let storedRows = 0;
-      for (const chunk of chunks(rows)) {
-        const result = await tx.importRow.createMany({
-          data: chunk.map((row) => ({ ...row, userId: user.id, importId: created.id })),
-          skipDuplicates: true,
-        });
-        storedRows += result.count;
-      }
+      // A row an earlier file already brought (same values, same occurrence) is not stored again.
+      const storedRows = await insertRows(
+        tx,
+        "import_rows",
+        rows.map((row) => ({ ...row, userId: user.id, importId: created.id })),
+        IMPORT_ROW_COLUMNS,
+        { onConflictDoNothing: true },
+      );
       const duplicateRows = rows.length - storedRows;
       const usedRows = rows.filter((row) => row.status === "USED").length;
       await tx.import.update({

@@ -1,9 +1,14 @@
 import "server-only";
-import { dateColumn } from "@/lib/dates/trading-date";
-import { contractKey, type PnlLifecycleEvent } from "@/lib/pnl";
+import { contractKey, type LifecycleType, type PnlLifecycleEvent } from "@/lib/pnl";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { chunks } from "@/lib/server/sync/row-differs";
 import { findInChunks } from "./find-in-chunks";
+
+const EVENT_TYPES: Record<LifecycleType, string> = {
+  expiration: "EXPIRATION",
+  assignment: "ASSIGNMENT",
+  exercise: "EXERCISE",
+};
 
 /** Stores the events not yet known by their ids; returns how many were new. */
 export async function storeEvents(
@@ -25,29 +30,40 @@ export async function storeEvents(
       }),
   );
   const known = new Set(stored.map((row) => row.brokerEventId));
+  const now = new Date();
   const fresh = options.events.filter((event) => !known.has(event.id));
-  for (const chunk of chunks(fresh)) {
-    await tx.optionEvent.createMany({
-      data: chunk.map((event) => ({
-        userId: user.id,
-        accountId: options.accountId,
-        instrumentId: options.instrumentIds.get(contractKey(event.contract)) as string,
-        brokerEventId: event.id,
-        source: "CSV" as const,
-        type:
-          event.type === "expiration"
-            ? ("EXPIRATION" as const)
-            : event.type === "assignment"
-              ? ("ASSIGNMENT" as const)
-              : ("EXERCISE" as const),
-        state: "confirmed",
-        quantity: event.quantity,
-        eventDate: dateColumn(event.date),
-        // The position the event closed, when the file says so (the "S" quantity suffix).
-        direction: event.direction ?? null,
-        importId: options.importId,
-      })),
-    });
-  }
+  await insertRows(
+    tx,
+    "option_events",
+    fresh.map((event) => ({
+      userId: user.id,
+      accountId: options.accountId,
+      instrumentId: options.instrumentIds.get(contractKey(event.contract)) as string,
+      brokerEventId: event.id,
+      source: "CSV",
+      type: EVENT_TYPES[event.type],
+      state: "confirmed",
+      quantity: event.quantity,
+      eventDate: event.date,
+      // The position the event closed, when the file says so (the "S" quantity suffix).
+      direction: event.direction ?? null,
+      importId: options.importId,
+      updatedAt: now,
+    })),
+    {
+      userId: "uuid",
+      accountId: "uuid",
+      instrumentId: "uuid",
+      brokerEventId: "text",
+      source: '"DataSource"',
+      type: '"OptionEventType"',
+      state: "text",
+      quantity: "numeric",
+      eventDate: "date",
+      direction: "text",
+      importId: "uuid",
+      updatedAt: "timestamptz",
+    },
+  );
   return fresh.length;
 }

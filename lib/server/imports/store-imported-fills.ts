@@ -1,9 +1,9 @@
 import "server-only";
-import { dateColumn } from "@/lib/dates/trading-date";
+import { randomUUID } from "node:crypto";
 import { formatQuantity, parseDecimal, sum } from "@/lib/money";
 import { contractKey, type PnlExecution } from "@/lib/pnl";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { chunks } from "@/lib/server/sync/row-differs";
 import { CSV_ORDER_PREFIX } from "./csv-ids";
 import { findInChunks } from "./find-in-chunks";
 
@@ -48,20 +48,30 @@ export async function storeExecutions(
     }
   }
   const legIds = await upsertLegs(tx, user, legs, options.instrumentIds);
-  for (const chunk of chunks(fresh)) {
-    await tx.optionExecution.createMany({
-      data: chunk.map((execution) => ({
-        userId: user.id,
-        legId: legIds.get(legOf(execution)) as string,
-        brokerExecutionId: execution.id,
-        price: execution.price,
-        quantity: execution.quantity,
-        fees: execution.fees,
-        executedAt: new Date(execution.executedAt),
-        tradeDate: dateColumn(execution.tradeDate),
-      })),
-    });
-  }
+  await insertRows(
+    tx,
+    "option_executions",
+    fresh.map((execution) => ({
+      userId: user.id,
+      legId: legIds.get(legOf(execution)) as string,
+      brokerExecutionId: execution.id,
+      price: execution.price,
+      quantity: execution.quantity,
+      fees: execution.fees,
+      executedAt: new Date(execution.executedAt),
+      tradeDate: execution.tradeDate,
+    })),
+    {
+      userId: "uuid",
+      legId: "uuid",
+      brokerExecutionId: "text",
+      price: "numeric",
+      quantity: "numeric",
+      fees: "numeric",
+      executedAt: "timestamptz",
+      tradeDate: "date",
+    },
+  );
   return fresh.length;
 }
 
@@ -78,35 +88,53 @@ async function upsertOrders(
     }),
   );
   const ids = new Map(stored.map((row) => [row.brokerOrderId, row.id]));
+  const now = new Date();
   const fresh = brokerOrderIds.filter((id) => !ids.has(id));
-  for (const chunk of chunks(fresh)) {
-    const created = await tx.optionOrder.createManyAndReturn({
-      data: chunk.map((brokerOrderId) => {
-        const fills = options.orders.get(brokerOrderId) as PnlExecution[];
-        const first = fills[0] as PnlExecution;
-        const executedAt = new Date(first.executedAt);
-        // An order's quantity is per leg: the fills of its first leg add up to it.
-        const quantity = formatQuantity(
-          sum(fills.filter((fill) => fill.legId === first.legId).map((fill) => parseDecimal(fill.quantity))),
-        );
-        return {
-          userId: user.id,
-          accountId: options.accountId,
-          brokerOrderId,
-          source: "CSV" as const,
-          state: "filled",
-          chainSymbol: first.contract.underlying,
-          quantity,
-          processedQuantity: quantity,
-          importId: options.importId,
-          brokerCreatedAt: executedAt,
-          brokerUpdatedAt: executedAt,
-        };
-      }),
-      select: { id: true, brokerOrderId: true },
-    });
-    for (const row of created) ids.set(row.brokerOrderId, row.id);
-  }
+  // Ids are made here, so the legs can point at their orders without reading them back.
+  for (const brokerOrderId of fresh) ids.set(brokerOrderId, randomUUID());
+  await insertRows(
+    tx,
+    "option_orders",
+    fresh.map((brokerOrderId) => {
+      const fills = options.orders.get(brokerOrderId) as PnlExecution[];
+      const first = fills[0] as PnlExecution;
+      const executedAt = new Date(first.executedAt);
+      // An order's quantity is per leg: the fills of its first leg add up to it.
+      const quantity = formatQuantity(
+        sum(fills.filter((fill) => fill.legId === first.legId).map((fill) => parseDecimal(fill.quantity))),
+      );
+      return {
+        id: ids.get(brokerOrderId) as string,
+        userId: user.id,
+        accountId: options.accountId,
+        brokerOrderId,
+        source: "CSV",
+        state: "filled",
+        chainSymbol: first.contract.underlying,
+        quantity,
+        processedQuantity: quantity,
+        importId: options.importId,
+        brokerCreatedAt: executedAt,
+        brokerUpdatedAt: executedAt,
+        updatedAt: now,
+      };
+    }),
+    {
+      id: "uuid",
+      userId: "uuid",
+      accountId: "uuid",
+      brokerOrderId: "text",
+      source: '"DataSource"',
+      state: "text",
+      chainSymbol: "text",
+      quantity: "numeric",
+      processedQuantity: "numeric",
+      importId: "uuid",
+      brokerCreatedAt: "timestamptz",
+      brokerUpdatedAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+  );
   return ids;
 }
 
@@ -125,22 +153,31 @@ async function upsertLegs(
   );
   const ids = new Map(stored.map((row) => [row.brokerLegId, row.id]));
   const fresh = brokerLegIds.filter((id) => !ids.has(id));
-  for (const chunk of chunks(fresh)) {
-    const created = await tx.optionLeg.createManyAndReturn({
-      data: chunk.map((brokerLegId) => {
-        const { orderId, first } = legs.get(brokerLegId) as { orderId: string; first: PnlExecution };
-        return {
-          userId: user.id,
-          orderId,
-          brokerLegId,
-          instrumentId: instrumentIds.get(contractKey(first.contract)) as string,
-          side: first.side === "buy" ? ("BUY" as const) : ("SELL" as const),
-          positionEffect: first.positionEffect === "open" ? ("OPEN" as const) : ("CLOSE" as const),
-        };
-      }),
-      select: { id: true, brokerLegId: true },
-    });
-    for (const row of created) ids.set(row.brokerLegId, row.id);
-  }
+  for (const brokerLegId of fresh) ids.set(brokerLegId, randomUUID());
+  await insertRows(
+    tx,
+    "option_legs",
+    fresh.map((brokerLegId) => {
+      const { orderId, first } = legs.get(brokerLegId) as { orderId: string; first: PnlExecution };
+      return {
+        id: ids.get(brokerLegId) as string,
+        userId: user.id,
+        orderId,
+        brokerLegId,
+        instrumentId: instrumentIds.get(contractKey(first.contract)) as string,
+        side: first.side === "buy" ? "BUY" : "SELL",
+        positionEffect: first.positionEffect === "open" ? "OPEN" : "CLOSE",
+      };
+    }),
+    {
+      id: "uuid",
+      userId: "uuid",
+      orderId: "uuid",
+      brokerLegId: "text",
+      instrumentId: "uuid",
+      side: '"OrderSide"',
+      positionEffect: '"PositionEffect"',
+    },
+  );
   return ids;
 }

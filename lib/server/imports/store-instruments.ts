@@ -1,6 +1,7 @@
 import "server-only";
 import { dateColumn, isoDate } from "@/lib/dates/trading-date";
 import { contractKey, type OptionContract } from "@/lib/pnl";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chunks } from "@/lib/server/sync/row-differs";
 
@@ -11,9 +12,21 @@ import { chunks } from "@/lib/server/sync/row-differs";
 export async function storeInstruments(tx: UserTransaction, contracts: OptionContract[]) {
   const byKey = new Map<string, ReturnType<typeof terms>>();
   for (const contract of contracts) byKey.set(contractKey(contract), terms(contract));
-  for (const chunk of chunks([...byKey.values()])) {
-    await tx.optionInstrument.createMany({ data: chunk, skipDuplicates: true });
-  }
+  const now = new Date();
+  await insertRows(
+    tx,
+    "option_instruments",
+    [...byKey.values()].map((contract) => ({ ...contract, updatedAt: now })),
+    {
+      underlying: "text",
+      expirationDate: "date",
+      strikePrice: "numeric",
+      optionType: '"OptionType"',
+      multiplier: "numeric",
+      updatedAt: "timestamptz",
+    },
+    { onConflictDoNothing: true },
+  );
   const ids = new Map<string, string>();
   for (const chunk of chunks([...byKey.entries()], 200)) {
     const rows = await tx.optionInstrument.findMany({
