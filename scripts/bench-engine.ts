@@ -11,6 +11,7 @@ import { z } from "zod";
 import { computePnl } from "@/lib/pnl";
 import { generateHistory } from "./bench/generate-history";
 import { measureInputFloor } from "./bench/input-floor";
+import { parseFlags } from "./bench/parse-flags";
 
 const args = z
   .object({
@@ -18,16 +19,6 @@ const args = z
     runs: z.coerce.number().int().positive().max(20).default(3),
   })
   .parse(parseFlags(process.argv.slice(2)));
-
-function parseFlags(argv: string[]): Record<string, string> {
-  const flags: Record<string, string> = {};
-  for (let index = 0; index < argv.length; index += 2) {
-    const name = argv[index]?.replace(/^--/, "");
-    const value = argv[index + 1];
-    if (name && value !== undefined) flags[name] = value;
-  }
-  return flags;
-}
 
 const started = performance.now();
 const input = generateHistory(args.executions);

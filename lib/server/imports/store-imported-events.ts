@@ -2,7 +2,7 @@ import "server-only";
 import { contractKey, type LifecycleType, type PnlLifecycleEvent } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { findInChunks } from "./find-in-chunks";
+import { findStoredIds } from "./find-stored-ids";
 
 const EVENT_TYPES: Record<LifecycleType, string> = {
   expiration: "EXPIRATION",
@@ -21,15 +21,13 @@ export async function storeEvents(
     instrumentIds: Map<string, string>;
   },
 ) {
-  const stored = await findInChunks(
+  const known = await findStoredIds(
+    tx,
+    "option_events",
+    "broker_event_id",
+    user.id,
     options.events.map((event) => event.id),
-    (chunk) =>
-      tx.optionEvent.findMany({
-        where: { userId: user.id, brokerEventId: { in: chunk } },
-        select: { brokerEventId: true },
-      }),
   );
-  const known = new Set(stored.map((row) => row.brokerEventId));
   const now = new Date();
   const fresh = options.events.filter((event) => !known.has(event.id));
   await insertRows(

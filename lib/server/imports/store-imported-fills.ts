@@ -5,7 +5,7 @@ import { contractKey, type PnlExecution } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "./csv-ids";
-import { findInChunks } from "./find-in-chunks";
+import { findStoredIds } from "./find-stored-ids";
 
 export type StoreExecutionsOptions = {
   accountId: string;
@@ -20,15 +20,13 @@ export async function storeExecutions(
   user: ScopedUser,
   options: StoreExecutionsOptions,
 ) {
-  const stored = await findInChunks(
+  const known = await findStoredIds(
+    tx,
+    "option_executions",
+    "broker_execution_id",
+    user.id,
     options.executions.map((execution) => execution.id),
-    (chunk) =>
-      tx.optionExecution.findMany({
-        where: { userId: user.id, brokerExecutionId: { in: chunk } },
-        select: { brokerExecutionId: true },
-      }),
   );
-  const known = new Set(stored.map((row) => row.brokerExecutionId));
   const fresh = options.executions.filter((execution) => !known.has(execution.id));
   const orders = new Map<string, PnlExecution[]>();
   for (const execution of fresh) {
@@ -81,13 +79,7 @@ async function upsertOrders(
   options: StoreExecutionsOptions & { orders: Map<string, PnlExecution[]> },
 ) {
   const brokerOrderIds = [...options.orders.keys()];
-  const stored = await findInChunks(brokerOrderIds, (chunk) =>
-    tx.optionOrder.findMany({
-      where: { userId: user.id, brokerOrderId: { in: chunk } },
-      select: { id: true, brokerOrderId: true },
-    }),
-  );
-  const ids = new Map(stored.map((row) => [row.brokerOrderId, row.id]));
+  const ids = await findStoredIds(tx, "option_orders", "broker_order_id", user.id, brokerOrderIds);
   const now = new Date();
   const fresh = brokerOrderIds.filter((id) => !ids.has(id));
   // Ids are made here, so the legs can point at their orders without reading them back.
@@ -145,13 +137,7 @@ async function upsertLegs(
   instrumentIds: Map<string, string>,
 ) {
   const brokerLegIds = [...legs.keys()];
-  const stored = await findInChunks(brokerLegIds, (chunk) =>
-    tx.optionLeg.findMany({
-      where: { userId: user.id, brokerLegId: { in: chunk } },
-      select: { id: true, brokerLegId: true },
-    }),
-  );
-  const ids = new Map(stored.map((row) => [row.brokerLegId, row.id]));
+  const ids = await findStoredIds(tx, "option_legs", "broker_leg_id", user.id, brokerLegIds);
   const fresh = brokerLegIds.filter((id) => !ids.has(id));
   for (const brokerLegId of fresh) ids.set(brokerLegId, randomUUID());
   await insertRows(

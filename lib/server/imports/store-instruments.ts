@@ -3,7 +3,6 @@ import { dateColumn, isoDate } from "@/lib/dates/trading-date";
 import { contractKey, type OptionContract } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { chunks } from "@/lib/server/sync/row-differs";
 
 /**
  * Rollbook's instrument id of each contract, by `contractKey`: found by its terms, or stored (without
@@ -27,30 +26,23 @@ export async function storeInstruments(tx: UserTransaction, contracts: OptionCon
     },
     { onConflictDoNothing: true },
   );
-  const ids = new Map<string, string>();
-  for (const chunk of chunks([...byKey.entries()], 200)) {
-    const rows = await tx.optionInstrument.findMany({
-      where: { OR: chunk.map(([, where]) => where) },
-      select: {
-        id: true,
-        underlying: true,
-        expirationDate: true,
-        strikePrice: true,
-        optionType: true,
-        multiplier: true,
-      },
-    });
-    for (const row of rows) {
-      const key = contractKey({
-        underlying: row.underlying,
-        expiration: isoDate(row.expirationDate),
-        strike: row.strikePrice.toString(),
-        optionType: row.optionType === "CALL" ? "call" : "put",
-        multiplier: row.multiplier.toString(),
-      });
-      ids.set(key, row.id);
-    }
-  }
+  // Each contract's terms joined to the table in one query, keyed back by `contractKey`.
+  const entries = [...byKey.entries()];
+  const rows = await tx.$queryRawUnsafe<{ key: string; id: string }[]>(
+    `SELECT t.key, i.id::text AS id
+     FROM unnest($1::text[], $2::text[], $3::date[], $4::numeric[], $5::text[], $6::numeric[])
+       AS t(key, underlying, expiration_date, strike_price, option_type, multiplier)
+     JOIN option_instruments i ON i.underlying = t.underlying AND i.expiration_date = t.expiration_date
+       AND i.strike_price = t.strike_price AND i.option_type = t.option_type::"OptionType"
+       AND i.multiplier = t.multiplier`,
+    entries.map(([key]) => key),
+    entries.map(([, contract]) => contract.underlying),
+    entries.map(([, contract]) => isoDate(contract.expirationDate)),
+    entries.map(([, contract]) => contract.strikePrice),
+    entries.map(([, contract]) => contract.optionType),
+    entries.map(([, contract]) => contract.multiplier),
+  );
+  const ids = new Map(rows.map((row) => [row.key, row.id]));
   for (const key of byKey.keys()) {
     if (!ids.has(key)) throw new Error(`option contract ${key} could not be stored`);
   }

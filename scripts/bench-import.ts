@@ -1,0 +1,67 @@
+/**
+ * Benchmark of the database side of an import: `npm run bench:import [-- --months 120]`.
+ *
+ * The simulated Robinhood writes a trader's activity report (a deterministic history of the given
+ * length); the file is imported into a throwaway embedded PostgreSQL (or DATABASE_URL) and the
+ * user's P&L is recomputed twice (the second run replaces every derived row). Prints rows and fills
+ * per second for each step. Generating the file, and a small warm-up import, are not timed.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { provideDatabase } from "@/lib/local-db/provide-database";
+import { startSimulator } from "@/lib/robinhood/simulator";
+import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
+import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { parseFlags } from "./bench/parse-flags";
+
+const args = z
+  .object({ months: z.coerce.number().int().min(1).max(120).default(120) })
+  .parse(parseFlags(process.argv.slice(2)));
+
+const BENCH_USER = "bench-import@rollbook.dev";
+const WARM_UP_USER = "warm-up@rollbook.dev";
+const simulator = await startSimulator({
+  port: 0,
+  users: [
+    { username: BENCH_USER, password: "bench", flow: { kind: "direct" }, months: args.months },
+    { username: WARM_UP_USER, password: "bench", flow: { kind: "direct" }, months: 3 },
+  ],
+});
+const text = simulator.controls.activityReport(BENCH_USER);
+const warmUpText = simulator.controls.activityReport(WARM_UP_USER);
+await simulator.close();
+
+const database = await provideDatabase({ purpose: "test" });
+const db = createPrismaClient(database.env.DATABASE_URL);
+try {
+  // A first, small import and recompute warm up the connections and the code paths (not timed).
+  const warmUpUser = randomUUID();
+  await importCsvFile({ db, robinhoodUserId: warmUpUser, fileName: "warm-up.csv", text: warmUpText });
+  await recomputeUserPnl({ db, robinhoodUserId: warmUpUser, trigger: "bench" });
+  // A fresh Robinhood-style id per run, so a shared DATABASE_URL never mixes two runs.
+  const robinhoodUserId = randomUUID();
+  let started = performance.now();
+  const result = await importCsvFile({ db, robinhoodUserId, fileName: "bench.csv", text });
+  const importSeconds = (performance.now() - started) / 1000;
+  if (result.status !== "imported") throw new Error(`import did not succeed: ${JSON.stringify(result)}`);
+  console.log(
+    `import: ${result.rows.toLocaleString("en-US")} rows (${(text.length / 1e6).toFixed(1)} MB, ${result.newExecutions} fills, ${result.newEvents} events) in ${importSeconds.toFixed(2)} s = ${rate(result.rows / importSeconds)} rows/s`,
+  );
+  for (const run of [1, 2]) {
+    started = performance.now();
+    const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "bench" });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `recompute ${run}: ${summary.executions.toLocaleString("en-US")} fills into ${summary.lots.toLocaleString("en-US")} lots and ${summary.chains.toLocaleString("en-US")} chains in ${seconds.toFixed(2)} s = ${rate(summary.executions / seconds)} fills/s (load, compute and write ${summary.durationMs} ms of it; reconciliation ${summary.reconciles ? "holds" : "FAILS"})`,
+    );
+    if (!summary.reconciles) process.exitCode = 1;
+  }
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+function rate(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
