@@ -1,7 +1,11 @@
 import "server-only";
-import { isoDate } from "@/lib/dates/trading-date";
-import type { OptionInstrument } from "@/lib/generated/prisma/client";
-import { contractKey, type OptionContract, type PnlInput } from "@/lib/pnl";
+import {
+  contractKey,
+  type OptionContract,
+  type PnlExecution,
+  type PnlInput,
+  type PnlLifecycleEvent,
+} from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 
@@ -15,125 +19,216 @@ export type LoadedPnlInput = {
 
 export type LoadPnlInputOptions = { userId: string; asOf: string };
 
-/**
- * The first trading date of the history synced from Robinhood, or null before any sync. From that
- * date on the synced history is the source of truth: imported fills and events dated on or after it
- * describe the same trades again (under other ids) and are left out, so nothing counts twice
- * whichever arrived first. Imports still supply everything older.
- */
-async function firstSyncedTradeDate(tx: UserTransaction, userId: string): Promise<Date | null> {
-  const first = await tx.optionExecution.findFirst({
-    where: { userId, leg: { order: { source: "API" } } },
-    orderBy: { tradeDate: "asc" },
-    select: { tradeDate: true },
-  });
-  return first?.tradeDate ?? null;
-}
+type OrderRow = { id: string; account_id: string; broker_order_id: string; source: string };
+type LegRow = {
+  id: string;
+  order_id: string;
+  broker_leg_id: string;
+  instrument_id: string;
+  side: string;
+  position_effect: string;
+};
+type ExecutionRow = {
+  broker_execution_id: string;
+  leg_id: string;
+  quantity: string;
+  price: string;
+  fees: string;
+  executed_at: Date;
+  trade_date: string;
+  created_at: Date;
+};
+type EventRow = {
+  broker_event_id: string;
+  account_id: string;
+  instrument_id: string;
+  source: string;
+  type: string;
+  quantity: string;
+  event_date: string;
+  direction: string | null;
+  updated_at: Date;
+};
+type InstrumentRow = {
+  id: string;
+  underlying: string;
+  expiration_date: string;
+  strike_price: string;
+  option_type: string;
+  multiplier: string;
+};
 
 /**
  * Reads a user's executions, lifecycle events and latest marks and maps them to the engine's input.
  * Runs inside a user transaction, so row-level security scopes every read as well as the filter.
+ *
+ * Each table is read on its own by user and joined here. Right after a large sync or import the
+ * planner's statistics still describe the tables as nearly empty, and a joined query then ran as
+ * nested loops, quadratic in the number of fills; one scan per table stays linear. Decimals come as
+ * exact text (`trim_scale` drops the column's padding zeros).
  */
 export async function loadPnlInput(
   tx: UserTransaction,
   options: LoadPnlInputOptions,
 ): Promise<LoadedPnlInput> {
   const { userId, asOf } = options;
-  const syncedFrom = await firstSyncedTradeDate(tx, userId);
-  const [executions, events] = await Promise.all([
-    tx.optionExecution.findMany({
-      where: {
-        userId,
-        ...(syncedFrom && { OR: [{ leg: { order: { source: "API" } } }, { tradeDate: { lt: syncedFrom } }] }),
-      },
-      include: { leg: { include: { order: true, instrument: true } } },
-      orderBy: [{ executedAt: "asc" }, { brokerExecutionId: "asc" }],
-    }),
-    tx.optionEvent.findMany({
-      where: { userId, ...(syncedFrom && { OR: [{ source: "API" }, { eventDate: { lt: syncedFrom } }] }) },
-      include: { instrument: true },
-      orderBy: [{ eventDate: "asc" }, { brokerEventId: "asc" }],
-    }),
-  ]);
+  const orders = await tx.$queryRaw<OrderRow[]>`
+    SELECT id::text, account_id::text, broker_order_id, source::text FROM option_orders
+    WHERE user_id = ${userId}::uuid`;
+  const legs = await tx.$queryRaw<LegRow[]>`
+    SELECT id::text, order_id::text, broker_leg_id, instrument_id::text, side::text, position_effect::text
+    FROM option_legs WHERE user_id = ${userId}::uuid`;
+  const executions = await tx.$queryRaw<ExecutionRow[]>`
+    SELECT broker_execution_id, leg_id::text, trim_scale(quantity)::text AS quantity,
+           trim_scale(price)::text AS price, trim_scale(fees)::text AS fees, executed_at,
+           trade_date::text AS trade_date, created_at
+    FROM option_executions WHERE user_id = ${userId}::uuid
+    ORDER BY executed_at, broker_execution_id`;
+  const events = await tx.$queryRaw<EventRow[]>`
+    SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
+           trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction, updated_at
+    FROM option_events WHERE user_id = ${userId}::uuid
+    ORDER BY event_date, broker_event_id`;
+  const instrumentIdsUsed = [
+    ...new Set([...legs.map((leg) => leg.instrument_id), ...events.map((event) => event.instrument_id)]),
+  ];
+  const instruments = await tx.$queryRaw<InstrumentRow[]>`
+    SELECT id::text, underlying, expiration_date::text AS expiration_date,
+           trim_scale(strike_price)::text AS strike_price, option_type::text AS option_type,
+           trim_scale(multiplier)::text AS multiplier
+    FROM option_instruments WHERE id = ANY(${instrumentIdsUsed}::uuid[])`;
 
-  const contracts = new Map<string, { contract: OptionContract; key: string }>();
-  const instrumentIds = new Map<string, string>();
-  const contractOf = (instrument: OptionInstrument) => {
-    let known = contracts.get(instrument.id);
-    if (!known) {
-      const contract: OptionContract = {
-        underlying: instrument.underlying,
-        expiration: isoDate(instrument.expirationDate),
-        strike: instrument.strikePrice.toString(),
-        optionType: instrument.optionType === "CALL" ? "call" : "put",
-        multiplier: instrument.multiplier.toString(),
-      };
-      known = { contract, key: contractKey(contract) };
-      contracts.set(instrument.id, known);
-      instrumentIds.set(known.key, instrument.id);
-    }
-    return known.contract;
-  };
+  const contracts = new Contracts(instruments);
+  const orderById = new Map(orders.map((order) => [order.id, order]));
+  const legById = new Map(legs.map((leg) => [leg.id, leg]));
+  const fills = executions.map((execution) => {
+    const leg = legById.get(execution.leg_id) as LegRow;
+    return { execution, leg, order: orderById.get(leg.order_id) as OrderRow };
+  });
+  const syncedFrom = firstSyncedTradeDate(fills);
 
   let watermark: Date | null = null;
   const seen = (at: Date) => {
     if (!watermark || at > watermark) watermark = at;
   };
-
   const input: PnlInput = {
     asOf,
-    executions: executions.map((execution) => {
-      const { leg } = execution;
-      seen(execution.createdAt);
-      return {
-        id: execution.brokerExecutionId,
-        accountId: leg.order.accountId,
-        orderId: leg.order.brokerOrderId.startsWith(CSV_ORDER_PREFIX) ? null : leg.order.brokerOrderId,
-        legId: leg.brokerLegId,
-        contract: contractOf(leg.instrument),
-        side: leg.side === "BUY" ? "buy" : "sell",
-        positionEffect: leg.positionEffect === "OPEN" ? "open" : "close",
-        quantity: execution.quantity.toString(),
-        price: execution.price.toString(),
-        fees: execution.fees.toString(),
-        executedAt: execution.executedAt.toISOString(),
-        tradeDate: isoDate(execution.tradeDate),
-      };
-    }),
-    events: events.map((event) => {
-      seen(event.updatedAt);
-      return {
-        id: event.brokerEventId,
-        accountId: event.accountId,
-        type:
-          event.type === "EXPIRATION"
-            ? "expiration"
-            : event.type === "ASSIGNMENT"
-              ? "assignment"
-              : "exercise",
-        contract: contractOf(event.instrument),
-        quantity: event.quantity.toString(),
-        date: isoDate(event.eventDate),
-        // Imports record which position an event closed; synced events keep Robinhood's own wording.
-        direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
-      };
-    }),
+    executions: fills
+      .filter(({ execution, order }) => counts(order.source, execution.trade_date, syncedFrom))
+      .map(({ execution, leg, order }): PnlExecution => {
+        seen(execution.created_at);
+        return {
+          id: execution.broker_execution_id,
+          accountId: order.account_id,
+          orderId: order.broker_order_id.startsWith(CSV_ORDER_PREFIX) ? null : order.broker_order_id,
+          legId: leg.broker_leg_id,
+          contract: contracts.of(leg.instrument_id),
+          side: leg.side === "BUY" ? "buy" : "sell",
+          positionEffect: leg.position_effect === "OPEN" ? "open" : "close",
+          quantity: execution.quantity,
+          price: execution.price,
+          fees: execution.fees,
+          executedAt: execution.executed_at.toISOString(),
+          tradeDate: execution.trade_date,
+        };
+      }),
+    events: events
+      .filter((event) => counts(event.source, event.event_date, syncedFrom))
+      .map((event): PnlLifecycleEvent => {
+        seen(event.updated_at);
+        return {
+          id: event.broker_event_id,
+          accountId: event.account_id,
+          type:
+            event.type === "EXPIRATION"
+              ? "expiration"
+              : event.type === "ASSIGNMENT"
+                ? "assignment"
+                : "exercise",
+          contract: contracts.of(event.instrument_id),
+          quantity: event.quantity,
+          date: event.event_date,
+          // Imports record which position an event closed; synced events keep Robinhood's own wording.
+          direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
+        };
+      }),
     marks: {},
   };
 
-  const instruments = [...contracts.keys()];
-  if (instruments.length > 0) {
+  const used = contracts.used();
+  if (used.length > 0) {
     const marks = await tx.$queryRaw<{ instrument_id: string; mark_price: string }[]>`
       SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
-      FROM option_marks WHERE instrument_id = ANY(${instruments}::uuid[])
+      FROM option_marks WHERE instrument_id = ANY(${used}::uuid[])
       ORDER BY instrument_id, as_of DESC`;
     const marksByKey: Record<string, string> = {};
-    for (const mark of marks) {
-      const known = contracts.get(mark.instrument_id);
-      if (known) marksByKey[known.key] = mark.mark_price;
-    }
+    for (const mark of marks) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
     input.marks = marksByKey;
   }
 
-  return { input, instrumentIds, watermark };
+  return { input, instrumentIds: contracts.idsByKey(), watermark };
+}
+
+/**
+ * The first trading date of the history synced from Robinhood, or null before any sync. From that
+ * date on the synced history is the source of truth: imported fills and events dated on or after it
+ * describe the same trades again (under other ids) and are left out, so nothing counts twice
+ * whichever arrived first. Imports still supply everything older.
+ */
+function firstSyncedTradeDate(fills: { execution: ExecutionRow; order: OrderRow }[]): string | null {
+  let first: string | null = null;
+  for (const { execution, order } of fills) {
+    if (order.source === "API" && (first === null || execution.trade_date < first))
+      first = execution.trade_date;
+  }
+  return first;
+}
+
+function counts(source: string, date: string, syncedFrom: string | null): boolean {
+  return syncedFrom === null || source === "API" || date < syncedFrom;
+}
+
+/** One shared contract object per instrument, so the engine interns each contract once. */
+class Contracts {
+  private readonly rows: Map<string, InstrumentRow>;
+  private readonly made = new Map<string, { contract: OptionContract; key: string }>();
+
+  constructor(instruments: InstrumentRow[]) {
+    this.rows = new Map(instruments.map((row) => [row.id, row]));
+  }
+
+  of(instrumentId: string): OptionContract {
+    return this.entry(instrumentId).contract;
+  }
+
+  keyOf(instrumentId: string): string {
+    return this.entry(instrumentId).key;
+  }
+
+  /** Instruments the input mentions so far. */
+  used(): string[] {
+    return [...this.made.keys()];
+  }
+
+  idsByKey(): Map<string, string> {
+    return new Map([...this.made].map(([id, { key }]) => [key, id]));
+  }
+
+  private entry(instrumentId: string) {
+    let known = this.made.get(instrumentId);
+    if (!known) {
+      const row = this.rows.get(instrumentId);
+      if (!row) throw new Error(`option instrument ${instrumentId} is referenced but missing`);
+      const contract: OptionContract = {
+        underlying: row.underlying,
+        expiration: row.expiration_date,
+        strike: row.strike_price,
+        optionType: row.option_type === "CALL" ? "call" : "put",
+        multiplier: row.multiplier,
+      };
+      known = { contract, key: contractKey(contract) };
+      this.made.set(instrumentId, known);
+    }
+    return known;
+  }
 }
