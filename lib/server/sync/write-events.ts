@@ -1,8 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { dateColumn } from "@/lib/dates/trading-date";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotEvent } from "./robinhood-snapshot";
-import { chunks, rowDiffers } from "./row-differs";
+import { rowDiffers } from "./row-differs";
 
 export type WriteEventsOptions = {
   events: SnapshotEvent[];
@@ -44,18 +46,36 @@ export async function writeEvents(
       updated += 1;
     }
   }
-  for (const chunk of chunks(fresh)) {
-    const created = await tx.optionEvent.createManyAndReturn({
-      data: chunk.map((event) => ({
-        ...eventFields(event, options),
-        userId: user.id,
-        brokerEventId: event.brokerEventId,
-        source: "API" as const,
-      })),
-      select: { id: true, brokerEventId: true },
-    });
-    for (const row of created) eventIds.set(row.brokerEventId, row.id);
-  }
+  for (const event of fresh) eventIds.set(event.brokerEventId, randomUUID());
+  const now = new Date();
+  await insertRows(
+    tx,
+    "option_events",
+    fresh.map((event) => ({
+      ...eventFields(event, options),
+      id: eventIds.get(event.brokerEventId) as string,
+      userId: user.id,
+      brokerEventId: event.brokerEventId,
+      source: "API",
+      updatedAt: now,
+    })),
+    {
+      accountId: "uuid",
+      instrumentId: "uuid",
+      type: '"OptionEventType"',
+      state: "text",
+      quantity: "numeric",
+      eventDate: "date",
+      direction: "text",
+      totalCashAmount: "numeric",
+      underlyingPrice: "numeric",
+      id: "uuid",
+      userId: "uuid",
+      brokerEventId: "text",
+      source: '"DataSource"',
+      updatedAt: "timestamptz",
+    },
+  );
 
   const trades = options.events.flatMap((event) =>
     event.stockTrades.map((trade) => ({
@@ -70,23 +90,36 @@ export async function writeEvents(
   });
   const known = new Set(knownTrades.map((row) => row.brokerTradeId));
   const freshTrades = trades.filter(({ trade }) => !known.has(trade.brokerTradeId));
-  for (const chunk of chunks(freshTrades)) {
-    await tx.stockTrade.createMany({
-      data: chunk.map(({ trade, event, eventId }) => ({
-        userId: user.id,
-        accountId: lookup(options.accountIds, event.accountNumber, "account"),
-        eventId,
-        brokerTradeId: trade.brokerTradeId,
-        source: "API" as const,
-        symbol: trade.symbol,
-        side: trade.side,
-        quantity: trade.quantity,
-        price: trade.price,
-        amount: trade.amount,
-        tradeDate: dateColumn(trade.tradeDate),
-      })),
-    });
-  }
+  await insertRows(
+    tx,
+    "stock_trades",
+    freshTrades.map(({ trade, event, eventId }) => ({
+      userId: user.id,
+      accountId: lookup(options.accountIds, event.accountNumber, "account"),
+      eventId,
+      brokerTradeId: trade.brokerTradeId,
+      source: "API",
+      symbol: trade.symbol,
+      side: trade.side,
+      quantity: trade.quantity,
+      price: trade.price,
+      amount: trade.amount,
+      tradeDate: trade.tradeDate,
+    })),
+    {
+      userId: "uuid",
+      accountId: "uuid",
+      eventId: "uuid",
+      brokerTradeId: "text",
+      source: '"DataSource"',
+      symbol: "text",
+      side: '"OrderSide"',
+      quantity: "numeric",
+      price: "numeric",
+      amount: "numeric",
+      tradeDate: "date",
+    },
+  );
 
   let removed = 0;
   if (options.voidedEventIds.length > 0) {

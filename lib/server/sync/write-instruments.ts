@@ -1,5 +1,6 @@
 import "server-only";
 import { dateColumn } from "@/lib/dates/trading-date";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { RobinhoodSnapshot, SnapshotInstrument } from "./robinhood-snapshot";
 import { chunks } from "./row-differs";
@@ -20,11 +21,22 @@ export async function writeInstruments(
   tx: UserTransaction,
   snapshot: Pick<RobinhoodSnapshot, "instruments" | "referencedInstrumentIds" | "marks">,
 ): Promise<WrittenInstruments> {
-  let inserted = 0;
-  for (const chunk of chunks(snapshot.instruments)) {
-    const result = await tx.optionInstrument.createMany({ data: chunk.map(terms), skipDuplicates: true });
-    inserted += result.count;
-  }
+  const now = new Date();
+  const inserted = await insertRows(
+    tx,
+    "option_instruments",
+    snapshot.instruments.map((instrument) => ({ ...terms(instrument), updatedAt: now })),
+    {
+      robinhoodId: "uuid",
+      underlying: "text",
+      expirationDate: "date",
+      strikePrice: "numeric",
+      optionType: '"OptionType"',
+      multiplier: "numeric",
+      updatedAt: "timestamptz",
+    },
+    { onConflictDoNothing: true },
+  );
 
   const wanted = [
     ...new Set([...snapshot.referencedInstrumentIds, ...snapshot.marks.map((m) => m.instrumentRobinhoodId)]),
@@ -61,10 +73,13 @@ export async function writeInstruments(
     const instrumentId = ids.get(mark.instrumentRobinhoodId);
     return instrumentId ? [{ instrumentId, asOf: mark.asOf, markPrice: mark.markPrice }] : [];
   });
-  let marksInserted = 0;
-  for (const chunk of chunks(marks)) {
-    marksInserted += (await tx.optionMark.createMany({ data: chunk, skipDuplicates: true })).count;
-  }
+  const marksInserted = await insertRows(
+    tx,
+    "option_marks",
+    marks,
+    { instrumentId: "uuid", asOf: "timestamptz", markPrice: "numeric" },
+    { onConflictDoNothing: true },
+  );
   return { ids, inserted, marksInserted };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
-import { dateColumn } from "@/lib/dates/trading-date";
+import { randomUUID } from "node:crypto";
+import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotExecution, SnapshotLeg, SnapshotOrder } from "./robinhood-snapshot";
-import { chunks, rowDiffers } from "./row-differs";
+import { rowDiffers } from "./row-differs";
 
 export type WriteOrdersOptions = {
   orders: SnapshotOrder[];
@@ -40,6 +41,32 @@ export async function writeOrders(
     updated: { orders: orderIds.updated, executions: fills.updated },
   };
 }
+
+const ORDER_COLUMNS = {
+  id: "uuid",
+  userId: "uuid",
+  accountId: "uuid",
+  brokerOrderId: "text",
+  source: '"DataSource"',
+  state: "text",
+  chainSymbol: "text",
+  direction: "text",
+  orderType: "text",
+  quantity: "numeric",
+  processedQuantity: "numeric",
+  limitPrice: "numeric",
+  premium: "numeric",
+  processedPremium: "numeric",
+  netAmount: "numeric",
+  regulatoryFees: "numeric",
+  contractFees: "numeric",
+  openingStrategy: "text",
+  closingStrategy: "text",
+  formSource: "text",
+  brokerCreatedAt: "timestamptz",
+  brokerUpdatedAt: "timestamptz",
+  updatedAt: "timestamptz",
+} as const;
 
 function orderFields(order: SnapshotOrder) {
   return {
@@ -80,19 +107,23 @@ async function upsertOrders(tx: UserTransaction, user: ScopedUser, options: Writ
       updated += 1;
     }
   }
-  for (const chunk of chunks(fresh)) {
-    const created = await tx.optionOrder.createManyAndReturn({
-      data: chunk.map((order) => ({
-        ...orderFields(order),
-        userId: user.id,
-        accountId: required(options.accountIds, order.accountNumber, "account"),
-        brokerOrderId: order.brokerOrderId,
-        source: "API" as const,
-      })),
-      select: { id: true, brokerOrderId: true },
-    });
-    for (const row of created) ids.set(row.brokerOrderId, row.id);
-  }
+  // Ids are made here, so legs can point at their orders without reading them back.
+  for (const order of fresh) ids.set(order.brokerOrderId, randomUUID());
+  const now = new Date();
+  await insertRows(
+    tx,
+    "option_orders",
+    fresh.map((order) => ({
+      ...orderFields(order),
+      id: ids.get(order.brokerOrderId) as string,
+      userId: user.id,
+      accountId: required(options.accountIds, order.accountNumber, "account"),
+      brokerOrderId: order.brokerOrderId,
+      source: "API",
+      updatedAt: now,
+    })),
+    ORDER_COLUMNS,
+  );
   return { ids, inserted: fresh.length, updated };
 }
 
@@ -109,21 +140,31 @@ async function insertLegs(
   });
   const ids = new Map(existing.map((row) => [row.brokerLegId, row.id]));
   const fresh = legs.filter(({ leg }) => !ids.has(leg.brokerLegId));
-  for (const chunk of chunks(fresh)) {
-    const created = await tx.optionLeg.createManyAndReturn({
-      data: chunk.map(({ leg, orderId }) => ({
-        userId: user.id,
-        orderId,
-        brokerLegId: leg.brokerLegId,
-        instrumentId: required(instrumentIds, leg.instrumentRobinhoodId, "option instrument"),
-        side: leg.side,
-        positionEffect: leg.positionEffect,
-        ratioQuantity: leg.ratioQuantity,
-      })),
-      select: { id: true, brokerLegId: true },
-    });
-    for (const row of created) ids.set(row.brokerLegId, row.id);
-  }
+  for (const { leg } of fresh) ids.set(leg.brokerLegId, randomUUID());
+  await insertRows(
+    tx,
+    "option_legs",
+    fresh.map(({ leg, orderId }) => ({
+      id: ids.get(leg.brokerLegId) as string,
+      userId: user.id,
+      orderId,
+      brokerLegId: leg.brokerLegId,
+      instrumentId: required(instrumentIds, leg.instrumentRobinhoodId, "option instrument"),
+      side: leg.side,
+      positionEffect: leg.positionEffect,
+      ratioQuantity: leg.ratioQuantity,
+    })),
+    {
+      id: "uuid",
+      userId: "uuid",
+      orderId: "uuid",
+      brokerLegId: "text",
+      instrumentId: "uuid",
+      side: '"OrderSide"',
+      positionEffect: '"PositionEffect"',
+      ratioQuantity: "integer",
+    },
+  );
   return { ids, inserted: fresh.length };
 }
 
@@ -151,21 +192,32 @@ async function upsertExecutions(
       updated += 1;
     }
   }
-  for (const chunk of chunks(fresh)) {
-    await tx.optionExecution.createMany({
-      data: chunk.map(({ execution, legId }) => ({
-        userId: user.id,
-        legId,
-        brokerExecutionId: execution.brokerExecutionId,
-        price: execution.price,
-        quantity: execution.quantity,
-        fees: execution.fees,
-        executedAt: execution.executedAt,
-        tradeDate: dateColumn(execution.tradeDate),
-        settlementDate: execution.settlementDate === null ? null : dateColumn(execution.settlementDate),
-      })),
-    });
-  }
+  await insertRows(
+    tx,
+    "option_executions",
+    fresh.map(({ execution, legId }) => ({
+      userId: user.id,
+      legId,
+      brokerExecutionId: execution.brokerExecutionId,
+      price: execution.price,
+      quantity: execution.quantity,
+      fees: execution.fees,
+      executedAt: execution.executedAt,
+      tradeDate: execution.tradeDate,
+      settlementDate: execution.settlementDate,
+    })),
+    {
+      userId: "uuid",
+      legId: "uuid",
+      brokerExecutionId: "text",
+      price: "numeric",
+      quantity: "numeric",
+      fees: "numeric",
+      executedAt: "timestamptz",
+      tradeDate: "date",
+      settlementDate: "date",
+    },
+  );
   return { inserted: fresh.length, updated };
 }
 
