@@ -73,4 +73,18 @@ test("an activity report is imported from the Import page and its P&L shows on t
     .filter({ has: page.locator(".stat-label").getByText("Realized P&L", { exact: true }) });
   // Every contract has expired by now: BIGC's short call too, so its whole premium is realized.
   await expect(realized.locator(".stat-value")).toHaveText("$1,278.85");
+
+  // Removing the import takes its trades out of the P&L.
+  await page.getByRole("link", { name: "Import", exact: true }).click();
+  await imported.getByRole("link", { name: "activity-report.csv" }).click();
+  await page.getByRole("button", { name: "Remove import" }).click();
+  // The confirmation box is required: nothing happens without it.
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await page.getByLabel(/Remove the fills and events this file added/).check();
+  await page.getByRole("button", { name: "Remove import" }).click();
+  await expect(page).toHaveURL(/\/imports\?removed=1$/, { timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "The import was removed" })).toBeVisible();
+  await expect(page.getByText("No files imported yet")).toBeVisible();
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+  await expect(realized.locator(".stat-value")).toHaveText("$0.00");
 });

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
-import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
+import { deleteImportAndRecompute, importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 
 export type ImportRowProblem = { row: number; line: number; column: string | null; reason: string };
 
@@ -75,4 +76,31 @@ export async function importCsvAction(
   return answer(outcome.ok, outcome.message, {
     warnings: result?.status === "imported" ? result.warnings : [],
   });
+}
+
+export type RemoveImportState = { message: string | null };
+
+const removeForm = z.object({
+  importId: z.uuid({ message: "That import does not exist." }),
+  confirm: z.literal("yes", { error: "Tick the box to confirm." }),
+});
+
+export async function removeImportAction(
+  _previous: RemoveImportState,
+  form: FormData,
+): Promise<RemoveImportState> {
+  const user = await requireApiUser().catch((error: unknown) => {
+    if (error instanceof UnauthorizedError) return null;
+    throw error;
+  });
+  if (!user) return { message: "Your session ended. Sign in again." };
+  const parsed = removeForm.safeParse({ importId: form.get("importId"), confirm: form.get("confirm") });
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "Tick the box to confirm." };
+  const outcome = await deleteImportAndRecompute({
+    robinhoodUserId: user.robinhoodUserId,
+    importId: parsed.data.importId,
+  });
+  revalidatePath("/", "layout");
+  if (!outcome.found || !outcome.ok) return { message: outcome.message };
+  redirect("/imports?removed=1");
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { EmptyState } from "@/components/empty-state";
 import { ImportForm } from "@/components/imports/import-form";
 import { ImportTable } from "@/components/imports/import-table";
@@ -10,8 +11,18 @@ import { importCsvAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import" };
 
-export default async function ImportsPage() {
+/** `?removed=1`: an import was just removed (its page redirects here). Only a flag, so no text from the URL is shown. */
+const importsSearchParams = z.object({
+  removed: z.literal("1").optional().catch(undefined),
+});
+
+export default async function ImportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   const user = await requireUser("/imports");
+  const { removed } = importsSearchParams.parse(await searchParams);
   const imports = await readForPage(() => listImports({ robinhoodUserId: user.robinhoodUserId }));
 
   return (
@@ -22,6 +33,11 @@ export default async function ImportsPage() {
           <p>Bring in history from a Robinhood CSV export: older trades than a sync reaches, or all of it.</p>
         </div>
       </div>
+      {removed ? (
+        <div className="alert success" role="status">
+          The import was removed, with the fills and events it added, and P&amp;L was recomputed.
+        </div>
+      ) : null}
       <section className="card stack">
         <div>
           <h2>Upload a file</h2>

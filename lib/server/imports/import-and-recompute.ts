@@ -2,6 +2,7 @@ import "server-only";
 import { plural, userMessageOf } from "@/lib/server/action-messages";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { deleteImport } from "./delete-import";
 import { type CsvFileImportResult, importCsvFile } from "./import-csv-file";
 
 export type ImportOutcome = {
@@ -51,6 +52,41 @@ export async function importAndRecompute(options: {
       ok: false,
       message: `Imported ${added}, but recomputing P&L failed: ${userMessageOf(error, "import")}`,
       result,
+    };
+  }
+}
+
+/** "Remove this import": delete what the file added, then recompute P&L without it. */
+export async function deleteImportAndRecompute(options: {
+  robinhoodUserId: string;
+  importId: string;
+  db?: Database;
+}): Promise<{ ok: boolean; message: string; found: boolean }> {
+  let deleted: Awaited<ReturnType<typeof deleteImport>>;
+  try {
+    deleted = await deleteImport(options);
+  } catch (error) {
+    return {
+      ok: false,
+      found: true,
+      message: `Removing the import failed: ${userMessageOf(error, "import removal")}`,
+    };
+  }
+  if (!deleted)
+    return {
+      ok: false,
+      found: false,
+      message: "That import does not exist (it may have been removed already).",
+    };
+  const removed = `${deleted.fileName}: ${plural(deleted.executions, "fill")} and ${plural(deleted.events, "event")}`;
+  try {
+    await recomputeUserPnl({ ...options, trigger: "import" });
+    return { ok: true, found: true, message: `Removed ${removed}, and recomputed P&L.` };
+  } catch (error) {
+    return {
+      ok: false,
+      found: true,
+      message: `Removed ${removed}, but recomputing P&L failed: ${userMessageOf(error, "import removal")}`,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { deleteImport } from "@/lib/server/imports/delete-import";
 import { getImport } from "@/lib/server/imports/get-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
@@ -193,5 +194,50 @@ describe("importCsvFile", () => {
     // The seeded four fills plus the 2025 one; the imported copy of 2026-10-01 is left out.
     expect(summary).toMatchObject({ executions: 5, reconciles: true });
     expect(await count("option_executions")).toBe(6);
+  });
+
+  it("removes an import with everything it added, and only the user's own", async () => {
+    const { db } = databases;
+    const result = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "a.csv",
+      text: fixture("activity-report.csv"),
+    });
+    if (result.status !== "imported") throw new Error(`import failed: ${result.status}`);
+    await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "import", now: AFTER_SEPTEMBER_EXPIRY });
+
+    expect(await deleteImport({ db, robinhoodUserId: OTHER, importId: result.importId })).toBeNull();
+    expect(await count("option_executions")).toBe(10);
+
+    const deleted = await deleteImport({ db, robinhoodUserId: TRADER, importId: result.importId });
+    expect(deleted).toEqual({ fileName: "a.csv", executions: 10, events: 4 });
+    for (const table of [
+      "imports",
+      "import_rows",
+      "option_orders",
+      "option_legs",
+      "option_executions",
+      "option_events",
+    ]) {
+      expect(await count(table)).toBe(0);
+    }
+    const summary = await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: AFTER_SEPTEMBER_EXPIRY,
+    });
+    expect(summary).toMatchObject({ executions: 0, chains: 0, realized: "0.00" });
+    expect(await count("matched_lots")).toBe(0);
+
+    // The same file can then be imported again, as new.
+    const again = await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "a.csv",
+      text: fixture("activity-report.csv"),
+    });
+    expect(again).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
   });
 });

@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ImportRowTable } from "@/components/imports/import-row-table";
+import { RemoveImportForm } from "@/components/imports/remove-import-form";
 import { Pagination } from "@/components/pagination";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getImport } from "@/lib/server/imports/get-import";
+import { removeImportAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Imported file" };
@@ -59,6 +61,16 @@ export default async function ImportPage({
           pageCount={detail.pageCount}
           labels={{ previous: "← Earlier rows", next: "Later rows →" }}
         />
+      </section>
+      <section className="card stack">
+        <div>
+          <h2>Remove this import</h2>
+          <p className="muted">
+            Takes out everything this file added. A file imported later that repeated some of its rows did not
+            add them a second time, so they go too: import that file again to bring them back.
+          </p>
+        </div>
+        <RemoveImportForm action={removeImportAction} importId={file.id} />
       </section>
     </>
   );

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import type { removeImportAction } from "@/app/(app)/imports/actions";
+import { SubmitButton } from "../submit-button";
+
+export function RemoveImportForm({
+  action,
+  importId,
+}: {
+  action: typeof removeImportAction;
+  importId: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { message: null });
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="importId" value={importId} />
+      <label className="row">
+        <input type="checkbox" name="confirm" value="yes" required />
+        Remove the fills and events this file added, and recompute my P&amp;L without them
+      </label>
+      {state.message ? (
+        <div className="alert error" role="alert">
+          {state.message}
+        </div>
+      ) : null}
+      <div>
+        <SubmitButton className="button danger" pending={pending} pendingLabel="Removing…">
+          Remove import
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
