@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ImportSummary } from "@/lib/server/imports/list-imports";
+import { formatTimestamp } from "../format/dates";
 
 export function ImportTable({ imports }: { imports: ImportSummary[] }) {
   return (
@@ -25,7 +26,7 @@ export function ImportTable({ imports }: { imports: ImportSummary[] }) {
               </td>
               <td>{item.format}</td>
               <td>
-                <time dateTime={item.importedAt}>{item.importedAt.slice(0, 16).replace("T", " ")} UTC</time>
+                <time dateTime={item.importedAt}>{formatTimestamp(item.importedAt)}</time>
               </td>
               <td className="num">{item.rows}</td>
               <td className="num">{item.imported}</td>

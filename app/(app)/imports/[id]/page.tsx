@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { formatTimestamp } from "@/components/format/dates";
 import { ImportRowTable } from "@/components/imports/import-row-table";
 import { RemoveImportForm } from "@/components/imports/remove-import-form";
 import { Pagination } from "@/components/pagination";
@@ -44,8 +45,8 @@ export default async function ImportPage({
           </p>
           <h1>{file.fileName}</h1>
           <p>
-            {file.format}, imported {file.importedAt.slice(0, 16).replace("T", " ")} UTC: {file.rows} rows,{" "}
-            {file.imported} new fills and events, {file.skipped} rows not used.
+            {file.format}, imported {formatTimestamp(file.importedAt)}: {file.rows} rows, {file.imported} new
+            fills and events, {file.skipped} rows not used.
           </p>
         </div>
       </div>
