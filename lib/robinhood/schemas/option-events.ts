@@ -2,7 +2,7 @@ import { z } from "zod";
 import { absoluteUrl, decimalString, direction, isoDate, isoTimestamp, robinhoodId, side } from "./common";
 
 /** The stock side of an exercise or assignment (§3.6); the only place it shows up in the API. */
-export const equityComponentSchema = z.object({
+export const equityComponentSchema = z.looseObject({
   id: robinhoodId,
   instrument: absoluteUrl,
   symbol: z.string(),
@@ -12,13 +12,14 @@ export const equityComponentSchema = z.object({
 });
 export type EquityComponent = z.infer<typeof equityComponentSchema>;
 
-export const cashComponentSchema = z.object({
+export const cashComponentSchema = z.looseObject({
   id: robinhoodId.optional(),
   cash_amount: decimalString,
   direction,
 });
 
-export const optionEventSchema = z.object({
+/** An options event. Loose: fields not listed here are kept, so a sync can store it as sent. */
+export const optionEventSchema = z.looseObject({
   id: robinhoodId,
   account: absoluteUrl,
   account_number: z.string().optional(),

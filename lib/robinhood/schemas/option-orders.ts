@@ -11,7 +11,7 @@ import {
 } from "./common";
 
 /** One fill of one leg (§3.2). `price` is per share. */
-export const optionExecutionSchema = z.object({
+export const optionExecutionSchema = z.looseObject({
   id: robinhoodId,
   price: decimalString,
   quantity: decimalString,
@@ -24,7 +24,7 @@ export type OptionExecution = z.infer<typeof optionExecutionSchema>;
  * A leg. Strike, expiry and type arrived on legs around 2022; older orders only have the instrument
  * URL, so they are optional here and the instrument is the authority.
  */
-export const optionLegSchema = z.object({
+export const optionLegSchema = z.looseObject({
   id: robinhoodId,
   option: absoluteUrl,
   side,
@@ -51,7 +51,11 @@ export const OPTION_ORDER_STATES = [
   "pending_cancelled",
 ] as const;
 
-export const optionOrderSchema = z.object({
+/**
+ * An options order. Loose, like its legs and fills: fields not listed here are kept, so a sync can
+ * store the order as Robinhood sent it.
+ */
+export const optionOrderSchema = z.looseObject({
   id: robinhoodId,
   ref_id: robinhoodId.nullable().optional(),
   account_number: z.string().optional(),

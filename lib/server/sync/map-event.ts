@@ -20,6 +20,7 @@ export function mapEvent(event: OptionEvent, fallbackAccountNumber: string): Sna
   if (event.type === "voided") return null;
   return {
     brokerEventId: event.id,
+    raw: event,
     accountNumber: event.account_number ?? accountNumberOf(event.account, fallbackAccountNumber),
     instrumentRobinhoodId: (event.option_id ?? instrumentIdFromLink(event.option)).toLowerCase(),
     type: EVENT_TYPES[event.type],

@@ -40,6 +40,7 @@ export function mapOrder(order: OptionOrder, accountNumber: string): SnapshotOrd
   const netDirection = order.net_amount_direction ?? order.direction;
   return {
     brokerOrderId: order.id,
+    raw: order,
     accountNumber: order.account_number ?? accountNumber,
     state: order.state,
     chainSymbol: order.chain_symbol,

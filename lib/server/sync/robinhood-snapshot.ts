@@ -49,6 +49,8 @@ export type SnapshotLeg = {
 
 export type SnapshotOrder = {
   brokerOrderId: string;
+  /** The order as Robinhood sent it (fields Rollbook does not read included), stored as JSON. */
+  raw: Record<string, unknown>;
   accountNumber: string;
   state: string;
   chainSymbol: string;
@@ -84,6 +86,8 @@ export type SnapshotStockTrade = {
 
 export type SnapshotEvent = {
   brokerEventId: string;
+  /** The event as Robinhood sent it, stored as JSON. */
+  raw: Record<string, unknown>;
   accountNumber: string;
   instrumentRobinhoodId: string;
   type: OptionEventType;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { dateColumn } from "@/lib/dates/trading-date";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotEvent } from "./robinhood-snapshot";
@@ -42,7 +43,11 @@ export async function writeEvents(
     if (!row) {
       fresh.push(event);
     } else if (rowDiffers(row, fields)) {
-      await tx.optionEvent.update({ where: { id: row.id }, data: fields });
+      // The JSON is refreshed with the columns; it is not compared itself (PostgreSQL reorders keys).
+      await tx.optionEvent.update({
+        where: { id: row.id },
+        data: { ...fields, raw: event.raw as Prisma.InputJsonObject },
+      });
       updated += 1;
     }
   }
@@ -53,6 +58,7 @@ export async function writeEvents(
     "option_events",
     fresh.map((event) => ({
       ...eventFields(event, options),
+      raw: event.raw,
       id: eventIds.get(event.brokerEventId) as string,
       userId: user.id,
       brokerEventId: event.brokerEventId,
@@ -69,6 +75,7 @@ export async function writeEvents(
       direction: "text",
       totalCashAmount: "numeric",
       underlyingPrice: "numeric",
+      raw: "jsonb",
       id: "uuid",
       userId: "uuid",
       brokerEventId: "text",

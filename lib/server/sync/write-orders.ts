@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotExecution, SnapshotLeg, SnapshotOrder } from "./robinhood-snapshot";
@@ -63,6 +64,7 @@ const ORDER_COLUMNS = {
   openingStrategy: "text",
   closingStrategy: "text",
   formSource: "text",
+  raw: "jsonb",
   brokerCreatedAt: "timestamptz",
   brokerUpdatedAt: "timestamptz",
   updatedAt: "timestamptz",
@@ -103,7 +105,11 @@ async function upsertOrders(tx: UserTransaction, user: ScopedUser, options: Writ
     if (!row) {
       fresh.push(order);
     } else if (rowDiffers(row, orderFields(order))) {
-      await tx.optionOrder.update({ where: { id: row.id }, data: orderFields(order) });
+      // The JSON is refreshed with the columns; it is not compared itself (PostgreSQL reorders keys).
+      await tx.optionOrder.update({
+        where: { id: row.id },
+        data: { ...orderFields(order), raw: order.raw as Prisma.InputJsonObject },
+      });
       updated += 1;
     }
   }
@@ -115,6 +121,7 @@ async function upsertOrders(tx: UserTransaction, user: ScopedUser, options: Writ
     "option_orders",
     fresh.map((order) => ({
       ...orderFields(order),
+      raw: order.raw,
       id: ids.get(order.brokerOrderId) as string,
       userId: user.id,
       accountId: required(options.accountIds, order.accountNumber, "account"),

@@ -44,6 +44,20 @@ describe("syncUser: a first sync of the demo trader", () => {
       option_instruments: expected.instruments,
       option_marks: expected.liveInstruments,
     });
+    // Each order and event is also kept as Robinhood sent it, fields Rollbook does not map included.
+    const { rows: raw } = await bed.owner.query(
+      `SELECT count(*)::int AS orders,
+              count(*) FILTER (WHERE raw ->> 'id' = broker_order_id AND raw ? 'time_in_force'
+                                 AND jsonb_array_length(raw -> 'legs') > 0)::int AS complete
+       FROM option_orders WHERE user_id = $1`,
+      [userId],
+    );
+    expect(raw).toEqual([{ orders: expected.option_orders, complete: expected.option_orders }]);
+    const { rows: rawEvents } = await bed.owner.query(
+      "SELECT count(*)::int AS n FROM option_events WHERE user_id = $1 AND raw ->> 'id' = broker_event_id",
+      [userId],
+    );
+    expect(rawEvents).toEqual([{ n: expected.option_events }]);
     // The seed gives a real history: make sure the counts above are not trivially small.
     expect(expected.option_orders).toBeGreaterThan(500);
     expect(expected.stock_trades).toBeGreaterThan(5);
