@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
-import { requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
+import { getSessionUser } from "@/lib/server/auth/require-user";
 import { deleteImportAndRecompute, importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 
 export type ImportRowProblem = { row: number; line: number; column: string | null; reason: string };
@@ -50,10 +50,7 @@ export async function importCsvAction(
     warnings: [],
     ...extra,
   });
-  const user = await requireApiUser().catch((error: unknown) => {
-    if (error instanceof UnauthorizedError) return null;
-    throw error;
-  });
+  const user = await getSessionUser();
   if (!user) return answer(false, "Your session ended. Sign in again.");
   const parsed = uploadSchema.safeParse({ file: form.get("file") });
   if (!parsed.success)
@@ -89,10 +86,7 @@ export async function removeImportAction(
   _previous: RemoveImportState,
   form: FormData,
 ): Promise<RemoveImportState> {
-  const user = await requireApiUser().catch((error: unknown) => {
-    if (error instanceof UnauthorizedError) return null;
-    throw error;
-  });
+  const user = await getSessionUser();
   if (!user) return { message: "Your session ended. Sign in again." };
   const parsed = removeForm.safeParse({ importId: form.get("importId"), confirm: form.get("confirm") });
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "Tick the box to confirm." };

@@ -15,7 +15,10 @@ export type SqlCast =
 
 type Value = string | number | Date | { toString(): string } | readonly string[] | null | undefined;
 
-/** Every field of a row with the type of its column; the column is the field's name in snake_case. */
+/**
+ * The type of the column of every field of a row (the column is the field's name in snake_case). It
+ * may name more columns than the rows have: the rows' own fields say which columns are written.
+ */
 export type ColumnCasts<Row> = { [Field in keyof Row & string]: SqlCast };
 
 // Columns travel as one text array each; this many rows make one statement.
@@ -35,8 +38,13 @@ export async function insertRows<Row extends object>(
   casts: ColumnCasts<Row>,
   options: { onConflictDoNothing?: boolean } = {},
 ): Promise<number> {
-  const fields = Object.keys(casts) as (keyof Row & string)[];
+  if (rows.length === 0) return 0;
   if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name: ${table}`);
+  // Every row of one call is built by one expression, so the first row's fields are everyone's.
+  const fields = Object.keys(rows[0] as Row) as (keyof Row & string)[];
+  for (const field of fields) {
+    if (!(field in casts)) throw new Error(`no column type for ${table}.${field}`);
+  }
   const columns = fields.map(snakeCase);
   const selected = fields.map((field, index) => castOf(`c${index}`, casts[field]));
   const sql = `INSERT INTO ${table} (${columns.join(", ")})

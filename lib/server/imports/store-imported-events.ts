@@ -1,6 +1,7 @@
 import "server-only";
 import { contractKey, type LifecycleType, type PnlLifecycleEvent } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { findStoredIds } from "./find-stored-ids";
 
@@ -48,20 +49,7 @@ export async function storeEvents(
       importId: options.importId,
       updatedAt: now,
     })),
-    {
-      userId: "uuid",
-      accountId: "uuid",
-      instrumentId: "uuid",
-      brokerEventId: "text",
-      source: '"DataSource"',
-      type: '"OptionEventType"',
-      state: "text",
-      quantity: "numeric",
-      eventDate: "date",
-      direction: "text",
-      importId: "uuid",
-      updatedAt: "timestamptz",
-    },
+    RAW_TABLE_COLUMNS.option_events,
   );
   return fresh.length;
 }

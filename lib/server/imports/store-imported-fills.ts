@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { formatQuantity, parseDecimal, sum } from "@/lib/money";
 import { contractKey, type PnlExecution } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "./csv-ids";
 import { findStoredIds } from "./find-stored-ids";
@@ -59,16 +60,7 @@ export async function storeExecutions(
       executedAt: new Date(execution.executedAt),
       tradeDate: execution.tradeDate,
     })),
-    {
-      userId: "uuid",
-      legId: "uuid",
-      brokerExecutionId: "text",
-      price: "numeric",
-      quantity: "numeric",
-      fees: "numeric",
-      executedAt: "timestamptz",
-      tradeDate: "date",
-    },
+    RAW_TABLE_COLUMNS.option_executions,
   );
   return fresh.length;
 }
@@ -111,21 +103,7 @@ async function upsertOrders(
         updatedAt: now,
       };
     }),
-    {
-      id: "uuid",
-      userId: "uuid",
-      accountId: "uuid",
-      brokerOrderId: "text",
-      source: '"DataSource"',
-      state: "text",
-      chainSymbol: "text",
-      quantity: "numeric",
-      processedQuantity: "numeric",
-      importId: "uuid",
-      brokerCreatedAt: "timestamptz",
-      brokerUpdatedAt: "timestamptz",
-      updatedAt: "timestamptz",
-    },
+    RAW_TABLE_COLUMNS.option_orders,
   );
   return ids;
 }
@@ -155,15 +133,7 @@ async function upsertLegs(
         positionEffect: first.positionEffect === "open" ? "OPEN" : "CLOSE",
       };
     }),
-    {
-      id: "uuid",
-      userId: "uuid",
-      orderId: "uuid",
-      brokerLegId: "text",
-      instrumentId: "uuid",
-      side: '"OrderSide"',
-      positionEffect: '"PositionEffect"',
-    },
+    RAW_TABLE_COLUMNS.option_legs,
   );
   return ids;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { dateColumn, isoDate } from "@/lib/dates/trading-date";
 import { contractKey, type OptionContract } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 
 /**
@@ -16,14 +17,7 @@ export async function storeInstruments(tx: UserTransaction, contracts: OptionCon
     tx,
     "option_instruments",
     [...byKey.values()].map((contract) => ({ ...contract, updatedAt: now })),
-    {
-      underlying: "text",
-      expirationDate: "date",
-      strikePrice: "numeric",
-      optionType: '"OptionType"',
-      multiplier: "numeric",
-      updatedAt: "timestamptz",
-    },
+    RAW_TABLE_COLUMNS.option_instruments,
     { onConflictDoNothing: true },
   );
   // Each contract's terms joined to the table in one query, keyed back by `contractKey`.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { dateColumn } from "@/lib/dates/trading-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotEvent } from "./robinhood-snapshot";
 import { rowDiffers } from "./row-differs";
@@ -65,23 +66,7 @@ export async function writeEvents(
       source: "API",
       updatedAt: now,
     })),
-    {
-      accountId: "uuid",
-      instrumentId: "uuid",
-      type: '"OptionEventType"',
-      state: "text",
-      quantity: "numeric",
-      eventDate: "date",
-      direction: "text",
-      totalCashAmount: "numeric",
-      underlyingPrice: "numeric",
-      raw: "jsonb",
-      id: "uuid",
-      userId: "uuid",
-      brokerEventId: "text",
-      source: '"DataSource"',
-      updatedAt: "timestamptz",
-    },
+    RAW_TABLE_COLUMNS.option_events,
   );
 
   const trades = options.events.flatMap((event) =>

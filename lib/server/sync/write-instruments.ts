@@ -1,6 +1,7 @@
 import "server-only";
 import { dateColumn } from "@/lib/dates/trading-date";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { RobinhoodSnapshot, SnapshotInstrument } from "./robinhood-snapshot";
 import { chunks } from "./row-differs";
@@ -26,15 +27,7 @@ export async function writeInstruments(
     tx,
     "option_instruments",
     snapshot.instruments.map((instrument) => ({ ...terms(instrument), updatedAt: now })),
-    {
-      robinhoodId: "uuid",
-      underlying: "text",
-      expirationDate: "date",
-      strikePrice: "numeric",
-      optionType: '"OptionType"',
-      multiplier: "numeric",
-      updatedAt: "timestamptz",
-    },
+    RAW_TABLE_COLUMNS.option_instruments,
     { onConflictDoNothing: true },
   );
 

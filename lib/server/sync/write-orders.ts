@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertRows } from "@/lib/server/db/insert-rows";
+import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { SnapshotExecution, SnapshotLeg, SnapshotOrder } from "./robinhood-snapshot";
 import { rowDiffers } from "./row-differs";
@@ -42,33 +43,6 @@ export async function writeOrders(
     updated: { orders: orderIds.updated, executions: fills.updated },
   };
 }
-
-const ORDER_COLUMNS = {
-  id: "uuid",
-  userId: "uuid",
-  accountId: "uuid",
-  brokerOrderId: "text",
-  source: '"DataSource"',
-  state: "text",
-  chainSymbol: "text",
-  direction: "text",
-  orderType: "text",
-  quantity: "numeric",
-  processedQuantity: "numeric",
-  limitPrice: "numeric",
-  premium: "numeric",
-  processedPremium: "numeric",
-  netAmount: "numeric",
-  regulatoryFees: "numeric",
-  contractFees: "numeric",
-  openingStrategy: "text",
-  closingStrategy: "text",
-  formSource: "text",
-  raw: "jsonb",
-  brokerCreatedAt: "timestamptz",
-  brokerUpdatedAt: "timestamptz",
-  updatedAt: "timestamptz",
-} as const;
 
 function orderFields(order: SnapshotOrder) {
   return {
@@ -129,7 +103,7 @@ async function upsertOrders(tx: UserTransaction, user: ScopedUser, options: Writ
       source: "API",
       updatedAt: now,
     })),
-    ORDER_COLUMNS,
+    RAW_TABLE_COLUMNS.option_orders,
   );
   return { ids, inserted: fresh.length, updated };
 }
@@ -161,16 +135,7 @@ async function insertLegs(
       positionEffect: leg.positionEffect,
       ratioQuantity: leg.ratioQuantity,
     })),
-    {
-      id: "uuid",
-      userId: "uuid",
-      orderId: "uuid",
-      brokerLegId: "text",
-      instrumentId: "uuid",
-      side: '"OrderSide"',
-      positionEffect: '"PositionEffect"',
-      ratioQuantity: "integer",
-    },
+    RAW_TABLE_COLUMNS.option_legs,
   );
   return { ids, inserted: fresh.length };
 }
@@ -213,17 +178,7 @@ async function upsertExecutions(
       tradeDate: execution.tradeDate,
       settlementDate: execution.settlementDate,
     })),
-    {
-      userId: "uuid",
-      legId: "uuid",
-      brokerExecutionId: "text",
-      price: "numeric",
-      quantity: "numeric",
-      fees: "numeric",
-      executedAt: "timestamptz",
-      tradeDate: "date",
-      settlementDate: "date",
-    },
+    RAW_TABLE_COLUMNS.option_executions,
   );
   return { inserted: fresh.length, updated };
 }
