@@ -78,6 +78,7 @@ export const RAW_TABLE_COLUMNS = {
     direction: "text",
     totalCashAmount: "numeric",
     underlyingPrice: "numeric",
+    stockFees: "numeric",
     raw: "jsonb",
     importId: "uuid",
     updatedAt: "timestamptz",

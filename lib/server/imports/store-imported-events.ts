@@ -46,6 +46,8 @@ export async function storeEvents(
       eventDate: event.date,
       // The position the event closed, when the file says so (the "S" quantity suffix).
       direction: event.direction ?? null,
+      // What the file charged on the delivered stock (its stock row's Amount against price × quantity).
+      stockFees: event.stockFees ?? "0",
       importId: options.importId,
       updatedAt: now,
     })),

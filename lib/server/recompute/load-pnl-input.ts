@@ -47,6 +47,7 @@ type EventRow = {
   quantity: string;
   event_date: string;
   direction: string | null;
+  stock_fees: string;
   updated_at: Date;
 };
 type InstrumentRow = {
@@ -86,7 +87,8 @@ export async function loadPnlInput(
     ORDER BY executed_at, broker_execution_id`;
   const events = await tx.$queryRaw<EventRow[]>`
     SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
-           trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction, updated_at
+           trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction,
+           trim_scale(stock_fees)::text AS stock_fees, updated_at
     FROM option_events WHERE user_id = ${userId}::uuid
     ORDER BY event_date, broker_event_id`;
   const instrumentIdsUsed = [
@@ -150,6 +152,7 @@ export async function loadPnlInput(
           date: event.event_date,
           // Imports record which position an event closed; synced events keep Robinhood's own wording.
           direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
+          stockFees: event.stock_fees,
         };
       }),
     marks: {},

@@ -240,4 +240,26 @@ describe("importCsvFile", () => {
     });
     expect(again).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
   });
+
+  it("keeps the fees on stock delivered by assignments, so stock P&L matches the file", async () => {
+    const { db, owner } = databases;
+    await importCsvFile({
+      db,
+      robinhoodUserId: TRADER,
+      fileName: "both-ways.csv",
+      text: fixture("activity-report-assigned-both-ways.csv"),
+    });
+    await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: new Date("2023-10-31T20:00:00Z"),
+    });
+    // Bought 100 at 8.00 (assigned put, $0.04 fees), sold 100 at 9.00 (assigned call, $0.05 fees):
+    // 100.00 - 0.09 = 99.91, as `npm run pnl` reports for the same file.
+    const { rows } = await owner.query(
+      "SELECT symbol, quantity::text, realized_pnl::text FROM stock_positions",
+    );
+    expect(rows).toEqual([{ symbol: "WIDG", quantity: "0.00000000", realized_pnl: "99.91000000" }]);
+  });
 });
