@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -40,4 +41,23 @@ export function fixtureFor(migration: Migration) {
     expectedRowCounts: path.join(dir, "expected-row-counts.json"),
     exists: existsSync(dir),
   };
+}
+
+const INCLUDE = /^-- include: (\S+)$/gm;
+
+/**
+ * A fixture's SQL, with each `-- include: <path>` line (relative to the file) replaced by that file's
+ * SQL: a migration that leaves the earlier rows valid starts its before.sql from the previous one.
+ */
+export async function readFixtureSql(file: string): Promise<string> {
+  const text = await readFile(file, "utf8");
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(INCLUDE)) {
+    parts.push(text.slice(last, match.index));
+    parts.push(await readFixtureSql(path.resolve(path.dirname(file), match[1] as string)));
+    last = (match.index as number) + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.join("");
 }

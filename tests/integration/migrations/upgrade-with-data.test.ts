@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { fixtureFor, fixturesDir, listMigrations, type Migration } from "./paths";
+import { fixtureFor, fixturesDir, listMigrations, type Migration, readFixtureSql } from "./paths";
 import { countRows, readAppliedMigrations } from "./schema-catalog";
 import { createTempDatabase, withConnection } from "./temp-database";
 import { createTempProject } from "./temp-project";
@@ -52,7 +52,7 @@ describe("upgrading a database that holds data", () => {
         expect(setUp.code, setUp.output).toBe(0);
 
         const countsBefore = await withConnection(database, async (client) => {
-          await client.query(await readFile(fixture.beforeSql, "utf8"));
+          await client.query(await readFixtureSql(fixture.beforeSql));
           return countRows(client);
         });
         const emptyTables = Object.entries(countsBefore)
