@@ -1,5 +1,4 @@
 import "server-only";
-import { dateColumn, isoDate } from "@/lib/dates/trading-date";
 import { contractKey, type OptionContract } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
@@ -31,7 +30,7 @@ export async function storeInstruments(tx: UserTransaction, contracts: OptionCon
        AND i.multiplier = t.multiplier`,
     entries.map(([key]) => key),
     entries.map(([, contract]) => contract.underlying),
-    entries.map(([, contract]) => isoDate(contract.expirationDate)),
+    entries.map(([, contract]) => contract.expirationDate),
     entries.map(([, contract]) => contract.strikePrice),
     entries.map(([, contract]) => contract.optionType),
     entries.map(([, contract]) => contract.multiplier),
@@ -43,10 +42,11 @@ export async function storeInstruments(tx: UserTransaction, contracts: OptionCon
   return ids;
 }
 
+/** A contract's columns; the expiration stays `YYYY-MM-DD` text, which both queries cast to a date. */
 function terms(contract: OptionContract) {
   return {
     underlying: contract.underlying,
-    expirationDate: dateColumn(contract.expiration),
+    expirationDate: contract.expiration,
     strikePrice: contract.strike,
     optionType: contract.optionType === "call" ? ("CALL" as const) : ("PUT" as const),
     multiplier: contract.multiplier,
