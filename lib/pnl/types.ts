@@ -72,9 +72,37 @@ export interface PnlLifecycleEvent {
   stockFees?: string | null;
 }
 
+/**
+ * One fill of an equity trade: shares bought or sold outside an option event (an equity order, or a
+ * CSV `Buy`/`Sell` row). Stock delivered by an assignment or exercise comes from the event instead,
+ * so every share is counted once. Cash flow: sell = +price × quantity, buy = −(same); fees reduce it.
+ */
+export interface PnlStockTrade {
+  /** Unique and stable across recomputes (broker execution id, or an import row key). */
+  id: string;
+  accountId: string;
+  /** The equity order the fill belongs to, when known. */
+  orderId?: string | null;
+  /** Ticker of the shares, e.g. "AAPL". */
+  symbol: string;
+  side: Side;
+  /** Shares, a positive decimal string (fractional shares allowed). */
+  quantity: string;
+  /** Price per share, a non-negative decimal string. */
+  price: string;
+  /** Fees of this fill, a decimal string (positive reduces cash). */
+  fees: string;
+  /** When the fill happened, an ISO-8601 instant (date-only sources give one instant per day). */
+  executedAt: string;
+  /** Trading date in America/New_York, `YYYY-MM-DD`. */
+  tradeDate: string;
+}
+
 export interface PnlInput {
   executions: readonly PnlExecution[];
   events: readonly PnlLifecycleEvent[];
+  /** Equity purchases and sales; they share the stock ledger with assigned and exercised shares. */
+  stockTrades?: readonly PnlStockTrade[];
   /** Latest option marks (price per share), keyed by `contractKey(contract)`. */
   marks: Readonly<Record<string, string>>;
   /** Latest stock prices by underlying, for stock delivered by assignment or exercise. */

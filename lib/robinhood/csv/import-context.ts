@@ -1,5 +1,5 @@
 import { type Micro, tryParseDecimal } from "@/lib/money";
-import type { PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
+import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import { RowKeys } from "./row-keys";
 import type {
   CsvFormat,
@@ -23,6 +23,7 @@ export class ImportContext {
   readonly multiplierMicro: Micro;
   readonly executions: PnlExecution[] = [];
   readonly events: PnlLifecycleEvent[] = [];
+  readonly stockTrades: PnlStockTrade[] = [];
   readonly unused: UnusedRow[] = [];
   readonly errors: CsvRowError[] = [];
   readonly warnings: CsvWarning[] = [];
@@ -73,6 +74,7 @@ export class ImportContext {
       format: this.format,
       executions: this.executions,
       events: this.events,
+      stockTrades: this.stockTrades,
       rows: this.rows.sort(byRow),
       unused: this.unused.sort(byRow),
       errors: this.errors.sort(byRow),

@@ -1,4 +1,4 @@
-import type { PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
+import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 
 /** Which Robinhood export a file is, recognised by its header. */
 export type CsvFormat = "activity-report" | "option-orders";
@@ -10,7 +10,14 @@ export interface CsvRowRef {
 }
 
 /** What a data row became. */
-export type RowUse = "execution" | "event" | "stock-leg" | "corporate-action" | "unused" | "error";
+export type RowUse =
+  | "execution"
+  | "event"
+  | "stock-leg"
+  | "stock-trade"
+  | "corporate-action"
+  | "unused"
+  | "error";
 
 /** One data row with its natural key: `key` is stable when the same file is imported again. */
 export interface ImportedRow extends CsvRowRef {
@@ -50,6 +57,8 @@ export interface CsvImport {
   format: CsvFormat;
   executions: PnlExecution[];
   events: PnlLifecycleEvent[];
+  /** Equity purchases and sales (`Buy`/`Sell` rows that are not an option's delivered stock). */
+  stockTrades: PnlStockTrade[];
   rows: ImportedRow[];
   unused: UnusedRow[];
   errors: CsvRowError[];
