@@ -6,8 +6,14 @@
 export { parseMoney, parseOptionDescription, parseQuantity, parseUsDate } from "./fields";
 export { detectCsvFormat, importRobinhoodCsv, importRobinhoodRecords } from "./import-robinhood-csv";
 export { newYorkDate } from "./orders/import-option-orders";
-export { type CsvRecord, readRecords } from "./read-records";
+export { type CsvRecord, readRecords, streamRecords } from "./read-records";
 export { rowHash } from "./row-keys";
+export {
+  type CsvImportBatch,
+  type CsvImportSummary,
+  type SettledRow,
+  streamCsvImport,
+} from "./stream-csv-import";
 export {
   CsvFileError,
   type CsvFormat,

@@ -2,7 +2,6 @@ import { formatQuantity } from "@/lib/money";
 import type { PnlExecution } from "@/lib/pnl";
 import { parseOptionDescription } from "../fields";
 import type { ImportContext } from "../import-context";
-import { PositionTracker, replayUntil } from "../position-tracker";
 import type { ImportedRow } from "../types";
 import type { ActivityRow } from "./activity-row";
 import { contractOf, dayInstant } from "./trade-rows";
@@ -31,15 +30,12 @@ export function importCorporateActions(context: ImportContext, rows: CorporateAc
     const key = `${item.row.fields["Activity Date"]}|${expiration}|${strike}|${optionType}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const snapshot = { executions: [...context.executions], events: [...context.events] };
+  // Positions come from the file's fills and events, not from the pairs converted here.
+  const snapshot = context.ledger.length;
   for (const group of groups.values()) convertPair(context, group, snapshot);
 }
 
-function convertPair(
-  context: ImportContext,
-  group: CorporateActionRow[],
-  snapshot: Parameters<typeof replayUntil>[1],
-): void {
+function convertPair(context: ImportContext, group: CorporateActionRow[], snapshot: number): void {
   const leave = (reason: string) => {
     for (const item of group) {
       context.leaveUnused(item.row, { code: "OCA", reason, amount: item.row.fields.Amount });
@@ -51,14 +47,12 @@ function convertPair(
     return;
   }
   const date = first.row.fields["Activity Date"];
-  const tracker = new PositionTracker();
-  replayUntil(tracker, snapshot, date);
   const contracts = group.map((item) => {
     const description = parseOptionDescription(item.row.fields.Description);
     if (!description.ok) throw new Error("description was checked before");
     return contractOf(description.value, context.multiplier);
   });
-  const held = contracts.map((contract) => tracker.get(contract));
+  const held = context.ledger.positionsBefore(contracts, date, snapshot);
   const oldIndex = held[0] !== 0 && held[1] === 0 ? 0 : held[1] !== 0 && held[0] === 0 ? 1 : -1;
   if (oldIndex < 0) {
     leave("option corporate action: cannot tell which contract was replaced (no position before it)");
@@ -88,7 +82,8 @@ function convertPair(
   });
   const closing = make(old, oldIndex, false);
   const opening = make(replacement, 1 - oldIndex, true);
-  context.executions.push(closing, opening);
+  context.addExecution(closing);
+  context.addExecution(opening);
   context.use(old.imported, "corporate-action", closing.id);
   context.use(replacement.imported, "corporate-action", opening.id);
   context.warn(
