@@ -35,6 +35,12 @@ function buildSchema(isProduction) {
     ROBINHOOD_API_URL: z.url().default("https://api.robinhood.com"),
     /** Base URL of the simulated Robinhood that backs the demo account; unset disables the demo. */
     DEMO_ROBINHOOD_URL: z.url().optional(),
+    /** Bytes of CSV one user may upload for import per UTC day (every upload counts, refused or not). */
+    IMPORT_BYTES_PER_DAY: z.coerce
+      .number({ error: "IMPORT_BYTES_PER_DAY must be a whole number of bytes" })
+      .int("IMPORT_BYTES_PER_DAY must be a whole number of bytes")
+      .positive("IMPORT_BYTES_PER_DAY must be positive")
+      .default(200 * 1024 * 1024),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

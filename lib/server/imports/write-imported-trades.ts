@@ -1,12 +1,21 @@
 import "server-only";
-import type { PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
+import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
 import { storeEvents } from "./store-imported-events";
 import { storeExecutions } from "./store-imported-fills";
 import { storeInstruments } from "./store-instruments";
 
-export type ImportedTrades = { executions: PnlExecution[]; events: PnlLifecycleEvent[] };
+/**
+ * What one batch of an import adds. A large file comes in several batches, each written by its own
+ * call; every store below skips what an earlier batch or file already stored (natural keys), so a
+ * batch boundary changes nothing. `stockTrades` travel with their batch the same way.
+ */
+export type ImportedTrades = {
+  executions: PnlExecution[];
+  events: PnlLifecycleEvent[];
+  stockTrades: PnlStockTrade[];
+};
 
 export type WrittenTrades = {
   /** Fills and events stored now; the others were stored by an earlier import of the same rows. */
