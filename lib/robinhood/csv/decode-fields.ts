@@ -69,11 +69,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     if (validPrefix(bytes, middle)) low = middle;
     else high = middle - 1;
   }
-  if (low < bytes.length) return low;
-  // The field ends inside a sequence: point at the sequence's first byte.
-  let start = bytes.length - 1;
+  // When the prefix ends inside a sequence that the next byte (or the field's end) breaks, the bad
+  // bytes are that sequence: point at its first byte, the one a Latin-1 file would hold (é = 0xE9).
+  let start = low - 1;
   while (start > 0 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
-  return start;
+  if (start >= 0 && low - start < sequenceLength(bytes[start] as number)) return start;
+  return low;
+}
+
+/** How many bytes a UTF-8 sequence with this first byte has (1 for anything else). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
 }
 
 function validPrefix(bytes: Uint8Array, length: number): boolean {
