@@ -99,6 +99,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
   const measured = z
     .object({
       seconds: z.number(),
+      cpuSeconds: z.number(),
       bytes: z.number(),
       baselineRss: z.number(),
       maxRss: z.number(),
@@ -112,7 +113,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
   const { result } = measured;
   console.log(
-    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s; peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)`,
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)`,
   );
   const floor = await measureCopyFloor({
     adminUrl: env.DATABASE_ADMIN_URL,

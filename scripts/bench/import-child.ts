@@ -18,6 +18,7 @@ try {
   // What the process holds before the import: Node, the modules, Prisma, the file's bytes.
   const baselineRss = process.memoryUsage().rss;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await importCsvFile({
     db,
     robinhoodUserId,
@@ -26,9 +27,12 @@ try {
     limits: { bytesPerDay: Number.MAX_SAFE_INTEGER },
   });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   console.log(
     JSON.stringify({
       seconds,
+      // This process's CPU time: on a busy machine, the part of the wall time that was the import's.
+      cpuSeconds: (used.user + used.system) / 1e6,
       bytes: bytes.byteLength,
       baselineRss,
       maxRss: process.resourceUsage().maxRSS * 1024,

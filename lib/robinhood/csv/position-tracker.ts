@@ -51,6 +51,7 @@ const EVENT = 1;
  */
 export class PositionLedger {
   private readonly contracts = new Map<string, number>();
+  private readonly byWrittenTerms = new Map<string, number>();
   private readonly contractKeys: string[] = [];
   private readonly contractOf: number[] = [];
   private readonly dateOf: string[] = [];
@@ -103,12 +104,19 @@ export class PositionLedger {
   }
 
   private record(contract: OptionContract, date: string, kind: number, quantity: Micro): void {
-    const key = PositionTracker.key(contract);
-    let id = this.contracts.get(key);
+    // Contracts are looked up by their terms as written first: normalising the strike (what
+    // `PositionTracker.key` does) for every row cost more than the rest of the ledger.
+    const written = `${contract.underlying}|${contract.expiration}|${contract.optionType}|${contract.strike}`;
+    let id = this.byWrittenTerms.get(written);
     if (id === undefined) {
-      id = this.contractKeys.length;
-      this.contracts.set(key, id);
-      this.contractKeys.push(key);
+      const key = PositionTracker.key(contract);
+      id = this.contracts.get(key);
+      if (id === undefined) {
+        id = this.contractKeys.length;
+        this.contracts.set(key, id);
+        this.contractKeys.push(key);
+      }
+      this.byWrittenTerms.set(written, id);
     }
     this.contractOf.push(id);
     this.dateOf.push(date);

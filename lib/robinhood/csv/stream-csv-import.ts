@@ -46,6 +46,13 @@ export interface StreamCsvImportOptions extends CsvImportOptions {
   maxWarnings?: number;
 }
 
+/**
+ * Rows per batch. Larger batches mean fewer round trips, but the Prisma client keeps the arguments
+ * of its last 100 debug log calls (queries included, logging enabled or not), about ten per batch,
+ * so the memory an import holds grows with the batch: 1,000 rows keep that under ~30 MB.
+ */
+export const DEFAULT_BATCH_ROWS = 1_000;
+
 // Settled rows are taken out of the import every this many records (a scan of the few unsettled).
 const RECORDS_PER_DRAIN = 1_000;
 
@@ -65,12 +72,13 @@ export async function streamCsvImport(options: StreamCsvImportOptions): Promise<
     maxErrors: options.maxErrors ?? 100,
     maxWarnings: options.maxWarnings ?? 100,
   });
-  const batchRows = options.batchRows ?? 5_000;
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const recordsPerDrain = Math.max(1, Math.min(RECORDS_PER_DRAIN, Math.floor(batchRows / 4)));
   let records = 0;
   for await (const record of streamRecords(options.file)) {
     reader.add(record);
     drain.remember(record);
-    if (++records % RECORDS_PER_DRAIN === 0) {
+    if (++records % recordsPerDrain === 0) {
       drain.take(false);
       if (collecting && drain.pendingRows >= batchRows) await options.onBatch?.(drain.batch());
     }

@@ -56,5 +56,6 @@ function refusal(used: number, options: ClaimImportQuotaOptions, now: Date, rese
 }
 
 function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
