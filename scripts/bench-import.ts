@@ -28,6 +28,8 @@ const args = z
   .object({
     months: z.coerce.number().int().min(1).max(120).default(120),
     traders: z.coerce.number().int().min(0).max(200).default(50),
+    /** Caps the importing child's V8 old generation (MB), as a memory-limited container does. */
+    "child-heap-mb": z.coerce.number().int().min(16).optional(),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -82,6 +84,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
   const child = spawnSync(
     process.execPath,
     [
+      ...(args["child-heap-mb"] ? [`--max-old-space-size=${args["child-heap-mb"]}`] : []),
       "--conditions=react-server",
       "--import",
       "tsx",
@@ -113,10 +116,13 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
   const { result } = measured;
   console.log(
-    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)`,
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}`,
   );
+  // The superuser's connection, to the database the import wrote to.
+  const adminUrl = new URL(env.DATABASE_ADMIN_URL);
+  adminUrl.pathname = new URL(env.DATABASE_URL).pathname;
   const floor = await measureCopyFloor({
-    adminUrl: env.DATABASE_ADMIN_URL,
+    adminUrl: adminUrl.toString(),
     userId: userIdFromRobinhoodUserId(robinhoodUserId),
   });
   if ("skipped" in floor) console.log(`floor: not measured (${floor.skipped})`);
