@@ -54,7 +54,8 @@ export class PositionLedger {
   private readonly byWrittenTerms = new Map<string, number>();
   private readonly contractKeys: string[] = [];
   private readonly contractOf: number[] = [];
-  private readonly dateOf: string[] = [];
+  /** Dates as yyyymmdd numbers: small integers, where a string per row would cost several times more. */
+  private readonly dateOf: number[] = [];
   private readonly kindOf: number[] = [];
   private readonly quantityOf: Micro[] = [];
 
@@ -82,18 +83,15 @@ export class PositionLedger {
    */
   positionsBefore(contracts: readonly OptionContract[], beforeDate: string, upTo = this.length): Micro[] {
     const wanted = new Set(contracts.map((contract) => this.contracts.get(PositionTracker.key(contract))));
+    const before = dateNumber(beforeDate);
     const entries: number[] = [];
     for (let index = 0; index < upTo; index++) {
-      if (wanted.has(this.contractOf[index]) && (this.dateOf[index] as string) < beforeDate)
-        entries.push(index);
+      if (wanted.has(this.contractOf[index]) && (this.dateOf[index] as number) < before) entries.push(index);
     }
     const rank = (index: number) => this.kindOf[index] as number;
-    entries.sort((a, b) => {
-      const dateA = this.dateOf[a] as string;
-      const dateB = this.dateOf[b] as string;
-      if (dateA !== dateB) return dateA < dateB ? -1 : 1;
-      return rank(a) - rank(b) || a - b;
-    });
+    entries.sort(
+      (a, b) => (this.dateOf[a] as number) - (this.dateOf[b] as number) || rank(a) - rank(b) || a - b,
+    );
     const tracker = new PositionTracker();
     for (const index of entries) {
       const key = this.contractKeys[this.contractOf[index] as number] as string;
@@ -119,8 +117,13 @@ export class PositionLedger {
       this.byWrittenTerms.set(written, id);
     }
     this.contractOf.push(id);
-    this.dateOf.push(date);
+    this.dateOf.push(dateNumber(date));
     this.kindOf.push(kind);
     this.quantityOf.push(quantity);
   }
+}
+
+/** `2024-05-28` → 20240528, which orders as the date does. */
+function dateNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
