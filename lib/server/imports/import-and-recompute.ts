@@ -37,7 +37,12 @@ export async function importAndRecompute(options: ImportCsvFileOptions): Promise
     };
   }
   try {
-    const summary = await recomputeUserPnl({ ...options, trigger: "import" });
+    // Only who and where: the import's clock (`now`, for its daily allowance) is not P&L's as-of.
+    const summary = await recomputeUserPnl({
+      db: options.db,
+      robinhoodUserId: options.robinhoodUserId,
+      trigger: "import",
+    });
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")} (${added}) and recomputed ${plural(summary.chains, "chain")}.`,
