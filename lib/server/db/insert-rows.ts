@@ -1,4 +1,5 @@
 import "server-only";
+import { Debug } from "@prisma/driver-adapter-utils";
 import type { UserTransaction } from "./with-user-transaction";
 
 /** The SQL type a column's text is cast to: a base type, or a quoted enum type name. */
@@ -23,6 +24,15 @@ export type ColumnCasts<Row> = { [Field in keyof Row & string]: SqlCast };
 
 // Columns travel as one text array each; this many rows make one statement.
 const ROWS_PER_STATEMENT = 10_000;
+
+// Prisma's debug module keeps the arguments of its last 100 calls, logging on or off, for its crash
+// reports; the driver adapter logs every statement with its parameters, so the text arrays of the
+// last dozen import batches (8 MB in a 20 MB import, more with a big heap's lazy collection) stayed
+// alive. Pushing this many empty entries after a bulk statement drops them from that history (not
+// while someone debugs with DEBUG=…, when they would be printed).
+const DEBUG_HISTORY_LENGTH = 100;
+const DEBUG_NAMESPACE = "rollbook:insert-rows";
+const forgetArguments = Debug(DEBUG_NAMESPACE);
 
 /**
  * Inserts many rows with one statement per ten thousand: each column is sent as one text array and
@@ -56,6 +66,9 @@ export async function insertRows<Row extends object>(
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const arrays = fields.map((field) => chunk.map((row) => toText(row[field] as Value, casts[field])));
     inserted += await tx.$executeRawUnsafe(sql, ...arrays);
+  }
+  if (!Debug.enabled(DEBUG_NAMESPACE)) {
+    for (let entry = 0; entry < DEBUG_HISTORY_LENGTH; entry++) forgetArguments("");
   }
   return inserted;
 }
