@@ -1,3 +1,5 @@
+// Prisma's debug module (a dependency of the driver adapter) exposes the history it keeps.
+import { getLogs } from "@prisma/debug";
 import { beforeEach, describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { insertRows } from "@/lib/server/db/insert-rows";
@@ -74,5 +76,21 @@ describe("insertRows", () => {
         insertRows(tx, "daily_pnl", [{ ...row, fees: "0" }], DAY_COLUMNS),
       ),
     ).rejects.toThrow(/unique|duplicate/i);
+  });
+
+  it("leaves no bulk parameters in Prisma's debug history, which would keep them alive", async () => {
+    const userId = userIdFromRobinhoodUserId(TRADER);
+    const marker = "BULK-PARAMETER-MARKER";
+    await withUserTransaction({ db: databases.db, robinhoodUserId: TRADER, purpose: "work" }, (tx) =>
+      insertRows(
+        tx,
+        "daily_pnl",
+        [{ userId, tradeDate: "2026-01-02", underlying: marker, realizedPnl: "1", fees: "0" }],
+        DAY_COLUMNS,
+      ),
+    );
+    const { rows } = await databases.owner.query("SELECT underlying FROM daily_pnl");
+    expect(rows).toEqual([{ underlying: marker }]);
+    expect(getLogs(Number.MAX_SAFE_INTEGER)).not.toContain(marker);
   });
 });
