@@ -10,7 +10,9 @@ import { buildWheelTimelines, sameMoment, type WheelStep, type WheelTimelineSour
  * starts at a short put opened or shares bought while no cycle runs, and closes at the end of the
  * first moment after which no shares, short puts or short calls of that underlying are held. Cash,
  * realized P&L and assignments of the steps in between belong to it. Capital is measured after each
- * moment, so a roll done at one instant (close one put, open another) is not counted twice.
+ * moment, so a roll done at one instant (close one put, open another) is not counted twice. Only
+ * cycles in which an option was written are listed: shares held without one are a plain holding,
+ * shown in `stockPositions`.
  */
 
 /** Rounding of the return on capital, a display ratio. */
@@ -67,7 +69,7 @@ function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: st
     let end = start;
     while (end < steps.length && sameMoment(steps[start] as WheelStep, steps[end] as WheelStep)) {
       const step = steps[end] as WheelStep;
-      const buysShares = step.stock !== null && step.stock.buy && step.stock.positionAfter > 0;
+      const buysShares = step.stock?.buy === true && step.stock.positionAfter > 0;
       if (cycle === null && (step.opensShortPut || buysShares)) {
         cycle = newCycle(accountId, underlying, step);
         cycles.push(cycle);
@@ -76,7 +78,7 @@ function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: st
       end++;
     }
     if (cycle !== null) {
-      cycle.shares = held.shares > 0 ? held.shares : 0;
+      cycle.shares = Math.max(held.shares, 0);
       cycle.cost = held.shares > 0 ? held.cost : 0;
       const capital = add(held.putCapital, cycle.cost);
       if (capital > cycle.capital) cycle.capital = capital;
@@ -104,7 +106,7 @@ function apply(held: Holdings, step: WheelStep, cycle: CycleSums | null): void {
   cycle.putsAssigned = add(cycle.putsAssigned, step.putsAssigned);
   cycle.callsAssigned = add(cycle.callsAssigned, step.callsAssigned);
   if (step.stock !== null) cycle.stockRealized = add(cycle.stockRealized, step.stock.realized);
-  cycle.hasOption ||= step.isOption;
+  cycle.hasOption ||= step.writesOption;
 }
 
 function newCycle(accountId: string, underlying: string, step: WheelStep): CycleSums {

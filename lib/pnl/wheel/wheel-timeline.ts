@@ -36,7 +36,8 @@ export interface WheelStep {
   callsAssigned: Micro;
   /** True for a step that opens a short put: a cycle may start here. */
   opensShortPut: boolean;
-  isOption: boolean;
+  /** True for a step that writes an option (a short put or call): it makes a cycle a wheel. */
+  writesOption: boolean;
   stock: StockFlow | null;
 }
 
@@ -83,7 +84,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     step.time = fillTime(fill);
     step.id = fills.raw[fill]?.id ?? "";
     step.optionCash = fills.cash[fill] as number;
-    step.isOption = true;
+    step.writesOption = opensShort;
     if (opensShort && put) {
       step.shortPuts = quantity;
       step.putCapital = putValue(contract, quantity);
@@ -110,7 +111,6 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
       step = emptyStep(contract.expirationDay, contract.expiration, DELIVERY_PHASE);
       step.id = `~${contract.expiration}`;
     }
-    step.isOption = true;
     step.optionRealized = matches.realized[match] as number;
     const quantity = matches.quantity[match] as number;
     if (((fills.flags[lot] as number) & BUY) === 0) {
@@ -170,7 +170,7 @@ function emptyStep(dayNumber: number, day: string, phase: number): WheelStep {
     putsAssigned: 0,
     callsAssigned: 0,
     opensShortPut: false,
-    isOption: false,
+    writesOption: false,
     stock: null,
   };
 }
