@@ -67,16 +67,17 @@ function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: st
   let start = 0;
   while (start < steps.length) {
     let end = start;
-    while (end < steps.length && sameMoment(steps[start] as WheelStep, steps[end] as WheelStep)) {
-      const step = steps[end] as WheelStep;
-      const buysShares = step.stock?.buy === true && step.stock.positionAfter > 0;
-      if (cycle === null && (step.opensShortPut || buysShares)) {
-        cycle = newCycle(accountId, underlying, step);
+    while (end < steps.length && sameMoment(steps[start] as WheelStep, steps[end] as WheelStep)) end++;
+    // A cycle starts with its whole moment: a date-only source lists the day's share purchase and
+    // the call written on it at one instant, in no meaningful order.
+    if (cycle === null) {
+      const starter = steps.slice(start, end).find(startsCycle);
+      if (starter !== undefined) {
+        cycle = newCycle(accountId, underlying, starter);
         cycles.push(cycle);
       }
-      apply(held, step, cycle);
-      end++;
     }
+    for (let index = start; index < end; index++) apply(held, steps[index] as WheelStep, cycle);
     if (cycle !== null) {
       cycle.shares = Math.max(held.shares, 0);
       cycle.cost = held.shares > 0 ? held.cost : 0;
@@ -90,6 +91,10 @@ function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: st
     start = end;
   }
   return cycles;
+}
+
+function startsCycle(step: WheelStep): boolean {
+  return step.opensShortPut || (step.stock?.buy === true && step.stock.positionAfter > 0);
 }
 
 function apply(held: Holdings, step: WheelStep, cycle: CycleSums | null): void {
