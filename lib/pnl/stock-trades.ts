@@ -31,6 +31,7 @@ export function normalizeStockTrades({ trades, asOfDay, report, issues }: StockT
     return [];
   }
   const flows: StockFlow[] = [];
+  const late: PnlIssue[] = [];
   trades.forEach((raw: PnlStockTrade, index) => {
     const flow = toFlow(raw);
     if (typeof flow === "string") {
@@ -38,7 +39,7 @@ export function normalizeStockTrades({ trades, asOfDay, report, issues }: StockT
       return;
     }
     if (flow.dayNumber > asOfDay) {
-      issues.push({
+      late.push({
         code: "after-as-of",
         message: `stock trade ${raw.id} on ${raw.tradeDate} is after the as-of date and was left out`,
         accountId: raw.accountId,
@@ -49,6 +50,9 @@ export function normalizeStockTrades({ trades, asOfDay, report, issues }: StockT
     }
     flows.push(flow);
   });
+  // In id order, so the result does not depend on the order of the input.
+  late.sort((a, b) => compareText(a.stockTradeId ?? "", b.stockTradeId ?? ""));
+  issues.push(...late);
   return flows;
 }
 
@@ -92,6 +96,10 @@ function toFlow(raw: PnlStockTrade): StockFlow | string {
     positionAfter: 0,
     longCostAfter: 0,
   };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function decimal(value: unknown): Micro | null {
