@@ -20,7 +20,7 @@ import { valueOpenLots } from "./valuation";
 import { wheelCycles } from "./wheel/wheel-cycles";
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 /**
  * Computes realized and unrealized P&L, open positions, the stock ledger (equity trades and shares

@@ -105,7 +105,7 @@ export interface PnlInput {
   stockTrades?: readonly PnlStockTrade[];
   /** Latest option marks (price per share), keyed by `contractKey(contract)`. */
   marks: Readonly<Record<string, string>>;
-  /** Latest stock prices by underlying, for stock delivered by assignment or exercise. */
+  /** Latest stock prices by symbol, for the open positions of the stock ledger. */
   stockMarks?: Readonly<Record<string, string>>;
   /**
    * The trading date the result describes, supplied by the caller (the engine has no clock).

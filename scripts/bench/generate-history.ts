@@ -99,7 +99,9 @@ export function generateHistory(target: number): PnlInput {
   const trade = (underlying: string) => {
     const held = shares.get(underlying) ?? 0;
     const sell = held > 0 && next() < 0.5;
-    const quantity = sell ? 100 * (1 + Math.floor(next() * (held / 100))) : 100 * (1 + Math.floor(next() * 3));
+    const quantity = sell
+      ? 100 * (1 + Math.floor(next() * (held / 100)))
+      : 100 * (1 + Math.floor(next() * 3));
     const date = isoDay(day);
     const seconds = 52_200 + second;
     shares.set(underlying, held + (sell ? -quantity : quantity));
