@@ -33,7 +33,10 @@ export type SyncCounts = {
   events: number;
   /** Stock delivered by assignments and exercises. */
   stockTrades: number;
-  /** Equity orders read, and their executions stored as stock fills. */
+  /**
+   * Equity orders read, and their executions stored as stock fills. The orders themselves are kept
+   * only as each fill's `raw`, so `inserted.stockOrders` is always 0.
+   */
   stockOrders: number;
   stockFills: number;
   instruments: number;
