@@ -1,6 +1,7 @@
 import type { SimContract, SimEvent, SimHistory } from "./history/types";
-import { dayFromIso, newYorkDay, nextTradingDay, usDate } from "./market/calendar";
+import { newYorkDay, nextTradingDay, usDate } from "./market/calendar";
 import { formatUsd } from "./market/money";
+import { stockSettlementDay } from "./wire/format";
 
 /**
  * Writes a generated history as a Robinhood account activity report (robinhood-csv.md §1–§2):
@@ -23,9 +24,6 @@ const HEADER = [
 export const ACTIVITY_REPORT_DISCLAIMER =
   "The data provided is for informational purposes only. Please consult a professional tax service or personal tax advisor if you need instructions on how to calculate cost basis or questions regarding your specific tax situation. Reminder: This data does not include Robinhood Crypto or Robinhood Spending activity.";
 
-/** US equities moved from T+2 to T+1 settlement on 2024-05-28. */
-const T_PLUS_ONE_FROM = dayFromIso("2024-05-28");
-
 interface Row {
   /** Sort keys, newest first: instant, then a tie-breaker (higher first). */
   at: number;
@@ -35,11 +33,6 @@ interface Row {
 
 function quote(field: string): string {
   return `"${field.replaceAll('"', '""')}"`;
-}
-
-function stockSettlement(day: number): number {
-  const first = nextTradingDay(day);
-  return day >= T_PLUS_ONE_FROM ? first : nextTradingDay(first);
 }
 
 /** `AAPL 2/21/2025 Call $250.00` (thousands comma in the strike, as in `$3,395.00`). */
@@ -124,7 +117,7 @@ function eventRows(history: SimHistory, event: SimEvent): Row[] {
       at: event.createdAtUs,
       tie: 0,
       fields: [
-        ...dated(event.eventDay, stockSettlement(event.eventDay)),
+        ...dated(event.eventDay, stockSettlementDay(event.eventDay)),
         equity.symbol,
         description,
         equity.side === "buy" ? "Buy" : "Sell",
@@ -133,6 +126,37 @@ function eventRows(history: SimHistory, event: SimEvent): Row[] {
         formatUsd(amount),
       ],
     });
+  }
+  return rows;
+}
+
+/**
+ * One `Buy`/`Sell` row per equity-order fill: `Name\nCUSIP: …` (two lines, no "Options Assigned"
+ * line), shares, price, and the Amount with the sale's fees folded in.
+ */
+function stockOrderRows(history: SimHistory): Row[] {
+  const rows: Row[] = [];
+  for (const order of history.stockOrders) {
+    const instrument = history.stockInstruments.find((s) => s.id === order.instrumentId);
+    const description = `${instrument?.simpleName ?? order.symbol}\nCUSIP: ${instrument?.cusip ?? ""}`;
+    for (const execution of order.executions) {
+      const notional = execution.priceCents * execution.shares;
+      const amount = order.side === "sell" ? notional - execution.feeCents : -notional;
+      const day = newYorkDay(execution.timestampUs / 1000);
+      rows.push({
+        at: execution.timestampUs,
+        tie: 0,
+        fields: [
+          ...dated(day, stockSettlementDay(day)),
+          order.symbol,
+          description,
+          order.side === "buy" ? "Buy" : "Sell",
+          String(execution.shares),
+          formatUsd(execution.priceCents),
+          formatUsd(amount),
+        ],
+      });
+    }
   }
   return rows;
 }
@@ -153,6 +177,7 @@ export function writeActivityReport(history: SimHistory): string {
   };
   const rows = [
     ...tradeRows(history),
+    ...stockOrderRows(history),
     ...history.events.flatMap((event) => eventRows(history, event)),
     deposit,
   ];

@@ -59,6 +59,8 @@ export type CsvFileImportResult =
       duplicateRows: number;
       newExecutions: number;
       newEvents: number;
+      /** Equity trades (`Buy`/`Sell` rows that are not an option's delivered stock) stored now. */
+      newStockTrades: number;
       warnings: CsvWarning[];
     };
 
@@ -131,13 +133,14 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         where: { id: created.id },
         data: {
           status: "COMPLETED",
-          importedCount: written.newExecutions + written.newEvents,
+          importedCount: written.newExecutions + written.newEvents + written.newStockTrades,
           skippedCount: rows.length - usedRows + duplicateRows,
           errorCount: 0,
           completedAt: new Date(),
         },
       });
-      if (written.newExecutions + written.newEvents > 0) await markInputsChanged(tx, user);
+      if (written.newExecutions + written.newEvents + written.newStockTrades > 0)
+        await markInputsChanged(tx, user);
       return {
         status: "imported",
         importId: created.id,
@@ -148,6 +151,7 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         duplicateRows,
         newExecutions: written.newExecutions,
         newEvents: written.newEvents,
+        newStockTrades: written.newStockTrades,
         warnings: parsed.warnings,
       };
     },

@@ -1,17 +1,23 @@
 import "server-only";
-import type { PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
+import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
 import { storeEvents } from "./store-imported-events";
 import { storeExecutions } from "./store-imported-fills";
+import { storeImportedStockTrades } from "./store-imported-stock-trades";
 import { storeInstruments } from "./store-instruments";
 
-export type ImportedTrades = { executions: PnlExecution[]; events: PnlLifecycleEvent[] };
+export type ImportedTrades = {
+  executions: PnlExecution[];
+  events: PnlLifecycleEvent[];
+  stockTrades?: readonly PnlStockTrade[];
+};
 
 export type WrittenTrades = {
   /** Fills and events stored now; the others were stored by an earlier import of the same rows. */
   newExecutions: number;
   newEvents: number;
+  newStockTrades: number;
 };
 
 /**
@@ -47,5 +53,10 @@ export async function writeImportedTrades(
     events: trades.events,
     instrumentIds,
   });
-  return { newExecutions, newEvents };
+  const newStockTrades = await storeImportedStockTrades(tx, user, {
+    accountId: account.id,
+    importId,
+    stockTrades: trades.stockTrades ?? [],
+  });
+  return { newExecutions, newEvents, newStockTrades };
 }

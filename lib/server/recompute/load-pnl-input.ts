@@ -8,6 +8,7 @@ import {
 } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
+import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
 export type LoadedPnlInput = {
   input: PnlInput;
@@ -91,6 +92,7 @@ export async function loadPnlInput(
            trim_scale(stock_fees)::text AS stock_fees, updated_at
     FROM option_events WHERE user_id = ${userId}::uuid
     ORDER BY event_date, broker_event_id`;
+  const stockTrades = await loadStockTradeRows(tx, userId);
   const instrumentIdsUsed = [
     ...new Set([...legs.map((leg) => leg.instrument_id), ...events.map((event) => event.instrument_id)]),
   ];
@@ -107,7 +109,7 @@ export async function loadPnlInput(
     const leg = legById.get(execution.leg_id) as LegRow;
     return { execution, leg, order: orderById.get(leg.order_id) as OrderRow };
   });
-  const syncedFrom = firstSyncedTradeDate(fills);
+  const syncedFrom = firstSyncedTradeDate(fills, stockTrades);
 
   let watermark: Date | null = null;
   const seen = (at: Date) => {
@@ -155,6 +157,12 @@ export async function loadPnlInput(
           stockFees: event.stock_fees,
         };
       }),
+    stockTrades: stockTrades
+      .filter((trade) => counts(trade.source, trade.trade_date, syncedFrom))
+      .map((trade) => {
+        seen(trade.created_at);
+        return toPnlStockTrade(trade);
+      }),
     marks: {},
   };
 
@@ -169,6 +177,12 @@ export async function loadPnlInput(
     input.marks = marksByKey;
   }
 
+  // Marks for every symbol whose shares the engine may hold: traded, or delivered by an event.
+  const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
+  for (const event of input.events)
+    if (event.type !== "expiration") stockSymbols.add(event.contract.underlying);
+  input.stockMarks = await loadStockMarks(tx, [...stockSymbols]);
+
   return { input, instrumentIds: contracts.idsByKey(), watermark };
 }
 
@@ -178,11 +192,18 @@ export async function loadPnlInput(
  * describe the same trades again (under other ids) and are left out, so nothing counts twice
  * whichever arrived first. Imports still supply everything older.
  */
-function firstSyncedTradeDate(fills: { execution: ExecutionRow; order: OrderRow }[]): string | null {
+function firstSyncedTradeDate(
+  fills: { execution: ExecutionRow; order: OrderRow }[],
+  stockTrades: { source: string; trade_date: string }[],
+): string | null {
   let first: string | null = null;
   for (const { execution, order } of fills) {
     if (order.source === "API" && (first === null || execution.trade_date < first))
       first = execution.trade_date;
+  }
+  // Synced equity fills show where the synced history starts just as well as option fills do.
+  for (const trade of stockTrades) {
+    if (trade.source === "API" && (first === null || trade.trade_date < first)) first = trade.trade_date;
   }
   return first;
 }

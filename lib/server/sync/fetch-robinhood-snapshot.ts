@@ -6,6 +6,8 @@ import { getDb } from "@/lib/server/db/db";
 import type { SyncStart } from "./begin-sync";
 import { fetchInstruments } from "./fetch-instruments";
 import { fetchMarks } from "./fetch-marks";
+import { fetchStockFills } from "./fetch-stock-fills";
+import { fetchStockMarks } from "./fetch-stock-marks";
 import { mapEvent } from "./map-event";
 import { mapOrder } from "./map-order";
 import type { ProgressReporter } from "./report-progress";
@@ -60,6 +62,18 @@ export async function fetchRobinhoodSnapshot(
     }
   }
 
+  await progress.update({ phase: "stock-orders" });
+  const stockOrdersUpdatedSince = start.stockOrdersWatermark
+    ? new Date(start.stockOrdersWatermark.getTime() - options.overlapMinutes * 60_000)
+    : null;
+  const stock = await fetchStockFills({
+    session,
+    accountNumbers: accounts.map((account) => account.account_number),
+    knownAccountNumbers: start.knownAccountNumbers,
+    updatedSince: stockOrdersUpdatedSince,
+    progress,
+  });
+
   await progress.update({ phase: "events" });
   const events = new Map<string, SnapshotEvent>();
   const voidedEventIds: string[] = [];
@@ -102,6 +116,13 @@ export async function fetchRobinhoodSnapshot(
     if (instrument.expirationDate >= options.today) live.add(instrument.robinhoodId);
   }
   const marks = await fetchMarks(session, [...live]);
+  // Every symbol with shares traded or delivered, stored or new: the engine uses the marks of those
+  // still held, and which those are is the engine's to say.
+  const stockMarks = await fetchStockMarks(session, [
+    ...start.stockSymbols,
+    ...stock.fills.map((fill) => fill.symbol),
+    ...[...events.values()].flatMap((event) => event.stockTrades.map((trade) => trade.symbol)),
+  ]);
   await progress.update({ marks: marks.length });
 
   const orderList = [...orders.values()];
@@ -116,6 +137,11 @@ export async function fetchRobinhoodSnapshot(
     instruments,
     referencedInstrumentIds,
     marks,
+    stockFills: stock.fills,
+    stockOrderCount: stock.orderCount,
+    stockMarks,
+    stockOrdersUpdatedSince,
+    newestStockOrderUpdate: stock.newestOrderUpdate,
     ordersUpdatedSince,
     newestOrderUpdate: orderList.reduce<Date | null>(
       (newest, order) => (!newest || order.brokerUpdatedAt > newest ? order.brokerUpdatedAt : newest),

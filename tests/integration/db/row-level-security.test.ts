@@ -14,6 +14,7 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   _prisma_migrations: "migration bookkeeping, not visible to the app role",
   option_instruments: "public contract terms shared by all users",
   option_marks: "public market prices shared by all users",
+  stock_marks: "public stock quotes shared by all users",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
 };

@@ -19,6 +19,7 @@ function snapshot(seed: number, now = NOW): string {
   const lists = [
     data.accounts,
     data.orders,
+    data.stockOrders,
     data.optionPositions,
     data.aggregatePositions,
     data.events,

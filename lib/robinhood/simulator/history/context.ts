@@ -5,7 +5,15 @@ import type { PricePaths } from "../market/price-paths";
 import { hash32, type Rng } from "../market/prng";
 import type { Micros } from "../market/timestamps";
 import { underlyingFor } from "../market/underlyings";
-import type { SimAccount, SimAggregate, SimContract, SimEvent, SimOrder, SimStockInstrument } from "./types";
+import type {
+  SimAccount,
+  SimAggregate,
+  SimContract,
+  SimEvent,
+  SimOrder,
+  SimStockInstrument,
+  SimStockOrder,
+} from "./types";
 
 export interface StockHolding {
   shares: number;
@@ -24,6 +32,7 @@ export interface GenContext {
   nowMs: number;
   account: SimAccount;
   orders: SimOrder[];
+  stockOrders: SimStockOrder[];
   events: SimEvent[];
   aggregates: SimAggregate[];
   contracts: Map<string, SimContract>;

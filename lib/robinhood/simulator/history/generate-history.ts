@@ -14,6 +14,7 @@ import type { GenContext } from "./context";
 import { settleExpiringCampaigns } from "./lifecycle";
 import { manageCampaign, placeWorkingOrders } from "./manage-campaigns";
 import { openCoveredCalls, openNewCampaign } from "./open-campaigns";
+import { placeWorkingStockOrder, tradeShares } from "./stock-trades";
 import type { Campaign } from "./trade";
 import type { SimAccount, SimHistory, SimStockInstrument, SimUser } from "./types";
 
@@ -105,6 +106,7 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
     nowMs,
     account,
     orders: [],
+    stockOrders: [],
     events: [],
     aggregates: [],
     contracts: new Map(),
@@ -124,6 +126,7 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
     ctx.minute = 9 * 60 + 32 + (ctx.rng.chance(0.6) ? ctx.rng.int(0, 45) : ctx.rng.int(45, 300));
     for (const campaign of campaigns) manageCampaign(ctx, campaign);
     campaigns = campaigns.filter((c) => !c.closed);
+    tradeShares(ctx, campaigns);
     campaigns.push(...openCoveredCalls(ctx, campaigns));
     const wanted = ctx.rng.weighted([
       [0, 50],
@@ -134,7 +137,10 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
       const opened = openNewCampaign(ctx, campaigns);
       if (opened) campaigns.push(opened);
     }
-    if (day === lastDay) placeWorkingOrders(ctx, campaigns);
+    if (day === lastDay) {
+      placeWorkingOrders(ctx, campaigns);
+      placeWorkingStockOrder(ctx);
+    }
     settleExpiringCampaigns(ctx, campaigns);
     campaigns = campaigns.filter((c) => !c.closed);
   }
@@ -151,6 +157,7 @@ export function generateHistory(options: GenerateHistoryOptions): SimHistory {
     user,
     account,
     orders: ctx.orders,
+    stockOrders: ctx.stockOrders,
     events: ctx.events,
     contracts,
     aggregates: ctx.aggregates.filter((a) => a.createdAtUs > 0),

@@ -93,33 +93,66 @@ export function deriveOptionPositions(history: SimHistory): SimOptionPosition[] 
   );
 }
 
-/** Shares come and go only through assignments and exercises in generated histories. */
+interface ShareChange {
+  at: Micros;
+  symbol: string;
+  instrumentId: string;
+  side: "buy" | "sell";
+  shares: number;
+  priceCents: number;
+}
+
+/** Shares come from equity-order fills and from the stock side of assignments and exercises. */
 export function deriveStockPositions(history: SimHistory): SimStockPosition[] {
-  const rows = new Map<string, SimStockPosition>();
+  const changes: ShareChange[] = [];
   for (const event of history.events) {
     const equity = event.equity;
     if (!equity) continue;
-    let row = rows.get(equity.symbol);
+    changes.push({
+      at: event.createdAtUs,
+      symbol: equity.symbol,
+      instrumentId: equity.instrumentId,
+      side: equity.side,
+      shares: equity.shares,
+      priceCents: equity.priceCents,
+    });
+  }
+  for (const order of history.stockOrders) {
+    for (const execution of order.executions) {
+      changes.push({
+        at: execution.timestampUs,
+        symbol: order.symbol,
+        instrumentId: order.instrumentId,
+        side: order.side,
+        shares: execution.shares,
+        priceCents: execution.priceCents,
+      });
+    }
+  }
+  changes.sort((a, b) => a.at - b.at);
+  const rows = new Map<string, SimStockPosition>();
+  for (const change of changes) {
+    let row = rows.get(change.symbol);
     if (!row) {
       row = {
-        symbol: equity.symbol,
-        instrumentId: equity.instrumentId,
+        symbol: change.symbol,
+        instrumentId: change.instrumentId,
         shares: 0,
         costCents: 0,
-        createdAtUs: event.createdAtUs,
-        updatedAtUs: event.createdAtUs,
+        createdAtUs: change.at,
+        updatedAtUs: change.at,
       };
-      rows.set(equity.symbol, row);
+      rows.set(change.symbol, row);
     }
-    if (equity.side === "buy") {
-      row.shares += equity.shares;
-      row.costCents += equity.priceCents * equity.shares;
+    if (change.side === "buy") {
+      row.shares += change.shares;
+      row.costCents += change.priceCents * change.shares;
     } else {
-      row.costCents -= divideRounded(row.costCents * equity.shares, row.shares);
-      row.shares -= equity.shares;
+      row.costCents -= divideRounded(row.costCents * change.shares, row.shares);
+      row.shares -= change.shares;
     }
     if (row.shares === 0) row.costCents = 0;
-    row.updatedAtUs = event.createdAtUs;
+    row.updatedAtUs = change.at;
   }
   return [...rows.values()].sort((a, b) => a.symbol.localeCompare(b.symbol));
 }

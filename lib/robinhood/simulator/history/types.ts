@@ -86,6 +86,38 @@ export interface SimEvent {
   updatedAtUs: Micros;
 }
 
+/** One fill of an equity order. */
+export interface SimStockExecution {
+  id: string;
+  priceCents: number;
+  shares: number;
+  timestampUs: Micros;
+  /** SEC fee and FINRA TAF on a sale (0 on a purchase), folded into the report's Amount. */
+  feeCents: number;
+}
+
+/**
+ * An equity order (`GET /orders/`, robinhood-api.md §4): shares bought or sold on their own. The stock
+ * side of an assignment or exercise is NOT one of these; it lives on the event's equity component.
+ */
+export interface SimStockOrder {
+  id: string;
+  refId: string;
+  accountNumber: string;
+  instrumentId: string;
+  symbol: string;
+  side: "buy" | "sell";
+  type: "market" | "limit";
+  /** The limit, or for a market order the price it was collared at when placed. */
+  priceCents: number;
+  shares: number;
+  executions: SimStockExecution[];
+  state: "filled" | "cancelled" | "confirmed";
+  timeInForce: "gfd" | "gtc";
+  createdAtUs: Micros;
+  updatedAtUs: Micros;
+}
+
 export interface SimAggregateLeg {
   contract: SimContract;
   positionType: "long" | "short";
@@ -143,6 +175,8 @@ export interface SimHistory {
   account: SimAccount;
   /** Chronological (oldest first). */
   orders: SimOrder[];
+  /** Equity orders, chronological. */
+  stockOrders: SimStockOrder[];
   events: SimEvent[];
   contracts: SimContract[];
   aggregates: SimAggregate[];

@@ -50,8 +50,50 @@ function batch(query: URLSearchParams, lookup: (id: string) => Record<string, un
   return json(200, { results: ids.split(",").map((id) => lookup(id.trim())) });
 }
 
+/**
+ * `/marketdata/quotes/` takes `symbols=` (tickers), `instruments=` (full instrument URLs; a bare id is a
+ * 400, as for option market data) or `ids=`. Results keep the request's order, `null` for a miss.
+ */
+function quotes(data: Dataset, query: URLSearchParams): SimResponse {
+  const split = (value: string) =>
+    value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const symbols = query.get("symbols");
+  if (symbols) {
+    return json(200, {
+      results: split(symbols).map((symbol) => {
+        const id = data.instrumentIdOf(symbol);
+        return id ? data.quote(id) : null;
+      }),
+    });
+  }
+  const instruments = query.get("instruments");
+  if (instruments) {
+    const ids: string[] = [];
+    for (const link of split(instruments)) {
+      const id = /\/instruments\/([^/]+)\/$/.exec(safePath(link))?.[1];
+      if (!id) return json(400, { instruments: ["Invalid instrument url(s)."] });
+      ids.push(id);
+    }
+    return json(200, { results: ids.map((id) => data.quote(id)) });
+  }
+  if (query.get("ids")) return batch(query, (id) => data.quote(id));
+  return json(400, { symbols: ["This field is required."] });
+}
+
+function safePath(link: string): string {
+  try {
+    return new URL(link).pathname;
+  } catch {
+    return "";
+  }
+}
+
 const ONE = (prefix: string) => new RegExp(`^${prefix}([^/]+)/$`);
 const ROUTES = {
+  stockOrder: ONE("/orders/"),
   account: ONE("/accounts/"),
   order: ONE("/options/orders/"),
   instrument: ONE("/options/instruments/"),
@@ -95,6 +137,21 @@ export function handleDataRoutes(data: Dataset, request: SimRequest, baseUrl: st
           byField(query, "account_numbers", "account_number"),
           byField(query, "chain_ids", "chain_id"),
           byField(query, "states", "state"),
+          gte,
+          lte,
+        ]),
+      );
+    }
+    case "/orders/": {
+      const gte = updatedBound(query, "updated_at[gte]", (a, b) => a >= b);
+      const lte = updatedBound(query, "updated_at[lte]", (a, b) => a <= b);
+      if (gte === "invalid" || lte === "invalid")
+        return json(400, { updated_at: ["Enter a valid date/time."] });
+      return pageOf(
+        apply(data.stockOrders, [
+          byField(query, "account_numbers", "account_number"),
+          byField(query, "states", "state"),
+          byField(query, "instrument"),
           gte,
           lte,
         ]),
@@ -160,11 +217,12 @@ export function handleDataRoutes(data: Dataset, request: SimRequest, baseUrl: st
     case "/positions/":
       return pageOf(apply(data.stockPositions, [nonzero(query), byField(query, "account_number")]), 100);
     case "/marketdata/quotes/":
-      return batch(query, (id) => data.quote(id));
+      return quotes(data, query);
   }
 
   const singles: [RegExp, (id: string) => SimResponse][] = [
     [ROUTES.account, (id) => single(data.accounts, id)],
+    [ROUTES.stockOrder, (id) => single(data.stockOrders, id)],
     [ROUTES.order, (id) => single(data.orders, id)],
     [ROUTES.instrument, (id) => single(data.instruments, id)],
     [ROUTES.chain, (id) => single(data.chains, id)],

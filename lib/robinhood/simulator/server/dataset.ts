@@ -9,6 +9,7 @@ import { optionChainJson, optionInstrumentJson, stockInstrumentJson } from "../w
 import { optionMarketDataJson, stockQuoteJson } from "../wire/market-data";
 import { optionOrderJson } from "../wire/orders";
 import { aggregatePositionJson, optionPositionJson, stockPositionJson } from "../wire/positions";
+import { stockOrderJson } from "../wire/stock-orders";
 import { apiUrls } from "../wire/urls";
 
 /** A record in a list endpoint: the JSON plus what filters and the cursor read from it. */
@@ -25,6 +26,8 @@ export interface Dataset {
   user: Record<string, unknown>;
   accounts: Listed[];
   orders: Listed[];
+  /** Equity orders (`/orders/`); never the stock side of an assignment or exercise. */
+  stockOrders: Listed[];
   optionPositions: Listed[];
   aggregatePositions: Listed[];
   events: Listed[];
@@ -34,6 +37,8 @@ export interface Dataset {
   stockPositions: Listed[];
   marketData(contractId: string): Record<string, unknown> | null;
   quote(instrumentId: string): Record<string, unknown> | null;
+  /** Equity instrument id of a ticker, for `?symbols=` quotes. */
+  instrumentIdOf(symbol: string): string | null;
 }
 
 function listed(
@@ -97,6 +102,17 @@ export function buildDataset(history: SimHistory, baseUrl: string): Dataset {
           chain_id: order.chainId,
           state: order.state,
           updated_at: isoMicros(order.updatedAtUs),
+        }),
+      ),
+    ),
+    stockOrders: newestFirst(
+      history.stockOrders.map((order) =>
+        listed(stockOrderJson(order, urls), isoMicros(order.createdAtUs), order.id, {
+          account_number: order.accountNumber,
+          state: order.state,
+          updated_at: isoMicros(order.updatedAtUs),
+          instrument: urls.equityInstrument(order.instrumentId),
+          symbol: order.symbol,
         }),
       ),
     ),
@@ -170,6 +186,9 @@ export function buildDataset(history: SimHistory, baseUrl: string): Dataset {
     quote(instrumentId) {
       const instrument = stockById.get(instrumentId);
       return instrument ? stockQuoteJson(instrument, history, urls) : null;
+    },
+    instrumentIdOf(symbol) {
+      return history.stockInstruments.find((s) => s.symbol === symbol.toUpperCase())?.id ?? null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isoFromDay, newYorkDay, nextTradingDay } from "../market/calendar";
+import { dayFromIso, isoFromDay, newYorkDay, nextTradingDay } from "../market/calendar";
 import { formatScaled } from "../market/money";
 
 /** Option quantities: 5 places on orders, 4 on positions and events (§5.1). */
@@ -23,4 +23,13 @@ export function optionSettlementDate(timestampUs: number): string {
 /** `"<instrument id>_L1"` / `"_S1"` strategy codes (§3.2). */
 export function strategyCode(instrumentId: string, side: "long" | "short"): string {
   return `${instrumentId}_${side === "long" ? "L" : "S"}1`;
+}
+
+/** US equities moved from T+2 to T+1 settlement on 2024-05-28. */
+const T_PLUS_ONE_FROM = dayFromIso("2024-05-28");
+
+/** Settlement day of a stock trade on `day`. */
+export function stockSettlementDay(day: number): number {
+  const first = nextTradingDay(day);
+  return day >= T_PLUS_ONE_FROM ? first : nextTradingDay(first);
 }

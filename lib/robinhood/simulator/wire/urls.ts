@@ -8,6 +8,7 @@ export function apiUrls(baseUrl: string) {
     optionInstrument: (id: string) => `${base}/options/instruments/${id}/`,
     optionChain: (id: string) => `${base}/options/chains/${id}/`,
     optionOrder: (id: string) => `${base}/options/orders/${id}/`,
+    stockOrder: (id: string) => `${base}/orders/${id}/`,
     optionPosition: (id: string) => `${base}/options/positions/${id}/`,
     equityInstrument: (id: string) => `${base}/instruments/${id}/`,
     stockPosition: (accountNumber: string, instrumentId: string) =>
