@@ -15,11 +15,14 @@ import { matchRows } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
+import { groupStrategies } from "./strategies/group-strategies";
+import { SharesHeld } from "./strategies/shares-held";
+import { StrategyIndex } from "./strategies/strategy-index";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 /**
  * Computes realized and unrealized P&L, open positions, stock delivered by assignments and
@@ -56,7 +59,23 @@ export function computePnl(input: PnlInput): PnlResult {
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
   const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
-  const chains = new ChainIndex({ fills, books, episodes: state.episodes, rolls, asOf });
+  // Legs opened together join one chain before any chain is read (chains are grouped on first use).
+  const strategies = groupStrategies({ fills, episodes: state.episodes, rolls, order: state.order });
+  const strategyIndex = new StrategyIndex({
+    fills,
+    books,
+    strategies,
+    shares: new SharesHeld(input.stockTrades ?? [], state.stockFlows),
+  });
+  const chains = new ChainIndex({
+    fills,
+    books,
+    episodes: state.episodes,
+    rolls,
+    strategies,
+    strategyIndex,
+    asOf,
+  });
   const stockReplay = replayStock(state.stockFlows);
   const stock = formatStock(stockReplay, marks);
 
@@ -97,6 +116,7 @@ export function computePnl(input: PnlInput): PnlResult {
     stockPositions: stock.positions,
     stockMatches: stock.matches,
     chains: [],
+    strategies: [],
     issues,
     reconciliation: {
       options: reconcile({
@@ -122,5 +142,8 @@ export function computePnl(input: PnlInput): PnlResult {
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
   defineLazy(result, "chains", () => chains.rows());
+  defineLazy(result, "strategies", () =>
+    strategyIndex.rows((fill) => chains.chainIdOf(fills.episode[fill] as number)),
+  );
   return result;
 }
