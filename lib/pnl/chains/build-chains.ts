@@ -172,7 +172,7 @@ export class ChainIndex {
       if (final < 0 || PRIORITY[this.outcome(episode)] > PRIORITY[this.outcome(final)]) final = episode;
     }
     const status: ChainStatus = final < 0 ? "open" : STATUS[this.outcome(final)];
-    const { strategies, strategyIndex, rolls: rollTable } = this.tables;
+    const { strategyIndex, rolls: rollTable } = this.tables;
     this.rolledAway ??= rolledAwayEpisodes(fills, episodes, rollTable);
     const firstStrategy = this.openingStrategy(list, openedOn);
     return {
