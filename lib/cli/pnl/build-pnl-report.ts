@@ -1,4 +1,11 @@
-import type { PnlIssue, PnlResult, Reconciliation, RollChain } from "@/lib/pnl";
+import type {
+  PnlIssue,
+  PnlResult,
+  Reconciliation,
+  RollChain,
+  StrategyLabel,
+  StrategyPosition,
+} from "@/lib/pnl";
 import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@/lib/robinhood/csv";
 
 /**
@@ -31,6 +38,8 @@ export interface PnlReport {
     stockRealized: string;
   }[];
   chains: RollChain[];
+  /** Legs opened together, labelled; docs/CLI.md. */
+  strategies: StrategyPosition[];
   openPositions: {
     underlying: string;
     expiration: string;
@@ -61,9 +70,11 @@ export interface BuildPnlReportOptions {
   file: string;
   imported: CsvImport;
   result: PnlResult;
+  /** `--strategy`: keep only chains and strategy positions with this label. */
+  strategy?: StrategyLabel;
 }
 
-export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions): PnlReport {
+export function buildPnlReport({ file, imported, result, strategy }: BuildPnlReportOptions): PnlReport {
   const { totals } = result;
   return {
     reportVersion: REPORT_VERSION,
@@ -94,7 +105,12 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       fees,
       stockRealized,
     })),
-    chains: result.chains,
+    chains:
+      strategy === undefined ? result.chains : result.chains.filter((chain) => chain.strategy === strategy),
+    strategies:
+      strategy === undefined
+        ? result.strategies
+        : result.strategies.filter((position) => position.label === strategy),
     openPositions: result.openPositions.map((position) => ({
       underlying: position.underlying,
       expiration: position.expiration,
