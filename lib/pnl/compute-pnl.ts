@@ -30,8 +30,8 @@ export const ENGINE_VERSION = "1.1.0";
  * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
  *
- * Every figure is computed here. The four long row lists (`contracts`, `matches`, `openLots` and
- * `chains`) are built from the engine's tables when first read, so a caller that needs only the
+ * Every figure is computed here. The five long row lists (`contracts`, `matches`, `openLots`,
+ * `chains` and `strategies`) are built from the engine's tables when first read, so a caller that needs only the
  * totals skips formatting rows by the million; reading them gives the same rows every time.
  */
 export function computePnl(input: PnlInput): PnlResult {
