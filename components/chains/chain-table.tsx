@@ -4,6 +4,7 @@ import { ChainStatusBadge, SideLabel } from "../badges";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
+import { StrategyBadge } from "./strategy-badge";
 
 export function ChainTable({ chains }: { chains: ChainRow[] }) {
   return (
@@ -13,6 +14,7 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
           <tr>
             <th>Underlying</th>
             <th>Position</th>
+            <th>Strategy</th>
             <th>Status</th>
             <th className="num">Rolls</th>
             <th>Opened</th>
@@ -36,6 +38,9 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
               </td>
               <td>
                 <SideLabel side={chain.side} optionType={chain.optionType} />
+              </td>
+              <td>
+                <StrategyBadge strategy={chain.strategy} />
               </td>
               <td>
                 <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />

@@ -15,6 +15,9 @@ import { matchRows } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
+import { groupStrategies } from "./strategies/group-strategies";
+import { SharesHeld } from "./strategies/shares-held";
+import { StrategyIndex } from "./strategies/strategy-index";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
 import { wheelCycles } from "./wheel/wheel-cycles";
@@ -24,14 +27,15 @@ export const ENGINE_VERSION = "1.1.0";
 
 /**
  * Computes realized and unrealized P&L, open positions, the stock ledger (equity trades and shares
- * delivered by assignments and exercises), roll chains, wheel cycles and a reconciliation from plain
- * input. Pure: no I/O, no clock, and the
- * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
+ * delivered by assignments and exercises), roll chains, strategy positions, wheel cycles and a
+ * reconciliation from plain input. Pure: no I/O, no clock, and the same input in any order gives the
+ * same result. Throws `PnlInputError` for malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
  *
- * Every figure is computed here. The five long row lists (`contracts`, `matches`, `openLots`,
- * `chains` and `wheelCycles`) are built from the engine's tables when first read, so a caller that needs only the
- * totals skips formatting rows by the million; reading them gives the same rows every time.
+ * Every figure is computed here. The long row lists (`contracts`, `matches`, `openLots`, `chains`,
+ * `strategies` and `wheelCycles`) are built from the engine's tables when first read, so a caller
+ * that needs only the totals skips formatting rows by the million; reading them gives the same rows
+ * every time.
  */
 export function computePnl(input: PnlInput): PnlResult {
   const normalized = normalizeInput(input);
@@ -58,7 +62,23 @@ export function computePnl(input: PnlInput): PnlResult {
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
   const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
-  const chains = new ChainIndex({ fills, books, episodes: state.episodes, rolls, asOf });
+  // Legs opened together join one chain before any chain is read (chains are grouped on first use).
+  const strategies = groupStrategies({ fills, episodes: state.episodes, rolls, order: state.order });
+  const strategyIndex = new StrategyIndex({
+    fills,
+    books,
+    strategies,
+    shares: new SharesHeld(input.stockTrades ?? [], state.stockFlows),
+  });
+  const chains = new ChainIndex({
+    fills,
+    books,
+    episodes: state.episodes,
+    rolls,
+    strategies,
+    strategyIndex,
+    asOf,
+  });
   // Equity trades and the shares option events delivered share one ledger per account and symbol.
   const stockReplay = replayStock([...normalized.stockTrades, ...state.stockFlows]);
   const stock = formatStock(stockReplay, marks);
@@ -101,6 +121,7 @@ export function computePnl(input: PnlInput): PnlResult {
     stockMatches: stock.matches,
     chains: [],
     wheelCycles: [],
+    strategies: [],
     issues,
     reconciliation: {
       options: reconcile({
@@ -135,6 +156,9 @@ export function computePnl(input: PnlInput): PnlResult {
       stockFlows: stockReplay.flows,
       asOf,
     }),
+  );
+  defineLazy(result, "strategies", () =>
+    strategyIndex.rows((fill) => chains.chainIdOf(fills.episode[fill] as number)),
   );
   return result;
 }

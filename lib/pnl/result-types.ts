@@ -204,6 +204,85 @@ export interface ChainLeg {
   outcome: "open" | CloseKind;
   netCash: string;
   realized: string;
+  /** Long (bought to open) or short (sold to open): legs of a multi-leg chain differ. */
+  direction: Direction;
+}
+
+/**
+ * A strategy's label, read from the legs opened together (rules in lib/pnl/strategies/strategy-rules.ts,
+ * documented in docs/pnl-engine.md). Verticals name their kind; credit or debit is in the name too.
+ */
+export type StrategyLabel =
+  | "long-call"
+  | "short-call"
+  | "long-put"
+  | "short-put"
+  | "cash-secured-put"
+  | "covered-call"
+  | "bull-call-spread"
+  | "bear-call-spread"
+  | "bull-put-spread"
+  | "bear-put-spread"
+  | "long-straddle"
+  | "short-straddle"
+  | "long-strangle"
+  | "short-strangle"
+  | "iron-condor"
+  | "iron-butterfly"
+  | "butterfly"
+  | "calendar"
+  | "diagonal"
+  | "ratio"
+  | "custom";
+
+/** One leg of a strategy position: what it opened in one contract and direction. */
+export interface StrategyLeg {
+  contractKey: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  direction: Direction;
+  /** Contracts opened in this leg by the position's opening fills. */
+  quantity: string;
+}
+
+/**
+ * Legs opened together: the fills of one order, or for a source without orders the same account,
+ * underlying and instant (else the same trading day with matching quantities).
+ */
+export interface StrategyPosition {
+  /** Stable: derived from the account and the position's first opening fill. */
+  id: string;
+  accountId: string;
+  underlying: string;
+  label: StrategyLabel;
+  openedOn: string;
+  /** The order that opened it, when the source has orders. */
+  orderId: string | null;
+  /** Premium of the opening fills, fees included: positive is a credit. */
+  openingCash: string;
+  cashKind: RollCashKind;
+  /** True when its legs were opened by a roll (the structure a roll moved into). */
+  byRoll: boolean;
+  legs: StrategyLeg[];
+  /** The chain its legs belong to. */
+  chainId: string;
+  openExecutionIds: string[];
+}
+
+/**
+ * A leg of a multi-leg chain that ended (closed by a trade, assigned or exercised, not rolled)
+ * while other legs of the chain stayed open: legging out, a partial close of the structure.
+ */
+export interface LegOut {
+  date: string;
+  contractKey: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  direction: Direction;
+  quantity: string;
+  outcome: "trade" | "assignment" | "exercise";
 }
 
 export interface RollChain {
@@ -233,6 +312,10 @@ export interface RollChain {
    */
   breakeven: string | null;
   legs: ChainLeg[];
+  /** Label of the strategy the chain opened with (its first strategy position). */
+  strategy: StrategyLabel;
+  /** Legs closed early while others stayed open, in date order (empty for single-leg chains). */
+  legOuts: LegOut[];
 }
 
 export type PnlIssueCode =
@@ -298,6 +381,8 @@ export interface PnlResult {
   chains: RollChain[];
   /** Wheel cycles per account and underlying, oldest first (built on first read, like `chains`). */
   wheelCycles: WheelCycle[];
+  /** Every strategy position (legs opened together), by opening date then id. */
+  strategies: StrategyPosition[];
   issues: PnlIssue[];
   reconciliation: { options: Reconciliation; stock: Reconciliation };
 }

@@ -1,4 +1,13 @@
-import type { Direction, PnlIssue, PnlResult, Reconciliation, RollChain, WheelCycle } from "@/lib/pnl";
+import type {
+  Direction,
+  PnlIssue,
+  PnlResult,
+  Reconciliation,
+  RollChain,
+  StrategyLabel,
+  StrategyPosition,
+  WheelCycle,
+} from "@/lib/pnl";
 import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@/lib/robinhood/csv";
 
 /**
@@ -39,6 +48,8 @@ export interface PnlReport {
     stockRealized: string;
   }[];
   chains: RollChain[];
+  /** Legs opened together, labelled; docs/CLI.md. */
+  strategies: StrategyPosition[];
   openPositions: {
     underlying: string;
     expiration: string;
@@ -74,9 +85,11 @@ export interface BuildPnlReportOptions {
   file: string;
   imported: CsvImport;
   result: PnlResult;
+  /** `--strategy`: keep only chains and strategy positions with this label. */
+  strategy?: StrategyLabel;
 }
 
-export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions): PnlReport {
+export function buildPnlReport({ file, imported, result, strategy }: BuildPnlReportOptions): PnlReport {
   const { totals } = result;
   return {
     reportVersion: REPORT_VERSION,
@@ -109,7 +122,12 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       fees,
       stockRealized,
     })),
-    chains: result.chains,
+    chains:
+      strategy === undefined ? result.chains : result.chains.filter((chain) => chain.strategy === strategy),
+    strategies:
+      strategy === undefined
+        ? result.strategies
+        : result.strategies.filter((position) => position.label === strategy),
     openPositions: result.openPositions.map((position) => ({
       underlying: position.underlying,
       expiration: position.expiration,

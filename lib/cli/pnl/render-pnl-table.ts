@@ -1,7 +1,13 @@
+import { STRATEGY_NAMES } from "@/lib/pnl";
 import type { PnlReport } from "./build-pnl-report";
+import { strategySummaryRows } from "./strategy-summary";
 
-/** The human-readable report: totals, per underlying, chains, open positions, stock, wheel cycles, then what was left out. */
-export function renderPnlTable(report: PnlReport): string {
+/**
+ * The human-readable report: totals, per underlying, strategies, chains, open positions, stock, wheel
+ * cycles, then what was left out. Chains with rolls are listed, or every chain when `allChains` (a
+ * `--strategy` filter).
+ */
+export function renderPnlTable(report: PnlReport, options: { allChains?: boolean } = {}): string {
   const { totals } = report;
   const out: string[] = [];
   out.push(
@@ -37,10 +43,17 @@ export function renderPnlTable(report: PnlReport): string {
       ]),
     ),
   );
-  const rolled = report.chains.filter((chain) => chain.rolls.length > 0);
   out.push(
     "",
-    `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
+    "Strategies (chains by the strategy they opened with)",
+    table(["Strategy", "Chains", "Legged out", "Realized"], strategySummaryRows(report.chains)),
+  );
+  const rolled = options.allChains ? report.chains : report.chains.filter((chain) => chain.rolls.length > 0);
+  out.push(
+    "",
+    options.allChains
+      ? `Chains (${report.chains.length})`
+      : `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
     table(
       [
         "Underlying",
@@ -53,6 +66,7 @@ export function renderPnlTable(report: PnlReport): string {
         "Net premium",
         "Realized",
         "Breakeven",
+        "Strategy",
       ],
       rolled.map((chain) => [
         chain.underlying,
@@ -65,6 +79,7 @@ export function renderPnlTable(report: PnlReport): string {
         chain.netPremium,
         chain.realized,
         chain.breakeven ?? "—",
+        STRATEGY_NAMES[chain.strategy],
       ]),
     ),
   );

@@ -5,6 +5,7 @@ import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
+import { type LegOutView, legOutsOf } from "./strategy-label";
 
 export type RollView = {
   sequence: number;
@@ -35,6 +36,8 @@ export type LotView = {
 
 export type ChainDetail = {
   chain: ChainRow;
+  /** Legs closed early while others stayed open, in date order. */
+  legOuts: LegOutView[];
   rolls: RollView[];
   lots: LotView[];
   openPositions: OpenPositionRow[];
@@ -74,6 +77,7 @@ export async function getChain(options: GetChainOptions): Promise<ChainDetail | 
         chain,
         lots.some((lot) => lot.closeKind === "EXPIRATION_INFERRED"),
       ),
+      legOuts: legOutsOf(chain.legOuts),
       rolls: links.map((link) => ({
         sequence: link.sequence,
         rolledOn: dateText(link.rolledOn),

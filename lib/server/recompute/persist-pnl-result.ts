@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CloseKind, Direction, PnlResult, RollChain } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRowId } from "./derived-row-id";
 
 export type PersistPnlResultOptions = {
@@ -42,6 +43,9 @@ const CHAIN_COLUMNS = {
   realizedPnl: "numeric",
   unrealizedPnl: "numeric",
   breakevenPrice: "numeric",
+  strategy: "text",
+  legOuts: "jsonb",
+  openingStrategy: "text",
 } as const;
 const LINK_COLUMNS = {
   id: "uuid",
@@ -121,6 +125,7 @@ export async function persistPnlResult(
     return id;
   };
   const chainIds = new Map(result.chains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
+  const openingStrategies = await chainOpeningStrategies(tx, userId, result);
 
   // Children first is not needed (cascades), but explicit deletes keep the intent obvious.
   await tx.matchedLot.deleteMany({ where: { userId } });
@@ -132,7 +137,7 @@ export async function persistPnlResult(
   await insertRows(
     tx,
     "roll_chains",
-    result.chains.map((chain) => chainRow(userId, chain, chainIds)),
+    result.chains.map((chain) => chainRow(userId, chain, chainIds, openingStrategies)),
     CHAIN_COLUMNS,
   );
   await insertRows(
@@ -230,7 +235,12 @@ export async function persistPnlResult(
   };
 }
 
-function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string>) {
+function chainRow(
+  userId: string,
+  chain: RollChain,
+  chainIds: Map<string, string>,
+  openingStrategies: Map<string, string>,
+) {
   return {
     id: chainIds.get(chain.id) as string,
     userId,
@@ -247,6 +257,9 @@ function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string
     realizedPnl: chain.realized,
     unrealizedPnl: chain.unrealized,
     breakevenPrice: chain.breakeven,
+    strategy: chain.strategy,
+    legOuts: chain.legOuts,
+    openingStrategy: openingStrategies.get(chain.id) ?? null,
   };
 }
 

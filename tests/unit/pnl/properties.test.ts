@@ -65,6 +65,30 @@ function sharesUnaccounted(input: Parameters<typeof computePnl>[0], result: PnlR
   return null;
 }
 
+/**
+ * Every opening fill is in exactly one strategy position, and every leg of a position lives in the
+ * position's chain (legs opened together are one chain).
+ */
+function strategiesOutsideChains(input: Parameters<typeof computePnl>[0], result: PnlResult): string | null {
+  const chainOfLot = new Map<string, string>();
+  for (const match of result.matches) chainOfLot.set(match.openExecutionId, match.chainId);
+  for (const lot of result.openLots) chainOfLot.set(lot.openExecutionId, lot.chainId);
+  const chainIds = new Set(result.chains.map((chain) => chain.id));
+  const seen = new Set<string>();
+  for (const position of result.strategies) {
+    if (!chainIds.has(position.chainId)) return `strategy ${position.id}: no chain ${position.chainId}`;
+    for (const id of position.openExecutionIds) {
+      if (seen.has(id)) return `opening fill ${id} in two strategy positions`;
+      seen.add(id);
+      const chain = chainOfLot.get(id);
+      if (chain !== undefined && chain !== position.chainId) return `fill ${id} outside its position's chain`;
+    }
+  }
+  // Every opening fill that made a lot (inputs the engine left out make none) is in a position.
+  for (const id of chainOfLot.keys()) if (!seen.has(id)) return `opening fill ${id} in no strategy position`;
+  return input.executions.length > 0 || seen.size === 0 ? null : "positions without fills";
+}
+
 describe("engine properties on generated histories", () => {
   it(`holds the reconciliation identity for options and stock separately, never closes a lot beyond what was open, accounts for every share, and ignores input order (${RUNS} histories)`, () => {
     fc.assert(
@@ -76,6 +100,7 @@ describe("engine properties on generated histories", () => {
         expect(result.reconciliation.stock.difference).toBe("0.00");
         expect(closedBeyondOpen(input, result)).toBeNull();
         expect(sharesUnaccounted(input, result)).toBeNull();
+        expect(strategiesOutsideChains(input, result)).toBeNull();
         const reordered = computePnl({
           ...input,
           executions: shuffled(input.executions, shuffleSeed),
@@ -145,5 +170,9 @@ describe("engine properties on generated histories", () => {
       ),
     ).toBeGreaterThan(0.01);
     expect(share((result) => result.wheelCycles.length > 0)).toBeGreaterThan(0.05);
+    expect(share((result) => result.strategies.some((position) => position.legs.length > 1))).toBeGreaterThan(
+      0.2,
+    );
+    expect(share((result) => result.chains.some((chain) => chain.legOuts.length > 0))).toBeGreaterThan(0.02);
   }, 60_000);
 });

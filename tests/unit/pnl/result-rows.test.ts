@@ -32,6 +32,7 @@ describe("result rows", () => {
       "stockMatches",
       "chains",
       "wheelCycles",
+      "strategies",
       "issues",
       "reconciliation",
     ]);

@@ -6,6 +6,7 @@ import type { CsvRecord } from "../read-records";
 import { rowHash } from "../row-keys";
 import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
 import { mapOrderHeader, type OrderRow, orderKeyValues, parseOrderRow } from "./order-row";
+import { splitNetPrice } from "./split-net-price";
 
 interface Leg {
   row: OrderRow;
@@ -30,7 +31,8 @@ export function newYorkDate(instant: string): string {
  * order share `order_created_at` (and the symbol), which becomes the order id, so one-order rolls
  * are explicit. The export has no per-leg position effect, fill price, fees or lifecycle events:
  * opening/closing come from the strategy columns (for a roll, from the position each leg meets),
- * and a multi-leg order's net price is booked on one leg — its totals are exact, its split is not.
+ * and a multi-leg order's net price is split across its legs by a fixed rule (split-net-price.ts):
+ * its totals are exact, its per-leg prices a convention.
  */
 export function importOptionOrders(
   records: readonly CsvRecord[],
@@ -75,7 +77,16 @@ export function importOptionOrders(
   }
   const tracker = new PositionTracker();
   const ordered = [...orders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [orderKey, legs] of ordered) importOrder(context, tracker, orderKey, legs);
+  let multiLeg = 0;
+  for (const [orderKey, legs] of ordered) {
+    if (importOrder(context, tracker, orderKey, legs) && legs.length > 1) multiLeg++;
+  }
+  if (multiLeg > 0) {
+    context.warn(
+      null,
+      `${multiLeg} multi-leg order(s): the export has only each order's net price, split evenly across the legs on the order's side (sells for a credit, buys for a debit) and 0 on the others; order totals are exact, per-leg prices are not the broker's`,
+    );
+  }
   if (context.executions.length > 0) {
     context.warn(
       null,
@@ -85,7 +96,13 @@ export function importOptionOrders(
   return context.result();
 }
 
-function importOrder(context: ImportContext, tracker: PositionTracker, orderKey: string, legs: Leg[]): void {
+/** Books one order's legs; says whether it did (false when the order is an error). */
+function importOrder(
+  context: ImportContext,
+  tracker: PositionTracker,
+  orderKey: string,
+  legs: Leg[],
+): boolean {
   legs.sort((a, b) => (PositionTracker.key(a.contract) < PositionTracker.key(b.contract) ? -1 : 1));
   const first = (legs[0] as Leg).row.fields;
   const opening = first.opening_strategy !== "";
@@ -93,7 +110,7 @@ function importOrder(context: ImportContext, tracker: PositionTracker, orderKey:
   if (!opening && !closing) {
     for (const leg of legs)
       context.error(leg.row, "opening_strategy", "neither an opening nor a closing strategy", leg.imported);
-    return;
+    return false;
   }
   const effects = legs.map((leg) => effectOf(leg, { opening, closing, tracker }));
   const unknown = effects.indexOf(null);
@@ -105,13 +122,17 @@ function importOrder(context: ImportContext, tracker: PositionTracker, orderKey:
       "roll order whose closing leg cannot be told from the position it meets",
       leg.imported,
     );
-    return;
+    return false;
   }
-  const carrier = priceCarrier(legs, effects as ("open" | "close")[]);
-  if (legs.length > 1) {
+  const split = splitNetPrice(
+    legs.map((leg) => ({ side: leg.row.fields.side, quantity: leg.row.fields.processed_quantity })),
+    first.price,
+    first.direction,
+  );
+  if (!split.even) {
     context.warn(
-      (legs[carrier] as Leg).row.row,
-      `multi-leg order: the export has only the net price ${first.price} (${first.direction}); booked on this leg, 0 on the others`,
+      (legs[0] as Leg).row.row,
+      `multi-leg order whose legs on its side differ in quantity: the net price ${first.price} (${first.direction}) is booked on one leg`,
     );
   }
   const orderId = `rh-order:${rowHash([orderKey])}`;
@@ -127,7 +148,7 @@ function importOrder(context: ImportContext, tracker: PositionTracker, orderKey:
       side: fields.side,
       positionEffect: effects[index] as "open" | "close",
       quantity: fields.processed_quantity,
-      price: index === carrier ? fields.price : "0",
+      price: split.prices[index] as string,
       fees: "0",
       executedAt: fields.order_created_at,
       tradeDate: newYorkDate(fields.order_created_at),
@@ -136,6 +157,7 @@ function importOrder(context: ImportContext, tracker: PositionTracker, orderKey:
     context.use(leg.imported, "execution", id);
   });
   for (const execution of context.executions.slice(-legs.length)) tracker.applyExecution(execution);
+  return true;
 }
 
 interface EffectContext {
@@ -157,15 +179,4 @@ function effectOf(leg: Leg, { opening, closing, tracker }: EffectContext): "open
   if (/^short_(call|put)$/.test(strategy)) return buy ? "close" : "open";
   if (/^long_(call|put)$/.test(strategy)) return buy ? "open" : "close";
   return null;
-}
-
-/** The leg that carries an order's net price: one whose side matches the order's direction, opening legs first. */
-function priceCarrier(legs: Leg[], effects: ("open" | "close")[]): number {
-  const direction = (legs[0] as Leg).row.fields.direction;
-  const side = direction === "credit" ? "sell" : "buy";
-  const candidates = legs
-    .map((leg, index) => ({ leg, index }))
-    .filter(({ leg }) => leg.row.fields.side === side);
-  const preferred = candidates.find(({ index }) => effects[index] === "open") ?? candidates[0];
-  return preferred?.index ?? 0;
 }

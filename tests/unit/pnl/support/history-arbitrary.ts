@@ -24,7 +24,7 @@ const CONTRACTS: OptionContract[] = [
 
 const step = fc.record({
   contract: fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
-  kind: fc.constantFrom("open", "open", "close", "close", "event", "roll"),
+  kind: fc.constantFrom("open", "open", "close", "close", "event", "roll", "spread"),
   pick: fc.nat(),
   long: fc.boolean(),
   quantity: fc.integer({ min: 1, max: 6 }),
@@ -103,12 +103,13 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
     item: Step,
     id: string,
     target: { contract: number; long: boolean; open: boolean; quantity: number; date: string },
+    orderId: string | null = null,
   ) => {
     const buy = target.open ? target.long : !target.long;
     executions.push({
       id,
       accountId: "acct",
-      orderId: null,
+      orderId,
       contract: CONTRACTS[target.contract] as OptionContract,
       side: buy ? "buy" : "sell",
       positionEffect: target.open ? "open" : "close",
@@ -116,7 +117,7 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
       price: (item.cents / 100).toFixed(2),
       fees: (item.feeMills / 1000).toFixed(3),
       // Untimed fills share the day's instant, like an activity-report import.
-      executedAt: `${target.date}T${item.timed ? `15:${String(Number(id.slice(1)) % 60).padStart(2, "0")}` : "12:00"}:00.000Z`,
+      executedAt: `${target.date}T${item.timed ? `15:${String(Number(id.slice(1, 4)) % 60).padStart(2, "0")}` : "12:00"}:00.000Z`,
       tradeDate: target.date,
     });
   };
@@ -133,6 +134,26 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
     const [contract, long] = chosen ? parseKey(chosen[0]) : [item.contract, item.long];
     const key = `${contract}:${long}`;
     const holding = open.get(key) ?? 0;
+    if (item.kind === "spread") {
+      // Two legs opened together, one bought and one sold, in one order when timed (order-less
+      // otherwise, like an activity report): a vertical, calendar or diagonal on AAA calls.
+      const other = ROLL_PARTNER[item.contract] ?? 0;
+      const partner = other === item.contract ? 1 : other;
+      const orderId = item.timed ? `s${id}` : null;
+      for (const [contract, long, suffix] of [
+        [item.contract === 2 || item.contract === 3 ? 0 : item.contract, item.long, "a"],
+        [partner, !item.long, "b"],
+      ] as const) {
+        open.set(`${contract}:${long}`, (open.get(`${contract}:${long}`) ?? 0) + item.quantity);
+        fillOf(
+          item,
+          `e${id}${suffix}`,
+          { contract, long, open: true, quantity: item.quantity, date },
+          orderId,
+        );
+      }
+      return;
+    }
     if (item.kind === "open" || (item.kind !== "event" && chosen === undefined && !orphan)) {
       open.set(
         `${item.contract}:${item.long}`,
