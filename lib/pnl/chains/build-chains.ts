@@ -184,6 +184,7 @@ export class ChainIndex {
       fees: formatMoney(fees),
       breakeven: this.breakevenOf(open, ending, status, netPremium),
       legs: list.map((episode) => this.leg(episode)),
+      adjustments: [],
     };
   }
 
