@@ -11,7 +11,15 @@ export interface PnlReport {
   reportVersion: number;
   engineVersion: string;
   asOf: string;
-  source: { file: string; format: CsvFormat; rows: number; executions: number; events: number };
+  source: {
+    file: string;
+    format: CsvFormat;
+    rows: number;
+    executions: number;
+    events: number;
+    /** Renames and splits read from the file. */
+    corporateActions: number;
+  };
   totals: {
     realized: string;
     unrealized: string;
@@ -75,6 +83,7 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       rows: imported.rows.length,
       executions: imported.executions.length,
       events: imported.events.length,
+      corporateActions: imported.corporateActions.length,
     },
     totals: {
       realized: totals.realized,

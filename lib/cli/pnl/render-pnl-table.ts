@@ -1,3 +1,4 @@
+import type { RollChain } from "@/lib/pnl";
 import type { PnlReport } from "./build-pnl-report";
 
 /** The human-readable report: totals, per underlying, chains, open positions, then what was left out. */
@@ -5,7 +6,7 @@ export function renderPnlTable(report: PnlReport): string {
   const { totals } = report;
   const out: string[] = [];
   out.push(
-    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events)`,
+    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events${corporateActionCount(report.source.corporateActions)})`,
     "",
     table(
       ["Options realized", "Unrealized", "Fees", "Stock realized", "Open positions"],
@@ -28,10 +29,10 @@ export function renderPnlTable(report: PnlReport): string {
       ]),
     ),
   );
-  const rolled = report.chains.filter((chain) => chain.rolls.length > 0);
+  const stepped = report.chains.filter((chain) => chain.rolls.length > 0 || chain.adjustments.length > 0);
   out.push(
     "",
-    `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
+    `Roll chains (${stepped.length} with rolls or corporate actions, ${report.chains.length} in all)`,
     table(
       [
         "Underlying",
@@ -40,19 +41,19 @@ export function renderPnlTable(report: PnlReport): string {
         "Status",
         "Opened",
         "Closed",
-        "Rolls",
+        "Rolls and corporate actions",
         "Net premium",
         "Realized",
         "Breakeven",
       ],
-      rolled.map((chain) => [
+      stepped.map((chain) => [
         chain.underlying,
         chain.optionType,
         chain.side,
         chain.expiryInferred ? "expired (inferred)" : chain.status,
         chain.openedOn,
         chain.closedOn ?? "open",
-        chain.rolls.map((roll) => `${roll.date} ${roll.label} ${roll.cashKind}`).join("; "),
+        chainSteps(chain).join("; "),
         chain.netPremium,
         chain.realized,
         chain.breakeven ?? "—",
@@ -94,6 +95,24 @@ export function renderPnlTable(report: PnlReport): string {
   }
   out.push("", ...notes(report));
   return `${out.join("\n")}\n`;
+}
+
+function corporateActionCount(count: number): string {
+  return count === 0 ? "" : `, ${count} corporate action${count === 1 ? "" : "s"}`;
+}
+
+/** Rolls and corporate actions in date order (an action opens its day, so it comes first). */
+function chainSteps(chain: RollChain): string[] {
+  const steps = [
+    ...chain.adjustments.map((step) => ({ date: step.date, rank: 0, text: `${step.date} ${step.label}` })),
+    ...chain.rolls.map((roll) => ({
+      date: roll.date,
+      rank: 1,
+      text: `${roll.date} ${roll.label} ${roll.cashKind}`,
+    })),
+  ];
+  steps.sort((a, b) => (a.date === b.date ? a.rank - b.rank : a.date < b.date ? -1 : 1));
+  return steps.map((step) => step.text);
 }
 
 function notes(report: PnlReport): string[] {
