@@ -131,13 +131,15 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         where: { id: created.id },
         data: {
           status: "COMPLETED",
-          importedCount: written.newExecutions + written.newEvents,
+          importedCount: written.newExecutions + written.newEvents + written.newCorporateActions,
           skippedCount: rows.length - usedRows + duplicateRows,
           errorCount: 0,
           completedAt: new Date(),
         },
       });
-      if (written.newExecutions + written.newEvents > 0) await markInputsChanged(tx, user);
+      if (written.newExecutions + written.newEvents + written.newCorporateActions > 0) {
+        await markInputsChanged(tx, user);
+      }
       return {
         status: "imported",
         importId: created.id,

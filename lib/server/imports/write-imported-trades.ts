@@ -1,17 +1,23 @@
 import "server-only";
-import type { PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
+import { storeCorporateActions } from "./store-corporate-actions";
 import { storeEvents } from "./store-imported-events";
 import { storeExecutions } from "./store-imported-fills";
 import { storeInstruments } from "./store-instruments";
 
-export type ImportedTrades = { executions: PnlExecution[]; events: PnlLifecycleEvent[] };
+export type ImportedTrades = {
+  executions: PnlExecution[];
+  events: PnlLifecycleEvent[];
+  corporateActions?: readonly PnlCorporateAction[];
+};
 
 export type WrittenTrades = {
   /** Fills and events stored now; the others were stored by an earlier import of the same rows. */
   newExecutions: number;
   newEvents: number;
+  newCorporateActions: number;
 };
 
 /**
@@ -47,5 +53,10 @@ export async function writeImportedTrades(
     events: trades.events,
     instrumentIds,
   });
-  return { newExecutions, newEvents };
+  const newCorporateActions = await storeCorporateActions(tx, user, {
+    accountId: account.id,
+    importId,
+    actions: trades.corporateActions ?? [],
+  });
+  return { newExecutions, newEvents, newCorporateActions };
 }

@@ -42,6 +42,7 @@ const CHAIN_COLUMNS = {
   realizedPnl: "numeric",
   unrealizedPnl: "numeric",
   breakevenPrice: "numeric",
+  adjustments: "jsonb",
 } as const;
 const LINK_COLUMNS = {
   id: "uuid",
@@ -247,6 +248,7 @@ function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string
     realizedPnl: chain.realized,
     unrealizedPnl: chain.unrealized,
     breakevenPrice: chain.breakeven,
+    adjustments: chain.adjustments,
   };
 }
 
