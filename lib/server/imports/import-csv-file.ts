@@ -59,6 +59,8 @@ export type CsvFileImportResult =
       duplicateRows: number;
       newExecutions: number;
       newEvents: number;
+      /** Renames and splits not stored before. */
+      newCorporateActions: number;
       warnings: CsvWarning[];
     };
 
@@ -150,6 +152,7 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         duplicateRows,
         newExecutions: written.newExecutions,
         newEvents: written.newEvents,
+        newCorporateActions: written.newCorporateActions,
         warnings: parsed.warnings,
       };
     },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChainStatusBadge, SideLabel } from "@/components/badges";
+import { AdjustmentTable } from "@/components/chains/adjustment-table";
 import { LotTable } from "@/components/chains/lot-table";
 import { RollTable } from "@/components/chains/roll-table";
 import { EmptyState } from "@/components/empty-state";
@@ -27,7 +28,7 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
     getChain({ robinhoodUserId: user.robinhoodUserId, chainId: parsed.data.id }),
   );
   if (!detail) notFound();
-  const { chain, rolls, lots, openPositions } = detail;
+  const { chain, rolls, adjustments, lots, openPositions } = detail;
 
   return (
     <>
@@ -82,6 +83,16 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
           <EmptyState title="This position was never rolled" />
         )}
       </section>
+
+      {adjustments.length > 0 ? (
+        <section className="card flush">
+          <div className="card-header">
+            <h2>Corporate actions</h2>
+            <p>The position carried over to the new contract: no cash, no P&amp;L</p>
+          </div>
+          <AdjustmentTable adjustments={adjustments} />
+        </section>
+      ) : null}
 
       {openPositions.length > 0 ? (
         <section className="card flush">
