@@ -1,6 +1,8 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { ChainIndex } from "./chains/build-chains";
+import { CorporateActionReplay } from "./corporate-actions/apply-actions";
+import { addChainAdjustments } from "./corporate-actions/chain-adjustments";
 import { DayLedger } from "./day-ledger";
 import { tradeCloser } from "./lots/fifo";
 import type { LifecycleState } from "./lots/lifecycle";
@@ -57,7 +59,11 @@ export function computePnl(input: PnlInput): PnlResult {
     tradeCloser: tradeCloser(),
     stockFlows: [],
   };
-  replayAll(state, { sorted: normalized.fillsSorted, asOfDay });
+  const actions =
+    normalized.actions.length === 0
+      ? null
+      : new CorporateActionReplay(normalized.actions, state, normalized.contracts, normalized.finder);
+  replayAll(state, { sorted: normalized.fillsSorted, asOfDay, actions });
 
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
@@ -94,7 +100,7 @@ export function computePnl(input: PnlInput): PnlResult {
     cashFlow = add(cashFlow, books.cashFlow[book] as number);
   }
   const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
-  const rowTables = { ...state, chains };
+  const rowTables = { ...state, chains, actions };
 
   const result: PnlResult = {
     engineVersion: ENGINE_VERSION,
@@ -146,7 +152,9 @@ export function computePnl(input: PnlInput): PnlResult {
   defineLazy(result, "contracts", () => summarizeContracts(books));
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
-  defineLazy(result, "chains", () => chains.rows());
+  defineLazy(result, "chains", () =>
+    addChainAdjustments(chains.rows(), actions?.adjustments ?? [], (episode) => chains.chainIdOf(episode)),
+  );
   defineLazy(result, "wheelCycles", () =>
     wheelCycles({
       fills,

@@ -285,6 +285,33 @@ export interface LegOut {
   outcome: "trade" | "assignment" | "exercise";
 }
 
+/** One side of a chain adjustment: the contract and the quantity held in it. */
+export interface AdjustedContractRef {
+  contractKey: string;
+  underlying: string;
+  expiration: string;
+  strike: string;
+  multiplier: string;
+  /** Contracts held in this contract when the action took effect. */
+  quantity: string;
+}
+
+/**
+ * A corporate action that moved an open position of the chain into an adjusted contract: a step of
+ * the chain that involves no cash and no P&L (the lots, their premium and fees carry over).
+ */
+export interface ChainAdjustment {
+  /** The input action's id. */
+  actionId: string;
+  type: "rename" | "split";
+  /** The first trading date under the new terms. */
+  date: string;
+  from: AdjustedContractRef;
+  to: AdjustedContractRef;
+  /** "renamed DMYD → GENI", "split 2:1". */
+  label: string;
+}
+
 export interface RollChain {
   /** Stable: derived from the account and the first opening execution's id. */
   id: string;
@@ -316,6 +343,11 @@ export interface RollChain {
   strategy: StrategyLabel;
   /** Legs closed early while others stayed open, in date order (empty for single-leg chains). */
   legOuts: LegOut[];
+  /**
+   * Renames and splits that moved the chain's position, in date order (empty for most chains). After
+   * a rename the chain's `underlying` is the new symbol, and legs show the contract they ended in.
+   */
+  adjustments: ChainAdjustment[];
 }
 
 export type PnlIssueCode =

@@ -27,6 +27,8 @@ export interface PnlReport {
     executions: number;
     events: number;
     stockTrades: number;
+    /** Renames and splits read from the file. */
+    corporateActions: number;
   };
   totals: {
     realized: string;
@@ -102,6 +104,7 @@ export function buildPnlReport({ file, imported, result, strategy }: BuildPnlRep
       executions: imported.executions.length,
       events: imported.events.length,
       stockTrades: imported.stockTrades.length,
+      corporateActions: imported.corporateActions.length,
     },
     totals: {
       realized: totals.realized,

@@ -1,4 +1,4 @@
-import { STRATEGY_NAMES } from "@/lib/pnl";
+import { type RollChain, STRATEGY_NAMES } from "@/lib/pnl";
 import type { PnlReport } from "./build-pnl-report";
 import { strategySummaryRows } from "./strategy-summary";
 
@@ -11,7 +11,7 @@ export function renderPnlTable(report: PnlReport, options: { allChains?: boolean
   const { totals } = report;
   const out: string[] = [];
   out.push(
-    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events, ${report.source.stockTrades} stock trades)`,
+    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events, ${report.source.stockTrades} stock trades${corporateActionCount(report.source.corporateActions)})`,
     "",
     table(
       ["Options realized", "Unrealized", "Fees", "Stock realized", "Stock unrealized", "Open positions"],
@@ -48,12 +48,14 @@ export function renderPnlTable(report: PnlReport, options: { allChains?: boolean
     "Strategies (chains by the strategy they opened with)",
     table(["Strategy", "Chains", "Legged out", "Realized"], strategySummaryRows(report.chains)),
   );
-  const rolled = options.allChains ? report.chains : report.chains.filter((chain) => chain.rolls.length > 0);
+  const rolled = options.allChains
+    ? report.chains
+    : report.chains.filter((chain) => chain.rolls.length > 0 || chain.adjustments.length > 0);
   out.push(
     "",
     options.allChains
       ? `Chains (${report.chains.length})`
-      : `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
+      : `Roll chains (${rolled.length} with rolls or corporate actions, ${report.chains.length} in all)`,
     table(
       [
         "Underlying",
@@ -62,7 +64,7 @@ export function renderPnlTable(report: PnlReport, options: { allChains?: boolean
         "Status",
         "Opened",
         "Closed",
-        "Rolls",
+        "Rolls and corporate actions",
         "Net premium",
         "Realized",
         "Breakeven",
@@ -75,7 +77,7 @@ export function renderPnlTable(report: PnlReport, options: { allChains?: boolean
         chain.expiryInferred ? "expired (inferred)" : chain.status,
         chain.openedOn,
         chain.closedOn ?? "open",
-        chain.rolls.map((roll) => `${roll.date} ${roll.label} ${roll.cashKind}`).join("; "),
+        chainSteps(chain).join("; "),
         chain.netPremium,
         chain.realized,
         chain.breakeven ?? "—",
@@ -151,6 +153,24 @@ export function renderPnlTable(report: PnlReport, options: { allChains?: boolean
   );
   out.push("", ...notes(report));
   return `${out.join("\n")}\n`;
+}
+
+function corporateActionCount(count: number): string {
+  return count === 0 ? "" : `, ${count} corporate action${count === 1 ? "" : "s"}`;
+}
+
+/** Rolls and corporate actions in date order (an action opens its day, so it comes first). */
+function chainSteps(chain: RollChain): string[] {
+  const steps = [
+    ...chain.adjustments.map((step) => ({ date: step.date, rank: 0, text: `${step.date} ${step.label}` })),
+    ...chain.rolls.map((roll) => ({
+      date: roll.date,
+      rank: 1,
+      text: `${roll.date} ${roll.label} ${roll.cashKind}`,
+    })),
+  ];
+  steps.sort((a, b) => (a.date === b.date ? a.rank - b.rank : a.date < b.date ? -1 : 1));
+  return steps.map((step) => step.text);
 }
 
 function notes(report: PnlReport): string[] {

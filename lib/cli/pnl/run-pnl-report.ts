@@ -71,6 +71,7 @@ export function runPnlReport(options: RunPnlReportOptions): number {
       executions: imported.executions,
       events: imported.events,
       stockTrades: imported.stockTrades,
+      corporateActions: imported.corporateActions,
       marks,
       stockMarks,
       asOf: args.asOf ?? options.today(),

@@ -195,6 +195,7 @@ export class ChainIndex {
       legs: list.map((episode) => this.leg(episode)),
       strategy: firstStrategy < 0 ? "custom" : strategyIndex.label(firstStrategy),
       legOuts: list.length > 1 ? legOutsOf(this.tables, this.rolledAway, list) : [],
+      adjustments: [],
     };
   }
 

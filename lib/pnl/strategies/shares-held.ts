@@ -66,7 +66,7 @@ export class SharesHeld {
     }
     for (const flow of this.flows) {
       push(flow.accountId, flow.underlying, {
-        day: flow.event.dayNumber,
+        day: flow.dayNumber,
         instant: "",
         shares: flow.buy ? flow.shares : negate(flow.shares),
       });

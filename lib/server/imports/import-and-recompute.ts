@@ -32,8 +32,10 @@ export async function importAndRecompute(options: {
       result,
     };
   }
-  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}`;
-  if (result.newExecutions + result.newEvents === 0) {
+  const actions =
+    result.newCorporateActions > 0 ? `, ${plural(result.newCorporateActions, "corporate action")}` : "";
+  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}${actions}`;
+  if (result.newExecutions + result.newEvents + result.newCorporateActions === 0) {
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")}: every fill and event was already known.`,

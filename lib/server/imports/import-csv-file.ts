@@ -61,6 +61,8 @@ export type CsvFileImportResult =
       newEvents: number;
       /** Equity trades (`Buy`/`Sell` rows that are not an option's delivered stock) stored now. */
       newStockTrades: number;
+      /** Renames and splits not stored before. */
+      newCorporateActions: number;
       warnings: CsvWarning[];
     };
 
@@ -133,14 +135,19 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         where: { id: created.id },
         data: {
           status: "COMPLETED",
-          importedCount: written.newExecutions + written.newEvents + written.newStockTrades,
+          importedCount:
+            written.newExecutions + written.newEvents + written.newStockTrades + written.newCorporateActions,
           skippedCount: rows.length - usedRows + duplicateRows,
           errorCount: 0,
           completedAt: new Date(),
         },
       });
-      if (written.newExecutions + written.newEvents + written.newStockTrades > 0)
+      if (
+        written.newExecutions + written.newEvents + written.newStockTrades + written.newCorporateActions >
+        0
+      ) {
         await markInputsChanged(tx, user);
+      }
       return {
         status: "imported",
         importId: created.id,
@@ -152,6 +159,7 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
         newExecutions: written.newExecutions,
         newEvents: written.newEvents,
         newStockTrades: written.newStockTrades,
+        newCorporateActions: written.newCorporateActions,
         warnings: parsed.warnings,
       };
     },

@@ -1,7 +1,8 @@
 import "server-only";
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
+import { storeCorporateActions } from "./store-corporate-actions";
 import { storeEvents } from "./store-imported-events";
 import { storeExecutions } from "./store-imported-fills";
 import { storeImportedStockTrades } from "./store-imported-stock-trades";
@@ -11,6 +12,7 @@ export type ImportedTrades = {
   executions: PnlExecution[];
   events: PnlLifecycleEvent[];
   stockTrades?: readonly PnlStockTrade[];
+  corporateActions?: readonly PnlCorporateAction[];
 };
 
 export type WrittenTrades = {
@@ -18,6 +20,7 @@ export type WrittenTrades = {
   newExecutions: number;
   newEvents: number;
   newStockTrades: number;
+  newCorporateActions: number;
 };
 
 /**
@@ -58,5 +61,10 @@ export async function writeImportedTrades(
     importId,
     stockTrades: trades.stockTrades ?? [],
   });
-  return { newExecutions, newEvents, newStockTrades };
+  const newCorporateActions = await storeCorporateActions(tx, user, {
+    accountId: account.id,
+    importId,
+    actions: trades.corporateActions ?? [],
+  });
+  return { newExecutions, newEvents, newStockTrades, newCorporateActions };
 }

@@ -8,6 +8,7 @@ import {
 } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
+import { loadCorporateActions } from "./load-corporate-actions";
 import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
 export type LoadedPnlInput = {
@@ -165,6 +166,8 @@ export async function loadPnlInput(
       }),
     marks: {},
   };
+  const corporateActions = await loadCorporateActions(tx, userId, seen);
+  if (corporateActions.length > 0) input.corporateActions = corporateActions;
 
   const used = contracts.used();
   if (used.length > 0) {

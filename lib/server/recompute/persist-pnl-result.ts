@@ -46,6 +46,7 @@ const CHAIN_COLUMNS = {
   strategy: "text",
   legOuts: "jsonb",
   openingStrategy: "text",
+  adjustments: "jsonb",
 } as const;
 const LINK_COLUMNS = {
   id: "uuid",
@@ -260,6 +261,7 @@ function chainRow(
     strategy: chain.strategy,
     legOuts: chain.legOuts,
     openingStrategy: openingStrategies.get(chain.id) ?? null,
+    adjustments: chain.adjustments,
   };
 }
 

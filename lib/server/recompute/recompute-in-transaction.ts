@@ -4,6 +4,7 @@ import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { loadPnlInput } from "./load-pnl-input";
 import { persistPnlResult } from "./persist-pnl-result";
+import { withAdjustedInstruments } from "./store-adjusted-instruments";
 
 export type RecomputeSummary = {
   userId: string;
@@ -32,7 +33,8 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const loaded = await loadPnlInput(tx, { userId: user.id, asOf });
   const result = computePnl(loaded.input);
-  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds: loaded.instrumentIds });
+  const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
+  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
   const durationMs = Math.round(performance.now() - started);
 
   // The user's inputs are now reflected; sync and import queue them again under the same per-user

@@ -99,22 +99,23 @@ describe("activity report import", () => {
     expect([byRow(4)?.use, byRow(6)?.use]).toEqual(["stock-leg", "stock-leg"]);
   });
 
-  it("converts an OCA pair into a close of the old root and an open of the new one, with a warning", () => {
-    const actions = imported.executions.filter((execution) => execution.orderId?.startsWith("rh-oca:"));
-    expect(
-      actions.map((execution) => [
-        execution.contract.underlying,
-        execution.side,
-        execution.positionEffect,
-        execution.price,
-      ]),
-    ).toEqual([
-      ["OLDX", "sell", "close", "0"],
-      ["NEWX", "buy", "open", "0"],
+  it("turns an OCA pair into a rename of the underlying, effective on its date", () => {
+    expect(imported.corporateActions).toEqual([
+      {
+        type: "rename",
+        id: expect.stringMatching(/^rh-oca:[0-9a-f]{32}:0$/),
+        accountId: "robinhood",
+        date: "2023-08-15",
+        symbol: "OLDX",
+        newSymbol: "NEWX",
+      },
     ]);
-    expect(imported.warnings.some((warning) => warning.message.startsWith("corporate action: 2 OLDX"))).toBe(
-      true,
-    );
+    const id = imported.corporateActions[0]?.id;
+    expect([byRow(18), byRow(19)].map((row) => [row?.use, row?.ids])).toEqual([
+      ["corporate-action", [id]],
+      ["corporate-action", [id]],
+    ]);
+    expect(imported.executions.some((execution) => execution.price === "0")).toBe(false);
   });
 
   it("the import replays to exact P&L with no unexplained position", () => {
@@ -122,11 +123,15 @@ describe("activity report import", () => {
       executions: imported.executions,
       events: imported.events,
       stockTrades: imported.stockTrades,
+      corporateActions: imported.corporateActions,
       marks: {},
       asOf: "2023-09-30",
     });
-    // 83.96 − 35.00 + 29.97 − 110.00 − 100.00 + 159.96
+    // 83.96 − 35.00 + 29.97 − 110.00 + (−100.00 + 159.96)
     expect(result.totals.realized).toBe("28.89");
+    // The call bought as OLDX and sold as NEWX is one position, realized under NEWX.
+    expect(result.byUnderlying.find((row) => row.underlying === "NEWX")).toMatchObject({ realized: "59.96" });
+    expect(result.chains.find((chain) => chain.underlying === "NEWX")?.adjustments).toHaveLength(1);
     // 799.95 + 1,499.97 from the assigned and exercised shares, − 210.00 for the ACME purchase
     expect(result.totals.stockCashFlow).toBe("2089.92");
     // The fixture sells GIZM and WIDG shares it never bought: short, as the broker would show them.

@@ -22,6 +22,7 @@ function load(name: string, asOf: string): { imported: CsvImport; result: PnlRes
     executions: imported.executions,
     events: imported.events,
     stockTrades: imported.stockTrades,
+    corporateActions: imported.corporateActions,
     marks: {},
     asOf,
   });
@@ -84,8 +85,8 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         event: 254,
         "stock-leg": 15,
         "stock-trade": 757,
-        "corporate-action": 20,
-        unused: 174,
+        "corporate-action": 22,
+        unused: 172,
       });
       // 541 Buy + 211 Sell rows that are not an option's stock, 4 REC and 1 SDIV (shares at no cost).
       expect(count(imported.stockTrades, (trade) => trade.side)).toEqual({ buy: 546, sell: 211 });
@@ -96,7 +97,6 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         SXCH: 12,
         SLIP: 8,
         AFEE: 5,
-        SPL: 2,
         MISC: 1,
         CIL: 1,
         ROC: 1,
@@ -107,24 +107,96 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
       });
     });
 
-    it("every OEXP / OASGN / OEXCS closes a position the replay knows (4 of them opened by an OCA swap)", () => {
+    it("every OEXP / OASGN / OEXCS closes a position the replay knows (4 of them carried over by a rename)", () => {
       expect(count(imported.events, (event) => event.type)).toEqual({
         expiration: 239,
         assignment: 14,
         exercise: 1,
       });
       expect(result.issues.filter((issue) => issue.code !== "missing-mark")).toEqual([]);
-      const swapped = new Set(
-        imported.executions
-          .filter((fill) => fill.orderId?.startsWith("rh-oca:") && fill.positionEffect === "open")
-          .map((fill) => fill.id),
+      const openedOn = new Map(imported.executions.map((fill) => [fill.id, fill.contract.underlying]));
+      const carried = result.matches.filter(
+        (match) => match.closeEventId !== null && openedOn.get(match.openExecutionId) !== match.underlying,
       );
-      expect(
-        result.matches.filter((match) => swapped.has(match.openExecutionId) && match.closeEventId !== null),
-      ).toHaveLength(4);
+      expect(carried.map((match) => [openedOn.get(match.openExecutionId), match.contractKey])).toEqual([
+        ["STPK", "STEM|2021-05-21|call|40|100"],
+        ["DMYD", "GENI|2021-05-21|call|22.5|100"],
+        ["IPOE", "SOFI|2021-06-04|call|22.5|100"],
+        ["ACTC", "PTRA|2021-07-16|call|20|100"],
+      ]);
       // Only the SOFI 8/4/2023 calls sold on the last day are still open.
       expect(result.openPositions.map((position) => [position.contractKey, position.quantity])).toEqual([
         ["SOFI|2023-08-04|call|12|100", "-4"],
+      ]);
+    });
+
+    it("reads the OCA pairs as six renames and the two GOOGL SPL rows as one 20:1 split", () => {
+      expect(
+        imported.corporateActions.map((action) =>
+          action.type === "rename"
+            ? [action.date, action.symbol, action.newSymbol]
+            : [action.date, action.symbol, `${action.sharesAfter}:${action.sharesBefore}`],
+        ),
+      ).toEqual([
+        ["2021-06-15", "ACTC", "PTRA"],
+        ["2021-06-01", "IPOE", "SOFI"],
+        ["2021-04-29", "STPK", "STEM"],
+        ["2021-04-21", "DMYD", "GENI"],
+        ["2020-12-30", "DMYT", "RSI"],
+        ["2020-12-30", "LCA", "GNOG"],
+        ["2022-07-18", "GOOGL", "20:1"],
+      ]);
+    });
+
+    it("keeps the GENI and PTRA positions' chains through the merger and books their P&L under the new symbol", () => {
+      const renamed = (symbol: string) =>
+        result.chains.filter((chain) => chain.underlying === symbol && chain.adjustments.length > 0);
+      // Sold as DMYD 5/21/2021 $22.50 calls on 4/19 for 100.98, expired as GENI.
+      expect(renamed("GENI")).toMatchObject([
+        {
+          openedOn: "2021-04-19",
+          status: "expired",
+          realized: "100.98",
+          adjustments: [
+            {
+              date: "2021-04-21",
+              label: "renamed DMYD → GENI",
+              to: { contractKey: "GENI|2021-05-21|call|22.5|100" },
+            },
+          ],
+          legs: [
+            { contractKey: "GENI|2021-05-21|call|22.5|100", openedOn: "2021-04-19", outcome: "expiration" },
+          ],
+        },
+      ]);
+      // Sold as ACTC 7/16/2021 $20 calls on 5/28 for 80.98, expired as PTRA.
+      expect(renamed("PTRA")).toMatchObject([
+        {
+          openedOn: "2021-05-28",
+          status: "expired",
+          realized: "80.98",
+          adjustments: [
+            {
+              date: "2021-06-15",
+              label: "renamed ACTC → PTRA",
+              from: { contractKey: "ACTC|2021-07-16|call|20|100" },
+            },
+          ],
+        },
+      ]);
+      // The LCA → GNOG merger moved two open contracts of one rolled chain: still one chain.
+      const gnog = result.chains.find(
+        (chain) => chain.underlying === "GNOG" && chain.adjustments.length === 2,
+      );
+      expect(gnog).toMatchObject({ openedOn: "2020-07-20", status: "closed" });
+      expect(gnog?.rolls).toHaveLength(5);
+      expect(
+        result.byUnderlying.filter((row) => ["DMYD", "GENI", "ACTC", "PTRA"].includes(row.underlying)),
+      ).toMatchObject([
+        { underlying: "ACTC", realized: "262.90" },
+        { underlying: "DMYD", realized: "41.90" },
+        { underlying: "GENI", realized: "124.80" },
+        { underlying: "PTRA", realized: "556.66" },
       ]);
     });
 
@@ -177,8 +249,9 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         side: "short",
         optionType: "call",
       });
-      // Legs opened together share a chain (see strategies-conformance.test.ts), hence fewer chains.
-      expect(result.chains).toHaveLength(478);
+      // Legs opened together share a chain (see strategies-conformance.test.ts), and renames join the
+      // 10 positions each OCA pair used to split in two.
+      expect(result.chains).toHaveLength(468);
       expect(result.chains.flatMap((item) => item.rolls)).toHaveLength(213);
     });
   });
@@ -248,10 +321,14 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         "expired-inferred": 2,
         "missing-mark": 1,
       });
-      // The excerpt has the OCA pair but not the position it swapped, so it stays unexplained.
-      expect(imported.unused.filter((row) => row.code === "OCA").map((row) => row.reason)).toEqual([
-        "option corporate action: cannot tell which contract was replaced (no position before it)",
-        "option corporate action: cannot tell which contract was replaced (no position before it)",
+      // The excerpt has the OCA pair but not the position it moved; PTRA trades after it, so it is
+      // the new root. The GOOGL shares split are not in it, so the split's ratio is unknown.
+      expect(imported.corporateActions).toMatchObject([
+        { type: "rename", symbol: "ACTC", newSymbol: "PTRA" },
+      ]);
+      expect(imported.unused.filter((row) => row.code === "SPL").map((row) => row.reason)).toEqual([
+        "stock split whose ratio the file cannot tell: 0 share(s) held before it, 70.3 added",
+        "stock split whose ratio the file cannot tell: 0 share(s) held before it, 70.3 added",
       ]);
     });
   });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChainStatusBadge, SideLabel } from "@/components/badges";
+import { AdjustmentTable } from "@/components/chains/adjustment-table";
 import { LegOutTable } from "@/components/chains/leg-out-table";
 import { LotTable } from "@/components/chains/lot-table";
 import { RollTable } from "@/components/chains/roll-table";
@@ -29,7 +30,7 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
     getChain({ robinhoodUserId: user.robinhoodUserId, chainId: parsed.data.id }),
   );
   if (!detail) notFound();
-  const { chain, rolls, lots, openPositions, legOuts } = detail;
+  const { chain, rolls, adjustments, lots, openPositions, legOuts } = detail;
 
   return (
     <>
@@ -96,6 +97,16 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
             <p>Legs that ended early while the rest of the position stayed open</p>
           </div>
           <LegOutTable legOuts={legOuts} underlying={chain.underlying} />
+        </section>
+      ) : null}
+
+      {adjustments.length > 0 ? (
+        <section className="card flush">
+          <div className="card-header">
+            <h2>Corporate actions</h2>
+            <p>The position carried over to the new contract: no cash, no P&amp;L</p>
+          </div>
+          <AdjustmentTable adjustments={adjustments} />
         </section>
       ) : null}
 

@@ -4,6 +4,7 @@ import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
 import { type ActivityRow, activityKeyValues, mapActivityHeader, parseActivityRow } from "./activity-row";
 import { type CorporateActionRow, importCorporateActions } from "./corporate-actions";
 import { EVENT_CODES, importEvent, type PendingEvent, pairStockLegs, stockLegOf } from "./lifecycle-rows";
+import { importSplits, isSplitCode, SHARE_CODES } from "./split-rows";
 import { importSharesReceived, importStockTrade, SHARES_RECEIVED_CODES } from "./stock-rows";
 import { importTrade, TRADE_CODES } from "./trade-rows";
 import { unusedReason } from "./unused-codes";
@@ -31,6 +32,9 @@ export function importActivityReport(
   const stockLegs: ActivityRow[] = [];
   const stockLegRows = new Map<number, ImportedRow>();
   const corporateActions: CorporateActionRow[] = [];
+  const splits: CorporateActionRow[] = [];
+  // Every row that changes a share count, read by splits to find their ratio.
+  const shareRows: ActivityRow[] = [];
   for (const record of records.slice(headerIndex + 1)) {
     const filler = fillerKind(record.fields, header.fields.length);
     if (filler !== null) {
@@ -46,11 +50,13 @@ export function importActivityReport(
     const row = parsed.row;
     const imported = context.addRow(row, activityKeyValues(row.fields));
     const code = row.fields["Trans Code"];
+    if (SHARE_CODES.has(code)) shareRows.push(row);
     if (TRADE_CODES.has(code)) importTrade(context, row, imported);
     else if (code in EVENT_CODES) {
       const event = importEvent(context, row, imported);
       if (event) pending.push(event);
     } else if (code === "OCA") corporateActions.push({ row, imported });
+    else if (isSplitCode(code)) splits.push({ row, imported });
     else if ((code === "Buy" || code === "Sell") && stockLegOf(row) !== null) {
       stockLegs.push(row);
       stockLegRows.set(row.row, imported);
@@ -71,6 +77,7 @@ export function importActivityReport(
     } else context.use(imported, "stock-leg");
   }
   importCorporateActions(context, corporateActions);
+  importSplits(context, splits, shareRows);
   return context.result();
 }
 
