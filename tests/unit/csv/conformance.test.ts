@@ -188,8 +188,9 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
       const gnog = result.chains.find(
         (chain) => chain.underlying === "GNOG" && chain.adjustments.length === 2,
       );
-      expect(gnog).toMatchObject({ openedOn: "2020-07-20", status: "closed" });
-      expect(gnog?.rolls).toHaveLength(5);
+      // A bull call spread: its legs, opened together, are one chain, so each leg's roll counts.
+      expect(gnog).toMatchObject({ openedOn: "2020-07-20", status: "closed", strategy: "bull-call-spread" });
+      expect(gnog?.rolls).toHaveLength(8);
       expect(
         result.byUnderlying.filter((row) => ["DMYD", "GENI", "ACTC", "PTRA"].includes(row.underlying)),
       ).toMatchObject([

@@ -34,10 +34,11 @@ describe("corporate action rules", () => {
       ["GNOG|2021-02-19|call|25|100", "expiration", "200.00"],
       ["LCA|2021-01-15|call|25|100", "expiration-inferred", "100.00"],
     ]);
-    expect(result.chains.map((chain) => [chain.underlying, chain.adjustments.length])).toEqual([
-      ["LCA", 0],
-      ["GNOG", 1],
-    ]);
+    // Both calls were sold together (two shorts: a custom structure), so they are one chain, which
+    // ends under the new symbol.
+    expect(
+      result.chains.map((chain) => [chain.underlying, chain.strategy, chain.adjustments.length]),
+    ).toEqual([["GNOG", "custom", 1]]);
     expect(result.issues.map((issue) => issue.code)).toEqual(["expired-inferred"]);
   });
 
