@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
-import { Money } from "@/components/money";
 import { PositionTable } from "@/components/positions/position-table";
 import { StockTable } from "@/components/stock/stock-table";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
