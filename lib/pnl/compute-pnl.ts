@@ -17,18 +17,20 @@ import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
+import { wheelCycles } from "./wheel/wheel-cycles";
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
 export const ENGINE_VERSION = "1.0.0";
 
 /**
- * Computes realized and unrealized P&L, open positions, stock delivered by assignments and
- * exercises, roll chains and a reconciliation from plain input. Pure: no I/O, no clock, and the
+ * Computes realized and unrealized P&L, open positions, the stock ledger (equity trades and shares
+ * delivered by assignments and exercises), roll chains, wheel cycles and a reconciliation from plain
+ * input. Pure: no I/O, no clock, and the
  * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
  *
- * Every figure is computed here. The four long row lists (`contracts`, `matches`, `openLots` and
- * `chains`) are built from the engine's tables when first read, so a caller that needs only the
+ * Every figure is computed here. The five long row lists (`contracts`, `matches`, `openLots`,
+ * `chains` and `wheelCycles`) are built from the engine's tables when first read, so a caller that needs only the
  * totals skips formatting rows by the million; reading them gives the same rows every time.
  */
 export function computePnl(input: PnlInput): PnlResult {
@@ -57,11 +59,12 @@ export function computePnl(input: PnlInput): PnlResult {
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
   const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
   const chains = new ChainIndex({ fills, books, episodes: state.episodes, rolls, asOf });
-  const stockReplay = replayStock(state.stockFlows);
+  // Equity trades and the shares option events delivered share one ledger per account and symbol.
+  const stockReplay = replayStock([...normalized.stockTrades, ...state.stockFlows]);
   const stock = formatStock(stockReplay, marks);
 
   for (const match of stockReplay.matches) {
-    state.days.stock(match.close.event.dayNumber, match.close.event.day, match.realized);
+    state.days.stock(match.close.dayNumber, match.close.day, match.realized);
   }
   const realized = state.realized;
   let fees: Micro = 0;
@@ -97,6 +100,7 @@ export function computePnl(input: PnlInput): PnlResult {
     stockPositions: stock.positions,
     stockMatches: stock.matches,
     chains: [],
+    wheelCycles: [],
     issues,
     reconciliation: {
       options: reconcile({
@@ -122,5 +126,15 @@ export function computePnl(input: PnlInput): PnlResult {
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
   defineLazy(result, "chains", () => chains.rows());
+  defineLazy(result, "wheelCycles", () =>
+    wheelCycles({
+      fills,
+      books,
+      matches: state.matches,
+      events: normalized.events,
+      stockFlows: stockReplay.flows,
+      asOf,
+    }),
+  );
   return result;
 }

@@ -9,9 +9,11 @@ import {
   type LifecycleRec,
   OPEN,
   SAME_INSTANT_AS_PREVIOUS,
+  type StockFlow,
 } from "./internal-types";
 import { compareFillTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
+import { normalizeStockTrades } from "./stock-trades";
 import { createWorkTables, reserveRow, type WorkTables } from "./tables";
 import type { PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
 
@@ -40,6 +42,8 @@ export interface NormalizedInput extends WorkTables {
   /** Kept fills (dated on or before asOf), in input order. */
   fills: FillTable;
   events: LifecycleRec[];
+  /** Equity trades (dated on or before asOf) as stock flows, in input order. */
+  stockTrades: StockFlow[];
   /** True when the input listed executions in time order. */
   fillsSorted: boolean;
   issues: PnlIssue[];
@@ -121,6 +125,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
     }
     events.push(event);
   });
+  const stockTrades = normalizeStockTrades({ trades: input.stockTrades, asOfDay, report, issues });
   if (problems.length > 0) throw new PnlInputError(problems);
 
   return {
@@ -129,6 +134,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
     asOfDay,
     contracts,
     events,
+    stockTrades,
     fillsSorted: sorted,
     issues,
   };

@@ -1,4 +1,4 @@
-import type { PnlIssue, PnlResult, Reconciliation, RollChain } from "@/lib/pnl";
+import type { Direction, PnlIssue, PnlResult, Reconciliation, RollChain, WheelCycle } from "@/lib/pnl";
 import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@/lib/robinhood/csv";
 
 /**
@@ -11,7 +11,14 @@ export interface PnlReport {
   reportVersion: number;
   engineVersion: string;
   asOf: string;
-  source: { file: string; format: CsvFormat; rows: number; executions: number; events: number };
+  source: {
+    file: string;
+    format: CsvFormat;
+    rows: number;
+    executions: number;
+    events: number;
+    stockTrades: number;
+  };
   totals: {
     realized: string;
     unrealized: string;
@@ -22,6 +29,7 @@ export interface PnlReport {
     unmarkedPositions: number;
     stockRealized: string;
     stockUnrealized: string;
+    stockCashFlow: string;
   };
   byUnderlying: {
     underlying: string;
@@ -49,7 +57,12 @@ export interface PnlReport {
     mark: string | null;
     marketValue: string | null;
     unrealized: string | null;
+    direction: Direction;
+    costBasis: string;
+    costBasisPerShare: string;
+    openedOn: string;
   }[];
+  wheelCycles: WheelCycle[];
   issues: PnlIssue[];
   unusedRows: UnusedRow[];
   errors: CsvRowError[];
@@ -75,6 +88,7 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       rows: imported.rows.length,
       executions: imported.executions.length,
       events: imported.events.length,
+      stockTrades: imported.stockTrades.length,
     },
     totals: {
       realized: totals.realized,
@@ -86,6 +100,7 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       unmarkedPositions: totals.unmarkedPositions,
       stockRealized: totals.stockRealized,
       stockUnrealized: totals.stockUnrealized,
+      stockCashFlow: totals.stockCashFlow,
     },
     byUnderlying: result.byUnderlying.map(({ underlying, realized, unrealized, fees, stockRealized }) => ({
       underlying,
@@ -113,7 +128,12 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       mark: position.mark,
       marketValue: position.marketValue,
       unrealized: position.unrealized,
+      direction: position.direction,
+      costBasis: position.costBasis,
+      costBasisPerShare: position.costBasisPerShare,
+      openedOn: position.openedOn,
     })),
+    wheelCycles: result.wheelCycles,
     issues: result.issues,
     unusedRows: imported.unused,
     errors: imported.errors,

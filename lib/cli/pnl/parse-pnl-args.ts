@@ -3,7 +3,7 @@ import { isDate } from "@/lib/pnl/dates";
 
 export const PNL_USAGE = `Usage: npm run pnl -- <file.csv> [--format table|json] [--as-of YYYY-MM-DD] [--marks <marks.json>]
 
-  <file.csv>     a Robinhood account activity report or a robin_stocks option-orders export
+  <file.csv>     a Robinhood account activity report, or a robin_stocks option-orders or stock-orders export
   --format       table (default) or json (documented in docs/CLI.md)
   --as-of        trading date the report describes (default: today in America/New_York);
                  contracts expired before it with no event are closed as expired (inferred)

@@ -1,15 +1,24 @@
 import type { PnlReport } from "./build-pnl-report";
 
-/** The human-readable report: totals, per underlying, chains, open positions, then what was left out. */
+/** The human-readable report: totals, per underlying, chains, open positions, stock, wheel cycles, then what was left out. */
 export function renderPnlTable(report: PnlReport): string {
   const { totals } = report;
   const out: string[] = [];
   out.push(
-    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events)`,
+    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events, ${report.source.stockTrades} stock trades)`,
     "",
     table(
-      ["Options realized", "Unrealized", "Fees", "Stock realized", "Open positions"],
-      [[totals.realized, totals.unrealized, totals.fees, totals.stockRealized, String(totals.openPositions)]],
+      ["Options realized", "Unrealized", "Fees", "Stock realized", "Stock unrealized", "Open positions"],
+      [
+        [
+          totals.realized,
+          totals.unrealized,
+          totals.fees,
+          totals.stockRealized,
+          totals.stockUnrealized,
+          String(totals.openPositions),
+        ],
+      ],
     ),
   );
   if (totals.unmarkedPositions > 0)
@@ -76,22 +85,55 @@ export function renderPnlTable(report: PnlReport): string {
       ]),
     ),
   );
-  if (report.stockPositions.length > 0) {
-    out.push(
-      "",
-      "Stock from assignments and exercises",
-      table(
-        ["Underlying", "Shares", "Avg price", "Mark", "Unrealized"],
-        report.stockPositions.map((row) => [
-          row.underlying,
-          row.quantity,
-          row.averagePrice,
-          row.mark ?? "—",
-          row.unrealized ?? "—",
-        ]),
-      ),
-    );
-  }
+  out.push(
+    "",
+    "Stock positions",
+    table(
+      ["Underlying", "Shares", "Avg price", "Cost basis", "Per share", "Opened", "Mark", "Unrealized"],
+      report.stockPositions.map((row) => [
+        row.underlying,
+        row.quantity,
+        row.averagePrice,
+        row.costBasis,
+        row.costBasisPerShare,
+        row.openedOn,
+        row.mark ?? "—",
+        row.unrealized ?? "—",
+      ]),
+    ),
+    "",
+    `Wheel cycles (${report.wheelCycles.filter((cycle) => cycle.status === "open").length} open, ${report.wheelCycles.length} in all)`,
+    table(
+      [
+        "Underlying",
+        "Status",
+        "Started",
+        "Ended",
+        "Days",
+        "Premium",
+        "Option P&L",
+        "Stock P&L",
+        "Shares",
+        "Net cost/share",
+        "Capital",
+        "Return",
+      ],
+      report.wheelCycles.map((cycle) => [
+        cycle.underlying,
+        cycle.status,
+        cycle.startedOn,
+        cycle.endedOn ?? "open",
+        String(cycle.days),
+        cycle.premiumCollected,
+        cycle.optionRealized,
+        cycle.stockRealized,
+        cycle.sharesHeld,
+        cycle.netCostBasisPerShare ?? "—",
+        cycle.capitalTiedUp,
+        cycle.returnOnCapital ?? "—",
+      ]),
+    ),
+  );
   out.push("", ...notes(report));
   return `${out.join("\n")}\n`;
 }

@@ -70,6 +70,7 @@ export function runPnlReport(options: RunPnlReportOptions): number {
     result = computePnl({
       executions: imported.executions,
       events: imported.events,
+      stockTrades: imported.stockTrades,
       marks,
       stockMarks,
       asOf: args.asOf ?? options.today(),

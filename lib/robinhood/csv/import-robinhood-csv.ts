@@ -1,6 +1,7 @@
 import { importActivityReport } from "./activity/import-activity-report";
 import { importOptionOrders } from "./orders/import-option-orders";
 import { type CsvRecord, readRecords } from "./read-records";
+import { importStockOrders } from "./stock-orders/import-stock-orders";
 import { CsvFileError, type CsvFormat, type CsvImport, type CsvImportOptions } from "./types";
 
 // The header is normally the first record; a few lines of preamble are tolerated.
@@ -17,13 +18,15 @@ export function detectCsvFormat(
       return { format: "activity-report", headerIndex: index };
     if (names.has("chain_symbol") && names.has("opening_strategy"))
       return { format: "option-orders", headerIndex: index };
+    if (names.has("symbol") && names.has("average_price") && names.has("side"))
+      return { format: "stock-orders", headerIndex: index };
   }
   return null;
 }
 
 /**
- * Imports a Robinhood account activity report or a robin_stocks option-orders export, whichever
- * the header says it is. Throws `CsvFileError` when the text is not such a file at all; bad rows
+ * Imports a Robinhood account activity report, or a robin_stocks option-orders or stock-orders
+ * export, whichever the header says it is. Throws `CsvFileError` when the text is not such a file at all; bad rows
  * come back in `errors` with their row, column and reason.
  */
 export function importRobinhoodCsv(text: string, options: CsvImportOptions = {}): CsvImport {
@@ -38,10 +41,11 @@ export function importRobinhoodRecords(
   const detected = detectCsvFormat(records);
   if (detected === null) {
     throw new CsvFileError(
-      'not a Robinhood export: no header with "Activity Date" and "Trans Code" (activity report) or "chain_symbol" and "opening_strategy" (option orders)',
+      'not a Robinhood export: no header with "Activity Date" and "Trans Code" (activity report), "chain_symbol" and "opening_strategy" (option orders) or "symbol", "side" and "average_price" (stock orders)',
     );
   }
-  return detected.format === "activity-report"
-    ? importActivityReport(records, detected.headerIndex, options)
-    : importOptionOrders(records, detected.headerIndex, options);
+  if (detected.format === "activity-report")
+    return importActivityReport(records, detected.headerIndex, options);
+  if (detected.format === "stock-orders") return importStockOrders(records, detected.headerIndex, options);
+  return importOptionOrders(records, detected.headerIndex, options);
 }

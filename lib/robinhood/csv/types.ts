@@ -1,7 +1,7 @@
 import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 
 /** Which Robinhood export a file is, recognised by its header. */
-export type CsvFormat = "activity-report" | "option-orders";
+export type CsvFormat = "activity-report" | "option-orders" | "stock-orders";
 
 /** Where a row sits in the file: its record number (the header is record 1) and first line. */
 export interface CsvRowRef {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDecimal } from "@/lib/money";
+import { formatMoney, parseDecimal } from "@/lib/money";
 import { computePnl, type PnlResult } from "@/lib/pnl";
-import { type CsvImport, importRobinhoodCsv, parseMoney } from "@/lib/robinhood/csv";
+import { type CsvImport, importRobinhoodCsv, parseMoney, readRecords } from "@/lib/robinhood/csv";
 import { repoRoot } from "./support";
 
 /**
@@ -18,7 +18,13 @@ const exists = existsSync(samples);
 function load(name: string, asOf: string): { imported: CsvImport; result: PnlResult; text: string } {
   const text = readFileSync(path.join(samples, name), "utf8");
   const imported = importRobinhoodCsv(text);
-  const result = computePnl({ executions: imported.executions, events: imported.events, marks: {}, asOf });
+  const result = computePnl({
+    executions: imported.executions,
+    events: imported.events,
+    stockTrades: imported.stockTrades,
+    marks: {},
+    asOf,
+  });
   return { imported, result, text };
 }
 
@@ -30,15 +36,38 @@ const count = <T>(items: readonly T[], key: (item: T) => string) =>
 
 /** Sum of the Amount column over option trade rows, read independently of the importer. */
 function tradeAmounts(imported: CsvImport, text: string): string {
-  const lines = text.split(/\r?\n/);
+  return amounts(imported, text, ["execution"]);
+}
+
+/** Sum of the Amount column over stock rows (trades and the stock side of option events). */
+function stockAmounts(imported: CsvImport, text: string): string {
+  return amounts(imported, text, ["stock-trade", "stock-leg"]);
+}
+
+/** Symbols whose shares a split or merger exchange row moved, read from the raw records. */
+function corporateActionSymbols(text: string): Set<string> {
+  const records = readRecords(text);
+  const header = (records[0]?.fields ?? []).map((field) => field.trim());
+  const code = header.indexOf("Trans Code");
+  const instrument = header.indexOf("Instrument");
+  return new Set(
+    records
+      .filter((record) => ["SPL", "SXCH"].includes(record.fields[code]?.trim() ?? ""))
+      .map((record) => record.fields[instrument]?.trim() ?? ""),
+  );
+}
+
+function amounts(imported: CsvImport, text: string, uses: readonly string[]): string {
+  const records = readRecords(text);
+  const amount = (records[0]?.fields ?? []).map((field) => field.trim()).indexOf("Amount");
   let total = 0;
-  for (const row of imported.rows.filter((item) => item.use === "execution")) {
-    const amount = /,"?(\(?\$[\d,]+\.\d{2}\)?) ?"?$/.exec(lines[row.line - 1] ?? "")?.[1] ?? "";
-    const parsed = parseMoney(amount);
-    if (!parsed.ok || parsed.value === null) throw new Error(`no amount on line ${row.line}`);
-    total += parseDecimal(parsed.value);
+  for (const row of imported.rows.filter((item) => uses.includes(item.use))) {
+    // Records are numbered from 1 (the header); shares received without cash have no Amount.
+    const parsed = parseMoney(records[row.row - 1]?.fields[amount] ?? "");
+    if (!parsed.ok) throw new Error(`no amount in record ${row.row}`);
+    total += parsed.value === null ? 0 : parseDecimal(parsed.value);
   }
-  return (total / 1_000_000).toFixed(2);
+  return formatMoney(total);
 }
 
 describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
@@ -54,23 +83,22 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         execution: 1594,
         event: 254,
         "stock-leg": 15,
+        "stock-trade": 757,
         "corporate-action": 20,
-        unused: 931,
+        unused: 174,
       });
+      // 541 Buy + 211 Sell rows that are not an option's stock, 4 REC and 1 SDIV (shares at no cost).
+      expect(count(imported.stockTrades, (trade) => trade.side)).toEqual({ buy: 546, sell: 211 });
       expect(count(imported.unused, (row) => row.code)).toEqual({
-        Buy: 541,
-        Sell: 211,
         ACH: 82,
         CDIV: 40,
         INT: 20,
         SXCH: 12,
         SLIP: 8,
         AFEE: 5,
-        REC: 4,
         SPL: 2,
         MISC: 1,
         CIL: 1,
-        SDIV: 1,
         ROC: 1,
         GOLD: 1,
         DTAX: 1,
@@ -102,8 +130,35 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
 
     it("books option cash straight from the Amount column", () => {
       expect(result.totals.cashFlow).toBe(tradeAmounts(imported, text));
-      expect(result.totals).toMatchObject({ realized: "11665.37", fees: "18.69", stockRealized: "49.97" });
+      expect(result.totals).toMatchObject({ realized: "11665.37", fees: "18.69" });
       expect(result.reconciliation.options.holds).toBe(true);
+    });
+
+    it("books stock trades straight from the Amount column, and the stock ledger reconciles", () => {
+      expect(result.totals.stockCashFlow).toBe(stockAmounts(imported, text));
+      expect(result.reconciliation.stock.holds).toBe(true);
+    });
+
+    it("shows no short stock that no short sale explains", () => {
+      // The account never sold short. Before stock trades were read, every called-away position was
+      // short (NIO −700, GOOGL −200, DAL, MGM, PLTR, SOFI, STEM, WKHS). What may remain short is a
+      // symbol whose shares a split (SPL) or merger exchange (SXCH) moved: those rows are corporate
+      // actions, applied to stock lots apart from the trades.
+      const shorts = result.stockPositions.filter((position) => position.direction === "short");
+      const moved = corporateActionSymbols(text);
+      expect(shorts.filter((position) => !moved.has(position.underlying))).toEqual([]);
+      for (const symbol of ["NIO", "DAL", "MGM", "PLTR", "SOFI", "WKHS"]) {
+        expect(shorts.some((position) => position.underlying === symbol)).toBe(false);
+      }
+      expect(result.stockMatches.filter((match) => match.direction === "short")).toEqual(
+        result.stockMatches.filter((match) => match.direction === "short" && moved.has(match.underlying)),
+      );
+    });
+
+    it("lists wheel cycles for the covered calls written on bought shares", () => {
+      const nio = result.wheelCycles.filter((cycle) => cycle.underlying === "NIO");
+      expect(nio.length).toBeGreaterThan(0);
+      expect(nio.at(-1)).toMatchObject({ status: "closed", endedOn: "2023-07-28", callsAssigned: "4" });
     });
 
     it("finds the GOOGL covered-call rolls of 4/11/2023 and 4/26/2023 in one chain that ends assigned", () => {
@@ -138,7 +193,8 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         execution: 720,
         event: 6,
         "stock-leg": 4,
-        unused: 44,
+        "stock-trade": 2,
+        unused: 42,
       });
       expect(count(imported.events, (event) => `${event.type}:${event.direction}`)).toEqual({
         "expiration:short": 1,
@@ -153,11 +209,14 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
         "missing-mark",
       ]);
       expect(result.totals.cashFlow).toBe(tradeAmounts(imported, text));
+      expect(result.totals.stockCashFlow).toBe(stockAmounts(imported, text));
     });
 
     it("books both put spreads assigned and exercised at expiry as offsetting stock", () => {
       expect(result.stockPositions).toEqual([]);
-      expect(result.totals.stockRealized).toBe("-8807.16");
+      expect(result.stockMatches.filter((match) => match.direction === "short")).toEqual([]);
+      // The spreads' −8,807.16 and −6.49 on a 2-share round trip bought and sold with Buy/Sell rows.
+      expect(result.totals.stockRealized).toBe("-8813.65");
       expect(
         result.chains.filter((chain) => chain.status === "assigned" || chain.status === "exercised"),
       ).toHaveLength(4);

@@ -31,6 +31,7 @@ describe("result rows", () => {
       "stockPositions",
       "stockMatches",
       "chains",
+      "wheelCycles",
       "issues",
       "reconciliation",
     ]);
