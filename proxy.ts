@@ -21,6 +21,7 @@ export const config = {
     "/dashboard/:path*",
     "/chains/:path*",
     "/positions/:path*",
+    "/wheel/:path*",
     "/imports/:path*",
     "/settings/:path*",
   ],

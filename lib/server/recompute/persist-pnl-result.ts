@@ -6,6 +6,7 @@ import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRowId } from "./derived-row-id";
+import { STOCK_COLUMNS, stockRows, WHEEL_COLUMNS, wheelRows } from "./stock-and-wheel-rows";
 
 export type PersistPnlResultOptions = {
   userId: string;
@@ -93,15 +94,6 @@ const POSITION_COLUMNS = {
   marketValue: "numeric",
   unrealizedPnl: "numeric",
 } as const;
-const STOCK_COLUMNS = {
-  id: "uuid",
-  userId: "uuid",
-  accountId: "uuid",
-  symbol: "text",
-  quantity: "numeric",
-  averagePrice: "numeric",
-  realizedPnl: "numeric",
-} as const;
 const DAY_COLUMNS = {
   userId: "uuid",
   tradeDate: "date",
@@ -132,6 +124,7 @@ export async function persistPnlResult(
   await tx.matchedLot.deleteMany({ where: { userId } });
   await tx.openPosition.deleteMany({ where: { userId } });
   await tx.stockPosition.deleteMany({ where: { userId } });
+  await tx.wheelCycle.deleteMany({ where: { userId } });
   await tx.rollChain.deleteMany({ where: { userId } });
   await tx.dailyPnl.deleteMany({ where: { userId } });
 
@@ -224,6 +217,7 @@ export async function persistPnlResult(
   );
 
   await insertRows(tx, "stock_positions", stockRows(userId, result), STOCK_COLUMNS);
+  await insertRows(tx, "wheel_cycles", wheelRows(userId, result), WHEEL_COLUMNS);
 
   const days = dailyRows(userId, result);
   await insertRows(tx, "daily_pnl", days, DAY_COLUMNS);
@@ -263,49 +257,6 @@ function chainRow(
     openingStrategy: openingStrategies.get(chain.id) ?? null,
     adjustments: chain.adjustments,
   };
-}
-
-/** Stock delivered by assignments and exercises, one row per account and symbol, realized included. */
-function stockRows(userId: string, result: PnlResult) {
-  const rows = new Map<
-    string,
-    {
-      id: string;
-      userId: string;
-      accountId: string;
-      symbol: string;
-      quantity: string;
-      averagePrice: string;
-      realizedPnl: string;
-    }
-  >();
-  const keyOf = (accountId: string, symbol: string) => `${accountId}|${symbol}`;
-  for (const position of result.stockPositions) {
-    rows.set(keyOf(position.accountId, position.underlying), {
-      id: derivedRowId(userId, "stock", keyOf(position.accountId, position.underlying)),
-      userId,
-      accountId: position.accountId,
-      symbol: position.underlying,
-      quantity: position.quantity,
-      averagePrice: position.averagePrice,
-      realizedPnl: "0",
-    });
-  }
-  for (const match of result.stockMatches) {
-    const key = keyOf(match.accountId, match.underlying);
-    const row = rows.get(key) ?? {
-      id: derivedRowId(userId, "stock", key),
-      userId,
-      accountId: match.accountId,
-      symbol: match.underlying,
-      quantity: "0",
-      averagePrice: "0",
-      realizedPnl: "0",
-    };
-    row.realizedPnl = new Prisma.Decimal(row.realizedPnl).plus(match.realized).toString();
-    rows.set(key, row);
-  }
-  return [...rows.values()];
 }
 
 /** Realized option P&L per closing trading day and underlying. */
