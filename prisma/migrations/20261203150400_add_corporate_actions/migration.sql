@@ -33,7 +33,9 @@ CREATE TABLE "corporate_actions" (
     -- A rename names its new symbol; a split its ratio, both sides positive.
     CONSTRAINT "corporate_actions_terms_check" CHECK (
       ("type" = 'RENAME' AND "new_symbol" IS NOT NULL AND "shares_after" IS NULL AND "shares_before" IS NULL)
-      OR ("type" = 'SPLIT' AND "new_symbol" IS NULL AND "shares_after" > 0 AND "shares_before" > 0)
+      -- IS NOT NULL spelled out: a comparison with NULL is unknown, which a CHECK lets through.
+      OR ("type" = 'SPLIT' AND "new_symbol" IS NULL AND "shares_after" IS NOT NULL AND "shares_before" IS NOT NULL
+          AND "shares_after" > 0 AND "shares_before" > 0)
     )
 );
 
