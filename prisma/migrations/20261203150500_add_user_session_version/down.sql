@@ -1,0 +1,4 @@
+-- Rollback of add_user_session_version. Destroys every user's session version: the previous release
+-- does not check it, so sessions that were signed out (and cookies copied from them) work again until
+-- their tokens expire.
+ALTER TABLE "users" DROP COLUMN IF EXISTS "session_version";
