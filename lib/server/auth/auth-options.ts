@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { logger } from "@/lib/server/logger";
-import { readSessionVersion, sessionVersionIsCurrent } from "./session-version";
+import { endAllSessions, readSessionVersion, sessionVersionIsCurrent } from "./session-version";
 import { verifySignInTicket } from "./sign-in-ticket";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -43,6 +43,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // The app signs out with a server action (sign-out-everywhere.ts); next-auth's own sign-out
+    // endpoint must end the session on the server just the same, not only clear this cookie.
+    async signOut({ token }) {
+      if (token?.sub && (await sessionIsCurrent(token))) await endAllSessions(token.sub);
+    },
+  },
   callbacks: {
     // Keep the token to the ids and the version: next-auth would otherwise copy name, e-mail and
     // picture into it. Runs on every read of the session (getServerSession, /api/auth/session).

@@ -8,8 +8,9 @@ import { getDb } from "@/lib/server/db/db";
  * and a request is authenticated only while the row still holds that version. Bumping it ends every
  * session of the user at once (copied cookies included); deleting the row ends them too.
  *
- * Each call is one primary-key read or update in a two-statement batch: set the row-level-security
- * context, then the statement (`users` has FORCE ROW LEVEL SECURITY).
+ * The read runs on every authenticated request, so it is one statement: the database function
+ * `app_session_version` sets the row-level-security context (`users` has FORCE ROW LEVEL SECURITY)
+ * and reads the row by primary key. The rare bump is a two-statement batch.
  */
 
 export type SessionVersionOptions = { db?: Database };
@@ -17,12 +18,9 @@ export type SessionVersionOptions = { db?: Database };
 /** The user's current session version, or null when the user no longer exists. */
 export async function readSessionVersion(userId: string, options: SessionVersionOptions = {}) {
   const db = options.db ?? getDb();
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`,
-    db.$queryRaw<{ session_version: number }[]>`
-      SELECT session_version FROM users WHERE id = ${userId}::uuid`,
-  ]);
-  return rows[0]?.session_version ?? null;
+  const rows = await db.$queryRaw<{ version: number | null }[]>`
+    SELECT app_session_version(${userId}::uuid) AS version`;
+  return rows[0]?.version ?? null;
 }
 
 /** Whether a session token's version is still the user's (false for a deleted user). */

@@ -83,6 +83,22 @@ describe("session versions", () => {
     expect(await checkSession({ sub: erinId, robinhoodUserId: ERIN, sessionVersion })).toEqual({});
   });
 
+  it("ends every session from next-auth's own sign-out endpoint, but not for a token already ended", async () => {
+    await signUp(DANA);
+    const signOut = authOptions.events?.signOut;
+    if (!signOut) throw new Error("authOptions has no signOut event");
+    const ended = await tokenOf(DANA);
+    await endAllSessions(danaId, { db: databases.db });
+    const current = await tokenOf(DANA);
+
+    // A stale copy cannot be used to sign the owner out again and again.
+    await signOut({ token: ended, session: null } as unknown as Parameters<typeof signOut>[0]);
+    expect(await checkSession(current)).toEqual(current);
+
+    await signOut({ token: current, session: null } as unknown as Parameters<typeof signOut>[0]);
+    expect(await checkSession(current)).toEqual({});
+  });
+
   it("starts new users at different random versions", async () => {
     await signUp(DANA);
     await signUp(ERIN);
