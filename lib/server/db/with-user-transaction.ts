@@ -67,11 +67,15 @@ export async function runAsUser<T>(
     await tx.$executeRaw`DELETE FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId}`;
   }
   // The tombstone check and the insert are one statement, taken after the per-user lock, so a
-  // deletion that committed first is always seen.
+  // deletion that committed first is always seen. A new row's session version starts at a random
+  // value: the id is derived from the Robinhood id, so an account deleted and signed up again gets
+  // the same id, and a token copied before the deletion must not match the new row.
   const upserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at)
+    INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at,
+                       session_version)
     SELECT ${userId}::uuid, ${robinhoodUserId}, ${profile.username ?? null}, ${profile.displayName ?? null},
-           ${profile.isDemo ?? false}, ${options.purpose === "sign-in" ? new Date() : null}::timestamp, now()
+           ${profile.isDemo ?? false}, ${options.purpose === "sign-in" ? new Date() : null}::timestamp, now(),
+           floor(random() * 1073741824)::int
     WHERE NOT EXISTS (SELECT 1 FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId})
     ON CONFLICT (robinhood_user_id) DO UPDATE SET
       username = COALESCE(EXCLUDED.username, users.username),
