@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
+import { bodyTooLargeResponse, isBodyTooLarge } from "@/lib/http/body-too-large";
 import { pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** App pages: a visitor without a session cookie is sent to the sign-in page before they render. */
@@ -21,7 +22,11 @@ export async function proxy(request: NextRequest) {
     development: getEnv().NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:",
   });
-  const response = (await signInRedirect(request)) ?? continueWith(request, contentSecurityPolicy);
+  // Checked before Next.js reads the body: past the limit it would answer a form posted without
+  // JavaScript with a bare 500.
+  const response = isBodyTooLarge(request)
+    ? bodyTooLargeResponse(request)
+    : ((await signInRedirect(request)) ?? continueWith(request, contentSecurityPolicy));
   response.headers.set("content-security-policy", contentSecurityPolicy);
   return response;
 }

@@ -4,9 +4,11 @@ import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { getDb } from "@/lib/server/db/db";
 import { logger } from "@/lib/server/logger";
 import { endAllSessions, readSessionVersion, sessionVersionIsCurrent } from "./session-version";
 import { verifySignInTicket } from "./sign-in-ticket";
+import { usedTicketGuard } from "./used-ticket-guard";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -29,7 +31,10 @@ export const authOptions: NextAuthOptions = {
       name: "Rollbook sign-in ticket",
       credentials: { ticket: { label: "Ticket", type: "text" } },
       async authorize(credentials) {
-        const verified = verifySignInTicket(credentials?.ticket ?? "", { secret: getEnv().NEXTAUTH_SECRET });
+        const verified = await verifySignInTicket(credentials?.ticket ?? "", {
+          secret: getEnv().NEXTAUTH_SECRET,
+          replayGuard: usedTicketGuard(getDb()),
+        });
         if (!verified.ok) {
           logger.warn({ reason: verified.reason }, "sign-in ticket refused");
           return null;

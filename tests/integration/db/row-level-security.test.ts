@@ -17,6 +17,9 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   stock_marks: "public stock quotes shared by all users",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
+  sign_in_limits: "failed sign-in counters keyed by HMACs, used before anyone is signed in",
+  pending_logins: "random ids of sign-ins in progress, used before anyone is signed in",
+  used_sign_in_tickets: "ids of exchanged sign-in tickets, used before a session exists",
 };
 
 const ALICE = "aaaaaaaa-0000-4000-8000-000000000001";
