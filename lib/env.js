@@ -35,6 +35,11 @@ function buildSchema(isProduction) {
     ROBINHOOD_API_URL: z.url().default("https://api.robinhood.com"),
     /** Base URL of the simulated Robinhood that backs the demo account; unset disables the demo. */
     DEMO_ROBINHOOD_URL: z.url().optional(),
+    /**
+     * Whether visitors may open demo accounts (each gets a short-lived user of their own). On by
+     * default in development and tests; a production server offers the demo only when this is true.
+     */
+    DEMO_ENABLED: z.stringbool({ error: "DEMO_ENABLED must be true or false" }).default(!isProduction),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

@@ -42,4 +42,12 @@ describe("parseEnv", () => {
   it("rejects a short cron secret", () => {
     expect(() => parseEnv({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
   });
+
+  it("offers the demo by default in development, and in production only when DEMO_ENABLED says so", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv(productionSecrets).DEMO_ENABLED).toBe(false);
+    expect(parseEnv({ ...productionSecrets, DEMO_ENABLED: "true" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", DEMO_ENABLED: "false" }).DEMO_ENABLED).toBe(false);
+    expect(() => parseEnv({ DEMO_ENABLED: "maybe" })).toThrow(/DEMO_ENABLED must be true or false/);
+  });
 });

@@ -5,6 +5,7 @@ import {
   type UserTransaction,
   withUserTransaction,
 } from "@/lib/server/db/with-user-transaction";
+import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import type { ProgressReporter } from "./report-progress";
 import type { RobinhoodSnapshot } from "./robinhood-snapshot";
@@ -41,7 +42,7 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
     { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
     async (tx, user) => {
       const accounts = await writeAccounts(tx, user, snapshot);
-      const instruments = await writeInstruments(tx, snapshot);
+      const instruments = await writeInstruments(tx, snapshot, await marketDataSourceOf(tx, user));
       const orders = await writeOrders(tx, user, {
         orders: snapshot.orders,
         accountIds: accounts.ids,
