@@ -21,6 +21,8 @@ export type OpenDemoAccountOptions = {
   db?: Database;
   /** The present: the sync's "today" and the start of the account's lifetime. Defaults to the clock. */
   now?: Date;
+  /** Overrides DEMO_ROBINHOOD_URL (tests start their own simulator). */
+  baseUrl?: string;
 };
 export type OpenedDemoAccount = { ticket: string; robinhoodUserId: string; expiresAt: Date };
 
@@ -34,8 +36,9 @@ export type OpenedDemoAccount = { ticket: string; robinhoodUserId: string; expir
 export async function openDemoAccount(options: OpenDemoAccountOptions = {}): Promise<OpenedDemoAccount> {
   const env = getEnv();
   if (!env.DEMO_ENABLED) throw new DemoDisabledError();
-  if (!env.DEMO_ROBINHOOD_URL) throw new DemoNotConfiguredError();
-  const client = createRobinhoodClient({ baseUrl: env.DEMO_ROBINHOOD_URL });
+  const baseUrl = options.baseUrl ?? env.DEMO_ROBINHOOD_URL;
+  if (!baseUrl) throw new DemoNotConfiguredError();
+  const client = createRobinhoodClient({ baseUrl });
   const outcome = await client.login({ ...DEMO_CREDENTIALS, deviceToken: DEMO_DEVICE_TOKEN });
   if (outcome.kind !== "authenticated") {
     throw new Error(`The demo Robinhood asked for an extra sign-in step (${outcome.kind})`);

@@ -14,6 +14,8 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   _prisma_migrations: "migration bookkeeping, not visible to the app role",
   option_instruments: "public contract terms shared by all users",
   option_marks: "public market prices shared by all users",
+  demo_option_marks: "simulated market prices shared by all demo users",
+  demo_accounts: "ids and expiry times only; the cron must see every demo user to delete expired ones",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
 };
