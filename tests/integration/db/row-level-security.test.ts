@@ -72,10 +72,10 @@ describe("the catalog", () => {
     expect(unprotected).toEqual([]);
   });
 
-  it("exempts no table that holds user data except the recompute queue, and lists no stale exemptions", async () => {
+  it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry), and lists no stale exemptions", async () => {
     const withUserId = await userOwnedTables(owner);
     const exemptWithUserId = withUserId.filter((table) => table in TABLES_WITHOUT_RLS);
-    expect(exemptWithUserId).toEqual(["recompute_queue"]);
+    expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue"]);
     const { rows } = await owner.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { dateColumn } from "@/lib/dates/trading-date";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { runCronTick } from "@/lib/server/cron/run-cron-tick";
 import { getPositions } from "@/lib/server/dashboard/get-positions";
 import { listChains } from "@/lib/server/dashboard/list-chains";
@@ -234,6 +235,18 @@ describe("the cron and demo accounts", () => {
       }),
     ).rejects.toBeInstanceOf(AccountDeletedError);
     expect(await rowsOwnedBy(expiredId)).toBe(0);
+  });
+
+  it("lets a visitor delete their own demo account; nothing brings it back and no tombstone is kept", async () => {
+    const demo = await openDemo();
+    const other = await openDemo();
+    await deleteAccount({ db: bed.db, robinhoodUserId: demo.robinhoodUserId });
+    await expect(
+      recomputeUserPnl({ db: bed.db, robinhoodUserId: demo.robinhoodUserId, trigger: "test", now: SIM_NOW }),
+    ).rejects.toBeInstanceOf(AccountDeletedError);
+    expect(await rowsOwnedBy(userIdFromRobinhoodUserId(demo.robinhoodUserId))).toBe(0);
+    expect(await rowsOwnedBy(userIdFromRobinhoodUserId(other.robinhoodUserId))).toBeGreaterThan(1_000);
+    expect((await bed.owner.query("SELECT count(*)::int AS n FROM account_deletions")).rows[0].n).toBe(0);
   });
 
   it("deletes the demo user every visitor used to share, leaving a tombstone against its return", async () => {
