@@ -2,7 +2,13 @@ import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 
-export type AccountSummary = { username: string | null; displayName: string | null; isDemo: boolean };
+export type AccountSummary = {
+  username: string | null;
+  displayName: string | null;
+  isDemo: boolean;
+  /** When the cron deletes this demo account; null for a Robinhood account. */
+  demoExpiresAt: Date | null;
+};
 
 export type GetAccountSummaryOptions = { robinhoodUserId: string; db?: Database };
 
@@ -11,8 +17,14 @@ export async function getAccountSummary(options: GetAccountSummaryOptions): Prom
   return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
     const row = await tx.user.findUniqueOrThrow({
       where: { id: user.id },
-      select: { username: true, displayName: true, isDemo: true },
+      select: {
+        username: true,
+        displayName: true,
+        isDemo: true,
+        demoAccount: { select: { expiresAt: true } },
+      },
     });
-    return row;
+    const { demoAccount, ...summary } = row;
+    return { ...summary, demoExpiresAt: demoAccount?.expiresAt ?? null };
   });
 }

@@ -6,6 +6,7 @@ import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { runCronTick } from "@/lib/server/cron/run-cron-tick";
+import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
 import { getPositions } from "@/lib/server/dashboard/get-positions";
 import { listChains } from "@/lib/server/dashboard/list-chains";
 import { AccountDeletedError, withUserTransaction } from "@/lib/server/db/with-user-transaction";
@@ -104,6 +105,10 @@ describe("opening the demo", () => {
     expect(users.rows.map((row) => row.id).sort()).toEqual([firstId, secondId].sort());
     expect(users.rows.every((row) => row.is_demo)).toBe(true);
     expect(first.expiresAt.getTime()).toBe(SIM_NOW.getTime() + DEMO_ACCOUNT_LIFETIME_MS);
+    expect(await getAccountSummary({ db: bed.db, robinhoodUserId: first.robinhoodUserId })).toMatchObject({
+      isDemo: true,
+      demoExpiresAt: first.expiresAt,
+    });
 
     // Both have the whole simulated history, each in rows of its own.
     const firstChains = await listChains({
