@@ -46,6 +46,11 @@ function buildSchema(isProduction) {
       .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
       .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
       .default(0),
+    /**
+     * Whether visitors may open demo accounts (each gets a short-lived user of their own). On by
+     * default in development and tests; a production server offers the demo only when this is true.
+     */
+    DEMO_ENABLED: z.stringbool({ error: "DEMO_ENABLED must be true or false" }).default(!isProduction),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

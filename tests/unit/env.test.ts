@@ -53,4 +53,12 @@ describe("parseEnv", () => {
       /TRUSTED_PROXY_HOPS must be 0 or more/,
     );
   });
+
+  it("offers the demo by default in development, and in production only when DEMO_ENABLED says so", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv(productionSecrets).DEMO_ENABLED).toBe(false);
+    expect(parseEnv({ ...productionSecrets, DEMO_ENABLED: "true" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", DEMO_ENABLED: "false" }).DEMO_ENABLED).toBe(false);
+    expect(() => parseEnv({ DEMO_ENABLED: "maybe" })).toThrow(/DEMO_ENABLED must be true or false/);
+  });
 });

@@ -27,6 +27,12 @@ export default async function SettingsPage() {
           <dd className="num">{user.robinhoodUserId}</dd>
           <dt>Kind</dt>
           <dd>{account.isDemo ? "Demo account (simulated Robinhood)" : "Robinhood account"}</dd>
+          {account.demoExpiresAt ? (
+            <>
+              <dt>Deleted at</dt>
+              <dd className="num">{`${account.demoExpiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
       <section className="card stack">

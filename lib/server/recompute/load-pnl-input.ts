@@ -8,6 +8,7 @@ import {
 } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
+import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
 import { loadCorporateActions } from "./load-corporate-actions";
 import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
@@ -19,7 +20,12 @@ export type LoadedPnlInput = {
   watermark: Date | null;
 };
 
-export type LoadPnlInputOptions = { userId: string; asOf: string };
+export type LoadPnlInputOptions = {
+  userId: string;
+  asOf: string;
+  /** Whose marks to read: Robinhood's, or the demo's simulated ones (never the other's). */
+  marketData: MarketDataSource;
+};
 
 type OrderRow = { id: string; account_id: string; broker_order_id: string; source: string };
 type LegRow = {
@@ -171,10 +177,7 @@ export async function loadPnlInput(
 
   const used = contracts.used();
   if (used.length > 0) {
-    const marks = await tx.$queryRaw<{ instrument_id: string; mark_price: string }[]>`
-      SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
-      FROM option_marks WHERE instrument_id = ANY(${used}::uuid[])
-      ORDER BY instrument_id, as_of DESC`;
+    const marks = await latestMarks(tx, used, options.marketData);
     const marksByKey: Record<string, string> = {};
     for (const mark of marks) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
     input.marks = marksByKey;
@@ -184,9 +187,29 @@ export async function loadPnlInput(
   const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
   for (const event of input.events)
     if (event.type !== "expiration") stockSymbols.add(event.contract.underlying);
-  input.stockMarks = await loadStockMarks(tx, [...stockSymbols]);
+  input.stockMarks = await loadStockMarks(tx, [...stockSymbols], options.marketData);
 
   return { input, instrumentIds: contracts.idsByKey(), watermark };
+}
+
+type MarkRow = { instrument_id: string; mark_price: string };
+
+/** The newest mark of each instrument from one source's table (two fixed queries, no SQL built from text). */
+function latestMarks(
+  tx: UserTransaction,
+  instrumentIds: string[],
+  source: MarketDataSource,
+): Promise<MarkRow[]> {
+  if (source === "demo") {
+    return tx.$queryRaw<MarkRow[]>`
+      SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
+      FROM demo_option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
+      ORDER BY instrument_id, as_of DESC`;
+  }
+  return tx.$queryRaw<MarkRow[]>`
+    SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
+    FROM option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
+    ORDER BY instrument_id, as_of DESC`;
 }
 
 /**

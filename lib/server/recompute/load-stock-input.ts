@@ -1,6 +1,8 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PnlStockTrade } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { type MarketDataSource, STOCK_MARK_TABLE } from "@/lib/server/marks/market-data-source";
 
 export type StockTradeRow = {
   broker_trade_id: string;
@@ -52,11 +54,13 @@ export function toPnlStockTrade(row: StockTradeRow): PnlStockTrade {
 export async function loadStockMarks(
   tx: UserTransaction,
   symbols: readonly string[],
+  source: MarketDataSource,
 ): Promise<Record<string, string>> {
   if (symbols.length === 0) return {};
+  // The table name is one of two constants, never input.
   const rows = await tx.$queryRaw<{ symbol: string; mark_price: string }[]>`
     SELECT DISTINCT ON (symbol) symbol, trim_scale(mark_price)::text AS mark_price
-    FROM stock_marks WHERE symbol = ANY(${[...symbols]}::text[])
+    FROM ${Prisma.raw(STOCK_MARK_TABLE[source])} WHERE symbol = ANY(${[...symbols]}::text[])
     ORDER BY symbol, as_of DESC`;
   const marks: Record<string, string> = {};
   for (const row of rows) marks[row.symbol] = row.mark_price;

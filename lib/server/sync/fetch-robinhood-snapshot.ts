@@ -1,5 +1,6 @@
 import "server-only";
 import { isoDate } from "@/lib/dates/trading-date";
+import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { RobinhoodError, type RobinhoodSession } from "@/lib/robinhood/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { getDb } from "@/lib/server/db/db";
@@ -34,7 +35,10 @@ export async function fetchRobinhoodSnapshot(
   const { session, start, progress } = options;
   await progress.update({ phase: "accounts" });
   const robinhoodUser = await session.getUser();
-  if (robinhoodUser.id.toLowerCase() !== options.robinhoodUserId.trim().toLowerCase()) {
+  // A demo identity (`demo:<uuid>`) is no Robinhood user: its session is the simulated demo trader's,
+  // opened from the demo account's own credential, and every visitor's demo syncs that same trader.
+  const demo = isDemoRobinhoodUserId(options.robinhoodUserId);
+  if (!demo && robinhoodUser.id.toLowerCase() !== options.robinhoodUserId.trim().toLowerCase()) {
     throw new RobinhoodError({
       code: "forbidden",
       message: "the session belongs to a different Robinhood user than the one being synced",

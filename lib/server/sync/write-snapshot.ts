@@ -5,6 +5,7 @@ import {
   type UserTransaction,
   withUserTransaction,
 } from "@/lib/server/db/with-user-transaction";
+import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import type { ProgressReporter } from "./report-progress";
 import type { RobinhoodSnapshot } from "./robinhood-snapshot";
@@ -44,7 +45,8 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
     { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
     async (tx, user) => {
       const accounts = await writeAccounts(tx, user, snapshot);
-      const instruments = await writeInstruments(tx, snapshot);
+      const marketData = await marketDataSourceOf(tx, user);
+      const instruments = await writeInstruments(tx, snapshot, marketData);
       const orders = await writeOrders(tx, user, {
         orders: snapshot.orders,
         accountIds: accounts.ids,
@@ -60,7 +62,7 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
         fills: snapshot.stockFills,
         accountIds: accounts.ids,
       });
-      const stockMarks = await writeStockMarks(tx, snapshot.stockMarks);
+      const stockMarks = await writeStockMarks(tx, snapshot.stockMarks, marketData);
       await markInputsChanged(tx, user);
 
       const finishedAt = new Date();

@@ -242,6 +242,7 @@ describe("dashboard read models", () => {
       username: null,
       displayName: null,
       isDemo: false,
+      demoExpiresAt: null,
     });
   });
 });

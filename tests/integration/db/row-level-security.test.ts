@@ -15,6 +15,9 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   option_instruments: "public contract terms shared by all users",
   option_marks: "public market prices shared by all users",
   stock_marks: "public stock quotes shared by all users",
+  demo_option_marks: "simulated market prices shared by all demo users",
+  demo_stock_marks: "simulated stock quotes shared by all demo users",
+  demo_accounts: "ids and expiry times only; the cron must see every demo user to delete expired ones",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
   sign_in_limits: "failed sign-in counters keyed by HMACs, used before anyone is signed in",
@@ -74,10 +77,10 @@ describe("the catalog", () => {
     expect(unprotected).toEqual([]);
   });
 
-  it("exempts no table that holds user data except the recompute queue, and lists no stale exemptions", async () => {
+  it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry), and lists no stale exemptions", async () => {
     const withUserId = await userOwnedTables(owner);
     const exemptWithUserId = withUserId.filter((table) => table in TABLES_WITHOUT_RLS);
-    expect(exemptWithUserId).toEqual(["recompute_queue"]);
+    expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue"]);
     const { rows } = await owner.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );
