@@ -8,7 +8,7 @@ import {
 } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
-import { loadCorporateActions } from "./load-corporate-actions";
+import { loadCorporateActions, withoutSupersededSwaps } from "./load-corporate-actions";
 
 export type LoadedPnlInput = {
   input: PnlInput;
@@ -159,7 +159,10 @@ export async function loadPnlInput(
     marks: {},
   };
   const corporateActions = await loadCorporateActions(tx, userId, seen);
-  if (corporateActions.length > 0) input.corporateActions = corporateActions;
+  if (corporateActions.length > 0) {
+    input.corporateActions = corporateActions;
+    input.executions = withoutSupersededSwaps(input.executions as PnlExecution[], corporateActions);
+  }
 
   const used = contracts.used();
   if (used.length > 0) {
