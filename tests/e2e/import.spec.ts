@@ -75,6 +75,15 @@ test("an activity report is imported from the Import page and its P&L shows on t
   // Every contract has expired by now: BIGC's short call too, so its whole premium is realized.
   await expect(realized.locator(".stat-value")).toHaveText("$1,278.85");
 
+  // The call bought as OLDX and sold as NEWX after the merger is one chain showing the rename.
+  await page.getByRole("link", { name: "Chains", exact: true }).click();
+  await page.locator("tbody tr").filter({ hasText: "NEWX" }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
+  const actions = page.locator("section", { has: page.getByRole("heading", { name: "Corporate actions" }) });
+  await expect(actions.locator("tbody tr")).toHaveCount(1);
+  await expect(actions.locator("tbody tr")).toContainText("renamed OLDX → NEWX");
+  await page.screenshot({ path: testInfo.outputPath("renamed-chain.png"), fullPage: true });
+
   // Removing the import takes its trades out of the P&L.
   await page.getByRole("link", { name: "Import", exact: true }).click();
   await imported.getByRole("link", { name: "activity-report.csv" }).click();

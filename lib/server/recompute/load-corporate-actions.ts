@@ -1,5 +1,5 @@
 import "server-only";
-import type { PnlCorporateAction } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 
 type CorporateActionRow = {
@@ -47,4 +47,31 @@ export async function loadCorporateActions(
           sharesBefore: row.shares_before as string,
         };
   });
+}
+
+/** Order id prefix under which imports before corporate actions booked an OCA pair as two fills at 0. */
+const LEGACY_SWAP_PREFIX = "rh-oca:";
+
+/**
+ * Leaves out the zero-price close-and-open fills an earlier version of the importer made of an OCA
+ * pair, where a stored rename now says the same (an overlapping file imported since brought it):
+ * otherwise the rename would move the position and the old fills would close and reopen it again.
+ * Without such a rename the old fills stay, and keep meaning what they did.
+ */
+export function withoutSupersededSwaps(
+  executions: PnlExecution[],
+  actions: readonly PnlCorporateAction[],
+): PnlExecution[] {
+  const renamed = new Set<string>();
+  for (const action of actions) {
+    if (action.type !== "rename") continue;
+    renamed.add(`${action.accountId}|${action.date}|${action.symbol}`);
+    renamed.add(`${action.accountId}|${action.date}|${action.newSymbol}`);
+  }
+  if (renamed.size === 0) return executions;
+  return executions.filter(
+    (execution) =>
+      !execution.orderId?.startsWith(LEGACY_SWAP_PREFIX) ||
+      !renamed.has(`${execution.accountId}|${execution.tradeDate}|${execution.contract.underlying}`),
+  );
 }

@@ -9,7 +9,7 @@ import {
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
-import { loadCorporateActions } from "./load-corporate-actions";
+import { loadCorporateActions, withoutSupersededSwaps } from "./load-corporate-actions";
 import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
 export type LoadedPnlInput = {
@@ -173,7 +173,10 @@ export async function loadPnlInput(
     marks: {},
   };
   const corporateActions = await loadCorporateActions(tx, userId, seen);
-  if (corporateActions.length > 0) input.corporateActions = corporateActions;
+  if (corporateActions.length > 0) {
+    input.corporateActions = corporateActions;
+    input.executions = withoutSupersededSwaps(input.executions as PnlExecution[], corporateActions);
+  }
 
   const used = contracts.used();
   if (used.length > 0) {

@@ -30,12 +30,12 @@ CREATE TABLE "corporate_actions" (
     CONSTRAINT "corporate_actions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "corporate_actions_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "broker_accounts"("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "corporate_actions_import_id_fkey" FOREIGN KEY ("import_id") REFERENCES "imports"("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- A rename names its new symbol; a split its ratio, both sides positive.
+    -- A rename names its new symbol; a split its ratio, both sides positive (IS NOT NULL: a
+    -- comparison with NULL would let the row pass).
     CONSTRAINT "corporate_actions_terms_check" CHECK (
       ("type" = 'RENAME' AND "new_symbol" IS NOT NULL AND "shares_after" IS NULL AND "shares_before" IS NULL)
-      -- IS NOT NULL spelled out: a comparison with NULL is unknown, which a CHECK lets through.
-      OR ("type" = 'SPLIT' AND "new_symbol" IS NULL AND "shares_after" IS NOT NULL AND "shares_before" IS NOT NULL
-          AND "shares_after" > 0 AND "shares_before" > 0)
+      OR ("type" = 'SPLIT' AND "new_symbol" IS NULL AND "shares_after" IS NOT NULL
+          AND "shares_before" IS NOT NULL AND "shares_after" > 0 AND "shares_before" > 0)
     )
 );
 
