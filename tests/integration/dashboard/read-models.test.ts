@@ -30,6 +30,9 @@ describe("dashboard read models", () => {
       openPositions: 1,
       unmarkedPositions: 0,
       stockRealized: "0",
+      stockUnrealized: "0",
+      stockPositions: 0,
+      unmarkedStockPositions: 0,
       chains: 2,
       openChains: 1,
     });
