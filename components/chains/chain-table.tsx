@@ -14,7 +14,6 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
           <tr>
             <th>Underlying</th>
             <th>Position</th>
-            <th>Strategy</th>
             <th>Status</th>
             <th className="num">Rolls</th>
             <th>Opened</th>
@@ -37,10 +36,13 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
                 </Link>
               </td>
               <td>
-                <SideLabel side={chain.side} optionType={chain.optionType} />
-              </td>
-              <td>
-                <StrategyBadge strategy={chain.strategy} />
+                {/* The strategy names the whole position (a spread is one chain); the side of its
+                    first leg is all there is before a recompute has labelled it. */}
+                {chain.strategy ? (
+                  <StrategyBadge strategy={chain.strategy} />
+                ) : (
+                  <SideLabel side={chain.side} optionType={chain.optionType} />
+                )}
               </td>
               <td>
                 <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />

@@ -1,7 +1,8 @@
 /**
  * A deterministic generated option history for the engine benchmark: a seeded PRNG, no clock in the
  * data. Fills arrive in time order (as a database query would return them) with partial fills,
- * partial closes, one-order rolls (some resized), expirations and assignments, across 60
+ * two-leg vertical spreads opened in one order (a quarter of new positions; their legs are later
+ * closed or rolled one by one), partial closes, one-order rolls (some resized), expirations and assignments, across 60
  * underlyings; contract objects are shared between fills, as a loader that maps instrument rows once
  * would do. Stock trades (about one per 25 option fills) buy shares in round lots and sell part or
  * all of them, beside the shares assignments deliver, so the stock ledger and wheel cycles have work.
@@ -154,6 +155,23 @@ export function generateHistory(target: number): PnlInput {
       if (quantity > first) emit(position, "open", quantity - first, orderId);
       position.quantity = quantity;
       open.push(position);
+      if (next() < 0.25) {
+        // A vertical: the other leg, 2.50 further out of the money, the other way, in the same order.
+        const { contract } = position;
+        const call = contract.optionType === "call";
+        const wing = {
+          contract: contractFor(
+            contract.underlying,
+            contract.expiration,
+            Number(contract.strike) + (call ? 2.5 : -2.5),
+            call,
+          ),
+          short: !position.short,
+          quantity,
+        };
+        emit(wing, "open", quantity, orderId);
+        open.push(wing);
+      }
       continue;
     }
     const index = Math.floor(next() * open.length);

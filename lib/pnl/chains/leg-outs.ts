@@ -22,22 +22,25 @@ export function legOutsOf(
   list: readonly number[],
 ): LegOut[] {
   const { fills, books, episodes } = tables;
-  const openedOn = (episode: number) =>
-    (fills.raw[episodes.firstOpen[episode] as number] as PnlExecution).tradeDate;
-  const legOuts: LegOut[] = [];
+  let legOuts: LegOut[] | null = null;
   for (const episode of list) {
     const outcome = CLOSE_KIND_CODES[episodes.outcome[episode] as number];
     if (outcome !== "trade" && outcome !== "assignment" && outcome !== "exercise") continue;
     if (rolledAway[episode] === 1) continue;
     const date = episodes.closedOn[episode] as string;
-    const othersStayed = list.some(
-      (other) =>
-        other !== episode &&
-        openedOn(other) <= date &&
-        (episodes.outcome[other] === 0 || (episodes.closedOn[other] ?? "") > date),
-    );
+    // Plain loops, no closures: this runs for every multi-leg chain of a large history.
+    let othersStayed = false;
+    for (const other of list) {
+      if (other === episode) continue;
+      if (episodes.outcome[other] !== 0 && (episodes.closedOn[other] ?? "") <= date) continue;
+      if ((fills.raw[episodes.firstOpen[other] as number] as PnlExecution).tradeDate <= date) {
+        othersStayed = true;
+        break;
+      }
+    }
     if (!othersStayed) continue;
     const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    legOuts ??= [];
     legOuts.push({
       date,
       contractKey: contract.key,
@@ -49,6 +52,7 @@ export function legOutsOf(
       outcome,
     });
   }
+  if (legOuts === null) return [];
   return legOuts.sort((a, b) =>
     a.date === b.date
       ? a.contractKey < b.contractKey

@@ -45,30 +45,18 @@ export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
       rollOpen[rolls.pool.fills[index] as number] = 1;
     }
   }
-  const starts = new IntList();
-  const members = new IntList();
-  const byRoll = new IntList();
-  const emit = (group: readonly number[]) => {
-    starts.push(members.length);
-    let rolled = 0;
-    for (const fill of group) {
-      members.push(fill);
-      rolled |= rollOpen[fill] as number;
-    }
-    byRoll.push(rolled);
-  };
-  const dayOpens: number[] = [];
+  const grouper = new DayGrouper(fills, rollOpen);
   let index = 0;
   while (index < order.length) {
     const day = fills.day[order[index] as number];
-    dayOpens.length = 0;
+    grouper.startDay();
     for (; index < order.length && fills.day[order[index] as number] === day; index++) {
       const fill = order[index] as number;
-      if (((fills.flags[fill] as number) & OPEN) !== 0) dayOpens.push(fill);
+      if (((fills.flags[fill] as number) & OPEN) !== 0) grouper.add(fill);
     }
-    if (dayOpens.length === 1) emit(dayOpens);
-    else if (dayOpens.length > 1) groupDay(dayOpens, fills, emit);
+    grouper.endDay();
   }
+  const { starts, members, byRoll } = grouper;
   starts.push(members.length);
   const table: StrategyTable = {
     count: byRoll.length,
@@ -91,57 +79,136 @@ export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
   return table;
 }
 
-/** Splits one day's opening fills (more than one) into groups, in the order of their first fill. */
-function groupDay(
-  opens: readonly number[],
-  fills: FillTable,
-  emit: (group: readonly number[]) => void,
-): void {
-  // Groups keyed by order, or by (account, underlying) for order-less fills.
-  const groups = new Map<string, number[]>();
-  for (const fill of opens) {
-    const raw = fills.raw[fill] as PnlExecution;
-    const key =
-      raw.orderId != null
-        ? `o\u0000${raw.accountId}\u0000${raw.orderId}`
-        : `u\u0000${raw.accountId}\u0000${raw.contract.underlying}`;
-    const group = groups.get(key);
-    if (group) group.push(fill);
-    else groups.set(key, [fill]);
+/**
+ * Groups one day's opening fills at a time. A history has millions of them, so the usual case —
+ * each fill of an order, the order's fills next to each other — costs a comparison, the rest one
+ * map lookup by the order id the input already holds; lists are reused from day to day.
+ */
+class DayGrouper {
+  readonly starts = new IntList();
+  readonly members = new IntList();
+  readonly byRoll = new IntList();
+  private readonly opens = new IntList();
+  /** Per open of the day: its group, numbered from 0 within the day (−1 while order-less). */
+  private readonly groupOf = new IntList();
+  private readonly groupCounts = new IntList();
+  private readonly byOrder = new Map<string, number>();
+  private readonly groupAccount: string[] = [];
+  private orderless: Map<string, number[]> | null = null;
+  private groups = 0;
+
+  constructor(
+    private readonly fills: FillTable,
+    private readonly rollOpen: Uint8Array,
+  ) {}
+
+  startDay(): void {
+    this.opens.clear();
+    this.groupOf.clear();
+    this.byOrder.clear();
+    this.orderless = null;
+    this.groups = 0;
   }
-  // Map iteration follows insertion, so groups come out in the order of their first fill.
-  for (const [key, group] of groups) {
-    if (key.startsWith("o") || group.length === 1) emit(group);
-    else for (const part of splitOrderless(group, fills)) emit(part);
+
+  add(fill: number): void {
+    const raw = this.fills.raw[fill] as PnlExecution;
+    const orderId = raw.orderId;
+    const position = this.opens.length;
+    this.opens.push(fill);
+    if (orderId == null) {
+      this.groupOf.push(-1);
+      this.orderless ??= new Map();
+      const key = `${raw.accountId}\u0000${raw.contract.underlying}`;
+      const bucket = this.orderless.get(key);
+      if (bucket) bucket.push(position);
+      else this.orderless.set(key, [position]);
+      return;
+    }
+    if (position > 0) {
+      const previous = this.fills.raw[this.opens.at(position - 1)] as PnlExecution;
+      if (previous.orderId === orderId && previous.accountId === raw.accountId) {
+        this.groupOf.push(this.groupOf.at(position - 1));
+        return;
+      }
+    }
+    // Order ids are the broker's and unique; the account check only guards against a source reusing one.
+    const key =
+      this.byOrder.has(orderId) && this.groupAccount[this.byOrder.get(orderId) as number] !== raw.accountId
+        ? `${raw.accountId}\u0000${orderId}`
+        : orderId;
+    let group = this.byOrder.get(key);
+    if (group === undefined) {
+      group = this.groups++;
+      this.byOrder.set(key, group);
+      this.groupAccount[group] = raw.accountId;
+    }
+    this.groupOf.push(group);
+  }
+
+  /** Numbers the order-less parts after the orders' groups, then writes the day's groups out. */
+  endDay(): void {
+    const { opens, groupOf } = this;
+    if (opens.length === 0) return;
+    if (this.orderless !== null) {
+      for (const bucket of this.orderless.values()) {
+        for (const part of splitOrderless(bucket, (position) => opens.at(position), this.fills)) {
+          const group = this.groups++;
+          for (const position of part) groupOf.set(position, group);
+        }
+      }
+    }
+    // A counting sort by group keeps each group's fills in replay order.
+    const counts = this.groupCounts;
+    counts.resetToZeros(this.groups + 1);
+    for (let position = 0; position < opens.length; position++) counts.increment(groupOf.at(position) + 1);
+    const base = this.members.length;
+    for (let group = 0; group < this.groups; group++) {
+      const start = counts.at(group);
+      this.starts.push(base + start);
+      counts.set(group + 1, counts.at(group + 1) + start);
+    }
+    this.members.resetLength(base + opens.length);
+    const rolled = this.byRoll.length;
+    for (let group = 0; group < this.groups; group++) this.byRoll.push(0);
+    for (let position = 0; position < opens.length; position++) {
+      const group = groupOf.at(position);
+      const fill = opens.at(position);
+      this.members.set(base + counts.at(group), fill);
+      counts.increment(group);
+      if (this.rollOpen[fill] === 1) this.byRoll.set(rolled + group, 1);
+    }
   }
 }
 
-/** Order-less fills of one account and underlying on one day: by instant, else by equal quantity. */
-function splitOrderless(group: readonly number[], fills: FillTable): number[][] {
-  const instantOf = (fill: number) => (fills.raw[fill] as PnlExecution).executedAt;
-  const firstInstant = instantOf(group[0] as number);
+/**
+ * Order-less fills of one account and underlying on one day (as positions in the day's opens): by
+ * instant, else, when they all share one instant, by equal leg quantity.
+ */
+function splitOrderless(
+  positions: readonly number[],
+  fillAt: (position: number) => number,
+  fills: FillTable,
+): number[][] {
+  if (positions.length === 1) return [positions as number[]];
+  const instantOf = (position: number) => (fills.raw[fillAt(position)] as PnlExecution).executedAt;
+  const firstInstant = instantOf(positions[0] as number);
   const parts = new Map<string, number[]>();
-  if (group.some((fill) => instantOf(fill) !== firstInstant)) {
-    for (const fill of group) {
-      const instant = instantOf(fill);
-      const part = parts.get(instant);
-      if (part) part.push(fill);
-      else parts.set(instant, [fill]);
-    }
+  const put = (key: string, position: number) => {
+    const part = parts.get(key);
+    if (part) part.push(position);
+    else parts.set(key, [position]);
+  };
+  if (positions.some((position) => instantOf(position) !== firstInstant)) {
+    for (const position of positions) put(instantOf(position), position);
     return [...parts.values()];
   }
   // One instant for all: sum each leg (book and direction), then legs of equal quantity group.
   const legQuantity = new Map<number, Micro>();
   const legOf = (fill: number) => (fills.book[fill] as number) * 2 + ((fills.flags[fill] as number) & 1);
-  for (const fill of group) {
-    const leg = legOf(fill);
-    legQuantity.set(leg, add(legQuantity.get(leg) ?? 0, fills.quantity[fill] as number));
+  for (const position of positions) {
+    const fill = fillAt(position);
+    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, fills.quantity[fill] as number));
   }
-  for (const fill of group) {
-    const quantity = String(legQuantity.get(legOf(fill)));
-    const part = parts.get(quantity);
-    if (part) part.push(fill);
-    else parts.set(quantity, [fill]);
-  }
+  for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
   return [...parts.values()];
 }

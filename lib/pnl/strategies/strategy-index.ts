@@ -34,11 +34,11 @@ export class StrategyIndex {
     this.labels = new Uint8Array(tables.strategies.count).fill(UNLABELLED);
   }
 
-  /** The label of strategy `group`. */
-  label(group: number): StrategyLabel {
+  /** The label of strategy `group` (its legs, when the caller has them already). */
+  label(group: number, legs?: LegSum[]): StrategyLabel {
     let code = this.labels[group] as number;
     if (code === UNLABELLED) {
-      code = STRATEGY_LABELS.indexOf(this.classify(group));
+      code = STRATEGY_LABELS.indexOf(this.classify(group, legs ?? this.legs(group)));
       this.labels[group] = code;
     }
     return STRATEGY_LABELS[code] as StrategyLabel;
@@ -72,7 +72,8 @@ export class StrategyIndex {
       openingCash = add(openingCash, fills.cash[fill] as number);
       ids.push((fills.raw[fill] as PnlExecution).id);
     }
-    const legs: StrategyLeg[] = this.legs(group).map((leg) => ({
+    const sums = this.legs(group);
+    const legs: StrategyLeg[] = sums.map((leg) => ({
       contractKey: leg.contract.key,
       expiration: leg.contract.expiration,
       strike: leg.contract.strikeText,
@@ -84,7 +85,7 @@ export class StrategyIndex {
       id: `st_${stableHash([raw.accountId, raw.id])}`,
       accountId: raw.accountId,
       underlying: raw.contract.underlying,
-      label: this.label(group),
+      label: this.label(group, sums),
       openedOn: raw.tradeDate,
       orderId: raw.orderId ?? null,
       openingCash: formatMoney(openingCash),
@@ -118,9 +119,8 @@ export class StrategyIndex {
     );
   }
 
-  private classify(group: number): StrategyLabel {
+  private classify(group: number, legs: LegSum[]): StrategyLabel {
     const { fills, strategies, shares } = this.tables;
-    const legs = this.legs(group);
     const shapes: LegShape[] = legs.map((leg) => ({
       optionType: leg.contract.optionType,
       direction: DIRECTIONS[leg.direction] as "long" | "short",

@@ -102,6 +102,8 @@ describe("dashboard read models", () => {
         realized: "0",
         unrealized: "149.97",
         breakeven: "395.0003",
+        strategy: "cash-secured-put",
+        openingStrategy: null,
       },
       {
         underlying: "AAPL",
@@ -117,6 +119,8 @@ describe("dashboard read models", () => {
         realized: "423.9",
         unrealized: "0",
         breakeven: null,
+        strategy: "short-call",
+        openingStrategy: null,
       },
     ]);
     const aapl = await listChains({
@@ -221,6 +225,7 @@ describe("dashboard read models", () => {
     ).toEqual([
       {
         hasChain: true,
+        strategy: "cash-secured-put",
         contract: {
           underlying: "TSLA",
           expiration: "2026-12-18",
