@@ -1,4 +1,6 @@
 import { type Micro, mul3Rounded, negate } from "@/lib/money";
+import type { StockAdjustment } from "../corporate-actions/adjust-stock";
+import type { AdjustmentRec } from "../corporate-actions/apply-actions";
 import {
   type BookTable,
   BUY,
@@ -13,6 +15,12 @@ import {
   TRADE_PHASE,
 } from "../internal-types";
 import { MARKET_VALUE_ROUNDING } from "../marks";
+
+/** What the wheel reads of a change in shares: a stock flow, or a rename or split of the lots. */
+export type StockChange = Pick<StockFlow, "buy" | "positionAfter" | "longCostAfter" | "realized">;
+
+/** Corporate actions apply at the start of their date, before its trades. */
+const ACTION_PHASE = -1;
 
 /**
  * The wheel's view of one (account, underlying): every option fill, every closed option lot and
@@ -38,7 +46,7 @@ export interface WheelStep {
   opensShortPut: boolean;
   /** True for a step that writes an option (a short put or call): it makes a cycle a wheel. */
   writesOption: boolean;
-  stock: StockFlow | null;
+  stock: StockChange | null;
 }
 
 export interface WheelTimelineSource {
@@ -47,6 +55,10 @@ export interface WheelTimelineSource {
   matches: MatchTable;
   events: readonly LifecycleRec[];
   stockFlows: readonly StockFlow[];
+  /** Positions a rename or split left in the stock ledger. */
+  stockAdjustments: readonly StockAdjustment[];
+  /** Option positions a rename or split moved into adjusted contracts. */
+  optionAdjustments: readonly AdjustmentRec[];
 }
 
 const ASSIGNMENT = closeKindCode("assignment");
@@ -132,6 +144,42 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     step.id = flow.id;
     step.stock = flow;
     push(flow.accountId, flow.underlying, step);
+  }
+  for (const adjustment of source.stockAdjustments) {
+    const step = emptyStep(adjustment.dayNumber, adjustment.day, ACTION_PHASE);
+    step.id = adjustment.actionId;
+    // Shares arriving under a new name carry a wheel on there (the old symbol's cycle ends).
+    step.stock = {
+      buy: adjustment.positionAfter > 0,
+      positionAfter: adjustment.positionAfter,
+      longCostAfter: adjustment.longCostAfter,
+      realized: 0,
+    };
+    push(adjustment.accountId, adjustment.underlying, step);
+  }
+  // A moved short option leaves the old contract's count and joins the adjusted one's, so later
+  // closes under the adjusted contract meet it (a split moves it within the same underlying).
+  for (const adjustment of source.optionAdjustments) {
+    if (!adjustment.short) continue;
+    const { action, from, to } = adjustment;
+    const out = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
+    const into = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
+    out.id = `${action.id}<`;
+    into.id = `${action.id}>`;
+    if (from.optionType === "put") {
+      out.shortPuts = negate(adjustment.quantityBefore);
+      out.putCapital = negate(putValue(from, adjustment.quantityBefore));
+      into.shortPuts = adjustment.quantityAfter;
+      into.putCapital = putValue(to, adjustment.quantityAfter);
+      into.opensShortPut = true;
+    } else {
+      out.shortCalls = negate(adjustment.quantityBefore);
+      into.shortCalls = adjustment.quantityAfter;
+    }
+    into.writesOption = true;
+    const accountId = action.accountId;
+    push(accountId, from.underlying, out);
+    push(accountId, to.underlying, into);
   }
   for (const timeline of timelines.values()) timeline.steps.sort(compareSteps);
   return [...timelines.values()];
