@@ -97,21 +97,32 @@ function groupDay(
   fills: FillTable,
   emit: (group: readonly number[]) => void,
 ): void {
-  // Groups keyed by order, or by (account, underlying) for order-less fills.
-  const groups = new Map<string, number[]>();
+  // Groups keyed by (account, order), or by (account, underlying) for order-less fills; two levels
+  // of maps rather than one joined key, so no string is built per fill. `ordered` keeps the order
+  // of each group's first fill.
+  const byOrder = new Map<string, Map<string, number[]>>();
+  const byUnderlying = new Map<string, Map<string, number[]>>();
+  const ordered: { hasOrder: boolean; fills: number[] }[] = [];
   for (const fill of opens) {
     const raw = fills.raw[fill] as PnlExecution;
-    const key =
-      raw.orderId != null
-        ? `o\u0000${raw.accountId}\u0000${raw.orderId}`
-        : `u\u0000${raw.accountId}\u0000${raw.contract.underlying}`;
-    const group = groups.get(key);
+    const hasOrder = raw.orderId != null;
+    const outer = hasOrder ? byOrder : byUnderlying;
+    let inner = outer.get(raw.accountId);
+    if (inner === undefined) {
+      inner = new Map();
+      outer.set(raw.accountId, inner);
+    }
+    const key = hasOrder ? (raw.orderId as string) : raw.contract.underlying;
+    const group = inner.get(key);
     if (group) group.push(fill);
-    else groups.set(key, [fill]);
+    else {
+      const created = [fill];
+      inner.set(key, created);
+      ordered.push({ hasOrder, fills: created });
+    }
   }
-  // Map iteration follows insertion, so groups come out in the order of their first fill.
-  for (const [key, group] of groups) {
-    if (key.startsWith("o") || group.length === 1) emit(group);
+  for (const { hasOrder, fills: group } of ordered) {
+    if (hasOrder || group.length === 1) emit(group);
     else for (const part of splitOrderless(group, fills)) emit(part);
   }
 }

@@ -83,8 +83,34 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     if (timeline) timeline.steps.push(step);
     else timelines.set(key, { accountId, underlying, steps: [step] });
   };
+  // One timeline per book, found once: a key string per step would cost more than the step itself.
+  const byBook: (WheelTimeline | undefined)[] = new Array(books.count);
+  const pushToBook = (book: number, step: WheelStep) => {
+    let timeline = byBook[book];
+    if (timeline === undefined) {
+      const accountId = books.accountId[book] as string;
+      const underlying = (books.contract[book] as ContractRec).underlying;
+      const key = wheelKey(accountId, underlying);
+      timeline = timelines.get(key);
+      if (timeline === undefined) {
+        timeline = { accountId, underlying, steps: [] };
+        timelines.set(key, timeline);
+      }
+      byBook[book] = timeline;
+    }
+    timeline.steps.push(step);
+  };
   // Executions are only required to carry a non-empty instant; one that does not parse sorts first.
-  const fillTime = (fill: number) => Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
+  // Parsed once per fill: a closing fill is also the step of each lot it matched.
+  const times = new Float64Array(fills.count).fill(Number.NaN);
+  const fillTime = (fill: number) => {
+    let time = times[fill] as number;
+    if (Number.isNaN(time)) {
+      time = Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
+      times[fill] = time;
+    }
+    return time;
+  };
   for (let fill = 0; fill < fills.count; fill++) {
     const book = fills.book[fill] as number;
     const contract = books.contract[book] as ContractRec;
@@ -102,7 +128,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
       step.putCapital = putValue(contract, quantity);
       step.opensShortPut = true;
     } else if (opensShort) step.shortCalls = quantity;
-    push(books.accountId[book] as string, contract.underlying, step);
+    pushToBook(book, step);
   }
   for (let match = 0; match < matches.count; match++) {
     const lot = matches.lot[match] as number;
@@ -136,7 +162,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
         step.callsAssigned = assigned;
       }
     }
-    push(books.accountId[book] as string, contract.underlying, step);
+    pushToBook(book, step);
   }
   for (const flow of source.stockFlows) {
     const step = emptyStep(flow.dayNumber, flow.day, flow.phase);
