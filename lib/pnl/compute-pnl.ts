@@ -165,6 +165,13 @@ export function computePnl(input: PnlInput): PnlResult {
       stockFlows: stockReplay.flows,
       stockAdjustments: stockReplay.adjustments,
       optionAdjustments: actions?.adjustments ?? [],
+      bookOfMatch:
+        actions === null
+          ? null
+          : (match) => {
+              const episode = state.matches.episode[match] as number;
+              return actions.bookOfMatch(episode, match, state.episodes.book[episode] as number);
+            },
       asOf,
     }),
   );

@@ -59,6 +59,8 @@ export interface WheelTimelineSource {
   stockAdjustments: readonly StockAdjustment[];
   /** Option positions a rename or split moved into adjusted contracts. */
   optionAdjustments: readonly AdjustmentRec[];
+  /** The book a match closed in, when corporate actions may have moved its lot; else its fill's. */
+  bookOfMatch: ((match: number) => number) | null;
 }
 
 const ASSIGNMENT = closeKindCode("assignment");
@@ -132,7 +134,8 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
   }
   for (let match = 0; match < matches.count; match++) {
     const lot = matches.lot[match] as number;
-    const book = fills.book[lot] as number;
+    // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
+    const book = source.bookOfMatch === null ? (fills.book[lot] as number) : source.bookOfMatch(match);
     const contract = books.contract[book] as ContractRec;
     const closerFill = matches.closerFill[match] as number;
     const closerEvent = matches.closerEvent[match] as number;
