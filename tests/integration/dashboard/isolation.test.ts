@@ -57,6 +57,10 @@ describe("one user's pages never show another user's rows", () => {
       openPositions: 0,
       unmarkedPositions: 0,
       stockRealized: "0",
+      // No shares held: the stock figures the stock ledger added are empty.
+      stockPositions: 0,
+      stockUnrealized: "0",
+      unmarkedStockPositions: 0,
       chains: 0,
       openChains: 0,
     });

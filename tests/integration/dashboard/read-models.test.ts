@@ -30,6 +30,10 @@ describe("dashboard read models", () => {
       openPositions: 1,
       unmarkedPositions: 0,
       stockRealized: "0",
+      // No shares held: the stock figures the stock ledger added are empty.
+      stockPositions: 0,
+      stockUnrealized: "0",
+      unmarkedStockPositions: 0,
       chains: 2,
       openChains: 1,
     });
@@ -99,6 +103,9 @@ describe("dashboard read models", () => {
         realized: "0",
         unrealized: "149.97",
         breakeven: "395.0003",
+        // A lone short put with no shares held; the activity report names no broker strategy.
+        strategy: "cash-secured-put",
+        openingStrategy: null,
       },
       {
         underlying: "AAPL",
@@ -114,6 +121,8 @@ describe("dashboard read models", () => {
         realized: "423.9",
         unrealized: "0",
         breakeven: null,
+        strategy: "short-call",
+        openingStrategy: null,
       },
     ]);
     const aapl = await listChains({
@@ -233,6 +242,7 @@ describe("dashboard read models", () => {
         markedAt: null,
         marketValue: "-350",
         unrealized: "149.97",
+        strategy: "cash-secured-put",
       },
     ]);
   });
