@@ -6,10 +6,12 @@
  * stock trades beside them, then
  * times `computePnl` on it and prints executions per second — once for the computation alone and
  * once with every row list read (they are built on first read; see computePnl). Generation is not
- * timed. Last, it prints the floor under any engine on this input (see bench/input-floor.ts).
+ * timed. Last, it prints the floor under any engine on this input (see bench/input-floor.ts) and the
+ * bare FIFO loop (bench/bare-fifo.ts) with the ratio of the engine's best time to it.
  */
 import { z } from "zod";
 import { computePnl } from "@/lib/pnl";
+import { measureBareFifo } from "./bench/bare-fifo";
 import { generateHistory } from "./bench/generate-history";
 import { measureInputFloor } from "./bench/input-floor";
 import { parseFlags } from "./bench/parse-flags";
@@ -45,6 +47,12 @@ console.log(
   `floor, best of ${args.runs}: reading every field computePnl uses ${floor.readSeconds.toFixed(3)} s; reading and parsing their decimals and dates ${floor.parseSeconds.toFixed(3)} s; one full collection of the heap holding the input ${floor.collectionSeconds.toFixed(3)} s`,
 );
 
+const bare = measureBareFifo(input, args.runs);
+const bestSeconds = input.executions.length / Math.max(...rates);
+console.log(
+  `bare FIFO loop floor, best of ${args.runs}: ${bare.toFixed(3)} s = ${rate(input.executions.length / bare)} executions/s; computePnl takes ${(bestSeconds / bare).toFixed(1)}× that`,
+);
+
 function rate(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
@@ -60,6 +68,7 @@ function timeRun() {
     result.openLots.length +
     result.contracts.length +
     result.chains.length +
+    result.strategies.length +
     result.wheelCycles.length;
   const done = performance.now();
   const seconds = (computed - start) / 1000;

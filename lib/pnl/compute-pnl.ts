@@ -67,6 +67,10 @@ export function computePnl(input: PnlInput): PnlResult {
 
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
+  // Equity trades and the shares option events delivered share one ledger per account and symbol;
+  // renames and splits move and scale its lots like the option positions.
+  const stockReplay = replayStock([...normalized.stockTrades, ...state.stockFlows], normalized.actions);
+  const stock = formatStock(stockReplay, marks);
   const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
   // Legs opened together join one chain before any chain is read (chains are grouped on first use).
   const strategies = groupStrategies({ fills, episodes: state.episodes, rolls, order: state.order });
@@ -74,7 +78,7 @@ export function computePnl(input: PnlInput): PnlResult {
     fills,
     books,
     strategies,
-    shares: new SharesHeld(input.stockTrades ?? [], state.stockFlows),
+    shares: new SharesHeld(stockReplay.flows, stockReplay.adjustments),
   });
   const chains = new ChainIndex({
     fills,
@@ -85,9 +89,6 @@ export function computePnl(input: PnlInput): PnlResult {
     strategyIndex,
     asOf,
   });
-  // Equity trades and the shares option events delivered share one ledger per account and symbol.
-  const stockReplay = replayStock([...normalized.stockTrades, ...state.stockFlows]);
-  const stock = formatStock(stockReplay, marks);
 
   for (const match of stockReplay.matches) {
     state.days.stock(match.close.dayNumber, match.close.day, match.realized);
@@ -162,6 +163,15 @@ export function computePnl(input: PnlInput): PnlResult {
       matches: state.matches,
       events: normalized.events,
       stockFlows: stockReplay.flows,
+      stockAdjustments: stockReplay.adjustments,
+      optionAdjustments: actions?.adjustments ?? [],
+      bookOfMatch:
+        actions === null
+          ? null
+          : (match) => {
+              const episode = state.matches.episode[match] as number;
+              return actions.bookOfMatch(episode, match, state.episodes.book[episode] as number);
+            },
       asOf,
     }),
   );

@@ -58,14 +58,15 @@ export function formatStock(replay: StockReplay, marks: MarkBook): StockOutput {
     output.realized = add(output.realized, match.realized);
     output.matches.push({
       accountId: match.open.accountId,
-      underlying: match.open.underlying,
+      // The closing side's symbol is the book's: shares held through a rename are sold under the new one.
+      underlying: match.close.underlying,
       direction: match.direction,
       openEventId: match.open.kind === "trade" ? null : match.open.id,
       closeEventId: match.close.kind === "trade" ? null : match.close.id,
       openedOn: match.open.day,
       closedOn: match.close.day,
       quantity: formatQuantity(match.shares),
-      openPrice: formatDecimal(match.open.price),
+      openPrice: formatDecimal(match.openPrice),
       closePrice: formatDecimal(match.close.price),
       realized: formatMoney(match.realized),
       openKind: match.open.kind,

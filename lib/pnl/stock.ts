@@ -1,4 +1,6 @@
 import { add, type Micro, negate, prorate, sub } from "@/lib/money";
+import { adjustStockBooks, type StockAdjustment } from "./corporate-actions/adjust-stock";
+import type { CorporateActionRec } from "./corporate-actions/parse-actions";
 import type { StockFlow } from "./internal-types";
 import type { Direction } from "./types";
 
@@ -15,12 +17,18 @@ import type { Direction } from "./types";
  * the current position can absorb without changing sign go first, then the ones that add to it,
  * then the rest, each group by id. So a day's purchase and sale listed in either order never make a
  * short that no sale explains.
+ *
+ * Corporate actions apply at the start of their date, before its trades (as for option positions):
+ * a rename moves the account's lots to the new symbol, a split scales their shares
+ * (corporate-actions/adjust-stock.ts). Neither realizes anything or moves cash.
  */
 
 export interface StockLot {
   flow: StockFlow;
   direction: Direction;
   shares: Micro;
+  /** Opening price per share, in the terms of the symbol's latest split (display only). */
+  price: Micro;
   /** Signed cash of the lot before fees: negative for a long (paid), positive for a short. */
   gross: Micro;
   fees: Micro;
@@ -31,6 +39,8 @@ export interface StockMatchRec {
   close: StockFlow;
   direction: Direction;
   shares: Micro;
+  /** The opening lot's price per share, split-adjusted like its shares. */
+  openPrice: Micro;
   openFees: Micro;
   closeFees: Micro;
   realized: Micro;
@@ -53,28 +63,45 @@ export interface StockReplay {
   matches: StockMatchRec[];
   /** Every flow in replay order, with its realized P&L and the position after it filled in. */
   flows: StockFlow[];
+  /** The position of each (account, symbol) a corporate action changed, right after it. */
+  adjustments: StockAdjustment[];
 }
 
 export function compareStockFlows(a: StockFlow, b: StockFlow): number {
   return a.dayNumber - b.dayNumber || a.phase - b.phase || a.time - b.time || compareText(a.id, b.id);
 }
 
-export function replayStock(input: readonly StockFlow[]): StockReplay {
+export function replayStock(
+  input: readonly StockFlow[],
+  actions: readonly CorporateActionRec[] = [],
+): StockReplay {
   const byKey = new Map<string, StockBook>();
   const ordered = [...input].sort(compareStockFlows);
   const matches: StockMatchRec[] = [];
   const flows: StockFlow[] = [];
+  const adjustments: StockAdjustment[] = [];
+  // Actions are in date order; each applies before the first flow of its date or later.
+  let nextAction = 0;
+  const applyActionsUntil = (day: number) => {
+    while (nextAction < actions.length && (actions[nextAction] as CorporateActionRec).dayNumber <= day) {
+      const action = actions[nextAction++] as CorporateActionRec;
+      adjustments.push(
+        ...adjustStockBooks(action, byKey, (accountId, symbol) => bookOf(byKey, accountId, symbol)),
+      );
+    }
+  };
   // Flows are grouped by (book, moment); a moment's flows are applied by the same-instant rule.
   const groups = new Map<StockBook, StockFlow[]>();
   let start = 0;
   while (start < ordered.length) {
     const first = ordered[start] as StockFlow;
+    if (nextAction < actions.length) applyActionsUntil(first.dayNumber);
     let end = start + 1;
     while (end < ordered.length && sameMoment(first, ordered[end] as StockFlow)) end++;
     groups.clear();
     for (let index = start; index < end; index++) {
       const flow = ordered[index] as StockFlow;
-      const book = bookOf(byKey, flow);
+      const book = bookOf(byKey, flow.accountId, flow.underlying);
       const group = groups.get(book);
       if (group) group.push(flow);
       else groups.set(book, [flow]);
@@ -87,23 +114,29 @@ export function replayStock(input: readonly StockFlow[]): StockReplay {
     }
     start = end;
   }
+  // Actions after the last flow still change the shares held now.
+  applyActionsUntil(Number.MAX_SAFE_INTEGER);
   const books = [...byKey.values()].sort(
     (a, b) => compareText(a.underlying, b.underlying) || compareText(a.accountId, b.accountId),
   );
-  return { books, matches, flows };
+  return { books, matches, flows, adjustments };
 }
 
 function sameMoment(a: StockFlow, b: StockFlow): boolean {
   return a.dayNumber === b.dayNumber && a.phase === b.phase && a.time === b.time;
 }
 
-function bookOf(byKey: Map<string, StockBook>, flow: StockFlow): StockBook {
-  const key = `${flow.accountId}\u0000${flow.underlying}`;
+export function stockBookKey(accountId: string, symbol: string): string {
+  return `${accountId}\u0000${symbol}`;
+}
+
+function bookOf(byKey: Map<string, StockBook>, accountId: string, underlying: string): StockBook {
+  const key = stockBookKey(accountId, underlying);
   let book = byKey.get(key);
   if (!book) {
     book = {
-      accountId: flow.accountId,
-      underlying: flow.underlying,
+      accountId,
+      underlying,
       lots: [],
       position: 0,
       longCost: 0,
@@ -167,6 +200,7 @@ function apply(book: StockBook, flow: StockFlow, matches: StockMatchRec[]): void
       close: flow,
       direction: closes,
       shares: take,
+      openPrice: lot.price,
       openFees,
       closeFees,
       realized,
@@ -174,7 +208,7 @@ function apply(book: StockBook, flow: StockFlow, matches: StockMatchRec[]): void
     if (lot.shares === 0) book.lots.shift();
   }
   if (shares > 0) {
-    book.lots.push({ flow, direction: flow.buy ? "long" : "short", shares, gross, fees });
+    book.lots.push({ flow, direction: flow.buy ? "long" : "short", shares, price: flow.price, gross, fees });
     if (flow.buy) book.longCost = add(book.longCost, sub(fees, gross));
   }
   book.realized = add(book.realized, realizedHere);

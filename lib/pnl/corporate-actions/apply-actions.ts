@@ -2,7 +2,7 @@ import { add, divRounded, MICRO_PER_UNIT, type Micro, mul, mulRounded } from "@/
 import { union } from "../chains/union-find";
 import type { ContractRegistry } from "../contract";
 import type { BookTable, ContractRec, EpisodeTable, FillTable, MatchTable } from "../internal-types";
-import { TRADE } from "../internal-types";
+import { SHORT, TRADE } from "../internal-types";
 import { type BookFinder, compareBooks } from "../normalize";
 import { adjustContract } from "./adjust-contract";
 import type { CorporateActionRec } from "./parse-actions";
@@ -16,6 +16,8 @@ export interface AdjustmentRec {
   to: ContractRec;
   quantityBefore: Micro;
   quantityAfter: Micro;
+  /** True when the moved queue held short lots (the wheel counts short puts and calls). */
+  short: boolean;
 }
 
 export interface ActionTables {
@@ -151,6 +153,7 @@ export class CorporateActionReplay {
       to: books.contract[targetQueue >> 1] as ContractRec,
       quantityBefore: before,
       quantityAfter: after,
+      short: (queue & 1) === SHORT,
     });
   }
 

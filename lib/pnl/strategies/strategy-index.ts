@@ -135,7 +135,7 @@ export class StrategyIndex {
         raw.accountId,
         leg.contract.underlying,
         fills.day[strategies.fills[strategies.start[group] as number] as number] as number,
-        raw.executedAt,
+        Date.parse(raw.executedAt) || 0,
       );
       return held >= mul(leg.quantity, leg.contract.multiplier);
     });

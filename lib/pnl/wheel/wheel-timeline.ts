@@ -1,4 +1,6 @@
 import { type Micro, mul3Rounded, negate } from "@/lib/money";
+import type { StockAdjustment } from "../corporate-actions/adjust-stock";
+import type { AdjustmentRec } from "../corporate-actions/apply-actions";
 import {
   type BookTable,
   BUY,
@@ -13,6 +15,12 @@ import {
   TRADE_PHASE,
 } from "../internal-types";
 import { MARKET_VALUE_ROUNDING } from "../marks";
+
+/** What the wheel reads of a change in shares: a stock flow, or a rename or split of the lots. */
+export type StockChange = Pick<StockFlow, "buy" | "positionAfter" | "longCostAfter" | "realized">;
+
+/** Corporate actions apply at the start of their date, before its trades. */
+const ACTION_PHASE = -1;
 
 /**
  * The wheel's view of one (account, underlying): every option fill, every closed option lot and
@@ -38,7 +46,7 @@ export interface WheelStep {
   opensShortPut: boolean;
   /** True for a step that writes an option (a short put or call): it makes a cycle a wheel. */
   writesOption: boolean;
-  stock: StockFlow | null;
+  stock: StockChange | null;
 }
 
 export interface WheelTimelineSource {
@@ -47,6 +55,12 @@ export interface WheelTimelineSource {
   matches: MatchTable;
   events: readonly LifecycleRec[];
   stockFlows: readonly StockFlow[];
+  /** Positions a rename or split left in the stock ledger. */
+  stockAdjustments: readonly StockAdjustment[];
+  /** Option positions a rename or split moved into adjusted contracts. */
+  optionAdjustments: readonly AdjustmentRec[];
+  /** The book a match closed in, when corporate actions may have moved its lot; else its fill's. */
+  bookOfMatch: ((match: number) => number) | null;
 }
 
 const ASSIGNMENT = closeKindCode("assignment");
@@ -71,8 +85,34 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     if (timeline) timeline.steps.push(step);
     else timelines.set(key, { accountId, underlying, steps: [step] });
   };
+  // One timeline per book, found once: a key string per step would cost more than the step itself.
+  const byBook: (WheelTimeline | undefined)[] = new Array(books.count);
+  const pushToBook = (book: number, step: WheelStep) => {
+    let timeline = byBook[book];
+    if (timeline === undefined) {
+      const accountId = books.accountId[book] as string;
+      const underlying = (books.contract[book] as ContractRec).underlying;
+      const key = wheelKey(accountId, underlying);
+      timeline = timelines.get(key);
+      if (timeline === undefined) {
+        timeline = { accountId, underlying, steps: [] };
+        timelines.set(key, timeline);
+      }
+      byBook[book] = timeline;
+    }
+    timeline.steps.push(step);
+  };
   // Executions are only required to carry a non-empty instant; one that does not parse sorts first.
-  const fillTime = (fill: number) => Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
+  // Parsed once per fill: a closing fill is also the step of each lot it matched.
+  const times = new Float64Array(fills.count).fill(Number.NaN);
+  const fillTime = (fill: number) => {
+    let time = times[fill] as number;
+    if (Number.isNaN(time)) {
+      time = Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
+      times[fill] = time;
+    }
+    return time;
+  };
   for (let fill = 0; fill < fills.count; fill++) {
     const book = fills.book[fill] as number;
     const contract = books.contract[book] as ContractRec;
@@ -90,11 +130,12 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
       step.putCapital = putValue(contract, quantity);
       step.opensShortPut = true;
     } else if (opensShort) step.shortCalls = quantity;
-    push(books.accountId[book] as string, contract.underlying, step);
+    pushToBook(book, step);
   }
   for (let match = 0; match < matches.count; match++) {
     const lot = matches.lot[match] as number;
-    const book = fills.book[lot] as number;
+    // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
+    const book = source.bookOfMatch === null ? (fills.book[lot] as number) : source.bookOfMatch(match);
     const contract = books.contract[book] as ContractRec;
     const closerFill = matches.closerFill[match] as number;
     const closerEvent = matches.closerEvent[match] as number;
@@ -124,7 +165,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
         step.callsAssigned = assigned;
       }
     }
-    push(books.accountId[book] as string, contract.underlying, step);
+    pushToBook(book, step);
   }
   for (const flow of source.stockFlows) {
     const step = emptyStep(flow.dayNumber, flow.day, flow.phase);
@@ -132,6 +173,42 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     step.id = flow.id;
     step.stock = flow;
     push(flow.accountId, flow.underlying, step);
+  }
+  for (const adjustment of source.stockAdjustments) {
+    const step = emptyStep(adjustment.dayNumber, adjustment.day, ACTION_PHASE);
+    step.id = adjustment.actionId;
+    // Shares arriving under a new name carry a wheel on there (the old symbol's cycle ends).
+    step.stock = {
+      buy: adjustment.positionAfter > 0,
+      positionAfter: adjustment.positionAfter,
+      longCostAfter: adjustment.longCostAfter,
+      realized: 0,
+    };
+    push(adjustment.accountId, adjustment.underlying, step);
+  }
+  // A moved short option leaves the old contract's count and joins the adjusted one's, so later
+  // closes under the adjusted contract meet it (a split moves it within the same underlying).
+  for (const adjustment of source.optionAdjustments) {
+    if (!adjustment.short) continue;
+    const { action, from, to } = adjustment;
+    const out = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
+    const into = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
+    out.id = `${action.id}<`;
+    into.id = `${action.id}>`;
+    if (from.optionType === "put") {
+      out.shortPuts = negate(adjustment.quantityBefore);
+      out.putCapital = negate(putValue(from, adjustment.quantityBefore));
+      into.shortPuts = adjustment.quantityAfter;
+      into.putCapital = putValue(to, adjustment.quantityAfter);
+      into.opensShortPut = true;
+    } else {
+      out.shortCalls = negate(adjustment.quantityBefore);
+      into.shortCalls = adjustment.quantityAfter;
+    }
+    into.writesOption = true;
+    const accountId = action.accountId;
+    push(accountId, from.underlying, out);
+    push(accountId, to.underlying, into);
   }
   for (const timeline of timelines.values()) timeline.steps.sort(compareSteps);
   return [...timelines.values()];

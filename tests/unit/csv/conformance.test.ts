@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatMoney, parseDecimal } from "@/lib/money";
+import { formatMoney, formatQuantity, parseDecimal } from "@/lib/money";
 import { computePnl, type PnlResult } from "@/lib/pnl";
 import { type CsvImport, importRobinhoodCsv, parseMoney, readRecords } from "@/lib/robinhood/csv";
 import { repoRoot } from "./support";
@@ -56,6 +56,30 @@ function corporateActionSymbols(text: string): Set<string> {
       .filter((record) => ["SPL", "SXCH"].includes(record.fields[code]?.trim() ?? ""))
       .map((record) => record.fields[instrument]?.trim() ?? ""),
   );
+}
+
+/**
+ * Shares of `symbol` the report's own rows say were held at the end of `asOf`: Buy and Sell rows plus
+ * the SPL rows, which carry the shares a split added (read from the raw records, not the importer).
+ */
+function sharesFromRows(text: string, symbol: string, asOf: string): string {
+  const records = readRecords(text);
+  const header = (records[0]?.fields ?? []).map((field) => field.trim());
+  const column = (name: string) => header.indexOf(name);
+  const [date, instrument, code, quantity] = ["Activity Date", "Instrument", "Trans Code", "Quantity"].map(
+    column,
+  );
+  let total = 0;
+  for (const record of records.slice(1)) {
+    const field = (index: number | undefined) => record.fields[index ?? -1]?.trim() ?? "";
+    if (field(instrument) !== symbol) continue;
+    const [month, day, year] = field(date).split("/");
+    const iso = `${year}-${month?.padStart(2, "0")}-${day?.padStart(2, "0")}`;
+    if (iso > asOf) continue;
+    const sign = { Buy: 1, SPL: 1, Sell: -1 }[field(code)];
+    if (sign !== undefined) total += sign * parseDecimal(field(quantity));
+  }
+  return formatQuantity(total);
 }
 
 function amounts(imported: CsvImport, text: string, uses: readonly string[]): string {
@@ -216,16 +240,34 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
       // The account never sold short. Before stock trades were read, every called-away position was
       // short (NIO −700, GOOGL −200, DAL, MGM, PLTR, SOFI, STEM, WKHS). What may remain short is a
       // symbol whose shares a split (SPL) or merger exchange (SXCH) moved: those rows are corporate
-      // actions, applied to stock lots apart from the trades.
+      // actions, applied to stock lots apart from the trades; GOOGL's 20:1 split leaves no short either.
       const shorts = result.stockPositions.filter((position) => position.direction === "short");
       const moved = corporateActionSymbols(text);
       expect(shorts.filter((position) => !moved.has(position.underlying))).toEqual([]);
-      for (const symbol of ["NIO", "DAL", "MGM", "PLTR", "SOFI", "WKHS"]) {
+      for (const symbol of ["NIO", "GOOGL", "DAL", "MGM", "PLTR", "SOFI", "WKHS"]) {
         expect(shorts.some((position) => position.underlying === symbol)).toBe(false);
       }
       expect(result.stockMatches.filter((match) => match.direction === "short")).toEqual(
         result.stockMatches.filter((match) => match.direction === "short" && moved.has(match.underlying)),
       );
+    });
+
+    it("holds the GOOGL shares the report's rows add up to across the 20:1 split", () => {
+      // 3.7 shares before it; the SPL rows of 7/15 and 7/18 add 3.8 and 66.5 (3.7 × 19), so 74 after,
+      // and the Buy rows of 7/18 and of August on top. No option event touched GOOGL shares then.
+      for (const asOf of ["2022-07-15", "2022-07-18", "2022-08-16"]) {
+        const held = computePnl({
+          executions: imported.executions,
+          events: imported.events,
+          stockTrades: imported.stockTrades,
+          corporateActions: imported.corporateActions,
+          marks: {},
+          asOf,
+        }).stockPositions.find((position) => position.underlying === "GOOGL");
+        const expected = asOf < "2022-07-18" ? "3.7" : sharesFromRows(text, "GOOGL", asOf);
+        expect({ asOf, quantity: held?.quantity }).toEqual({ asOf, quantity: expected });
+      }
+      expect(sharesFromRows(text, "GOOGL", "2022-07-18")).toBe("76");
     });
 
     it("lists wheel cycles for the covered calls written on bought shares", () => {
