@@ -58,7 +58,8 @@ describe("importCsvFile", () => {
       "SELECT status, row_count, imported_count, file_name FROM imports",
     );
     expect(imports).toEqual([
-      { status: "COMPLETED", row_count: 21, imported_count: 13, file_name: "activity.csv" },
+      // 8 fills, 4 events, 1 stock trade (the ACME purchase) and 1 rename.
+      { status: "COMPLETED", row_count: 21, imported_count: 14, file_name: "activity.csv" },
     ]);
     // The import queued the user for the cron.
     expect(await count("recompute_queue")).toBe(1);
