@@ -28,10 +28,12 @@ export async function importAndRecompute(options: ImportCsvFileOptions): Promise
       result,
     };
   }
+  const stock = result.newStockTrades > 0 ? `, ${plural(result.newStockTrades, "stock trade")}` : "";
   const actions =
     result.newCorporateActions > 0 ? `, ${plural(result.newCorporateActions, "corporate action")}` : "";
-  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}${actions}`;
-  if (result.newExecutions + result.newEvents + result.newCorporateActions === 0) {
+  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}${stock}${actions}`;
+  // A stock-orders export brings only stock trades: those are news too, and need a recompute.
+  if (result.newExecutions + result.newEvents + result.newStockTrades + result.newCorporateActions === 0) {
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")}: every fill and event was already known.`,
