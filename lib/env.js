@@ -51,6 +51,12 @@ function buildSchema(isProduction) {
      * default in development and tests; a production server offers the demo only when this is true.
      */
     DEMO_ENABLED: z.stringbool({ error: "DEMO_ENABLED must be true or false" }).default(!isProduction),
+    /** Bytes of CSV one user may upload for import per UTC day (every upload counts, refused or not). */
+    IMPORT_BYTES_PER_DAY: z.coerce
+      .number({ error: "IMPORT_BYTES_PER_DAY must be a whole number of bytes" })
+      .int("IMPORT_BYTES_PER_DAY must be a whole number of bytes")
+      .positive("IMPORT_BYTES_PER_DAY must be positive")
+      .default(200 * 1024 * 1024),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

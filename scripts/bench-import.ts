@@ -1,22 +1,36 @@
 /**
- * Benchmark of the database side of an import: `npm run bench:import [-- --months 120]`.
+ * Benchmark of the database side of an import: `npm run bench:import [-- --months 120 --traders 50]`.
  *
  * The simulated Robinhood writes a trader's activity report (a deterministic history of the given
  * length); the file is imported into a throwaway embedded PostgreSQL (or DATABASE_URL) and the
  * user's P&L is recomputed twice (the second run replaces every derived row). Prints rows and fills
  * per second for each step. Generating the file, and a small warm-up import, are not timed.
+ *
+ * Then a big import: `--traders` ten-year histories in one report (50 make ≈ 21 MB, the upload
+ * limit), imported by a child process that does nothing else, so its peak RSS is the import's. Printed
+ * beside it is the floor: the same rows loaded by PostgreSQL's COPY (scripts/bench/copy-floor.ts).
  */
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { z } from "zod";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { provideDatabase } from "@/lib/local-db/provide-database";
 import { startSimulator } from "@/lib/robinhood/simulator";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { measureCopyFloor } from "./bench/copy-floor";
+import { longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
 
 const args = z
-  .object({ months: z.coerce.number().int().min(1).max(120).default(120) })
+  .object({
+    months: z.coerce.number().int().min(1).max(120).default(120),
+    traders: z.coerce.number().int().min(0).max(200).default(50),
+    /** Caps the importing child's V8 old generation (MB), as a memory-limited container does. */
+    "child-heap-mb": z.coerce.number().int().min(16).optional(),
+  })
   .parse(parseFlags(process.argv.slice(2)));
 
 const BENCH_USER = "bench-import@rollbook.dev";
@@ -57,9 +71,69 @@ try {
     );
     if (!summary.reconciles) process.exitCode = 1;
   }
+  if (args.traders > 0) await benchBigImport(database.env);
 } finally {
   await db.$disconnect();
   await database.stop();
+}
+
+/** The big import in a child process, then the COPY floor of the rows it wrote. */
+async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: string }) {
+  const file = longActivityReport({ traders: args.traders, months: 120 });
+  const robinhoodUserId = randomUUID();
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...(args["child-heap-mb"] ? [`--max-old-space-size=${args["child-heap-mb"]}`] : []),
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "bench/import-child.ts"),
+      file,
+      robinhoodUserId,
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (child.status !== 0) throw new Error(`the big import failed:\n${child.stderr}`);
+  const measured = z
+    .object({
+      seconds: z.number(),
+      cpuSeconds: z.number(),
+      bytes: z.number(),
+      baselineRss: z.number(),
+      maxRss: z.number(),
+      result: z.object({
+        status: z.literal("imported"),
+        rows: z.number(),
+        newExecutions: z.number(),
+        newEvents: z.number(),
+      }),
+    })
+    .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
+  const { result } = measured;
+  console.log(
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}`,
+  );
+  // The superuser's connection, to the database the import wrote to.
+  const adminUrl = new URL(env.DATABASE_ADMIN_URL);
+  adminUrl.pathname = new URL(env.DATABASE_URL).pathname;
+  const floor = await measureCopyFloor({
+    adminUrl: adminUrl.toString(),
+    userId: userIdFromRobinhoodUserId(robinhoodUserId),
+  });
+  if ("skipped" in floor) console.log(`floor: not measured (${floor.skipped})`);
+  else
+    console.log(
+      `floor: COPY of the same ${floor.rows.toLocaleString("en-US")} rows into tables with the same indexes in ${floor.seconds.toFixed(2)} s; the import takes ${(measured.seconds / floor.seconds).toFixed(1)}× that`,
+    );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function rate(value: number): string {

@@ -33,6 +33,17 @@ describe("parseEnv", () => {
     ).toThrow(/exactly 32 bytes/);
   });
 
+  it("reads the daily import allowance as whole bytes, 200 MB by default, and refuses anything else", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).IMPORT_BYTES_PER_DAY).toBe(200 * 1024 * 1024);
+    expect(parseEnv({ ...productionSecrets, IMPORT_BYTES_PER_DAY: "52428800" }).IMPORT_BYTES_PER_DAY).toBe(
+      52_428_800,
+    );
+    for (const bad of ["50MB", "-1", "0", "1.5"])
+      expect(() => parseEnv({ ...productionSecrets, IMPORT_BYTES_PER_DAY: bad })).toThrow(
+        /IMPORT_BYTES_PER_DAY/,
+      );
+  });
+
   it("treats empty variables as unset", () => {
     expect(() => parseEnv({ ...productionSecrets, NEXTAUTH_SECRET: "" })).toThrow(
       /NEXTAUTH_SECRET is required/,

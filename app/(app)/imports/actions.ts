@@ -60,7 +60,9 @@ export async function importCsvAction(
   const outcome = await importAndRecompute({
     robinhoodUserId: user.robinhoodUserId,
     fileName: file.name.slice(0, 255) || "upload.csv",
-    text: await file.text(),
+    // The bytes, not `file.text()`: decoding would turn bytes that are not UTF-8 into U+FFFD
+    // silently, where the importer reports each one as a row error.
+    text: new Uint8Array(await file.arrayBuffer()),
   });
   revalidatePath("/", "layout");
   const result = outcome.result;

@@ -1,5 +1,6 @@
 import { type Micro, tryParseDecimal } from "@/lib/money";
 import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import { PositionLedger } from "./position-tracker";
 import { RowKeys } from "./row-keys";
 import type {
   CsvFormat,
@@ -28,7 +29,10 @@ export class ImportContext {
   readonly unused: UnusedRow[] = [];
   readonly errors: CsvRowError[] = [];
   readonly warnings: CsvWarning[] = [];
-  private readonly rows: ImportedRow[] = [];
+  /** The rows registered so far; a streaming import takes the settled ones out as it goes. */
+  readonly rows: ImportedRow[] = [];
+  /** Every fill and event in compact form, for replaying positions after they were taken out. */
+  readonly ledger = new PositionLedger();
   private readonly keys = new RowKeys();
 
   constructor(
@@ -49,6 +53,16 @@ export class ImportContext {
     const row: ImportedRow = { row: ref.row, line: ref.line, hash, occurrence, key, use: "unused", ids: [] };
     this.rows.push(row);
     return row;
+  }
+
+  addExecution(execution: PnlExecution): void {
+    this.executions.push(execution);
+    this.ledger.recordExecution(execution);
+  }
+
+  addEvent(event: PnlLifecycleEvent): void {
+    this.events.push(event);
+    this.ledger.recordEvent(event);
   }
 
   use(row: ImportedRow, use: RowUse, id?: string): void {

@@ -19,39 +19,123 @@ export class PositionTracker {
 
   applyExecution(execution: PnlExecution): void {
     const quantity = parseDecimal(execution.quantity);
-    this.change(execution.contract, execution.side === "buy" ? quantity : negate(quantity));
+    this.change(
+      PositionTracker.key(execution.contract),
+      execution.side === "buy" ? quantity : negate(quantity),
+    );
   }
 
   applyEvent(event: PnlLifecycleEvent): void {
-    const current = this.get(event.contract);
-    const quantity = parseDecimal(event.quantity);
-    // An event closes toward zero, never past it.
-    if (current > 0) this.change(event.contract, negate(Math.min(quantity, current)));
-    else if (current < 0) this.change(event.contract, Math.min(quantity, -current));
+    this.close(PositionTracker.key(event.contract), parseDecimal(event.quantity));
   }
 
-  private change(contract: OptionContract, delta: Micro): void {
-    const key = PositionTracker.key(contract);
+  /** An event closes toward zero, never past it. */
+  close(key: string, quantity: Micro): void {
+    const current = this.positions.get(key) ?? 0;
+    if (current > 0) this.change(key, negate(Math.min(quantity, current)));
+    else if (current < 0) this.change(key, Math.min(quantity, -current));
+  }
+
+  change(key: string, delta: Micro): void {
     this.positions.set(key, add(this.positions.get(key) ?? 0, delta));
   }
 }
 
-/** Fills and events in date order (events after the fills of their date), for a tracker replay. */
-export function replayUntil(
-  tracker: PositionTracker,
-  items: { executions: readonly PnlExecution[]; events: readonly PnlLifecycleEvent[] },
-  beforeDate: string,
-): void {
-  const timeline: { date: string; order: number; apply: () => void }[] = [];
-  for (const execution of items.executions) {
-    if (execution.tradeDate < beforeDate) {
-      timeline.push({ date: execution.tradeDate, order: 0, apply: () => tracker.applyExecution(execution) });
+const EXECUTION = 0;
+const EVENT = 1;
+
+/**
+ * Every fill and event of a file as a few numbers each (contract, date, kind, signed quantity), so
+ * positions at any date can be replayed after the fills themselves were written and let go: a large
+ * file is imported in batches, and only this compact history stays in memory.
+ */
+export class PositionLedger {
+  private readonly contracts = new Map<string, number>();
+  private readonly byWrittenTerms = new Map<string, number>();
+  private readonly contractKeys: string[] = [];
+  private readonly contractOf: number[] = [];
+  /** Dates as yyyymmdd numbers: small integers, where a string per row would cost several times more. */
+  private readonly dateOf: number[] = [];
+  private readonly kindOf: number[] = [];
+  private readonly quantityOf: Micro[] = [];
+
+  get length(): number {
+    return this.kindOf.length;
+  }
+
+  recordExecution(execution: PnlExecution): void {
+    const quantity = parseDecimal(execution.quantity);
+    this.record(
+      execution.contract,
+      execution.tradeDate,
+      EXECUTION,
+      execution.side === "buy" ? quantity : negate(quantity),
+    );
+  }
+
+  recordEvent(event: PnlLifecycleEvent): void {
+    this.record(event.contract, event.date, EVENT, parseDecimal(event.quantity));
+  }
+
+  /**
+   * The position in each of `contracts` from the first `upTo` entries dated before `beforeDate`, in
+   * date order with a date's events after its fills (file order otherwise).
+   */
+  positionsBefore(contracts: readonly OptionContract[], beforeDate: string, upTo = this.length): Micro[] {
+    const wanted = new Set(contracts.map((contract) => this.contracts.get(PositionTracker.key(contract))));
+    const before = dateNumber(beforeDate);
+    const entries: number[] = [];
+    for (let index = 0; index < upTo; index++) {
+      if (wanted.has(this.contractOf[index]) && (this.dateOf[index] as number) < before) entries.push(index);
     }
+    const rank = (index: number) => this.kindOf[index] as number;
+    entries.sort(
+      (a, b) => (this.dateOf[a] as number) - (this.dateOf[b] as number) || rank(a) - rank(b) || a - b,
+    );
+    const tracker = new PositionTracker();
+    for (const index of entries) {
+      const key = this.contractKeys[this.contractOf[index] as number] as string;
+      if (this.kindOf[index] === EXECUTION) tracker.change(key, this.quantityOf[index] as Micro);
+      else tracker.close(key, this.quantityOf[index] as Micro);
+    }
+    return contracts.map((contract) => tracker.get(contract));
   }
-  for (const event of items.events) {
-    if (event.date < beforeDate)
-      timeline.push({ date: event.date, order: 1, apply: () => tracker.applyEvent(event) });
+
+  /** The underlyings of the first `upTo` entries dated on or after `fromDate`. */
+  rootsFrom(fromDate: string, upTo = this.length): Set<string> {
+    const from = dateNumber(fromDate);
+    const ids = new Set<number>();
+    for (let index = 0; index < upTo; index++) {
+      if ((this.dateOf[index] as number) >= from) ids.add(this.contractOf[index] as number);
+    }
+    const roots = new Set<string>();
+    for (const id of ids) roots.add((this.contractKeys[id] as string).split("|")[0] as string);
+    return roots;
   }
-  timeline.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
-  for (const item of timeline) item.apply();
+
+  private record(contract: OptionContract, date: string, kind: number, quantity: Micro): void {
+    // Contracts are looked up by their terms as written first: normalising the strike (what
+    // `PositionTracker.key` does) for every row cost more than the rest of the ledger.
+    const written = `${contract.underlying}|${contract.expiration}|${contract.optionType}|${contract.strike}`;
+    let id = this.byWrittenTerms.get(written);
+    if (id === undefined) {
+      const key = PositionTracker.key(contract);
+      id = this.contracts.get(key);
+      if (id === undefined) {
+        id = this.contractKeys.length;
+        this.contracts.set(key, id);
+        this.contractKeys.push(key);
+      }
+      this.byWrittenTerms.set(written, id);
+    }
+    this.contractOf.push(id);
+    this.dateOf.push(dateNumber(date));
+    this.kindOf.push(kind);
+    this.quantityOf.push(quantity);
+  }
+}
+
+/** `2024-05-28` → 20240528, which orders as the date does. */
+function dateNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }

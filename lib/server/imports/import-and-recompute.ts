@@ -3,7 +3,7 @@ import { plural, userMessageOf } from "@/lib/server/action-messages";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { deleteImport } from "./delete-import";
-import { type CsvFileImportResult, importCsvFile } from "./import-csv-file";
+import { type CsvFileImportResult, type ImportCsvFileOptions, importCsvFile } from "./import-csv-file";
 
 export type ImportOutcome = {
   ok: boolean;
@@ -12,19 +12,15 @@ export type ImportOutcome = {
 };
 
 /** "Import a file": store its rows, then recompute P&L when it brought anything new. */
-export async function importAndRecompute(options: {
-  robinhoodUserId: string;
-  fileName: string;
-  text: string;
-  db?: Database;
-}): Promise<ImportOutcome> {
+export async function importAndRecompute(options: ImportCsvFileOptions): Promise<ImportOutcome> {
   let result: CsvFileImportResult;
   try {
     result = await importCsvFile(options);
   } catch (error) {
     return { ok: false, message: `Import failed: ${userMessageOf(error, "import")}`, result: null };
   }
-  if (result.status === "rejected") return { ok: false, message: result.message, result };
+  if (result.status === "rejected" || result.status === "refused")
+    return { ok: false, message: result.message, result };
   if (result.status === "already-imported") {
     return {
       ok: true,
@@ -32,10 +28,12 @@ export async function importAndRecompute(options: {
       result,
     };
   }
+  const stock = result.newStockTrades > 0 ? `, ${plural(result.newStockTrades, "stock trade")}` : "";
   const actions =
     result.newCorporateActions > 0 ? `, ${plural(result.newCorporateActions, "corporate action")}` : "";
-  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}${actions}`;
-  if (result.newExecutions + result.newEvents + result.newCorporateActions === 0) {
+  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}${stock}${actions}`;
+  // A stock-orders export brings only stock trades: those are news too, and need a recompute.
+  if (result.newExecutions + result.newEvents + result.newStockTrades + result.newCorporateActions === 0) {
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")}: every fill and event was already known.`,
@@ -43,7 +41,12 @@ export async function importAndRecompute(options: {
     };
   }
   try {
-    const summary = await recomputeUserPnl({ ...options, trigger: "import" });
+    // Only who and where: the import's clock (`now`, for its daily allowance) is not P&L's as-of.
+    const summary = await recomputeUserPnl({
+      db: options.db,
+      robinhoodUserId: options.robinhoodUserId,
+      trigger: "import",
+    });
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")} (${added}) and recomputed ${plural(summary.chains, "chain")}.`,

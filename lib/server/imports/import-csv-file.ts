@@ -1,41 +1,37 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { getEnv } from "@/lib/env";
 import {
   CsvFileError,
   type CsvFormat,
-  type CsvRecord,
+  type CsvImportSummary,
   type CsvRowError,
   type CsvWarning,
-  importRobinhoodRecords,
-  readRecords,
+  streamCsvImport,
 } from "@/lib/robinhood/csv";
 import type { Database } from "@/lib/server/db/create-prisma-client";
-import { insertRows } from "@/lib/server/db/insert-rows";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
-import { importRowsOf } from "./import-rows";
-import { writeImportedTrades } from "./write-imported-trades";
+import { claimImportQuota } from "./claim-import-quota";
+import { storeImportRows } from "./import-rows";
+import { withImportSlot } from "./with-import-slot";
+import { type WrittenTrades, writeImportedTrades } from "./write-imported-trades";
 
 export type ImportCsvFileOptions = {
   robinhoodUserId: string;
   fileName: string;
-  text: string;
+  /** The file as uploaded: its bytes, or its text. */
+  text: string | Uint8Array;
   db?: Database;
+  /** Overrides of the configured limits (tests, the benchmark on a busy machine). */
+  limits?: { bytesPerDay?: number; batchRows?: number; writeTimeoutMs?: number };
+  now?: Date;
 };
-
-const IMPORT_ROW_COLUMNS = {
-  rowNumber: "integer",
-  rowHash: "text",
-  transCode: "text",
-  status: '"ImportRowStatus"',
-  reason: "text",
-  raw: "jsonb",
-  userId: "uuid",
-  importId: "uuid",
-} as const;
 
 /** At most this many row errors are returned; the count says how many there were. */
 const MAX_REPORTED_ERRORS = 100;
+/** The writing transaction's limit; a 20 MB file takes about a minute of it on one idle core. */
+const WRITE_TIMEOUT_MS = 600_000;
 
 export type CsvFileImportResult =
   | {
@@ -45,6 +41,12 @@ export type CsvFileImportResult =
       errors: CsvRowError[];
       errorCount: number;
     }
+  | {
+      /** Not read at all: another import of the user is running, or the daily allowance is used up. */
+      status: "refused";
+      reason: "busy" | "quota";
+      message: string;
+    }
   | { status: "already-imported"; importId: string; importedAt: Date }
   | {
       status: "imported";
@@ -52,7 +54,7 @@ export type CsvFileImportResult =
       format: CsvFormat;
       /** Data rows in the file. */
       rows: number;
-      /** Rows used for fills and events, and rows left unused (cash, stock trades, …). */
+      /** Rows used for fills, events, stock trades and corporate actions, and rows left unused (cash, …). */
       usedRows: number;
       unusedRows: number;
       /** Rows an earlier file already imported (same values at the same occurrence). */
@@ -63,45 +65,80 @@ export type CsvFileImportResult =
       newStockTrades: number;
       /** Renames and splits not stored before. */
       newCorporateActions: number;
+      /** The first warnings in row order; `warningCount` says how many there were. */
       warnings: CsvWarning[];
+      warningCount: number;
     };
 
 /**
- * Imports a Robinhood activity report or option-orders export for one user. A file that cannot be
- * read, or that has any bad row, is rejected whole with every reason (row, column, why) and nothing
- * is written. Otherwise the import, its rows and the new fills and events are written in ONE user
- * transaction that also queues the user for recompute. The same file twice, or rows already
- * imported from another file, add nothing.
+ * Imports a Robinhood activity report, option-orders or stock-orders export for one user, one import per user at a
+ * time and within the user's daily allowance of bytes. The file is read twice, as a stream, never
+ * whole: first to check every row (a file with any bad row is rejected with every reason — row,
+ * column, why — and nothing is written), then to write it in batches inside ONE user transaction
+ * that also stores the import and queues a recompute, so a failure anywhere writes nothing. The same
+ * file twice, or rows already imported from another file, add nothing (natural keys).
  */
 export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvFileImportResult> {
-  let records: CsvRecord[];
-  let parsed: ReturnType<typeof importRobinhoodRecords>;
+  const bytes = typeof options.text === "string" ? Buffer.from(options.text) : options.text;
+  const slot = await withImportSlot(
+    { db: options.db, robinhoodUserId: options.robinhoodUserId, timeoutMs: 2 * writeTimeoutMs(options) },
+    async () => {
+      const quota = await claimImportQuota({
+        db: options.db,
+        robinhoodUserId: options.robinhoodUserId,
+        bytes: bytes.byteLength,
+        bytesPerDay: options.limits?.bytesPerDay ?? getEnv().IMPORT_BYTES_PER_DAY,
+        now: options.now,
+      });
+      if (!quota.ok) return { status: "refused", reason: "quota", message: quota.message } as const;
+      return checkThenWrite(options, bytes);
+    },
+  );
+  if (slot.status === "busy") {
+    return {
+      status: "refused",
+      reason: "busy",
+      message:
+        "An import is already running for your account. Wait for it to finish, then upload this file again.",
+    };
+  }
+  return slot.value;
+}
+
+async function checkThenWrite(
+  options: ImportCsvFileOptions,
+  bytes: Uint8Array,
+): Promise<CsvFileImportResult> {
+  let checked: CsvImportSummary;
   try {
-    records = readRecords(options.text);
-    parsed = importRobinhoodRecords(records);
+    checked = await streamCsvImport({ file: bytes, maxErrors: MAX_REPORTED_ERRORS });
   } catch (error) {
     if (error instanceof CsvFileError)
       return { status: "rejected", message: error.message, errors: [], errorCount: 0 };
     throw error;
   }
-  if (parsed.errors.length > 0) {
-    const count = parsed.errors.length;
+  if (checked.errorCount > 0) {
+    const count = checked.errorCount;
+    const listed = count > checked.errors.length ? ` The first ${checked.errors.length} are listed.` : "";
     return {
       status: "rejected",
-      message: `${count} ${count === 1 ? "row" : "rows"} could not be read, so nothing was imported. Fix ${count === 1 ? "it" : "them"} and upload the file again.`,
-      errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+      message: `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} could not be read, so nothing was imported. Fix ${count === 1 ? "it" : "them"} and upload the file again.${listed}`,
+      errors: checked.errors,
       errorCount: count,
     };
   }
-  if (parsed.rows.length === 0) {
+  if (checked.rows === 0) {
     return { status: "rejected", message: "The file has a header but no rows.", errors: [], errorCount: 0 };
   }
-
-  const fileSha256 = createHash("sha256").update(options.text).digest("hex");
-  const rows = importRowsOf(records, parsed);
   return withUserTransaction(
-    { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
+    {
+      db: options.db,
+      robinhoodUserId: options.robinhoodUserId,
+      purpose: "work",
+      timeoutMs: writeTimeoutMs(options),
+    },
     async (tx, user) => {
+      const fileSha256 = fileHash(bytes);
       const earlier = await tx.import.findUnique({
         where: { userId_fileSha256: { userId: user.id, fileSha256 } },
         select: { id: true, createdAt: true },
@@ -113,55 +150,82 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
           userId: user.id,
           fileName: options.fileName,
           fileSha256,
-          format: parsed.format === "activity-report" ? "ACTIVITY_REPORT" : "ORDERS_EXPORT",
+          format: checked.format === "activity-report" ? "ACTIVITY_REPORT" : "ORDERS_EXPORT",
           status: "PENDING",
-          rowCount: rows.length,
+          rowCount: checked.rows,
         },
         select: { id: true },
       });
-      const written = await writeImportedTrades(tx, user, created.id, parsed);
-
-      // A row an earlier file already brought (same values, same occurrence) is not stored again.
-      const storedRows = await insertRows(
-        tx,
-        "import_rows",
-        rows.map((row) => ({ ...row, userId: user.id, importId: created.id })),
-        IMPORT_ROW_COLUMNS,
-        { onConflictDoNothing: true },
-      );
-      const duplicateRows = rows.length - storedRows;
-      const usedRows = rows.filter((row) => row.status === "USED").length;
+      const totals = {
+        newExecutions: 0,
+        newEvents: 0,
+        newStockTrades: 0,
+        newCorporateActions: 0,
+        storedRows: 0,
+      };
+      const written = await streamCsvImport({
+        file: bytes,
+        batchRows: options.limits?.batchRows,
+        onBatch: async (batch) => {
+          const trades = await writeImportedTrades(tx, user, created.id, batch);
+          totals.newExecutions += trades.newExecutions;
+          totals.newEvents += trades.newEvents;
+          totals.newStockTrades += trades.newStockTrades;
+          totals.newCorporateActions += trades.newCorporateActions;
+          // A row an earlier file already brought (same values, same occurrence) is not stored again.
+          totals.storedRows += await storeImportRows(tx, user, created.id, batch.rows);
+        },
+      });
+      // The bytes did not change between the two readings; anything else is a bug, and rolls back.
+      if (written.errorCount > 0 || written.rows !== checked.rows)
+        throw new Error("the file read differently the second time");
+      const duplicateRows = checked.rows - totals.storedRows;
       await tx.import.update({
         where: { id: created.id },
         data: {
           status: "COMPLETED",
-          importedCount:
-            written.newExecutions + written.newEvents + written.newStockTrades + written.newCorporateActions,
-          skippedCount: rows.length - usedRows + duplicateRows,
+          importedCount: newCount(totals),
+          skippedCount: checked.rows - checked.usedRows + duplicateRows,
           errorCount: 0,
           completedAt: new Date(),
         },
       });
-      if (
-        written.newExecutions + written.newEvents + written.newStockTrades + written.newCorporateActions >
-        0
-      ) {
-        await markInputsChanged(tx, user);
-      }
+      if (newCount(totals) > 0) await markInputsChanged(tx, user);
       return {
         status: "imported",
         importId: created.id,
-        format: parsed.format,
-        rows: rows.length,
-        usedRows,
-        unusedRows: rows.length - usedRows,
+        format: checked.format,
+        rows: checked.rows,
+        usedRows: checked.usedRows,
+        unusedRows: checked.rows - checked.usedRows,
         duplicateRows,
-        newExecutions: written.newExecutions,
-        newEvents: written.newEvents,
-        newStockTrades: written.newStockTrades,
-        newCorporateActions: written.newCorporateActions,
-        warnings: parsed.warnings,
+        newExecutions: totals.newExecutions,
+        newEvents: totals.newEvents,
+        newStockTrades: totals.newStockTrades,
+        newCorporateActions: totals.newCorporateActions,
+        warnings: checked.warnings,
+        warningCount: checked.warningCount,
       };
     },
   );
+}
+
+/** Fills, events, stock trades and corporate actions stored now (not by an earlier import). */
+function newCount(totals: WrittenTrades): number {
+  return totals.newExecutions + totals.newEvents + totals.newStockTrades + totals.newCorporateActions;
+}
+
+function writeTimeoutMs(options: ImportCsvFileOptions): number {
+  return options.limits?.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+}
+
+/**
+ * The file's identity for "already imported": the SHA-256 of its bytes without a UTF-8 byte-order
+ * mark, which is the hash earlier versions took of the decoded text.
+ */
+function fileHash(bytes: Uint8Array): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return createHash("sha256")
+    .update(bom ? bytes.subarray(3) : bytes)
+    .digest("hex");
 }

@@ -8,6 +8,12 @@ import { storeExecutions } from "./store-imported-fills";
 import { storeImportedStockTrades } from "./store-imported-stock-trades";
 import { storeInstruments } from "./store-instruments";
 
+/**
+ * What one batch of an import adds. A large file comes in several batches, each written by its own
+ * call; every store below skips what an earlier batch or file already stored (natural keys), so a
+ * batch boundary changes nothing. Stock trades and corporate actions travel with their batch the
+ * same way (corporate actions all come in the last one: they need the whole file).
+ */
 export type ImportedTrades = {
   executions: PnlExecution[];
   events: PnlLifecycleEvent[];

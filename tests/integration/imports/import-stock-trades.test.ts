@@ -32,16 +32,25 @@ const STOCK_TRADES: PnlStockTrade[] = [
   },
 ];
 
-// The parser that fills `stockTrades` from Buy/Sell rows lands on its own; here it reports two, so
-// this file pins what the import stores, whatever the parser's rules.
+// The parser that fills `stockTrades` from Buy/Sell rows lands on its own; here the import's (one)
+// batch reports these two instead, so this file pins what the import stores, whatever the parser's rules.
 vi.mock("@/lib/robinhood/csv", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/robinhood/csv")>();
   return {
     ...actual,
-    importRobinhoodRecords: (...args: Parameters<typeof actual.importRobinhoodRecords>) => ({
-      ...actual.importRobinhoodRecords(...args),
-      stockTrades: STOCK_TRADES,
-    }),
+    streamCsvImport: (options: Parameters<typeof actual.streamCsvImport>[0]) => {
+      const onBatch = options.onBatch;
+      if (onBatch === undefined) return actual.streamCsvImport(options);
+      let first = true;
+      return actual.streamCsvImport({
+        ...options,
+        onBatch: (batch) => {
+          const stockTrades = first ? STOCK_TRADES : [];
+          first = false;
+          return onBatch({ ...batch, stockTrades });
+        },
+      });
+    },
   };
 });
 

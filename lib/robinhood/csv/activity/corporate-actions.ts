@@ -1,7 +1,6 @@
 import type { PnlRename } from "@/lib/pnl";
 import { parseOptionDescription } from "../fields";
 import type { ImportContext } from "../import-context";
-import { PositionTracker, replayUntil } from "../position-tracker";
 import type { ImportedRow } from "../types";
 import type { ActivityRow } from "./activity-row";
 import { contractOf } from "./trade-rows";
@@ -38,7 +37,8 @@ export function importCorporateActions(context: ImportContext, rows: CorporateAc
     const key = `${item.row.fields["Activity Date"]}|${expiration}|${strike}|${optionType}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const snapshot = { executions: [...context.executions], events: [...context.events] };
+  // Positions come from the file's fills and events, not from what is converted here.
+  const snapshot = context.ledger.length;
   const renames = new Map<string, RootChange>();
   for (const group of groups.values()) {
     const change = rootChangeOf(context, group, snapshot);
@@ -68,7 +68,7 @@ export function importCorporateActions(context: ImportContext, rows: CorporateAc
 function rootChangeOf(
   context: ImportContext,
   group: CorporateActionRow[],
-  snapshot: Parameters<typeof replayUntil>[1],
+  snapshot: number,
 ): RootChange | null {
   const leave = (reason: string) => {
     for (const item of group) {
@@ -83,19 +83,17 @@ function rootChangeOf(
     );
   }
   const date = first.row.fields["Activity Date"];
-  const tracker = new PositionTracker();
-  replayUntil(tracker, snapshot, date);
   const contracts = group.map((item) => {
     const description = parseOptionDescription(item.row.fields.Description);
     if (!description.ok) throw new Error("description was checked before");
     return contractOf(description.value, context.multiplier);
   });
-  const held = contracts.map((contract) => tracker.get(contract));
+  const held = context.ledger.positionsBefore(contracts, date, snapshot);
   let oldIndex = held[0] !== 0 && held[1] === 0 ? 0 : held[1] !== 0 && held[0] === 0 ? 1 : -1;
   if (oldIndex < 0 && held[0] === 0 && held[1] === 0) {
     // The file starts after the position opened (an excerpt): the root it shows traded from the
     // date on is the new one, and the old row's S suffix says whether the position was long.
-    const later = rootsTradedFrom(snapshot, date);
+    const later = context.ledger.rootsFrom(date, snapshot);
     const traded = contracts.map((contract) => later.has(contract.underlying));
     oldIndex = traded[0] && !traded[1] ? 1 : traded[1] && !traded[0] ? 0 : -1;
   }
@@ -112,12 +110,4 @@ function rootChangeOf(
   const to = contracts[1 - oldIndex]?.underlying as string;
   if (from === to) return leave("option corporate action that keeps the same root");
   return { date, from, to, rows: [old, replacement] };
-}
-
-function rootsTradedFrom(items: Parameters<typeof replayUntil>[1], date: string): Set<string> {
-  const roots = new Set<string>();
-  for (const execution of items.executions)
-    if (execution.tradeDate >= date) roots.add(execution.contract.underlying);
-  for (const event of items.events) if (event.date >= date) roots.add(event.contract.underlying);
-  return roots;
 }

@@ -1,10 +1,11 @@
+import type { FormatReader } from "../format-reader";
 import { ImportContext } from "../import-context";
 import type { CsvRecord } from "../read-records";
 import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
 import { type ActivityRow, activityKeyValues, mapActivityHeader, parseActivityRow } from "./activity-row";
 import { type CorporateActionRow, importCorporateActions } from "./corporate-actions";
-import { EVENT_CODES, importEvent, type PendingEvent, pairStockLegs, stockLegOf } from "./lifecycle-rows";
-import { importSplits, isSplitCode, SHARE_CODES } from "./split-rows";
+import { EVENT_CODES, importEvent, PendingEvents, pairStockLegs, stockLegOf } from "./lifecycle-rows";
+import { importSplits, isSplitCode, SHARE_CODES, type ShareChange, shareChangeOf } from "./split-rows";
 import { importSharesReceived, importStockTrade, SHARES_RECEIVED_CODES } from "./stock-rows";
 import { importTrade, TRADE_CODES } from "./trade-rows";
 import { unusedReason } from "./unused-codes";
@@ -19,42 +20,62 @@ export function importActivityReport(
   options: CsvImportOptions = {},
 ): CsvImport {
   const context = new ImportContext("activity-report", options);
-  const header = records[headerIndex] as CsvRecord;
+  const reader = activityReportReader(
+    context,
+    records.slice(0, headerIndex),
+    records[headerIndex] as CsvRecord,
+  );
+  for (const record of records.slice(headerIndex + 1)) reader.add(record);
+  reader.finish();
+  return context.result();
+}
+
+/**
+ * The activity report read one record at a time, so a large file can be imported in batches: each
+ * row becomes what it is as it arrives, except the few that need the whole file (stock legs of
+ * assignments and exercises, which pair with their option row, and corporate actions, which need
+ * the position before them); those are settled by `finish`.
+ */
+export function activityReportReader(
+  context: ImportContext,
+  preamble: readonly CsvRecord[],
+  header: CsvRecord,
+): FormatReader {
   const columns = mapActivityHeader(header.fields);
   if (Array.isArray(columns)) {
     context.error(header, null, `header is missing column(s): ${columns.join(", ")}`);
-    return context.result();
+    return { add: () => {}, finish: () => {} };
   }
-  for (const record of records.slice(0, headerIndex)) {
+  for (const record of preamble) {
     context.leaveUnused(record, { code: "preamble", reason: "line before the header", amount: null });
   }
-  const pending: PendingEvent[] = [];
+  const pending = new PendingEvents();
   const stockLegs: ActivityRow[] = [];
   const stockLegRows = new Map<number, ImportedRow>();
   const corporateActions: CorporateActionRow[] = [];
   const splits: CorporateActionRow[] = [];
-  // Every row that changes a share count, read by splits to find their ratio.
-  const shareRows: ActivityRow[] = [];
-  for (const record of records.slice(headerIndex + 1)) {
+  // What every row that changes a share count changed, read by splits to find their ratio.
+  const shareRows: ShareChange[] = [];
+  const add = (record: CsvRecord) => {
     const filler = fillerKind(record.fields, header.fields.length);
     if (filler !== null) {
       context.leaveUnused(record, { code: filler, reason: FILLER_REASONS[filler], amount: null });
-      continue;
+      return;
     }
     const parsed = parseActivityRow(record, columns);
     if ("errors" in parsed) {
       const imported = context.addRow(record, record.fields);
       for (const error of parsed.errors) context.error(record, error.column, error.reason, imported);
-      continue;
+      return;
     }
     const row = parsed.row;
     const imported = context.addRow(row, activityKeyValues(row.fields));
     const code = row.fields["Trans Code"];
-    if (SHARE_CODES.has(code)) shareRows.push(row);
+    if (SHARE_CODES.has(code)) shareRows.push(shareChangeOf(row));
     if (TRADE_CODES.has(code)) importTrade(context, row, imported);
     else if (code in EVENT_CODES) {
       const event = importEvent(context, row, imported);
-      if (event) pending.push(event);
+      if (event) pending.add(event);
     } else if (code === "OCA") corporateActions.push({ row, imported });
     else if (isSplitCode(code)) splits.push({ row, imported });
     else if ((code === "Buy" || code === "Sell") && stockLegOf(row) !== null) {
@@ -63,22 +84,24 @@ export function importActivityReport(
     } else if (code === "Buy" || code === "Sell") importStockTrade(context, row, imported);
     else if (SHARES_RECEIVED_CODES.has(code)) importSharesReceived(context, row, imported);
     else context.leaveUnused(row, { code, reason: unusedReason(code), amount: row.fields.Amount });
-  }
-  const unpaired = new Set(pairStockLegs(context, pending, stockLegs));
-  for (const leg of stockLegs) {
-    const imported = stockLegRows.get(leg.row) as ImportedRow;
-    if (unpaired.has(leg)) {
-      // No event in the file delivers these shares, so the row itself moves them (once).
-      context.warn(
-        leg.row,
-        "stock side of an assignment or exercise whose option row is not in the file; booked as a stock trade",
-      );
-      importStockTrade(context, leg, imported);
-    } else context.use(imported, "stock-leg");
-  }
-  importCorporateActions(context, corporateActions);
-  importSplits(context, splits, shareRows);
-  return context.result();
+  };
+  const finish = () => {
+    const unpaired = new Set(pairStockLegs(context, pending, stockLegs));
+    for (const leg of stockLegs) {
+      const imported = stockLegRows.get(leg.row) as ImportedRow;
+      if (unpaired.has(leg)) {
+        // No event in the file delivers these shares, so the row itself moves them (once).
+        context.warn(
+          leg.row,
+          "stock side of an assignment or exercise whose option row is not in the file; booked as a stock trade",
+        );
+        importStockTrade(context, leg, imported);
+      } else context.use(imported, "stock-leg");
+    }
+    importCorporateActions(context, corporateActions);
+    importSplits(context, splits, shareRows);
+  };
+  return { add, finish };
 }
 
 type Filler = "blank" | "trailer";

@@ -20,6 +20,37 @@ export interface PendingEvent {
 }
 
 /**
+ * Assignments and exercises waiting for their stock row, found by date, root and kind. Expirations
+ * have no stock row and are not kept, so a long report holds only the few events that can pair.
+ */
+export class PendingEvents {
+  private readonly byKey = new Map<string, PendingEvent[]>();
+  private readonly all: PendingEvent[] = [];
+
+  add(pending: PendingEvent): void {
+    if (pending.event.type === "expiration") return;
+    const key = pendingKey(pending.event.date, pending.description.root, pending.event.type);
+    const list = this.byKey.get(key);
+    if (list) list.push(pending);
+    else this.byKey.set(key, [pending]);
+    this.all.push(pending);
+  }
+
+  /** The first waiting event, in file order, on this date with this root and kind. */
+  find(date: string, root: string, type: LifecycleType, test: (pending: PendingEvent) => boolean) {
+    return this.byKey.get(pendingKey(date, root, type))?.find(test);
+  }
+
+  [Symbol.iterator](): Iterator<PendingEvent> {
+    return this.all[Symbol.iterator]();
+  }
+}
+
+function pendingKey(date: string, root: string, type: LifecycleType): string {
+  return `${date}|${root}|${type}`;
+}
+
+/**
  * OEXP / OASGN / OEXCS → a lifecycle event. The `S` suffix says which side closed: with it a long
  * (an expiring long, an exercise), without it a short (an expiring short, an assignment); a row that
  * contradicts its code is an error rather than a guess.
@@ -68,7 +99,7 @@ export function importEvent(
     direction,
     stockFees: null,
   };
-  context.events.push(event);
+  context.addEvent(event);
   context.use(imported, "event", id);
   return { row, event, description: description.value, stockLeg: null };
 }
@@ -95,13 +126,17 @@ export function stockLegOf(
  */
 export function pairStockLegs(
   context: ImportContext,
-  pending: PendingEvent[],
+  pending: PendingEvents,
   legs: ActivityRow[],
 ): ActivityRow[] {
   const unpaired: ActivityRow[] = [];
   for (const leg of legs) {
     const info = stockLegOf(leg);
-    const target = info && pending.find((candidate) => matches(candidate, leg, info));
+    const target =
+      info &&
+      pending.find(leg.fields["Activity Date"], info.root, info.type, (candidate) =>
+        matches(candidate, leg, info),
+      );
     if (!info || !target) {
       unpaired.push(leg);
       continue;

@@ -28,7 +28,7 @@ const MAX_AFTER = 100;
 export function importSplits(
   context: ImportContext,
   splits: CorporateActionRow[],
-  shareRows: ActivityRow[],
+  shareRows: readonly ShareChange[],
 ): void {
   const groups = new Map<string, CorporateActionRow[]>();
   for (const item of splits) {
@@ -39,12 +39,11 @@ export function importSplits(
   for (const group of groups.values()) {
     const symbol = (group[0] as CorporateActionRow).row.fields.Instrument;
     const date = group.map((item) => item.row.fields["Activity Date"]).sort()[group.length - 1] as string;
-    const members = new Set(group.map((item) => item.row));
+    const members = new Set(group.map((item) => item.row.row));
     let held: Micro = 0;
-    for (const row of shareRows) {
-      if (row.fields.Instrument !== symbol || row.fields["Activity Date"] >= date || members.has(row))
-        continue;
-      held = add(held, signedShares(row));
+    for (const change of shareRows) {
+      if (change.symbol !== symbol || change.date >= date || members.has(change.row)) continue;
+      held = add(held, change.shares);
     }
     const added = group.reduce<Micro>((total, item) => add(total, signedShares(item.row)), 0);
     const ratio = held > 0 ? splitRatio(held, add(held, added)) : null;
@@ -71,6 +70,26 @@ export function importSplits(
     context.corporateActions.push(action);
     for (const item of group) context.use(item.imported, "corporate-action", action.id);
   }
+}
+
+/**
+ * A row's change to a share count, kept for the whole file in place of the row itself: a large
+ * file is imported in batches, and only these few values per share row wait for its splits.
+ */
+export interface ShareChange {
+  row: number;
+  symbol: string;
+  date: string;
+  shares: Micro;
+}
+
+export function shareChangeOf(row: ActivityRow): ShareChange {
+  return {
+    row: row.row,
+    symbol: row.fields.Instrument,
+    date: row.fields["Activity Date"],
+    shares: signedShares(row),
+  };
 }
 
 function signedShares(row: ActivityRow): Micro {

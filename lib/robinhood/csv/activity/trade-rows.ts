@@ -95,6 +95,6 @@ export function importTrade(context: ImportContext, row: ActivityRow, imported: 
     executedAt: dayInstant(fields["Activity Date"]),
     tradeDate: fields["Activity Date"],
   };
-  context.executions.push(execution);
+  context.addExecution(execution);
   context.use(imported, "execution", id);
 }

@@ -1,5 +1,6 @@
 import { parseDecimal } from "@/lib/money";
 import type { OptionContract, PnlExecution } from "@/lib/pnl";
+import type { FormatReader } from "../format-reader";
 import { ImportContext } from "../import-context";
 import { PositionTracker } from "../position-tracker";
 import type { CsvRecord } from "../read-records";
@@ -40,30 +41,41 @@ export function importOptionOrders(
   options: CsvImportOptions = {},
 ): CsvImport {
   const context = new ImportContext("option-orders", options);
-  const header = records[headerIndex] as CsvRecord;
+  const reader = optionOrdersReader(context, records[headerIndex] as CsvRecord);
+  for (const record of records.slice(headerIndex + 1)) reader.add(record);
+  reader.finish();
+  return context.result();
+}
+
+/**
+ * The export read one record at a time. Its legs are booked in time order whatever the file's
+ * order, so every leg is kept until `finish`: unlike the activity report, an option-orders export
+ * is held whole in memory (robin_stocks writes one row per order leg, a far smaller file).
+ */
+export function optionOrdersReader(context: ImportContext, header: CsvRecord): FormatReader {
   const columns = mapOrderHeader(header.fields);
   if (Array.isArray(columns)) {
     context.error(header, null, `header is missing column(s): ${columns.join(", ")}`);
-    return context.result();
+    return { add: () => {}, finish: () => {} };
   }
   const orders = new Map<string, Leg[]>();
-  for (const record of records.slice(headerIndex + 1)) {
+  const add = (record: CsvRecord) => {
     if (record.fields.every((field) => field.trim() === "")) {
       context.leaveUnused(record, { code: "blank", reason: "empty line", amount: null });
-      continue;
+      return;
     }
     const parsed = parseOrderRow(record, columns);
     if ("errors" in parsed) {
       const imported = context.addRow(record, record.fields);
       for (const error of parsed.errors) context.error(record, error.column, error.reason, imported);
-      continue;
+      return;
     }
     const { row } = parsed;
     const imported = context.addRow(row, orderKeyValues(row.fields));
     const { fields } = row;
     if (parseDecimal(fields.processed_quantity) === 0) {
       context.leaveUnused(row, { code: "unfilled", reason: "order leg with nothing filled", amount: null });
-      continue;
+      return;
     }
     const orderKey = `${fields.order_created_at}|${fields.chain_symbol}`;
     const contract: OptionContract = {
@@ -73,36 +85,43 @@ export function importOptionOrders(
       optionType: fields.option_type,
       multiplier: context.multiplier,
     };
-    orders.set(orderKey, [...(orders.get(orderKey) ?? []), { row, imported, contract }]);
-  }
-  const tracker = new PositionTracker();
-  const ordered = [...orders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  let multiLeg = 0;
-  for (const [orderKey, legs] of ordered) {
-    if (importOrder(context, tracker, orderKey, legs) && legs.length > 1) multiLeg++;
-  }
-  if (multiLeg > 0) {
-    context.warn(
-      null,
-      `${multiLeg} multi-leg order(s): the export has only each order's net price, split evenly across the legs on the order's side (sells for a credit, buys for a debit) and 0 on the others; order totals are exact, per-leg prices are not the broker's`,
-    );
-  }
-  if (context.executions.length > 0) {
-    context.warn(
-      null,
-      "this export has no fees and no expirations, assignments or exercises: fees count as 0, and positions past expiry show as expired (inferred)",
-    );
-  }
-  return context.result();
+    const legs = orders.get(orderKey);
+    if (legs) legs.push({ row, imported, contract });
+    else orders.set(orderKey, [{ row, imported, contract }]);
+  };
+  const finish = () => {
+    const tracker = new PositionTracker();
+    const ordered = [...orders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    let booked = 0;
+    let multiLeg = 0;
+    for (const [orderKey, legs] of ordered) {
+      const made = importOrder(context, tracker, orderKey, legs);
+      booked += made;
+      if (made > 0 && legs.length > 1) multiLeg++;
+    }
+    if (multiLeg > 0) {
+      context.warn(
+        null,
+        `${multiLeg} multi-leg order(s): the export has only each order's net price, split evenly across the legs on the order's side (sells for a credit, buys for a debit) and 0 on the others; order totals are exact, per-leg prices are not the broker's`,
+      );
+    }
+    if (booked > 0) {
+      context.warn(
+        null,
+        "this export has no fees and no expirations, assignments or exercises: fees count as 0, and positions past expiry show as expired (inferred)",
+      );
+    }
+  };
+  return { add, finish };
 }
 
-/** Books one order's legs; says whether it did (false when the order is an error). */
+/** Books one order's legs; returns how many executions it made (0 when the order is an error). */
 function importOrder(
   context: ImportContext,
   tracker: PositionTracker,
   orderKey: string,
   legs: Leg[],
-): boolean {
+): number {
   legs.sort((a, b) => (PositionTracker.key(a.contract) < PositionTracker.key(b.contract) ? -1 : 1));
   const first = (legs[0] as Leg).row.fields;
   const opening = first.opening_strategy !== "";
@@ -110,7 +129,7 @@ function importOrder(
   if (!opening && !closing) {
     for (const leg of legs)
       context.error(leg.row, "opening_strategy", "neither an opening nor a closing strategy", leg.imported);
-    return false;
+    return 0;
   }
   const effects = legs.map((leg) => effectOf(leg, { opening, closing, tracker }));
   const unknown = effects.indexOf(null);
@@ -122,7 +141,7 @@ function importOrder(
       "roll order whose closing leg cannot be told from the position it meets",
       leg.imported,
     );
-    return false;
+    return 0;
   }
   const split = splitNetPrice(
     legs.map((leg) => ({ side: leg.row.fields.side, quantity: leg.row.fields.processed_quantity })),
@@ -136,6 +155,7 @@ function importOrder(
     );
   }
   const orderId = `rh-order:${rowHash([orderKey])}`;
+  const booked: PnlExecution[] = [];
   legs.forEach((leg, index) => {
     const { fields } = leg.row;
     const id = `rh:${leg.imported.key}`;
@@ -153,11 +173,12 @@ function importOrder(
       executedAt: fields.order_created_at,
       tradeDate: newYorkDate(fields.order_created_at),
     };
-    context.executions.push(execution);
+    context.addExecution(execution);
+    booked.push(execution);
     context.use(leg.imported, "execution", id);
   });
-  for (const execution of context.executions.slice(-legs.length)) tracker.applyExecution(execution);
-  return true;
+  for (const execution of booked) tracker.applyExecution(execution);
+  return booked.length;
 }
 
 interface EffectContext {

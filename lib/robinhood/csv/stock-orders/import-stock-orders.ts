@@ -1,9 +1,9 @@
 import { parseDecimal } from "@/lib/money";
 import type { PnlStockTrade } from "@/lib/pnl";
-import { ImportContext } from "../import-context";
+import type { FormatReader } from "../format-reader";
+import type { ImportContext } from "../import-context";
 import { newYorkDate } from "../orders/import-option-orders";
 import type { CsvRecord } from "../read-records";
-import type { CsvImport, CsvImportOptions } from "../types";
 import { mapStockOrderHeader, parseStockOrderRow, stockOrderKeyValues } from "./stock-order-row";
 
 /**
@@ -13,33 +13,27 @@ import { mapStockOrderHeader, parseStockOrderRow, stockOrderKeyValues } from "./
  * is its own trade, keyed by its values. robin_stocks writes its crypto-orders export with the
  * same header; such a file reads as equities, one symbol per coin.
  */
-export function importStockOrders(
-  records: readonly CsvRecord[],
-  headerIndex: number,
-  options: CsvImportOptions = {},
-): CsvImport {
-  const context = new ImportContext("stock-orders", options);
-  const header = records[headerIndex] as CsvRecord;
+export function stockOrdersReader(context: ImportContext, header: CsvRecord): FormatReader {
   const columns = mapStockOrderHeader(header.fields);
   if (Array.isArray(columns)) {
     context.error(header, null, `header is missing column(s): ${columns.join(", ")}`);
-    return context.result();
+    return { add: () => {}, finish: () => {} };
   }
-  for (const record of records.slice(headerIndex + 1)) {
+  const add = (record: CsvRecord) => {
     if (record.fields.every((field) => field.trim() === "")) {
       context.leaveUnused(record, { code: "blank", reason: "empty line", amount: null });
-      continue;
+      return;
     }
     const imported = context.addRow(record, stockOrderKeyValues(record, columns));
     const parsed = parseStockOrderRow(record, columns);
     if ("errors" in parsed) {
       for (const error of parsed.errors) context.error(record, error.column, error.reason, imported);
-      continue;
+      return;
     }
     const { fields } = parsed.row;
     if (parseDecimal(fields.quantity) <= 0) {
       context.leaveUnused(record, { code: "unfilled", reason: "order with nothing filled", amount: null });
-      continue;
+      return;
     }
     if (fields.average_price.rounded !== null) {
       context.warn(
@@ -62,6 +56,7 @@ export function importStockOrders(
     };
     context.stockTrades.push(trade);
     context.use(imported, "stock-trade", id);
-  }
-  return context.result();
+  };
+  // Every row is final when read: nothing waits for the end of the file.
+  return { add, finish: () => {} };
 }

@@ -1,0 +1,60 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { z } from "zod";
+
+/**
+ * The floor under an import: the same rows the import wrote, loaded by PostgreSQL's `COPY` from
+ * files on the server into tables with the same columns, defaults and indexes (`LIKE … INCLUDING
+ * ALL`), in one transaction. No parsing, no lookups, no client round trips, no foreign-key or
+ * row-level-security checks: no importer can write these rows faster. Needs a superuser connection
+ * on the database's own machine (server-side files); returns null with the reason otherwise.
+ */
+export async function measureCopyFloor(options: {
+  adminUrl: string;
+  userId: string;
+}): Promise<{ seconds: number; rows: number } | { skipped: string }> {
+  const userId = z.uuid().parse(options.userId);
+  const mine = `user_id = '${userId}'`;
+  const tables: [string, string][] = [
+    [
+      "option_instruments",
+      `id IN (SELECT instrument_id FROM option_legs WHERE ${mine} UNION SELECT instrument_id FROM option_events WHERE ${mine})`,
+    ],
+    ["imports", mine],
+    ["option_orders", mine],
+    ["option_legs", mine],
+    ["option_executions", mine],
+    ["option_events", mine],
+    ["import_rows", mine],
+  ];
+  const client = new pg.Client({ connectionString: options.adminUrl });
+  await client.connect();
+  const directory = mkdtempSync(path.join(tmpdir(), "rollbook-copy-floor-"));
+  // The server writes and reads the files as its own operating-system user.
+  chmodSync(directory, 0o777);
+  try {
+    let rows = 0;
+    for (const [table, where] of tables) {
+      await client.query(`CREATE TABLE bench_floor_${table} (LIKE ${table} INCLUDING ALL)`);
+      const copied = await client.query(
+        `COPY (SELECT * FROM ${table} WHERE ${where}) TO '${path.join(directory, table)}'`,
+      );
+      rows += copied.rowCount ?? 0;
+    }
+    const started = performance.now();
+    await client.query("BEGIN");
+    for (const [table] of tables)
+      await client.query(`COPY bench_floor_${table} FROM '${path.join(directory, table)}'`);
+    await client.query("COMMIT");
+    return { seconds: (performance.now() - started) / 1000, rows };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    return { skipped: error instanceof Error ? error.message : String(error) };
+  } finally {
+    for (const [table] of tables) await client.query(`DROP TABLE IF EXISTS bench_floor_${table}`);
+    await client.end();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

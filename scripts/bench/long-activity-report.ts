@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { writeActivityReport } from "@/lib/robinhood/simulator/activity-report";
+import { generateHistory } from "@/lib/robinhood/simulator/history/generate-history";
+import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
+
+/**
+ * A long activity report for the big-import benchmark: the simulator's histories of `traders`
+ * traders over `months` months each, written as ONE account's report (the writer sorts every row
+ * newest first), so one file holds about 4,300 rows per trader-decade. Deterministic; generating it
+ * takes tens of seconds, so it is kept under `.data/bench/` and reused.
+ */
+export function longActivityReport(options: { traders: number; months: number }): string {
+  const file = path.resolve(".data/bench", `activity-${options.traders}x${options.months}m.csv`);
+  if (existsSync(file)) return file;
+  let merged: SimHistory | null = null;
+  for (let trader = 0; trader < options.traders; trader++) {
+    const history = generateHistory({
+      seed: 20261203,
+      userKey: `bench-trader-${trader}`,
+      username: `bench-trader-${trader}@rollbook.dev`,
+      months: options.months,
+    });
+    if (merged === null)
+      merged = {
+        ...history,
+        orders: [...history.orders],
+        events: [...history.events],
+        stockInstruments: [...history.stockInstruments],
+      };
+    else {
+      for (const order of history.orders) merged.orders.push(order);
+      for (const event of history.events) merged.events.push(event);
+      for (const instrument of history.stockInstruments) merged.stockInstruments.push(instrument);
+    }
+  }
+  if (merged === null) throw new Error("traders must be at least 1");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, writeActivityReport(merged));
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+export function fileSize(file: string): number {
+  return readFileSync(file).byteLength;
+}

@@ -1,0 +1,17 @@
+/**
+ * An activity report of `rows` distinct option fills (each its own contract, so every row is a new
+ * fill, order, leg and instrument), for tests that need more rows than several import batches.
+ */
+export const REPORT_HEADER =
+  '"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"';
+
+export function fillRow(index: number): string {
+  const strike = (10 + index / 100).toFixed(2);
+  return `"9/11/2023","9/11/2023","9/12/2023","ACME","ACME 9/15/2023 Put $${strike}","STO","1","$0.42","$41.98"`;
+}
+
+export function syntheticReport(rows: number, replace: Map<number, string> = new Map()): string {
+  const lines = [REPORT_HEADER];
+  for (let index = 0; index < rows; index++) lines.push(replace.get(index) ?? fillRow(index));
+  return `${lines.join("\n")}\n`;
+}
