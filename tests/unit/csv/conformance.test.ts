@@ -45,19 +45,6 @@ function stockAmounts(imported: CsvImport, text: string): string {
   return amounts(imported, text, ["stock-trade", "stock-leg"]);
 }
 
-/** Symbols whose shares a split or merger exchange row moved, read from the raw records. */
-function corporateActionSymbols(text: string): Set<string> {
-  const records = readRecords(text);
-  const header = (records[0]?.fields ?? []).map((field) => field.trim());
-  const code = header.indexOf("Trans Code");
-  const instrument = header.indexOf("Instrument");
-  return new Set(
-    records
-      .filter((record) => ["SPL", "SXCH"].includes(record.fields[code]?.trim() ?? ""))
-      .map((record) => record.fields[instrument]?.trim() ?? ""),
-  );
-}
-
 /**
  * Shares of `symbol` the report's own rows say were held at the end of `asOf`: Buy and Sell rows plus
  * the SPL rows, which carry the shares a split added (read from the raw records, not the importer).
@@ -238,18 +225,10 @@ describe.skipIf(!exists)("conformance with real Robinhood exports", () => {
 
     it("shows no short stock that no short sale explains", () => {
       // The account never sold short. Before stock trades were read, every called-away position was
-      // short (NIO −700, GOOGL −200, DAL, MGM, PLTR, SOFI, STEM, WKHS). What may remain short is a
-      // symbol whose shares a split (SPL) or merger exchange (SXCH) moved: those rows are corporate
-      // actions, applied to stock lots apart from the trades; GOOGL's 20:1 split leaves no short either.
-      const shorts = result.stockPositions.filter((position) => position.direction === "short");
-      const moved = corporateActionSymbols(text);
-      expect(shorts.filter((position) => !moved.has(position.underlying))).toEqual([]);
-      for (const symbol of ["NIO", "GOOGL", "DAL", "MGM", "PLTR", "SOFI", "WKHS"]) {
-        expect(shorts.some((position) => position.underlying === symbol)).toBe(false);
-      }
-      expect(result.stockMatches.filter((match) => match.direction === "short")).toEqual(
-        result.stockMatches.filter((match) => match.direction === "short" && moved.has(match.underlying)),
-      );
+      // short (NIO −700, GOOGL −200, DAL, MGM, PLTR, SOFI, STEM, WKHS); before corporate actions moved
+      // stock lots, so were the merged and split symbols (GENI, GNOG, PTRA, RSI, STEM, GOOGL).
+      expect(result.stockPositions.filter((position) => position.direction === "short")).toEqual([]);
+      expect(result.stockMatches.filter((match) => match.direction === "short")).toEqual([]);
     });
 
     it("holds the GOOGL shares the report's rows add up to across the 20:1 split", () => {
