@@ -45,7 +45,7 @@ test("an activity report is imported from the Import page and its P&L shows on t
   await expect(
     page.getByRole("status").filter({
       hasText:
-        /^Imported 21 rows \(8 new fills and 4 new events, 1 corporate action\) and recomputed 6 chains\.$/,
+        /^Imported 21 rows \(8 new fills, 4 new events, 1 stock trade and 1 corporate action\) and recomputed 6 chains\.$/,
     }),
   ).toBeVisible({
     timeout: 60_000,
