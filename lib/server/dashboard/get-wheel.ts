@@ -1,29 +1,15 @@
 import "server-only";
+import type { WheelCycle } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { dateText, dateTextOrNull, decimalText, decimalTextOrNull } from "./decimal-text";
 import { type StockPositionRow, stockPositionRow } from "./stock-position-row";
 
-/** One wheel cycle as the Wheel page shows it. */
-export type WheelCycleRow = {
-  id: string;
-  underlying: string;
-  status: "open" | "closed";
-  startedOn: string;
-  endedOn: string | null;
-  days: number;
-  premiumCollected: string;
-  optionRealized: string;
-  stockRealized: string;
-  realized: string;
-  sharesHeld: string;
-  netCostBasisPerShare: string | null;
-  capitalTiedUp: string;
-  /** A fraction (0.0125 = 1.25 %); null when the cycle tied up no capital. */
-  returnOnCapital: string | null;
-  putsAssigned: string;
-  callsAssigned: string;
-};
+/**
+ * One wheel cycle as the Wheel page shows it: the engine's cycle as stored (its `id` is the row's),
+ * without the account and the gross cost basis, which the page does not show.
+ */
+export type WheelCycleRow = Omit<WheelCycle, "accountId" | "costBasis" | "costBasisPerShare">;
 
 export type Wheel = {
   /** Open cycles first, then the newest. */
