@@ -11,12 +11,12 @@
  */
 import { z } from "zod";
 import { provideDatabase } from "@/lib/local-db/provide-database";
-import { startSimulator } from "@/lib/robinhood/simulator";
 import { openRobinhoodSession } from "@/lib/server/credentials/open-robinhood-session";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { openDemoAccount } from "@/lib/server/demo/open-demo-account";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { syncUser } from "@/lib/server/sync/sync-user";
+import { startSimulator } from "@/simulator";
 import { parseFlags } from "./bench/parse-flags";
 
 const args = z

@@ -2,7 +2,7 @@
 // (production build, real Chromium). One throwaway database serves the database-backed steps.
 // `tsx scripts/test-all.ts <step id>...` runs some of them (e.g. `integration`, `build e2e`).
 import { provideDatabase } from "@/lib/local-db/provide-database";
-import { startSimulator } from "@/lib/robinhood/simulator";
+import { startSimulator } from "@/simulator";
 import { findChromium } from "./find-chromium";
 import { runChild } from "./run-child";
 

@@ -15,8 +15,8 @@ import {
   type SimHistory,
   startSimulator,
   TEST_PASSWORD,
-} from "@/lib/robinhood/simulator";
-import { isoFromDay } from "@/lib/robinhood/simulator/market/calendar";
+} from "@/simulator";
+import { isoFromDay } from "@/simulator/market/calendar";
 import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/support/test-database";
 
 /** A fixed seed and present, so the generated histories (and every count below) are stable. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import type { OptionOrder } from "@/lib/robinhood/client";
-import { DEMO_USERNAME } from "@/lib/robinhood/simulator";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import type { SyncProgress } from "@/lib/server/sync/sync-types";
 import { syncUser } from "@/lib/server/sync/sync-user";
+import { DEMO_USERNAME } from "@/simulator";
 import {
   expectedCounts,
   queueRevision,

@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  ACTIVITY_REPORT_DISCLAIMER,
-  generateUserHistory,
-  writeActivityReport,
-} from "@/lib/robinhood/simulator";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { ACTIVITY_REPORT_DISCLAIMER, generateUserHistory, writeActivityReport } from "@/simulator";
+import type { SimHistory } from "@/simulator/history/types";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { TEST_SEED } from "./helpers";
 
 const HEADER =

@@ -7,7 +7,7 @@ import {
   optionOrderSchema,
   stockOrderSchema,
 } from "@/lib/robinhood/schemas";
-import type { RunningSimulator } from "@/lib/robinhood/simulator";
+import type { RunningSimulator } from "@/simulator";
 import { signInDemo, startTestSimulator } from "./helpers";
 
 /**

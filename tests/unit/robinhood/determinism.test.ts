@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateUserHistory, startSimulator, writeActivityReport } from "@/lib/robinhood/simulator";
-import { buildDataset } from "@/lib/robinhood/simulator/server/dataset";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { generateUserHistory, startSimulator, writeActivityReport } from "@/simulator";
+import { buildDataset } from "@/simulator/server/dataset";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { DEMO_DEVICE_TOKEN, TEST_SEED } from "./helpers";
 
 const demo = simulatedUserSchema.parse(DEFAULT_USERS[0]);

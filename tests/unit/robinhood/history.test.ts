@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateUserHistory } from "@/lib/robinhood/simulator";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
-import {
-  isoFromDay,
-  isTradingDay,
-  newYorkDay,
-  newYorkTimeMs,
-} from "@/lib/robinhood/simulator/market/calendar";
-import { buildDataset, type Dataset } from "@/lib/robinhood/simulator/server/dataset";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { generateUserHistory } from "@/simulator";
+import type { SimHistory } from "@/simulator/history/types";
+import { isoFromDay, isTradingDay, newYorkDay, newYorkTimeMs } from "@/simulator/market/calendar";
+import { buildDataset, type Dataset } from "@/simulator/server/dataset";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { TEST_SEED } from "./helpers";
 
 type Json = Record<string, unknown>;

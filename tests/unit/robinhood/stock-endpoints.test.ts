@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isRobinhoodError, type RobinhoodSession } from "@/lib/robinhood/client";
-import { DEMO_USERNAME, type RunningSimulator } from "@/lib/robinhood/simulator";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
+import { DEMO_USERNAME, type RunningSimulator } from "@/simulator";
+import type { SimHistory } from "@/simulator/history/types";
 import { signInDemo, startTestSimulator } from "./helpers";
 
 let simulator: RunningSimulator;
