@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import "./styles/layout.css";
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#f5f6f8" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, never prerendered at build time: its scripts must carry the nonce
+  // of this request's Content-Security-Policy (proxy.ts), which a prerendered page cannot know.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { DemoButton } from "@/components/sign-in/demo-button";
 import { SiteHeader } from "@/components/site-header";
-import { getEnv } from "@/lib/env";
 import { getSessionUser } from "@/lib/server/auth/require-user";
+import { demoAvailability } from "@/lib/server/demo/demo-availability";
 import { openDemoAction } from "./sign-in/demo-action";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const user = await getSessionUser();
+  const demo = demoAvailability();
   return (
     <>
       <SiteHeader>
@@ -43,14 +44,16 @@ export default async function HomePage() {
               )}
             </div>
           </div>
-          <div className="card demo-card stack">
-            <h2>Try it with the demo account</h2>
-            <p className="muted">
-              A simulated Robinhood with two years of wheel trades, credit spreads, rolls, partial fills,
-              expirations and assignments. No sign-up.
-            </p>
-            <DemoButton action={openDemoAction} available={Boolean(getEnv().DEMO_ROBINHOOD_URL)} />
-          </div>
+          {demo === "hidden" ? null : (
+            <div className="card demo-card stack">
+              <h2>Try it with the demo account</h2>
+              <p className="muted">
+                A simulated Robinhood with two years of wheel trades, credit spreads, rolls, partial fills,
+                expirations and assignments. No sign-up.
+              </p>
+              <DemoButton action={openDemoAction} available={demo === "available"} />
+            </div>
+          )}
         </section>
         <section className="features">
           <div className="card">

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/chains", label: "Chains" },
   { href: "/positions", label: "Positions" },
+  { href: "/wheel", label: "Wheel" },
   { href: "/imports", label: "Import" },
   { href: "/settings", label: "Settings" },
 ];

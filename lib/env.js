@@ -35,6 +35,22 @@ function buildSchema(isProduction) {
     ROBINHOOD_API_URL: z.url().default("https://api.robinhood.com"),
     /** Base URL of the simulated Robinhood that backs the demo account; unset disables the demo. */
     DEMO_ROBINHOOD_URL: z.url().optional(),
+    /**
+     * How many reverse proxies you run in front of Rollbook that append the address they received a
+     * request from to X-Forwarded-For (lib/server/auth/client-address.ts). The per-address sign-in
+     * limit counts the entry that many places from the right; 0 means none.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when there is none)" })
+      .int("TRUSTED_PROXY_HOPS must be a whole number of proxies (0 when there is none)")
+      .min(0, "TRUSTED_PROXY_HOPS must be 0 or more")
+      .max(10, "TRUSTED_PROXY_HOPS must be at most 10")
+      .default(0),
+    /**
+     * Whether visitors may open demo accounts (each gets a short-lived user of their own). On by
+     * default in development and tests; a production server offers the demo only when this is true.
+     */
+    DEMO_ENABLED: z.stringbool({ error: "DEMO_ENABLED must be true or false" }).default(!isProduction),
     /** Bytes of CSV one user may upload for import per UTC day (every upload counts, refused or not). */
     IMPORT_BYTES_PER_DAY: z.coerce
       .number({ error: "IMPORT_BYTES_PER_DAY must be a whole number of bytes" })

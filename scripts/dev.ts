@@ -4,7 +4,7 @@
 // this process ends.
 import path from "node:path";
 import { provideDatabase } from "@/lib/local-db/provide-database";
-import { startSimulator } from "@/lib/robinhood/simulator";
+import { startSimulator } from "@/simulator";
 import { runChild } from "./run-child";
 
 const log = (line: string) => console.log(`[rollbook] ${line}`);

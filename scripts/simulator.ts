@@ -14,8 +14,8 @@ import {
   generateUserHistory,
   startSimulator,
   writeActivityReport,
-} from "@/lib/robinhood/simulator";
-import { simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+} from "@/simulator";
+import { simulatedUserSchema } from "@/simulator/users";
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 // (production build, real Chromium). One throwaway database serves the database-backed steps.
 // `tsx scripts/test-all.ts <step id>...` runs some of them (e.g. `integration`, `build e2e`).
 import { provideDatabase } from "@/lib/local-db/provide-database";
-import { startSimulator } from "@/lib/robinhood/simulator";
+import { startSimulator } from "@/simulator";
 import { findChromium } from "./find-chromium";
 import { runChild } from "./run-child";
 
@@ -61,8 +61,11 @@ try {
     const env = {
       ...process.env,
       ...(step.needsDatabase ? { ...database.env, ...testSecrets } : {}),
-      // Real sign-in also goes to the simulator here: Robinhood itself is out of reach in tests.
-      ...(simulator ? { DEMO_ROBINHOOD_URL: simulator.url, ROBINHOOD_API_URL: simulator.url } : {}),
+      // Real sign-in also goes to the simulator here: Robinhood itself is out of reach in tests. The
+      // production build offers the demo only when DEMO_ENABLED says so.
+      ...(simulator
+        ? { DEMO_ROBINHOOD_URL: simulator.url, ROBINHOOD_API_URL: simulator.url, DEMO_ENABLED: "true" }
+        : {}),
       ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
       NEXT_TELEMETRY_DISABLED: "1",
     };

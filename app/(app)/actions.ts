@@ -1,10 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { endSession } from "@/lib/server/auth/end-session";
+import { getSessionUser } from "@/lib/server/auth/require-user";
+import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 
-/** Sign out. Needs no session check: ending a session that is already gone changes nothing. */
+/**
+ * Sign out: ends the session here and wherever its cookie was copied. Needs no session check:
+ * ending a session that is already gone changes nothing.
+ */
 export async function signOutAction(): Promise<void> {
-  await endSession();
+  await signOutEverywhere(await getSessionUser());
   redirect("/");
 }

@@ -6,10 +6,10 @@ export default function Loading() {
       </span>
       <div className="stats">
         {[0, 1, 2, 3].map((index) => (
-          <div key={index} className="skeleton" style={{ height: 92 }} />
+          <div key={index} className="skeleton skeleton-stat" />
         ))}
       </div>
-      <div className="skeleton" style={{ height: 300 }} />
+      <div className="skeleton skeleton-panel" />
     </div>
   );
 }

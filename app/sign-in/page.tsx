@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { DemoButton } from "@/components/sign-in/demo-button";
 import { SignInFlow } from "@/components/sign-in/sign-in-flow";
 import { SiteHeader } from "@/components/site-header";
-import { getEnv } from "@/lib/env";
 import { getSessionUser } from "@/lib/server/auth/require-user";
 import { currentSignInStep } from "@/lib/server/auth/sign-in-steps";
+import { demoAvailability } from "@/lib/server/demo/demo-availability";
 import {
   cancelSignInAction,
   checkApprovalAction,
@@ -36,6 +36,7 @@ export default async function SignInPage({
   // A session whose account was deleted elsewhere would bounce straight back here: stay and sign in.
   if (params.reason !== "deleted" && (await getSessionUser())) redirect(params.callbackUrl);
   const pending = await currentSignInStep();
+  const demo = demoAvailability();
 
   return (
     <>
@@ -62,16 +63,18 @@ export default async function SignInPage({
             destination={params.callbackUrl}
           />
         </section>
-        <section className="card demo-card stack">
-          <div>
-            <h2>No Robinhood account handy?</h2>
-            <p className="muted">
-              Open the demo account: two years of a realistic options trader&apos;s history — rolls, partial
-              fills, expirations and assignments — from a simulated Robinhood.
-            </p>
-          </div>
-          <DemoButton action={openDemoAction} available={Boolean(getEnv().DEMO_ROBINHOOD_URL)} />
-        </section>
+        {demo === "hidden" ? null : (
+          <section className="card demo-card stack">
+            <div>
+              <h2>No Robinhood account handy?</h2>
+              <p className="muted">
+                Open the demo account: two years of a realistic options trader&apos;s history — rolls, partial
+                fills, expirations and assignments — from a simulated Robinhood.
+              </p>
+            </div>
+            <DemoButton action={openDemoAction} available={demo === "available"} />
+          </section>
+        )}
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { ChainStatusBadge, SideLabel } from "../badges";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
+import { StrategyBadge } from "./strategy-badge";
 
 export function ChainTable({ chains }: { chains: ChainRow[] }) {
   return (
@@ -35,7 +36,13 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
                 </Link>
               </td>
               <td>
-                <SideLabel side={chain.side} optionType={chain.optionType} />
+                {/* The strategy names the whole position (a spread is one chain); the side of its
+                    first leg is all there is before a recompute has labelled it. */}
+                {chain.strategy ? (
+                  <StrategyBadge strategy={chain.strategy} />
+                ) : (
+                  <SideLabel side={chain.side} optionType={chain.optionType} />
+                )}
               </td>
               <td>
                 <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />

@@ -99,3 +99,14 @@ export function decimalToNumberForDrawing(value: string): number {
 function isZeroParts(parts: Parts): boolean {
   return /^0*$/.test(parts.integer) && /^0*$/.test(parts.fraction);
 }
+
+/** A fraction as a percentage, from its digits: "0.0125" → "1.25 %", "-0.5" → "-50.00 %". */
+export function formatPercent(fraction: string, digits = 2): string {
+  const parts = parse(fraction);
+  const wholePercent = `${parts.integer}${parts.fraction.padEnd(2, "0").slice(0, 2)}`.replace(
+    /^0+(?=\d)/,
+    "",
+  );
+  const shifted = `${parts.negative ? "-" : ""}${wholePercent}.${parts.fraction.slice(2) || "0"}`;
+  return `${formatDecimal(shifted, { minDigits: digits, maxDigits: digits })} %`;
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
 import { SideLabel } from "../badges";
+import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
@@ -25,6 +26,7 @@ export function PositionTable({
             <th className="num">Mark</th>
             <th className="num">Market value</th>
             <th className="num">Unrealized</th>
+            {showChain ? <th>Strategy</th> : null}
             {showChain ? <th>Chain</th> : null}
           </tr>
         </thead>
@@ -52,6 +54,11 @@ export function PositionTable({
               <td className="num">
                 <Money value={position.unrealized} tone />
               </td>
+              {showChain ? (
+                <td>
+                  <StrategyBadge strategy={position.strategy} />
+                </td>
+              ) : null}
               {showChain ? (
                 <td>
                   {position.chainId ? <Link href={`/chains/${position.chainId}`}>View chain</Link> : "—"}

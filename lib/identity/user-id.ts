@@ -1,3 +1,4 @@
+import { isDemoRobinhoodUserId } from "./demo-id";
 import { uuidV5 } from "./uuid-v5";
 
 /**
@@ -10,10 +11,13 @@ const ROBINHOOD_USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 
 /**
  * The Rollbook user id of a Robinhood user: UUID v5 of the `id` of Robinhood's `/user/` resource.
- * Login, sync, import and recompute all derive it here, so they always agree.
+ * Login, sync, import and recompute all derive it here, so they always agree. A demo visitor's
+ * identity (`demo:<random uuid>`, lib/identity/demo-id.ts) maps the same way, under its own name
+ * prefix, so the two kinds of ids can never give the same user.
  */
 export function userIdFromRobinhoodUserId(robinhoodUserId: string): string {
   const normalized = robinhoodUserId.trim().toLowerCase();
+  if (isDemoRobinhoodUserId(normalized)) return uuidV5(normalized, ROLLBOOK_USER_NAMESPACE);
   if (!ROBINHOOD_USER_ID.test(normalized)) {
     throw new Error("A Robinhood user id is a UUID (the `id` of the /user/ resource)");
   }

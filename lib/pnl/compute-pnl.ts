@@ -1,6 +1,8 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { ChainIndex } from "./chains/build-chains";
+import { CorporateActionReplay } from "./corporate-actions/apply-actions";
+import { addChainAdjustments } from "./corporate-actions/chain-adjustments";
 import { DayLedger } from "./day-ledger";
 import { tradeCloser } from "./lots/fifo";
 import type { LifecycleState } from "./lots/lifecycle";
@@ -15,21 +17,27 @@ import { matchRows } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
+import { groupStrategies } from "./strategies/group-strategies";
+import { SharesHeld } from "./strategies/shares-held";
+import { StrategyIndex } from "./strategies/strategy-index";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
+import { wheelCycles } from "./wheel/wheel-cycles";
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 /**
- * Computes realized and unrealized P&L, open positions, stock delivered by assignments and
- * exercises, roll chains and a reconciliation from plain input. Pure: no I/O, no clock, and the
- * same input in any order gives the same result. Throws `PnlInputError` for malformed input;
+ * Computes realized and unrealized P&L, open positions, the stock ledger (equity trades and shares
+ * delivered by assignments and exercises), roll chains, strategy positions, wheel cycles and a
+ * reconciliation from plain input. Pure: no I/O, no clock, and the same input in any order gives the
+ * same result. Throws `PnlInputError` for malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
  *
- * Every figure is computed here. The four long row lists (`contracts`, `matches`, `openLots` and
- * `chains`) are built from the engine's tables when first read, so a caller that needs only the
- * totals skips formatting rows by the million; reading them gives the same rows every time.
+ * Every figure is computed here. The long row lists (`contracts`, `matches`, `openLots`, `chains`,
+ * `strategies` and `wheelCycles`) are built from the engine's tables when first read, so a caller
+ * that needs only the totals skips formatting rows by the million; reading them gives the same rows
+ * every time.
  */
 export function computePnl(input: PnlInput): PnlResult {
   const normalized = normalizeInput(input);
@@ -51,17 +59,39 @@ export function computePnl(input: PnlInput): PnlResult {
     tradeCloser: tradeCloser(),
     stockFlows: [],
   };
-  replayAll(state, { sorted: normalized.fillsSorted, asOfDay });
+  const actions =
+    normalized.actions.length === 0
+      ? null
+      : new CorporateActionReplay(normalized.actions, state, normalized.contracts, normalized.finder);
+  replayAll(state, { sorted: normalized.fillsSorted, asOfDay, actions });
 
   const marks = new MarkBook(input.marks ?? {}, input.stockMarks ?? {});
   const valuation = valueOpenLots({ fills, books, episodes: state.episodes, marks });
-  const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
-  const chains = new ChainIndex({ fills, books, episodes: state.episodes, rolls, asOf });
-  const stockReplay = replayStock(state.stockFlows);
+  // Equity trades and the shares option events delivered share one ledger per account and symbol;
+  // renames and splits move and scale its lots like the option positions.
+  const stockReplay = replayStock([...normalized.stockTrades, ...state.stockFlows], normalized.actions);
   const stock = formatStock(stockReplay, marks);
+  const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
+  // Legs opened together join one chain before any chain is read (chains are grouped on first use).
+  const strategies = groupStrategies({ fills, episodes: state.episodes, rolls, order: state.order });
+  const strategyIndex = new StrategyIndex({
+    fills,
+    books,
+    strategies,
+    shares: new SharesHeld(stockReplay.flows, stockReplay.adjustments),
+  });
+  const chains = new ChainIndex({
+    fills,
+    books,
+    episodes: state.episodes,
+    rolls,
+    strategies,
+    strategyIndex,
+    asOf,
+  });
 
   for (const match of stockReplay.matches) {
-    state.days.stock(match.close.event.dayNumber, match.close.event.day, match.realized);
+    state.days.stock(match.close.dayNumber, match.close.day, match.realized);
   }
   const realized = state.realized;
   let fees: Micro = 0;
@@ -71,7 +101,7 @@ export function computePnl(input: PnlInput): PnlResult {
     cashFlow = add(cashFlow, books.cashFlow[book] as number);
   }
   const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
-  const rowTables = { ...state, chains };
+  const rowTables = { ...state, chains, actions };
 
   const result: PnlResult = {
     engineVersion: ENGINE_VERSION,
@@ -97,6 +127,8 @@ export function computePnl(input: PnlInput): PnlResult {
     stockPositions: stock.positions,
     stockMatches: stock.matches,
     chains: [],
+    wheelCycles: [],
+    strategies: [],
     issues,
     reconciliation: {
       options: reconcile({
@@ -121,6 +153,30 @@ export function computePnl(input: PnlInput): PnlResult {
   defineLazy(result, "contracts", () => summarizeContracts(books));
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
-  defineLazy(result, "chains", () => chains.rows());
+  defineLazy(result, "chains", () =>
+    addChainAdjustments(chains.rows(), actions?.adjustments ?? [], (episode) => chains.chainIdOf(episode)),
+  );
+  defineLazy(result, "wheelCycles", () =>
+    wheelCycles({
+      fills,
+      books,
+      matches: state.matches,
+      events: normalized.events,
+      stockFlows: stockReplay.flows,
+      stockAdjustments: stockReplay.adjustments,
+      optionAdjustments: actions?.adjustments ?? [],
+      bookOfMatch:
+        actions === null
+          ? null
+          : (match) => {
+              const episode = state.matches.episode[match] as number;
+              return actions.bookOfMatch(episode, match, state.episodes.book[episode] as number);
+            },
+      asOf,
+    }),
+  );
+  defineLazy(result, "strategies", () =>
+    strategyIndex.rows((fill) => chains.chainIdOf(fills.episode[fill] as number)),
+  );
   return result;
 }

@@ -8,5 +8,7 @@ export { contractKey } from "./contract";
 export { MARKET_VALUE_ROUNDING } from "./marks";
 export { type InputProblem, PnlInputError } from "./normalize";
 export type * from "./result-types";
+export { STOCK_GROSS_ROUNDING, stockTradeGross } from "./stock-trades";
+export { STRATEGY_LABELS, STRATEGY_NAMES } from "./strategies/strategy-rules";
 export type * from "./types";
 export { AVERAGE_PRICE_ROUNDING } from "./valuation";

@@ -149,13 +149,35 @@ export interface LifecycleRec {
   stockFees: Micro;
 }
 
-/** Stock bought or sold by an assignment or exercise. */
+/** Where shares came from or went to: an equity trade, or the delivery of an option event. */
+export type StockFlowKind = "trade" | "assignment" | "exercise";
+
+/** Trades of a day come before the deliveries of option events of that day (see stock.ts). */
+export const TRADE_PHASE = 0;
+export const DELIVERY_PHASE = 1;
+
+/** Shares bought or sold: by an equity trade, or delivered by an assignment or exercise. */
 export interface StockFlow {
-  event: LifecycleRec;
+  kind: StockFlowKind;
+  /** The trade's id, or the delivering event's id. */
+  id: string;
   accountId: string;
   underlying: string;
   buy: boolean;
   shares: Micro;
   price: Micro;
+  /** price × shares (unsigned); rounded half-even for a trade (STOCK_GROSS_ROUNDING), exact for a delivery. */
+  gross: Micro;
   fees: Micro;
+  day: string;
+  dayNumber: number;
+  phase: typeof TRADE_PHASE | typeof DELIVERY_PHASE;
+  /** Milliseconds since the epoch of a trade's instant; 0 for a delivery (its phase orders it). */
+  time: number;
+  /** Filled in by the stock replay: realized P&L of the lots this flow closed. */
+  realized: Micro;
+  /** Filled in by the stock replay: signed shares held after this flow (long positive). */
+  positionAfter: Micro;
+  /** Filled in by the stock replay: cost of the long shares held after it, fees included. */
+  longCostAfter: Micro;
 }

@@ -1,5 +1,10 @@
 import { type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
 import { ContractRegistry } from "./contract";
+import {
+  type CorporateActionRec,
+  compareActions,
+  parseCorporateAction,
+} from "./corporate-actions/parse-actions";
 import { dayNumber } from "./dates";
 import {
   type BookTable,
@@ -9,9 +14,11 @@ import {
   type LifecycleRec,
   OPEN,
   SAME_INSTANT_AS_PREVIOUS,
+  type StockFlow,
 } from "./internal-types";
 import { compareFillTime } from "./lots/compare";
 import type { PnlIssue } from "./result-types";
+import { normalizeStockTrades } from "./stock-trades";
 import { createWorkTables, reserveRow, type WorkTables } from "./tables";
 import type { PnlExecution, PnlInput, PnlLifecycleEvent } from "./types";
 
@@ -40,6 +47,12 @@ export interface NormalizedInput extends WorkTables {
   /** Kept fills (dated on or before asOf), in input order. */
   fills: FillTable;
   events: LifecycleRec[];
+  /** Equity trades (dated on or before asOf) as stock flows, in input order. */
+  stockTrades: StockFlow[];
+  /** Renames and splits dated on or before asOf, in the order the replay applies them. */
+  actions: CorporateActionRec[];
+  /** Opens books during the replay too (the adjusted contracts of corporate actions). */
+  finder: BookFinder;
   /** True when the input listed executions in time order. */
   fillsSorted: boolean;
   issues: PnlIssue[];
@@ -56,6 +69,9 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
   if (Number.isNaN(asOfDay)) report("asOf", "must be a YYYY-MM-DD date");
   if (!Array.isArray(input.executions)) report("executions", "must be an array");
   if (!Array.isArray(input.events)) report("events", "must be an array");
+  if (input.corporateActions != null && !Array.isArray(input.corporateActions)) {
+    report("corporateActions", "must be an array when given");
+  }
   if (problems.length > 0) throw new PnlInputError(problems);
 
   const contracts = new ContractRegistry();
@@ -121,7 +137,27 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
     }
     events.push(event);
   });
+  const stockTrades = normalizeStockTrades({ trades: input.stockTrades, asOfDay, report, issues });
+  const actions: CorporateActionRec[] = [];
+  (input.corporateActions ?? []).forEach((raw, index) => {
+    const action = parseCorporateAction(raw);
+    if (typeof action === "string") {
+      report(`corporateActions[${index}]`, action);
+      return;
+    }
+    if (action.dayNumber > asOfDay) {
+      issues.push({
+        code: "after-as-of",
+        message: `${action.type} ${action.id} of ${action.symbol} on ${action.date} is after the as-of date and was left out`,
+        accountId: action.accountId,
+        contractKey: "",
+      });
+      return;
+    }
+    actions.push(action);
+  });
   if (problems.length > 0) throw new PnlInputError(problems);
+  actions.sort(compareActions);
 
   return {
     ...tables,
@@ -129,13 +165,16 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
     asOfDay,
     contracts,
     events,
+    stockTrades,
+    actions,
+    finder,
     fillsSorted: sorted,
     issues,
   };
 }
 
 /** Finds or opens the book of (account, contract). */
-class BookFinder {
+export class BookFinder {
   // Books of a contract's second and later accounts (rare), by contract index and account.
   private readonly otherBooks = new Map<string, number>();
   // Roll classes: one number per (account, underlying) pair, by account, then underlying.

@@ -1,3 +1,4 @@
+import type { StockMatch, StockPosition, WheelCycle } from "./stock-result-types";
 import type { CloseKind, Direction, MatchedLot, OpenLot, OptionType } from "./types";
 
 /** An open option position: the open lots of one account, contract and direction taken together. */
@@ -20,32 +21,8 @@ export interface OpenPosition {
   unrealized: string | null;
 }
 
-/** Stock delivered by assignments and exercises (stock traded outside options is not an input). */
-export interface StockPosition {
-  accountId: string;
-  underlying: string;
-  /** Shares, signed: negative when option events delivered more shares than they received. */
-  quantity: string;
-  averagePrice: string;
-  openCash: string;
-  mark: string | null;
-  marketValue: string | null;
-  unrealized: string | null;
-}
-
-export interface StockMatch {
-  accountId: string;
-  underlying: string;
-  direction: Direction;
-  openEventId: string;
-  closeEventId: string;
-  openedOn: string;
-  closedOn: string;
-  quantity: string;
-  openPrice: string;
-  closePrice: string;
-  realized: string;
-}
+/** The stock ledger's and the wheel's rows live beside this file. */
+export type * from "./stock-result-types";
 
 export interface ContractSummary {
   accountId: string;
@@ -72,7 +49,7 @@ export interface UnderlyingSummary {
   unrealized: string | null;
   fees: string;
   cashFlow: string;
-  /** Stock delivered by option events, kept apart from the option figures. */
+  /** Realized stock P&L (equity trades and delivered shares), kept apart from the option figures. */
   stockRealized: string;
 }
 
@@ -130,6 +107,112 @@ export interface ChainLeg {
   outcome: "open" | CloseKind;
   netCash: string;
   realized: string;
+  /** Long (bought to open) or short (sold to open): legs of a multi-leg chain differ. */
+  direction: Direction;
+}
+
+/**
+ * A strategy's label, read from the legs opened together (rules in lib/pnl/strategies/strategy-rules.ts,
+ * documented in docs/pnl-engine.md). Verticals name their kind; credit or debit is in the name too.
+ */
+export type StrategyLabel =
+  | "long-call"
+  | "short-call"
+  | "long-put"
+  | "short-put"
+  | "cash-secured-put"
+  | "covered-call"
+  | "bull-call-spread"
+  | "bear-call-spread"
+  | "bull-put-spread"
+  | "bear-put-spread"
+  | "long-straddle"
+  | "short-straddle"
+  | "long-strangle"
+  | "short-strangle"
+  | "iron-condor"
+  | "iron-butterfly"
+  | "butterfly"
+  | "calendar"
+  | "diagonal"
+  | "ratio"
+  | "custom";
+
+/** One leg of a strategy position: what it opened in one contract and direction. */
+export interface StrategyLeg {
+  contractKey: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  direction: Direction;
+  /** Contracts opened in this leg by the position's opening fills. */
+  quantity: string;
+}
+
+/**
+ * Legs opened together: the fills of one order, or for a source without orders the same account,
+ * underlying and instant (else the same trading day with matching quantities).
+ */
+export interface StrategyPosition {
+  /** Stable: derived from the account and the position's first opening fill. */
+  id: string;
+  accountId: string;
+  underlying: string;
+  label: StrategyLabel;
+  openedOn: string;
+  /** The order that opened it, when the source has orders. */
+  orderId: string | null;
+  /** Premium of the opening fills, fees included: positive is a credit. */
+  openingCash: string;
+  cashKind: RollCashKind;
+  /** True when its legs were opened by a roll (the structure a roll moved into). */
+  byRoll: boolean;
+  legs: StrategyLeg[];
+  /** The chain its legs belong to. */
+  chainId: string;
+  openExecutionIds: string[];
+}
+
+/**
+ * A leg of a multi-leg chain that ended (closed by a trade, assigned or exercised, not rolled)
+ * while other legs of the chain stayed open: legging out, a partial close of the structure.
+ */
+export interface LegOut {
+  date: string;
+  contractKey: string;
+  expiration: string;
+  strike: string;
+  optionType: OptionType;
+  direction: Direction;
+  quantity: string;
+  outcome: "trade" | "assignment" | "exercise";
+}
+
+/** One side of a chain adjustment: the contract and the quantity held in it. */
+export interface AdjustedContractRef {
+  contractKey: string;
+  underlying: string;
+  expiration: string;
+  strike: string;
+  multiplier: string;
+  /** Contracts held in this contract when the action took effect. */
+  quantity: string;
+}
+
+/**
+ * A corporate action that moved an open position of the chain into an adjusted contract: a step of
+ * the chain that involves no cash and no P&L (the lots, their premium and fees carry over).
+ */
+export interface ChainAdjustment {
+  /** The input action's id. */
+  actionId: string;
+  type: "rename" | "split";
+  /** The first trading date under the new terms. */
+  date: string;
+  from: AdjustedContractRef;
+  to: AdjustedContractRef;
+  /** "renamed DMYD → GENI", "split 2:1". */
+  label: string;
 }
 
 export interface RollChain {
@@ -159,6 +242,15 @@ export interface RollChain {
    */
   breakeven: string | null;
   legs: ChainLeg[];
+  /** Label of the strategy the chain opened with (its first strategy position). */
+  strategy: StrategyLabel;
+  /** Legs closed early while others stayed open, in date order (empty for single-leg chains). */
+  legOuts: LegOut[];
+  /**
+   * Renames and splits that moved the chain's position, in date order (empty for most chains). After
+   * a rename the chain's `underlying` is the new symbol, and legs show the contract they ended in.
+   */
+  adjustments: ChainAdjustment[];
 }
 
 export type PnlIssueCode =
@@ -177,6 +269,8 @@ export interface PnlIssue {
   contractKey: string;
   executionId?: string;
   eventId?: string;
+  /** Set on issues about an equity trade; `contractKey` then holds the trade's symbol. */
+  stockTradeId?: string;
   quantity?: string;
 }
 
@@ -220,6 +314,10 @@ export interface PnlResult {
   stockPositions: StockPosition[];
   stockMatches: StockMatch[];
   chains: RollChain[];
+  /** Wheel cycles per account and underlying, oldest first (built on first read, like `chains`). */
+  wheelCycles: WheelCycle[];
+  /** Every strategy position (legs opened together), by opening date then id. */
+  strategies: StrategyPosition[];
   issues: PnlIssue[];
   reconciliation: { options: Reconciliation; stock: Reconciliation };
 }

@@ -98,14 +98,57 @@ export interface PnlStockTrade {
   tradeDate: string;
 }
 
+/**
+ * A corporate action that changes the terms of open option positions without moving cash or
+ * creating P&L. From its `date` on (the first trading date under the new terms), every open position
+ * of the account in a contract on `symbol` continues in the adjusted contract: the same lots, the
+ * same chain, with their premium and fees; whatever happens afterwards counts under the new contract.
+ * Positions in contracts that expired before `date` are not touched.
+ */
+export type PnlCorporateAction = PnlRename | PnlSplit;
+
+interface CorporateActionBase {
+  /** Unique and stable across recomputes (broker id, or an import row key). */
+  id: string;
+  accountId: string;
+  /** First trading date under the new terms, `YYYY-MM-DD`; applied before that day's fills. */
+  date: string;
+  /** The underlying before the action, e.g. "DMYD". */
+  symbol: string;
+}
+
+/**
+ * The underlying is re-rooted (a SPAC merger or ticker change, Robinhood's `OCA` rows): each contract
+ * keeps its expiration, strike, type, multiplier and quantity under `newSymbol`.
+ */
+export interface PnlRename extends CorporateActionBase {
+  type: "rename";
+  newSymbol: string;
+}
+
+/**
+ * A forward or reverse split: `sharesAfter` new shares for every `sharesBefore` old ones ("2" and "1"
+ * for a 2-for-1, "1" and "10" for a 1-for-10 reverse split). The deliverable rule (see
+ * docs/pnl-engine.md): a whole-number split multiplies the number of contracts and divides the
+ * strike; any other ratio keeps the number of contracts and multiplies the multiplier (shares per
+ * contract). Strikes are rounded to the cent, half-even; the premium of each lot is unchanged.
+ */
+export interface PnlSplit extends CorporateActionBase {
+  type: "split";
+  sharesAfter: string;
+  sharesBefore: string;
+}
+
 export interface PnlInput {
   executions: readonly PnlExecution[];
   events: readonly PnlLifecycleEvent[];
   /** Equity purchases and sales; they share the stock ledger with assigned and exercised shares. */
   stockTrades?: readonly PnlStockTrade[];
+  /** Renames and splits that carry open option positions into adjusted contracts. */
+  corporateActions?: readonly PnlCorporateAction[];
   /** Latest option marks (price per share), keyed by `contractKey(contract)`. */
   marks: Readonly<Record<string, string>>;
-  /** Latest stock prices by underlying, for stock delivered by assignment or exercise. */
+  /** Latest stock prices by symbol, for the open positions of the stock ledger. */
   stockMarks?: Readonly<Record<string, string>>;
   /**
    * The trading date the result describes, supplied by the caller (the engine has no clock).

@@ -1,9 +1,11 @@
 /**
  * A deterministic generated option history for the engine benchmark: a seeded PRNG, no clock in the
  * data. Fills arrive in time order (as a database query would return them) with partial fills,
- * partial closes, one-order rolls (some resized), expirations and assignments, across 60
+ * two-leg vertical spreads opened in one order (a quarter of new positions; their legs are later
+ * closed or rolled one by one), partial closes, one-order rolls (some resized), expirations and assignments, across 60
  * underlyings; contract objects are shared between fills, as a loader that maps instrument rows once
- * would do.
+ * would do. Stock trades (about one per 25 option fills) buy shares in round lots and sell part or
+ * all of them, beside the shares assignments deliver, so the stock ledger and wheel cycles have work.
  */
 import {
   contractKey,
@@ -11,6 +13,7 @@ import {
   type PnlExecution,
   type PnlInput,
   type PnlLifecycleEvent,
+  type PnlStockTrade,
 } from "@/lib/pnl";
 
 /** mulberry32: tiny, fast, deterministic. */
@@ -64,6 +67,8 @@ export function generateHistory(target: number): PnlInput {
   };
   const executions: PnlExecution[] = [];
   const events: PnlLifecycleEvent[] = [];
+  const stockTrades: PnlStockTrade[] = [];
+  const shares = new Map<string, number>();
   const open: Position[] = [];
   let day = 0;
   let second = 0;
@@ -92,7 +97,30 @@ export function generateHistory(target: number): PnlInput {
     const expiryDay = from + 7 * (1 + Math.floor(next() * 8)) - (from % 7) + 4;
     return contractFor(underlying, isoDay(expiryDay), 20 + Math.floor(next() * 60) / 2, call);
   };
+  const trade = (underlying: string) => {
+    const held = shares.get(underlying) ?? 0;
+    const sell = held > 0 && next() < 0.5;
+    const quantity = sell
+      ? 100 * (1 + Math.floor(next() * (held / 100)))
+      : 100 * (1 + Math.floor(next() * 3));
+    const date = isoDay(day);
+    const seconds = 52_200 + second;
+    shares.set(underlying, held + (sell ? -quantity : quantity));
+    stockTrades.push({
+      id: `t${String(stockTrades.length).padStart(7, "0")}`,
+      accountId: "bench",
+      orderId: null,
+      symbol: underlying,
+      side: sell ? "sell" : "buy",
+      quantity: String(quantity),
+      price: (20 + Math.floor(next() * 6000) / 100).toFixed(2),
+      fees: sell ? "0.02" : "0",
+      executedAt: `${date}T${String(Math.floor(seconds / 3600)).padStart(2, "0")}:${String(Math.floor(seconds / 60) % 60).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}.500Z`,
+      tradeDate: date,
+    });
+  };
   while (executions.length < target) {
+    if (next() < 0.04) trade(pick(UNDERLYINGS));
     if (second >= FILLS_PER_DAY) {
       day++;
       second = 0;
@@ -127,6 +155,23 @@ export function generateHistory(target: number): PnlInput {
       if (quantity > first) emit(position, "open", quantity - first, orderId);
       position.quantity = quantity;
       open.push(position);
+      if (next() < 0.25) {
+        // A vertical: the other leg, 2.50 further out of the money, the other way, in the same order.
+        const { contract } = position;
+        const call = contract.optionType === "call";
+        const wing = {
+          contract: contractFor(
+            contract.underlying,
+            contract.expiration,
+            Number(contract.strike) + (call ? 2.5 : -2.5),
+            call,
+          ),
+          short: !position.short,
+          quantity,
+        };
+        emit(wing, "open", quantity, orderId);
+        open.push(wing);
+      }
       continue;
     }
     const index = Math.floor(next() * open.length);
@@ -155,5 +200,6 @@ export function generateHistory(target: number): PnlInput {
   executions.length = Math.min(executions.length, target);
   const marks: Record<string, string> = {};
   for (const position of open) marks[contractKey(position.contract)] = "1.25";
-  return { executions, events, marks, asOf: isoDay(day) };
+  const stockMarks = Object.fromEntries(UNDERLYINGS.map((underlying) => [underlying, "45.00"]));
+  return { executions, events, stockTrades, marks, stockMarks, asOf: isoDay(day) };
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeActivityReport } from "@/lib/robinhood/simulator/activity-report";
-import { generateHistory } from "@/lib/robinhood/simulator/history/generate-history";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
+import { writeActivityReport } from "@/simulator/activity-report";
+import { generateHistory } from "@/simulator/history/generate-history";
+import type { SimHistory } from "@/simulator/history/types";
 
 /**
  * A long activity report for the big-import benchmark: the simulator's histories of `traders`

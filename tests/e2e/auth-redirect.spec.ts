@@ -10,6 +10,7 @@ test("every app page requires a session", async ({ page, request }) => {
   for (const path of [
     "/chains",
     "/positions",
+    "/wheel",
     "/imports",
     "/settings",
     "/chains/00000000-0000-4000-8000-000000000000",

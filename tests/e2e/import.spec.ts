@@ -43,9 +43,10 @@ test("an activity report is imported from the Import page and its P&L shows on t
   await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));
   await page.getByRole("button", { name: "Import file" }).click();
   await expect(
-    page
-      .getByRole("status")
-      .filter({ hasText: /^Imported 21 rows \(10 new fills and 4 new events\) and recomputed 7 chains\.$/ }),
+    page.getByRole("status").filter({
+      hasText:
+        /^Imported 21 rows \(8 new fills, 4 new events, 1 stock trade and 1 corporate action\) and recomputed 6 chains\.$/,
+    }),
   ).toBeVisible({
     timeout: 60_000,
   });
@@ -73,6 +74,15 @@ test("an activity report is imported from the Import page and its P&L shows on t
     .filter({ has: page.locator(".stat-label").getByText("Realized P&L", { exact: true }) });
   // Every contract has expired by now: BIGC's short call too, so its whole premium is realized.
   await expect(realized.locator(".stat-value")).toHaveText("$1,278.85");
+
+  // The call bought as OLDX and sold as NEWX after the merger is one chain showing the rename.
+  await page.getByRole("link", { name: "Chains", exact: true }).click();
+  await page.locator("tbody tr").filter({ hasText: "NEWX" }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
+  const actions = page.locator("section", { has: page.getByRole("heading", { name: "Corporate actions" }) });
+  await expect(actions.locator("tbody tr")).toHaveCount(1);
+  await expect(actions.locator("tbody tr")).toContainText("renamed OLDX → NEWX");
+  await page.screenshot({ path: testInfo.outputPath("renamed-chain.png"), fullPage: true });
 
   // Removing the import takes its trades out of the P&L.
   await page.getByRole("link", { name: "Import", exact: true }).click();

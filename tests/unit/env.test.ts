@@ -53,4 +53,23 @@ describe("parseEnv", () => {
   it("rejects a short cron secret", () => {
     expect(() => parseEnv({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET/);
   });
+
+  it("reads TRUSTED_PROXY_HOPS as a small whole number, 0 when unset", () => {
+    expect(parseEnv(productionSecrets).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...productionSecrets, TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => parseEnv({ ...productionSecrets, TRUSTED_PROXY_HOPS: "one" })).toThrow(
+      /TRUSTED_PROXY_HOPS must be a whole number/,
+    );
+    expect(() => parseEnv({ ...productionSecrets, TRUSTED_PROXY_HOPS: "-1" })).toThrow(
+      /TRUSTED_PROXY_HOPS must be 0 or more/,
+    );
+  });
+
+  it("offers the demo by default in development, and in production only when DEMO_ENABLED says so", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv(productionSecrets).DEMO_ENABLED).toBe(false);
+    expect(parseEnv({ ...productionSecrets, DEMO_ENABLED: "true" }).DEMO_ENABLED).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", DEMO_ENABLED: "false" }).DEMO_ENABLED).toBe(false);
+    expect(() => parseEnv({ DEMO_ENABLED: "maybe" })).toThrow(/DEMO_ENABLED must be true or false/);
+  });
 });

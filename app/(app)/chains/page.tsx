@@ -4,6 +4,7 @@ import { ChainTable } from "@/components/chains/chain-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";
+import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { listChains } from "@/lib/server/dashboard/list-chains";
 import { CHAIN_STATUSES, chainSearchParams } from "./search-params";
@@ -32,19 +33,23 @@ export default async function ChainsPage({
       filters: {
         underlying: filters.underlying,
         status: filters.status ? STATUS[filters.status] : undefined,
+        strategy: filters.strategy,
       },
       page: filters.page,
     }),
   );
-  const { chains, underlyings, total } = list;
-  const filtered = Boolean(filters.underlying || filters.status);
+  const { chains, underlyings, strategies, total } = list;
+  const filtered = Boolean(filters.underlying || filters.status || filters.strategy);
 
   return (
     <>
       <div className="page-header">
         <div>
           <h1>Roll chains</h1>
-          <p>Each chain follows one position from its first open through every roll to its close.</p>
+          <p>
+            Each chain follows one position — a single option or a spread opened together — from its first
+            open through every roll to its close.
+          </p>
         </div>
       </div>
       {total === 0 ? (
@@ -87,6 +92,17 @@ export default async function ChainsPage({
                 ))}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="strategy">Strategy</label>
+              <select id="strategy" name="strategy" defaultValue={filters.strategy ?? ""}>
+                <option value="">All</option>
+                {strategies.map((label) => (
+                  <option key={label} value={label}>
+                    {STRATEGY_NAMES[label]}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit" className="button">
               Filter
             </button>
@@ -106,7 +122,7 @@ export default async function ChainsPage({
                 path="/chains"
                 page={list.page}
                 pageCount={list.pageCount}
-                query={{ underlying: filters.underlying, status: filters.status }}
+                query={{ underlying: filters.underlying, status: filters.status, strategy: filters.strategy }}
               />
             </>
           ) : (

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { STRATEGY_LABELS, type StrategyLabel } from "@/lib/pnl";
 
 export const CHAIN_STATUSES = ["open", "closed", "expired", "assigned", "exercised"] as const;
 
-/** `/chains?underlying=AAPL&status=open&page=2`; anything malformed is ignored rather than an error. */
+/**
+ * `/chains?underlying=AAPL&status=open&strategy=bull-put-spread&page=2`; anything malformed is
+ * ignored rather than an error.
+ */
 export const chainSearchParams = z.object({
   underlying: z
     .string()
@@ -12,6 +16,10 @@ export const chainSearchParams = z.object({
     .optional()
     .catch(undefined),
   status: z.enum(CHAIN_STATUSES).optional().catch(undefined),
+  strategy: z
+    .enum(STRATEGY_LABELS as [StrategyLabel, ...StrategyLabel[]])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

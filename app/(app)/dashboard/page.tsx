@@ -3,7 +3,6 @@ import { RecomputeFacts, SyncFacts } from "@/components/dashboard/status-panel";
 import { SyncControls } from "@/components/dashboard/sync-controls";
 import { UnderlyingTable } from "@/components/dashboard/underlying-table";
 import { EmptyState } from "@/components/empty-state";
-import { signOfDecimal } from "@/components/format/decimal";
 import { Money } from "@/components/money";
 import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
@@ -31,19 +30,8 @@ export default async function DashboardPage() {
         </div>
       </div>
 
-      <section className="stats" aria-label="Totals">
-        <Stat
-          label="Realized P&L"
-          note={
-            signOfDecimal(totals.stockRealized) === "zero" ? (
-              "Options, net of fees"
-            ) : (
-              <>
-                Stock from assignments: <Money value={totals.stockRealized} tone />
-              </>
-            )
-          }
-        >
+      <section className="stats five" aria-label="Totals">
+        <Stat label="Realized P&L" note="Options, net of fees">
           <Money value={totals.realized} tone />
         </Stat>
         <Stat
@@ -51,10 +39,23 @@ export default async function DashboardPage() {
           note={
             totals.unmarkedPositions > 0
               ? `${totals.unmarkedPositions} positions have no mark`
-              : "At the latest marks"
+              : "Options at the latest marks"
           }
         >
           <Money value={totals.unrealized} tone />
+        </Stat>
+        <Stat
+          label="Stock P&L"
+          note={
+            <>
+              Unrealized <Money value={totals.stockUnrealized} tone />
+              {totals.unmarkedStockPositions > 0 ? `, ${totals.unmarkedStockPositions} without a quote` : ""}
+            </>
+          }
+        >
+          <span title="Realized on shares sold or called away">
+            <Money value={totals.stockRealized} tone />
+          </span>
         </Stat>
         <Stat label="Fees paid" note="Contract and regulatory fees">
           <Money value={totals.fees} />

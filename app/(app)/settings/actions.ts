@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { closeAccount } from "@/lib/server/auth/close-account";
-import { requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
+import { getSessionUser, requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
+import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 
 export type DeleteAccountState = { message: string | null };
 
@@ -24,4 +25,10 @@ export async function deleteAccountAction(
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "Type DELETE to confirm." };
   await closeAccount({ robinhoodUserId: user.robinhoodUserId });
   redirect("/sign-in?reason=deleted");
+}
+
+/** Ends every session of the account, on every device and browser, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await signOutEverywhere(await getSessionUser());
+  redirect("/sign-in");
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
-import { deleteAccountAction } from "./actions";
+import { deleteAccountAction, signOutEverywhereAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
@@ -27,7 +27,27 @@ export default async function SettingsPage() {
           <dd className="num">{user.robinhoodUserId}</dd>
           <dt>Kind</dt>
           <dd>{account.isDemo ? "Demo account (simulated Robinhood)" : "Robinhood account"}</dd>
+          {account.demoExpiresAt ? (
+            <>
+              <dt>Deleted at</dt>
+              <dd className="num">{`${account.demoExpiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}</dd>
+            </>
+          ) : null}
         </dl>
+      </section>
+      <section className="card stack">
+        <div>
+          <h2>Sessions</h2>
+          <p className="muted">
+            Lost a device, or signed in on a computer that is not yours? Signing out everywhere ends every
+            Rollbook session of this account, on every device and browser, this one included.
+          </p>
+        </div>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="button">
+            Sign out everywhere
+          </button>
+        </form>
       </section>
       <section className="card stack">
         <div>

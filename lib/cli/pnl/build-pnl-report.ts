@@ -1,4 +1,13 @@
-import type { PnlIssue, PnlResult, Reconciliation, RollChain } from "@/lib/pnl";
+import type {
+  Direction,
+  PnlIssue,
+  PnlResult,
+  Reconciliation,
+  RollChain,
+  StrategyLabel,
+  StrategyPosition,
+  WheelCycle,
+} from "@/lib/pnl";
 import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@/lib/robinhood/csv";
 
 /**
@@ -11,7 +20,16 @@ export interface PnlReport {
   reportVersion: number;
   engineVersion: string;
   asOf: string;
-  source: { file: string; format: CsvFormat; rows: number; executions: number; events: number };
+  source: {
+    file: string;
+    format: CsvFormat;
+    rows: number;
+    executions: number;
+    events: number;
+    stockTrades: number;
+    /** Renames and splits read from the file. */
+    corporateActions: number;
+  };
   totals: {
     realized: string;
     unrealized: string;
@@ -22,6 +40,7 @@ export interface PnlReport {
     unmarkedPositions: number;
     stockRealized: string;
     stockUnrealized: string;
+    stockCashFlow: string;
   };
   byUnderlying: {
     underlying: string;
@@ -31,6 +50,8 @@ export interface PnlReport {
     stockRealized: string;
   }[];
   chains: RollChain[];
+  /** Legs opened together, labelled; docs/CLI.md. */
+  strategies: StrategyPosition[];
   openPositions: {
     underlying: string;
     expiration: string;
@@ -49,7 +70,12 @@ export interface PnlReport {
     mark: string | null;
     marketValue: string | null;
     unrealized: string | null;
+    direction: Direction;
+    costBasis: string;
+    costBasisPerShare: string;
+    openedOn: string;
   }[];
+  wheelCycles: WheelCycle[];
   issues: PnlIssue[];
   unusedRows: UnusedRow[];
   errors: CsvRowError[];
@@ -61,9 +87,11 @@ export interface BuildPnlReportOptions {
   file: string;
   imported: CsvImport;
   result: PnlResult;
+  /** `--strategy`: keep only chains and strategy positions with this label. */
+  strategy?: StrategyLabel;
 }
 
-export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions): PnlReport {
+export function buildPnlReport({ file, imported, result, strategy }: BuildPnlReportOptions): PnlReport {
   const { totals } = result;
   return {
     reportVersion: REPORT_VERSION,
@@ -75,6 +103,8 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       rows: imported.rows.length,
       executions: imported.executions.length,
       events: imported.events.length,
+      stockTrades: imported.stockTrades.length,
+      corporateActions: imported.corporateActions.length,
     },
     totals: {
       realized: totals.realized,
@@ -86,6 +116,7 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       unmarkedPositions: totals.unmarkedPositions,
       stockRealized: totals.stockRealized,
       stockUnrealized: totals.stockUnrealized,
+      stockCashFlow: totals.stockCashFlow,
     },
     byUnderlying: result.byUnderlying.map(({ underlying, realized, unrealized, fees, stockRealized }) => ({
       underlying,
@@ -94,7 +125,12 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       fees,
       stockRealized,
     })),
-    chains: result.chains,
+    chains:
+      strategy === undefined ? result.chains : result.chains.filter((chain) => chain.strategy === strategy),
+    strategies:
+      strategy === undefined
+        ? result.strategies
+        : result.strategies.filter((position) => position.label === strategy),
     openPositions: result.openPositions.map((position) => ({
       underlying: position.underlying,
       expiration: position.expiration,
@@ -113,7 +149,12 @@ export function buildPnlReport({ file, imported, result }: BuildPnlReportOptions
       mark: position.mark,
       marketValue: position.marketValue,
       unrealized: position.unrealized,
+      direction: position.direction,
+      costBasis: position.costBasis,
+      costBasisPerShare: position.costBasisPerShare,
+      openedOn: position.openedOn,
     })),
+    wheelCycles: result.wheelCycles,
     issues: result.issues,
     unusedRows: imported.unused,
     errors: imported.errors,

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { STRATEGY_LABELS } from "@/lib/pnl";
 import { isDate } from "@/lib/pnl/dates";
 
-export const PNL_USAGE = `Usage: npm run pnl -- <file.csv> [--format table|json] [--as-of YYYY-MM-DD] [--marks <marks.json>]
+export const PNL_USAGE = `Usage: npm run pnl -- <file.csv> [--format table|json] [--as-of YYYY-MM-DD] [--marks <marks.json>] [--strategy <label>]
 
-  <file.csv>     a Robinhood account activity report or a robin_stocks option-orders export
+  <file.csv>     a Robinhood account activity report, or a robin_stocks option-orders or stock-orders export
   --format       table (default) or json (documented in docs/CLI.md)
   --as-of        trading date the report describes (default: today in America/New_York);
                  contracts expired before it with no event are closed as expired (inferred)
-  --marks        JSON file with option and stock marks for unrealized P&L (see docs/CLI.md)`;
+  --marks        JSON file with option and stock marks for unrealized P&L (see docs/CLI.md)
+  --strategy     list only chains and strategy positions with this label (e.g. bull-put-spread,
+                 iron-condor; all labels in docs/CLI.md); totals stay those of the whole file`;
 
 const argsSchema = z.object({
   file: z.string().min(1, "a CSV file is required"),
@@ -17,16 +20,20 @@ const argsSchema = z.object({
     .refine((text) => isDate(text), "must be a YYYY-MM-DD date")
     .optional(),
   marks: z.string().min(1).optional(),
+  strategy: z
+    .enum(STRATEGY_LABELS as [string, ...string[]], { error: `must be one of ${STRATEGY_LABELS.join(", ")}` })
+    .optional(),
 });
 
 export type PnlArgs = z.output<typeof argsSchema>;
 
 export type ParsedArgs = { ok: true; args: PnlArgs } | { ok: false; help: boolean; message: string };
 
-const FLAGS: Record<string, "format" | "asOf" | "marks"> = {
+const FLAGS: Record<string, "format" | "asOf" | "marks" | "strategy"> = {
   "--format": "format",
   "--as-of": "asOf",
   "--marks": "marks",
+  "--strategy": "strategy",
 };
 
 /** argv (after the script name) → validated arguments, or a message for the user. */

@@ -1,15 +1,30 @@
+import { type RollChain, STRATEGY_NAMES } from "@/lib/pnl";
 import type { PnlReport } from "./build-pnl-report";
+import { strategySummaryRows } from "./strategy-summary";
 
-/** The human-readable report: totals, per underlying, chains, open positions, then what was left out. */
-export function renderPnlTable(report: PnlReport): string {
+/**
+ * The human-readable report: totals, per underlying, strategies, chains, open positions, stock, wheel
+ * cycles, then what was left out. Chains with rolls are listed, or every chain when `allChains` (a
+ * `--strategy` filter).
+ */
+export function renderPnlTable(report: PnlReport, options: { allChains?: boolean } = {}): string {
   const { totals } = report;
   const out: string[] = [];
   out.push(
-    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events)`,
+    `Rollbook P&L as of ${report.asOf} — ${report.source.file} (${report.source.format}, ${report.source.rows} rows, ${report.source.executions} fills, ${report.source.events} events, ${report.source.stockTrades} stock trades${corporateActionCount(report.source.corporateActions)})`,
     "",
     table(
-      ["Options realized", "Unrealized", "Fees", "Stock realized", "Open positions"],
-      [[totals.realized, totals.unrealized, totals.fees, totals.stockRealized, String(totals.openPositions)]],
+      ["Options realized", "Unrealized", "Fees", "Stock realized", "Stock unrealized", "Open positions"],
+      [
+        [
+          totals.realized,
+          totals.unrealized,
+          totals.fees,
+          totals.stockRealized,
+          totals.stockUnrealized,
+          String(totals.openPositions),
+        ],
+      ],
     ),
   );
   if (totals.unmarkedPositions > 0)
@@ -28,10 +43,19 @@ export function renderPnlTable(report: PnlReport): string {
       ]),
     ),
   );
-  const rolled = report.chains.filter((chain) => chain.rolls.length > 0);
   out.push(
     "",
-    `Roll chains (${rolled.length} with rolls, ${report.chains.length} in all)`,
+    "Strategies (chains by the strategy they opened with)",
+    table(["Strategy", "Chains", "Legged out", "Realized"], strategySummaryRows(report.chains)),
+  );
+  const rolled = options.allChains
+    ? report.chains
+    : report.chains.filter((chain) => chain.rolls.length > 0 || chain.adjustments.length > 0);
+  out.push(
+    "",
+    options.allChains
+      ? `Chains (${report.chains.length})`
+      : `Roll chains (${rolled.length} with rolls or corporate actions, ${report.chains.length} in all)`,
     table(
       [
         "Underlying",
@@ -40,10 +64,11 @@ export function renderPnlTable(report: PnlReport): string {
         "Status",
         "Opened",
         "Closed",
-        "Rolls",
+        "Rolls and corporate actions",
         "Net premium",
         "Realized",
         "Breakeven",
+        "Strategy",
       ],
       rolled.map((chain) => [
         chain.underlying,
@@ -52,10 +77,11 @@ export function renderPnlTable(report: PnlReport): string {
         chain.expiryInferred ? "expired (inferred)" : chain.status,
         chain.openedOn,
         chain.closedOn ?? "open",
-        chain.rolls.map((roll) => `${roll.date} ${roll.label} ${roll.cashKind}`).join("; "),
+        chainSteps(chain).join("; "),
         chain.netPremium,
         chain.realized,
         chain.breakeven ?? "—",
+        STRATEGY_NAMES[chain.strategy],
       ]),
     ),
   );
@@ -76,24 +102,75 @@ export function renderPnlTable(report: PnlReport): string {
       ]),
     ),
   );
-  if (report.stockPositions.length > 0) {
-    out.push(
-      "",
-      "Stock from assignments and exercises",
-      table(
-        ["Underlying", "Shares", "Avg price", "Mark", "Unrealized"],
-        report.stockPositions.map((row) => [
-          row.underlying,
-          row.quantity,
-          row.averagePrice,
-          row.mark ?? "—",
-          row.unrealized ?? "—",
-        ]),
-      ),
-    );
-  }
+  out.push(
+    "",
+    "Stock positions",
+    table(
+      ["Underlying", "Shares", "Avg price", "Cost basis", "Per share", "Opened", "Mark", "Unrealized"],
+      report.stockPositions.map((row) => [
+        row.underlying,
+        row.quantity,
+        row.averagePrice,
+        row.costBasis,
+        row.costBasisPerShare,
+        row.openedOn,
+        row.mark ?? "—",
+        row.unrealized ?? "—",
+      ]),
+    ),
+    "",
+    `Wheel cycles (${report.wheelCycles.filter((cycle) => cycle.status === "open").length} open, ${report.wheelCycles.length} in all)`,
+    table(
+      [
+        "Underlying",
+        "Status",
+        "Started",
+        "Ended",
+        "Days",
+        "Premium",
+        "Option P&L",
+        "Stock P&L",
+        "Shares",
+        "Net cost/share",
+        "Capital",
+        "Return",
+      ],
+      report.wheelCycles.map((cycle) => [
+        cycle.underlying,
+        cycle.status,
+        cycle.startedOn,
+        cycle.endedOn ?? "open",
+        String(cycle.days),
+        cycle.premiumCollected,
+        cycle.optionRealized,
+        cycle.stockRealized,
+        cycle.sharesHeld,
+        cycle.netCostBasisPerShare ?? "—",
+        cycle.capitalTiedUp,
+        cycle.returnOnCapital ?? "—",
+      ]),
+    ),
+  );
   out.push("", ...notes(report));
   return `${out.join("\n")}\n`;
+}
+
+function corporateActionCount(count: number): string {
+  return count === 0 ? "" : `, ${count} corporate action${count === 1 ? "" : "s"}`;
+}
+
+/** Rolls and corporate actions in date order (an action opens its day, so it comes first). */
+function chainSteps(chain: RollChain): string[] {
+  const steps = [
+    ...chain.adjustments.map((step) => ({ date: step.date, rank: 0, text: `${step.date} ${step.label}` })),
+    ...chain.rolls.map((roll) => ({
+      date: roll.date,
+      rank: 1,
+      text: `${roll.date} ${roll.label} ${roll.cashKind}`,
+    })),
+  ];
+  steps.sort((a, b) => (a.date === b.date ? a.rank - b.rank : a.date < b.date ? -1 : 1));
+  return steps.map((step) => step.text);
 }
 
 function notes(report: PnlReport): string[] {

@@ -1,4 +1,4 @@
-import { computePnl, PnlInputError } from "@/lib/pnl";
+import { computePnl, PnlInputError, type StrategyLabel } from "@/lib/pnl";
 import { CsvFileError, importRobinhoodCsv } from "@/lib/robinhood/csv";
 import { buildPnlReport } from "./build-pnl-report";
 import { marksFileSchema, toEngineMarks } from "./marks-file";
@@ -70,6 +70,8 @@ export function runPnlReport(options: RunPnlReportOptions): number {
     result = computePnl({
       executions: imported.executions,
       events: imported.events,
+      stockTrades: imported.stockTrades,
+      corporateActions: imported.corporateActions,
       marks,
       stockMarks,
       asOf: args.asOf ?? options.today(),
@@ -79,8 +81,17 @@ export function runPnlReport(options: RunPnlReportOptions): number {
     options.stderr(`${args.file}: ${error.message}\n`);
     return EXIT.unreadable;
   }
-  const report = buildPnlReport({ file: args.file, imported, result });
-  options.stdout(args.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderPnlTable(report));
+  const report = buildPnlReport({
+    file: args.file,
+    imported,
+    result,
+    strategy: args.strategy as StrategyLabel | undefined,
+  });
+  options.stdout(
+    args.format === "json"
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderPnlTable(report, { allChains: args.strategy !== undefined }),
+  );
   if (imported.errors.length > 0) {
     options.stderr(`${imported.errors.length} row(s) could not be read; they are listed in the report\n`);
     return EXIT.rowErrors;

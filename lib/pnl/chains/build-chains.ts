@@ -14,7 +14,10 @@ import { compareFills, compareIds } from "../lots/compare";
 import type { ChainLeg, ChainStatus, RollChain } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
 import { formatRoll, rollId } from "../rolls/format-roll";
+import type { StrategyTable } from "../strategies/group-strategies";
+import type { StrategyIndex } from "../strategies/strategy-index";
 import type { CloseKind, PnlExecution } from "../types";
+import { legOutsOf, rolledAwayEpisodes } from "./leg-outs";
 import { findRoot } from "./union-find";
 
 /**
@@ -32,6 +35,8 @@ export interface ChainTables {
   books: BookTable;
   episodes: EpisodeTable;
   rolls: RollTable;
+  strategies: StrategyTable;
+  strategyIndex: StrategyIndex;
   asOf: string;
 }
 
@@ -61,6 +66,7 @@ interface Grouping {
 
 export class ChainIndex {
   private grouping: Grouping | null = null;
+  private rolledAway: Uint8Array | null = null;
 
   constructor(private readonly tables: ChainTables) {}
 
@@ -166,6 +172,9 @@ export class ChainIndex {
       if (final < 0 || PRIORITY[this.outcome(episode)] > PRIORITY[this.outcome(final)]) final = episode;
     }
     const status: ChainStatus = final < 0 ? "open" : STATUS[this.outcome(final)];
+    const { strategyIndex, rolls: rollTable } = this.tables;
+    this.rolledAway ??= rolledAwayEpisodes(fills, episodes, rollTable);
+    const firstStrategy = this.openingStrategy(list, openedOn);
     return {
       id,
       accountId: books.accountId[firstBook] as string,
@@ -184,7 +193,33 @@ export class ChainIndex {
       fees: formatMoney(fees),
       breakeven: this.breakevenOf(open, ending, status, netPremium),
       legs: list.map((episode) => this.leg(episode)),
+      strategy: firstStrategy < 0 ? "custom" : strategyIndex.label(firstStrategy),
+      legOuts: list.length > 1 ? legOutsOf(this.tables, this.rolledAway, list) : [],
+      adjustments: [],
     };
+  }
+
+  /**
+   * The strategy a chain opened with: of the positions opened on its first day, the one with the
+   * most legs (the earliest on a tie), so a day trade that a roll linked in does not name a spread.
+   */
+  private openingStrategy(list: number[], openedOn: string): number {
+    const { episodes, fills, strategies, strategyIndex } = this.tables;
+    let best = strategies.episodeStrategy[list[0] as number] as number;
+    if (list.length === 1) return best;
+    let bestLegs = best < 0 ? 0 : strategyIndex.legCount(best);
+    for (let at = 1; at < list.length; at++) {
+      const episode = list[at] as number;
+      if ((fills.raw[episodes.firstOpen[episode] as number] as PnlExecution).tradeDate !== openedOn) break;
+      const group = strategies.episodeStrategy[episode] as number;
+      if (group < 0 || group === best) continue;
+      const legs = strategyIndex.legCount(group);
+      if (legs > bestLegs) {
+        best = group;
+        bestLegs = legs;
+      }
+    }
+    return best;
   }
 
   private outcome(episode: number): CloseKind {
@@ -239,6 +274,7 @@ export class ChainIndex {
       outcome: outcome === 0 ? "open" : this.outcome(episode),
       netCash: formatMoney(episodes.netCash[episode] as number),
       realized: formatMoney(episodes.realized[episode] as number),
+      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
     };
   }
 }

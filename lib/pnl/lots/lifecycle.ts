@@ -2,6 +2,7 @@ import { formatQuantity, mul } from "@/lib/money";
 import {
   type ContractRec,
   closeKindCode,
+  DELIVERY_PHASE,
   EXPIRATION_INFERRED,
   type LifecycleRec,
   LONG,
@@ -101,13 +102,23 @@ function stockFlowOf(state: LifecycleState, event: LifecycleRec): StockFlow {
   // A call assigned sells stock, a put assigned buys it; exercising does the opposite.
   const call = contract.optionType === "call";
   const buy = event.type === "exercise" ? call : !call;
+  const shares = mul(event.quantity, contract.multiplier);
   return {
-    event,
+    kind: event.type === "exercise" ? "exercise" : "assignment",
+    id: event.id,
     accountId: event.accountId,
     underlying: contract.underlying,
     buy,
-    shares: mul(event.quantity, contract.multiplier),
+    shares,
     price: contract.strike,
+    gross: mul(shares, contract.strike),
     fees: event.stockFees,
+    day: event.day,
+    dayNumber: event.dayNumber,
+    phase: DELIVERY_PHASE,
+    time: 0,
+    realized: 0,
+    positionAfter: 0,
+    longCostAfter: 0,
   };
 }

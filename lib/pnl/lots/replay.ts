@@ -1,4 +1,5 @@
 import { add, formatQuantity, sub } from "@/lib/money";
+import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
 import {
   BUY,
   type ContractRec,
@@ -27,13 +28,27 @@ import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
  *
  * Leaves the replay order in `state.order` and the events, sorted, in `state.events`.
  */
-export function replayAll(state: LifecycleState, options: { sorted: boolean; asOfDay: number }): void {
+export function replayAll(
+  state: LifecycleState,
+  options: { sorted: boolean; asOfDay: number; actions?: CorporateActionReplay | null },
+): void {
   const { fills, books } = state;
   const order = replayOrder(fills, options.sorted);
   state.order = order;
   const events = sortEvents(state.events);
   state.events = events;
+  const actions = options.actions ?? null;
   let nextEvent = 0;
+  // Events close a date (they follow its fills); a corporate action opens one (it precedes them).
+  const catchUp = (day: number) => {
+    for (;;) {
+      const eventDay = nextEvent < events.length ? (events[nextEvent] as LifecycleRec).dayNumber : Infinity;
+      const actionDay = (actions as CorporateActionReplay).nextDay();
+      if (actionDay <= day && actionDay <= eventDay) (actions as CorporateActionReplay).applyNext();
+      else if (eventDay < day) applyEvent(state, events[nextEvent++] as LifecycleRec);
+      else return;
+    }
+  };
   let index = 0;
   while (index < fills.count) {
     const first = order[index] as number;
@@ -46,8 +61,11 @@ export function replayAll(state: LifecycleState, options: { sorted: boolean; asO
       while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
     }
     const day = fills.day[first] as number;
-    while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
-      applyEvent(state, events[nextEvent++] as LifecycleRec);
+    if (actions !== null) catchUp(day);
+    else {
+      while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
+        applyEvent(state, events[nextEvent++] as LifecycleRec);
+      }
     }
     if (end === index + 1) processFill(state, first);
     else {
@@ -69,6 +87,7 @@ export function replayAll(state: LifecycleState, options: { sorted: boolean; asO
     }
     index = end;
   }
+  if (actions !== null) catchUp(Number.MAX_SAFE_INTEGER);
   while (nextEvent < events.length) applyEvent(state, events[nextEvent++] as LifecycleRec);
   const expired: number[] = [];
   for (let book = 0; book < books.count; book++) {

@@ -21,6 +21,18 @@ export class IntList {
     this.length = length;
   }
 
+  /** Makes the list `length` long, growing it if needed; entries past the old length are unset. */
+  resetLength(length: number): void {
+    if (length > this.items.length) {
+      let capacity = this.items.length;
+      while (capacity < length) capacity *= 2;
+      const grown = new Int32Array(capacity);
+      grown.set(this.items.subarray(0, this.length));
+      this.items = grown;
+    }
+    this.length = length;
+  }
+
   push(value: number): void {
     if (this.length === this.items.length) {
       const grown = new Int32Array(this.items.length * 2);

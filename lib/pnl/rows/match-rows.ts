@@ -1,5 +1,6 @@
 import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
 import type { ChainIndex } from "../chains/build-chains";
+import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
 import {
   type BookTable,
   CLOSE_KIND_CODES,
@@ -19,29 +20,35 @@ export interface MatchRowTables {
   matches: MatchTable;
   events: readonly LifecycleRec[];
   chains: ChainIndex;
+  /** Corporate actions applied by the replay (null: none), which moved some lots and episodes. */
+  actions: CorporateActionReplay | null;
 }
 
 const ZERO_PRICE = formatDecimal(0);
 
 /** The matched-lot rows, in the order the replay closed them. */
 export function matchRows(tables: MatchRowTables): MatchedLot[] {
-  const { fills, books, episodes, matches, events, chains } = tables;
+  const { fills, books, episodes, matches, events, chains, actions } = tables;
   const rows: MatchedLot[] = new Array(matches.count);
   // Consecutive matches often share a fill (a close across several lots): format its price once.
   let priceFill = -1;
   let priceText = "";
   for (let match = 0; match < matches.count; match++) {
     const lot = matches.lot[match] as number;
-    const book = fills.book[lot] as number;
-    const contract = books.contract[book] as ContractRec;
     const episode = matches.episode[match] as number;
+    // The book the lot was in when it closed: a corporate action may have moved it from its opening
+    // fill's book.
+    const current = episodes.book[episode] as number;
+    const book = actions === null ? current : actions.bookOfMatch(episode, match, current);
+    const contract = books.contract[book] as ContractRec;
     const closerFill = matches.closerFill[match] as number;
     const closerEvent = matches.closerEvent[match] as number;
     const closer = closerFill >= 0 ? (fills.raw[closerFill] as PnlExecution) : null;
     const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
     if (priceFill !== lot) {
       priceFill = lot;
-      priceText = formatDecimal(fills.price[lot] as number);
+      const price = fills.price[lot] as number;
+      priceText = formatDecimal(actions === null ? price : actions.openPriceOf(lot, price));
     }
     rows[match] = {
       accountId: books.accountId[book] as string,

@@ -8,7 +8,13 @@ export type { OptionMarketData } from "../schemas/option-market-data";
 export type { OptionExecution, OptionLeg, OptionOrder } from "../schemas/option-orders";
 export { OPTION_ORDER_STATES } from "../schemas/option-orders";
 export type { OptionAggregatePosition, OptionPosition } from "../schemas/option-positions";
-export type { StockInstrument, StockPosition, StockQuote } from "../schemas/stock";
+export type {
+  StockInstrument,
+  StockOrder,
+  StockOrderExecution,
+  StockPosition,
+  StockQuote,
+} from "../schemas/stock";
 export { createRobinhoodClient, type RobinhoodClient, type RobinhoodClientOptions } from "./client";
 export { DEFAULT_TOKEN_LIFETIME_SECONDS, ROBINHOOD_API_BASE_URL, ROBINHOOD_CLIENT_ID } from "./constants";
 export { DEFAULT_POLLING_POLICY, type PollingPolicy } from "./context";
@@ -18,6 +24,7 @@ export type { ListOptionOrdersOptions } from "./endpoints/option-orders";
 export type { ListOptionPositionsOptions } from "./endpoints/option-positions";
 export type { BatchOptions } from "./endpoints/shared";
 export type { ListStockPositionsOptions } from "./endpoints/stock";
+export type { ListStockOrdersOptions } from "./endpoints/stock-orders";
 export { isRobinhoodError, RobinhoodError, type RobinhoodErrorCode } from "./errors";
 export type { LegacyChallenge, LoginCredentials, LoginOutcome } from "./login";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";

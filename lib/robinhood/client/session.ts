@@ -4,11 +4,11 @@ import type { OptionChain, OptionInstrument } from "../schemas/option-instrument
 import type { OptionMarketData } from "../schemas/option-market-data";
 import type { OptionOrder } from "../schemas/option-orders";
 import type { OptionAggregatePosition, OptionPosition } from "../schemas/option-positions";
-import type { StockInstrument, StockPosition, StockQuote } from "../schemas/stock";
+import type { StockInstrument, StockOrder, StockPosition, StockQuote } from "../schemas/stock";
 import { type AuthorizedRequesterOptions, createAuthorizedRequester } from "./authorized-requester";
 import type { ClientContext } from "./context";
 import { getUser, listAccounts } from "./endpoints/identity";
-import { getOptionMarketData, getStockQuotes } from "./endpoints/market-data";
+import { getOptionMarketData, getStockQuotes, getStockQuotesBySymbol } from "./endpoints/market-data";
 import { type ListOptionEventsOptions, listOptionEvents } from "./endpoints/option-events";
 import { getOptionChains, getOptionInstruments } from "./endpoints/option-instruments";
 import {
@@ -23,7 +23,18 @@ import {
   listOptionPositions,
 } from "./endpoints/option-positions";
 import type { BatchOptions } from "./endpoints/shared";
-import { getStockInstruments, type ListStockPositionsOptions, listStockPositions } from "./endpoints/stock";
+import {
+  getStockInstrument,
+  getStockInstruments,
+  type ListStockPositionsOptions,
+  listStockPositions,
+} from "./endpoints/stock";
+import {
+  getStockOrder,
+  type ListStockOrdersOptions,
+  listStockOrders,
+  stockOrderPages,
+} from "./endpoints/stock-orders";
 import { type RobinhoodTokens, revokeToken } from "./tokens";
 
 /** The signed-in half of the client: every data call Rollbook's sync needs. */
@@ -43,8 +54,14 @@ export interface RobinhoodSession {
   getOptionMarketData(ids: readonly string[], options?: BatchOptions): Promise<OptionMarketData[]>;
   listOptionEvents(options?: ListOptionEventsOptions): Promise<OptionEvent[]>;
   getStockInstruments(ids: readonly string[], options?: BatchOptions): Promise<StockInstrument[]>;
+  getStockInstrument(id: string, options?: { signal?: AbortSignal }): Promise<StockInstrument>;
+  /** Equity orders (`/orders/`) with their fills, incrementally by `updatedSince`. */
+  listStockOrders(options?: ListStockOrdersOptions): Promise<StockOrder[]>;
+  stockOrderPages(options?: ListStockOrdersOptions): AsyncGenerator<StockOrder[], void, undefined>;
+  getStockOrder(id: string, options?: { signal?: AbortSignal }): Promise<StockOrder>;
   listStockPositions(options?: ListStockPositionsOptions): Promise<StockPosition[]>;
   getStockQuotes(instrumentIds: readonly string[], options?: BatchOptions): Promise<StockQuote[]>;
+  getStockQuotesBySymbol(symbols: readonly string[], options?: BatchOptions): Promise<StockQuote[]>;
   /** Revokes the refresh token (and with it the session) on Robinhood's side. */
   revoke(options?: { signal?: AbortSignal }): Promise<void>;
 }
@@ -71,8 +88,13 @@ export function createSession(
     getOptionMarketData: (ids, o) => getOptionMarketData(api, ids, o),
     listOptionEvents: (o) => listOptionEvents(api, o),
     getStockInstruments: (ids, o) => getStockInstruments(api, ids, o),
+    getStockInstrument: (id, o) => getStockInstrument(api, id, o?.signal),
+    listStockOrders: (o) => listStockOrders(api, o),
+    stockOrderPages: (o) => stockOrderPages(api, o),
+    getStockOrder: (id, o) => getStockOrder(api, id, o?.signal),
     listStockPositions: (o) => listStockPositions(api, o),
     getStockQuotes: (ids, o) => getStockQuotes(api, ids, o),
+    getStockQuotesBySymbol: (symbols, o) => getStockQuotesBySymbol(api, symbols, o),
     revoke: (o) => revokeToken(ctx, { refreshToken: api.tokens().refreshToken, signal: o?.signal }),
   };
 }

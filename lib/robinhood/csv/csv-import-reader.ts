@@ -3,6 +3,7 @@ import type { FormatReader } from "./format-reader";
 import { ImportContext } from "./import-context";
 import { optionOrdersReader } from "./orders/import-option-orders";
 import type { CsvRecord } from "./read-records";
+import { stockOrdersReader } from "./stock-orders/import-stock-orders";
 import { CsvFileError, type CsvFormat, type CsvImportOptions } from "./types";
 
 // The header is normally the first record; a few lines of preamble are tolerated.
@@ -13,6 +14,7 @@ export function formatOfHeader(record: CsvRecord): CsvFormat | null {
   const names = new Set(record.fields.map((field) => field.trim()));
   if (names.has("Activity Date") && names.has("Trans Code")) return "activity-report";
   if (names.has("chain_symbol") && names.has("opening_strategy")) return "option-orders";
+  if (names.has("symbol") && names.has("average_price") && names.has("side")) return "stock-orders";
   return null;
 }
 
@@ -64,10 +66,7 @@ export class CsvImportReader {
     const context = new ImportContext(format, this.options);
     this.state = { context, header: record.fields.map((name) => name.trim()) };
     const clean = this.preamble.filter((item) => !item.byteErrors);
-    this.reader =
-      format === "activity-report"
-        ? activityReportReader(context, clean, record)
-        : optionOrdersReader(context, record);
+    this.reader = readerOf(format, context, clean, record);
     for (const item of this.preamble) if (item.byteErrors) this.badBytes(context, item);
     if (record.byteErrors) this.badBytes(context, record);
     this.preamble.length = 0;
@@ -82,10 +81,21 @@ export class CsvImportReader {
   }
 }
 
+function readerOf(
+  format: CsvFormat,
+  context: ImportContext,
+  preamble: readonly CsvRecord[],
+  header: CsvRecord,
+): FormatReader {
+  if (format === "activity-report") return activityReportReader(context, preamble, header);
+  if (format === "stock-orders") return stockOrdersReader(context, header);
+  return optionOrdersReader(context, header);
+}
+
 function noHeader(records: readonly CsvRecord[]): CsvFileError {
   const bad = records.find((record) => record.byteErrors);
   const why = bad ? ` (row ${bad.row} ${bad.byteErrors?.[0]?.reason ?? "is not text"})` : "";
   return new CsvFileError(
-    `not a Robinhood export: no header with "Activity Date" and "Trans Code" (activity report) or "chain_symbol" and "opening_strategy" (option orders)${why}`,
+    `not a Robinhood export: no header with "Activity Date" and "Trans Code" (activity report), "chain_symbol" and "opening_strategy" (option orders) or "symbol", "side" and "average_price" (stock orders)${why}`,
   );
 }

@@ -1,5 +1,5 @@
 import { type Micro, tryParseDecimal } from "@/lib/money";
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import { PositionLedger } from "./position-tracker";
 import { RowKeys } from "./row-keys";
 import type {
@@ -25,6 +25,7 @@ export class ImportContext {
   readonly executions: PnlExecution[] = [];
   readonly events: PnlLifecycleEvent[] = [];
   readonly stockTrades: PnlStockTrade[] = [];
+  readonly corporateActions: PnlCorporateAction[] = [];
   readonly unused: UnusedRow[] = [];
   readonly errors: CsvRowError[] = [];
   readonly warnings: CsvWarning[] = [];
@@ -89,6 +90,7 @@ export class ImportContext {
       executions: this.executions,
       events: this.events,
       stockTrades: this.stockTrades,
+      corporateActions: this.corporateActions,
       rows: this.rows.sort(byRow),
       unused: this.unused.sort(byRow),
       errors: this.errors.sort(byRow),

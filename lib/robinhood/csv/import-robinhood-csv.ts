@@ -15,8 +15,8 @@ export function detectCsvFormat(
 }
 
 /**
- * Imports a Robinhood account activity report or a robin_stocks option-orders export, whichever
- * the header says it is. Throws `CsvFileError` when the text is not such a file at all; bad rows
+ * Imports a Robinhood account activity report, or a robin_stocks option-orders or stock-orders
+ * export, whichever the header says it is. Throws `CsvFileError` when the text is not such a file at all; bad rows
  * come back in `errors` with their row, column and reason.
  */
 export function importRobinhoodCsv(text: string | Uint8Array, options: CsvImportOptions = {}): CsvImport {

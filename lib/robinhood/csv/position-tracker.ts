@@ -101,6 +101,18 @@ export class PositionLedger {
     return contracts.map((contract) => tracker.get(contract));
   }
 
+  /** The underlyings of the first `upTo` entries dated on or after `fromDate`. */
+  rootsFrom(fromDate: string, upTo = this.length): Set<string> {
+    const from = dateNumber(fromDate);
+    const ids = new Set<number>();
+    for (let index = 0; index < upTo; index++) {
+      if ((this.dateOf[index] as number) >= from) ids.add(this.contractOf[index] as number);
+    }
+    const roots = new Set<string>();
+    for (const id of ids) roots.add((this.contractKeys[id] as string).split("|")[0] as string);
+    return roots;
+  }
+
   private record(contract: OptionContract, date: string, kind: number, quantity: Micro): void {
     // Contracts are looked up by their terms as written first: normalising the strike (what
     // `PositionTracker.key` does) for every row cost more than the rest of the ledger.

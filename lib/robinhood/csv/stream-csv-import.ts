@@ -1,4 +1,4 @@
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import { CsvImportReader } from "./csv-import-reader";
 import type { ImportContext } from "./import-context";
 import { type CsvRecord, streamRecords } from "./read-records";
@@ -16,12 +16,16 @@ export interface SettledRow {
   values: Record<string, string>;
 }
 
-/** What one batch of a file adds: its settled rows and the fills, events and stock trades they made. */
+/**
+ * What one batch of a file adds: its settled rows and the fills, events, stock trades and corporate
+ * actions they made.
+ */
 export interface CsvImportBatch {
   rows: SettledRow[];
   executions: PnlExecution[];
   events: PnlLifecycleEvent[];
   stockTrades: PnlStockTrade[];
+  corporateActions: PnlCorporateAction[];
 }
 
 export interface CsvImportSummary {
@@ -115,7 +119,8 @@ class Drain {
   }
 
   get pendingTrades(): number {
-    return this.current.executions.length + this.current.events.length + this.current.stockTrades.length;
+    const { executions, events, stockTrades, corporateActions } = this.current;
+    return executions.length + events.length + stockTrades.length + corporateActions.length;
   }
 
   /** Keeps a record's fields until its row is settled, when the row was registered from it. */
@@ -190,12 +195,13 @@ class Drain {
   }
 
   /**
-   * Fills and stock trades leave at once; an assignment or exercise waits for the end of the file,
+   * Fills, stock trades and corporate actions (made only by `finish`) leave at once; an assignment or exercise waits for the end of the file,
    * where its stock row (anywhere in the file) sets its stock fees.
    */
   private takeTrades(context: ImportContext, final: boolean): void {
     const executions = context.executions.splice(0);
     const stockTrades = context.stockTrades.splice(0);
+    const corporateActions = context.corporateActions.splice(0);
     const events = final
       ? context.events.splice(0)
       : takeWhere(context.events, (event) => event.type === "expiration");
@@ -203,11 +209,12 @@ class Drain {
     append(this.current.executions, executions);
     append(this.current.events, events);
     append(this.current.stockTrades, stockTrades);
+    append(this.current.corporateActions, corporateActions);
   }
 }
 
 function emptyBatch(): CsvImportBatch {
-  return { rows: [], executions: [], events: [], stockTrades: [] };
+  return { rows: [], executions: [], events: [], stockTrades: [], corporateActions: [] };
 }
 
 /** Removes and returns the items that pass `test`, keeping the others in order. */

@@ -1,7 +1,7 @@
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 
 /** Which Robinhood export a file is, recognised by its header. */
-export type CsvFormat = "activity-report" | "option-orders";
+export type CsvFormat = "activity-report" | "option-orders" | "stock-orders";
 
 /** Where a row sits in the file: its record number (the header is record 1) and first line. */
 export interface CsvRowRef {
@@ -59,6 +59,8 @@ export interface CsvImport {
   events: PnlLifecycleEvent[];
   /** Equity purchases and sales (`Buy`/`Sell` rows that are not an option's delivered stock). */
   stockTrades: PnlStockTrade[];
+  /** Renames (`OCA` pairs) and splits (`SPL` rows) that carry open option positions to new terms. */
+  corporateActions: PnlCorporateAction[];
   rows: ImportedRow[];
   unused: UnusedRow[];
   errors: CsvRowError[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { absoluteUrl, batchResults, decimalString, isoTimestamp, robinhoodId } from "./common";
+import { absoluteUrl, batchResults, decimalString, isoDate, isoTimestamp, robinhoodId, side } from "./common";
 
 /** §4 equity instrument: maps an event's `equity_components[].instrument` to a symbol and name. */
 export const stockInstrumentSchema = z.object({
@@ -44,3 +44,49 @@ export const stockQuoteSchema = z.object({
 });
 export type StockQuote = z.infer<typeof stockQuoteSchema>;
 export const stockQuoteBatchSchema = batchResults(stockQuoteSchema);
+
+/** One fill of an equity order (§4). `price` per share, `quantity` in shares (fractional allowed). */
+export const stockOrderExecutionSchema = z.looseObject({
+  id: robinhoodId,
+  price: decimalString,
+  quantity: decimalString,
+  settlement_date: isoDate.nullable().optional(),
+  timestamp: isoTimestamp,
+  rounded_notional: decimalString.nullable().optional(),
+  trade_execution_date: isoDate.nullable().optional(),
+});
+export type StockOrderExecution = z.infer<typeof stockOrderExecutionSchema>;
+
+/**
+ * An equity order from `GET /orders/` (§4). Loose, so a sync can keep fields Rollbook does not read.
+ * Its fills are in `executions`; `fees` is the order's total (regulatory fees on sales). The stock side
+ * of an option assignment or exercise is not an equity order: it comes with the option event.
+ */
+export const stockOrderSchema = z.looseObject({
+  id: robinhoodId,
+  ref_id: z.string().nullable().optional(),
+  url: absoluteUrl.optional(),
+  account: absoluteUrl,
+  account_number: z.string().optional(),
+  position: absoluteUrl.nullable().optional(),
+  cancel: absoluteUrl.nullable().optional(),
+  instrument: absoluteUrl,
+  instrument_id: robinhoodId.optional(),
+  symbol: z.string().nullable().optional(),
+  side,
+  type: z.string(),
+  trigger: z.string().optional(),
+  time_in_force: z.string().optional(),
+  price: decimalString.nullable().optional(),
+  stop_price: decimalString.nullable().optional(),
+  quantity: decimalString,
+  cumulative_quantity: decimalString,
+  average_price: decimalString.nullable().optional(),
+  fees: decimalString,
+  state: z.string(),
+  created_at: isoTimestamp,
+  updated_at: isoTimestamp,
+  last_transaction_at: isoTimestamp.nullable().optional(),
+  executions: z.array(stockOrderExecutionSchema),
+});
+export type StockOrder = z.infer<typeof stockOrderSchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { getDb } from "@/lib/server/db/db";
@@ -17,9 +18,12 @@ export async function deleteAccount(options: DeleteAccountOptions): Promise<{ de
   return db.$transaction(
     async (tx) => {
       await setUserContext(tx, userId);
-      await tx.$executeRaw`
-        INSERT INTO account_deletions (robinhood_user_id) VALUES (${robinhoodUserId})
-        ON CONFLICT (robinhood_user_id) DO UPDATE SET deleted_at = now()`;
+      // Work never recreates a demo user (runAsUser), so a demo account needs no tombstone.
+      if (!isDemoRobinhoodUserId(robinhoodUserId)) {
+        await tx.$executeRaw`
+          INSERT INTO account_deletions (robinhood_user_id) VALUES (${robinhoodUserId})
+          ON CONFLICT (robinhood_user_id) DO UPDATE SET deleted_at = now()`;
+      }
       const deleted = await tx.$executeRaw`DELETE FROM users WHERE id = ${userId}::uuid`;
       return { deleted: deleted > 0 };
     },

@@ -2,14 +2,19 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getEnv } from "@/lib/env";
 import { DEVICE_TOKEN_PATTERN, generateDeviceToken } from "@/lib/robinhood/client";
+import { getDb } from "@/lib/server/db/db";
 import {
   type OpenedPendingLogin,
-  openPendingLogin,
   PENDING_LOGIN_TTL_MS,
   type PendingLogin,
   pendingLoginKey,
-  sealPendingLogin,
 } from "./pending-login";
+import {
+  discardPendingLogin,
+  issuePendingLogin,
+  peekPendingLogin,
+  takePendingLogin,
+} from "./pending-login-store";
 
 const PENDING_COOKIE = "rollbook_pending_login";
 const DEVICE_COOKIE = "rollbook_device";
@@ -24,14 +29,29 @@ async function isHttps(): Promise<boolean> {
   return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
-export async function readPendingLogin(): Promise<OpenedPendingLogin | null> {
-  const sealed = (await cookies()).get(PENDING_COOKIE)?.value;
-  if (!sealed) return null;
-  return openPendingLogin(sealed, { key: pendingLoginKey(getEnv().TOKEN_ENCRYPTION_KEY) });
+function storeOptions() {
+  return { db: getDb(), key: pendingLoginKey(getEnv().TOKEN_ENCRYPTION_KEY) };
 }
 
+async function pendingCookie(): Promise<string | null> {
+  return (await cookies()).get(PENDING_COOKIE)?.value || null;
+}
+
+/** The state for this step, consumed: the same cookie is refused from now on, on every instance. */
+export async function takePendingLoginCookie(): Promise<OpenedPendingLogin | null> {
+  const sealed = await pendingCookie();
+  return sealed ? takePendingLogin(sealed, storeOptions()) : null;
+}
+
+/** The state without consuming it, for showing the step in progress. */
+export async function readPendingLogin(): Promise<OpenedPendingLogin | null> {
+  const sealed = await pendingCookie();
+  return sealed ? peekPendingLogin(sealed, storeOptions()) : null;
+}
+
+/** Stores the state for the next step under a new single-use id. */
 export async function writePendingLogin(login: PendingLogin): Promise<void> {
-  const sealed = sealPendingLogin(login, pendingLoginKey(getEnv().TOKEN_ENCRYPTION_KEY));
+  const sealed = await issuePendingLogin(login, storeOptions());
   (await cookies()).set(PENDING_COOKIE, sealed, {
     httpOnly: true,
     secure: await isHttps(),
@@ -42,6 +62,8 @@ export async function writePendingLogin(login: PendingLogin): Promise<void> {
 }
 
 export async function clearPendingLogin(): Promise<void> {
+  const sealed = await pendingCookie();
+  if (sealed) await discardPendingLogin(sealed, storeOptions());
   (await cookies()).set(PENDING_COOKIE, "", { path: COOKIE_PATH, maxAge: 0, httpOnly: true });
 }
 

@@ -7,7 +7,8 @@ import { createTokenCipher } from "@/lib/crypto/token-cipher";
  * What the next step of a multi-step Robinhood sign-in needs (the password included, because every
  * step re-posts the same password grant), sealed with AES-256-GCM for a short-lived httpOnly cookie.
  * The browser holds only ciphertext; the server reads it back on the next step and refuses it once
- * it is older than ten minutes or altered in any way.
+ * it is older than ten minutes or altered in any way. Each sealed state carries a random id that a
+ * row in `pending_logins` must still hold (pending-login-store.ts), so each cookie works once.
  */
 export const PENDING_LOGIN_TTL_MS = 10 * 60_000;
 
@@ -40,12 +41,15 @@ const pendingLoginSchema = z.object({
   expiresAt: z.number().int(),
 });
 
+/** What the cookie holds: the state and the id of its single-use row. */
+const sealedSchema = pendingLoginSchema.extend({ id: z.string().min(16) });
+
 export type PendingLogin = z.infer<typeof pendingLoginSchema>;
 export type PendingStep = z.infer<typeof stepSchema>;
 
 export type OpenedPendingLogin =
-  | { ok: true; login: PendingLogin }
-  | { ok: false; reason: "invalid" | "expired" };
+  | { ok: true; login: PendingLogin; id: string }
+  | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /** The cookie key: derived from TOKEN_ENCRYPTION_KEY, so it never equals the key that seals tokens. */
 export function pendingLoginKey(tokenEncryptionKey: string): string {
@@ -59,8 +63,8 @@ export function pendingLoginKey(tokenEncryptionKey: string): string {
   return Buffer.from(derived).toString("base64");
 }
 
-export function sealPendingLogin(login: PendingLogin, key: string): string {
-  return createTokenCipher(key).encrypt(JSON.stringify(pendingLoginSchema.parse(login)), AAD);
+export function sealPendingLogin(login: PendingLogin, key: string, id: string): string {
+  return createTokenCipher(key).encrypt(JSON.stringify(sealedSchema.parse({ ...login, id })), AAD);
 }
 
 export function openPendingLogin(sealed: string, options: { key: string; now?: number }): OpenedPendingLogin {
@@ -76,8 +80,9 @@ export function openPendingLogin(sealed: string, options: { key: string; now?: n
   } catch {
     return { ok: false, reason: "invalid" };
   }
-  const parsed = pendingLoginSchema.safeParse(json);
+  const parsed = sealedSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   if ((options.now ?? Date.now()) >= parsed.data.expiresAt) return { ok: false, reason: "expired" };
-  return { ok: true, login: parsed.data };
+  const { id, ...login } = parsed.data;
+  return { ok: true, login, id };
 }

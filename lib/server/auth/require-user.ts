@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { z } from "zod";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
@@ -19,15 +20,19 @@ export class UnauthorizedError extends Error {
   }
 }
 
-/** The signed-in user of this request, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of this request, or null: no cookie, an expired or forged token, or a session
+ * that ended on the server (signed out, signed out everywhere, account deleted; auth-options.ts checks
+ * the session version on every read). Cached per render, so a layout and its page read it once.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const parsed = sessionUserSchema.safeParse(session?.user);
   if (!parsed.success) return null;
   // The two ids must agree; a token that says otherwise was not issued by this server.
   if (userIdFromRobinhoodUserId(parsed.data.robinhoodUserId) !== parsed.data.id) return null;
   return parsed.data;
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {

@@ -29,6 +29,12 @@ export function describeSignInFailure(error: unknown): SignInFailure {
   return { message: "Something went wrong while signing in. Try again.", restart: true };
 }
 
+/** The sign-in limits refused an attempt before it reached Robinhood. */
+export function tooManyAttemptsMessage(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 function formatWait(seconds: number): string {
   if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;

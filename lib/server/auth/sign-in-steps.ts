@@ -1,40 +1,57 @@
 import "server-only";
-import type { LoginCredentials, LoginOutcome } from "@/lib/robinhood/client";
+import { isRobinhoodError, type LoginCredentials, type LoginOutcome } from "@/lib/robinhood/client";
 import { completeRobinhoodSignIn, signInTicketFor } from "./complete-robinhood-sign-in";
+import { getSignInLimiter } from "./get-sign-in-limiter";
 import type { PendingLogin, PendingStep } from "./pending-login";
 import {
   browserDeviceToken,
   clearPendingLogin,
   pendingLoginExpiry,
   readPendingLogin,
+  takePendingLoginCookie,
   writePendingLogin,
 } from "./pending-login-cookie";
+import { requestClientAddress } from "./request-client-address";
 import { robinhoodSignInClient } from "./robinhood-sign-in-client";
-import { describeSignInFailure } from "./sign-in-errors";
+import { describeSignInFailure, tooManyAttemptsMessage } from "./sign-in-errors";
 import { type SignInResult, type SignInStepView, stepView } from "./sign-in-view";
 
 /**
  * The steps of a Robinhood sign-in, one per server action. Between steps the state lives in the
- * sealed pending-login cookie; each step opens it, calls Robinhood once, and either finishes (a
- * sign-in ticket) or stores the next step.
+ * sealed pending-login cookie; each step consumes it (a cookie works once), calls Robinhood once, and
+ * either finishes (a sign-in ticket) or stores the next step in a new cookie. The password step
+ * first takes an attempt from the sign-in limits, so a guess over the limit never reaches Robinhood.
  */
 
 const PASSWORD: SignInStepView = { kind: "password" };
 
 export async function startSignIn(input: { username: string; password: string }): Promise<SignInResult> {
-  await clearPendingLogin();
-  const credentials = { ...input, deviceToken: await browserDeviceToken() };
-  const expiresAt = pendingLoginExpiry();
+  const refuse = (message: string): SignInResult => ({
+    status: "error",
+    step: PASSWORD,
+    username: input.username,
+    message,
+  });
+  let reserved = false;
+  const attempt = { username: input.username, address: await requestClientAddress() };
+  const limiter = getSignInLimiter();
   try {
+    await clearPendingLogin();
+    const reservation = await limiter.reserve(attempt);
+    if (!reservation.ok) return refuse(tooManyAttemptsMessage(reservation.retryAfterMs));
+    reserved = true;
+    const credentials = { ...input, deviceToken: await browserDeviceToken() };
     const outcome = await robinhoodSignInClient().login(credentials);
-    return await advance(outcome, { ...credentials, expiresAt });
+    // Robinhood accepted the password: this attempt was no guess, so it does not count.
+    reserved = false;
+    await limiter.release(attempt);
+    return await advance(outcome, { ...credentials, expiresAt: pendingLoginExpiry() });
   } catch (error) {
-    return {
-      status: "error",
-      step: PASSWORD,
-      username: input.username,
-      message: describeSignInFailure(error).message,
-    };
+    // Only a refused password counts; a network failure or a throttled Robinhood says nothing about it.
+    if (reserved && !(isRobinhoodError(error) && error.code === "invalid_credentials")) {
+      await limiter.release(attempt).catch(() => undefined);
+    }
+    return refuse(describeSignInFailure(error).message);
   }
 }
 
@@ -108,9 +125,16 @@ class PromptRefused extends Error {
 type StepCall = (login: PendingLogin, credentials: LoginCredentials) => Promise<LoginOutcome | null>;
 
 async function withPendingLogin(call: StepCall): Promise<SignInResult> {
-  const opened = await readPendingLogin();
+  let opened: Awaited<ReturnType<typeof takePendingLoginCookie>>;
+  try {
+    opened = await takePendingLoginCookie();
+  } catch (error) {
+    return { status: "error", step: PASSWORD, message: describeSignInFailure(error).message };
+  }
   if (!opened?.ok) {
-    await clearPendingLogin();
+    // A cookie already used may come from a request that lost a race with a newer step, whose answer
+    // set the newer cookie: leave that one alone.
+    if (opened?.reason !== "used") await clearPendingLogin();
     const message =
       opened?.ok === false && opened.reason === "expired"
         ? "This sign-in took longer than 10 minutes. Enter your password again."
@@ -121,12 +145,18 @@ async function withPendingLogin(call: StepCall): Promise<SignInResult> {
   const { username, password, deviceToken } = login;
   try {
     const outcome = await call(login, { username, password, deviceToken });
-    if (outcome === null) return { status: "step", step: stepView(login.step), username };
+    if (outcome === null) {
+      // Still waiting (an app prompt not answered yet): the same step, under a new single-use cookie.
+      await writePendingLogin(login);
+      return { status: "step", step: stepView(login.step), username };
+    }
     return await advance(outcome, login);
   } catch (error) {
     const failure = refusal(error) ?? describeSignInFailure(error);
-    if (!failure.restart)
+    if (!failure.restart) {
+      await writePendingLogin(login);
       return { status: "error", step: stepView(login.step), username, message: failure.message };
+    }
     await clearPendingLogin();
     return { status: "error", step: PASSWORD, username, message: failure.message };
   }
@@ -152,6 +182,7 @@ function refusal(error: unknown): { message: string; restart: true } | null {
 async function advance(outcome: LoginOutcome, base: Omit<PendingLogin, "step">): Promise<SignInResult> {
   if (outcome.kind === "authenticated") {
     await clearPendingLogin();
+    await getSignInLimiter().succeeded(base.username);
     const { user } = await completeRobinhoodSignIn({
       client: robinhoodSignInClient(),
       tokens: outcome.tokens,

@@ -44,11 +44,14 @@ export function issueSignInTicket(claims: SignInTicketClaims, options: IssueSign
 export type VerifySignInTicketOptions = {
   secret: string;
   now?: number;
-  /** Remembers used tickets; defaults to this process's guard. */
-  replayGuard?: ReplayGuard;
+  /** Remembers used tickets: `usedTicketGuard` (the database, shared by every instance) in the app. */
+  replayGuard: ReplayGuard;
 };
 
-export function verifySignInTicket(ticket: string, options: VerifySignInTicketOptions): TicketVerification {
+export async function verifySignInTicket(
+  ticket: string,
+  options: VerifySignInTicketOptions,
+): Promise<TicketVerification> {
   const now = options.now ?? Date.now();
   const [version, payload, signature, extra] = ticket.split(".");
   if (version !== VERSION || !payload || !signature || extra !== undefined) {
@@ -63,35 +66,28 @@ export function verifySignInTicket(ticket: string, options: VerifySignInTicketOp
   if (!parsed.success) return { ok: false, reason: "malformed" };
   const { uid, rh, exp, jti } = parsed.data;
   if (now >= exp) return { ok: false, reason: "expired" };
-  const guard = options.replayGuard ?? processReplayGuard();
-  if (!guard.consume(jti, exp, now)) return { ok: false, reason: "already-used" };
+  // Checked last, so that only a genuine, unexpired ticket is ever recorded as used.
+  if (!(await options.replayGuard.consume(jti, exp, now))) return { ok: false, reason: "already-used" };
   return { ok: true, claims: { userId: uid, robinhoodUserId: rh } };
 }
 
 /**
- * Remembers the ids of consumed tickets until they expire. It lives in the process, which is enough
- * for one `next start`; with several instances a ticket could be replayed on another one within its
- * minute, and only by whoever already holds it.
+ * Remembers the ids of consumed tickets until they expire; `consume` is true for the first use only,
+ * even when two uses race.
  */
-export type ReplayGuard = { consume(jti: string, expiresAt: number, now: number): boolean };
+export type ReplayGuard = { consume(jti: string, expiresAt: number, now: number): Promise<boolean> };
 
+/** A guard for one process only (tests); the app keeps used tickets in the database. */
 export function createReplayGuard(): ReplayGuard {
   const used = new Map<string, number>();
   return {
-    consume(jti, expiresAt, now) {
+    async consume(jti, expiresAt, now) {
       for (const [id, expiry] of used) if (expiry <= now) used.delete(id);
       if (used.has(jti)) return false;
       used.set(jti, expiresAt);
       return true;
     },
   };
-}
-
-const globalForTickets = globalThis as unknown as { rollbookTicketGuard?: ReplayGuard };
-
-function processReplayGuard(): ReplayGuard {
-  globalForTickets.rollbookTicketGuard ??= createReplayGuard();
-  return globalForTickets.rollbookTicketGuard;
 }
 
 function mac(secret: string, payload: string): string {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { ChainStatus, RollChain } from "@/lib/generated/prisma/client";
+import type { StrategyLabel } from "@/lib/pnl";
 import { dateText, dateTextOrNull, decimalText, decimalTextOrNull } from "./decimal-text";
+import { strategyLabel } from "./strategy-label";
 
 export type ChainRow = {
   id: string;
@@ -20,6 +22,10 @@ export type ChainRow = {
   /** Of the open tail; null while a tail contract has no mark. */
   unrealized: string | null;
   breakeven: string | null;
+  /** The strategy the chain opened with; null before its first recompute with labels. */
+  strategy: StrategyLabel | null;
+  /** The broker's `opening_strategy` of the order that opened it ("short_put_spread"), when synced. */
+  openingStrategy: string | null;
 };
 
 export function chainRow(row: RollChain, hasInferredExpiry: boolean): ChainRow {
@@ -38,5 +44,7 @@ export function chainRow(row: RollChain, hasInferredExpiry: boolean): ChainRow {
     realized: decimalText(row.realizedPnl),
     unrealized: decimalTextOrNull(row.unrealizedPnl),
     breakeven: decimalTextOrNull(row.breakevenPrice),
+    strategy: strategyLabel(row.strategy),
+    openingStrategy: row.openingStrategy,
   };
 }

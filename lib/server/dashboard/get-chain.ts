@@ -2,9 +2,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
+import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
+import { type LegOutView, legOutsOf } from "./strategy-label";
 
 export type RollView = {
   sequence: number;
@@ -35,7 +37,11 @@ export type LotView = {
 
 export type ChainDetail = {
   chain: ChainRow;
+  /** Legs closed early while others stayed open, in date order. */
+  legOuts: LegOutView[];
   rolls: RollView[];
+  /** Renames and splits that moved the position, in date order (usually none). */
+  adjustments: AdjustmentView[];
   lots: LotView[];
   openPositions: OpenPositionRow[];
   /** Fees of the chain's closed lots (open lots' fees sit in their unrealized P&L). */
@@ -74,6 +80,7 @@ export async function getChain(options: GetChainOptions): Promise<ChainDetail | 
         chain,
         lots.some((lot) => lot.closeKind === "EXPIRATION_INFERRED"),
       ),
+      legOuts: legOutsOf(chain.legOuts),
       rolls: links.map((link) => ({
         sequence: link.sequence,
         rolledOn: dateText(link.rolledOn),
@@ -84,6 +91,7 @@ export async function getChain(options: GetChainOptions): Promise<ChainDetail | 
         kinds: link.kinds,
         netCredit: decimalText(link.netCredit),
       })),
+      adjustments: adjustmentViews(chain.adjustments, chain.optionType),
       lots: lots.map((lot) => ({
         id: lot.id,
         contract: contractView(lot.instrument),

@@ -1,23 +1,14 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import { decimalText } from "./decimal-text";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
-
-export type StockPositionRow = {
-  id: string;
-  symbol: string;
-  /** Shares, signed; zero once the shares from an assignment were called away. */
-  quantity: string;
-  averagePrice: string;
-  realized: string;
-};
+import { type StockPositionRow, stockPositionRow } from "./stock-position-row";
 
 export type Positions = { options: OpenPositionRow[]; stock: StockPositionRow[] };
 
 export type GetPositionsOptions = { robinhoodUserId: string; db?: Database };
 
-/** Open option positions (nearest expiry first) and stock from assignments and exercises. */
+/** Open option positions (nearest expiry first) and every symbol of the stock ledger. */
 export async function getPositions(options: GetPositionsOptions): Promise<Positions> {
   return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
     const positions = await tx.openPosition.findMany({
@@ -36,13 +27,7 @@ export async function getPositions(options: GetPositionsOptions): Promise<Positi
     });
     return {
       options: positions.map(openPositionRow),
-      stock: stock.map((row) => ({
-        id: row.id,
-        symbol: row.symbol,
-        quantity: decimalText(row.quantity),
-        averagePrice: decimalText(row.averagePrice),
-        realized: decimalText(row.realizedPnl),
-      })),
+      stock: stock.map(stockPositionRow),
     };
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import type { ChainStatus } from "@/lib/generated/prisma/client";
+import { STRATEGY_LABELS, type StrategyLabel } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type ChainRow, chainRow } from "./chain-row";
 
-export type ChainFilters = { underlying?: string; status?: ChainStatus };
+export type ChainFilters = { underlying?: string; status?: ChainStatus; strategy?: StrategyLabel };
 
 export const CHAINS_PAGE_SIZE = 50;
 
@@ -13,6 +14,8 @@ export type ChainList = {
   chains: ChainRow[];
   /** Every underlying the user has chains on, for the filter. */
   underlyings: string[];
+  /** Every strategy label the user's chains have, for the filter. */
+  strategies: StrategyLabel[];
   /** All the user's chains, filters aside. */
   total: number;
   /** Chains that match the filters. */
@@ -30,12 +33,17 @@ export type ListChainsOptions = {
   db?: Database;
 };
 
-/** The user's roll chains, newest first, optionally of one underlying and status, a page at a time. */
+/** The user's roll chains, newest first, optionally of one underlying, status and strategy, a page at a time. */
 export async function listChains(options: ListChainsOptions): Promise<ChainList> {
   const filters = options.filters ?? {};
   const pageSize = options.pageSize ?? CHAINS_PAGE_SIZE;
   return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
-    const where = { userId: user.id, underlying: filters.underlying, status: filters.status };
+    const where = {
+      userId: user.id,
+      underlying: filters.underlying,
+      status: filters.status,
+      strategy: filters.strategy,
+    };
     const matching = await tx.rollChain.count({ where });
     const pageCount = Math.max(1, Math.ceil(matching / pageSize));
     const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
@@ -61,10 +69,17 @@ export async function listChains(options: ListChainsOptions): Promise<ChainList>
       distinct: ["underlying"],
       orderBy: { underlying: "asc" },
     });
+    const strategies = await tx.rollChain.findMany({
+      where: { userId: user.id, strategy: { not: null } },
+      select: { strategy: true },
+      distinct: ["strategy"],
+    });
     const total = await tx.rollChain.count({ where: { userId: user.id } });
     return {
       chains: rows.map((row) => chainRow(row, inferredIds.has(row.id))),
       underlyings: underlyings.map((row) => row.underlying),
+      // In the rule tables' order (simple legs first), not alphabetically.
+      strategies: STRATEGY_LABELS.filter((label) => strategies.some((row) => row.strategy === label)),
       total,
       matching,
       page,

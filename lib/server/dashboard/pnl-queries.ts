@@ -91,8 +91,12 @@ export type PnlTotals = {
   fees: string;
   openPositions: number;
   unmarkedPositions: number;
-  /** Stock delivered by assignments and exercises, kept apart from option P&L. */
+  /** The stock ledger (equity trades and shares from assignments and exercises), apart from options. */
   stockRealized: string;
+  stockUnrealized: string;
+  /** Symbols with shares open, and those of them without a quote (left out of `stockUnrealized`). */
+  stockPositions: number;
+  unmarkedStockPositions: number;
   chains: number;
   openChains: number;
 };
@@ -106,6 +110,9 @@ export async function pnlTotals(tx: UserTransaction, userId: string): Promise<Pn
       open: number;
       unmarked: number;
       stock: string;
+      stock_unrealized: string;
+      stock_open: number;
+      stock_unmarked: number;
       chains: number;
       open_chains: number;
     }[]
@@ -117,6 +124,10 @@ export async function pnlTotals(tx: UserTransaction, userId: string): Promise<Pn
       (SELECT count(*) FROM open_positions WHERE user_id = ${userId}::uuid)::int AS open,
       (SELECT count(*) FROM open_positions WHERE user_id = ${userId}::uuid AND unrealized_pnl IS NULL)::int AS unmarked,
       (SELECT coalesce(sum(realized_pnl), 0) FROM stock_positions WHERE user_id = ${userId}::uuid)::text AS stock,
+      (SELECT coalesce(sum(unrealized_pnl), 0) FROM stock_positions WHERE user_id = ${userId}::uuid)::text AS stock_unrealized,
+      (SELECT count(*) FROM stock_positions WHERE user_id = ${userId}::uuid AND quantity <> 0)::int AS stock_open,
+      (SELECT count(*) FROM stock_positions
+        WHERE user_id = ${userId}::uuid AND quantity <> 0 AND unrealized_pnl IS NULL)::int AS stock_unmarked,
       (SELECT count(*) FROM roll_chains WHERE user_id = ${userId}::uuid)::int AS chains,
       (SELECT count(*) FROM roll_chains WHERE user_id = ${userId}::uuid AND status = 'OPEN')::int AS open_chains`;
   if (!row) throw new Error("The totals query returned no row");
@@ -127,6 +138,9 @@ export async function pnlTotals(tx: UserTransaction, userId: string): Promise<Pn
     openPositions: row.open,
     unmarkedPositions: row.unmarked,
     stockRealized: decimalText(row.stock),
+    stockUnrealized: decimalText(row.stock_unrealized),
+    stockPositions: row.stock_open,
+    unmarkedStockPositions: row.stock_unmarked,
     chains: row.chains,
     openChains: row.open_chains,
   };

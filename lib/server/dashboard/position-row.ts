@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StrategyLabel } from "@/lib/pnl";
 import {
   CONTRACT_SELECT,
   type ContractView,
@@ -7,14 +8,20 @@ import {
   decimalText,
   decimalTextOrNull,
 } from "./decimal-text";
+import { strategyLabel } from "./strategy-label";
 
-export const POSITION_INCLUDE = { instrument: { select: CONTRACT_SELECT } } as const;
+export const POSITION_INCLUDE = {
+  instrument: { select: CONTRACT_SELECT },
+  chain: { select: { strategy: true } },
+} as const;
 
 type PositionWithInstrument = Prisma.OpenPositionGetPayload<{ include: typeof POSITION_INCLUDE }>;
 
 export type OpenPositionRow = {
   id: string;
   chainId: string | null;
+  /** The strategy label of the position's chain, when it has one. */
+  strategy: StrategyLabel | null;
   contract: ContractView;
   side: "LONG" | "SHORT";
   /** Contracts, signed: long positive, short negative. */
@@ -33,6 +40,7 @@ export function openPositionRow(row: PositionWithInstrument): OpenPositionRow {
   return {
     id: row.id,
     chainId: row.chainId,
+    strategy: strategyLabel(row.chain?.strategy ?? null),
     contract: contractView(row.instrument),
     side: row.side,
     quantity: decimalText(row.quantity),

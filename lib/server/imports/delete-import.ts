@@ -7,7 +7,7 @@ export type DeletedImport = { fileName: string; executions: number; events: numb
 
 /**
  * Removes an imported file and everything it added: its orders with their legs and fills (by
- * cascade), its events and its stored rows, in one user transaction that queues a recompute. Returns
+ * cascade), its equity trades, its events and its stored rows, in one user transaction that queues a recompute. Returns
  * null when the user has no such import. Rows a later file repeated were not stored again by that
  * file, so they go too; importing that file again brings them back.
  */
@@ -28,6 +28,8 @@ export async function deleteImport(options: {
         where: { userId: user.id, leg: { order: { importId: found.id } } },
       });
       const events = await tx.optionEvent.deleteMany({ where: { userId: user.id, importId: found.id } });
+      // The import's equity trades go with it (the foreign key would only unlink them).
+      await tx.stockTrade.deleteMany({ where: { userId: user.id, importId: found.id } });
       await tx.optionOrder.deleteMany({ where: { userId: user.id, importId: found.id } });
       await tx.import.delete({ where: { id: found.id } });
       await markInputsChanged(tx, user);

@@ -28,8 +28,13 @@ export async function importAndRecompute(options: ImportCsvFileOptions): Promise
       result,
     };
   }
-  const added = `${plural(result.newExecutions, "new fill")} and ${plural(result.newEvents, "new event")}`;
-  if (result.newExecutions + result.newEvents === 0) {
+  const parts = [plural(result.newExecutions, "new fill"), plural(result.newEvents, "new event")];
+  if (result.newStockTrades > 0) parts.push(plural(result.newStockTrades, "stock trade"));
+  if (result.newCorporateActions > 0) parts.push(plural(result.newCorporateActions, "corporate action"));
+  // "8 new fills, 4 new events, 1 stock trade and 1 corporate action"
+  const added = `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  // A stock-orders export brings only stock trades: those are news too, and need a recompute.
+  if (result.newExecutions + result.newEvents + result.newStockTrades + result.newCorporateActions === 0) {
     return {
       ok: true,
       message: `Imported ${plural(result.rows, "row")}: every fill and event was already known.`,

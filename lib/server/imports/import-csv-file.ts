@@ -15,7 +15,7 @@ import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { claimImportQuota } from "./claim-import-quota";
 import { storeImportRows } from "./import-rows";
 import { withImportSlot } from "./with-import-slot";
-import { writeImportedTrades } from "./write-imported-trades";
+import { type WrittenTrades, writeImportedTrades } from "./write-imported-trades";
 
 export type ImportCsvFileOptions = {
   robinhoodUserId: string;
@@ -54,20 +54,24 @@ export type CsvFileImportResult =
       format: CsvFormat;
       /** Data rows in the file. */
       rows: number;
-      /** Rows used for fills and events, and rows left unused (cash, stock trades, …). */
+      /** Rows used for fills, events, stock trades and corporate actions, and rows left unused (cash, …). */
       usedRows: number;
       unusedRows: number;
       /** Rows an earlier file already imported (same values at the same occurrence). */
       duplicateRows: number;
       newExecutions: number;
       newEvents: number;
+      /** Equity trades (`Buy`/`Sell` rows that are not an option's delivered stock) stored now. */
+      newStockTrades: number;
+      /** Renames and splits not stored before. */
+      newCorporateActions: number;
       /** The first warnings in row order; `warningCount` says how many there were. */
       warnings: CsvWarning[];
       warningCount: number;
     };
 
 /**
- * Imports a Robinhood activity report or option-orders export for one user, one import per user at a
+ * Imports a Robinhood activity report, option-orders or stock-orders export for one user, one import per user at a
  * time and within the user's daily allowance of bytes. The file is read twice, as a stream, never
  * whole: first to check every row (a file with any bad row is rejected with every reason — row,
  * column, why — and nothing is written), then to write it in batches inside ONE user transaction
@@ -152,7 +156,13 @@ async function checkThenWrite(
         },
         select: { id: true },
       });
-      const totals = { newExecutions: 0, newEvents: 0, storedRows: 0 };
+      const totals = {
+        newExecutions: 0,
+        newEvents: 0,
+        newStockTrades: 0,
+        newCorporateActions: 0,
+        storedRows: 0,
+      };
       const written = await streamCsvImport({
         file: bytes,
         batchRows: options.limits?.batchRows,
@@ -160,6 +170,8 @@ async function checkThenWrite(
           const trades = await writeImportedTrades(tx, user, created.id, batch);
           totals.newExecutions += trades.newExecutions;
           totals.newEvents += trades.newEvents;
+          totals.newStockTrades += trades.newStockTrades;
+          totals.newCorporateActions += trades.newCorporateActions;
           // A row an earlier file already brought (same values, same occurrence) is not stored again.
           totals.storedRows += await storeImportRows(tx, user, created.id, batch.rows);
         },
@@ -172,13 +184,13 @@ async function checkThenWrite(
         where: { id: created.id },
         data: {
           status: "COMPLETED",
-          importedCount: totals.newExecutions + totals.newEvents,
+          importedCount: newCount(totals),
           skippedCount: checked.rows - checked.usedRows + duplicateRows,
           errorCount: 0,
           completedAt: new Date(),
         },
       });
-      if (totals.newExecutions + totals.newEvents > 0) await markInputsChanged(tx, user);
+      if (newCount(totals) > 0) await markInputsChanged(tx, user);
       return {
         status: "imported",
         importId: created.id,
@@ -189,11 +201,18 @@ async function checkThenWrite(
         duplicateRows,
         newExecutions: totals.newExecutions,
         newEvents: totals.newEvents,
+        newStockTrades: totals.newStockTrades,
+        newCorporateActions: totals.newCorporateActions,
         warnings: checked.warnings,
         warningCount: checked.warningCount,
       };
     },
   );
+}
+
+/** Fills, events, stock trades and corporate actions stored now (not by an earlier import). */
+function newCount(totals: WrittenTrades): number {
+  return totals.newExecutions + totals.newEvents + totals.newStockTrades + totals.newCorporateActions;
 }
 
 function writeTimeoutMs(options: ImportCsvFileOptions): number {

@@ -1,26 +1,32 @@
 import "server-only";
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
+import { storeCorporateActions } from "./store-corporate-actions";
 import { storeEvents } from "./store-imported-events";
 import { storeExecutions } from "./store-imported-fills";
+import { storeImportedStockTrades } from "./store-imported-stock-trades";
 import { storeInstruments } from "./store-instruments";
 
 /**
  * What one batch of an import adds. A large file comes in several batches, each written by its own
  * call; every store below skips what an earlier batch or file already stored (natural keys), so a
- * batch boundary changes nothing. `stockTrades` travel with their batch the same way.
+ * batch boundary changes nothing. Stock trades and corporate actions travel with their batch the
+ * same way (corporate actions all come in the last one: they need the whole file).
  */
 export type ImportedTrades = {
   executions: PnlExecution[];
   events: PnlLifecycleEvent[];
-  stockTrades: PnlStockTrade[];
+  stockTrades?: readonly PnlStockTrade[];
+  corporateActions?: readonly PnlCorporateAction[];
 };
 
 export type WrittenTrades = {
   /** Fills and events stored now; the others were stored by an earlier import of the same rows. */
   newExecutions: number;
   newEvents: number;
+  newStockTrades: number;
+  newCorporateActions: number;
 };
 
 /**
@@ -56,5 +62,15 @@ export async function writeImportedTrades(
     events: trades.events,
     instrumentIds,
   });
-  return { newExecutions, newEvents };
+  const newStockTrades = await storeImportedStockTrades(tx, user, {
+    accountId: account.id,
+    importId,
+    stockTrades: trades.stockTrades ?? [],
+  });
+  const newCorporateActions = await storeCorporateActions(tx, user, {
+    accountId: account.id,
+    importId,
+    actions: trades.corporateActions ?? [],
+  });
+  return { newExecutions, newEvents, newStockTrades, newCorporateActions };
 }

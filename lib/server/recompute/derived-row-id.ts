@@ -10,7 +10,7 @@ const DERIVED_NAMESPACE = "4d2c9e1a-7b3f-4a8e-b6d5-1f0e9c8b7a61";
  */
 export function derivedRowId(
   userId: string,
-  kind: "chain" | "lot" | "position" | "stock" | "roll",
+  kind: "chain" | "lot" | "position" | "stock" | "roll" | "wheel",
   key: string,
 ) {
   return uuidV5(`${userId}:${kind}:${key}`, DERIVED_NAMESPACE);

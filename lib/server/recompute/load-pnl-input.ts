@@ -8,6 +8,9 @@ import {
 } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
+import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
+import { loadCorporateActions, withoutSupersededSwaps } from "./load-corporate-actions";
+import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
 export type LoadedPnlInput = {
   input: PnlInput;
@@ -17,7 +20,12 @@ export type LoadedPnlInput = {
   watermark: Date | null;
 };
 
-export type LoadPnlInputOptions = { userId: string; asOf: string };
+export type LoadPnlInputOptions = {
+  userId: string;
+  asOf: string;
+  /** Whose marks to read: Robinhood's, or the demo's simulated ones (never the other's). */
+  marketData: MarketDataSource;
+};
 
 type OrderRow = { id: string; account_id: string; broker_order_id: string; source: string };
 type LegRow = {
@@ -91,6 +99,7 @@ export async function loadPnlInput(
            trim_scale(stock_fees)::text AS stock_fees, updated_at
     FROM option_events WHERE user_id = ${userId}::uuid
     ORDER BY event_date, broker_event_id`;
+  const stockTrades = await loadStockTradeRows(tx, userId);
   const instrumentIdsUsed = [
     ...new Set([...legs.map((leg) => leg.instrument_id), ...events.map((event) => event.instrument_id)]),
   ];
@@ -107,7 +116,7 @@ export async function loadPnlInput(
     const leg = legById.get(execution.leg_id) as LegRow;
     return { execution, leg, order: orderById.get(leg.order_id) as OrderRow };
   });
-  const syncedFrom = firstSyncedTradeDate(fills);
+  const syncedFrom = firstSyncedTradeDate(fills, stockTrades);
 
   let watermark: Date | null = null;
   const seen = (at: Date) => {
@@ -155,21 +164,55 @@ export async function loadPnlInput(
           stockFees: event.stock_fees,
         };
       }),
+    stockTrades: stockTrades
+      .filter((trade) => counts(trade.source, trade.trade_date, syncedFrom))
+      .map((trade) => {
+        seen(trade.created_at);
+        return toPnlStockTrade(trade);
+      }),
     marks: {},
   };
+  const corporateActions = await loadCorporateActions(tx, userId, seen);
+  if (corporateActions.length > 0) {
+    input.corporateActions = corporateActions;
+    input.executions = withoutSupersededSwaps(input.executions as PnlExecution[], corporateActions);
+  }
 
   const used = contracts.used();
   if (used.length > 0) {
-    const marks = await tx.$queryRaw<{ instrument_id: string; mark_price: string }[]>`
-      SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
-      FROM option_marks WHERE instrument_id = ANY(${used}::uuid[])
-      ORDER BY instrument_id, as_of DESC`;
+    const marks = await latestMarks(tx, used, options.marketData);
     const marksByKey: Record<string, string> = {};
     for (const mark of marks) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
     input.marks = marksByKey;
   }
 
+  // Marks for every symbol whose shares the engine may hold: traded, or delivered by an event.
+  const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
+  for (const event of input.events)
+    if (event.type !== "expiration") stockSymbols.add(event.contract.underlying);
+  input.stockMarks = await loadStockMarks(tx, [...stockSymbols], options.marketData);
+
   return { input, instrumentIds: contracts.idsByKey(), watermark };
+}
+
+type MarkRow = { instrument_id: string; mark_price: string };
+
+/** The newest mark of each instrument from one source's table (two fixed queries, no SQL built from text). */
+function latestMarks(
+  tx: UserTransaction,
+  instrumentIds: string[],
+  source: MarketDataSource,
+): Promise<MarkRow[]> {
+  if (source === "demo") {
+    return tx.$queryRaw<MarkRow[]>`
+      SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
+      FROM demo_option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
+      ORDER BY instrument_id, as_of DESC`;
+  }
+  return tx.$queryRaw<MarkRow[]>`
+    SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
+    FROM option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
+    ORDER BY instrument_id, as_of DESC`;
 }
 
 /**
@@ -178,11 +221,18 @@ export async function loadPnlInput(
  * describe the same trades again (under other ids) and are left out, so nothing counts twice
  * whichever arrived first. Imports still supply everything older.
  */
-function firstSyncedTradeDate(fills: { execution: ExecutionRow; order: OrderRow }[]): string | null {
+function firstSyncedTradeDate(
+  fills: { execution: ExecutionRow; order: OrderRow }[],
+  stockTrades: { source: string; trade_date: string }[],
+): string | null {
   let first: string | null = null;
   for (const { execution, order } of fills) {
     if (order.source === "API" && (first === null || execution.trade_date < first))
       first = execution.trade_date;
+  }
+  // Synced equity fills show where the synced history starts just as well as option fills do.
+  for (const trade of stockTrades) {
+    if (trade.source === "API" && (first === null || trade.trade_date < first)) first = trade.trade_date;
   }
   return first;
 }

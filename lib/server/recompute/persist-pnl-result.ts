@@ -4,7 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CloseKind, Direction, PnlResult, RollChain } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRowId } from "./derived-row-id";
+import { STOCK_COLUMNS, stockRows, WHEEL_COLUMNS, wheelRows } from "./stock-and-wheel-rows";
 
 export type PersistPnlResultOptions = {
   userId: string;
@@ -42,6 +44,10 @@ const CHAIN_COLUMNS = {
   realizedPnl: "numeric",
   unrealizedPnl: "numeric",
   breakevenPrice: "numeric",
+  strategy: "text",
+  legOuts: "jsonb",
+  openingStrategy: "text",
+  adjustments: "jsonb",
 } as const;
 const LINK_COLUMNS = {
   id: "uuid",
@@ -88,15 +94,6 @@ const POSITION_COLUMNS = {
   marketValue: "numeric",
   unrealizedPnl: "numeric",
 } as const;
-const STOCK_COLUMNS = {
-  id: "uuid",
-  userId: "uuid",
-  accountId: "uuid",
-  symbol: "text",
-  quantity: "numeric",
-  averagePrice: "numeric",
-  realizedPnl: "numeric",
-} as const;
 const DAY_COLUMNS = {
   userId: "uuid",
   tradeDate: "date",
@@ -121,18 +118,20 @@ export async function persistPnlResult(
     return id;
   };
   const chainIds = new Map(result.chains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
+  const openingStrategies = await chainOpeningStrategies(tx, userId, result);
 
   // Children first is not needed (cascades), but explicit deletes keep the intent obvious.
   await tx.matchedLot.deleteMany({ where: { userId } });
   await tx.openPosition.deleteMany({ where: { userId } });
   await tx.stockPosition.deleteMany({ where: { userId } });
+  await tx.wheelCycle.deleteMany({ where: { userId } });
   await tx.rollChain.deleteMany({ where: { userId } });
   await tx.dailyPnl.deleteMany({ where: { userId } });
 
   await insertRows(
     tx,
     "roll_chains",
-    result.chains.map((chain) => chainRow(userId, chain, chainIds)),
+    result.chains.map((chain) => chainRow(userId, chain, chainIds, openingStrategies)),
     CHAIN_COLUMNS,
   );
   await insertRows(
@@ -218,6 +217,7 @@ export async function persistPnlResult(
   );
 
   await insertRows(tx, "stock_positions", stockRows(userId, result), STOCK_COLUMNS);
+  await insertRows(tx, "wheel_cycles", wheelRows(userId, result), WHEEL_COLUMNS);
 
   const days = dailyRows(userId, result);
   await insertRows(tx, "daily_pnl", days, DAY_COLUMNS);
@@ -230,7 +230,12 @@ export async function persistPnlResult(
   };
 }
 
-function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string>) {
+function chainRow(
+  userId: string,
+  chain: RollChain,
+  chainIds: Map<string, string>,
+  openingStrategies: Map<string, string>,
+) {
   return {
     id: chainIds.get(chain.id) as string,
     userId,
@@ -247,50 +252,11 @@ function chainRow(userId: string, chain: RollChain, chainIds: Map<string, string
     realizedPnl: chain.realized,
     unrealizedPnl: chain.unrealized,
     breakevenPrice: chain.breakeven,
+    strategy: chain.strategy,
+    legOuts: chain.legOuts,
+    openingStrategy: openingStrategies.get(chain.id) ?? null,
+    adjustments: chain.adjustments,
   };
-}
-
-/** Stock delivered by assignments and exercises, one row per account and symbol, realized included. */
-function stockRows(userId: string, result: PnlResult) {
-  const rows = new Map<
-    string,
-    {
-      id: string;
-      userId: string;
-      accountId: string;
-      symbol: string;
-      quantity: string;
-      averagePrice: string;
-      realizedPnl: string;
-    }
-  >();
-  const keyOf = (accountId: string, symbol: string) => `${accountId}|${symbol}`;
-  for (const position of result.stockPositions) {
-    rows.set(keyOf(position.accountId, position.underlying), {
-      id: derivedRowId(userId, "stock", keyOf(position.accountId, position.underlying)),
-      userId,
-      accountId: position.accountId,
-      symbol: position.underlying,
-      quantity: position.quantity,
-      averagePrice: position.averagePrice,
-      realizedPnl: "0",
-    });
-  }
-  for (const match of result.stockMatches) {
-    const key = keyOf(match.accountId, match.underlying);
-    const row = rows.get(key) ?? {
-      id: derivedRowId(userId, "stock", key),
-      userId,
-      accountId: match.accountId,
-      symbol: match.underlying,
-      quantity: "0",
-      averagePrice: "0",
-      realizedPnl: "0",
-    };
-    row.realizedPnl = new Prisma.Decimal(row.realizedPnl).plus(match.realized).toString();
-    rows.set(key, row);
-  }
-  return [...rows.values()];
 }
 
 /** Realized option P&L per closing trading day and underlying. */

@@ -2,8 +2,10 @@ import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { loadPnlInput } from "./load-pnl-input";
 import { persistPnlResult } from "./persist-pnl-result";
+import { withAdjustedInstruments } from "./store-adjusted-instruments";
 
 export type RecomputeSummary = {
   userId: string;
@@ -30,9 +32,11 @@ export async function recomputeInTransaction(
 ): Promise<RecomputeSummary> {
   const started = performance.now();
   const asOf = tradingDateOf(options.now);
-  const loaded = await loadPnlInput(tx, { userId: user.id, asOf });
+  const marketData = await marketDataSourceOf(tx, user);
+  const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData });
   const result = computePnl(loaded.input);
-  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds: loaded.instrumentIds });
+  const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
+  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
   const durationMs = Math.round(performance.now() - started);
 
   // The user's inputs are now reflected; sync and import queue them again under the same per-user

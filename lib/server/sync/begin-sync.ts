@@ -16,6 +16,9 @@ export type BeginSyncOptions = {
 export type SyncStart = {
   userId: string;
   ordersWatermark: Date | null;
+  stockOrdersWatermark: Date | null;
+  /** Symbols the user has stock trades of (any source): they get fresh quotes. */
+  stockSymbols: string[];
   /** Accounts synced before: their orders are fetched incrementally, new accounts in full. */
   knownAccountNumbers: Set<string>;
   /** Robinhood ids of the user's contracts that have not expired: they get fresh marks. */
@@ -36,7 +39,7 @@ export async function beginSync(options: BeginSyncOptions): Promise<SyncStart> {
         where: { userId: user.id },
         create: { userId: user.id, ...running },
         update: running,
-        select: { ordersWatermark: true },
+        select: { ordersWatermark: true, stockOrdersWatermark: true },
       });
       const accounts = await tx.brokerAccount.findMany({
         where: { userId: user.id },
@@ -50,9 +53,16 @@ export async function beginSync(options: BeginSyncOptions): Promise<SyncStart> {
         },
         select: { robinhoodId: true },
       });
+      const symbols = await tx.stockTrade.findMany({
+        where: { userId: user.id },
+        distinct: ["symbol"],
+        select: { symbol: true },
+      });
       return {
         userId: user.id,
         ordersWatermark: state.ordersWatermark,
+        stockOrdersWatermark: state.stockOrdersWatermark,
+        stockSymbols: symbols.map((row) => row.symbol),
         knownAccountNumbers: new Set(accounts.map((account) => account.accountNumber)),
         liveInstrumentIds: live.flatMap((instrument) =>
           instrument.robinhoodId ? [instrument.robinhoodId] : [],

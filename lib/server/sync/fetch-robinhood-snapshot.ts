@@ -1,11 +1,14 @@
 import "server-only";
 import { isoDate } from "@/lib/dates/trading-date";
+import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { RobinhoodError, type RobinhoodSession } from "@/lib/robinhood/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { getDb } from "@/lib/server/db/db";
 import type { SyncStart } from "./begin-sync";
 import { fetchInstruments } from "./fetch-instruments";
 import { fetchMarks } from "./fetch-marks";
+import { fetchStockFills } from "./fetch-stock-fills";
+import { fetchStockMarks } from "./fetch-stock-marks";
 import { mapEvent } from "./map-event";
 import { mapOrder } from "./map-order";
 import type { ProgressReporter } from "./report-progress";
@@ -32,7 +35,10 @@ export async function fetchRobinhoodSnapshot(
   const { session, start, progress } = options;
   await progress.update({ phase: "accounts" });
   const robinhoodUser = await session.getUser();
-  if (robinhoodUser.id.toLowerCase() !== options.robinhoodUserId.trim().toLowerCase()) {
+  // A demo identity (`demo:<uuid>`) is no Robinhood user: its session is the simulated demo trader's,
+  // opened from the demo account's own credential, and every visitor's demo syncs that same trader.
+  const demo = isDemoRobinhoodUserId(options.robinhoodUserId);
+  if (!demo && robinhoodUser.id.toLowerCase() !== options.robinhoodUserId.trim().toLowerCase()) {
     throw new RobinhoodError({
       code: "forbidden",
       message: "the session belongs to a different Robinhood user than the one being synced",
@@ -59,6 +65,18 @@ export async function fetchRobinhoodSnapshot(
       await progress.update({ orderPages: pages, orders: orders.size });
     }
   }
+
+  await progress.update({ phase: "stock-orders" });
+  const stockOrdersUpdatedSince = start.stockOrdersWatermark
+    ? new Date(start.stockOrdersWatermark.getTime() - options.overlapMinutes * 60_000)
+    : null;
+  const stock = await fetchStockFills({
+    session,
+    accountNumbers: accounts.map((account) => account.account_number),
+    knownAccountNumbers: start.knownAccountNumbers,
+    updatedSince: stockOrdersUpdatedSince,
+    progress,
+  });
 
   await progress.update({ phase: "events" });
   const events = new Map<string, SnapshotEvent>();
@@ -102,6 +120,13 @@ export async function fetchRobinhoodSnapshot(
     if (instrument.expirationDate >= options.today) live.add(instrument.robinhoodId);
   }
   const marks = await fetchMarks(session, [...live]);
+  // Every symbol with shares traded or delivered, stored or new: the engine uses the marks of those
+  // still held, and which those are is the engine's to say.
+  const stockMarks = await fetchStockMarks(session, [
+    ...start.stockSymbols,
+    ...stock.fills.map((fill) => fill.symbol),
+    ...[...events.values()].flatMap((event) => event.stockTrades.map((trade) => trade.symbol)),
+  ]);
   await progress.update({ marks: marks.length });
 
   const orderList = [...orders.values()];
@@ -116,6 +141,11 @@ export async function fetchRobinhoodSnapshot(
     instruments,
     referencedInstrumentIds,
     marks,
+    stockFills: stock.fills,
+    stockOrderCount: stock.orderCount,
+    stockMarks,
+    stockOrdersUpdatedSince,
+    newestStockOrderUpdate: stock.newestOrderUpdate,
     ordersUpdatedSince,
     newestOrderUpdate: orderList.reduce<Date | null>(
       (newest, order) => (!newest || order.brokerUpdatedAt > newest ? order.brokerUpdatedAt : newest),

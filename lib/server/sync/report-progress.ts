@@ -24,6 +24,7 @@ export function createProgressReporter(options: {
     accounts: 0,
     orderPages: 0,
     orders: 0,
+    stockOrders: 0,
     events: 0,
     instruments: 0,
     marks: 0,

@@ -17,6 +17,16 @@ export type RobinhoodSnapshot = {
   /** Robinhood id of every contract the orders and events mention. */
   referencedInstrumentIds: string[];
   marks: SnapshotMark[];
+  /** Fills of equity orders (`/orders/`), one per execution; never an assignment's stock side. */
+  stockFills: SnapshotStockFill[];
+  /** Equity orders read (with or without fills). */
+  stockOrderCount: number;
+  /** Latest quote of every symbol the user has traded shares of. */
+  stockMarks: SnapshotStockMark[];
+  /** The `updated_at[gte]` bound used for equity orders of known accounts (null: all were fetched). */
+  stockOrdersUpdatedSince: Date | null;
+  /** Newest `updated_at` among the fetched equity orders. */
+  newestStockOrderUpdate: Date | null;
   /** The `updated_at[gte]` bound used for already-known accounts (null: everything was fetched). */
   ordersUpdatedSince: Date | null;
   /** Newest `updated_at` among the fetched orders and events. */
@@ -110,3 +120,24 @@ export type SnapshotInstrument = {
 };
 
 export type SnapshotMark = { instrumentRobinhoodId: string; asOf: Date; markPrice: string };
+
+/** One execution of an equity order, with its share of the order's fees. */
+export type SnapshotStockFill = {
+  brokerTradeId: string;
+  brokerOrderId: string;
+  /** The order as Robinhood sent it, stored with each of its fills. */
+  raw: Record<string, unknown>;
+  accountNumber: string;
+  symbol: string;
+  side: OrderSide;
+  quantity: string;
+  price: string;
+  /** price × quantity, unsigned. */
+  amount: string;
+  fees: string;
+  executedAt: Date;
+  tradeDate: string;
+  settlementDate: string | null;
+};
+
+export type SnapshotStockMark = { symbol: string; asOf: Date; markPrice: string };

@@ -5,6 +5,7 @@ export type SyncPhase =
   | "starting"
   | "accounts"
   | "orders"
+  | "stock-orders"
   | "events"
   | "instruments"
   | "marks"
@@ -17,6 +18,8 @@ export type SyncProgress = {
   accounts: number;
   orderPages: number;
   orders: number;
+  /** Equity orders read (`/orders/`). */
+  stockOrders: number;
   events: number;
   instruments: number;
   marks: number;
@@ -28,9 +31,17 @@ export type SyncCounts = {
   legs: number;
   executions: number;
   events: number;
+  /** Stock delivered by assignments and exercises. */
   stockTrades: number;
+  /**
+   * Equity orders read, and their executions stored as stock fills. The orders themselves are kept
+   * only as each fill's `raw`, so `inserted.stockOrders` is always 0.
+   */
+  stockOrders: number;
+  stockFills: number;
   instruments: number;
   marks: number;
+  stockMarks: number;
 };
 
 export type SyncReport = {
@@ -44,6 +55,9 @@ export type SyncReport = {
   ordersUpdatedSince: Date | null;
   /** Newest order `updated_at` synced so far (the next sync starts there minus the overlap). */
   ordersWatermark: Date | null;
+  /** The same two for equity orders, which have their own watermark. */
+  stockOrdersUpdatedSince: Date | null;
+  stockOrdersWatermark: Date | null;
   /** Records received from Robinhood and written (upserted) in this sync. */
   synced: SyncCounts;
   /** Rows that did not exist before this sync. */
@@ -60,7 +74,10 @@ export function emptyCounts(): SyncCounts {
     executions: 0,
     events: 0,
     stockTrades: 0,
+    stockOrders: 0,
+    stockFills: 0,
     instruments: 0,
     marks: 0,
+    stockMarks: 0,
   };
 }

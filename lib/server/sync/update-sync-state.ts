@@ -61,11 +61,12 @@ export async function recordSyncSuccess(
     progress: SyncProgress;
     newestOrderUpdate: Date | null;
     newestEventUpdate: Date | null;
+    newestStockOrderUpdate: Date | null;
   },
-): Promise<{ ordersWatermark: Date | null }> {
+): Promise<{ ordersWatermark: Date | null; stockOrdersWatermark: Date | null }> {
   const previous = await tx.syncState.findUnique({
     where: { userId: user.id },
-    select: { ordersWatermark: true, eventsWatermark: true },
+    select: { ordersWatermark: true, eventsWatermark: true, stockOrdersWatermark: true },
   });
   const data = {
     status: "SUCCEEDED" as const,
@@ -74,13 +75,14 @@ export async function recordSyncSuccess(
     progress: success.progress,
     ordersWatermark: latest(previous?.ordersWatermark ?? null, success.newestOrderUpdate),
     eventsWatermark: latest(previous?.eventsWatermark ?? null, success.newestEventUpdate),
+    stockOrdersWatermark: latest(previous?.stockOrdersWatermark ?? null, success.newestStockOrderUpdate),
   };
   await tx.syncState.upsert({
     where: { userId: user.id },
     create: { userId: user.id, ...data },
     update: data,
   });
-  return { ordersWatermark: data.ordersWatermark };
+  return { ordersWatermark: data.ordersWatermark, stockOrdersWatermark: data.stockOrdersWatermark };
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {

@@ -90,6 +90,7 @@ export async function writeEvents(
       accountId: lookup(options.accountIds, event.accountNumber, "account"),
       eventId,
       brokerTradeId: trade.brokerTradeId,
+      kind: "DELIVERY",
       source: "API",
       symbol: trade.symbol,
       side: trade.side,
@@ -98,19 +99,7 @@ export async function writeEvents(
       amount: trade.amount,
       tradeDate: trade.tradeDate,
     })),
-    {
-      userId: "uuid",
-      accountId: "uuid",
-      eventId: "uuid",
-      brokerTradeId: "text",
-      source: '"DataSource"',
-      symbol: "text",
-      side: '"OrderSide"',
-      quantity: "numeric",
-      price: "numeric",
-      amount: "numeric",
-      tradeDate: "date",
-    },
+    RAW_TABLE_COLUMNS.stock_trades,
   );
 
   let removed = 0;

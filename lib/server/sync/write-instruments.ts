@@ -3,6 +3,7 @@ import { dateColumn } from "@/lib/dates/trading-date";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { type MarketDataSource, OPTION_MARK_TABLE } from "@/lib/server/marks/market-data-source";
 import type { RobinhoodSnapshot, SnapshotInstrument } from "./robinhood-snapshot";
 import { chunks } from "./row-differs";
 
@@ -16,11 +17,13 @@ export type WrittenInstruments = {
 /**
  * Stores new contracts and their marks in the global (not user-scoped) tables, inside the sync's
  * transaction so they commit or roll back with the user's rows. A contract a CSV import already
- * stored by its terms, without a Robinhood id, gets the id instead of a duplicate.
+ * stored by its terms, without a Robinhood id, gets the id instead of a duplicate. Marks go to the
+ * table of their source: the demo's simulated prices never land where real users' recomputes read.
  */
 export async function writeInstruments(
   tx: UserTransaction,
   snapshot: Pick<RobinhoodSnapshot, "instruments" | "referencedInstrumentIds" | "marks">,
+  marketData: MarketDataSource,
 ): Promise<WrittenInstruments> {
   const now = new Date();
   const inserted = await insertRows(
@@ -68,7 +71,7 @@ export async function writeInstruments(
   });
   const marksInserted = await insertRows(
     tx,
-    "option_marks",
+    OPTION_MARK_TABLE[marketData],
     marks,
     { instrumentId: "uuid", asOf: "timestamptz", markPrice: "numeric" },
     { onConflictDoNothing: true },

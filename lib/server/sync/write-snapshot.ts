@@ -5,6 +5,7 @@ import {
   type UserTransaction,
   withUserTransaction,
 } from "@/lib/server/db/with-user-transaction";
+import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import type { ProgressReporter } from "./report-progress";
 import type { RobinhoodSnapshot } from "./robinhood-snapshot";
@@ -13,6 +14,8 @@ import { recordSyncSuccess } from "./update-sync-state";
 import { writeEvents } from "./write-events";
 import { writeInstruments } from "./write-instruments";
 import { writeOrders } from "./write-orders";
+import { writeStockFills } from "./write-stock-fills";
+import { writeStockMarks } from "./write-stock-marks";
 
 export type WriteSnapshotOptions = {
   db?: Database;
@@ -25,13 +28,14 @@ export type WrittenSnapshot = {
   userId: string;
   finishedAt: Date;
   ordersWatermark: Date | null;
+  stockOrdersWatermark: Date | null;
   inserted: SyncCounts;
   removedEvents: number;
 };
 
 /**
  * Writes a whole snapshot in ONE user transaction: accounts, contracts and marks, orders with their
- * legs and executions, events with their stock trades, the recompute-queue entry and the sync's
+ * legs and executions, events with their stock trades, equity-order fills and stock marks, the recompute-queue entry and the sync's
  * success with its new watermark. Either all of it commits or none of it does.
  */
 export async function writeSnapshot(options: WriteSnapshotOptions): Promise<WrittenSnapshot> {
@@ -41,7 +45,8 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
     { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
     async (tx, user) => {
       const accounts = await writeAccounts(tx, user, snapshot);
-      const instruments = await writeInstruments(tx, snapshot);
+      const marketData = await marketDataSourceOf(tx, user);
+      const instruments = await writeInstruments(tx, snapshot, marketData);
       const orders = await writeOrders(tx, user, {
         orders: snapshot.orders,
         accountIds: accounts.ids,
@@ -53,6 +58,11 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
         accountIds: accounts.ids,
         instrumentIds: instruments.ids,
       });
+      const stockFills = await writeStockFills(tx, user, {
+        fills: snapshot.stockFills,
+        accountIds: accounts.ids,
+      });
+      const stockMarks = await writeStockMarks(tx, snapshot.stockMarks, marketData);
       await markInputsChanged(tx, user);
 
       const finishedAt = new Date();
@@ -62,11 +72,13 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
         progress: done,
         newestOrderUpdate: snapshot.newestOrderUpdate,
         newestEventUpdate: snapshot.newestEventUpdate,
+        newestStockOrderUpdate: snapshot.newestStockOrderUpdate,
       });
       return {
         userId: user.id,
         finishedAt,
         ordersWatermark: state.ordersWatermark,
+        stockOrdersWatermark: state.stockOrdersWatermark,
         inserted: {
           ...emptyCounts(),
           accounts: accounts.inserted,
@@ -74,6 +86,8 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
           ...events.inserted,
           instruments: instruments.inserted,
           marks: instruments.marksInserted,
+          stockFills: stockFills.inserted,
+          stockMarks,
         },
         removedEvents: events.removed,
       };
@@ -86,6 +100,7 @@ async function writeAccounts(tx: UserTransaction, user: ScopedUser, snapshot: Ro
   const types = new Map<string, string | null>();
   for (const order of snapshot.orders) types.set(order.accountNumber, null);
   for (const event of snapshot.events) types.set(event.accountNumber, null);
+  for (const fill of snapshot.stockFills) types.set(fill.accountNumber, null);
   for (const account of snapshot.accounts) types.set(account.accountNumber, account.accountType);
 
   const existing = await tx.brokerAccount.findMany({

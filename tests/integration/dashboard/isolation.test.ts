@@ -57,6 +57,9 @@ describe("one user's pages never show another user's rows", () => {
       openPositions: 0,
       unmarkedPositions: 0,
       stockRealized: "0",
+      stockUnrealized: "0",
+      stockPositions: 0,
+      unmarkedStockPositions: 0,
       chains: 0,
       openChains: 0,
     });

@@ -30,6 +30,9 @@ describe("dashboard read models", () => {
       openPositions: 1,
       unmarkedPositions: 0,
       stockRealized: "0",
+      stockUnrealized: "0",
+      stockPositions: 0,
+      unmarkedStockPositions: 0,
       chains: 2,
       openChains: 1,
     });
@@ -99,6 +102,8 @@ describe("dashboard read models", () => {
         realized: "0",
         unrealized: "149.97",
         breakeven: "395.0003",
+        strategy: "cash-secured-put",
+        openingStrategy: null,
       },
       {
         underlying: "AAPL",
@@ -114,6 +119,8 @@ describe("dashboard read models", () => {
         realized: "423.9",
         unrealized: "0",
         breakeven: null,
+        strategy: "short-call",
+        openingStrategy: null,
       },
     ]);
     const aapl = await listChains({
@@ -218,6 +225,7 @@ describe("dashboard read models", () => {
     ).toEqual([
       {
         hasChain: true,
+        strategy: "cash-secured-put",
         contract: {
           underlying: "TSLA",
           expiration: "2026-12-18",
@@ -242,6 +250,7 @@ describe("dashboard read models", () => {
       username: null,
       displayName: null,
       isDemo: false,
+      demoExpiresAt: null,
     });
   });
 });

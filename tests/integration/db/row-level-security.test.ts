@@ -14,8 +14,15 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   _prisma_migrations: "migration bookkeeping, not visible to the app role",
   option_instruments: "public contract terms shared by all users",
   option_marks: "public market prices shared by all users",
+  stock_marks: "public stock quotes shared by all users",
+  demo_option_marks: "simulated market prices shared by all demo users",
+  demo_stock_marks: "simulated stock quotes shared by all demo users",
+  demo_accounts: "ids and expiry times only; the cron must see every demo user to delete expired ones",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
+  sign_in_limits: "failed sign-in counters keyed by HMACs, used before anyone is signed in",
+  pending_logins: "random ids of sign-ins in progress, used before anyone is signed in",
+  used_sign_in_tickets: "ids of exchanged sign-in tickets, used before a session exists",
 };
 
 const ALICE = "aaaaaaaa-0000-4000-8000-000000000001";
@@ -70,10 +77,10 @@ describe("the catalog", () => {
     expect(unprotected).toEqual([]);
   });
 
-  it("exempts no table that holds user data except the recompute queue, and lists no stale exemptions", async () => {
+  it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry), and lists no stale exemptions", async () => {
     const withUserId = await userOwnedTables(owner);
     const exemptWithUserId = withUserId.filter((table) => table in TABLES_WITHOUT_RLS);
-    expect(exemptWithUserId).toEqual(["recompute_queue"]);
+    expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue"]);
     const { rows } = await owner.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { newDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import type { Database } from "@/lib/server/db/create-prisma-client";
@@ -104,6 +105,21 @@ describe("withUserTransaction", () => {
     ).rejects.toThrow("engine failed");
     const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe("withUserTransaction for a demo identity", () => {
+  it("creates a demo user only when the demo is opened (sign-in), never from work", async () => {
+    const demo = newDemoRobinhoodUserId();
+    await expect(writeDerivedRows(demo, "work")).rejects.toBeInstanceOf(AccountDeletedError);
+    expect((await owner.query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
+
+    await withUserTransaction({ db, robinhoodUserId: demo, purpose: "sign-in" }, async () => {});
+    await writeDerivedRows(demo, "work");
+    const { rows } = await owner.query("SELECT is_demo FROM users WHERE id = $1", [
+      userIdFromRobinhoodUserId(demo),
+    ]);
+    expect(rows).toEqual([{ is_demo: true }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getChain } from "@/lib/server/dashboard/get-chain";
 import { deleteImport } from "@/lib/server/imports/delete-import";
 import { getImport } from "@/lib/server/imports/get-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
@@ -39,10 +40,12 @@ describe("importCsvFile", () => {
       format: "activity-report",
       rows: 21,
       duplicateRows: 0,
-      newExecutions: 10,
+      newExecutions: 8,
       newEvents: 4,
+      newCorporateActions: 1,
     });
-    expect(await count("option_executions")).toBe(10);
+    expect(await count("option_executions")).toBe(8);
+    expect(await count("corporate_actions")).toBe(1);
     expect(await count("option_events")).toBe(4);
     expect(await count("import_rows")).toBe(21);
 
@@ -55,6 +58,7 @@ describe("importCsvFile", () => {
       "SELECT status, row_count, imported_count, file_name FROM imports",
     );
     expect(imports).toEqual([
+      // 8 fills, 4 events, 1 stock trade (the ACME purchase) and 1 rename.
       { status: "COMPLETED", row_count: 21, imported_count: 14, file_name: "activity.csv" },
     ]);
     // The import queued the user for the cron.
@@ -66,7 +70,69 @@ describe("importCsvFile", () => {
       trigger: "import",
       now: AFTER_SEPTEMBER_EXPIRY,
     });
-    expect(summary).toMatchObject({ executions: 10, events: 4, realized: "28.89", reconciles: true });
+    expect(summary).toMatchObject({ executions: 8, events: 4, realized: "28.89", reconciles: true });
+
+    // The OLDX → NEWX rename is a stored step of the chain it moved, which the chain page reads.
+    const { rows: renamed } = await owner.query(
+      "SELECT id, underlying, realized_pnl::text AS realized, adjustments FROM roll_chains WHERE jsonb_array_length(adjustments) > 0",
+    );
+    expect(renamed).toMatchObject([
+      {
+        underlying: "NEWX",
+        realized: "59.96000000",
+        adjustments: [{ type: "rename", label: "renamed OLDX → NEWX" }],
+      },
+    ]);
+    const detail = await getChain({ db, robinhoodUserId: TRADER, chainId: renamed[0].id });
+    expect(detail?.adjustments).toEqual([
+      {
+        date: "2023-08-15",
+        type: "rename",
+        label: "renamed OLDX → NEWX",
+        from: {
+          underlying: "OLDX",
+          expiration: "2023-10-20",
+          strike: "10",
+          optionType: "CALL",
+          multiplier: "100",
+        },
+        to: {
+          underlying: "NEWX",
+          expiration: "2023-10-20",
+          strike: "10",
+          optionType: "CALL",
+          multiplier: "100",
+        },
+        quantityBefore: "2",
+        quantityAfter: "2",
+      },
+    ]);
+  });
+
+  it("carries an option held over a split into the adjusted contract, stored for it", async () => {
+    const { db, owner } = databases;
+    const header = `"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"`;
+    const text = [
+      header,
+      `"6/10/2024","6/10/2024","6/10/2024","XYZ","XYZ Corp\nCUSIP: 000000XX1","SPL","100","",""`,
+      `"6/3/2024","6/3/2024","6/4/2024","XYZ","XYZ 12/20/2024 Call $100.00","STO","1","$5.00","$499.97"`,
+      `"6/3/2024","6/3/2024","6/4/2024","XYZ","XYZ Corp\nCUSIP: 000000XX1","Buy","100","$98.00","($9,800.00)"`,
+    ].join("\n");
+    const result = await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "split.csv", text });
+    expect(result).toMatchObject({ status: "imported", newExecutions: 1, newCorporateActions: 1 });
+    const summary = await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: new Date("2024-06-14T20:00:00Z"),
+    });
+    expect(summary).toMatchObject({ openPositions: 1, realized: "0.00", reconciles: true });
+    // No row names the 2 × $50 call the split made: recompute stored its instrument.
+    const { rows } = await owner.query(
+      `SELECT p.quantity::text AS quantity, i.strike_price::text AS strike
+       FROM open_positions p JOIN option_instruments i ON i.id = p.instrument_id`,
+    );
+    expect(rows).toEqual([{ quantity: "-2.00000000", strike: "50.00000000" }]);
   });
 
   it("keeps an option-orders export's orders whole, so its one-order roll still chains", async () => {
@@ -84,8 +150,9 @@ describe("importCsvFile", () => {
       trigger: "import",
       now: new Date("2026-11-26T15:00:00Z"),
     });
-    // As `npm run pnl -- tests/fixtures/csv/option-orders.csv --as-of 2026-11-26` reports.
-    expect(summary).toMatchObject({ executions: 6, chains: 3, realized: "175.00", reconciles: true });
+    // As `npm run pnl -- tests/fixtures/csv/option-orders.csv --as-of 2026-11-26` reports: the rolled
+    // call and the put spread, whose two legs (one order) are one chain.
+    expect(summary).toMatchObject({ executions: 6, chains: 2, realized: "175.00", reconciles: true });
     const { rows } = await owner.query(
       "SELECT rolled_on::text, closed_quantity::text, net_credit::text FROM roll_links",
     );
@@ -114,7 +181,7 @@ describe("importCsvFile", () => {
       newExecutions: 0,
       newEvents: 0,
     });
-    expect(await count("option_executions")).toBe(10);
+    expect(await count("option_executions")).toBe(8);
     expect(await count("option_events")).toBe(4);
     expect(await count("imports")).toBe(2);
   });
@@ -166,11 +233,11 @@ describe("importCsvFile", () => {
     expect(detail?.rows.map((row) => row.rowNumber)).toEqual([...Array(21).keys()].map((index) => index + 2));
     expect(await getImport({ db, robinhoodUserId: OTHER, importId: mine.importId })).toBeNull();
     const other = await importCsvFile({ db, robinhoodUserId: OTHER, fileName: "a.csv", text });
-    expect(other).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
+    expect(other).toMatchObject({ status: "imported", newExecutions: 8, duplicateRows: 0 });
     const { rows } = await owner.query(
       "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS fills FROM option_executions",
     );
-    expect(rows).toEqual([{ users: 2, fills: 20 }]);
+    expect(rows).toEqual([{ users: 2, fills: 16 }]);
   });
 
   it("counts imported history only before the synced history starts, whichever came first", async () => {
@@ -208,10 +275,10 @@ describe("importCsvFile", () => {
     await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "import", now: AFTER_SEPTEMBER_EXPIRY });
 
     expect(await deleteImport({ db, robinhoodUserId: OTHER, importId: result.importId })).toBeNull();
-    expect(await count("option_executions")).toBe(10);
+    expect(await count("option_executions")).toBe(8);
 
     const deleted = await deleteImport({ db, robinhoodUserId: TRADER, importId: result.importId });
-    expect(deleted).toEqual({ fileName: "a.csv", executions: 10, events: 4 });
+    expect(deleted).toEqual({ fileName: "a.csv", executions: 8, events: 4 });
     for (const table of [
       "imports",
       "import_rows",
@@ -219,6 +286,7 @@ describe("importCsvFile", () => {
       "option_legs",
       "option_executions",
       "option_events",
+      "corporate_actions",
     ]) {
       expect(await count(table)).toBe(0);
     }
@@ -238,7 +306,7 @@ describe("importCsvFile", () => {
       fileName: "a.csv",
       text: fixture("activity-report.csv"),
     });
-    expect(again).toMatchObject({ status: "imported", newExecutions: 10, duplicateRows: 0 });
+    expect(again).toMatchObject({ status: "imported", newExecutions: 8, duplicateRows: 0 });
   });
 
   it("keeps the fees on stock delivered by assignments, so stock P&L matches the file", async () => {

@@ -3,16 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { getEnv } from "@/lib/env";
 import { isRobinhoodError } from "@/lib/robinhood/client";
-import {
-  DEMO_PASSWORD,
-  DEMO_USERNAME,
-  type RunningSimulator,
-  TEST_PASSWORD,
-} from "@/lib/robinhood/simulator";
 import { openRobinhoodSession } from "@/lib/server/credentials/open-robinhood-session";
 import { saveRobinhoodCredential } from "@/lib/server/credentials/save-robinhood-credential";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { DEMO_PASSWORD, DEMO_USERNAME, type RunningSimulator, TEST_PASSWORD } from "@/simulator";
 import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 import { DEVICE_TOKEN, fastRuntime, SECOND_USERNAME, signIn, startSyncSimulator } from "./sync-test-support";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isRobinhoodError, type RobinhoodError } from "@/lib/robinhood/client";
-import { DEMO_USERNAME, type FaultRuleInput } from "@/lib/robinhood/simulator";
 import { syncUser } from "@/lib/server/sync/sync-user";
+import { DEMO_USERNAME, type FaultRuleInput } from "@/simulator";
 import {
   expectedCounts,
   queueRevision,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { isRobinhoodError } from "@/lib/robinhood/client";
-import { DEMO_PASSWORD, DEMO_USERNAME, TEST_PASSWORD } from "@/lib/robinhood/simulator";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { syncUser } from "@/lib/server/sync/sync-user";
+import { DEMO_PASSWORD, DEMO_USERNAME, TEST_PASSWORD } from "@/simulator";
 import {
   expectedCounts,
   RAW_TABLES,

@@ -15,8 +15,8 @@ import {
   type SimHistory,
   startSimulator,
   TEST_PASSWORD,
-} from "@/lib/robinhood/simulator";
-import { isoFromDay } from "@/lib/robinhood/simulator/market/calendar";
+} from "@/simulator";
+import { isoFromDay } from "@/simulator/market/calendar";
 import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/support/test-database";
 
 /** A fixed seed and present, so the generated histories (and every count below) are stable. */
@@ -106,13 +106,24 @@ export function expectedCounts(history: SimHistory) {
   for (const leg of legs) contracts.set(leg.contract.id, isoFromDay(leg.contract.expirationDay));
   for (const event of history.events)
     contracts.set(event.contract.id, isoFromDay(event.contract.expirationDay));
+  const deliveries = history.events.filter((event) => event.equity !== null);
+  const stockFills = history.stockOrders.reduce((n, order) => n + order.executions.length, 0);
+  const stockSymbols = new Set([
+    ...deliveries.map((event) => event.contract.symbol),
+    ...history.stockOrders.filter((order) => order.executions.length > 0).map((order) => order.symbol),
+  ]);
   return {
     broker_accounts: 1,
     option_orders: history.orders.length,
     option_legs: legs.length,
     option_executions: legs.reduce((n, leg) => n + leg.executions.length, 0),
     option_events: history.events.length,
-    stock_trades: history.events.filter((event) => event.equity !== null).length,
+    /** Stock delivered by assignments and exercises, plus equity-order fills: both are stock_trades rows. */
+    stock_trades: deliveries.length + stockFills,
+    stock_deliveries: deliveries.length,
+    stock_fills: stockFills,
+    stock_orders: history.stockOrders.length,
+    stock_symbols: stockSymbols.size,
     instruments: contracts.size,
     liveInstruments: [...contracts.values()].filter((expiry) => expiry >= TODAY).length,
   };

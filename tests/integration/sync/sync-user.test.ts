@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import type { OptionOrder } from "@/lib/robinhood/client";
-import { DEMO_USERNAME } from "@/lib/robinhood/simulator";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import type { SyncProgress } from "@/lib/server/sync/sync-types";
 import { syncUser } from "@/lib/server/sync/sync-user";
+import { DEMO_USERNAME } from "@/simulator";
 import {
   expectedCounts,
   queueRevision,
@@ -60,7 +60,8 @@ describe("syncUser: a first sync of the demo trader", () => {
     expect(rawEvents).toEqual([{ n: expected.option_events }]);
     // The seed gives a real history: make sure the counts above are not trivially small.
     expect(expected.option_orders).toBeGreaterThan(500);
-    expect(expected.stock_trades).toBeGreaterThan(5);
+    expect(expected.stock_deliveries).toBeGreaterThan(5);
+    expect(expected.stock_fills).toBeGreaterThan(10);
     expect(expected.liveInstruments).toBeGreaterThan(5);
 
     expect(report.synced).toEqual({
@@ -69,11 +70,14 @@ describe("syncUser: a first sync of the demo trader", () => {
       legs: expected.option_legs,
       executions: expected.option_executions,
       events: expected.option_events,
-      stockTrades: expected.stock_trades,
+      stockTrades: expected.stock_deliveries,
+      stockOrders: expected.stock_orders,
+      stockFills: expected.stock_fills,
       instruments: expected.instruments,
       marks: expected.liveInstruments,
+      stockMarks: expected.stock_symbols,
     });
-    expect(report.inserted).toEqual(report.synced);
+    expect(report.inserted).toEqual({ ...report.synced, stockOrders: 0 });
     expect(report.ordersUpdatedSince).toBeNull();
 
     const { rows: accounts } = await bed.owner.query(
@@ -97,7 +101,16 @@ describe("syncUser: a first sync of the demo trader", () => {
     expect(state?.progress).toMatchObject({ phase: "succeeded", orders: expected.option_orders });
 
     const phases = [...new Set(progress.map((p) => p.phase))];
-    expect(phases).toEqual(["accounts", "orders", "events", "instruments", "marks", "writing", "succeeded"]);
+    expect(phases).toEqual([
+      "accounts",
+      "orders",
+      "stock-orders",
+      "events",
+      "instruments",
+      "marks",
+      "writing",
+      "succeeded",
+    ]);
     expect(progress.filter((p) => p.phase === "orders").at(-1)?.orderPages).toBe(
       Math.ceil(expected.option_orders / 50),
     );

@@ -10,6 +10,7 @@ import {
 const tokenKey = Buffer.alloc(32, 7).toString("base64");
 const key = pendingLoginKey(tokenKey);
 const now = Date.parse("2026-11-26T12:00:00Z");
+const ID = "pl-0123456789abcdef";
 const login: PendingLogin = {
   username: "mfa-sms@rollbook.dev",
   password: "rollbook-test",
@@ -20,12 +21,12 @@ const login: PendingLogin = {
 
 describe("pending-login cookie", () => {
   it("round-trips the state of the next sign-in step", () => {
-    const sealed = sealPendingLogin(login, key);
-    expect(openPendingLogin(sealed, { key, now: now + 60_000 })).toEqual({ ok: true, login });
+    const sealed = sealPendingLogin(login, key, ID);
+    expect(openPendingLogin(sealed, { key, now: now + 60_000 })).toEqual({ ok: true, login, id: ID });
   });
 
   it("keeps the password and username unreadable to the browser", () => {
-    const sealed = sealPendingLogin(login, key);
+    const sealed = sealPendingLogin(login, key, ID);
     expect(sealed).not.toContain("rollbook-test");
     expect(sealed).not.toContain("mfa-sms");
     expect(Buffer.from(sealed.split(".").join(""), "base64url").toString("latin1")).not.toContain(
@@ -40,7 +41,7 @@ describe("pending-login cookie", () => {
   });
 
   it("expires ten minutes after the password was entered", () => {
-    const sealed = sealPendingLogin(login, key);
+    const sealed = sealPendingLogin(login, key, ID);
     expect(openPendingLogin(sealed, { key, now: now + PENDING_LOGIN_TTL_MS - 1 }).ok).toBe(true);
     expect(openPendingLogin(sealed, { key, now: now + PENDING_LOGIN_TTL_MS })).toEqual({
       ok: false,
@@ -49,7 +50,7 @@ describe("pending-login cookie", () => {
   });
 
   it("refuses a tampered cookie", () => {
-    const sealed = sealPendingLogin(login, key);
+    const sealed = sealPendingLogin(login, key, ID);
     const parts = sealed.split(".");
     const body = parts[3] as string;
     const tampered = [...parts.slice(0, 3), `${body.startsWith("A") ? "B" : "A"}${body.slice(1)}`].join(".");
@@ -60,7 +61,7 @@ describe("pending-login cookie", () => {
 
   it("refuses a cookie sealed with another key", () => {
     const other = pendingLoginKey(Buffer.alloc(32, 8).toString("base64"));
-    expect(openPendingLogin(sealPendingLogin(login, other), { key, now })).toEqual({
+    expect(openPendingLogin(sealPendingLogin(login, other, ID), { key, now })).toEqual({
       ok: false,
       reason: "invalid",
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RobinhoodError } from "@/lib/robinhood/client";
-import { describeSignInFailure } from "@/lib/server/auth/sign-in-errors";
+import { describeSignInFailure, tooManyAttemptsMessage } from "@/lib/server/auth/sign-in-errors";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
 
 describe("sign-in failure messages", () => {
@@ -55,5 +55,14 @@ describe("sign-in failure messages", () => {
     expect(failure.message).toBe("Something went wrong while signing in. Try again.");
     expect(failure.message).not.toContain("hunter2");
     expect(describeSignInFailure(new AccountDeletedError()).restart).toBe(true);
+  });
+});
+
+describe("the sign-in limits' refusal", () => {
+  it("says how many whole minutes to wait, rounded up", () => {
+    expect(tooManyAttemptsMessage(15 * 60_000)).toBe("Too many attempts. Try again in 15 minutes.");
+    expect(tooManyAttemptsMessage(14 * 60_000 + 1)).toBe("Too many attempts. Try again in 15 minutes.");
+    expect(tooManyAttemptsMessage(60_000)).toBe("Too many attempts. Try again in 1 minute.");
+    expect(tooManyAttemptsMessage(0)).toBe("Too many attempts. Try again in 1 minute.");
   });
 });

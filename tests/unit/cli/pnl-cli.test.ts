@@ -32,21 +32,46 @@ describe("npm run pnl", () => {
     expect(report).toMatchObject({
       reportVersion: 1,
       asOf: "2023-09-30",
-      source: { format: "activity-report", rows: 21, executions: 10, events: 4 },
+      source: {
+        format: "activity-report",
+        rows: 21,
+        executions: 8,
+        events: 4,
+        stockTrades: 1,
+        corporateActions: 1,
+      },
       totals: {
         realized: "28.89",
         fees: "0.15",
         stockRealized: "0.00",
+        // only WIDG has a stock mark: 100 × 8.50 short against 799.95 received
+        stockUnrealized: "-50.05",
+        // 799.95 + 1,499.97 − 210.00
+        stockCashFlow: "2089.92",
         openPositions: 1,
         unmarkedPositions: 0,
       },
     });
+    // The call bought as OLDX (−100.00) and sold after the rename as NEWX (+159.96) is realized as NEWX.
     expect(report.byUnderlying).toContainEqual({
       underlying: "NEWX",
-      realized: "159.96",
+      realized: "59.96",
       unrealized: "0.00",
       fees: "0.04",
       stockRealized: "0.00",
+    });
+    expect(report.chains.find((item: { underlying: string }) => item.underlying === "NEWX")).toMatchObject({
+      status: "closed",
+      realized: "59.96",
+      adjustments: [
+        {
+          type: "rename",
+          date: "2023-08-15",
+          label: "renamed OLDX → NEWX",
+          from: { contractKey: "OLDX|2023-10-20|call|10|100", quantity: "2" },
+          to: { contractKey: "NEWX|2023-10-20|call|10|100", quantity: "2" },
+        },
+      ],
     });
     expect(report.openPositions).toEqual([
       {
@@ -68,7 +93,24 @@ describe("npm run pnl", () => {
       mark: "8.50",
       marketValue: "-850.00",
       unrealized: "-50.05",
+      direction: "short",
+      costBasis: "799.95",
+      costBasisPerShare: "7.9995",
+      openedOn: "2023-09-15",
     });
+    expect(report.stockPositions).toContainEqual(
+      expect.objectContaining({ underlying: "ACME", quantity: "10", costBasis: "210.00", direction: "long" }),
+    );
+    // ACME: 10 shares bought, then puts written on the same underlying.
+    expect(report.wheelCycles).toMatchObject([
+      {
+        underlying: "ACME",
+        status: "open",
+        startedOn: "2023-09-05",
+        sharesHeld: "10",
+        premiumCollected: "48.96",
+      },
+    ]);
     const chain = report.chains.find((item: { underlying: string }) => item.underlying === "WIDG");
     expect(Object.keys(chain)).toEqual(
       expect.arrayContaining([
@@ -95,6 +137,7 @@ describe("npm run pnl", () => {
     );
     expect(report.errors).toEqual([]);
     expect(report.reconciliation.options.holds).toBe(true);
+    expect(report.reconciliation.stock.holds).toBe(true);
   }, 60_000);
 
   it("prints tables by default", () => {
@@ -104,6 +147,24 @@ describe("npm run pnl", () => {
     expect(run.stdout).toMatch(/Options realized[\s\S]*55\.00/);
     expect(run.stdout).toMatch(
       /ROLL\s+call\s+short\s+closed\s+2025-03-03\s+2025-03-11\s+2025-03-05 out credit/,
+    );
+  }, 60_000);
+
+  it("shows stock positions with their cost basis and the wheel cycles in the tables", () => {
+    const run = pnl("tests/fixtures/csv/activity-report.csv", "--as-of", "2023-09-30");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Stock positions[\s\S]*ACME\s+10\s+21\.00\s+210\.00\s+21\.00\s+2023-09-05/);
+    expect(run.stdout).toMatch(
+      /Wheel cycles \(1 open, 1 in all\)[\s\S]*ACME\s+open\s+2023-09-05\s+open\s+25\s+48\.96/,
+    );
+  }, 60_000);
+
+  it("shows a rename as a step of its chain in the table", () => {
+    const run = pnl("tests/fixtures/csv/activity-report.csv", "--as-of", "2023-09-30");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("4 events, 1 stock trades, 1 corporate action)");
+    expect(run.stdout).toMatch(
+      /NEWX\s+call\s+long\s+closed\s+2023-08-01\s+2023-09-01\s+2023-08-15 renamed OLDX → NEWX/,
     );
   }, 60_000);
 

@@ -33,6 +33,34 @@ describe("token cipher", () => {
     expect(() => createTokenCipher(key).decrypt(tampered, "user-1")).toThrow(/wrong key or tampered/);
   });
 
+  it("refuses an auth tag shortened to 4 bytes, which GCM itself would accept", () => {
+    const cipher = createTokenCipher(key);
+    const [version, iv, tag, ciphertext] = cipher.encrypt(token, "user-1").split(".");
+    const shortTag = Buffer.from(tag ?? "", "base64url")
+      .subarray(0, 4)
+      .toString("base64url");
+    expect(() => cipher.decrypt([version, iv, shortTag, ciphertext].join("."), "user-1")).toThrow(
+      /auth tag must be 16 bytes/,
+    );
+  });
+
+  it("refuses malformed stored values with a message naming the part", () => {
+    const cipher = createTokenCipher(key);
+    const [version, iv, tag, ciphertext] = cipher.encrypt(token, "user-1").split(".") as string[];
+    const cases: [string, RegExp][] = [
+      [`${version}.${iv}.${tag}`, /4 dot-separated parts/],
+      [`${version}.${iv}.${tag}.${ciphertext}.extra`, /4 dot-separated parts/],
+      [`v2.${iv}.${tag}.${ciphertext}`, /unknown version/],
+      [`${version}.${iv}.${tag}+.${ciphertext}`, /auth tag is not base64url/],
+      [`${version}.${iv?.slice(0, 8)}.${tag}.${ciphertext}`, /IV must be 12 bytes/],
+      [`${version}.${iv}.${tag}AAAA.${ciphertext}`, /auth tag must be 16 bytes/],
+      [`${version}.${iv}.${tag}.${ciphertext}!`, /ciphertext is not base64url/],
+    ];
+    for (const [stored, message] of cases) {
+      expect(() => cipher.decrypt(stored, "user-1"), stored).toThrow(message);
+    }
+  });
+
   it("rejects keys that are not 32 bytes", () => {
     expect(() => createTokenCipher(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
   });

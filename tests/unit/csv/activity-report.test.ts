@@ -16,7 +16,6 @@ describe("activity report import", () => {
       imported.unused.filter((row) => row.code !== "blank" && row.code !== "trailer").length,
     );
     expect(imported.unused.map((row) => [row.row, row.code])).toEqual([
-      [14, "Buy"],
       [16, "ACH"],
       [17, "XYZW"],
       [20, "SXCH"],
@@ -64,6 +63,25 @@ describe("activity report import", () => {
     });
   });
 
+  it("turns a Buy row that is not an option's stock into a stock trade, its fee from Amount", () => {
+    expect(byRow(14)?.use).toBe("stock-trade");
+    expect(imported.stockTrades).toEqual([
+      {
+        id: `rh:${byRow(14)?.key}`,
+        accountId: "robinhood",
+        orderId: null,
+        symbol: "ACME",
+        side: "buy",
+        quantity: "10",
+        price: "21.00",
+        // 10 × 21.00 = 210.00 = |Amount|
+        fees: "0.00",
+        executedAt: "2023-09-05T12:00:00.000Z",
+        tradeDate: "2023-09-05",
+      },
+    ]);
+  });
+
   it("turns OEXP / OASGN / OEXCS into events, reading the S suffix as the long side", () => {
     expect(
       imported.events.map((event) => [
@@ -81,40 +99,50 @@ describe("activity report import", () => {
     expect([byRow(4)?.use, byRow(6)?.use]).toEqual(["stock-leg", "stock-leg"]);
   });
 
-  it("converts an OCA pair into a close of the old root and an open of the new one, with a warning", () => {
-    const actions = imported.executions.filter((execution) => execution.orderId?.startsWith("rh-oca:"));
-    expect(
-      actions.map((execution) => [
-        execution.contract.underlying,
-        execution.side,
-        execution.positionEffect,
-        execution.price,
-      ]),
-    ).toEqual([
-      ["OLDX", "sell", "close", "0"],
-      ["NEWX", "buy", "open", "0"],
+  it("turns an OCA pair into a rename of the underlying, effective on its date", () => {
+    expect(imported.corporateActions).toEqual([
+      {
+        type: "rename",
+        id: expect.stringMatching(/^rh-oca:[0-9a-f]{32}:0$/),
+        accountId: "robinhood",
+        date: "2023-08-15",
+        symbol: "OLDX",
+        newSymbol: "NEWX",
+      },
     ]);
-    expect(imported.warnings.some((warning) => warning.message.startsWith("corporate action: 2 OLDX"))).toBe(
-      true,
-    );
+    const id = imported.corporateActions[0]?.id;
+    expect([byRow(18), byRow(19)].map((row) => [row?.use, row?.ids])).toEqual([
+      ["corporate-action", [id]],
+      ["corporate-action", [id]],
+    ]);
+    expect(imported.executions.some((execution) => execution.price === "0")).toBe(false);
   });
 
   it("the import replays to exact P&L with no unexplained position", () => {
     const result = computePnl({
       executions: imported.executions,
       events: imported.events,
+      stockTrades: imported.stockTrades,
+      corporateActions: imported.corporateActions,
       marks: {},
       asOf: "2023-09-30",
     });
-    // 83.96 − 35.00 + 29.97 − 110.00 − 100.00 + 159.96
+    // 83.96 − 35.00 + 29.97 − 110.00 + (−100.00 + 159.96)
     expect(result.totals.realized).toBe("28.89");
-    expect(result.totals.stockCashFlow).toBe("2299.92");
+    // The call bought as OLDX and sold as NEWX is one position, realized under NEWX.
+    expect(result.byUnderlying.find((row) => row.underlying === "NEWX")).toMatchObject({ realized: "59.96" });
+    expect(result.chains.find((chain) => chain.underlying === "NEWX")?.adjustments).toHaveLength(1);
+    // 799.95 + 1,499.97 from the assigned and exercised shares, − 210.00 for the ACME purchase
+    expect(result.totals.stockCashFlow).toBe("2089.92");
+    // The fixture sells GIZM and WIDG shares it never bought: short, as the broker would show them.
     expect(result.stockPositions.map((position) => [position.underlying, position.quantity])).toEqual([
+      ["ACME", "10"],
       ["GIZM", "-100"],
       ["WIDG", "-100"],
     ]);
     expect(result.issues.map((issue) => issue.code)).toEqual(["missing-mark"]);
     expect(result.reconciliation.options.holds).toBe(true);
+    expect(result.reconciliation.stock.holds).toBe(true);
   });
 });
 
@@ -124,7 +152,10 @@ describe("a spreadsheet re-save of the same report", () => {
   it("reads CRLF records, M/D/YY dates, trailing spaces and no trailer", () => {
     expect(resaved.errors).toEqual([]);
     expect(resaved.rows).toHaveLength(5);
-    expect(resaved.unused.map((row) => row.code)).toEqual(["Buy"]);
+    expect(resaved.unused).toEqual([]);
+    expect(resaved.stockTrades).toMatchObject([
+      { symbol: "ACME", side: "buy", quantity: "10", fees: "0.00" },
+    ]);
     expect(resaved.rows.map((row) => row.line)).toEqual([2, 3, 4, 5, 6]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isDemoRobinhoodUserId, newDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { ROLLBOOK_USER_NAMESPACE, userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { uuidV5 } from "@/lib/identity/uuid-v5";
 
@@ -45,5 +46,37 @@ describe("userIdFromRobinhoodUserId", () => {
 
   it("rejects something that is not a Robinhood user id", () => {
     expect(() => userIdFromRobinhoodUserId("demo")).toThrow(/UUID/);
+  });
+});
+
+describe("demo identities", () => {
+  it("gives every demo visitor a new identity, and so a user of their own", () => {
+    const first = newDemoRobinhoodUserId();
+    const second = newDemoRobinhoodUserId();
+    expect(first).toMatch(/^demo:[0-9a-f-]{36}$/);
+    expect(first).not.toBe(second);
+    expect(userIdFromRobinhoodUserId(first)).not.toBe(userIdFromRobinhoodUserId(second));
+  });
+
+  it("derives a fixed UUID v5 of the demo identity itself", () => {
+    const demo = "demo:00000000-0000-4000-8000-000000000001";
+    expect(userIdFromRobinhoodUserId(demo)).toBe(uuidV5(demo, ROLLBOOK_USER_NAMESPACE));
+    expect(userIdFromRobinhoodUserId(demo.toUpperCase().replace("DEMO", "demo"))).toBe(
+      userIdFromRobinhoodUserId(demo),
+    );
+  });
+
+  it("never gives a demo visitor the user of the Robinhood id inside it", () => {
+    const robinhoodUserId = "00000000-0000-4000-8000-000000000001";
+    expect(userIdFromRobinhoodUserId(`demo:${robinhoodUserId}`)).not.toBe(
+      userIdFromRobinhoodUserId(robinhoodUserId),
+    );
+  });
+
+  it("tells demo identities from Robinhood user ids", () => {
+    expect(isDemoRobinhoodUserId(newDemoRobinhoodUserId())).toBe(true);
+    expect(isDemoRobinhoodUserId("00000000-0000-4000-8000-000000000001")).toBe(false);
+    expect(isDemoRobinhoodUserId("demo:not-a-uuid")).toBe(false);
+    expect(() => userIdFromRobinhoodUserId("demo:not-a-uuid")).toThrow(/UUID/);
   });
 });

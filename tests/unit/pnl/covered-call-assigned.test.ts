@@ -56,6 +56,10 @@ describe("covered call assigned", () => {
         mark: "15.37",
         marketValue: "-6148.00",
         unrealized: "-1548.10",
+        direction: "short",
+        costBasis: "4599.90",
+        costBasisPerShare: "11.49975",
+        openedOn: "2023-07-28",
       },
     ]);
     expect(result.byUnderlying).toMatchObject([

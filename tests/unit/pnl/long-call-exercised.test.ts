@@ -43,6 +43,11 @@ describe("long call exercised", () => {
         mark: "21.00",
         marketValue: "4200.00",
         unrealized: "199.98",
+        direction: "long",
+        // 200 × 20.00 + 0.02 of stock fees.
+        costBasis: "4000.02",
+        costBasisPerShare: "20.0001",
+        openedOn: "2022-02-18",
       },
     ]);
     expect(result.totals.stockUnrealized).toBe("199.98");

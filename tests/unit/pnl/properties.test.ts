@@ -37,25 +37,81 @@ function closedBeyondOpen(input: Parameters<typeof computePnl>[0], result: PnlRe
   return null;
 }
 
+/**
+ * The stock ledger's positions must be exactly the signed sum of every share that moved: trades, and
+ * the deliveries of assignments (a call sells, a put buys) and exercises (the other way round).
+ */
+function sharesUnaccounted(input: Parameters<typeof computePnl>[0], result: PnlResult): string | null {
+  const expected = new Map<string, number>();
+  const move = (symbol: string, shares: number) => expected.set(symbol, (expected.get(symbol) ?? 0) + shares);
+  for (const trade of input.stockTrades ?? []) {
+    if (trade.tradeDate > input.asOf) continue;
+    const shares = parseDecimal(trade.quantity);
+    move(trade.symbol, trade.side === "buy" ? shares : -shares);
+  }
+  for (const event of input.events) {
+    if (event.type === "expiration" || event.date > input.asOf) continue;
+    const shares = (parseDecimal(event.quantity) * parseDecimal(event.contract.multiplier)) / 1_000_000;
+    const call = event.contract.optionType === "call";
+    const buys = event.type === "exercise" ? call : !call;
+    move(event.contract.underlying, buys ? shares : -shares);
+  }
+  for (const [symbol, shares] of expected) {
+    const position = result.stockPositions.find((item) => item.underlying === symbol);
+    const held = position === undefined ? 0 : parseDecimal(position.quantity);
+    if (held !== shares)
+      return `${symbol}: ledger holds ${held} micros of shares, trades and deliveries say ${shares}`;
+  }
+  return null;
+}
+
+/**
+ * Every opening fill is in exactly one strategy position, and every leg of a position lives in the
+ * position's chain (legs opened together are one chain).
+ */
+function strategiesOutsideChains(input: Parameters<typeof computePnl>[0], result: PnlResult): string | null {
+  const chainOfLot = new Map<string, string>();
+  for (const match of result.matches) chainOfLot.set(match.openExecutionId, match.chainId);
+  for (const lot of result.openLots) chainOfLot.set(lot.openExecutionId, lot.chainId);
+  const chainIds = new Set(result.chains.map((chain) => chain.id));
+  const seen = new Set<string>();
+  for (const position of result.strategies) {
+    if (!chainIds.has(position.chainId)) return `strategy ${position.id}: no chain ${position.chainId}`;
+    for (const id of position.openExecutionIds) {
+      if (seen.has(id)) return `opening fill ${id} in two strategy positions`;
+      seen.add(id);
+      const chain = chainOfLot.get(id);
+      if (chain !== undefined && chain !== position.chainId) return `fill ${id} outside its position's chain`;
+    }
+  }
+  // Every opening fill that made a lot (inputs the engine left out make none) is in a position.
+  for (const id of chainOfLot.keys()) if (!seen.has(id)) return `opening fill ${id} in no strategy position`;
+  return input.executions.length > 0 || seen.size === 0 ? null : "positions without fills";
+}
+
 describe("engine properties on generated histories", () => {
-  it(`holds the reconciliation identity, never closes a lot beyond what was open, and ignores input order (${RUNS} histories)`, () => {
+  it(`holds the reconciliation identity for options and stock separately, never closes a lot beyond what was open, accounts for every share, and ignores input order (${RUNS} histories)`, () => {
     fc.assert(
       fc.property(historyArbitrary, ({ input, shuffleSeed }) => {
         const result = computePnl(input);
         expect(result.reconciliation.options.difference).toBe("0.00");
         expect(result.reconciliation.options.holds).toBe(true);
         expect(result.reconciliation.stock.holds).toBe(true);
+        expect(result.reconciliation.stock.difference).toBe("0.00");
         expect(closedBeyondOpen(input, result)).toBeNull();
+        expect(sharesUnaccounted(input, result)).toBeNull();
+        expect(strategiesOutsideChains(input, result)).toBeNull();
         const reordered = computePnl({
           ...input,
           executions: shuffled(input.executions, shuffleSeed),
           events: shuffled(input.events, shuffleSeed + 1),
+          stockTrades: shuffled(input.stockTrades ?? [], shuffleSeed + 2),
         });
         expect(JSON.stringify(reordered)).toBe(JSON.stringify(result));
       }),
       { numRuns: RUNS },
     );
-  }, 120_000);
+  }, 240_000);
 
   it("the identity check can fail: one micro of realized P&L too many is caught", () => {
     const terms = {
@@ -101,6 +157,22 @@ describe("engine properties on generated histories", () => {
     expect(share((result) => result.issues.some((issue) => issue.code === "missing-mark"))).toBeGreaterThan(
       0.1,
     );
-    expect(share((result) => result.stockMatches.length > 0)).toBeGreaterThan(0.01);
-  });
+    expect(share((result) => result.stockMatches.length > 0)).toBeGreaterThan(0.2);
+    expect(
+      share((result) => result.stockMatches.some((match) => match.openTradeId !== null)),
+    ).toBeGreaterThan(0.2);
+    expect(
+      share((result) => result.stockMatches.some((match) => match.direction === "short")),
+    ).toBeGreaterThan(0.05);
+    expect(
+      share((result) =>
+        result.stockMatches.some((match) => match.openTradeId === null || match.closeTradeId === null),
+      ),
+    ).toBeGreaterThan(0.01);
+    expect(share((result) => result.wheelCycles.length > 0)).toBeGreaterThan(0.05);
+    expect(share((result) => result.strategies.some((position) => position.legs.length > 1))).toBeGreaterThan(
+      0.2,
+    );
+    expect(share((result) => result.chains.some((chain) => chain.legOuts.length > 0))).toBeGreaterThan(0.02);
+  }, 60_000);
 });

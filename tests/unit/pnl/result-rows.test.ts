@@ -31,6 +31,8 @@ describe("result rows", () => {
       "stockPositions",
       "stockMatches",
       "chains",
+      "wheelCycles",
+      "strategies",
       "issues",
       "reconciliation",
     ]);

@@ -60,6 +60,12 @@ describe("short put assigned, then the shares called away (the wheel)", () => {
         openPrice: "300.00",
         closePrice: "310.00",
         realized: "999.95",
+        openKind: "assignment",
+        closeKind: "assignment",
+        openTradeId: null,
+        closeTradeId: null,
+        openFees: "0.00",
+        closeFees: "0.05",
       },
     ]);
   });

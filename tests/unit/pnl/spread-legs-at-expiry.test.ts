@@ -44,11 +44,15 @@ describe("both legs of a put spread in the money at expiry", () => {
     }),
   );
 
-  it("the long leg is exercised and the short leg assigned, each closing its own chain", () => {
-    expect(result.chains.map((chain) => [chain.side, chain.status])).toEqual(
+  it("the long leg is exercised and the short leg assigned, ending their one spread chain", () => {
+    // Opened together (same day, same quantity): one bull put spread. Assignment outranks exercise.
+    expect(result.chains.map((chain) => [chain.strategy, chain.status, chain.legOuts])).toEqual([
+      ["bull-put-spread", "assigned", []],
+    ]);
+    expect(result.chains[0]?.legs.map((leg) => [leg.direction, leg.outcome])).toEqual(
       expect.arrayContaining([
-        ["long", "exercised"],
-        ["short", "assigned"],
+        ["long", "exercise"],
+        ["short", "assignment"],
       ]),
     );
     // −3,400 − 2.04 + 6,120 − 2.72

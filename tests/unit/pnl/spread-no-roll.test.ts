@@ -7,8 +7,10 @@ const shortPut = option("SNAP 2023-07-28 11 put");
 const longPut = option("SNAP 2023-08-04 11 put");
 const longCall = option("SNAP 2023-08-04 14 call");
 
+// Legs opened together are one strategy position, so they share one chain (it used to be one chain
+// per leg); what these stories guard is that closing and opening legs together never makes a roll.
 describe("spreads opened or closed together are not rolls", () => {
-  it("four legs opened one day and closed together the next day make four chains and no roll", () => {
+  it("four legs opened one day and closed together the next day make one chain and no roll", () => {
     const result = computePnl(
       input({
         asOf: "2023-07-27",
@@ -84,16 +86,22 @@ describe("spreads opened or closed together are not rolls", () => {
         ],
       }),
     );
-    expect(result.chains).toHaveLength(4);
+    expect(result.chains).toHaveLength(1);
     expect(result.chains.flatMap((chain) => chain.rolls)).toEqual([]);
-    expect(result.chains.map((chain) => [chain.optionType, chain.side, chain.status])).toEqual(
+    const [chain] = result.chains;
+    // Short calls and puts this week, long ones next week: no named structure.
+    expect(chain?.strategy).toBe("custom");
+    expect(chain?.status).toBe("closed");
+    expect(chain?.legOuts).toEqual([]);
+    expect(chain?.legs.map((leg) => [leg.optionType, leg.direction, leg.outcome])).toEqual(
       expect.arrayContaining([
-        ["call", "short", "closed"],
-        ["put", "short", "closed"],
-        ["put", "long", "closed"],
-        ["call", "long", "closed"],
+        ["call", "short", "trade"],
+        ["put", "short", "trade"],
+        ["put", "long", "trade"],
+        ["call", "long", "trade"],
       ]),
     );
+    expect(chain?.realized).toBe("-210.22");
     // 1,334.94 + 974.95 − 1,095 − 1,500 − 15 − 1,410 + 1,484.94 + 14.95
     expect(result.totals.realized).toBe("-210.22");
     expect(reconciled(result)).toBe(true);
@@ -148,7 +156,10 @@ describe("spreads opened or closed together are not rolls", () => {
       }),
     );
     expect(result.chains.flatMap((chain) => chain.rolls)).toEqual([]);
-    expect(result.chains).toHaveLength(2);
+    // One position: a put calendar (short this week, long next week at the same strike).
+    expect(result.chains.map((chain) => [chain.strategy, chain.status, chain.legOuts])).toEqual([
+      ["calendar", "closed", []],
+    ]);
     expect(result.totals.realized).toBe("7.00");
   });
 

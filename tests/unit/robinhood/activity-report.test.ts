@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  ACTIVITY_REPORT_DISCLAIMER,
-  generateUserHistory,
-  writeActivityReport,
-} from "@/lib/robinhood/simulator";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { ACTIVITY_REPORT_DISCLAIMER, generateUserHistory, writeActivityReport } from "@/simulator";
+import type { SimHistory } from "@/simulator/history/types";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { TEST_SEED } from "./helpers";
 
 const HEADER =
@@ -146,5 +142,30 @@ describe("activity report file format", () => {
     const ours = csv.split("\n");
     expect(ours[0]).toBe(real[0]);
     expect(ours.slice(-3)).toEqual(real.slice(-3));
+  });
+});
+
+describe("equity-order rows", () => {
+  it("writes every equity-order fill as a Buy/Sell row with a two-line description and fees in Amount", () => {
+    const plain = rows.filter(
+      (row) => (row[5] === "Buy" || row[5] === "Sell") && (row[4] ?? "").split("\n").length === 2,
+    );
+    const fills = history.stockOrders.flatMap((order) => order.executions.map((e) => ({ order, e })));
+    expect(fills.length).toBeGreaterThan(10);
+    expect(plain.length).toBe(fills.length);
+    for (const { order, e } of fills) {
+      const instrument = history.stockInstruments.find((s) => s.id === order.instrumentId);
+      const notional = e.priceCents * e.shares;
+      const match = plain.find(
+        (row) =>
+          row[3] === order.symbol &&
+          row[6] === String(e.shares) &&
+          cents(row[7] ?? "") === e.priceCents &&
+          cents(row[8] ?? "") === (order.side === "sell" ? notional - e.feeCents : -notional),
+      );
+      expect(match, `${order.id} ${e.id}`).toBeDefined();
+      expect(match?.[4]).toBe(`${instrument?.simpleName}\nCUSIP: ${instrument?.cusip}`);
+      expect(match?.[5]).toBe(order.side === "buy" ? "Buy" : "Sell");
+    }
   });
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DEVICE_TOKEN_PATTERN, generateDeviceToken } from "@/lib/robinhood/client";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, throttleWaitSeconds } from "@/lib/robinhood/client/retry";
 import { normalizeDecimal } from "@/lib/robinhood/schemas";
-import { contractDescription, totp, verifyTotp } from "@/lib/robinhood/simulator";
-import { stockSaleFeeCents } from "@/lib/robinhood/simulator/history/lifecycle";
-import { twoLegStrategy } from "@/lib/robinhood/simulator/history/strategies";
-import type { SimContract } from "@/lib/robinhood/simulator/history/types";
+import { contractDescription, totp, verifyTotp } from "@/simulator";
+import { stockSaleFeeCents } from "@/simulator/history/lifecycle";
+import { twoLegStrategy } from "@/simulator/history/strategies";
+import type { SimContract } from "@/simulator/history/types";
 import {
   dayFromIso,
   isoFromDay,
@@ -13,16 +13,11 @@ import {
   newYorkOffsetMinutes,
   nextTradingDay,
   weeklyExpiration,
-} from "@/lib/robinhood/simulator/market/calendar";
-import { stableId } from "@/lib/robinhood/simulator/market/ids";
-import {
-  divideRounded,
-  formatCentsTrimmed,
-  formatScaled,
-  formatUsd,
-} from "@/lib/robinhood/simulator/market/money";
-import { createRng } from "@/lib/robinhood/simulator/market/prng";
-import { occSymbol } from "@/lib/robinhood/simulator/wire/market-data";
+} from "@/simulator/market/calendar";
+import { stableId } from "@/simulator/market/ids";
+import { divideRounded, formatCentsTrimmed, formatScaled, formatUsd } from "@/simulator/market/money";
+import { createRng } from "@/simulator/market/prng";
+import { occSymbol } from "@/simulator/wire/market-data";
 
 describe("decimal strings from the API", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRobinhoodClient, RobinhoodError, type RobinhoodSession } from "@/lib/robinhood/client";
-import type { RunningSimulator } from "@/lib/robinhood/simulator";
+import type { RunningSimulator } from "@/simulator";
 import { fakeRuntime, signInDemo, startTestSimulator } from "./helpers";
 
 let simulator: RunningSimulator;

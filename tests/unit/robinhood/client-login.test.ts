@@ -5,13 +5,7 @@ import {
   type LoginOutcome,
   RobinhoodError,
 } from "@/lib/robinhood/client";
-import {
-  type RunningSimulator,
-  TEST_CODE,
-  TEST_PASSWORD,
-  TEST_TOTP_SECRET,
-  totp,
-} from "@/lib/robinhood/simulator";
+import { type RunningSimulator, TEST_CODE, TEST_PASSWORD, TEST_TOTP_SECRET, totp } from "@/simulator";
 import { startTestSimulator, testClient } from "./helpers";
 
 let simulator: RunningSimulator;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OptionOrder, RobinhoodSession, RobinhoodTokens } from "@/lib/robinhood/client";
-import type { RunningSimulator } from "@/lib/robinhood/simulator";
+import type { RunningSimulator } from "@/simulator";
 import { DEMO_DEVICE_TOKEN, signInDemo, startTestSimulator, testClient } from "./helpers";
 
 let simulator: RunningSimulator;

@@ -5,8 +5,9 @@ import {
   optionInstrumentSchema,
   optionMarketDataSchema,
   optionOrderSchema,
+  stockOrderSchema,
 } from "@/lib/robinhood/schemas";
-import type { RunningSimulator } from "@/lib/robinhood/simulator";
+import type { RunningSimulator } from "@/simulator";
 import { signInDemo, startTestSimulator } from "./helpers";
 
 /**
@@ -183,6 +184,7 @@ describe("simulator records match the samples' keys and formats", () => {
       ["/options/orders/", optionOrderSchema],
       ["/options/instruments/", optionInstrumentSchema],
       ["/options/events/", optionEventSchema],
+      ["/orders/", stockOrderSchema],
     ];
     for (const [path, schema] of checks) {
       const records = await allResults(path);

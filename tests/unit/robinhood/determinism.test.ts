@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateUserHistory, startSimulator, writeActivityReport } from "@/lib/robinhood/simulator";
-import { buildDataset } from "@/lib/robinhood/simulator/server/dataset";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { generateUserHistory, startSimulator, writeActivityReport } from "@/simulator";
+import { buildDataset } from "@/simulator/server/dataset";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { DEMO_DEVICE_TOKEN, TEST_SEED } from "./helpers";
 
 const demo = simulatedUserSchema.parse(DEFAULT_USERS[0]);
@@ -19,6 +19,7 @@ function snapshot(seed: number, now = NOW): string {
   const lists = [
     data.accounts,
     data.orders,
+    data.stockOrders,
     data.optionPositions,
     data.aggregatePositions,
     data.events,
@@ -39,7 +40,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("determinism", () => {
+/**
+ * Each snapshot generates and serializes more than a megabyte of simulated history; on a 2-core
+ * machine shared with other jobs that alone can pass the 5 s default. The limit allows for that load.
+ */
+const UNDER_LOAD = 60_000;
+
+describe("determinism", { timeout: UNDER_LOAD }, () => {
   it("the same seed gives byte-identical API data and CSV, whatever the wall clock says", () => {
     const first = snapshot(TEST_SEED);
     vi.useFakeTimers({ now: new Date("2031-02-03T04:05:06Z") });

@@ -10,7 +10,7 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
   startSimulator,
-} from "@/lib/robinhood/simulator";
+} from "@/simulator";
 
 /** A fixed seed so every assertion on generated data is stable. */
 export const TEST_SEED = 7_357;

@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateUserHistory } from "@/lib/robinhood/simulator";
-import type { SimHistory } from "@/lib/robinhood/simulator/history/types";
-import {
-  isoFromDay,
-  isTradingDay,
-  newYorkDay,
-  newYorkTimeMs,
-} from "@/lib/robinhood/simulator/market/calendar";
-import { buildDataset, type Dataset } from "@/lib/robinhood/simulator/server/dataset";
-import { DEFAULT_USERS, simulatedUserSchema } from "@/lib/robinhood/simulator/users";
+import { generateUserHistory } from "@/simulator";
+import type { SimHistory } from "@/simulator/history/types";
+import { isoFromDay, isTradingDay, newYorkDay, newYorkTimeMs } from "@/simulator/market/calendar";
+import { buildDataset, type Dataset } from "@/simulator/server/dataset";
+import { DEFAULT_USERS, simulatedUserSchema } from "@/simulator/users";
 import { TEST_SEED } from "./helpers";
 
 type Json = Record<string, unknown>;
@@ -73,7 +68,7 @@ describe("the demo history looks like an options trader's two years", () => {
     }
   });
 
-  it("sells cash-secured puts and covered calls only against shares it holds", () => {
+  it("sells cash-secured puts and covered calls only against shares it holds (bought or assigned)", () => {
     expect(
       filled.filter((o) => o.opening_strategy === "short_put" && isSingle(o, "sell", "open")).length,
     ).toBeGreaterThan(20);
@@ -83,9 +78,15 @@ describe("the demo history looks like an options trader's two years", () => {
     expect(coveredCalls.length).toBeGreaterThan(5);
     for (const order of coveredCalls) {
       const at = Date.parse(String(order.created_at));
-      const shares = history.events
+      const delivered = history.events
         .filter((e) => e.equity && e.contract.symbol === order.chain_symbol && e.createdAtUs / 1000 < at)
         .reduce((sum, e) => sum + (e.equity?.side === "buy" ? 1 : -1) * (e.equity?.shares ?? 0), 0);
+      const traded = history.stockOrders
+        .filter((o) => o.symbol === order.chain_symbol)
+        .flatMap((o) => o.executions.map((e) => ({ side: o.side, e })))
+        .filter(({ e }) => e.timestampUs / 1000 < at)
+        .reduce((sum, { side, e }) => sum + (side === "buy" ? 1 : -1) * e.shares, 0);
+      const shares = delivered + traded;
       expect(shares, `${String(order.id)} is covered`).toBeGreaterThanOrEqual(Number(order.quantity) * 100);
     }
   });
@@ -206,7 +207,7 @@ describe("money in the generated data is exact", () => {
     }
   });
 
-  it("the account's cash is the deposit plus every fill, fee and stock leg", () => {
+  it("the account's cash is the deposit plus every fill, fee, stock leg and stock trade", () => {
     let cents = BigInt(history.account.depositCents);
     for (const order of orders) {
       if (order.net_amount === "0") continue;
@@ -217,6 +218,13 @@ describe("money in the generated data is exact", () => {
       if (!event.equity) continue;
       const notional = BigInt(event.equity.priceCents * event.equity.shares);
       cents += event.equity.side === "sell" ? notional - BigInt(event.equity.feeCents) : -notional;
+    }
+    for (const { json } of data.stockOrders) {
+      for (const execution of json.executions as Json[]) {
+        const notional = (units(execution.price) * units(execution.quantity)) / 10n ** 14n;
+        cents += json.side === "sell" ? notional : -notional;
+      }
+      if (json.side === "sell") cents -= units(json.fees, 2);
     }
     expect(units(data.accounts[0]?.json.cash, 2)).toBe(cents);
   });
@@ -229,6 +237,94 @@ describe("money in the generated data is exact", () => {
         (units(stock.price, 4) * units(stock.quantity, 8)) / 10n ** 8n,
       );
       expect(units(stock.quantity, 8)).toBe(units(json.quantity, 8) * 100n);
+    }
+  });
+});
+
+describe("the demo history runs the wheel on shares it buys as well as shares it is assigned", () => {
+  type ShareMove = { at: number; symbol: string; shares: number; how: string };
+
+  function shareMoves(): ShareMove[] {
+    const moves: ShareMove[] = [];
+    for (const order of history.stockOrders) {
+      for (const e of order.executions) {
+        const sign = order.side === "buy" ? 1 : -1;
+        moves.push({
+          at: e.timestampUs,
+          symbol: order.symbol,
+          shares: sign * e.shares,
+          how: `order-${order.side}`,
+        });
+      }
+    }
+    for (const event of history.events) {
+      if (!event.equity) continue;
+      const sign = event.equity.side === "buy" ? 1 : -1;
+      const how = `${event.type}-${event.contract.type}`;
+      moves.push({
+        at: event.createdAtUs,
+        symbol: event.contract.symbol,
+        shares: sign * event.equity.shares,
+        how,
+      });
+    }
+    return moves.sort((a, b) => a.at - b.at);
+  }
+
+  it("buys shares, writes covered calls on them, and has them called away", () => {
+    const bought = history.stockOrders.filter(
+      (o) => o.side === "buy" && o.state === "filled" && o.shares >= 100,
+    );
+    expect(bought.length).toBeGreaterThan(3);
+    const story = bought.some((buy) => {
+      const after = buy.updatedAtUs;
+      const call = history.orders.find(
+        (o) =>
+          o.symbol === buy.symbol &&
+          o.createdAtUs > after &&
+          o.openingStrategy === "short_call" &&
+          o.legs.length === 1 &&
+          o.legs[0]?.positionEffect === "open",
+      );
+      return (
+        call !== undefined &&
+        history.events.some(
+          (e) =>
+            e.type === "assignment" &&
+            e.contract.type === "call" &&
+            e.contract.symbol === buy.symbol &&
+            e.createdAtUs > call.createdAtUs,
+        )
+      );
+    });
+    expect(story).toBe(true);
+  });
+
+  it("sells shares a put assignment delivered, and plain odd lots, never more than it holds", () => {
+    const moves = shareMoves();
+    const held = new Map<string, number>();
+    let soldAfterPutAssignment = 0;
+    const lastIn = new Map<string, string>();
+    for (const move of moves) {
+      const next = (held.get(move.symbol) ?? 0) + move.shares;
+      expect(next, `${move.symbol} at ${move.at}`).toBeGreaterThanOrEqual(0);
+      held.set(move.symbol, next);
+      if (move.shares > 0) lastIn.set(move.symbol, move.how);
+      if (move.how === "order-sell" && lastIn.get(move.symbol) === "assignment-put")
+        soldAfterPutAssignment += 1;
+    }
+    expect(soldAfterPutAssignment).toBeGreaterThan(0);
+    const oddLots = history.stockOrders.filter((o) => o.state === "filled" && o.shares % 100 !== 0);
+    expect(oddLots.some((o) => o.side === "buy")).toBe(true);
+    expect(oddLots.some((o) => o.side === "sell")).toBe(true);
+  });
+
+  it("serves /positions/ from the same shares: equity orders plus assignments and exercises", () => {
+    const moves = shareMoves();
+    for (const { json } of data.stockPositions) {
+      const symbol = String(json.symbol);
+      const expected = moves.filter((m) => m.symbol === symbol).reduce((sum, m) => sum + m.shares, 0);
+      expect(units(json.quantity), symbol).toBe(BigInt(expected) * 10n ** 8n);
     }
   });
 });

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ChainStatusBadge, SideLabel } from "@/components/badges";
+import { AdjustmentTable } from "@/components/chains/adjustment-table";
+import { LegOutTable } from "@/components/chains/leg-out-table";
 import { LotTable } from "@/components/chains/lot-table";
 import { RollTable } from "@/components/chains/roll-table";
+import { brokerStrategyText, StrategyBadge } from "@/components/chains/strategy-badge";
 import { EmptyState } from "@/components/empty-state";
 import { formatTradeDate } from "@/components/format/dates";
 import { formatDecimal } from "@/components/format/decimal";
@@ -27,7 +30,7 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
     getChain({ robinhoodUserId: user.robinhoodUserId, chainId: parsed.data.id }),
   );
   if (!detail) notFound();
-  const { chain, rolls, lots, openPositions } = detail;
+  const { chain, rolls, adjustments, lots, openPositions, legOuts } = detail;
 
   return (
     <>
@@ -37,9 +40,13 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
             <Link href="/chains">← All chains</Link>
           </p>
           <h1 className="row">
-            {chain.underlying} <SideLabel side={chain.side} optionType={chain.optionType} />
+            {chain.underlying} <StrategyBadge strategy={chain.strategy} />
+            <SideLabel side={chain.side} optionType={chain.optionType} />
             <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />
           </h1>
+          {chain.openingStrategy ? (
+            <p>Robinhood named the opening order {brokerStrategyText(chain.openingStrategy)}.</p>
+          ) : null}
           <p>
             Opened {formatTradeDate(chain.openedOn)}
             {chain.closedOn ? `, ended ${formatTradeDate(chain.closedOn)}` : ", still open"} ·{" "}
@@ -82,6 +89,26 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
           <EmptyState title="This position was never rolled" />
         )}
       </section>
+
+      {legOuts.length > 0 ? (
+        <section className="card flush">
+          <div className="card-header">
+            <h2>Legged out</h2>
+            <p>Legs that ended early while the rest of the position stayed open</p>
+          </div>
+          <LegOutTable legOuts={legOuts} underlying={chain.underlying} />
+        </section>
+      ) : null}
+
+      {adjustments.length > 0 ? (
+        <section className="card flush">
+          <div className="card-header">
+            <h2>Corporate actions</h2>
+            <p>The position carried over to the new contract: no cash, no P&amp;L</p>
+          </div>
+          <AdjustmentTable adjustments={adjustments} />
+        </section>
+      ) : null}
 
       {openPositions.length > 0 ? (
         <section className="card flush">

@@ -1,7 +1,10 @@
 // Scheduled by vercel.json ("*/10 * * * *", every 10 minutes); any other scheduler can call
 // GET /api/cron/recompute with `Authorization: Bearer $CRON_SECRET` on the same schedule.
+// Each tick deletes expired demo accounts and sign-in state, then recomputes users whose inputs
+// changed.
+
+import { runCronTick } from "@/lib/server/cron/run-cron-tick";
 import { withCron } from "@/lib/server/cron/with-cron";
-import { runRecomputeTick } from "@/lib/server/recompute/run-recompute-tick";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
@@ -9,7 +12,4 @@ export const maxDuration = 60;
 /** Leaves a margin under maxDuration for the response and the last user's transaction. */
 const BUDGET_MS = 45_000;
 
-export const GET = withCron("recompute", async () => {
-  const { summaries, ...counts } = await runRecomputeTick({ budgetMs: BUDGET_MS });
-  return counts;
-});
+export const GET = withCron("recompute", () => runCronTick({ budgetMs: BUDGET_MS }));

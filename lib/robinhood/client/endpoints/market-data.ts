@@ -42,3 +42,25 @@ export async function getStockQuotes(
   }
   return out;
 }
+
+/**
+ * `GET /marketdata/quotes/?symbols=…` by ticker (robin_stocks' `get_quotes`). Unknown symbols come
+ * back as `null` slots and are left out; the result follows the order of `symbols`.
+ */
+export async function getStockQuotesBySymbol(
+  api: AuthorizedRequester,
+  symbols: readonly string[],
+  options: BatchOptions = {},
+): Promise<StockQuote[]> {
+  const found = new Map<string, StockQuote>();
+  const wanted = symbols.map((symbol) => symbol.trim().toUpperCase());
+  for (const batch of batches(wanted, options.batchSize ?? 50)) {
+    const body = await api.get(stockQuoteBatchSchema, {
+      path: "/marketdata/quotes/",
+      query: { symbols: batch.join(",") },
+      signal: options.signal,
+    });
+    for (const item of body.results) if (item) found.set(item.symbol.toUpperCase(), item);
+  }
+  return inRequestOrder(wanted, found);
+}

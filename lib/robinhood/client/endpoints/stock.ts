@@ -28,6 +28,15 @@ export async function getStockInstruments(
   return inRequestOrder(ids, found);
 }
 
+/** `GET /instruments/{id}/`: the equity instrument an order's `instrument` link names. */
+export function getStockInstrument(
+  api: AuthorizedRequester,
+  id: string,
+  signal?: AbortSignal,
+): Promise<StockInstrument> {
+  return api.get(stockInstrumentSchema, { path: `/instruments/${encodeURIComponent(id)}/`, signal });
+}
+
 export interface ListStockPositionsOptions {
   accountNumber?: string;
   nonzero?: boolean;

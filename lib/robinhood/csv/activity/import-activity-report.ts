@@ -5,12 +5,14 @@ import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
 import { type ActivityRow, activityKeyValues, mapActivityHeader, parseActivityRow } from "./activity-row";
 import { type CorporateActionRow, importCorporateActions } from "./corporate-actions";
 import { EVENT_CODES, importEvent, PendingEvents, pairStockLegs, stockLegOf } from "./lifecycle-rows";
+import { importSplits, isSplitCode, SHARE_CODES, type ShareChange, shareChangeOf } from "./split-rows";
+import { importSharesReceived, importStockTrade, SHARES_RECEIVED_CODES } from "./stock-rows";
 import { importTrade, TRADE_CODES } from "./trade-rows";
 import { unusedReason } from "./unused-codes";
 
 /**
- * Robinhood's account activity report → executions, lifecycle events, and an account of every
- * other row. `records` come from `readRecords`; `headerIndex` is the position of the header record.
+ * Robinhood's account activity report → executions, lifecycle events, stock trades, and an
+ * account of every other row. `records` come from `readRecords`; `headerIndex` is the position of the header record.
  */
 export function importActivityReport(
   records: readonly CsvRecord[],
@@ -51,6 +53,9 @@ export function activityReportReader(
   const stockLegs: ActivityRow[] = [];
   const stockLegRows = new Map<number, ImportedRow>();
   const corporateActions: CorporateActionRow[] = [];
+  const splits: CorporateActionRow[] = [];
+  // What every row that changes a share count changed, read by splits to find their ratio.
+  const shareRows: ShareChange[] = [];
   const add = (record: CsvRecord) => {
     const filler = fillerKind(record.fields, header.fields.length);
     if (filler !== null) {
@@ -66,29 +71,35 @@ export function activityReportReader(
     const row = parsed.row;
     const imported = context.addRow(row, activityKeyValues(row.fields));
     const code = row.fields["Trans Code"];
+    if (SHARE_CODES.has(code)) shareRows.push(shareChangeOf(row));
     if (TRADE_CODES.has(code)) importTrade(context, row, imported);
     else if (code in EVENT_CODES) {
       const event = importEvent(context, row, imported);
       if (event) pending.add(event);
     } else if (code === "OCA") corporateActions.push({ row, imported });
+    else if (isSplitCode(code)) splits.push({ row, imported });
     else if ((code === "Buy" || code === "Sell") && stockLegOf(row) !== null) {
       stockLegs.push(row);
       stockLegRows.set(row.row, imported);
-    } else context.leaveUnused(row, { code, reason: unusedReason(code), amount: row.fields.Amount });
+    } else if (code === "Buy" || code === "Sell") importStockTrade(context, row, imported);
+    else if (SHARES_RECEIVED_CODES.has(code)) importSharesReceived(context, row, imported);
+    else context.leaveUnused(row, { code, reason: unusedReason(code), amount: row.fields.Amount });
   };
   const finish = () => {
     const unpaired = new Set(pairStockLegs(context, pending, stockLegs));
     for (const leg of stockLegs) {
       const imported = stockLegRows.get(leg.row) as ImportedRow;
       if (unpaired.has(leg)) {
-        context.leaveUnused(leg, {
-          code: leg.fields["Trans Code"],
-          reason: "stock leg of an assignment or exercise whose option row is not in the file",
-          amount: leg.fields.Amount,
-        });
+        // No event in the file delivers these shares, so the row itself moves them (once).
+        context.warn(
+          leg.row,
+          "stock side of an assignment or exercise whose option row is not in the file; booked as a stock trade",
+        );
+        importStockTrade(context, leg, imported);
       } else context.use(imported, "stock-leg");
     }
     importCorporateActions(context, corporateActions);
+    importSplits(context, splits, shareRows);
   };
   return { add, finish };
 }

@@ -3,8 +3,6 @@
  * else is kept as "other" with its amount instead of failing the import.
  */
 const REASONS: Record<string, string> = {
-  Buy: "stock trade (only shares delivered by assignments and exercises are tracked)",
-  Sell: "stock trade (only shares delivered by assignments and exercises are tracked)",
   ACH: "bank transfer",
   RTP: "instant bank transfer",
   CDIV: "cash dividend",

@@ -7,6 +7,7 @@ import type { CsvRecord } from "../read-records";
 import { rowHash } from "../row-keys";
 import type { CsvImport, CsvImportOptions, ImportedRow } from "../types";
 import { mapOrderHeader, type OrderRow, orderKeyValues, parseOrderRow } from "./order-row";
+import { splitNetPrice } from "./split-net-price";
 
 interface Leg {
   row: OrderRow;
@@ -31,7 +32,8 @@ export function newYorkDate(instant: string): string {
  * order share `order_created_at` (and the symbol), which becomes the order id, so one-order rolls
  * are explicit. The export has no per-leg position effect, fill price, fees or lifecycle events:
  * opening/closing come from the strategy columns (for a roll, from the position each leg meets),
- * and a multi-leg order's net price is booked on one leg — its totals are exact, its split is not.
+ * and a multi-leg order's net price is split across its legs by a fixed rule (split-net-price.ts):
+ * its totals are exact, its per-leg prices a convention.
  */
 export function importOptionOrders(
   records: readonly CsvRecord[],
@@ -91,7 +93,18 @@ export function optionOrdersReader(context: ImportContext, header: CsvRecord): F
     const tracker = new PositionTracker();
     const ordered = [...orders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let booked = 0;
-    for (const [orderKey, legs] of ordered) booked += importOrder(context, tracker, orderKey, legs);
+    let multiLeg = 0;
+    for (const [orderKey, legs] of ordered) {
+      const made = importOrder(context, tracker, orderKey, legs);
+      booked += made;
+      if (made > 0 && legs.length > 1) multiLeg++;
+    }
+    if (multiLeg > 0) {
+      context.warn(
+        null,
+        `${multiLeg} multi-leg order(s): the export has only each order's net price, split evenly across the legs on the order's side (sells for a credit, buys for a debit) and 0 on the others; order totals are exact, per-leg prices are not the broker's`,
+      );
+    }
     if (booked > 0) {
       context.warn(
         null,
@@ -102,7 +115,7 @@ export function optionOrdersReader(context: ImportContext, header: CsvRecord): F
   return { add, finish };
 }
 
-/** Books one order's legs; returns how many executions it made. */
+/** Books one order's legs; returns how many executions it made (0 when the order is an error). */
 function importOrder(
   context: ImportContext,
   tracker: PositionTracker,
@@ -130,11 +143,15 @@ function importOrder(
     );
     return 0;
   }
-  const carrier = priceCarrier(legs, effects as ("open" | "close")[]);
-  if (legs.length > 1) {
+  const split = splitNetPrice(
+    legs.map((leg) => ({ side: leg.row.fields.side, quantity: leg.row.fields.processed_quantity })),
+    first.price,
+    first.direction,
+  );
+  if (!split.even) {
     context.warn(
-      (legs[carrier] as Leg).row.row,
-      `multi-leg order: the export has only the net price ${first.price} (${first.direction}); booked on this leg, 0 on the others`,
+      (legs[0] as Leg).row.row,
+      `multi-leg order whose legs on its side differ in quantity: the net price ${first.price} (${first.direction}) is booked on one leg`,
     );
   }
   const orderId = `rh-order:${rowHash([orderKey])}`;
@@ -151,7 +168,7 @@ function importOrder(
       side: fields.side,
       positionEffect: effects[index] as "open" | "close",
       quantity: fields.processed_quantity,
-      price: index === carrier ? fields.price : "0",
+      price: split.prices[index] as string,
       fees: "0",
       executedAt: fields.order_created_at,
       tradeDate: newYorkDate(fields.order_created_at),
@@ -183,15 +200,4 @@ function effectOf(leg: Leg, { opening, closing, tracker }: EffectContext): "open
   if (/^short_(call|put)$/.test(strategy)) return buy ? "close" : "open";
   if (/^long_(call|put)$/.test(strategy)) return buy ? "open" : "close";
   return null;
-}
-
-/** The leg that carries an order's net price: one whose side matches the order's direction, opening legs first. */
-function priceCarrier(legs: Leg[], effects: ("open" | "close")[]): number {
-  const direction = (legs[0] as Leg).row.fields.direction;
-  const side = direction === "credit" ? "sell" : "buy";
-  const candidates = legs
-    .map((leg, index) => ({ leg, index }))
-    .filter(({ leg }) => leg.row.fields.side === side);
-  const preferred = candidates.find(({ index }) => effects[index] === "open") ?? candidates[0];
-  return preferred?.index ?? 0;
 }

@@ -6,6 +6,7 @@ import type {
   PnlInput,
   PnlLifecycleEvent,
   PnlResult,
+  PnlStockTrade,
 } from "@/lib/pnl";
 
 /** Small builders so each trading story reads like the trade blotter it describes. */
@@ -72,6 +73,34 @@ export function lifecycle(spec: EventSpec): PnlLifecycleEvent {
     date: spec.date,
     direction: spec.direction ?? null,
     stockFees: spec.stockFees ?? null,
+  };
+}
+
+export interface StockSpec {
+  id: string;
+  side: "buy" | "sell";
+  symbol: string;
+  quantity: string;
+  price: string;
+  fees?: string;
+  date: string;
+  /** Time of day (UTC, HH:MM); without it the whole day shares one instant, like a CSV import. */
+  time?: string;
+  accountId?: string;
+}
+
+export function stock(spec: StockSpec): PnlStockTrade {
+  return {
+    id: spec.id,
+    accountId: spec.accountId ?? "acct-1",
+    orderId: null,
+    symbol: spec.symbol,
+    side: spec.side,
+    quantity: spec.quantity,
+    price: spec.price,
+    fees: spec.fees ?? "0",
+    executedAt: `${spec.date}T${spec.time ?? "12:00"}:00.000Z`,
+    tradeDate: spec.date,
   };
 }
 

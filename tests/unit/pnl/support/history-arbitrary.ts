@@ -5,13 +5,15 @@ import {
   type PnlExecution,
   type PnlInput,
   type PnlLifecycleEvent,
+  type PnlStockTrade,
 } from "@/lib/pnl";
 
 /**
  * Random but coherent option histories for property tests: fills on a handful of contracts (one
  * expires inside the window, one has a 10-share multiplier), partial closes, same-instant days,
  * expirations, assignments and exercises, occasional closes and events with no open position, and
- * marks on a random subset of contracts.
+ * marks on a random subset of contracts. Stock trades (whole and fractional shares, some sold short,
+ * some sharing an instant, a few after `asOf`) go into the same ledger as delivered shares.
  */
 const CONTRACTS: OptionContract[] = [
   { underlying: "AAA", expiration: "2030-01-18", strike: "50", optionType: "call", multiplier: "100" },
@@ -22,7 +24,7 @@ const CONTRACTS: OptionContract[] = [
 
 const step = fc.record({
   contract: fc.integer({ min: 0, max: CONTRACTS.length - 1 }),
-  kind: fc.constantFrom("open", "open", "close", "close", "event", "roll"),
+  kind: fc.constantFrom("open", "open", "close", "close", "event", "roll", "spread"),
   pick: fc.nat(),
   long: fc.boolean(),
   quantity: fc.integer({ min: 1, max: 6 }),
@@ -34,9 +36,26 @@ const step = fc.record({
   event: fc.constantFrom("expiration", "assignment", "exercise"),
 });
 
+const SYMBOLS = ["AAA", "BBB", "CCC"] as const;
+
+const stockStep = fc.record({
+  symbol: fc.constantFrom(...SYMBOLS),
+  buy: fc.constantFrom(true, true, false),
+  // Hundredths of a share: whole lots most of the time, fractional shares sometimes.
+  hundredths: fc.oneof(
+    fc.integer({ min: 1, max: 3 }).map((lots) => lots * 10_000),
+    fc.integer({ min: 1, max: 30_000 }),
+  ),
+  cents: fc.integer({ min: 0, max: 9000 }),
+  feeMills: fc.integer({ min: 0, max: 40 }),
+  day: fc.integer({ min: 0, max: 64 }),
+  timed: fc.boolean(),
+});
+
 export const historyArbitrary = fc
   .record({
     steps: fc.array(step, { minLength: 1, maxLength: 40 }),
+    stockSteps: fc.array(stockStep, { maxLength: 14 }),
     marked: fc.array(fc.boolean(), { minLength: CONTRACTS.length, maxLength: CONTRACTS.length }),
     markCents: fc.array(fc.integer({ min: 0, max: 3000 }), {
       minLength: CONTRACTS.length,
@@ -44,10 +63,31 @@ export const historyArbitrary = fc
     }),
     shuffleSeed: fc.integer(),
   })
-  .map(({ steps, marked, markCents, shuffleSeed }) => ({
-    input: build(steps, marked, markCents),
+  .map(({ steps, stockSteps, marked, markCents, shuffleSeed }) => ({
+    input: { ...build(steps, marked, markCents), stockTrades: buildStockTrades(stockSteps) },
     shuffleSeed,
   }));
+
+type StockStep = (typeof stockStep extends fc.Arbitrary<infer T> ? T : never) & object;
+
+function buildStockTrades(steps: StockStep[]): PnlStockTrade[] {
+  return steps.map((item, index) => {
+    const date = new Date(Date.UTC(2024, 0, 2) + item.day * 86_400_000).toISOString().slice(0, 10);
+    return {
+      id: `s${String(index).padStart(3, "0")}`,
+      accountId: "acct",
+      orderId: null,
+      symbol: item.symbol,
+      side: item.buy ? "buy" : "sell",
+      quantity: (item.hundredths / 100).toFixed(2),
+      price: (item.cents / 100).toFixed(2),
+      fees: (item.feeMills / 1000).toFixed(3),
+      // Untimed trades share the day's instant, like an activity-report import.
+      executedAt: `${date}T${item.timed ? `14:${String(index % 60).padStart(2, "0")}` : "12:00"}:00.000Z`,
+      tradeDate: date,
+    };
+  });
+}
 
 type Step = (typeof step extends fc.Arbitrary<infer T> ? T : never) & object;
 
@@ -63,12 +103,13 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
     item: Step,
     id: string,
     target: { contract: number; long: boolean; open: boolean; quantity: number; date: string },
+    orderId: string | null = null,
   ) => {
     const buy = target.open ? target.long : !target.long;
     executions.push({
       id,
       accountId: "acct",
-      orderId: null,
+      orderId,
       contract: CONTRACTS[target.contract] as OptionContract,
       side: buy ? "buy" : "sell",
       positionEffect: target.open ? "open" : "close",
@@ -76,7 +117,7 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
       price: (item.cents / 100).toFixed(2),
       fees: (item.feeMills / 1000).toFixed(3),
       // Untimed fills share the day's instant, like an activity-report import.
-      executedAt: `${target.date}T${item.timed ? `15:${String(Number(id.slice(1)) % 60).padStart(2, "0")}` : "12:00"}:00.000Z`,
+      executedAt: `${target.date}T${item.timed ? `15:${String(Number(id.slice(1, 4)) % 60).padStart(2, "0")}` : "12:00"}:00.000Z`,
       tradeDate: target.date,
     });
   };
@@ -93,6 +134,26 @@ function build(steps: Step[], marked: boolean[], markCents: number[]): PnlInput 
     const [contract, long] = chosen ? parseKey(chosen[0]) : [item.contract, item.long];
     const key = `${contract}:${long}`;
     const holding = open.get(key) ?? 0;
+    if (item.kind === "spread") {
+      // Two legs opened together, one bought and one sold, in one order when timed (order-less
+      // otherwise, like an activity report): a vertical, calendar or diagonal on AAA calls.
+      const other = ROLL_PARTNER[item.contract] ?? 0;
+      const partner = other === item.contract ? 1 : other;
+      const orderId = item.timed ? `s${id}` : null;
+      for (const [contract, long, suffix] of [
+        [item.contract === 2 || item.contract === 3 ? 0 : item.contract, item.long, "a"],
+        [partner, !item.long, "b"],
+      ] as const) {
+        open.set(`${contract}:${long}`, (open.get(`${contract}:${long}`) ?? 0) + item.quantity);
+        fillOf(
+          item,
+          `e${id}${suffix}`,
+          { contract, long, open: true, quantity: item.quantity, date },
+          orderId,
+        );
+      }
+      return;
+    }
     if (item.kind === "open" || (item.kind !== "event" && chosen === undefined && !orphan)) {
       open.set(
         `${item.contract}:${item.long}`,

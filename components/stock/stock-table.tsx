@@ -1,0 +1,68 @@
+import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";
+import { formatDecimal, signOfDecimal } from "../format/decimal";
+import { Money } from "../money";
+
+/** Shares per symbol from the stock ledger: open shares at their latest quote, and realized P&L. */
+export function StockTable({ rows }: { rows: StockPositionRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>Symbol</th>
+            <th className="num">Shares</th>
+            <th className="num">Avg price</th>
+            <th className="num">Cost basis</th>
+            <th className="num">Mark</th>
+            <th className="num">Market value</th>
+            <th className="num">Unrealized</th>
+            <th className="num">Realized</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const closed = signOfDecimal(row.quantity) === "zero";
+            return (
+              <tr key={row.id}>
+                <td>
+                  <strong>{row.symbol}</strong>
+                </td>
+                <td className="num">
+                  {closed ? <span className="badge">Closed</span> : formatDecimal(row.quantity)}
+                </td>
+                <td className="num">
+                  {closed ? (
+                    <span className="faint">—</span>
+                  ) : (
+                    formatDecimal(row.averagePrice, { minDigits: 2 })
+                  )}
+                </td>
+                <td className="num">
+                  {closed ? <span className="faint">—</span> : <Money value={row.costBasis} />}
+                </td>
+                <td className="num">
+                  {closed ? (
+                    <span className="faint">—</span>
+                  ) : row.mark === null ? (
+                    <span className="badge warn">No quote</span>
+                  ) : (
+                    formatDecimal(row.mark, { minDigits: 2 })
+                  )}
+                </td>
+                <td className="num">
+                  <Money value={closed ? null : row.marketValue} />
+                </td>
+                <td className="num">
+                  <Money value={closed ? null : row.unrealized} tone />
+                </td>
+                <td className="num">
+                  <Money value={row.realized} tone />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { formatQuantity } from "@/lib/money";
+import {
+  CLOSE_KIND_CODES,
+  type ContractRec,
+  DIRECTIONS,
+  type EpisodeTable,
+  type FillTable,
+} from "../internal-types";
+import type { LegOut } from "../result-types";
+import type { RollTable } from "../rolls/detect-rolls";
+import type { PnlExecution } from "../types";
+
+/**
+ * Legging out: a leg of a multi-leg chain that ended by a trade, an assignment or an exercise
+ * while another leg of the chain, already open by then, stayed open after it. A leg that a roll
+ * closed moved on rather than out, and an expiry is the contract ending, not a decision (the near
+ * leg of a calendar expires by design), so neither counts.
+ */
+export function legOutsOf(
+  tables: { fills: FillTable; books: { contract: ContractRec[] }; episodes: EpisodeTable },
+  rolledAway: Uint8Array,
+  list: readonly number[],
+): LegOut[] {
+  const { fills, books, episodes } = tables;
+  let legOuts: LegOut[] | null = null;
+  for (const episode of list) {
+    const outcome = CLOSE_KIND_CODES[episodes.outcome[episode] as number];
+    if (outcome !== "trade" && outcome !== "assignment" && outcome !== "exercise") continue;
+    if (rolledAway[episode] === 1) continue;
+    const date = episodes.closedOn[episode] as string;
+    // Plain loops, no closures: this runs for every multi-leg chain of a large history.
+    let othersStayed = false;
+    for (const other of list) {
+      if (other === episode) continue;
+      if (episodes.outcome[other] !== 0 && (episodes.closedOn[other] ?? "") <= date) continue;
+      if ((fills.raw[episodes.firstOpen[other] as number] as PnlExecution).tradeDate <= date) {
+        othersStayed = true;
+        break;
+      }
+    }
+    if (!othersStayed) continue;
+    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    legOuts ??= [];
+    legOuts.push({
+      date,
+      contractKey: contract.key,
+      expiration: contract.expiration,
+      strike: contract.strikeText,
+      optionType: contract.optionType,
+      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
+      quantity: formatQuantity(episodes.quantityOpened[episode] as number),
+      outcome,
+    });
+  }
+  if (legOuts === null) return [];
+  return legOuts.sort((a, b) =>
+    a.date === b.date
+      ? a.contractKey < b.contractKey
+        ? -1
+        : a.contractKey > b.contractKey
+          ? 1
+          : 0
+      : a.date < b.date
+        ? -1
+        : 1,
+  );
+}
+
+/** Episodes a roll closed from (1), so they count as rolled, not legged out. */
+export function rolledAwayEpisodes(fills: FillTable, episodes: EpisodeTable, rolls: RollTable): Uint8Array {
+  const marks = new Uint8Array(episodes.count);
+  for (let roll = 0; roll < rolls.count; roll++) {
+    for (let index = rolls.fillStart[roll] as number; index < (rolls.openStart[roll] as number); index++) {
+      const episode = fills.episode[rolls.pool.fills[index] as number] as number;
+      if (episode >= 0) marks[episode] = 1;
+    }
+  }
+  return marks;
+}

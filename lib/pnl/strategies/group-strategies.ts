@@ -1,0 +1,214 @@
+import { add, type Micro } from "@/lib/money";
+import { union } from "../chains/union-find";
+import { type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import type { RollTable } from "../rolls/detect-rolls";
+import { IntList } from "../rolls/int-list";
+import type { PnlExecution } from "../types";
+
+/**
+ * Strategy positions: the opening fills that belong together, one group per position, and the
+ * episodes of a group joined into one chain (so a spread is one chain, and rolls of its legs move
+ * the whole structure).
+ *
+ * Legs opened together are, per trading day:
+ * - the opening fills of one order (same account and order id);
+ * - for fills without an order (the activity report), those of one account and underlying at one
+ *   instant; when every such fill of the day shares one instant (a date-only source), that instant
+ *   says nothing, so legs (fills summed per contract and direction) with equal quantities group.
+ * Opening fills of a roll group like any other (a vertical rolled in one order, or an iron
+ * butterfly whose put side a roll opened, is one structure). Every opening fill is in exactly one
+ * group; a lone fill is its own.
+ */
+export interface StrategyTable {
+  count: number;
+  /** Group g's opening fills are `fills[start[g] .. start[g + 1])`, in replay order. */
+  start: Int32Array;
+  fills: Int32Array;
+  /** 1 when the group's fills opened a roll. */
+  byRoll: Uint8Array;
+  /** The group holding an episode's first opening fill. */
+  episodeStrategy: Int32Array;
+}
+
+export interface StrategyGroupingTables {
+  fills: FillTable;
+  episodes: EpisodeTable;
+  rolls: RollTable;
+  order: Int32Array;
+}
+
+export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
+  const { fills, episodes, rolls, order } = tables;
+  const rollOpen = new Uint8Array(fills.count);
+  for (let roll = 0; roll < rolls.count; roll++) {
+    for (let index = rolls.openStart[roll] as number; index < (rolls.fillEnd[roll] as number); index++) {
+      rollOpen[rolls.pool.fills[index] as number] = 1;
+    }
+  }
+  const grouper = new DayGrouper(fills, rollOpen);
+  let index = 0;
+  while (index < order.length) {
+    const day = fills.day[order[index] as number];
+    grouper.startDay();
+    for (; index < order.length && fills.day[order[index] as number] === day; index++) {
+      const fill = order[index] as number;
+      if (((fills.flags[fill] as number) & OPEN) !== 0) grouper.add(fill);
+    }
+    grouper.endDay();
+  }
+  const { starts, members, byRoll } = grouper;
+  starts.push(members.length);
+  const table: StrategyTable = {
+    count: byRoll.length,
+    start: starts.items.slice(0, starts.length),
+    fills: members.items.slice(0, members.length),
+    byRoll: Uint8Array.from(byRoll.items.subarray(0, byRoll.length)),
+    episodeStrategy: new Int32Array(episodes.count).fill(-1),
+  };
+  for (let group = 0; group < table.count; group++) {
+    let first = -1;
+    for (let at = table.start[group] as number; at < (table.start[group + 1] as number); at++) {
+      const fill = table.fills[at] as number;
+      const episode = fills.episode[fill] as number;
+      if (episode < 0) continue;
+      if (episodes.firstOpen[episode] === fill) table.episodeStrategy[episode] = group;
+      if (first < 0) first = episode;
+      else union(episodes.parent, first, episode);
+    }
+  }
+  return table;
+}
+
+/**
+ * Groups one day's opening fills at a time. A history has millions of them, so the usual case —
+ * each fill of an order, the order's fills next to each other — costs a comparison, the rest one
+ * map lookup by the order id the input already holds; lists are reused from day to day.
+ */
+class DayGrouper {
+  readonly starts = new IntList();
+  readonly members = new IntList();
+  readonly byRoll = new IntList();
+  private readonly opens = new IntList();
+  /** Per open of the day: its group, numbered from 0 within the day (−1 while order-less). */
+  private readonly groupOf = new IntList();
+  private readonly groupCounts = new IntList();
+  private readonly byOrder = new Map<string, number>();
+  private readonly groupAccount: string[] = [];
+  private orderless: Map<string, number[]> | null = null;
+  private groups = 0;
+
+  constructor(
+    private readonly fills: FillTable,
+    private readonly rollOpen: Uint8Array,
+  ) {}
+
+  startDay(): void {
+    this.opens.clear();
+    this.groupOf.clear();
+    this.byOrder.clear();
+    this.orderless = null;
+    this.groups = 0;
+  }
+
+  add(fill: number): void {
+    const raw = this.fills.raw[fill] as PnlExecution;
+    const orderId = raw.orderId;
+    const position = this.opens.length;
+    this.opens.push(fill);
+    if (orderId == null) {
+      this.groupOf.push(-1);
+      this.orderless ??= new Map();
+      const key = `${raw.accountId}\u0000${raw.contract.underlying}`;
+      const bucket = this.orderless.get(key);
+      if (bucket) bucket.push(position);
+      else this.orderless.set(key, [position]);
+      return;
+    }
+    if (position > 0) {
+      const previous = this.fills.raw[this.opens.at(position - 1)] as PnlExecution;
+      if (previous.orderId === orderId && previous.accountId === raw.accountId) {
+        this.groupOf.push(this.groupOf.at(position - 1));
+        return;
+      }
+    }
+    // Order ids are the broker's and unique; the account check only guards against a source reusing one.
+    const key =
+      this.byOrder.has(orderId) && this.groupAccount[this.byOrder.get(orderId) as number] !== raw.accountId
+        ? `${raw.accountId}\u0000${orderId}`
+        : orderId;
+    let group = this.byOrder.get(key);
+    if (group === undefined) {
+      group = this.groups++;
+      this.byOrder.set(key, group);
+      this.groupAccount[group] = raw.accountId;
+    }
+    this.groupOf.push(group);
+  }
+
+  /** Numbers the order-less parts after the orders' groups, then writes the day's groups out. */
+  endDay(): void {
+    const { opens, groupOf } = this;
+    if (opens.length === 0) return;
+    if (this.orderless !== null) {
+      for (const bucket of this.orderless.values()) {
+        for (const part of splitOrderless(bucket, (position) => opens.at(position), this.fills)) {
+          const group = this.groups++;
+          for (const position of part) groupOf.set(position, group);
+        }
+      }
+    }
+    // A counting sort by group keeps each group's fills in replay order.
+    const counts = this.groupCounts;
+    counts.resetToZeros(this.groups + 1);
+    for (let position = 0; position < opens.length; position++) counts.increment(groupOf.at(position) + 1);
+    const base = this.members.length;
+    for (let group = 0; group < this.groups; group++) {
+      const start = counts.at(group);
+      this.starts.push(base + start);
+      counts.set(group + 1, counts.at(group + 1) + start);
+    }
+    this.members.resetLength(base + opens.length);
+    const rolled = this.byRoll.length;
+    for (let group = 0; group < this.groups; group++) this.byRoll.push(0);
+    for (let position = 0; position < opens.length; position++) {
+      const group = groupOf.at(position);
+      const fill = opens.at(position);
+      this.members.set(base + counts.at(group), fill);
+      counts.increment(group);
+      if (this.rollOpen[fill] === 1) this.byRoll.set(rolled + group, 1);
+    }
+  }
+}
+
+/**
+ * Order-less fills of one account and underlying on one day (as positions in the day's opens): by
+ * instant, else, when they all share one instant, by equal leg quantity.
+ */
+function splitOrderless(
+  positions: readonly number[],
+  fillAt: (position: number) => number,
+  fills: FillTable,
+): number[][] {
+  if (positions.length === 1) return [positions as number[]];
+  const instantOf = (position: number) => (fills.raw[fillAt(position)] as PnlExecution).executedAt;
+  const firstInstant = instantOf(positions[0] as number);
+  const parts = new Map<string, number[]>();
+  const put = (key: string, position: number) => {
+    const part = parts.get(key);
+    if (part) part.push(position);
+    else parts.set(key, [position]);
+  };
+  if (positions.some((position) => instantOf(position) !== firstInstant)) {
+    for (const position of positions) put(instantOf(position), position);
+    return [...parts.values()];
+  }
+  // One instant for all: sum each leg (book and direction), then legs of equal quantity group.
+  const legQuantity = new Map<number, Micro>();
+  const legOf = (fill: number) => (fills.book[fill] as number) * 2 + ((fills.flags[fill] as number) & 1);
+  for (const position of positions) {
+    const fill = fillAt(position);
+    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, fills.quantity[fill] as number));
+  }
+  for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
+  return [...parts.values()];
+}

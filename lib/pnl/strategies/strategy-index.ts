@@ -1,0 +1,143 @@
+import { add, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
+import { stableHash } from "../hash";
+import { BUY, type ContractRec, DIRECTIONS, type FillTable, LONG, SHORT } from "../internal-types";
+import { compareIds } from "../lots/compare";
+import type { StrategyLabel, StrategyLeg, StrategyPosition } from "../result-types";
+import type { PnlExecution } from "../types";
+import type { StrategyTable } from "./group-strategies";
+import type { SharesHeld } from "./shares-held";
+import { classifyStrategy, type LegShape, STRATEGY_LABELS } from "./strategy-rules";
+
+/**
+ * Labels and rows of the strategy positions found by groupStrategies. Both are built on first use
+ * (like the chains): a caller that needs only totals never classifies hundreds of thousands of them.
+ */
+export interface StrategyIndexTables {
+  fills: FillTable;
+  books: { contract: ContractRec[]; accountId: string[] };
+  strategies: StrategyTable;
+  shares: SharesHeld;
+}
+
+interface LegSum {
+  contract: ContractRec;
+  direction: number;
+  quantity: Micro;
+}
+
+const UNLABELLED = 255;
+
+export class StrategyIndex {
+  private readonly labels: Uint8Array;
+
+  constructor(private readonly tables: StrategyIndexTables) {
+    this.labels = new Uint8Array(tables.strategies.count).fill(UNLABELLED);
+  }
+
+  /** The label of strategy `group` (its legs, when the caller has them already). */
+  label(group: number, legs?: LegSum[]): StrategyLabel {
+    let code = this.labels[group] as number;
+    if (code === UNLABELLED) {
+      code = STRATEGY_LABELS.indexOf(this.classify(group, legs ?? this.legs(group)));
+      this.labels[group] = code;
+    }
+    return STRATEGY_LABELS[code] as StrategyLabel;
+  }
+
+  /** How many legs (contract and direction) strategy `group` opened. */
+  legCount(group: number): number {
+    return this.legs(group).length;
+  }
+
+  /** Every strategy position, by opening date, then id. */
+  rows(chainIdOfFill: (fill: number) => string): StrategyPosition[] {
+    const rows: StrategyPosition[] = [];
+    for (let group = 0; group < this.tables.strategies.count; group++)
+      rows.push(this.row(group, chainIdOfFill));
+    return rows.sort((a, b) =>
+      a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
+    );
+  }
+
+  private row(group: number, chainIdOfFill: (fill: number) => string): StrategyPosition {
+    const { fills, strategies } = this.tables;
+    const from = strategies.start[group] as number;
+    const to = strategies.start[group + 1] as number;
+    const first = strategies.fills[from] as number;
+    const raw = fills.raw[first] as PnlExecution;
+    let openingCash: Micro = 0;
+    const ids: string[] = [];
+    for (let at = from; at < to; at++) {
+      const fill = strategies.fills[at] as number;
+      openingCash = add(openingCash, fills.cash[fill] as number);
+      ids.push((fills.raw[fill] as PnlExecution).id);
+    }
+    const sums = this.legs(group);
+    const legs: StrategyLeg[] = sums.map((leg) => ({
+      contractKey: leg.contract.key,
+      expiration: leg.contract.expiration,
+      strike: leg.contract.strikeText,
+      optionType: leg.contract.optionType,
+      direction: DIRECTIONS[leg.direction] as "long" | "short",
+      quantity: formatQuantity(leg.quantity),
+    }));
+    return {
+      id: `st_${stableHash([raw.accountId, raw.id])}`,
+      accountId: raw.accountId,
+      underlying: raw.contract.underlying,
+      label: this.label(group, sums),
+      openedOn: raw.tradeDate,
+      orderId: raw.orderId ?? null,
+      openingCash: formatMoney(openingCash),
+      cashKind: openingCash > 0 ? "credit" : openingCash < 0 ? "debit" : "even",
+      byRoll: strategies.byRoll[group] === 1,
+      legs,
+      chainId: chainIdOfFill(first),
+      openExecutionIds: ids,
+    };
+  }
+
+  /** The group's fills summed per (contract, direction), in (expiration, strike, key) order. */
+  private legs(group: number): LegSum[] {
+    const { fills, books, strategies } = this.tables;
+    const legs: LegSum[] = [];
+    for (let at = strategies.start[group] as number; at < (strategies.start[group + 1] as number); at++) {
+      const fill = strategies.fills[at] as number;
+      const contract = books.contract[fills.book[fill] as number] as ContractRec;
+      // An opening buy is long, an opening sell short.
+      const direction = ((fills.flags[fill] as number) & BUY) !== 0 ? LONG : SHORT;
+      const leg = legs.find((item) => item.contract === contract && item.direction === direction);
+      if (leg) leg.quantity = add(leg.quantity, fills.quantity[fill] as number);
+      else legs.push({ contract, direction, quantity: fills.quantity[fill] as number });
+    }
+    return legs.sort(
+      (a, b) =>
+        a.contract.expirationDay - b.contract.expirationDay ||
+        a.contract.strike - b.contract.strike ||
+        compareIds(a.contract.key, b.contract.key) ||
+        a.direction - b.direction,
+    );
+  }
+
+  private classify(group: number, legs: LegSum[]): StrategyLabel {
+    const { fills, strategies, shares } = this.tables;
+    const shapes: LegShape[] = legs.map((leg) => ({
+      optionType: leg.contract.optionType,
+      direction: DIRECTIONS[leg.direction] as "long" | "short",
+      strike: leg.contract.strike,
+      expirationDay: leg.contract.expirationDay,
+      quantity: leg.quantity,
+    }));
+    return classifyStrategy(shapes, () => {
+      const leg = legs[0] as LegSum;
+      const raw = fills.raw[strategies.fills[strategies.start[group] as number] as number] as PnlExecution;
+      const held = shares.at(
+        raw.accountId,
+        leg.contract.underlying,
+        fills.day[strategies.fills[strategies.start[group] as number] as number] as number,
+        Date.parse(raw.executedAt) || 0,
+      );
+      return held >= mul(leg.quantity, leg.contract.multiplier);
+    });
+  }
+}
