@@ -43,6 +43,13 @@ export class PositionTracker {
 
 const EXECUTION = 0;
 const EVENT = 1;
+const INITIAL_ENTRIES = 1024;
+
+/** `target` with `source` copied to its start. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
+}
 
 /**
  * Every fill and event of a file as a few numbers each (contract, date, kind, signed quantity), so
@@ -53,14 +60,19 @@ export class PositionLedger {
   private readonly contracts = new Map<string, number>();
   private readonly byWrittenTerms = new Map<string, number>();
   private readonly contractKeys: string[] = [];
-  private readonly contractOf: number[] = [];
+  // One entry per fill or event in typed arrays (outside the JavaScript heap, 17 bytes an entry):
+  // as arrays of numbers they held 32 bytes an entry of heap for the whole import, which the
+  // garbage collector's growth heuristics then multiplied.
+  private contractOf = new Int32Array(INITIAL_ENTRIES);
   /** Dates as yyyymmdd numbers: small integers, where a string per row would cost several times more. */
-  private readonly dateOf: number[] = [];
-  private readonly kindOf: number[] = [];
-  private readonly quantityOf: Micro[] = [];
+  private dateOf = new Int32Array(INITIAL_ENTRIES);
+  private kindOf = new Uint8Array(INITIAL_ENTRIES);
+  /** Micros: integers, but past 32 bits for a few thousand contracts. */
+  private quantityOf = new Float64Array(INITIAL_ENTRIES);
+  private entries = 0;
 
   get length(): number {
-    return this.kindOf.length;
+    return this.entries;
   }
 
   recordExecution(execution: PnlExecution): void {
@@ -86,7 +98,8 @@ export class PositionLedger {
     const before = dateNumber(beforeDate);
     const entries: number[] = [];
     for (let index = 0; index < upTo; index++) {
-      if (wanted.has(this.contractOf[index]) && (this.dateOf[index] as number) < before) entries.push(index);
+      if (wanted.has(this.contractOf[index] as number) && (this.dateOf[index] as number) < before)
+        entries.push(index);
     }
     const rank = (index: number) => this.kindOf[index] as number;
     entries.sort(
@@ -128,10 +141,20 @@ export class PositionLedger {
       }
       this.byWrittenTerms.set(written, id);
     }
-    this.contractOf.push(id);
-    this.dateOf.push(dateNumber(date));
-    this.kindOf.push(kind);
-    this.quantityOf.push(quantity);
+    if (this.entries === this.kindOf.length) this.grow();
+    const entry = this.entries++;
+    this.contractOf[entry] = id;
+    this.dateOf[entry] = dateNumber(date);
+    this.kindOf[entry] = kind;
+    this.quantityOf[entry] = quantity;
+  }
+
+  private grow(): void {
+    const capacity = this.kindOf.length * 2;
+    this.contractOf = grown(new Int32Array(capacity), this.contractOf);
+    this.dateOf = grown(new Int32Array(capacity), this.dateOf);
+    this.kindOf = grown(new Uint8Array(capacity), this.kindOf);
+    this.quantityOf = grown(new Float64Array(capacity), this.quantityOf);
   }
 }
 
