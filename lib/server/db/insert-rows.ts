@@ -1,6 +1,6 @@
 import "server-only";
 import { Debug } from "@prisma/driver-adapter-utils";
-import type { UserTransaction } from "./with-user-transaction";
+import type { SqlRunner } from "./sql-runner";
 
 /** The SQL type a column's text is cast to: a base type, or a quoted enum type name. */
 export type SqlCast =
@@ -42,7 +42,7 @@ const forgetArguments = Debug(DEBUG_NAMESPACE);
  * many rows were inserted (fewer than given with `onConflictDoNothing`).
  */
 export async function insertRows<Row extends object>(
-  tx: UserTransaction,
+  tx: SqlRunner,
   table: string,
   rows: readonly Row[],
   casts: ColumnCasts<Row>,

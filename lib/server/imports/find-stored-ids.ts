@@ -1,5 +1,5 @@
 import "server-only";
-import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
 type BrokerKeyed = {
   option_orders: "broker_order_id";
@@ -14,7 +14,7 @@ type BrokerKeyed = {
  * its own parameter is what made Prisma's `in` filters slow for thousands of ids).
  */
 export async function findStoredIds<Table extends keyof BrokerKeyed>(
-  tx: UserTransaction,
+  tx: SqlRunner,
   table: Table,
   column: BrokerKeyed[Table],
   userId: string,

@@ -9,13 +9,14 @@ import {
   type CsvWarning,
   streamCsvImport,
 } from "@/lib/robinhood/csv";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { connectionStringOf, type Database } from "@/lib/server/db/create-prisma-client";
+import { getDb } from "@/lib/server/db/db";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { claimImportQuota } from "./claim-import-quota";
 import { storeImportRows } from "./import-rows";
 import { withImportSlot } from "./with-import-slot";
-import { type WrittenTrades, writeImportedTrades } from "./write-imported-trades";
+import { withImportTransaction } from "./with-import-transaction";
+import { storeCsvAccount, type WrittenTrades, writeImportedTrades } from "./write-imported-trades";
 
 export type ImportCsvFileOptions = {
   robinhoodUserId: string;
@@ -130,32 +131,35 @@ async function checkThenWrite(
   if (checked.rows === 0) {
     return { status: "rejected", message: "The file has a header but no rows.", errors: [], errorCount: 0 };
   }
-  return withUserTransaction(
+  const fileSha256 = fileHash(bytes);
+  const db = options.db ?? getDb();
+  return withImportTransaction(
     {
-      db: options.db,
+      connectionString: connectionStringOf(db),
       robinhoodUserId: options.robinhoodUserId,
-      purpose: "work",
       timeoutMs: writeTimeoutMs(options),
     },
     async (tx, user) => {
-      const fileSha256 = fileHash(bytes);
-      const earlier = await tx.import.findUnique({
-        where: { userId_fileSha256: { userId: user.id, fileSha256 } },
-        select: { id: true, createdAt: true },
-      });
-      if (earlier) return { status: "already-imported", importId: earlier.id, importedAt: earlier.createdAt };
+      const [earlier] = await tx.$queryRawUnsafe<{ id: string; created_at: Date }[]>(
+        "SELECT id::text, created_at FROM imports WHERE user_id = $1::uuid AND file_sha256 = $2::text",
+        user.id,
+        fileSha256,
+      );
+      if (earlier)
+        return { status: "already-imported", importId: earlier.id, importedAt: earlier.created_at };
 
-      const created = await tx.import.create({
-        data: {
-          userId: user.id,
-          fileName: options.fileName,
-          fileSha256,
-          format: checked.format === "activity-report" ? "ACTIVITY_REPORT" : "ORDERS_EXPORT",
-          status: "PENDING",
-          rowCount: checked.rows,
-        },
-        select: { id: true },
-      });
+      const [created] = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `INSERT INTO imports (user_id, file_name, file_sha256, format, status, row_count)
+         VALUES ($1::uuid, $2::text, $3::text, $4::"ImportFormat", 'PENDING', $5::integer)
+         RETURNING id::text`,
+        user.id,
+        options.fileName,
+        fileSha256,
+        checked.format === "activity-report" ? "ACTIVITY_REPORT" : "ORDERS_EXPORT",
+        checked.rows,
+      );
+      if (!created) throw new Error("the import could not be stored");
+      const target = { importId: created.id, accountId: await storeCsvAccount(tx, user) };
       const totals = {
         newExecutions: 0,
         newEvents: 0,
@@ -167,7 +171,7 @@ async function checkThenWrite(
         file: bytes,
         batchRows: options.limits?.batchRows,
         onBatch: async (batch) => {
-          const trades = await writeImportedTrades(tx, user, created.id, batch);
+          const trades = await writeImportedTrades(tx, user, target, batch);
           totals.newExecutions += trades.newExecutions;
           totals.newEvents += trades.newEvents;
           totals.newStockTrades += trades.newStockTrades;
@@ -180,16 +184,15 @@ async function checkThenWrite(
       if (written.errorCount > 0 || written.rows !== checked.rows)
         throw new Error("the file read differently the second time");
       const duplicateRows = checked.rows - totals.storedRows;
-      await tx.import.update({
-        where: { id: created.id },
-        data: {
-          status: "COMPLETED",
-          importedCount: newCount(totals),
-          skippedCount: checked.rows - checked.usedRows + duplicateRows,
-          errorCount: 0,
-          completedAt: new Date(),
-        },
-      });
+      await tx.$executeRawUnsafe(
+        `UPDATE imports SET status = 'COMPLETED', imported_count = $2::integer, skipped_count = $3::integer,
+           error_count = 0, completed_at = $4::timestamptz
+         WHERE id = $1::uuid`,
+        created.id,
+        newCount(totals),
+        checked.rows - checked.usedRows + duplicateRows,
+        new Date(),
+      );
       if (newCount(totals) > 0) await markInputsChanged(tx, user);
       return {
         status: "imported",

@@ -1,7 +1,8 @@
 import "server-only";
 import type { SettledRow } from "@/lib/robinhood/csv";
 import { insertRows } from "@/lib/server/db/insert-rows";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 
 const IMPORT_ROW_COLUMNS = {
   rowNumber: "integer",
@@ -21,7 +22,7 @@ const IMPORT_ROW_COLUMNS = {
  * stored is skipped. Returns how many rows were stored.
  */
 export async function storeImportRows(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   importId: string,
   rows: readonly SettledRow[],

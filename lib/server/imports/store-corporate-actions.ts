@@ -1,7 +1,8 @@
 import "server-only";
 import type { PnlCorporateAction } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 
 const CORPORATE_ACTION_COLUMNS = {
   userId: "uuid",
@@ -21,7 +22,7 @@ const CORPORATE_ACTION_COLUMNS = {
  * key), skipping those an earlier import already stored. Returns how many were new.
  */
 export async function storeCorporateActions(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   options: { accountId: string; importId: string; actions: readonly PnlCorporateAction[] },
 ): Promise<number> {

@@ -2,7 +2,8 @@ import "server-only";
 import { contractKey, type LifecycleType, type PnlLifecycleEvent } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 import { findStoredIds } from "./find-stored-ids";
 
 const EVENT_TYPES: Record<LifecycleType, string> = {
@@ -13,7 +14,7 @@ const EVENT_TYPES: Record<LifecycleType, string> = {
 
 /** Stores the events not yet known by their ids; returns how many were new. */
 export async function storeEvents(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   options: {
     accountId: string;

@@ -4,7 +4,8 @@ import { formatQuantity, parseDecimal, sum } from "@/lib/money";
 import { contractKey, type PnlExecution } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "./csv-ids";
 import { findStoredIds } from "./find-stored-ids";
 
@@ -16,11 +17,7 @@ export type StoreExecutionsOptions = {
 };
 
 /** One order per order id (or per fill, when the file names none), one leg per leg id or fill. */
-export async function storeExecutions(
-  tx: UserTransaction,
-  user: ScopedUser,
-  options: StoreExecutionsOptions,
-) {
+export async function storeExecutions(tx: SqlRunner, user: ScopedUser, options: StoreExecutionsOptions) {
   const known = await findStoredIds(
     tx,
     "option_executions",
@@ -66,7 +63,7 @@ export async function storeExecutions(
 }
 
 async function upsertOrders(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   options: StoreExecutionsOptions & { orders: Map<string, PnlExecution[]> },
 ) {
@@ -109,7 +106,7 @@ async function upsertOrders(
 }
 
 async function upsertLegs(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   legs: Map<string, { orderId: string; first: PnlExecution }>,
   instrumentIds: Map<string, string>,

@@ -3,7 +3,8 @@ import { formatDecimal, mulRounded, parseDecimal } from "@/lib/money";
 import type { PnlStockTrade } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 
 export type StoreImportedStockTradesOptions = {
   accountId: string;
@@ -18,14 +19,16 @@ export type StoreImportedStockTradesOptions = {
  * were new. Removing the import removes them (see delete-import.ts).
  */
 export async function storeImportedStockTrades(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
   options: StoreImportedStockTradesOptions,
 ): Promise<number> {
   if (options.stockTrades.length === 0) return 0;
-  const known = await tx.$queryRaw<{ broker_trade_id: string }[]>`
-    SELECT broker_trade_id FROM stock_trades
-    WHERE user_id = ${user.id}::uuid AND broker_trade_id = ANY(${options.stockTrades.map((t) => t.id)}::text[])`;
+  const known = await tx.$queryRawUnsafe<{ broker_trade_id: string }[]>(
+    "SELECT broker_trade_id FROM stock_trades WHERE user_id = $1::uuid AND broker_trade_id = ANY($2::text[])",
+    user.id,
+    options.stockTrades.map((trade) => trade.id),
+  );
   const stored = new Set(known.map((row) => row.broker_trade_id));
   const fresh = options.stockTrades.filter((trade) => !stored.has(trade.id));
   return insertRows(

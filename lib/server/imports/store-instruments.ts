@@ -2,13 +2,13 @@ import "server-only";
 import { contractKey, type OptionContract } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
-import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
 /**
  * Rollbook's instrument id of each contract, by `contractKey`: found by its terms, or stored (without
  * a Robinhood id, which a later sync fills in) when not yet known.
  */
-export async function storeInstruments(tx: UserTransaction, contracts: OptionContract[]) {
+export async function storeInstruments(tx: SqlRunner, contracts: OptionContract[]) {
   const byKey = new Map<string, ReturnType<typeof terms>>();
   for (const contract of contracts) byKey.set(contractKey(contract), terms(contract));
   const now = new Date();

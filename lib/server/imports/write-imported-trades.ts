@@ -1,6 +1,7 @@
 import "server-only";
 import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
-import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
 import { storeCorporateActions } from "./store-corporate-actions";
 import { storeEvents } from "./store-imported-events";
@@ -30,45 +31,57 @@ export type WrittenTrades = {
 };
 
 /**
+ * The account every imported row is booked to (one per user; Robinhood's exports name none), made
+ * on the first import. Its id, for `writeImportedTrades`.
+ */
+export async function storeCsvAccount(tx: SqlRunner, user: ScopedUser): Promise<string> {
+  const [account] = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO broker_accounts (user_id, account_number, account_type, updated_at)
+     VALUES ($1::uuid, $2::text, 'csv', now())
+     ON CONFLICT (user_id, account_number) DO UPDATE SET account_number = EXCLUDED.account_number
+     RETURNING id::text`,
+    user.id,
+    CSV_ACCOUNT_NUMBER,
+  );
+  if (!account) throw new Error("the import's account could not be stored");
+  return account.id;
+}
+
+/**
  * Stores an import's fills (as orders, legs and executions) and lifecycle events under their
  * natural keys, skipping every one an earlier import already stored, so importing overlapping
  * files never duplicates a fill.
  */
 export async function writeImportedTrades(
-  tx: UserTransaction,
+  tx: SqlRunner,
   user: ScopedUser,
-  importId: string,
+  target: { importId: string; accountId: string },
   trades: ImportedTrades,
 ): Promise<WrittenTrades> {
-  const account = await tx.brokerAccount.upsert({
-    where: { userId_accountNumber: { userId: user.id, accountNumber: CSV_ACCOUNT_NUMBER } },
-    create: { userId: user.id, accountNumber: CSV_ACCOUNT_NUMBER, accountType: "csv" },
-    update: {},
-    select: { id: true },
-  });
+  const { importId, accountId } = target;
   const instrumentIds = await storeInstruments(tx, [
     ...trades.executions.map((execution) => execution.contract),
     ...trades.events.map((event) => event.contract),
   ]);
   const newExecutions = await storeExecutions(tx, user, {
-    accountId: account.id,
+    accountId,
     importId,
     executions: trades.executions,
     instrumentIds,
   });
   const newEvents = await storeEvents(tx, user, {
-    accountId: account.id,
+    accountId,
     importId,
     events: trades.events,
     instrumentIds,
   });
   const newStockTrades = await storeImportedStockTrades(tx, user, {
-    accountId: account.id,
+    accountId,
     importId,
     stockTrades: trades.stockTrades ?? [],
   });
   const newCorporateActions = await storeCorporateActions(tx, user, {
-    accountId: account.id,
+    accountId,
     importId,
     actions: trades.corporateActions ?? [],
   });
