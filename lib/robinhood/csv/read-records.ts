@@ -29,7 +29,7 @@ function optionsFor(bytes: Buffer) {
 
 // The file is fed to the streaming parser in pieces of this size, so only a few records are ever
 // decoded ahead of the importer.
-const STREAM_CHUNK_BYTES = 64 * 1024;
+const STREAM_CHUNK_BYTES = 4 * 1024;
 
 /**
  * Splits a file into records with a real RFC-4180 parser: quoted fields may hold line breaks (every

@@ -1,7 +1,6 @@
 import "server-only";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { getDb } from "@/lib/server/db/db";
+import { withPgTransaction } from "@/lib/server/db/with-pg-transaction";
 
 export type ImportQuotaClaim = { ok: true } | { ok: false; message: string; resetsAt: Date };
 
@@ -12,7 +11,8 @@ export type ClaimImportQuotaOptions = {
   /** The user's allowance per UTC day. */
   bytesPerDay: number;
   now?: Date;
-  db?: Database;
+  /** The database's connection string (the upload is counted on a connection of its own). */
+  connectionString: string;
 };
 
 /**
@@ -30,23 +30,35 @@ export async function claimImportQuota(options: ClaimImportQuotaOptions): Promis
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const resetsAt = new Date(dayStart.getTime() + 86_400_000);
   const userId = userIdFromRobinhoodUserId(options.robinhoodUserId.trim().toLowerCase());
-  const db = options.db ?? getDb();
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
-    await tx.importUsage.deleteMany({ where: { userId, createdAt: { lt: dayStart } } });
-    const usage = await tx.importUsage.aggregate({
-      where: { userId, createdAt: { gte: dayStart } },
-      _sum: { byteCount: true },
-    });
-    const used = usage._sum.byteCount ?? 0;
-    if (used + options.bytes > options.bytesPerDay) {
-      return { ok: false, resetsAt, message: refusal(used, options, now, resetsAt) };
-    }
-    await tx.$executeRaw`
-      INSERT INTO import_usage (user_id, byte_count, created_at)
-      SELECT id, ${options.bytes}::integer, ${now}::timestamptz FROM users WHERE id = ${userId}::uuid`;
-    return { ok: true };
-  });
+  return withPgTransaction(
+    { connectionString: options.connectionString, timeoutMs: 30_000, what: "counting the upload" },
+    async (tx) => {
+      await tx.$queryRawUnsafe("SELECT set_config('app.user_id', $1, true)", userId);
+      await tx.$executeRawUnsafe(
+        "DELETE FROM import_usage WHERE user_id = $1::uuid AND created_at < $2::timestamptz",
+        userId,
+        dayStart,
+      );
+      const [usage] = await tx.$queryRawUnsafe<{ used: string }[]>(
+        `SELECT COALESCE(sum(byte_count), 0)::text AS used FROM import_usage
+         WHERE user_id = $1::uuid AND created_at >= $2::timestamptz`,
+        userId,
+        dayStart,
+      );
+      const used = Number(usage?.used ?? 0);
+      if (used + options.bytes > options.bytesPerDay) {
+        return { ok: false, resetsAt, message: refusal(used, options, now, resetsAt) } as const;
+      }
+      await tx.$executeRawUnsafe(
+        `INSERT INTO import_usage (user_id, byte_count, created_at)
+         SELECT id, $2::integer, $3::timestamptz FROM users WHERE id = $1::uuid`,
+        userId,
+        options.bytes,
+        now,
+      );
+      return { ok: true } as const;
+    },
+  );
 }
 
 function refusal(used: number, options: ClaimImportQuotaOptions, now: Date, resetsAt: Date): string {

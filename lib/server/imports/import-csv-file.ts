@@ -81,18 +81,19 @@ export type CsvFileImportResult =
  */
 export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvFileImportResult> {
   const bytes = typeof options.text === "string" ? Buffer.from(options.text) : options.text;
+  const connectionString = connectionStringOf(options.db ?? getDb());
   const slot = await withImportSlot(
-    { db: options.db, robinhoodUserId: options.robinhoodUserId, timeoutMs: 2 * writeTimeoutMs(options) },
+    { connectionString, robinhoodUserId: options.robinhoodUserId, timeoutMs: 2 * writeTimeoutMs(options) },
     async () => {
       const quota = await claimImportQuota({
-        db: options.db,
+        connectionString,
         robinhoodUserId: options.robinhoodUserId,
         bytes: bytes.byteLength,
         bytesPerDay: options.limits?.bytesPerDay ?? getEnv().IMPORT_BYTES_PER_DAY,
         now: options.now,
       });
       if (!quota.ok) return { status: "refused", reason: "quota", message: quota.message } as const;
-      return checkThenWrite(options, bytes);
+      return checkThenWrite(options, bytes, connectionString);
     },
   );
   if (slot.status === "busy") {
@@ -109,6 +110,7 @@ export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvF
 async function checkThenWrite(
   options: ImportCsvFileOptions,
   bytes: Uint8Array,
+  connectionString: string,
 ): Promise<CsvFileImportResult> {
   let checked: CsvImportSummary;
   try {
@@ -132,10 +134,9 @@ async function checkThenWrite(
     return { status: "rejected", message: "The file has a header but no rows.", errors: [], errorCount: 0 };
   }
   const fileSha256 = fileHash(bytes);
-  const db = options.db ?? getDb();
   return withImportTransaction(
     {
-      connectionString: connectionStringOf(db),
+      connectionString,
       robinhoodUserId: options.robinhoodUserId,
       timeoutMs: writeTimeoutMs(options),
     },

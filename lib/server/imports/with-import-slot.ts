@@ -1,7 +1,6 @@
 import "server-only";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { getDb } from "@/lib/server/db/db";
+import { withPgTransaction } from "@/lib/server/db/with-pg-transaction";
 
 export type ImportSlot<T> = { status: "busy" } | { status: "ran"; value: T };
 
@@ -13,20 +12,18 @@ export type ImportSlot<T> = { status: "busy" } | { status: "ran"; value: T };
  * It is not the per-user lock of `withUserTransaction`, which a second import would wait on.
  */
 export async function withImportSlot<T>(
-  options: { robinhoodUserId: string; db?: Database; timeoutMs: number },
+  options: { robinhoodUserId: string; connectionString: string; timeoutMs: number },
   work: () => Promise<T>,
 ): Promise<ImportSlot<T>> {
-  const db = options.db ?? getDb();
   const userId = userIdFromRobinhoodUserId(options.robinhoodUserId.trim().toLowerCase());
-  return db.$transaction(
-    async (tx) => {
-      const [lock] = await tx.$queryRaw<{ taken: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(hashtextextended(${importLockKey(userId)}, 0)) AS taken`;
-      if (!lock?.taken) return { status: "busy" as const };
-      return { status: "ran" as const, value: await work() };
-    },
-    { timeout: options.timeoutMs, maxWait: 10_000 },
-  );
+  return withPgTransaction({ ...options, what: "the import" }, async (tx) => {
+    const [lock] = await tx.$queryRawUnsafe<{ taken: boolean }[]>(
+      "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS taken",
+      importLockKey(userId),
+    );
+    if (!lock?.taken) return { status: "busy" as const };
+    return { status: "ran" as const, value: await work() };
+  });
 }
 
 function importLockKey(userId: string): string {

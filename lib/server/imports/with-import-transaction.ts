@@ -1,13 +1,9 @@
 import "server-only";
-import pg from "pg";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
-import type { SqlRunner } from "@/lib/server/db/sql-runner";
 import { userLockKey } from "@/lib/server/db/user-context";
+import { type PgTransaction, withPgTransaction } from "@/lib/server/db/with-pg-transaction";
 import { AccountDeletedError, type ScopedUser } from "@/lib/server/db/with-user-transaction";
-
-/** An import's write transaction: raw statements, and the connection itself for `COPY`. */
-export type ImportTransaction = SqlRunner & { client: pg.Client };
 
 export type WithImportTransactionOptions = {
   connectionString: string;
@@ -17,51 +13,23 @@ export type WithImportTransactionOptions = {
 
 /**
  * Runs an import's writes in ONE transaction on a PostgreSQL connection of its own, not through
- * Prisma: a 20 MB file sends hundreds of bulk statements, and Prisma's query compiler and driver
- * adapter copied every parameter array on the way (most of the memory a big import took, and a
- * third of its time). The transaction starts as `withUserTransaction` does for work (sync, import,
- * recompute): the row-level-security context, the per-user lock, then the user's row, never
- * bringing back a deleted account or a demo user the cron removed. Rolled back on any error, and
- * when it runs past `timeoutMs` (the connection is closed, so the server rolls it back).
+ * Prisma (see `withPgTransaction`). The transaction starts as `withUserTransaction` starts work
+ * (sync, import, recompute): the row-level-security context, the per-user lock, then the user's
+ * row, never bringing back a deleted account or a demo user the cron removed.
  */
 export async function withImportTransaction<T>(
   options: WithImportTransactionOptions,
-  work: (tx: ImportTransaction, user: ScopedUser) => Promise<T>,
+  work: (tx: PgTransaction, user: ScopedUser) => Promise<T>,
 ): Promise<T> {
   const robinhoodUserId = options.robinhoodUserId.trim().toLowerCase();
   const user = { id: userIdFromRobinhoodUserId(robinhoodUserId), robinhoodUserId };
-  const client = new pg.Client({ connectionString: options.connectionString });
-  await client.connect();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void client.end();
-  }, options.timeoutMs);
-  const tx: ImportTransaction = {
-    client,
-    $queryRawUnsafe: async <R>(query: string, ...values: unknown[]) =>
-      (await client.query(query, values)).rows as R,
-    $executeRawUnsafe: async (query: string, ...values: unknown[]) =>
-      (await client.query(query, values)).rowCount ?? 0,
-  };
-  try {
-    await client.query("BEGIN");
+  return withPgTransaction({ ...options, what: "the import's transaction" }, async (tx) => {
     await startAsUser(tx, user);
-    const value = await work(tx, user);
-    await client.query("COMMIT");
-    return value;
-  } catch (error) {
-    if (timedOut)
-      throw new Error(`the import's transaction ran past its limit of ${options.timeoutMs / 1000} s`);
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    if (!timedOut) await client.end().catch(() => {});
-  }
+    return work(tx, user);
+  });
 }
 
-async function startAsUser(tx: ImportTransaction, user: ScopedUser): Promise<void> {
+async function startAsUser(tx: PgTransaction, user: ScopedUser): Promise<void> {
   await tx.$queryRawUnsafe(
     "SELECT set_config('app.user_id', $1, true), pg_advisory_xact_lock(hashtextextended($2, 0))",
     user.id,
