@@ -7,7 +7,8 @@
  * per second for each step. Generating the file, and a small warm-up import, are not timed.
  *
  * Then a big import: `--traders` ten-year histories in one report (50 make ≈ 21 MB, the upload
- * limit), imported by a child process that does nothing else, so its peak RSS is the import's. Printed
+ * limit), imported by a child process that does nothing else, so its peak RSS is the import's
+ * (`--child-prisma yes` warms a Prisma client in it first, as a server serving pages has one). Printed
  * beside it is the floor: the same rows loaded by PostgreSQL's COPY (scripts/bench/copy-floor.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -30,6 +31,8 @@ const args = z
     traders: z.coerce.number().int().min(0).max(200).default(50),
     /** Caps the importing child's V8 old generation (MB), as a memory-limited container does. */
     "child-heap-mb": z.coerce.number().int().min(16).optional(),
+    /** `yes`: the importing child first runs a query through Prisma, as a server serving pages has. */
+    "child-prisma": z.enum(["yes", "no"]).default("no"),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -91,6 +94,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
       path.join(import.meta.dirname, "bench/import-child.ts"),
       file,
       robinhoodUserId,
+      ...(args["child-prisma"] === "yes" ? ["--with-prisma"] : []),
     ],
     {
       env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
@@ -116,7 +120,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
   const { result } = measured;
   console.log(
-    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file)${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}`,
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file${args["child-prisma"] === "yes" ? ", a warm Prisma client" : ""}; the import added ${megabytes(measured.maxRss - measured.baselineRss)})${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}`,
   );
   // The superuser's connection, to the database the import wrote to.
   const adminUrl = new URL(env.DATABASE_ADMIN_URL);

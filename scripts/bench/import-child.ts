@@ -3,24 +3,29 @@
  * (`process.resourceUsage().maxRSS`, kept by the kernel) is the import's own: no simulator, no
  * generated history, no earlier import in the same heap. Prints one JSON line.
  *
- *   node --conditions=react-server --import tsx scripts/bench/import-child.ts <csv> <robinhood user id>
- * with DATABASE_URL set.
+ *   node --conditions=react-server --import tsx scripts/bench/import-child.ts <csv> <robinhood user id> [--with-prisma]
+ * with DATABASE_URL set. `--with-prisma` first runs one query through a Prisma client, as a server
+ * that also serves pages has done, so the baseline includes Prisma's query compiler.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 
-const [file, robinhoodUserId] = z.tuple([z.string(), z.string()]).parse(process.argv.slice(2));
-const db = createPrismaClient(z.string().parse(process.env.DATABASE_URL));
+const [file, robinhoodUserId, withPrisma] = z
+  .tuple([z.string(), z.string()])
+  .rest(z.literal("--with-prisma"))
+  .parse(process.argv.slice(2));
+// The import writes over connections of its own: a process that only imports never loads Prisma.
+const connectionString = z.string().parse(process.env.DATABASE_URL);
+const server = withPrisma ? await warmPrisma() : null;
 try {
   const bytes = readFileSync(file);
-  // What the process holds before the import: Node, the modules, Prisma, the file's bytes.
+  // What the process holds before the import: Node, the modules, the file's bytes (and Prisma).
   const baselineRss = process.memoryUsage().rss;
   const started = performance.now();
   const cpu = process.cpuUsage();
   const result = await importCsvFile({
-    db,
+    connectionString,
     robinhoodUserId,
     fileName: "bench-big.csv",
     text: bytes,
@@ -41,5 +46,12 @@ try {
     }),
   );
 } finally {
-  await db.$disconnect();
+  await server?.$disconnect();
+}
+
+async function warmPrisma() {
+  const { createPrismaClient } = await import("@/lib/server/db/create-prisma-client");
+  const db = createPrismaClient(connectionString);
+  await db.$queryRaw`SELECT 1`;
+  return db;
 }

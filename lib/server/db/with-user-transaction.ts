@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { AccountDeletedError } from "./account-deleted-error";
 import type { Database } from "./create-prisma-client";
 import { getDb } from "./db";
 import { setUserContext } from "./user-context";
@@ -25,12 +26,7 @@ export type WithUserTransactionOptions = {
 
 export type ScopedUser = { id: string; robinhoodUserId: string };
 
-export class AccountDeletedError extends Error {
-  constructor() {
-    super("This Rollbook account was deleted. Sign in again to start a new one.");
-    this.name = "AccountDeletedError";
-  }
-}
+export { AccountDeletedError };
 
 /**
  * Runs user-scoped work in one interactive transaction that first sets the row-level-security context

@@ -9,8 +9,8 @@ import {
   type CsvWarning,
   streamCsvImport,
 } from "@/lib/robinhood/csv";
-import { connectionStringOf, type Database } from "@/lib/server/db/create-prisma-client";
-import { getDb } from "@/lib/server/db/db";
+import { connectionStringOf } from "@/lib/server/db/connection-strings";
+import type { Database } from "@/lib/server/db/create-prisma-client";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { claimImportQuota } from "./claim-import-quota";
 import { storeImportRows } from "./import-rows";
@@ -24,6 +24,8 @@ export type ImportCsvFileOptions = {
   /** The file as uploaded: its bytes, or its text. */
   text: string | Uint8Array;
   db?: Database;
+  /** The database to write to, when no client is given (a process that only imports needs no Prisma). */
+  connectionString?: string;
   /** Overrides of the configured limits (tests, the benchmark on a busy machine). */
   limits?: { bytesPerDay?: number; batchRows?: number; writeTimeoutMs?: number };
   now?: Date;
@@ -81,7 +83,7 @@ export type CsvFileImportResult =
  */
 export async function importCsvFile(options: ImportCsvFileOptions): Promise<CsvFileImportResult> {
   const bytes = typeof options.text === "string" ? Buffer.from(options.text) : options.text;
-  const connectionString = connectionStringOf(options.db ?? getDb());
+  const connectionString = options.connectionString ?? connectionStringOf(options.db);
   const slot = await withImportSlot(
     { connectionString, robinhoodUserId: options.robinhoodUserId, timeoutMs: 2 * writeTimeoutMs(options) },
     async () => {

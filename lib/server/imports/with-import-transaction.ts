@@ -1,9 +1,10 @@
 import "server-only";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { AccountDeletedError } from "@/lib/server/db/account-deleted-error";
 import { userLockKey } from "@/lib/server/db/user-context";
 import { type PgTransaction, withPgTransaction } from "@/lib/server/db/with-pg-transaction";
-import { AccountDeletedError, type ScopedUser } from "@/lib/server/db/with-user-transaction";
+import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 
 export type WithImportTransactionOptions = {
   connectionString: string;
