@@ -31,6 +31,8 @@ const args = z
     traders: z.coerce.number().int().min(0).max(200).default(50),
     /** Caps the importing child's V8 old generation (MB), as a memory-limited container does. */
     "child-heap-mb": z.coerce.number().int().min(16).optional(),
+    /** Caps each of V8's two young-generation semi-spaces (MB), as `--max-semi-space-size` does. */
+    "child-semi-space-mb": z.coerce.number().int().min(1).optional(),
     /** `yes`: the importing child first runs a query through Prisma, as a server serving pages has. */
     "child-prisma": z.enum(["yes", "no"]).default("no"),
   })
@@ -88,6 +90,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     process.execPath,
     [
       ...(args["child-heap-mb"] ? [`--max-old-space-size=${args["child-heap-mb"]}`] : []),
+      ...(args["child-semi-space-mb"] ? [`--max-semi-space-size=${args["child-semi-space-mb"]}`] : []),
       "--conditions=react-server",
       "--import",
       "tsx",
@@ -120,7 +123,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
   const { result } = measured;
   console.log(
-    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file${args["child-prisma"] === "yes" ? ", a warm Prisma client" : ""}; the import added ${megabytes(measured.maxRss - measured.baselineRss)})${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}`,
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file${args["child-prisma"] === "yes" ? ", a warm Prisma client" : ""}; the import added ${megabytes(measured.maxRss - measured.baselineRss)})${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}${args["child-semi-space-mb"] ? `, semi-spaces at ${args["child-semi-space-mb"]} MB` : ""}`,
   );
   // The superuser's connection, to the database the import wrote to.
   const adminUrl = new URL(env.DATABASE_ADMIN_URL);
