@@ -1,5 +1,6 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
+import { f64, i32 } from "./cells";
 import { ChainIndex } from "./chains/build-chains";
 import { CorporateActionReplay } from "./corporate-actions/apply-actions";
 import { addChainAdjustments } from "./corporate-actions/chain-adjustments";
@@ -97,8 +98,8 @@ export function computePnl(input: PnlInput): PnlResult {
   let fees: Micro = 0;
   let cashFlow: Micro = 0;
   for (let book = 0; book < books.count; book++) {
-    fees = add(fees, books.fees[book] as number);
-    cashFlow = add(cashFlow, books.cashFlow[book] as number);
+    fees = add(fees, f64(books.fees, book));
+    cashFlow = add(cashFlow, f64(books.cashFlow, book));
   }
   const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
   const rowTables = { ...state, chains, actions };
@@ -169,14 +170,14 @@ export function computePnl(input: PnlInput): PnlResult {
         actions === null
           ? null
           : (match) => {
-              const episode = state.matches.episode[match] as number;
-              return actions.bookOfMatch(episode, match, state.episodes.book[episode] as number);
+              const episode = i32(state.matches.episode, match);
+              return actions.bookOfMatch(episode, match, i32(state.episodes.book, episode));
             },
       asOf,
     }),
   );
   defineLazy(result, "strategies", () =>
-    strategyIndex.rows((fill) => chains.chainIdOf(fills.episode[fill] as number)),
+    strategyIndex.rows((fill) => chains.chainIdOf(i32(fills.episode, fill))),
   );
   return result;
 }

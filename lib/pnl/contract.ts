@@ -1,4 +1,5 @@
 import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
+import { i32 } from "./cells";
 import { dayNumber } from "./dates";
 import type { OptionContract, OptionType } from "./types";
 
@@ -112,7 +113,7 @@ export class ContractRegistry {
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     let record: ContractRec | null = null;
-    for (let entry = this.slots[slot] as number; entry !== 0; entry = this.slots[slot] as number) {
+    for (let entry = i32(this.slots, slot); entry !== 0; entry = i32(this.slots, slot)) {
       if (this.hashes[entry - 1] === hash) {
         const candidate = this.list[entry - 1] as ContractRec;
         if (candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)) {
@@ -155,7 +156,7 @@ export class ContractRegistry {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let index = 0; index < this.list.length; index++) {
-      let slot = (this.hashes[index] as number) & mask;
+      let slot = i32(this.hashes, index) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = index + 1;
     }

@@ -1,3 +1,5 @@
+import { item } from "./cells";
+
 /** Calendar dates as day numbers (days since 1970-01-01); pure, no clock and no time zone. */
 
 const CHAR_0 = 48;
@@ -29,7 +31,7 @@ function parseDay(date: string): number {
   const day = digits(date, 8, 10);
   if (year < 100 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  const monthDays = month === 2 && leap ? 29 : item(DAYS_IN_MONTH, month - 1);
   return day > monthDays ? Number.NaN : daysFromCivil(year, month, day);
 }
 

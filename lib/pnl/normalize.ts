@@ -1,4 +1,5 @@
 import { type Micro, mul, negate, sub, tryParseDecimal } from "@/lib/money";
+import { i32, item, u8 } from "./cells";
 import { ContractRegistry } from "./contract";
 import {
   type CorporateActionRec,
@@ -103,7 +104,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
       continue;
     }
     const fill = fills.count - 1;
-    if ((fills.day[fill] as number) > asOfDay) {
+    if (i32(fills.day, fill) > asOfDay) {
       fills.count--;
       issues.push(afterAsOf(books, book, `execution ${raw.id} on ${raw.tradeDate}`, { executionId: raw.id }));
       continue;
@@ -111,7 +112,7 @@ export function normalizeInput(input: PnlInput): NormalizedInput {
     if (sorted && fill > 0) {
       const order = compareFillTime(fills, fill - 1, fill);
       if (order > 0) sorted = false;
-      else if (order === 0) fills.flags[fill] = (fills.flags[fill] as number) | SAME_INSTANT_AS_PREVIOUS;
+      else if (order === 0) fills.flags[fill] = u8(fills.flags, fill) | SAME_INSTANT_AS_PREVIOUS;
     }
   }
   const events: LifecycleRec[] = [];
@@ -243,8 +244,8 @@ export function compareBooks(books: BookTable, a: number, b: number): number {
     if (x.strike !== y.strike) return x.strike - y.strike;
     return x.multiplier - y.multiplier;
   }
-  const p = books.accountId[a] as string;
-  const q = books.accountId[b] as string;
+  const p = item(books.accountId, a);
+  const q = item(books.accountId, b);
   return p < q ? -1 : p > q ? 1 : 0;
 }
 
@@ -257,7 +258,7 @@ function afterAsOf(
   return {
     code: "after-as-of",
     message: `${what} is after the as-of date and was left out`,
-    accountId: books.accountId[book] as string,
+    accountId: item(books.accountId, book),
     contractKey: (books.contract[book] as ContractRec).key,
     ...ids,
   };

@@ -1,3 +1,4 @@
+import { i32 } from "../cells";
 import type { FillTable } from "../internal-types";
 import type { PnlExecution } from "../types";
 
@@ -10,8 +11,8 @@ export function compareFills(fills: FillTable, a: number, b: number): number {
 }
 
 export function compareFillTime(fills: FillTable, a: number, b: number): number {
-  const dayA = fills.day[a] as number;
-  const dayB = fills.day[b] as number;
+  const dayA = i32(fills.day, a);
+  const dayB = i32(fills.day, b);
   if (dayA !== dayB) return dayA - dayB;
   return compareInstants(
     (fills.raw[a] as PnlExecution).executedAt,

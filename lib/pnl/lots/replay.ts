@@ -1,4 +1,5 @@
 import { add, formatQuantity, sub } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
 import {
   BUY,
@@ -51,16 +52,16 @@ export function replayAll(
   };
   let index = 0;
   while (index < fills.count) {
-    const first = order[index] as number;
+    const first = i32(order, index);
     let end = index + 1;
     // In time-ordered input, order[k] is k until its batch is sorted, and normalizing marked each
     // fill that shares its predecessor's instant; otherwise the instants are compared.
     if (options.sorted) {
-      while (end < fills.count && ((fills.flags[end] as number) & SAME_INSTANT_AS_PREVIOUS) !== 0) end++;
+      while (end < fills.count && (u8(fills.flags, end) & SAME_INSTANT_AS_PREVIOUS) !== 0) end++;
     } else {
-      while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
+      while (end < fills.count && sameInstant(fills, first, i32(order, end))) end++;
     }
-    const day = fills.day[first] as number;
+    const day = i32(fills.day, first);
     if (actions !== null) catchUp(day);
     else {
       while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
@@ -75,8 +76,8 @@ export function replayAll(
       );
       // Ids order same-instant fills, so two fills sharing one would make the result depend on input order.
       for (let offset = 1; offset < batch.length; offset++) {
-        const id = idOf(fills, batch[offset] as number);
-        if (id === idOf(fills, batch[offset - 1] as number)) {
+        const id = idOf(fills, item(batch, offset));
+        if (id === idOf(fills, item(batch, offset - 1))) {
           throw new PnlInputError([
             { path: `executions (id ${JSON.stringify(id)})`, message: "duplicate execution id" },
           ]);
@@ -92,8 +93,8 @@ export function replayAll(
   const expired: number[] = [];
   for (let book = 0; book < books.count; book++) {
     if (
-      options.asOfDay > (books.expirationDay[book] as number) &&
-      ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
+      options.asOfDay > i32(books.expirationDay, book) &&
+      (f64(books.queueOpen, book * 2) > 0 || f64(books.queueOpen, book * 2 + 1) > 0)
     ) {
       expired.push(book);
     }
@@ -129,37 +130,37 @@ function processBatch(state: LifecycleState, batch: number[]): void {
   const { fills, books } = state;
   const deferred: number[] = [];
   for (const fill of batch) {
-    if (((fills.flags[fill] as number) & OPEN) !== 0) continue;
-    if ((books.queueOpen[queueOf(fills, fill, false)] as number) >= (fills.quantity[fill] as number)) {
+    if ((u8(fills.flags, fill) & OPEN) !== 0) continue;
+    if (f64(books.queueOpen, queueOf(fills, fill, false)) >= f64(fills.quantity, fill)) {
       processFill(state, fill);
     } else deferred.push(fill);
   }
-  for (const fill of batch) if (((fills.flags[fill] as number) & OPEN) !== 0) processFill(state, fill);
+  for (const fill of batch) if ((u8(fills.flags, fill) & OPEN) !== 0) processFill(state, fill);
   for (const fill of deferred) processFill(state, fill);
 }
 
 function processFill(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
-  const book = fills.book[fill] as number;
-  const day = fills.day[fill] as number;
+  const book = i32(fills.book, fill);
+  const day = i32(fills.day, fill);
   const raw = fills.raw[fill] as PnlExecution;
-  if (day > (books.expirationDay[book] as number)) {
+  if (day > i32(books.expirationDay, book)) {
     if (books.expiryApplied[book] === 0) inferExpiry(state, book);
     reportLate(state, fill);
   }
-  const cash = fills.cash[fill] as number;
-  const fees = fills.fees[fill] as number;
-  books.cashFlow[book] = add(books.cashFlow[book] as number, cash);
-  books.fees[book] = add(books.fees[book] as number, fees);
+  const cash = f64(fills.cash, fill);
+  const fees = f64(fills.fees, fill);
+  books.cashFlow[book] = add(f64(books.cashFlow, book), cash);
+  books.fees[book] = add(f64(books.fees, book), fees);
   state.days.fill(day, raw.tradeDate, fees, cash);
-  if (((fills.flags[fill] as number) & OPEN) !== 0) {
+  if ((u8(fills.flags, fill) & OPEN) !== 0) {
     openLot(state, fill);
     return;
   }
   // Buying to close consumes short lots; selling to close consumes long ones.
   const queue = queueOf(fills, fill, false);
-  fills.episode[fill] = books.queueEpisode[queue] as number;
-  const quantity = fills.quantity[fill] as number;
+  fills.episode[fill] = i32(books.queueEpisode, queue);
+  const quantity = f64(fills.quantity, fill);
   // One closer object serves every fill, so the replay allocates nothing per close.
   const closer = state.tradeCloser;
   closer.fill = fill;
@@ -174,11 +175,11 @@ function processFill(state: LifecycleState, fill: number): void {
     const unmatchedCash = sub(state.restGross, state.restFees);
     fills.matchedCash[fill] = sub(cash, unmatchedCash);
     state.unmatchedCloseCash = add(state.unmatchedCloseCash, unmatchedCash);
-    const buy = ((fills.flags[fill] as number) & BUY) !== 0;
+    const buy = (u8(fills.flags, fill) & BUY) !== 0;
     state.issues.push({
       code: "close-without-position",
       message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${raw.tradeDate} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: (books.contract[book] as ContractRec).key,
       executionId: raw.id,
       quantity: formatQuantity(state.restQuantity),
@@ -188,13 +189,13 @@ function processFill(state: LifecycleState, fill: number): void {
 
 function reportLate(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
-  const book = fills.book[fill] as number;
+  const book = i32(fills.book, fill);
   const raw = fills.raw[fill] as PnlExecution;
   const contract = books.contract[book] as ContractRec;
   state.issues.push({
     code: "execution-after-expiration",
     message: `fill ${raw.id} on ${raw.tradeDate} is after the contract expired on ${contract.expiration}`,
-    accountId: books.accountId[book] as string,
+    accountId: item(books.accountId, book),
     contractKey: contract.key,
     executionId: raw.id,
   });

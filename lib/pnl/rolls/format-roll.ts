@@ -1,4 +1,5 @@
 import { formatMoney, formatQuantity } from "@/lib/money";
+import { f64, i32 } from "../cells";
 import { stableHash } from "../hash";
 import type { ContractRec, FillTable } from "../internal-types";
 import type { Roll, RollContractRef } from "../result-types";
@@ -8,39 +9,39 @@ import type { RollTable } from "./detect-rolls";
 
 /** A close and an open fill pair at most once, so their ids identify the roll. */
 export function rollId(rolls: RollTable, fills: FillTable, roll: number): string {
-  const close = fills.raw[rolls.pool.fills[rolls.fillStart[roll] as number] as number] as PnlExecution;
-  const open = fills.raw[rolls.pool.fills[rolls.openStart[roll] as number] as number] as PnlExecution;
+  const close = fills.raw[i32(rolls.pool.fills, i32(rolls.fillStart, roll))] as PnlExecution;
+  const open = fills.raw[i32(rolls.pool.fills, i32(rolls.openStart, roll))] as PnlExecution;
   return `rl_${stableHash([close.accountId, close.id, open.id])}`;
 }
 
 export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id: string): Roll {
   const from = rolls.from[roll] as ContractRec;
   const to = rolls.to[roll] as ContractRec;
-  const netCash = rolls.netCash[roll] as number;
+  const netCash = f64(rolls.netCash, roll);
   const classification = classifyRoll(from, to, netCash);
   return {
     id,
     // The roll's date is its closing fills' trade date.
-    date: (fills.raw[rolls.pool.fills[rolls.fillStart[roll] as number] as number] as PnlExecution).tradeDate,
+    date: (fills.raw[i32(rolls.pool.fills, i32(rolls.fillStart, roll))] as PnlExecution).tradeDate,
     from: contractRef(from),
     to: contractRef(to),
-    closeQuantity: formatQuantity(rolls.closeQuantity[roll] as number),
-    openQuantity: formatQuantity(rolls.openQuantity[roll] as number),
+    closeQuantity: formatQuantity(f64(rolls.closeQuantity, roll)),
+    openQuantity: formatQuantity(f64(rolls.openQuantity, roll)),
     netCash: formatMoney(netCash),
     cashKind: classification.cashKind,
     expiry: classification.expiry,
     strike: classification.strike,
     label: classification.label,
     oneOrder: rolls.oneOrder[roll] === 1,
-    closeExecutionIds: idsOf(rolls, fills, rolls.fillStart[roll] as number, rolls.openStart[roll] as number),
-    openExecutionIds: idsOf(rolls, fills, rolls.openStart[roll] as number, rolls.fillEnd[roll] as number),
+    closeExecutionIds: idsOf(rolls, fills, i32(rolls.fillStart, roll), i32(rolls.openStart, roll)),
+    openExecutionIds: idsOf(rolls, fills, i32(rolls.openStart, roll), i32(rolls.fillEnd, roll)),
   };
 }
 
 function idsOf(rolls: RollTable, fills: FillTable, start: number, end: number): string[] {
   const ids: string[] = [];
   for (let index = start; index < end; index++) {
-    ids.push((fills.raw[rolls.pool.fills[index] as number] as PnlExecution).id);
+    ids.push((fills.raw[i32(rolls.pool.fills, index)] as PnlExecution).id);
   }
   return ids;
 }

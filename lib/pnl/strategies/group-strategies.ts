@@ -1,4 +1,5 @@
 import { add, type Micro } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import { union } from "../chains/union-find";
 import { type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import type { RollTable } from "../rolls/detect-rolls";
@@ -41,18 +42,18 @@ export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
   const { fills, episodes, rolls, order } = tables;
   const rollOpen = new Uint8Array(fills.count);
   for (let roll = 0; roll < rolls.count; roll++) {
-    for (let index = rolls.openStart[roll] as number; index < (rolls.fillEnd[roll] as number); index++) {
-      rollOpen[rolls.pool.fills[index] as number] = 1;
+    for (let index = i32(rolls.openStart, roll); index < i32(rolls.fillEnd, roll); index++) {
+      rollOpen[i32(rolls.pool.fills, index)] = 1;
     }
   }
   const grouper = new DayGrouper(fills, rollOpen);
   let index = 0;
   while (index < order.length) {
-    const day = fills.day[order[index] as number];
+    const day = fills.day[i32(order, index)];
     grouper.startDay();
-    for (; index < order.length && fills.day[order[index] as number] === day; index++) {
-      const fill = order[index] as number;
-      if (((fills.flags[fill] as number) & OPEN) !== 0) grouper.add(fill);
+    for (; index < order.length && fills.day[i32(order, index)] === day; index++) {
+      const fill = i32(order, index);
+      if ((u8(fills.flags, fill) & OPEN) !== 0) grouper.add(fill);
     }
     grouper.endDay();
   }
@@ -67,9 +68,9 @@ export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
   };
   for (let group = 0; group < table.count; group++) {
     let first = -1;
-    for (let at = table.start[group] as number; at < (table.start[group + 1] as number); at++) {
-      const fill = table.fills[at] as number;
-      const episode = fills.episode[fill] as number;
+    for (let at = i32(table.start, group); at < i32(table.start, group + 1); at++) {
+      const fill = i32(table.fills, at);
+      const episode = i32(fills.episode, fill);
       if (episode < 0) continue;
       if (episodes.firstOpen[episode] === fill) table.episodeStrategy[episode] = group;
       if (first < 0) first = episode;
@@ -191,7 +192,7 @@ function splitOrderless(
 ): number[][] {
   if (positions.length === 1) return [positions as number[]];
   const instantOf = (position: number) => (fills.raw[fillAt(position)] as PnlExecution).executedAt;
-  const firstInstant = instantOf(positions[0] as number);
+  const firstInstant = instantOf(item(positions, 0));
   const parts = new Map<string, number[]>();
   const put = (key: string, position: number) => {
     const part = parts.get(key);
@@ -204,10 +205,10 @@ function splitOrderless(
   }
   // One instant for all: sum each leg (book and direction), then legs of equal quantity group.
   const legQuantity = new Map<number, Micro>();
-  const legOf = (fill: number) => (fills.book[fill] as number) * 2 + ((fills.flags[fill] as number) & 1);
+  const legOf = (fill: number) => i32(fills.book, fill) * 2 + (u8(fills.flags, fill) & 1);
   for (const position of positions) {
     const fill = fillAt(position);
-    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, fills.quantity[fill] as number));
+    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, f64(fills.quantity, fill)));
   }
   for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
   return [...parts.values()];
