@@ -1,7 +1,7 @@
 import { add, formatMoney, formatQuantity, type Micro, sub } from "@/lib/money";
+import { compareBooks } from "./book-finder";
 import { f64, item, u8 } from "./cells";
 import { type BookTable, CLOSE_KIND_CODES, type ContractRec } from "./internal-types";
-import { compareBooks } from "./normalize";
 import type { ContractSummary, UnderlyingSummary } from "./result-types";
 import type { CloseKind } from "./types";
 

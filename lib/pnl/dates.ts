@@ -56,6 +56,38 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+// The replay names the day of consecutive fills, which mostly share one: one remembered entry.
+let lastFormattedDay = Number.NaN;
+let lastFormatted = "";
+
+/** The `YYYY-MM-DD` text of a day number (the inverse of `dayNumber` for years 0100–9999). */
+export function formatDay(day: number): string {
+  if (day === lastFormattedDay) return lastFormatted;
+  const [year, month, date] = civilFromDays(day);
+  lastFormatted = `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${date < 10 ? "0" : ""}${date}`;
+  lastFormattedDay = day;
+  return lastFormatted;
+}
+
+/** The proleptic Gregorian date of a day number (the inverse of `daysFromCivil`). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, date];
+}
+
 export function isDate(date: string): boolean {
   return !Number.isNaN(dayNumber(date));
 }

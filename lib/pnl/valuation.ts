@@ -1,4 +1,5 @@
 import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
+import { compareBooks } from "./book-finder";
 import { f64, i32, item } from "./cells";
 import {
   type BookTable,
@@ -9,7 +10,6 @@ import {
   LONG,
 } from "./internal-types";
 import { type MarkBook, valueLot } from "./marks";
-import { compareBooks } from "./normalize";
 import type { OpenPosition, PnlIssue } from "./result-types";
 
 /**

@@ -1,6 +1,7 @@
 import { add, divRounded, formatMoney, formatQuantity, type Micro, mul, negate } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import { daysBetween } from "../dates";
+import { fillDate, fillId } from "../fill-fields";
 import { stableHash } from "../hash";
 import {
   type BookTable,
@@ -17,7 +18,7 @@ import type { RollTable } from "../rolls/detect-rolls";
 import { formatRoll, rollId } from "../rolls/format-roll";
 import type { StrategyTable } from "../strategies/group-strategies";
 import type { StrategyIndex } from "../strategies/strategy-index";
-import type { CloseKind, PnlExecution } from "../types";
+import type { CloseKind } from "../types";
 import { legOutsOf, rolledAwayEpisodes } from "./leg-outs";
 import { findRoot } from "./union-find";
 
@@ -80,7 +81,7 @@ export class ChainIndex {
   /** Every chain, ordered by opening date, then id. */
   rows(): RollChain[] {
     const { members, start, idByRoot } = this.group();
-    const { episodes, rolls, fills } = this.tables;
+    const { episodes, rolls, fills, books } = this.tables;
     // Sized up front: filling a large empty array at scattered indexes would make it a slow, sparse one.
     const rollsByRoot = new Array<number[] | undefined>(episodes.count);
     for (let roll = 0; roll < rolls.count; roll++) {
@@ -97,7 +98,7 @@ export class ChainIndex {
       const to = i32(start, root + 1);
       if (from === to) continue;
       const rollRows = (rollsByRoot[root] ?? [])
-        .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, roll)))
+        .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, books, roll)))
         .sort((a, b) => (a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1));
       chains.push(this.chain(item(idByRoot, root), Array.from(members.subarray(from, to)), rollRows));
     }
@@ -134,8 +135,8 @@ export class ChainIndex {
       if (from === to) continue;
       if (to - from > 1) members.set(Array.from(members.subarray(from, to)).sort(byFirstOpen), from);
       const first = i32(members, from);
-      const raw = fills.raw[i32(episodes.firstOpen, first)] as PnlExecution;
-      idByRoot[root] = `ch_${stableHash([item(books.accountId, i32(episodes.book, first)), raw.id])}`;
+      const id = fillId(fills, i32(episodes.firstOpen, first));
+      idByRoot[root] = `ch_${stableHash([item(books.accountId, i32(episodes.book, first)), id])}`;
     }
     this.grouping = { members, start, idByRoot };
     return this.grouping;
@@ -146,7 +147,7 @@ export class ChainIndex {
     const first = item(list, 0);
     const firstBook = i32(episodes.book, first);
     const contract = books.contract[firstBook] as ContractRec;
-    const openedOn = (fills.raw[i32(episodes.firstOpen, first)] as PnlExecution).tradeDate;
+    const openedOn = fillDate(fills, i32(episodes.firstOpen, first));
     let netPremium: Micro = 0;
     let realized: Micro = 0;
     let fees: Micro = 0;
@@ -209,7 +210,7 @@ export class ChainIndex {
     let bestLegs = best < 0 ? 0 : strategyIndex.legCount(best);
     for (let at = 1; at < list.length; at++) {
       const episode = item(list, at);
-      if ((fills.raw[i32(episodes.firstOpen, episode)] as PnlExecution).tradeDate !== openedOn) break;
+      if (fillDate(fills, i32(episodes.firstOpen, episode)) !== openedOn) break;
       const group = i32(strategies.episodeStrategy, episode);
       if (group < 0 || group === best) continue;
       const legs = strategyIndex.legCount(group);
@@ -266,7 +267,7 @@ export class ChainIndex {
       expiration: contract.expiration,
       strike: contract.strikeText,
       optionType: contract.optionType,
-      openedOn: (fills.raw[i32(episodes.firstOpen, episode)] as PnlExecution).tradeDate,
+      openedOn: fillDate(fills, i32(episodes.firstOpen, episode)),
       closedOn: episodes.closedOn[episode] ?? null,
       quantityOpened: formatQuantity(f64(episodes.quantityOpened, episode)),
       quantityOpen: formatQuantity(f64(episodes.quantityOpen, episode)),

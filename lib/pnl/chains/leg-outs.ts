@@ -1,5 +1,6 @@
 import { formatQuantity } from "@/lib/money";
 import { f64, i32, u8 } from "../cells";
+import { fillDate } from "../fill-fields";
 import {
   CLOSE_KIND_CODES,
   type ContractRec,
@@ -9,7 +10,6 @@ import {
 } from "../internal-types";
 import type { LegOut } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
-import type { PnlExecution } from "../types";
 
 /**
  * Legging out: a leg of a multi-leg chain that ended by a trade, an assignment or an exercise
@@ -34,7 +34,7 @@ export function legOutsOf(
     for (const other of list) {
       if (other === episode) continue;
       if (episodes.outcome[other] !== 0 && (episodes.closedOn[other] ?? "") <= date) continue;
-      if ((fills.raw[i32(episodes.firstOpen, other)] as PnlExecution).tradeDate <= date) {
+      if (fillDate(fills, i32(episodes.firstOpen, other)) <= date) {
         othersStayed = true;
         break;
       }

@@ -1,10 +1,10 @@
 import { add, divRounded, MICRO_PER_UNIT, type Micro, mul, mulRounded } from "@/lib/money";
+import { type BookFinder, compareBooks } from "../book-finder";
 import { f64, i32, item } from "../cells";
 import { union } from "../chains/union-find";
 import type { ContractRegistry } from "../contract";
 import type { BookTable, ContractRec, EpisodeTable, FillTable, MatchTable } from "../internal-types";
 import { SHORT, TRADE } from "../internal-types";
-import { type BookFinder, compareBooks } from "../normalize";
 import { adjustContract } from "./adjust-contract";
 import type { CorporateActionRec } from "./parse-actions";
 

@@ -152,7 +152,7 @@ export function closeLots(state: ReplayState, queue: number, closer: Closer): Mi
     matches.closeFees[match] = closeFees;
     matches.realized[match] = realized;
     state.realized = add(state.realized, realized);
-    state.days.realized(closer.dayNumber, closer.day, realized);
+    state.days.realized(closer.dayNumber, realized);
     episodes.realized[episode] = add(f64(episodes.realized, episode), realized);
     episodes.netCash[episode] = add(f64(episodes.netCash, episode), sub(closeGross, closeFees));
     episodes.fees[episode] = add(f64(episodes.fees, episode), closeFees);

@@ -1,6 +1,10 @@
 import { add, formatQuantity, sub } from "@/lib/money";
+import { compareBooks } from "../book-finder";
 import { f64, i32, item, u8 } from "../cells";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
+import { formatDay } from "../dates";
+import { fillDate, fillId } from "../fill-fields";
+import { PnlInputError } from "../input-error";
 import {
   BUY,
   type ContractRec,
@@ -9,8 +13,6 @@ import {
   OPEN,
   SAME_INSTANT_AS_PREVIOUS,
 } from "../internal-types";
-import { compareBooks, PnlInputError } from "../normalize";
-import type { PnlExecution } from "../types";
 import { compareFills, compareIds } from "./compare";
 import { closeLots, openLot, premiumOf, queueOf } from "./fifo";
 import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
@@ -72,12 +74,12 @@ export function replayAll(
     else {
       // Sorted in place, so later passes (rolls, days) see the canonical order too.
       const batch = Array.from(order.subarray(index, end)).sort((a, b) =>
-        compareIds(idOf(fills, a), idOf(fills, b)),
+        compareIds(fillId(fills, a), fillId(fills, b)),
       );
       // Ids order same-instant fills, so two fills sharing one would make the result depend on input order.
       for (let offset = 1; offset < batch.length; offset++) {
-        const id = idOf(fills, item(batch, offset));
-        if (id === idOf(fills, item(batch, offset - 1))) {
+        const id = fillId(fills, item(batch, offset));
+        if (id === fillId(fills, item(batch, offset - 1))) {
           throw new PnlInputError([
             { path: `executions (id ${JSON.stringify(id)})`, message: "duplicate execution id" },
           ]);
@@ -143,7 +145,6 @@ function processFill(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
   const book = i32(fills.book, fill);
   const day = i32(fills.day, fill);
-  const raw = fills.raw[fill] as PnlExecution;
   if (day > i32(books.expirationDay, book)) {
     if (books.expiryApplied[book] === 0) inferExpiry(state, book);
     reportLate(state, fill);
@@ -152,7 +153,7 @@ function processFill(state: LifecycleState, fill: number): void {
   const fees = f64(fills.fees, fill);
   books.cashFlow[book] = add(f64(books.cashFlow, book), cash);
   books.fees[book] = add(f64(books.fees, book), fees);
-  state.days.fill(day, raw.tradeDate, fees, cash);
+  state.days.fill(day, fees, cash);
   if ((u8(fills.flags, fill) & OPEN) !== 0) {
     openLot(state, fill);
     return;
@@ -165,7 +166,7 @@ function processFill(state: LifecycleState, fill: number): void {
   const closer = state.tradeCloser;
   closer.fill = fill;
   closer.dayNumber = day;
-  closer.day = raw.tradeDate;
+  closer.day = formatDay(day);
   closer.quantity = quantity;
   closer.gross = premiumOf(fills, fill);
   closer.fees = fees;
@@ -178,10 +179,10 @@ function processFill(state: LifecycleState, fill: number): void {
     const buy = (u8(fills.flags, fill) & BUY) !== 0;
     state.issues.push({
       code: "close-without-position",
-      message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${raw.tradeDate} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
+      message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${formatDay(day)} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
       accountId: item(books.accountId, book),
       contractKey: (books.contract[book] as ContractRec).key,
-      executionId: raw.id,
+      executionId: fillId(fills, fill),
       quantity: formatQuantity(state.restQuantity),
     });
   } else fills.matchedCash[fill] = cash;
@@ -190,24 +191,17 @@ function processFill(state: LifecycleState, fill: number): void {
 function reportLate(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
   const book = i32(fills.book, fill);
-  const raw = fills.raw[fill] as PnlExecution;
-  const contract = books.contract[book] as ContractRec;
+  const contract = item(books.contract, book);
+  const id = fillId(fills, fill);
   state.issues.push({
     code: "execution-after-expiration",
-    message: `fill ${raw.id} on ${raw.tradeDate} is after the contract expired on ${contract.expiration}`,
+    message: `fill ${id} on ${fillDate(fills, fill)} is after the contract expired on ${contract.expiration}`,
     accountId: item(books.accountId, book),
     contractKey: contract.key,
-    executionId: raw.id,
+    executionId: id,
   });
 }
 
-function idOf(fills: FillTable, fill: number): string {
-  return (fills.raw[fill] as PnlExecution).id;
-}
-
 function sameInstant(fills: FillTable, a: number, b: number): boolean {
-  return (
-    fills.day[a] === fills.day[b] &&
-    (fills.raw[a] as PnlExecution).executedAt === (fills.raw[b] as PnlExecution).executedAt
-  );
+  return fills.day[a] === fills.day[b] && fills.time[a] === fills.time[b];
 }

@@ -4,7 +4,6 @@ import { union } from "../chains/union-find";
 import { type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import { queueOf } from "../lots/fifo";
 import { reserveRow } from "../tables";
-import type { PnlExecution } from "../types";
 import { IntList } from "./int-list";
 import { type PairingTables, RollPairing } from "./pairing";
 
@@ -105,7 +104,8 @@ class RollDetector {
   private readonly grouped = new IntList();
   private readonly bucketStarts = new IntList();
   // One group's orders: ids, how many closes and opens each has, and each fill's order (−1: none).
-  private readonly orderIds: string[] = [];
+  /** The day group's orders, as indexes into the fills' order ids. */
+  private readonly orderIds: number[] = [];
   private readonly orderCloses = new IntList();
   private readonly orderOpens = new IntList();
   private readonly orderOfFill = new IntList();
@@ -224,9 +224,9 @@ class RollDetector {
     orderOpens.clear();
     orderOfFill.clear();
     for (let index = closeStart; index < end; index++) {
-      const orderId = orderIdOf(fills, grouped.at(index));
+      const orderId = i32(fills.order, grouped.at(index));
       let order = -1;
-      if (orderId !== null) {
+      if (orderId >= 0) {
         // Groups are small (one underlying, side and day), so a scan beats a map here.
         order = 0;
         while (order < orderIds.length && orderIds[order] !== orderId) order++;
@@ -271,7 +271,7 @@ class RollDetector {
     const to = this.pairing.contractOf(open);
     const closeQuantity = f64(fills.matchedQuantity, close);
     if (from === to || closeQuantity === 0) return;
-    const orderId = orderIdOf(fills, close);
+    const orderId = i32(fills.order, close);
     this.closes.clear();
     this.closes.push(close);
     this.opens.clear();
@@ -282,7 +282,7 @@ class RollDetector {
       closeQuantity,
       f64(fills.quantity, open),
       add(f64(fills.matchedCash, close), f64(fills.cash, open)),
-      orderId !== null && orderId === orderIdOf(fills, open),
+      orderId >= 0 && orderId === i32(fills.order, open),
     );
   }
 
@@ -370,8 +370,4 @@ function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number
   // The direction of the position the fill opens or closes: its lot queue's.
   const direction = queueOf(fills, fill, open) & 1;
   return i32(rollClass, i32(fills.book, fill)) + direction;
-}
-
-function orderIdOf(fills: FillTable, fill: number): string | null {
-  return (fills.raw[fill] as PnlExecution).orderId ?? null;
 }

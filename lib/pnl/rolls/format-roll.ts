@@ -1,17 +1,17 @@
 import { formatMoney, formatQuantity } from "@/lib/money";
 import { f64, i32 } from "../cells";
+import { fillAccount, fillDate, fillId } from "../fill-fields";
 import { stableHash } from "../hash";
-import type { ContractRec, FillTable } from "../internal-types";
+import type { BookTable, ContractRec, FillTable } from "../internal-types";
 import type { Roll, RollContractRef } from "../result-types";
-import type { PnlExecution } from "../types";
 import { classifyRoll } from "./classify";
 import type { RollTable } from "./detect-rolls";
 
 /** A close and an open fill pair at most once, so their ids identify the roll. */
-export function rollId(rolls: RollTable, fills: FillTable, roll: number): string {
-  const close = fills.raw[i32(rolls.pool.fills, i32(rolls.fillStart, roll))] as PnlExecution;
-  const open = fills.raw[i32(rolls.pool.fills, i32(rolls.openStart, roll))] as PnlExecution;
-  return `rl_${stableHash([close.accountId, close.id, open.id])}`;
+export function rollId(rolls: RollTable, fills: FillTable, books: BookTable, roll: number): string {
+  const close = i32(rolls.pool.fills, i32(rolls.fillStart, roll));
+  const open = i32(rolls.pool.fills, i32(rolls.openStart, roll));
+  return `rl_${stableHash([fillAccount(fills, books, close), fillId(fills, close), fillId(fills, open)])}`;
 }
 
 export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id: string): Roll {
@@ -22,7 +22,7 @@ export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id:
   return {
     id,
     // The roll's date is its closing fills' trade date.
-    date: (fills.raw[i32(rolls.pool.fills, i32(rolls.fillStart, roll))] as PnlExecution).tradeDate,
+    date: fillDate(fills, i32(rolls.pool.fills, i32(rolls.fillStart, roll))),
     from: contractRef(from),
     to: contractRef(to),
     closeQuantity: formatQuantity(f64(rolls.closeQuantity, roll)),
@@ -41,7 +41,7 @@ export function formatRoll(rolls: RollTable, fills: FillTable, roll: number, id:
 function idsOf(rolls: RollTable, fills: FillTable, start: number, end: number): string[] {
   const ids: string[] = [];
   for (let index = start; index < end; index++) {
-    ids.push((fills.raw[i32(rolls.pool.fills, index)] as PnlExecution).id);
+    ids.push(fillId(fills, i32(rolls.pool.fills, index)));
   }
   return ids;
 }

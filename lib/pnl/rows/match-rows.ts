@@ -2,6 +2,7 @@ import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import type { ChainIndex } from "../chains/build-chains";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
+import { fillDate, fillId } from "../fill-fields";
 import {
   type BookTable,
   CLOSE_KIND_CODES,
@@ -12,7 +13,7 @@ import {
   type LifecycleRec,
   type MatchTable,
 } from "../internal-types";
-import type { CloseKind, MatchedLot, PnlExecution } from "../types";
+import type { CloseKind, MatchedLot } from "../types";
 
 export interface MatchRowTables {
   fills: FillTable;
@@ -44,7 +45,6 @@ export function matchRows(tables: MatchRowTables): MatchedLot[] {
     const contract = books.contract[book] as ContractRec;
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
-    const closer = closerFill >= 0 ? (fills.raw[closerFill] as PnlExecution) : null;
     const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
     if (priceFill !== lot) {
       priceFill = lot;
@@ -56,15 +56,16 @@ export function matchRows(tables: MatchRowTables): MatchedLot[] {
       contractKey: contract.key,
       underlying: contract.underlying,
       direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
-      openExecutionId: (fills.raw[lot] as PnlExecution).id,
-      closeExecutionId: closer === null ? null : closer.id,
+      openExecutionId: fillId(fills, lot),
+      closeExecutionId: closerFill >= 0 ? fillId(fills, closerFill) : null,
       closeEventId: event === null ? null : event.id,
       closeKind: CLOSE_KIND_CODES[u8(matches.kind, match)] as CloseKind,
-      openedOn: (fills.raw[lot] as PnlExecution).tradeDate,
-      closedOn: closer !== null ? closer.tradeDate : event !== null ? event.day : contract.expiration,
+      openedOn: fillDate(fills, lot),
+      closedOn:
+        closerFill >= 0 ? fillDate(fills, closerFill) : event !== null ? event.day : contract.expiration,
       quantity: formatQuantity(f64(matches.quantity, match)),
       openPrice: priceText,
-      closePrice: closer === null ? ZERO_PRICE : formatDecimal(f64(fills.price, closerFill)),
+      closePrice: closerFill < 0 ? ZERO_PRICE : formatDecimal(f64(fills.price, closerFill)),
       openFees: formatMoney(f64(matches.openFees, match)),
       closeFees: formatMoney(f64(matches.closeFees, match)),
       realized: formatMoney(f64(matches.realized, match)),

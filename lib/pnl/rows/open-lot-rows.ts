@@ -2,8 +2,9 @@ import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
 import { f64, i32, item } from "../cells";
 import type { ChainIndex } from "../chains/build-chains";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
+import { fillDate, fillId } from "../fill-fields";
 import { type BookTable, type ContractRec, DIRECTIONS, type FillTable } from "../internal-types";
-import type { OpenLot, PnlExecution } from "../types";
+import type { OpenLot } from "../types";
 import type { OpenLotRec } from "../valuation";
 
 /** The open-lot rows, in valuation order (canonical book order, oldest lot first). */
@@ -19,14 +20,13 @@ export function openLotRows(
   const { fills, books, chains, actions } = tables;
   return lots.map((lot) => {
     const contract = books.contract[lot.book] as ContractRec;
-    const raw = fills.raw[lot.fill] as PnlExecution;
     return {
       accountId: item(books.accountId, lot.book),
       contractKey: contract.key,
       underlying: contract.underlying,
       direction: DIRECTIONS[lot.direction] as "long" | "short",
-      openExecutionId: raw.id,
-      openedOn: raw.tradeDate,
+      openExecutionId: fillId(fills, lot.fill),
+      openedOn: fillDate(fills, lot.fill),
       quantity: formatQuantity(f64(fills.lotQuantity, lot.fill)),
       openPrice: formatDecimal(
         actions === null

@@ -1,10 +1,10 @@
 import { add, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
 import { f64, i32, u8 } from "../cells";
+import { fillAccount, fillContract, fillDate, fillId, fillOrderId } from "../fill-fields";
 import { stableHash } from "../hash";
 import { BUY, type ContractRec, DIRECTIONS, type FillTable, LONG, SHORT } from "../internal-types";
 import { compareIds } from "../lots/compare";
 import type { StrategyLabel, StrategyLeg, StrategyPosition } from "../result-types";
-import type { PnlExecution } from "../types";
 import type { StrategyTable } from "./group-strategies";
 import type { SharesHeld } from "./shares-held";
 import { classifyStrategy, type LegShape, STRATEGY_LABELS } from "./strategy-rules";
@@ -61,17 +61,16 @@ export class StrategyIndex {
   }
 
   private row(group: number, chainIdOfFill: (fill: number) => string): StrategyPosition {
-    const { fills, strategies } = this.tables;
+    const { fills, books, strategies } = this.tables;
     const from = i32(strategies.start, group);
     const to = i32(strategies.start, group + 1);
     const first = i32(strategies.fills, from);
-    const raw = fills.raw[first] as PnlExecution;
     let openingCash: Micro = 0;
     const ids: string[] = [];
     for (let at = from; at < to; at++) {
       const fill = i32(strategies.fills, at);
       openingCash = add(openingCash, f64(fills.cash, fill));
-      ids.push((fills.raw[fill] as PnlExecution).id);
+      ids.push(fillId(fills, fill));
     }
     const sums = this.legs(group);
     const legs: StrategyLeg[] = sums.map((leg) => ({
@@ -83,12 +82,12 @@ export class StrategyIndex {
       quantity: formatQuantity(leg.quantity),
     }));
     return {
-      id: `st_${stableHash([raw.accountId, raw.id])}`,
-      accountId: raw.accountId,
-      underlying: raw.contract.underlying,
+      id: `st_${stableHash([fillAccount(fills, books, first), fillId(fills, first)])}`,
+      accountId: fillAccount(fills, books, first),
+      underlying: fillContract(fills, books, first).underlying,
       label: this.label(group, sums),
-      openedOn: raw.tradeDate,
-      orderId: raw.orderId ?? null,
+      openedOn: fillDate(fills, first),
+      orderId: fillOrderId(fills, first),
       openingCash: formatMoney(openingCash),
       cashKind: openingCash > 0 ? "credit" : openingCash < 0 ? "debit" : "even",
       byRoll: strategies.byRoll[group] === 1,
@@ -121,7 +120,7 @@ export class StrategyIndex {
   }
 
   private classify(group: number, legs: LegSum[]): StrategyLabel {
-    const { fills, strategies, shares } = this.tables;
+    const { fills, books, strategies, shares } = this.tables;
     const shapes: LegShape[] = legs.map((leg) => ({
       optionType: leg.contract.optionType,
       direction: DIRECTIONS[leg.direction] as "long" | "short",
@@ -131,12 +130,12 @@ export class StrategyIndex {
     }));
     return classifyStrategy(shapes, () => {
       const leg = legs[0] as LegSum;
-      const raw = fills.raw[i32(strategies.fills, i32(strategies.start, group))] as PnlExecution;
+      const first = i32(strategies.fills, i32(strategies.start, group));
       const held = shares.at(
-        raw.accountId,
+        fillAccount(fills, books, first),
         leg.contract.underlying,
-        i32(fills.day, i32(strategies.fills, i32(strategies.start, group))),
-        Date.parse(raw.executedAt) || 0,
+        i32(fills.day, first),
+        f64(fills.time, first),
       );
       return held >= mul(leg.quantity, leg.contract.multiplier);
     });

@@ -2,6 +2,7 @@ import { type Micro, mul3Rounded, negate } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import type { StockAdjustment } from "../corporate-actions/adjust-stock";
 import type { AdjustmentRec } from "../corporate-actions/apply-actions";
+import { fillDate, fillId } from "../fill-fields";
 import {
   type BookTable,
   BUY,
@@ -103,17 +104,6 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     }
     timeline.steps.push(step);
   };
-  // Executions are only required to carry a non-empty instant; one that does not parse sorts first.
-  // Parsed once per fill: a closing fill is also the step of each lot it matched.
-  const times = new Float64Array(fills.count).fill(Number.NaN);
-  const fillTime = (fill: number) => {
-    let time = f64(times, fill);
-    if (Number.isNaN(time)) {
-      time = Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
-      times[fill] = time;
-    }
-    return time;
-  };
   for (let fill = 0; fill < fills.count; fill++) {
     const book = i32(fills.book, fill);
     const contract = books.contract[book] as ContractRec;
@@ -121,9 +111,9 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     const opensShort = (flags & OPEN) !== 0 && (flags & BUY) === 0;
     const quantity = f64(fills.quantity, fill);
     const put = contract.optionType === "put";
-    const step = emptyStep(i32(fills.day, fill), fills.raw[fill]?.tradeDate ?? "", TRADE_PHASE);
-    step.time = fillTime(fill);
-    step.id = fills.raw[fill]?.id ?? "";
+    const step = emptyStep(i32(fills.day, fill), fillDate(fills, fill), TRADE_PHASE);
+    step.time = f64(fills.time, fill);
+    step.id = fillId(fills, fill);
     step.optionCash = f64(fills.cash, fill);
     step.writesOption = opensShort;
     if (opensShort && put) {
@@ -142,9 +132,9 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     const closerEvent = i32(matches.closerEvent, match);
     let step: WheelStep;
     if (closerFill >= 0) {
-      step = emptyStep(i32(fills.day, closerFill), fills.raw[closerFill]?.tradeDate ?? "", TRADE_PHASE);
-      step.time = fillTime(closerFill);
-      step.id = fills.raw[closerFill]?.id ?? "";
+      step = emptyStep(i32(fills.day, closerFill), fillDate(fills, closerFill), TRADE_PHASE);
+      step.time = f64(fills.time, closerFill);
+      step.id = fillId(fills, closerFill);
     } else if (closerEvent >= 0) {
       const event = events[closerEvent] as LifecycleRec;
       step = emptyStep(event.dayNumber, event.day, DELIVERY_PHASE);
