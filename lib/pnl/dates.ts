@@ -88,6 +88,47 @@ function civilFromDays(days: number): [number, number, number] {
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, date];
 }
 
+const CHAR_T = 84;
+const CHAR_COLON = 58;
+const CHAR_DOT = 46;
+const CHAR_Z = 90;
+const DAY_MS = 86_400_000;
+
+/**
+ * Milliseconds since the epoch of an ISO-8601 instant, or NaN. The shape every source here writes,
+ * `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, is read digit by digit (what `Date.parse` gives, fractions past the
+ * millisecond dropped), since the object input has one per fill; any other shape goes to
+ * `Date.parse`.
+ */
+export function instantMs(text: string): number {
+  if (
+    text.length >= 20 &&
+    text.charCodeAt(10) === CHAR_T &&
+    text.charCodeAt(13) === CHAR_COLON &&
+    text.charCodeAt(16) === CHAR_COLON &&
+    text.charCodeAt(text.length - 1) === CHAR_Z
+  ) {
+    const day = dayNumber(text.slice(0, 10));
+    const hour = digits(text, 11, 13);
+    const minute = digits(text, 14, 16);
+    const second = digits(text, 17, 19);
+    let ms = 0;
+    let valid = !Number.isNaN(day) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60;
+    valid &&= second >= 0 && second < 60;
+    if (valid && text.length > 20) {
+      const fraction = text.length - 21;
+      valid = text.charCodeAt(19) === CHAR_DOT && fraction >= 1 && fraction <= 9;
+      if (valid) {
+        ms = digits(text, 20, 20 + Math.min(fraction, 3));
+        valid = ms >= 0 && digits(text, 20, text.length - 1) >= 0;
+        if (fraction < 3) ms *= fraction === 1 ? 100 : 10;
+      }
+    }
+    if (valid) return day * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  }
+  return Date.parse(text);
+}
+
 export function isDate(date: string): boolean {
   return !Number.isNaN(dayNumber(date));
 }

@@ -1,6 +1,6 @@
 import { tryParseDecimal } from "@/lib/money";
 import { ContractRegistry } from "./contract";
-import { dayNumber } from "./dates";
+import { dayNumber, instantMs } from "./dates";
 import {
   createContractColumns,
   createExecutionColumns,
@@ -100,7 +100,7 @@ function addRow(columns: PnlExecutionColumns & { id: string[] }, raw: PnlExecuti
   const day = dayNumber(raw.tradeDate);
   if (Number.isNaN(day)) return "tradeDate is not a YYYY-MM-DD date";
   if (typeof raw.executedAt !== "string" || raw.executedAt.length === 0) return "executedAt is empty";
-  const time = Date.parse(raw.executedAt);
+  const time = instantMs(raw.executedAt);
   if (Number.isNaN(time)) return "executedAt is not an ISO-8601 instant";
   const row = columns.count;
   columns.id[row] = raw.id;
