@@ -9,6 +9,7 @@ import {
   PnlInputError,
   toPnlColumns,
 } from "@/lib/pnl";
+import { instantMs } from "@/lib/pnl/dates";
 import { importRobinhoodCsv } from "@/lib/robinhood/csv";
 import { ExecutionColumnsBuilder, type InstrumentRow } from "@/lib/server/recompute/execution-columns";
 import { generateHistory } from "@/scripts/bench/generate-history";
@@ -119,6 +120,24 @@ describe("the columnar engine input", () => {
     columns.executions.quantity[0] = 1_000_000;
     columns.executions.contract[0] = 3;
     expect(() => computePnl(columns)).toThrow("executions[0]: contract 3 is not a valid row of contracts");
+  });
+
+  it("reads an instant to the millisecond exactly as Date.parse does, whatever its shape", () => {
+    const shapes = [
+      "2026-01-05T15:00:00Z",
+      "2026-01-05T15:00:00.1Z",
+      "2026-01-05T15:00:00.123456Z",
+      "2024-02-29T23:59:59.999Z",
+      "2026-01-05T15:00:00+01:00",
+      "2026-01-05T24:00:00Z",
+      "2026-01-05T15:00:00.Z",
+    ];
+    for (const text of shapes) expect(instantMs(text)).toBe(Date.parse(text));
+    fc.assert(
+      fc.property(fc.integer({ min: -2e12, max: 4e12 }), (ms) => {
+        expect(instantMs(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
   });
 
   it("refuses an object fill whose instant does not parse", () => {
