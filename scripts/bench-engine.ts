@@ -3,15 +3,21 @@
  *
  * Generates a deterministic history (seeded PRNG, no clock in the data) of option fills with partial
  * fills, partial closes, one-order rolls, expirations and assignments across many underlyings, and
- * stock trades beside them, then
- * times `computePnl` on it and prints executions per second — once for the computation alone and
- * once with every row list read (they are built on first read; see computePnl). Generation is not
- * timed. Last, it prints the floor under any engine on this input (see bench/input-floor.ts) and the
- * bare FIFO loop (bench/bare-fifo.ts) with the ratio of the engine's best time to it.
+ * stock trades beside them. It times `computePnl` on that history given as columns (`PnlColumns`,
+ * what recompute's loader builds; turning the objects into columns is not timed, as the loader does
+ * it while reading rows) and given as objects (the adapter the CLI and tests use, conversion
+ * included), and prints executions per second — for the computation alone and with every row list
+ * read (they are built on first read; see computePnl) — beside the bare FIFO loop on the same
+ * history (bench/bare-fifo.ts on the objects, bench/bare-fifo-columns.ts on the columns), with the
+ * engine's rate as a fraction of the loop's, in wall-clock and in CPU time. Last, the floor under any
+ * engine on the object input (bench/input-floor.ts). Generation is not timed; everything timed is
+ * warmed up first.
  */
 import { z } from "zod";
-import { computePnl } from "@/lib/pnl";
+import { computePnl, type PnlColumns, type PnlInput, toPnlColumns } from "@/lib/pnl";
 import { measureBareFifo } from "./bench/bare-fifo";
+import { measureBareFifoColumns } from "./bench/bare-fifo-columns";
+import { type BestTime, bestTime } from "./bench/best-time";
 import { generateHistory } from "./bench/generate-history";
 import { measureInputFloor } from "./bench/input-floor";
 import { parseFlags } from "./bench/parse-flags";
@@ -28,57 +34,89 @@ const input = generateHistory(args.executions);
 console.log(
   `generated ${input.executions.length.toLocaleString("en-US")} executions, ${input.events.length.toLocaleString("en-US")} events and ${(input.stockTrades ?? []).length.toLocaleString("en-US")} stock trades in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
-const rates: number[] = [];
-const fullRates: number[] = [];
-for (let run = 1; run <= args.runs; run++) {
-  // Each run starts from the same heap, where only the input is live: the previous run's result
-  // died with its function call (npm run bench:engine exposes gc).
-  (globalThis as { gc?: () => void }).gc?.();
-  const timing = timeRun();
-  rates.push(input.executions.length / timing.seconds);
-  fullRates.push(input.executions.length / timing.fullSeconds);
-  console.log(`run ${run}: ${timing.summary}`);
-  if (!timing.reconciled) process.exitCode = 1;
-}
-console.log(`best computePnl: ${rate(Math.max(...rates))} executions/s on one core (goal 1,000,000)`);
-console.log(`best with every row read: ${rate(Math.max(...fullRates))} executions/s`);
+const columns = toPnlColumns(input);
+const count = input.executions.length;
+warmUp();
+const columnar = timeRuns("columns", columns);
+const objects = timeRuns("objects", input);
 const floor = measureInputFloor(input, args.runs);
+const bare = measureBareFifo(input, args.runs);
+const bareColumns = measureBareFifoColumns(columns, args.runs);
+
+console.log(`\nbest of ${args.runs}, executions per second of wall clock | of CPU time (one core):`);
+const rows: [string, BestTime][] = [
+  ["computePnl, columns (as recompute)", columnar.compute],
+  ["computePnl, objects (adapter included)", objects.compute],
+  ["bare FIFO loop on objects", bare],
+  ["bare FIFO loop on columns", bareColumns],
+  ["computePnl, columns, every row read", columnar.full],
+  ["computePnl, objects, every row read", objects.full],
+];
+for (const [label, time] of rows) {
+  console.log(
+    `  ${label.padEnd(40)} ${rate(count / time.wallSeconds).padStart(11)} | ${rate(count / time.cpuSeconds).padStart(11)}`,
+  );
+}
+console.log("engine rate / bare FIFO loop on objects (wall | CPU); target for columns at least 1/3:");
+console.log(
+  `  columns ${ratio(bare.wallSeconds / columnar.compute.wallSeconds)} | ${ratio(bare.cpuSeconds / columnar.compute.cpuSeconds)}`,
+);
+console.log(
+  `  objects ${ratio(bare.wallSeconds / objects.compute.wallSeconds)} | ${ratio(bare.cpuSeconds / objects.compute.cpuSeconds)}`,
+);
+console.log(
+  `engine on columns / bare FIFO loop on columns: ${ratio(bareColumns.wallSeconds / columnar.compute.wallSeconds)} | ${ratio(bareColumns.cpuSeconds / columnar.compute.cpuSeconds)}`,
+);
 console.log(
   `floor, best of ${args.runs}: reading every field computePnl uses ${floor.readSeconds.toFixed(3)} s; reading and parsing their decimals and dates ${floor.parseSeconds.toFixed(3)} s; one full collection of the heap holding the input ${floor.collectionSeconds.toFixed(3)} s`,
-);
-
-const bare = measureBareFifo(input, args.runs);
-const bestSeconds = input.executions.length / Math.max(...rates);
-console.log(
-  `bare FIFO loop floor, best of ${args.runs}: ${bare.toFixed(3)} s = ${rate(input.executions.length / bare)} executions/s; computePnl takes ${(bestSeconds / bare).toFixed(1)}× that`,
 );
 
 function rate(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-/** Times one computePnl on the input, then the reading of every row list; keeps nothing alive. */
-function timeRun() {
-  const start = performance.now();
-  const result = computePnl(input);
-  const computed = performance.now();
-  // Reading the row lists builds them (see computePnl); timed apart, then together with the compute.
-  const rows =
-    result.matches.length +
-    result.openLots.length +
-    result.contracts.length +
-    result.chains.length +
-    result.strategies.length +
-    result.wheelCycles.length;
-  const done = performance.now();
-  const seconds = (computed - start) / 1000;
-  const fullSeconds = (done - start) / 1000;
-  const count = input.executions.length;
-  const reconciled = result.reconciliation.options.holds && result.reconciliation.stock.holds;
-  return {
-    seconds,
-    fullSeconds,
-    reconciled,
-    summary: `computePnl ${seconds.toFixed(3)} s = ${rate(count / seconds)} executions/s; with all ${rows.toLocaleString("en-US")} rows read ${fullSeconds.toFixed(3)} s = ${rate(count / fullSeconds)} executions/s (${result.matches.length.toLocaleString("en-US")} matches, ${result.chains.length.toLocaleString("en-US")} chains, reconciliation ${reconciled ? "holds" : "FAILS"})`,
-  };
+function ratio(value: number): string {
+  return value >= 1 ? `${value.toFixed(2)}×` : `1/${(1 / value).toFixed(1)}`;
+}
+
+/**
+ * Runs everything timed below a few times on a small history first, so each run is timed with
+ * optimized code, as in a server that has recomputed before (the engine is far more code for the
+ * JIT to optimize than the bare loops, so without this its first runs measure compilation).
+ */
+function warmUp(): void {
+  const small = generateHistory(Math.min(20_000, count));
+  const smallColumns = toPnlColumns(small);
+  for (let round = 0; round < 3; round++) {
+    computePnl(smallColumns);
+    computePnl(small);
+    measureBareFifo(small, 1);
+    measureBareFifoColumns(smallColumns, 1);
+  }
+}
+
+/** Times computePnl on one form of the history: alone, and with every row list read (built on first read). */
+function timeRuns(label: string, form: PnlInput | PnlColumns) {
+  let reconciled = true;
+  let summary = "";
+  const compute = bestTime(args.runs, () => {
+    const result = "format" in form ? computePnl(form) : computePnl(form);
+    reconciled &&= result.reconciliation.options.holds && result.reconciliation.stock.holds;
+  });
+  const full = bestTime(args.runs, () => {
+    const result = "format" in form ? computePnl(form) : computePnl(form);
+    const rows =
+      result.matches.length +
+      result.openLots.length +
+      result.contracts.length +
+      result.chains.length +
+      result.strategies.length +
+      result.wheelCycles.length;
+    summary = `${rows.toLocaleString("en-US")} rows (${result.matches.length.toLocaleString("en-US")} matches, ${result.chains.length.toLocaleString("en-US")} chains)`;
+  });
+  console.log(
+    `${label}: computePnl ${compute.wallSeconds.toFixed(3)} s (CPU ${compute.cpuSeconds.toFixed(3)} s), with ${summary} ${full.wallSeconds.toFixed(3)} s (CPU ${full.cpuSeconds.toFixed(3)} s), reconciliation ${reconciled ? "holds" : "FAILS"}`,
+  );
+  if (!reconciled) process.exitCode = 1;
+  return { compute, full };
 }

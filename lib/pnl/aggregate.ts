@@ -1,6 +1,7 @@
 import { add, formatMoney, formatQuantity, type Micro, sub } from "@/lib/money";
+import { compareBooks } from "./book-finder";
+import { f64, item, u8 } from "./cells";
 import { type BookTable, CLOSE_KIND_CODES, type ContractRec } from "./internal-types";
-import { compareBooks } from "./normalize";
 import type { ContractSummary, UnderlyingSummary } from "./result-types";
 import type { CloseKind } from "./types";
 
@@ -13,21 +14,21 @@ export function summarizeContracts(books: BookTable): ContractSummary[] {
   );
   return order.map((book) => {
     const contract = books.contract[book] as ContractRec;
-    const long = books.queueOpen[book * 2] as number;
-    const short = books.queueOpen[book * 2 + 1] as number;
-    const lastCloseKind = CLOSE_KIND_CODES[books.lastCloseKind[book] as number] as CloseKind | null;
+    const long = f64(books.queueOpen, book * 2);
+    const short = f64(books.queueOpen, book * 2 + 1);
+    const lastCloseKind = CLOSE_KIND_CODES[u8(books.lastCloseKind, book)] as CloseKind | null;
     return {
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: contract.key,
       underlying: contract.underlying,
       expiration: contract.expiration,
       strike: contract.strikeText,
       optionType: contract.optionType,
       multiplier: contract.multiplierText,
-      realized: formatMoney(books.realized[book] as number),
-      unrealized: books.unmarked[book] === 1 ? null : formatMoney(books.unrealized[book] as number),
-      fees: formatMoney(books.fees[book] as number),
-      cashFlow: formatMoney(books.cashFlow[book] as number),
+      realized: formatMoney(f64(books.realized, book)),
+      unrealized: books.unmarked[book] === 1 ? null : formatMoney(f64(books.unrealized, book)),
+      fees: formatMoney(f64(books.fees, book)),
+      cashFlow: formatMoney(f64(books.cashFlow, book)),
       openQuantity: formatQuantity(sub(long, short)),
       status: long > 0 || short > 0 ? "open" : (lastCloseKind ?? "trade"),
     };
@@ -65,11 +66,11 @@ export function summarizeUnderlyings(
       last = get(underlying);
       lastUnderlying = underlying;
     }
-    last.realized = add(last.realized, books.realized[book] as number);
-    last.unrealized = add(last.unrealized, books.unrealized[book] as number);
+    last.realized = add(last.realized, f64(books.realized, book));
+    last.unrealized = add(last.unrealized, f64(books.unrealized, book));
     last.unmarked ||= books.unmarked[book] === 1;
-    last.fees = add(last.fees, books.fees[book] as number);
-    last.cashFlow = add(last.cashFlow, books.cashFlow[book] as number);
+    last.fees = add(last.fees, f64(books.fees, book));
+    last.cashFlow = add(last.cashFlow, f64(books.cashFlow, book));
   }
   for (const stock of stockRealized) {
     const entry = get(stock.underlying);

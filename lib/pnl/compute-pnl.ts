@@ -1,9 +1,11 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
+import { f64, i32 } from "./cells";
 import { ChainIndex } from "./chains/build-chains";
 import { CorporateActionReplay } from "./corporate-actions/apply-actions";
 import { addChainAdjustments } from "./corporate-actions/chain-adjustments";
 import { DayLedger } from "./day-ledger";
+import type { PnlColumns } from "./input-columns";
 import { tradeCloser } from "./lots/fifo";
 import type { LifecycleState } from "./lots/lifecycle";
 import { replayAll } from "./lots/replay";
@@ -31,7 +33,9 @@ export const ENGINE_VERSION = "1.1.0";
  * Computes realized and unrealized P&L, open positions, the stock ledger (equity trades and shares
  * delivered by assignments and exercises), roll chains, strategy positions, wheel cycles and a
  * reconciliation from plain input. Pure: no I/O, no clock, and the same input in any order gives the
- * same result. Throws `PnlInputError` for malformed input;
+ * same result. The input is either plain objects (`PnlInput`) or the loader's typed columns
+ * (`PnlColumns`, see input-columns.ts); both give the same result. Throws `PnlInputError` for
+ * malformed input;
  * trading anomalies (a close with no open, an expiry with no event) are reported in `issues`.
  *
  * Every figure is computed here. The long row lists (`contracts`, `matches`, `openLots`, `chains`,
@@ -39,7 +43,9 @@ export const ENGINE_VERSION = "1.1.0";
  * that needs only the totals skips formatting rows by the million; reading them gives the same rows
  * every time.
  */
-export function computePnl(input: PnlInput): PnlResult {
+export function computePnl(input: PnlColumns): PnlResult;
+export function computePnl(input: PnlInput): PnlResult;
+export function computePnl(input: PnlInput | PnlColumns): PnlResult {
   const normalized = normalizeInput(input);
   const { books, fills, asOf, asOfDay } = normalized;
   const state: LifecycleState = {
@@ -73,7 +79,7 @@ export function computePnl(input: PnlInput): PnlResult {
   const stock = formatStock(stockReplay, marks);
   const rolls = detectRolls({ fills, books, episodes: state.episodes, order: state.order });
   // Legs opened together join one chain before any chain is read (chains are grouped on first use).
-  const strategies = groupStrategies({ fills, episodes: state.episodes, rolls, order: state.order });
+  const strategies = groupStrategies({ fills, books, episodes: state.episodes, rolls, order: state.order });
   const strategyIndex = new StrategyIndex({
     fills,
     books,
@@ -91,14 +97,14 @@ export function computePnl(input: PnlInput): PnlResult {
   });
 
   for (const match of stockReplay.matches) {
-    state.days.stock(match.close.dayNumber, match.close.day, match.realized);
+    state.days.stock(match.close.dayNumber, match.realized);
   }
   const realized = state.realized;
   let fees: Micro = 0;
   let cashFlow: Micro = 0;
   for (let book = 0; book < books.count; book++) {
-    fees = add(fees, books.fees[book] as number);
-    cashFlow = add(cashFlow, books.cashFlow[book] as number);
+    fees = add(fees, f64(books.fees, book));
+    cashFlow = add(cashFlow, f64(books.cashFlow, book));
   }
   const issues: PnlIssue[] = [...state.issues, ...valuation.issues];
   const rowTables = { ...state, chains, actions };
@@ -169,14 +175,14 @@ export function computePnl(input: PnlInput): PnlResult {
         actions === null
           ? null
           : (match) => {
-              const episode = state.matches.episode[match] as number;
-              return actions.bookOfMatch(episode, match, state.episodes.book[episode] as number);
+              const episode = i32(state.matches.episode, match);
+              return actions.bookOfMatch(episode, match, i32(state.episodes.book, episode));
             },
       asOf,
     }),
   );
   defineLazy(result, "strategies", () =>
-    strategyIndex.rows((fill) => chains.chainIdOf(fills.episode[fill] as number)),
+    strategyIndex.rows((fill) => chains.chainIdOf(i32(fills.episode, fill))),
   );
   return result;
 }

@@ -1,5 +1,6 @@
 import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
-import { dayNumber } from "./dates";
+import { i32, item } from "./cells";
+import { dayNumber, formatDay } from "./dates";
 import type { OptionContract, OptionType } from "./types";
 
 /**
@@ -107,35 +108,40 @@ export class ContractRegistry {
       typeof contract.expiration === "string" ? dayNumber(contract.expiration) : Number.NaN;
     const problem = describeProblem(contract, expirationDay, strike, multiplier);
     if (problem !== null || strike === null || multiplier === null) return problem ?? "contract is invalid";
-    const { underlying, optionType } = contract;
+    const record = this.intern(contract.underlying, expirationDay, contract.optionType, strike, multiplier);
+    this.lastContract = contract;
+    this.lastRecord = record;
+    return record;
+  }
+
+  /** The record of a contract given by its canonical fields (already validated). */
+  intern(
+    underlying: string,
+    expirationDay: number,
+    optionType: OptionType,
+    strike: Micro,
+    multiplier: Micro,
+  ): ContractRec {
     const hash = hashOf(underlying, expirationDay, optionType, strike, multiplier);
     const mask = this.slots.length - 1;
     let slot = hash & mask;
-    let record: ContractRec | null = null;
-    for (let entry = this.slots[slot] as number; entry !== 0; entry = this.slots[slot] as number) {
+    for (let entry = i32(this.slots, slot); entry !== 0; entry = i32(this.slots, slot)) {
       if (this.hashes[entry - 1] === hash) {
-        const candidate = this.list[entry - 1] as ContractRec;
-        if (candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)) {
-          record = candidate;
-          break;
-        }
+        const candidate = item(this.list, entry - 1);
+        if (candidate.sameAs(underlying, expirationDay, optionType, strike, multiplier)) return candidate;
       }
       slot = (slot + 1) & mask;
     }
-    if (record === null) {
-      record = new ContractRec(
-        this.list.length,
-        underlying,
-        contract.expiration,
-        expirationDay,
-        optionType,
-        strike,
-        multiplier,
-      );
-      this.add(record, hash, slot);
-    }
-    this.lastContract = contract;
-    this.lastRecord = record;
+    const record = new ContractRec(
+      this.list.length,
+      underlying,
+      formatDay(expirationDay),
+      expirationDay,
+      optionType,
+      strike,
+      multiplier,
+    );
+    this.add(record, hash, slot);
     return record;
   }
 
@@ -155,7 +161,7 @@ export class ContractRegistry {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let index = 0; index < this.list.length; index++) {
-      let slot = (this.hashes[index] as number) & mask;
+      let slot = i32(this.hashes, index) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = index + 1;
     }

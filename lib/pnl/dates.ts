@@ -1,3 +1,5 @@
+import { item } from "./cells";
+
 /** Calendar dates as day numbers (days since 1970-01-01); pure, no clock and no time zone. */
 
 const CHAR_0 = 48;
@@ -29,7 +31,7 @@ function parseDay(date: string): number {
   const day = digits(date, 8, 10);
   if (year < 100 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  const monthDays = month === 2 && leap ? 29 : item(DAYS_IN_MONTH, month - 1);
   return day > monthDays ? Number.NaN : daysFromCivil(year, month, day);
 }
 
@@ -52,6 +54,79 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
+}
+
+// The replay names the day of consecutive fills, which mostly share one: one remembered entry.
+let lastFormattedDay = Number.NaN;
+let lastFormatted = "";
+
+/** The `YYYY-MM-DD` text of a day number (the inverse of `dayNumber` for years 0100–9999). */
+export function formatDay(day: number): string {
+  if (day === lastFormattedDay) return lastFormatted;
+  const [year, month, date] = civilFromDays(day);
+  lastFormatted = `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${date < 10 ? "0" : ""}${date}`;
+  lastFormattedDay = day;
+  return lastFormatted;
+}
+
+/** The proleptic Gregorian date of a day number (the inverse of `daysFromCivil`). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, date];
+}
+
+const CHAR_T = 84;
+const CHAR_COLON = 58;
+const CHAR_DOT = 46;
+const CHAR_Z = 90;
+const DAY_MS = 86_400_000;
+
+/**
+ * Milliseconds since the epoch of an ISO-8601 instant, or NaN. The shape every source here writes,
+ * `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, is read digit by digit (what `Date.parse` gives, fractions past the
+ * millisecond dropped), since the object input has one per fill; any other shape goes to
+ * `Date.parse`.
+ */
+export function instantMs(text: string): number {
+  if (
+    text.length >= 20 &&
+    text.charCodeAt(10) === CHAR_T &&
+    text.charCodeAt(13) === CHAR_COLON &&
+    text.charCodeAt(16) === CHAR_COLON &&
+    text.charCodeAt(text.length - 1) === CHAR_Z
+  ) {
+    const day = dayNumber(text.slice(0, 10));
+    const hour = digits(text, 11, 13);
+    const minute = digits(text, 14, 16);
+    const second = digits(text, 17, 19);
+    let ms = 0;
+    let valid = !Number.isNaN(day) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60;
+    valid &&= second >= 0 && second < 60;
+    if (valid && text.length > 20) {
+      const fraction = text.length - 21;
+      valid = text.charCodeAt(19) === CHAR_DOT && fraction >= 1 && fraction <= 9;
+      if (valid) {
+        ms = digits(text, 20, 20 + Math.min(fraction, 3));
+        valid = ms >= 0 && digits(text, 20, text.length - 1) >= 0;
+        if (fraction < 3) ms *= fraction === 1 ? 100 : 10;
+      }
+    }
+    if (valid) return day * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  }
+  return Date.parse(text);
 }
 
 export function isDate(date: string): boolean {

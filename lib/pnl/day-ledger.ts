@@ -1,8 +1,8 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
+import { formatDay } from "./dates";
 import type { DaySummary } from "./result-types";
 
 interface DaySums {
-  date: string;
   realized: Micro;
   fees: Micro;
   cashFlow: Micro;
@@ -19,11 +19,11 @@ export class DayLedger {
   private lastDay = Number.NaN;
   private last: DaySums | null = null;
 
-  private get(dayNumber: number, date: string): DaySums {
+  private get(dayNumber: number): DaySums {
     if (dayNumber === this.lastDay && this.last !== null) return this.last;
     let entry = this.days.get(dayNumber);
     if (!entry) {
-      entry = { date, realized: 0, fees: 0, cashFlow: 0, stockRealized: 0 };
+      entry = { realized: 0, fees: 0, cashFlow: 0, stockRealized: 0 };
       this.days.set(dayNumber, entry);
     }
     this.lastDay = dayNumber;
@@ -31,27 +31,27 @@ export class DayLedger {
     return entry;
   }
 
-  realized(dayNumber: number, date: string, value: Micro): void {
-    const entry = this.get(dayNumber, date);
+  realized(dayNumber: number, value: Micro): void {
+    const entry = this.get(dayNumber);
     entry.realized = add(entry.realized, value);
   }
 
-  fill(dayNumber: number, date: string, fees: Micro, cash: Micro): void {
-    const entry = this.get(dayNumber, date);
+  fill(dayNumber: number, fees: Micro, cash: Micro): void {
+    const entry = this.get(dayNumber);
     entry.fees = add(entry.fees, fees);
     entry.cashFlow = add(entry.cashFlow, cash);
   }
 
-  stock(dayNumber: number, date: string, value: Micro): void {
-    const entry = this.get(dayNumber, date);
+  stock(dayNumber: number, value: Micro): void {
+    const entry = this.get(dayNumber);
     entry.stockRealized = add(entry.stockRealized, value);
   }
 
   summaries(): DaySummary[] {
     return [...this.days.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([, entry]) => ({
-        date: entry.date,
+      .map(([day, entry]) => ({
+        date: formatDay(day),
         realized: formatMoney(entry.realized),
         fees: formatMoney(entry.fees),
         cashFlow: formatMoney(entry.cashFlow),

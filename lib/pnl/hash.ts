@@ -1,3 +1,4 @@
+import { item } from "./cells";
 /**
  * A 64-bit FNV-1a style hash as 16 hex digits, for ids that must be stable across recomputes (chain and
  * roll ids). Pure JavaScript so the engine runs anywhere; not for security.
@@ -10,7 +11,7 @@ export function stableHash(parts: readonly string[]): string {
   let h3 = 0xcbf2;
   // Parts are hashed one after another with a 0 unit between them, without building a joined string.
   for (let part = 0; part < parts.length; part++) {
-    const text = parts[part] as string;
+    const text = item(parts, part);
     const length = text.length + (part < parts.length - 1 ? 1 : 0);
     for (let index = 0; index < length; index++) {
       const code = index < text.length ? text.charCodeAt(index) : 0;

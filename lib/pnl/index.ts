@@ -5,10 +5,21 @@
 export { BREAKEVEN_ROUNDING } from "./chains/build-chains";
 export { computePnl, ENGINE_VERSION } from "./compute-pnl";
 export { contractKey } from "./contract";
+export { dayNumber, formatDay } from "./dates";
+export {
+  createContractColumns,
+  createExecutionColumns,
+  FILL_BUYS,
+  FILL_OPENS,
+  type PnlColumns,
+  type PnlContractColumns,
+  type PnlExecutionColumns,
+} from "./input-columns";
+export { type InputProblem, PnlInputError } from "./input-error";
 export { MARKET_VALUE_ROUNDING } from "./marks";
-export { type InputProblem, PnlInputError } from "./normalize";
 export type * from "./result-types";
 export { STOCK_GROSS_ROUNDING, stockTradeGross } from "./stock-trades";
 export { STRATEGY_LABELS, STRATEGY_NAMES } from "./strategies/strategy-rules";
+export { toPnlColumns } from "./to-columns";
 export type * from "./types";
 export { AVERAGE_PRICE_ROUNDING } from "./valuation";

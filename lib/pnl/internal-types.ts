@@ -1,6 +1,6 @@
 import type { Micro } from "@/lib/money";
 import type { ContractRec } from "./contract";
-import type { CloseKind, Direction, LifecycleType, PnlExecution } from "./types";
+import type { CloseKind, Direction, LifecycleType } from "./types";
 
 /**
  * The engine's working records. Fills, books, episodes and matches are tables of columns (typed
@@ -41,8 +41,15 @@ export type { ContractRec };
 export interface FillTable {
   count: number;
   capacity: number;
-  raw: PnlExecution[];
+  /** Execution ids. */
+  id: string[];
+  /** Order ids, by the index the `order` column holds. */
+  orderIds: readonly string[];
   book: Int32Array;
+  /** Index into `orderIds`, or −1 when the fill's order is not known. */
+  order: Int32Array;
+  /** The fill's instant, epoch milliseconds. */
+  time: Float64Array;
   day: Int32Array;
   flags: Uint8Array;
   quantity: Float64Array;

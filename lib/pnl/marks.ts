@@ -1,4 +1,5 @@
 import { add, type Micro, mul3Rounded, mulRounded, negate, tryParseDecimal } from "@/lib/money";
+import { f64 } from "./cells";
 import { type FillTable, LONG } from "./internal-types";
 import type { StockBook } from "./stock";
 
@@ -53,9 +54,9 @@ export function valueLot(
   multiplier: Micro,
   mark: Micro | null,
 ): LotValuation {
-  const openCash = (fills.lotGross[lot] as number) - (fills.lotFees[lot] as number);
+  const openCash = f64(fills.lotGross, lot) - f64(fills.lotFees, lot);
   if (mark === null) return { mark, marketValue: null, unrealized: null, openCash };
-  const value = mul3Rounded(mark, fills.lotQuantity[lot] as number, multiplier, MARKET_VALUE_ROUNDING);
+  const value = mul3Rounded(mark, f64(fills.lotQuantity, lot), multiplier, MARKET_VALUE_ROUNDING);
   const marketValue = direction === LONG ? value : negate(value);
   return { mark, marketValue, unrealized: add(marketValue, openCash), openCash };
 }

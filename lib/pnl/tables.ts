@@ -79,6 +79,8 @@ function growColumns(table: { capacity: number }, capacity: number): void {
 
 const FILL_COLUMNS = {
   book: Int32Array,
+  order: Int32Array,
+  time: Float64Array,
   day: Int32Array,
   flags: Uint8Array,
   quantity: Float64Array,
@@ -183,7 +185,8 @@ export function createWorkTables(executions: number, events: number): WorkTables
     fills: {
       count: 0,
       capacity: fillCapacity,
-      raw: new Array(fillCapacity),
+      id: new Array(fillCapacity),
+      orderIds: [],
       ...carve<typeof FILL_COLUMNS>(fillLayout),
     },
     books: {

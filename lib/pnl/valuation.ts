@@ -1,4 +1,6 @@
 import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
+import { compareBooks } from "./book-finder";
+import { f64, i32, item } from "./cells";
 import {
   type BookTable,
   type ContractRec,
@@ -8,7 +10,6 @@ import {
   LONG,
 } from "./internal-types";
 import { type MarkBook, valueLot } from "./marks";
-import { compareBooks } from "./normalize";
 import type { OpenPosition, PnlIssue } from "./result-types";
 
 /**
@@ -60,14 +61,13 @@ export function valueOpenLots(input: ValuationInput): Valuation {
   // Only books with something open are valued; they are taken in canonical order.
   const open: number[] = [];
   for (let book = 0; book < books.count; book++) {
-    if ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
-      open.push(book);
+    if (f64(books.queueOpen, book * 2) > 0 || f64(books.queueOpen, book * 2 + 1) > 0) open.push(book);
   }
   open.sort((a, b) => compareBooks(books, a, b));
   for (const book of open) {
     const mark = marks.option((books.contract[book] as ContractRec).key);
     for (let queue = book * 2; queue < book * 2 + 2; queue++) {
-      if ((books.queueOpen[queue] as number) > 0) valueQueue(input, valuation, queue, mark);
+      if (f64(books.queueOpen, queue) > 0) valueQueue(input, valuation, queue, mark);
     }
   }
   return valuation;
@@ -82,28 +82,25 @@ function valueQueue(input: ValuationInput, valuation: Valuation, queue: number, 
   let openCash: Micro = 0;
   let marketValue: Micro = 0;
   let unrealized: Micro = 0;
-  for (let lot = books.queueHead[queue] as number; lot >= 0; lot = fills.nextLot[lot] as number) {
+  for (let lot = i32(books.queueHead, queue); lot >= 0; lot = i32(fills.nextLot, lot)) {
     const value = valueLot(fills, lot, direction, contract.multiplier, mark);
-    gross = add(gross, fills.lotGross[lot] as number);
+    gross = add(gross, f64(fills.lotGross, lot));
     openCash = add(openCash, value.openCash);
-    const episode = fills.episode[lot] as number;
-    episodes.quantityOpen[episode] = add(
-      episodes.quantityOpen[episode] as number,
-      fills.lotQuantity[lot] as number,
-    );
+    const episode = i32(fills.episode, lot);
+    episodes.quantityOpen[episode] = add(f64(episodes.quantityOpen, episode), f64(fills.lotQuantity, lot));
     if (value.marketValue !== null && value.unrealized !== null) {
       marketValue = add(marketValue, value.marketValue);
       unrealized = add(unrealized, value.unrealized);
-      episodes.unrealized[episode] = add(episodes.unrealized[episode] as number, value.unrealized);
+      episodes.unrealized[episode] = add(f64(episodes.unrealized, episode), value.unrealized);
     } else episodes.unmarked[episode] = 1;
     valuation.openLots.push({ fill: lot, book, direction, ...value });
   }
-  const openQuantity = books.queueOpen[queue] as number;
+  const openQuantity = f64(books.queueOpen, queue);
   const directionName = DIRECTIONS[direction] as "long" | "short";
   if (mark !== null) {
     valuation.marketValue = add(valuation.marketValue, marketValue);
     valuation.unrealized = add(valuation.unrealized, unrealized);
-    books.unrealized[book] = add(books.unrealized[book] as number, unrealized);
+    books.unrealized[book] = add(f64(books.unrealized, book), unrealized);
   } else {
     valuation.unmarkedOpenCash = add(valuation.unmarkedOpenCash, openCash);
     valuation.unmarkedPositions++;
@@ -111,7 +108,7 @@ function valueQueue(input: ValuationInput, valuation: Valuation, queue: number, 
     valuation.issues.push({
       code: "missing-mark",
       message: `no mark for open ${directionName} position in ${contract.key}: unrealized P&L unknown`,
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: contract.key,
       quantity: formatQuantity(openQuantity),
     });
@@ -119,7 +116,7 @@ function valueQueue(input: ValuationInput, valuation: Valuation, queue: number, 
   const shares = mul(openQuantity, contract.multiplier);
   const magnitude = gross < 0 ? -gross : gross;
   valuation.positions.push({
-    accountId: books.accountId[book] as string,
+    accountId: item(books.accountId, book),
     contractKey: contract.key,
     underlying: contract.underlying,
     expiration: contract.expiration,

@@ -6,6 +6,7 @@
  */
 import { tryParseDecimal } from "@/lib/money";
 import type { PnlInput } from "@/lib/pnl";
+import { type BestTime, bestTime } from "./best-time";
 
 interface Queue {
   quantities: number[];
@@ -13,15 +14,11 @@ interface Queue {
   head: number;
 }
 
-export function measureBareFifo(input: PnlInput, runs: number): number {
-  let best = Number.POSITIVE_INFINITY;
+export function measureBareFifo(input: PnlInput, runs: number): BestTime {
   let checksum = 0;
-  for (let run = 0; run < runs; run++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const start = performance.now();
+  const best = bestTime(runs, () => {
     checksum += bareFifo(input);
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
+  });
   // Using the sum keeps the loop from being optimized away.
   if (checksum === -1) console.log(checksum);
   return best;

@@ -1,5 +1,7 @@
 import { add, divRounded, formatMoney, formatQuantity, type Micro, mul, negate } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import { daysBetween } from "../dates";
+import { fillDate, fillId } from "../fill-fields";
 import { stableHash } from "../hash";
 import {
   type BookTable,
@@ -16,7 +18,7 @@ import type { RollTable } from "../rolls/detect-rolls";
 import { formatRoll, rollId } from "../rolls/format-roll";
 import type { StrategyTable } from "../strategies/group-strategies";
 import type { StrategyIndex } from "../strategies/strategy-index";
-import type { CloseKind, PnlExecution } from "../types";
+import type { CloseKind } from "../types";
 import { legOutsOf, rolledAwayEpisodes } from "./leg-outs";
 import { findRoot } from "./union-find";
 
@@ -73,17 +75,17 @@ export class ChainIndex {
   /** The id of the chain an episode belongs to. */
   chainIdOf(episode: number): string {
     const grouping = this.group();
-    return grouping.idByRoot[findRoot(this.tables.episodes.parent, episode)] as string;
+    return item(grouping.idByRoot, findRoot(this.tables.episodes.parent, episode));
   }
 
   /** Every chain, ordered by opening date, then id. */
   rows(): RollChain[] {
     const { members, start, idByRoot } = this.group();
-    const { episodes, rolls, fills } = this.tables;
+    const { episodes, rolls, fills, books } = this.tables;
     // Sized up front: filling a large empty array at scattered indexes would make it a slow, sparse one.
     const rollsByRoot = new Array<number[] | undefined>(episodes.count);
     for (let roll = 0; roll < rolls.count; roll++) {
-      const episode = rolls.episode[roll] as number;
+      const episode = i32(rolls.episode, roll);
       if (episode < 0) continue;
       const root = findRoot(episodes.parent, episode);
       const list = rollsByRoot[root];
@@ -92,13 +94,13 @@ export class ChainIndex {
     }
     const chains: RollChain[] = [];
     for (let root = 0; root < episodes.count; root++) {
-      const from = start[root] as number;
-      const to = start[root + 1] as number;
+      const from = i32(start, root);
+      const to = i32(start, root + 1);
       if (from === to) continue;
       const rollRows = (rollsByRoot[root] ?? [])
-        .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, roll)))
+        .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, books, roll)))
         .sort((a, b) => (a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1));
-      chains.push(this.chain(idByRoot[root] as string, Array.from(members.subarray(from, to)), rollRows));
+      chains.push(this.chain(item(idByRoot, root), Array.from(members.subarray(from, to)), rollRows));
     }
     return chains.sort((a, b) =>
       a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
@@ -114,29 +116,27 @@ export class ChainIndex {
     for (let episode = 0; episode < count; episode++) {
       const root = findRoot(episodes.parent, episode);
       roots[episode] = root;
-      start[root + 1] = (start[root + 1] as number) + 1;
+      start[root + 1] = i32(start, root + 1) + 1;
     }
-    for (let root = 0; root < count; root++)
-      start[root + 1] = (start[root + 1] as number) + (start[root] as number);
+    for (let root = 0; root < count; root++) start[root + 1] = i32(start, root + 1) + i32(start, root);
     const next = start.slice(0, count);
     const members = new Int32Array(count);
     for (let episode = 0; episode < count; episode++) {
-      const root = roots[episode] as number;
-      members[next[root] as number] = episode;
-      next[root] = (next[root] as number) + 1;
+      const root = i32(roots, episode);
+      members[i32(next, root)] = episode;
+      next[root] = i32(next, root) + 1;
     }
     const idByRoot = new Array<string>(count);
     const byFirstOpen = (a: number, b: number) =>
-      compareFills(fills, episodes.firstOpen[a] as number, episodes.firstOpen[b] as number);
+      compareFills(fills, i32(episodes.firstOpen, a), i32(episodes.firstOpen, b));
     for (let root = 0; root < count; root++) {
-      const from = start[root] as number;
-      const to = start[root + 1] as number;
+      const from = i32(start, root);
+      const to = i32(start, root + 1);
       if (from === to) continue;
       if (to - from > 1) members.set(Array.from(members.subarray(from, to)).sort(byFirstOpen), from);
-      const first = members[from] as number;
-      const raw = fills.raw[episodes.firstOpen[first] as number] as PnlExecution;
-      idByRoot[root] =
-        `ch_${stableHash([books.accountId[episodes.book[first] as number] as string, raw.id])}`;
+      const first = i32(members, from);
+      const id = fillId(fills, i32(episodes.firstOpen, first));
+      idByRoot[root] = `ch_${stableHash([item(books.accountId, i32(episodes.book, first)), id])}`;
     }
     this.grouping = { members, start, idByRoot };
     return this.grouping;
@@ -144,10 +144,10 @@ export class ChainIndex {
 
   private chain(id: string, list: number[], rolls: RollChain["rolls"]): RollChain {
     const { episodes, books, fills, asOf } = this.tables;
-    const first = list[0] as number;
-    const firstBook = episodes.book[first] as number;
+    const first = item(list, 0);
+    const firstBook = i32(episodes.book, first);
     const contract = books.contract[firstBook] as ContractRec;
-    const openedOn = (fills.raw[episodes.firstOpen[first] as number] as PnlExecution).tradeDate;
+    const openedOn = fillDate(fills, i32(episodes.firstOpen, first));
     let netPremium: Micro = 0;
     let realized: Micro = 0;
     let fees: Micro = 0;
@@ -155,15 +155,15 @@ export class ChainIndex {
     const open: number[] = [];
     let closedOn = "";
     for (const episode of list) {
-      netPremium = add(netPremium, episodes.netCash[episode] as number);
-      realized = add(realized, episodes.realized[episode] as number);
-      fees = add(fees, episodes.fees[episode] as number);
+      netPremium = add(netPremium, f64(episodes.netCash, episode));
+      realized = add(realized, f64(episodes.realized, episode));
+      fees = add(fees, f64(episodes.fees, episode));
       if (episodes.outcome[episode] === 0) {
         open.push(episode);
         unrealized =
           episodes.unmarked[episode] === 1 || unrealized === null
             ? null
-            : add(unrealized, episodes.unrealized[episode] as number);
+            : add(unrealized, f64(episodes.unrealized, episode));
       } else if ((episodes.closedOn[episode] ?? "") > closedOn) closedOn = episodes.closedOn[episode] ?? "";
     }
     const ending = open.length > 0 ? [] : list.filter((episode) => episodes.closedOn[episode] === closedOn);
@@ -177,10 +177,10 @@ export class ChainIndex {
     const firstStrategy = this.openingStrategy(list, openedOn);
     return {
       id,
-      accountId: books.accountId[firstBook] as string,
+      accountId: item(books.accountId, firstBook),
       underlying: contract.underlying,
       optionType: contract.optionType,
-      side: DIRECTIONS[episodes.direction[first] as number] as "long" | "short",
+      side: DIRECTIONS[u8(episodes.direction, first)] as "long" | "short",
       status,
       expiryInferred: final >= 0 && this.outcome(final) === "expiration-inferred",
       openedOn,
@@ -205,13 +205,13 @@ export class ChainIndex {
    */
   private openingStrategy(list: number[], openedOn: string): number {
     const { episodes, fills, strategies, strategyIndex } = this.tables;
-    let best = strategies.episodeStrategy[list[0] as number] as number;
+    let best = i32(strategies.episodeStrategy, item(list, 0));
     if (list.length === 1) return best;
     let bestLegs = best < 0 ? 0 : strategyIndex.legCount(best);
     for (let at = 1; at < list.length; at++) {
-      const episode = list[at] as number;
-      if ((fills.raw[episodes.firstOpen[episode] as number] as PnlExecution).tradeDate !== openedOn) break;
-      const group = strategies.episodeStrategy[episode] as number;
+      const episode = item(list, at);
+      if (fillDate(fills, i32(episodes.firstOpen, episode)) !== openedOn) break;
+      const group = i32(strategies.episodeStrategy, episode);
       if (group < 0 || group === best) continue;
       const legs = strategyIndex.legCount(group);
       if (legs > bestLegs) {
@@ -223,7 +223,7 @@ export class ChainIndex {
   }
 
   private outcome(episode: number): CloseKind {
-    return CLOSE_KIND_CODES[this.tables.episodes.outcome[episode] as number] as CloseKind;
+    return CLOSE_KIND_CODES[u8(this.tables.episodes.outcome, episode)] as CloseKind;
   }
 
   /**
@@ -241,17 +241,17 @@ export class ChainIndex {
     let episode = -1;
     let quantity: Micro = 0;
     if (open.length === 1) {
-      episode = open[0] as number;
-      quantity = episodes.quantityOpen[episode] as number;
+      episode = item(open, 0);
+      quantity = f64(episodes.quantityOpen, episode);
     } else if (open.length === 0 && (status === "assigned" || status === "exercised")) {
       const delivered = ending.filter((candidate) => STATUS[this.outcome(candidate)] === status);
       if (delivered.length === 1) {
-        episode = delivered[0] as number;
-        quantity = episodes.finalEventQuantity[episode] as number;
+        episode = item(delivered, 0);
+        quantity = f64(episodes.finalEventQuantity, episode);
       }
     }
     if (episode < 0 || quantity === 0) return null;
-    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    const contract = books.contract[i32(episodes.book, episode)] as ContractRec;
     const shares = mul(quantity, contract.multiplier);
     const perShare = divRounded(netPremium, shares, BREAKEVEN_ROUNDING);
     const up = (contract.optionType === "call") === (episodes.direction[episode] === SHORT);
@@ -260,21 +260,21 @@ export class ChainIndex {
 
   private leg(episode: number): ChainLeg {
     const { episodes, books, fills } = this.tables;
-    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
-    const outcome = episodes.outcome[episode] as number;
+    const contract = books.contract[i32(episodes.book, episode)] as ContractRec;
+    const outcome = u8(episodes.outcome, episode);
     return {
       contractKey: contract.key,
       expiration: contract.expiration,
       strike: contract.strikeText,
       optionType: contract.optionType,
-      openedOn: (fills.raw[episodes.firstOpen[episode] as number] as PnlExecution).tradeDate,
+      openedOn: fillDate(fills, i32(episodes.firstOpen, episode)),
       closedOn: episodes.closedOn[episode] ?? null,
-      quantityOpened: formatQuantity(episodes.quantityOpened[episode] as number),
-      quantityOpen: formatQuantity(episodes.quantityOpen[episode] as number),
+      quantityOpened: formatQuantity(f64(episodes.quantityOpened, episode)),
+      quantityOpen: formatQuantity(f64(episodes.quantityOpen, episode)),
       outcome: outcome === 0 ? "open" : this.outcome(episode),
-      netCash: formatMoney(episodes.netCash[episode] as number),
-      realized: formatMoney(episodes.realized[episode] as number),
-      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
+      netCash: formatMoney(f64(episodes.netCash, episode)),
+      realized: formatMoney(f64(episodes.realized, episode)),
+      direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
     };
   }
 }

@@ -1,4 +1,6 @@
 import { formatQuantity } from "@/lib/money";
+import { f64, i32, u8 } from "../cells";
+import { fillDate } from "../fill-fields";
 import {
   CLOSE_KIND_CODES,
   type ContractRec,
@@ -8,7 +10,6 @@ import {
 } from "../internal-types";
 import type { LegOut } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
-import type { PnlExecution } from "../types";
 
 /**
  * Legging out: a leg of a multi-leg chain that ended by a trade, an assignment or an exercise
@@ -24,7 +25,7 @@ export function legOutsOf(
   const { fills, books, episodes } = tables;
   let legOuts: LegOut[] | null = null;
   for (const episode of list) {
-    const outcome = CLOSE_KIND_CODES[episodes.outcome[episode] as number];
+    const outcome = CLOSE_KIND_CODES[u8(episodes.outcome, episode)];
     if (outcome !== "trade" && outcome !== "assignment" && outcome !== "exercise") continue;
     if (rolledAway[episode] === 1) continue;
     const date = episodes.closedOn[episode] as string;
@@ -33,13 +34,13 @@ export function legOutsOf(
     for (const other of list) {
       if (other === episode) continue;
       if (episodes.outcome[other] !== 0 && (episodes.closedOn[other] ?? "") <= date) continue;
-      if ((fills.raw[episodes.firstOpen[other] as number] as PnlExecution).tradeDate <= date) {
+      if (fillDate(fills, i32(episodes.firstOpen, other)) <= date) {
         othersStayed = true;
         break;
       }
     }
     if (!othersStayed) continue;
-    const contract = books.contract[episodes.book[episode] as number] as ContractRec;
+    const contract = books.contract[i32(episodes.book, episode)] as ContractRec;
     legOuts ??= [];
     legOuts.push({
       date,
@@ -47,8 +48,8 @@ export function legOutsOf(
       expiration: contract.expiration,
       strike: contract.strikeText,
       optionType: contract.optionType,
-      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
-      quantity: formatQuantity(episodes.quantityOpened[episode] as number),
+      direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
+      quantity: formatQuantity(f64(episodes.quantityOpened, episode)),
       outcome,
     });
   }
@@ -70,8 +71,8 @@ export function legOutsOf(
 export function rolledAwayEpisodes(fills: FillTable, episodes: EpisodeTable, rolls: RollTable): Uint8Array {
   const marks = new Uint8Array(episodes.count);
   for (let roll = 0; roll < rolls.count; roll++) {
-    for (let index = rolls.fillStart[roll] as number; index < (rolls.openStart[roll] as number); index++) {
-      const episode = fills.episode[rolls.pool.fills[index] as number] as number;
+    for (let index = i32(rolls.fillStart, roll); index < i32(rolls.openStart, roll); index++) {
+      const episode = i32(fills.episode, i32(rolls.pool.fills, index));
       if (episode >= 0) marks[episode] = 1;
     }
   }

@@ -1,10 +1,11 @@
+import { i32 } from "../cells";
 /** Union-find over episodes (a `parent` column): a chain is a connected set of episodes. */
 export function findRoot(parent: Int32Array, index: number): number {
   let root = index;
-  while (parent[root] !== root) root = parent[root] as number;
+  while (parent[root] !== root) root = i32(parent, root);
   let node = index;
   while (node !== root) {
-    const next = parent[node] as number;
+    const next = i32(parent, node);
     parent[node] = root;
     node = next;
   }

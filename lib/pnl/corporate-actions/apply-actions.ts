@@ -1,9 +1,10 @@
 import { add, divRounded, MICRO_PER_UNIT, type Micro, mul, mulRounded } from "@/lib/money";
+import { type BookFinder, compareBooks } from "../book-finder";
+import { f64, i32, item } from "../cells";
 import { union } from "../chains/union-find";
 import type { ContractRegistry } from "../contract";
 import type { BookTable, ContractRec, EpisodeTable, FillTable, MatchTable } from "../internal-types";
 import { SHORT, TRADE } from "../internal-types";
-import { type BookFinder, compareBooks } from "../normalize";
 import { adjustContract } from "./adjust-contract";
 import type { CorporateActionRec } from "./parse-actions";
 
@@ -69,9 +70,8 @@ export class CorporateActionReplay {
     );
     for (const book of sources) {
       // A contract that expired before the action is not adjusted (its expiry is still to be booked).
-      if ((books.expirationDay[book] as number) < action.dayNumber) continue;
-      if ((books.queueOpen[book * 2] as number) === 0 && (books.queueOpen[book * 2 + 1] as number) === 0)
-        continue;
+      if (i32(books.expirationDay, book) < action.dayNumber) continue;
+      if (f64(books.queueOpen, book * 2) === 0 && f64(books.queueOpen, book * 2 + 1) === 0) continue;
       const source = books.contract[book] as ContractRec;
       const terms = adjustContract(source, action);
       const target = this.contracts.resolve(terms.contract);
@@ -82,7 +82,7 @@ export class CorporateActionReplay {
         this.indexBook(index, targetBook);
       }
       for (let direction = 0; direction < 2; direction++) {
-        if ((books.queueOpen[book * 2 + direction] as number) > 0) {
+        if (f64(books.queueOpen, book * 2 + direction) > 0) {
           this.move(action, book * 2 + direction, targetBook * 2 + direction, terms.quantityFactor);
         }
       }
@@ -104,24 +104,24 @@ export class CorporateActionReplay {
 
   private move(action: CorporateActionRec, queue: number, targetQueue: number, factor: Micro): void {
     const { fills, books, episodes, matches } = this.tables;
-    const episode = books.queueEpisode[queue] as number;
-    const head = books.queueHead[queue] as number;
-    const tail = books.queueTail[queue] as number;
-    const before = books.queueOpen[queue] as number;
+    const episode = i32(books.queueEpisode, queue);
+    const head = i32(books.queueHead, queue);
+    const tail = i32(books.queueTail, queue);
+    const before = f64(books.queueOpen, queue);
     const after = factor === MICRO_PER_UNIT ? before : mul(before, factor);
     const repriced = action.sharesAfter !== action.sharesBefore;
-    for (let lot = head; lot >= 0; lot = fills.nextLot[lot] as number) {
-      if (factor !== MICRO_PER_UNIT) fills.lotQuantity[lot] = mul(fills.lotQuantity[lot] as number, factor);
+    for (let lot = head; lot >= 0; lot = i32(fills.nextLot, lot)) {
+      if (factor !== MICRO_PER_UNIT) fills.lotQuantity[lot] = mul(f64(fills.lotQuantity, lot), factor);
       if (repriced) {
-        const price = this.adjustedPrices.get(lot) ?? (fills.price[lot] as number);
+        const price = this.adjustedPrices.get(lot) ?? f64(fills.price, lot);
         const perShare = mulRounded(price, action.sharesBefore, "half-even");
         this.adjustedPrices.set(lot, divRounded(perShare, action.sharesAfter, "half-even"));
       }
     }
     if (factor !== MICRO_PER_UNIT) {
-      episodes.quantityOpened[episode] = mul(episodes.quantityOpened[episode] as number, factor);
+      episodes.quantityOpened[episode] = mul(f64(episodes.quantityOpened, episode), factor);
     }
-    const targetEpisode = books.queueEpisode[targetQueue] as number;
+    const targetEpisode = i32(books.queueEpisode, targetQueue);
     const history = this.bookHistory.get(episode);
     const entry = { until: matches.count, book: queue >> 1 };
     if (history) history.push(entry);
@@ -134,14 +134,14 @@ export class CorporateActionReplay {
       // The adjusted contract is already held (the source reported trades in it before the action's
       // date): one position now. The lots queue up behind it, and the moved episode ends here, in
       // the same chain.
-      fills.nextLot[books.queueTail[targetQueue] as number] = head;
-      for (let lot = head; lot >= 0; lot = fills.nextLot[lot] as number) fills.episode[lot] = targetEpisode;
+      fills.nextLot[i32(books.queueTail, targetQueue)] = head;
+      for (let lot = head; lot >= 0; lot = i32(fills.nextLot, lot)) fills.episode[lot] = targetEpisode;
       episodes.closedOn[episode] = action.date;
       episodes.outcome[episode] = TRADE;
       union(episodes.parent, episode, targetEpisode);
     }
     books.queueTail[targetQueue] = tail;
-    books.queueOpen[targetQueue] = add(books.queueOpen[targetQueue] as number, after);
+    books.queueOpen[targetQueue] = add(f64(books.queueOpen, targetQueue), after);
     books.queueHead[queue] = -1;
     books.queueTail[queue] = -1;
     books.queueEpisode[queue] = -1;
@@ -168,7 +168,7 @@ export class CorporateActionReplay {
 
   private indexBook(index: Map<string, number[]>, book: number): void {
     const { books } = this.tables;
-    const key = keyOf(books.accountId[book] as string, (books.contract[book] as ContractRec).underlying);
+    const key = keyOf(item(books.accountId, book), (books.contract[book] as ContractRec).underlying);
     const list = index.get(key);
     if (list) list.push(book);
     else index.set(key, [book]);

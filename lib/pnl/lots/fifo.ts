@@ -1,4 +1,5 @@
 import { add, type Micro, prorate, sub } from "@/lib/money";
+import { f64, i32, u8 } from "../cells";
 import type { DayLedger } from "../day-ledger";
 import {
   type BookTable,
@@ -67,19 +68,19 @@ export function tradeCloser(): Closer {
 
 /** A fill's signed premium (sell +, buy −) before fees: its cash plus the fees taken from it. */
 export function premiumOf(fills: FillTable, fill: number): Micro {
-  return add(fills.cash[fill] as number, fills.fees[fill] as number);
+  return add(f64(fills.cash, fill), f64(fills.fees, fill));
 }
 
 /** The queue a fill opens into (buy → long) or closes from (buy → short). */
 export function queueOf(fills: FillTable, fill: number, opening: boolean): number {
-  const buy = ((fills.flags[fill] as number) & BUY) !== 0;
-  return (fills.book[fill] as number) * 2 + (buy === opening ? LONG : SHORT);
+  const buy = (u8(fills.flags, fill) & BUY) !== 0;
+  return i32(fills.book, fill) * 2 + (buy === opening ? LONG : SHORT);
 }
 
 export function openLot(state: ReplayState, fill: number): void {
   const { fills, books, episodes } = state;
   const queue = queueOf(fills, fill, true);
-  let episode = books.queueEpisode[queue] as number;
+  let episode = i32(books.queueEpisode, queue);
   if (episode < 0) {
     episode = reserveRow(episodes);
     episodes.book[episode] = queue >> 1;
@@ -89,18 +90,18 @@ export function openLot(state: ReplayState, fill: number): void {
     episodes.parent[episode] = episode;
     books.queueEpisode[queue] = episode;
   }
-  const quantity = fills.quantity[fill] as number;
+  const quantity = f64(fills.quantity, fill);
   fills.lotQuantity[fill] = quantity;
   fills.lotGross[fill] = premiumOf(fills, fill);
-  fills.lotFees[fill] = fills.fees[fill] as number;
-  const tail = books.queueTail[queue] as number;
+  fills.lotFees[fill] = f64(fills.fees, fill);
+  const tail = i32(books.queueTail, queue);
   if (tail < 0) books.queueHead[queue] = fill;
   else fills.nextLot[tail] = fill;
   books.queueTail[queue] = fill;
-  books.queueOpen[queue] = add(books.queueOpen[queue] as number, quantity);
-  episodes.quantityOpened[episode] = add(episodes.quantityOpened[episode] as number, quantity);
-  episodes.netCash[episode] = add(episodes.netCash[episode] as number, fills.cash[fill] as number);
-  episodes.fees[episode] = add(episodes.fees[episode] as number, fills.fees[fill] as number);
+  books.queueOpen[queue] = add(f64(books.queueOpen, queue), quantity);
+  episodes.quantityOpened[episode] = add(f64(episodes.quantityOpened, episode), quantity);
+  episodes.netCash[episode] = add(f64(episodes.netCash, episode), f64(fills.cash, fill));
+  episodes.fees[episode] = add(f64(episodes.fees, episode), f64(fills.fees, fill));
   fills.episode[fill] = episode;
 }
 
@@ -113,8 +114,8 @@ export function closeLots(state: ReplayState, queue: number, closer: Closer): Mi
   let quantity = closer.quantity;
   let gross = closer.gross;
   let fees = closer.fees;
-  const episode = books.queueEpisode[queue] as number;
-  let head = books.queueHead[queue] as number;
+  const episode = i32(books.queueEpisode, queue);
+  let head = i32(books.queueHead, queue);
   if (episode < 0 || head < 0 || quantity === 0) {
     state.restQuantity = quantity;
     state.restGross = gross;
@@ -125,15 +126,15 @@ export function closeLots(state: ReplayState, queue: number, closer: Closer): Mi
   let matched = 0;
   while (quantity > 0 && head >= 0) {
     const lot = head;
-    const lotQuantity = fills.lotQuantity[lot] as number;
+    const lotQuantity = f64(fills.lotQuantity, lot);
     const take = Math.min(lotQuantity, quantity);
-    const openGross = prorate(fills.lotGross[lot] as number, take, lotQuantity);
-    const openFees = prorate(fills.lotFees[lot] as number, take, lotQuantity);
+    const openGross = prorate(f64(fills.lotGross, lot), take, lotQuantity);
+    const openFees = prorate(f64(fills.lotFees, lot), take, lotQuantity);
     const closeGross = prorate(gross, take, quantity);
     const closeFees = prorate(fees, take, quantity);
     fills.lotQuantity[lot] = lotQuantity - take;
-    fills.lotGross[lot] = (fills.lotGross[lot] as number) - openGross;
-    fills.lotFees[lot] = (fills.lotFees[lot] as number) - openFees;
+    fills.lotGross[lot] = f64(fills.lotGross, lot) - openGross;
+    fills.lotFees[lot] = f64(fills.lotFees, lot) - openFees;
     quantity -= take;
     gross -= closeGross;
     fees -= closeFees;
@@ -151,19 +152,19 @@ export function closeLots(state: ReplayState, queue: number, closer: Closer): Mi
     matches.closeFees[match] = closeFees;
     matches.realized[match] = realized;
     state.realized = add(state.realized, realized);
-    state.days.realized(closer.dayNumber, closer.day, realized);
-    episodes.realized[episode] = add(episodes.realized[episode] as number, realized);
-    episodes.netCash[episode] = add(episodes.netCash[episode] as number, sub(closeGross, closeFees));
-    episodes.fees[episode] = add(episodes.fees[episode] as number, closeFees);
-    books.realized[book] = add(books.realized[book] as number, realized);
+    state.days.realized(closer.dayNumber, realized);
+    episodes.realized[episode] = add(f64(episodes.realized, episode), realized);
+    episodes.netCash[episode] = add(f64(episodes.netCash, episode), sub(closeGross, closeFees));
+    episodes.fees[episode] = add(f64(episodes.fees, episode), closeFees);
+    books.realized[book] = add(f64(books.realized, book), realized);
     matched += take;
-    if (lotQuantity === take) head = fills.nextLot[lot] as number;
+    if (lotQuantity === take) head = i32(fills.nextLot, lot);
   }
   state.restQuantity = quantity;
   state.restGross = gross;
   state.restFees = fees;
   books.queueHead[queue] = head;
-  books.queueOpen[queue] = sub(books.queueOpen[queue] as number, matched);
+  books.queueOpen[queue] = sub(f64(books.queueOpen, queue), matched);
   books.lastCloseKind[book] = closer.kind;
   if (books.queueOpen[queue] === 0) {
     episodes.closedOn[episode] = closer.day;

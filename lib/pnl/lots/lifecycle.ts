@@ -1,4 +1,5 @@
 import { formatQuantity, mul } from "@/lib/money";
+import { f64, item } from "../cells";
 import {
   type ContractRec,
   closeKindCode,
@@ -44,7 +45,7 @@ export function applyEvent(state: LifecycleState, event: LifecycleRec): void {
     state.issues.push({
       code: "event-without-position",
       message: `${event.type} of ${formatQuantity(event.quantity)} on ${event.day} found only ${formatQuantity(event.quantity - remaining)} open (the opening trade is probably older than the data)`,
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: (books.contract[book] as ContractRec).key,
       eventId: event.id,
       quantity: formatQuantity(remaining),
@@ -67,7 +68,7 @@ export function inferExpiry(state: LifecycleState, book: number): void {
       event: -1,
       dayNumber: contract.expirationDay,
       day: contract.expiration,
-      quantity: books.queueOpen[queue] as number,
+      quantity: f64(books.queueOpen, queue),
       gross: 0,
       fees: 0,
     });
@@ -76,7 +77,7 @@ export function inferExpiry(state: LifecycleState, book: number): void {
     state.issues.push({
       code: "expired-inferred",
       message: `${formatQuantity(closed)} contract(s) past expiration ${contract.expiration} with no expiration, assignment or exercise: closed at 0 as expired (inferred)`,
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: contract.key,
       quantity: formatQuantity(closed),
     });

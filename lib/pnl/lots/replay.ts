@@ -1,5 +1,10 @@
 import { add, formatQuantity, sub } from "@/lib/money";
+import { compareBooks } from "../book-finder";
+import { f64, i32, item, u8 } from "../cells";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
+import { formatDay } from "../dates";
+import { fillDate, fillId } from "../fill-fields";
+import { PnlInputError } from "../input-error";
 import {
   BUY,
   type ContractRec,
@@ -8,8 +13,6 @@ import {
   OPEN,
   SAME_INSTANT_AS_PREVIOUS,
 } from "../internal-types";
-import { compareBooks, PnlInputError } from "../normalize";
-import type { PnlExecution } from "../types";
 import { compareFills, compareIds } from "./compare";
 import { closeLots, openLot, premiumOf, queueOf } from "./fifo";
 import { applyEvent, inferExpiry, type LifecycleState } from "./lifecycle";
@@ -51,16 +54,16 @@ export function replayAll(
   };
   let index = 0;
   while (index < fills.count) {
-    const first = order[index] as number;
+    const first = i32(order, index);
     let end = index + 1;
     // In time-ordered input, order[k] is k until its batch is sorted, and normalizing marked each
     // fill that shares its predecessor's instant; otherwise the instants are compared.
     if (options.sorted) {
-      while (end < fills.count && ((fills.flags[end] as number) & SAME_INSTANT_AS_PREVIOUS) !== 0) end++;
+      while (end < fills.count && (u8(fills.flags, end) & SAME_INSTANT_AS_PREVIOUS) !== 0) end++;
     } else {
-      while (end < fills.count && sameInstant(fills, first, order[end] as number)) end++;
+      while (end < fills.count && sameInstant(fills, first, i32(order, end))) end++;
     }
-    const day = fills.day[first] as number;
+    const day = i32(fills.day, first);
     if (actions !== null) catchUp(day);
     else {
       while (nextEvent < events.length && (events[nextEvent] as LifecycleRec).dayNumber < day) {
@@ -71,12 +74,12 @@ export function replayAll(
     else {
       // Sorted in place, so later passes (rolls, days) see the canonical order too.
       const batch = Array.from(order.subarray(index, end)).sort((a, b) =>
-        compareIds(idOf(fills, a), idOf(fills, b)),
+        compareIds(fillId(fills, a), fillId(fills, b)),
       );
       // Ids order same-instant fills, so two fills sharing one would make the result depend on input order.
       for (let offset = 1; offset < batch.length; offset++) {
-        const id = idOf(fills, batch[offset] as number);
-        if (id === idOf(fills, batch[offset - 1] as number)) {
+        const id = fillId(fills, item(batch, offset));
+        if (id === fillId(fills, item(batch, offset - 1))) {
           throw new PnlInputError([
             { path: `executions (id ${JSON.stringify(id)})`, message: "duplicate execution id" },
           ]);
@@ -92,8 +95,8 @@ export function replayAll(
   const expired: number[] = [];
   for (let book = 0; book < books.count; book++) {
     if (
-      options.asOfDay > (books.expirationDay[book] as number) &&
-      ((books.queueOpen[book * 2] as number) > 0 || (books.queueOpen[book * 2 + 1] as number) > 0)
+      options.asOfDay > i32(books.expirationDay, book) &&
+      (f64(books.queueOpen, book * 2) > 0 || f64(books.queueOpen, book * 2 + 1) > 0)
     ) {
       expired.push(book);
     }
@@ -129,42 +132,41 @@ function processBatch(state: LifecycleState, batch: number[]): void {
   const { fills, books } = state;
   const deferred: number[] = [];
   for (const fill of batch) {
-    if (((fills.flags[fill] as number) & OPEN) !== 0) continue;
-    if ((books.queueOpen[queueOf(fills, fill, false)] as number) >= (fills.quantity[fill] as number)) {
+    if ((u8(fills.flags, fill) & OPEN) !== 0) continue;
+    if (f64(books.queueOpen, queueOf(fills, fill, false)) >= f64(fills.quantity, fill)) {
       processFill(state, fill);
     } else deferred.push(fill);
   }
-  for (const fill of batch) if (((fills.flags[fill] as number) & OPEN) !== 0) processFill(state, fill);
+  for (const fill of batch) if ((u8(fills.flags, fill) & OPEN) !== 0) processFill(state, fill);
   for (const fill of deferred) processFill(state, fill);
 }
 
 function processFill(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
-  const book = fills.book[fill] as number;
-  const day = fills.day[fill] as number;
-  const raw = fills.raw[fill] as PnlExecution;
-  if (day > (books.expirationDay[book] as number)) {
+  const book = i32(fills.book, fill);
+  const day = i32(fills.day, fill);
+  if (day > i32(books.expirationDay, book)) {
     if (books.expiryApplied[book] === 0) inferExpiry(state, book);
     reportLate(state, fill);
   }
-  const cash = fills.cash[fill] as number;
-  const fees = fills.fees[fill] as number;
-  books.cashFlow[book] = add(books.cashFlow[book] as number, cash);
-  books.fees[book] = add(books.fees[book] as number, fees);
-  state.days.fill(day, raw.tradeDate, fees, cash);
-  if (((fills.flags[fill] as number) & OPEN) !== 0) {
+  const cash = f64(fills.cash, fill);
+  const fees = f64(fills.fees, fill);
+  books.cashFlow[book] = add(f64(books.cashFlow, book), cash);
+  books.fees[book] = add(f64(books.fees, book), fees);
+  state.days.fill(day, fees, cash);
+  if ((u8(fills.flags, fill) & OPEN) !== 0) {
     openLot(state, fill);
     return;
   }
   // Buying to close consumes short lots; selling to close consumes long ones.
   const queue = queueOf(fills, fill, false);
-  fills.episode[fill] = books.queueEpisode[queue] as number;
-  const quantity = fills.quantity[fill] as number;
+  fills.episode[fill] = i32(books.queueEpisode, queue);
+  const quantity = f64(fills.quantity, fill);
   // One closer object serves every fill, so the replay allocates nothing per close.
   const closer = state.tradeCloser;
   closer.fill = fill;
   closer.dayNumber = day;
-  closer.day = raw.tradeDate;
+  closer.day = formatDay(day);
   closer.quantity = quantity;
   closer.gross = premiumOf(fills, fill);
   closer.fees = fees;
@@ -174,13 +176,13 @@ function processFill(state: LifecycleState, fill: number): void {
     const unmatchedCash = sub(state.restGross, state.restFees);
     fills.matchedCash[fill] = sub(cash, unmatchedCash);
     state.unmatchedCloseCash = add(state.unmatchedCloseCash, unmatchedCash);
-    const buy = ((fills.flags[fill] as number) & BUY) !== 0;
+    const buy = (u8(fills.flags, fill) & BUY) !== 0;
     state.issues.push({
       code: "close-without-position",
-      message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${raw.tradeDate} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
-      accountId: books.accountId[book] as string,
+      message: `${buy ? "buy" : "sell"} to close of ${formatQuantity(quantity)} on ${formatDay(day)} found ${formatQuantity(matched)} open (the opening trade is probably older than the data)`,
+      accountId: item(books.accountId, book),
       contractKey: (books.contract[book] as ContractRec).key,
-      executionId: raw.id,
+      executionId: fillId(fills, fill),
       quantity: formatQuantity(state.restQuantity),
     });
   } else fills.matchedCash[fill] = cash;
@@ -188,25 +190,18 @@ function processFill(state: LifecycleState, fill: number): void {
 
 function reportLate(state: LifecycleState, fill: number): void {
   const { fills, books } = state;
-  const book = fills.book[fill] as number;
-  const raw = fills.raw[fill] as PnlExecution;
-  const contract = books.contract[book] as ContractRec;
+  const book = i32(fills.book, fill);
+  const contract = item(books.contract, book);
+  const id = fillId(fills, fill);
   state.issues.push({
     code: "execution-after-expiration",
-    message: `fill ${raw.id} on ${raw.tradeDate} is after the contract expired on ${contract.expiration}`,
-    accountId: books.accountId[book] as string,
+    message: `fill ${id} on ${fillDate(fills, fill)} is after the contract expired on ${contract.expiration}`,
+    accountId: item(books.accountId, book),
     contractKey: contract.key,
-    executionId: raw.id,
+    executionId: id,
   });
 }
 
-function idOf(fills: FillTable, fill: number): string {
-  return (fills.raw[fill] as PnlExecution).id;
-}
-
 function sameInstant(fills: FillTable, a: number, b: number): boolean {
-  return (
-    fills.day[a] === fills.day[b] &&
-    (fills.raw[a] as PnlExecution).executedAt === (fills.raw[b] as PnlExecution).executedAt
-  );
+  return fills.day[a] === fills.day[b] && fills.time[a] === fills.time[b];
 }

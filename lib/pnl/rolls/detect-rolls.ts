@@ -1,9 +1,9 @@
 import { add, type Micro } from "@/lib/money";
+import { f64, i32, u8 } from "../cells";
 import { union } from "../chains/union-find";
 import { type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import { queueOf } from "../lots/fifo";
 import { reserveRow } from "../tables";
-import type { PnlExecution } from "../types";
 import { IntList } from "./int-list";
 import { type PairingTables, RollPairing } from "./pairing";
 
@@ -77,9 +77,9 @@ export function detectRolls(tables: RollTables): RollTable {
   const detector = new RollDetector(tables, rolls);
   let start = 0;
   while (start < order.length) {
-    const day = fills.day[order[start] as number];
+    const day = fills.day[i32(order, start)];
     let end = start + 1;
-    while (end < order.length && fills.day[order[end] as number] === day) end++;
+    while (end < order.length && fills.day[i32(order, end)] === day) end++;
     detector.pairDay(start, end);
     start = end;
   }
@@ -104,7 +104,8 @@ class RollDetector {
   private readonly grouped = new IntList();
   private readonly bucketStarts = new IntList();
   // One group's orders: ids, how many closes and opens each has, and each fill's order (−1: none).
-  private readonly orderIds: string[] = [];
+  /** The day group's orders, as indexes into the fills' order ids. */
+  private readonly orderIds: number[] = [];
   private readonly orderCloses = new IntList();
   private readonly orderOpens = new IntList();
   private readonly orderOfFill = new IntList();
@@ -151,14 +152,14 @@ class RollDetector {
     dayKeys.clear();
     let candidates = false;
     for (let index = start; index < end; index++) {
-      const fill = order[index] as number;
+      const fill = i32(order, index);
       const key = classKey(fills, books.rollClass, fill);
       if (key < 0) continue;
       if (seenOn[key] !== run) {
         seenOn[key] = run;
         seen[key] = 0;
       }
-      seen[key] = (seen[key] as number) | (isOpen(fills, fill) ? 2 : 1);
+      seen[key] = u8(seen, key) | (isOpen(fills, fill) ? 2 : 1);
       if (seen[key] === 3) candidates = true;
       dayFills.push(fill);
       dayKeys.push(key);
@@ -187,7 +188,7 @@ class RollDetector {
         this.groupOn[key] = run;
         this.groupOf[key] = groups++;
       }
-      dayKeys.set(index, (this.groupOf[key] as number) * 2 + (isOpen(fills, dayFills.at(index)) ? 1 : 0));
+      dayKeys.set(index, i32(this.groupOf, key) * 2 + (isOpen(fills, dayFills.at(index)) ? 1 : 0));
     }
     bucketStarts.resetToZeros(groups * 2 + 1);
     for (let index = 0; index < dayKeys.length; index++) {
@@ -223,9 +224,9 @@ class RollDetector {
     orderOpens.clear();
     orderOfFill.clear();
     for (let index = closeStart; index < end; index++) {
-      const orderId = orderIdOf(fills, grouped.at(index));
+      const orderId = i32(fills.order, grouped.at(index));
       let order = -1;
-      if (orderId !== null) {
+      if (orderId >= 0) {
         // Groups are small (one underlying, side and day), so a scan beats a map here.
         order = 0;
         while (order < orderIds.length && orderIds[order] !== orderId) order++;
@@ -268,9 +269,9 @@ class RollDetector {
     const { fills } = this.tables;
     const from = this.pairing.contractOf(close);
     const to = this.pairing.contractOf(open);
-    const closeQuantity = fills.matchedQuantity[close] as number;
+    const closeQuantity = f64(fills.matchedQuantity, close);
     if (from === to || closeQuantity === 0) return;
-    const orderId = orderIdOf(fills, close);
+    const orderId = i32(fills.order, close);
     this.closes.clear();
     this.closes.push(close);
     this.opens.clear();
@@ -279,9 +280,9 @@ class RollDetector {
       from,
       to,
       closeQuantity,
-      fills.quantity[open] as number,
-      add(fills.matchedCash[close] as number, fills.cash[open] as number),
-      orderId !== null && orderId === orderIdOf(fills, open),
+      f64(fills.quantity, open),
+      add(f64(fills.matchedCash, close), f64(fills.cash, open)),
+      orderId >= 0 && orderId === i32(fills.order, open),
     );
   }
 
@@ -293,9 +294,9 @@ class RollDetector {
       this.addRoll(
         pairing.from[pair] as ContractRec,
         pairing.to[pair] as ContractRec,
-        pairing.closeQuantity[pair] as number,
-        pairing.openQuantity[pair] as number,
-        add(pairing.closeCash[pair] as number, pairing.openCash[pair] as number),
+        f64(pairing.closeQuantity, pair),
+        f64(pairing.openQuantity, pair),
+        add(f64(pairing.closeCash, pair), f64(pairing.openCash, pair)),
         oneOrder,
       );
     }
@@ -329,8 +330,8 @@ class RollDetector {
     this.addFillsOf(to, this.opens, false);
     rolls.fillEnd[roll] = pool.count;
     let first = -1;
-    for (let index = rolls.fillStart[roll] as number; index < pool.count; index++) {
-      const episode = fills.episode[pool.fills[index] as number] as number;
+    for (let index = i32(rolls.fillStart, roll); index < pool.count; index++) {
+      const episode = i32(fills.episode, i32(pool.fills, index));
       if (episode < 0) continue;
       if (first < 0) first = episode;
       else union(episodes.parent, first, episode);
@@ -354,12 +355,12 @@ class RollDetector {
 
 function maxClass({ books }: PairingTables): number {
   let max = 0;
-  for (let book = 0; book < books.count; book++) max = Math.max(max, (books.rollClass[book] as number) + 1);
+  for (let book = 0; book < books.count; book++) max = Math.max(max, i32(books.rollClass, book) + 1);
   return max;
 }
 
 function isOpen(fills: FillTable, fill: number): boolean {
-  return ((fills.flags[fill] as number) & OPEN) !== 0;
+  return (u8(fills.flags, fill) & OPEN) !== 0;
 }
 
 /** The roll class (account, underlying, call/put, direction), or −1 for a close that closed nothing. */
@@ -368,9 +369,5 @@ function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number
   if (!open && fills.matchedQuantity[fill] === 0) return -1;
   // The direction of the position the fill opens or closes: its lot queue's.
   const direction = queueOf(fills, fill, open) & 1;
-  return (rollClass[fills.book[fill] as number] as number) + direction;
-}
-
-function orderIdOf(fills: FillTable, fill: number): string | null {
-  return (fills.raw[fill] as PnlExecution).orderId ?? null;
+  return i32(rollClass, i32(fills.book, fill)) + direction;
 }

@@ -1,3 +1,4 @@
+import { i32 } from "../cells";
 /**
  * A growable list of int32 values that keeps its storage when cleared. Roll detection gathers small
  * lists of fills for every group on every day; reusing a few of these instead of allocating arrays
@@ -43,7 +44,7 @@ export class IntList {
   }
 
   at(index: number): number {
-    return this.items[index] as number;
+    return i32(this.items, index);
   }
 
   set(index: number, value: number): void {
@@ -51,6 +52,6 @@ export class IntList {
   }
 
   increment(index: number): void {
-    this.items[index] = (this.items[index] as number) + 1;
+    this.items[index] = i32(this.items, index) + 1;
   }
 }

@@ -1,4 +1,5 @@
 import { add, type Micro, prorate } from "@/lib/money";
+import { f64, i32 } from "../cells";
 import type { BookTable, ContractRec, FillTable } from "../internal-types";
 import type { IntList } from "./int-list";
 
@@ -45,7 +46,7 @@ export class RollPairing {
 
   /** The contract of a fill. */
   contractOf(fill: number): ContractRec {
-    return this.tables.books.contract[this.tables.fills.book[fill] as number] as ContractRec;
+    return this.tables.books.contract[i32(this.tables.fills.book, fill)] as ContractRec;
   }
 
   /**
@@ -66,33 +67,33 @@ export class RollPairing {
     const openSides = this.addSides(opens, false);
     const sorted = this.sorted;
     for (let f = 0; f < closeSides; f++) {
-      const from = sorted[f] as number;
+      const from = i32(sorted, f);
       for (let t = closeSides; t < closeSides + openSides; t++) {
         if (this.restQuantity[from] === 0) break;
-        const to = sorted[t] as number;
+        const to = i32(sorted, t);
         if (this.restQuantity[to] === 0 || this.sideContract[to] === this.sideContract[from]) continue;
-        const take = Math.min(this.restQuantity[from] as number, this.restQuantity[to] as number);
-        let pair = this.lastPair[from] as number;
+        const take = Math.min(f64(this.restQuantity, from), f64(this.restQuantity, to));
+        let pair = i32(this.lastPair, from);
         if (pair < 0 || this.pairOpenSide[pair] !== to) pair = this.newPair(from, to);
-        this.closeQuantity[pair] = add(this.closeQuantity[pair] as number, take);
-        this.openQuantity[pair] = add(this.openQuantity[pair] as number, take);
-        this.closeCash[pair] = add(this.closeCash[pair] as number, this.takeCash(from, take));
-        this.openCash[pair] = add(this.openCash[pair] as number, this.takeCash(to, take));
+        this.closeQuantity[pair] = add(f64(this.closeQuantity, pair), take);
+        this.openQuantity[pair] = add(f64(this.openQuantity, pair), take);
+        this.closeCash[pair] = add(f64(this.closeCash, pair), this.takeCash(from, take));
+        this.openCash[pair] = add(f64(this.openCash, pair), this.takeCash(to, take));
         this.lastPair[from] = pair;
         this.lastPair[to] = pair;
       }
     }
     for (let index = 0; index < closeSides + openSides; index++) {
-      const side = sorted[index] as number;
-      const pair = this.lastPair[side] as number;
-      const rest = this.restQuantity[side] as number;
+      const side = i32(sorted, index);
+      const pair = i32(this.lastPair, side);
+      const rest = f64(this.restQuantity, side);
       if (pair < 0 || rest === 0) continue;
       if (index < closeSides) {
-        this.closeQuantity[pair] = add(this.closeQuantity[pair] as number, rest);
-        this.closeCash[pair] = add(this.closeCash[pair] as number, this.takeCash(side, rest));
+        this.closeQuantity[pair] = add(f64(this.closeQuantity, pair), rest);
+        this.closeCash[pair] = add(f64(this.closeCash, pair), this.takeCash(side, rest));
       } else {
-        this.openQuantity[pair] = add(this.openQuantity[pair] as number, rest);
-        this.openCash[pair] = add(this.openCash[pair] as number, this.takeCash(side, rest));
+        this.openQuantity[pair] = add(f64(this.openQuantity, pair), rest);
+        this.openCash[pair] = add(f64(this.openCash, pair), this.takeCash(side, rest));
       }
     }
     return this.pairCount;
@@ -118,17 +119,14 @@ export class RollPairing {
         this.lastPair[side] = -1;
         this.sideCount++;
       }
-      this.restQuantity[side] = add(this.restQuantity[side] as number, quantity);
-      this.restCash[side] = add(this.restCash[side] as number, cash);
+      this.restQuantity[side] = add(f64(this.restQuantity, side), quantity);
+      this.restCash[side] = add(f64(this.restCash, side), cash);
     }
     // Insertion sort of the new sides by (expiration, strike, key): there are only a few.
     for (let side = first; side < this.sideCount; side++) {
       let position = side;
-      while (
-        position > first &&
-        compareSides(this.sideContract, this.sorted[position - 1] as number, side) > 0
-      ) {
-        this.sorted[position] = this.sorted[position - 1] as number;
+      while (position > first && compareSides(this.sideContract, i32(this.sorted, position - 1), side) > 0) {
+        this.sorted[position] = i32(this.sorted, position - 1);
         position--;
       }
       this.sorted[position] = side;
@@ -150,9 +148,9 @@ export class RollPairing {
 
   /** Takes `quantity` of a side with its pro-rata share of the side's cash. */
   private takeCash(side: number, quantity: Micro): Micro {
-    const cash = prorate(this.restCash[side] as number, quantity, this.restQuantity[side] as number);
-    this.restCash[side] = (this.restCash[side] as number) - cash;
-    this.restQuantity[side] = (this.restQuantity[side] as number) - quantity;
+    const cash = prorate(f64(this.restCash, side), quantity, f64(this.restQuantity, side));
+    this.restCash[side] = f64(this.restCash, side) - cash;
+    this.restQuantity[side] = f64(this.restQuantity, side) - quantity;
     return cash;
   }
 

@@ -1,6 +1,8 @@
 import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import type { ChainIndex } from "../chains/build-chains";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
+import { fillDate, fillId } from "../fill-fields";
 import {
   type BookTable,
   CLOSE_KIND_CODES,
@@ -11,7 +13,7 @@ import {
   type LifecycleRec,
   type MatchTable,
 } from "../internal-types";
-import type { CloseKind, MatchedLot, PnlExecution } from "../types";
+import type { CloseKind, MatchedLot } from "../types";
 
 export interface MatchRowTables {
   fills: FillTable;
@@ -34,39 +36,39 @@ export function matchRows(tables: MatchRowTables): MatchedLot[] {
   let priceFill = -1;
   let priceText = "";
   for (let match = 0; match < matches.count; match++) {
-    const lot = matches.lot[match] as number;
-    const episode = matches.episode[match] as number;
+    const lot = i32(matches.lot, match);
+    const episode = i32(matches.episode, match);
     // The book the lot was in when it closed: a corporate action may have moved it from its opening
     // fill's book.
-    const current = episodes.book[episode] as number;
+    const current = i32(episodes.book, episode);
     const book = actions === null ? current : actions.bookOfMatch(episode, match, current);
     const contract = books.contract[book] as ContractRec;
-    const closerFill = matches.closerFill[match] as number;
-    const closerEvent = matches.closerEvent[match] as number;
-    const closer = closerFill >= 0 ? (fills.raw[closerFill] as PnlExecution) : null;
+    const closerFill = i32(matches.closerFill, match);
+    const closerEvent = i32(matches.closerEvent, match);
     const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
     if (priceFill !== lot) {
       priceFill = lot;
-      const price = fills.price[lot] as number;
+      const price = f64(fills.price, lot);
       priceText = formatDecimal(actions === null ? price : actions.openPriceOf(lot, price));
     }
     rows[match] = {
-      accountId: books.accountId[book] as string,
+      accountId: item(books.accountId, book),
       contractKey: contract.key,
       underlying: contract.underlying,
-      direction: DIRECTIONS[episodes.direction[episode] as number] as "long" | "short",
-      openExecutionId: (fills.raw[lot] as PnlExecution).id,
-      closeExecutionId: closer === null ? null : closer.id,
+      direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
+      openExecutionId: fillId(fills, lot),
+      closeExecutionId: closerFill >= 0 ? fillId(fills, closerFill) : null,
       closeEventId: event === null ? null : event.id,
-      closeKind: CLOSE_KIND_CODES[matches.kind[match] as number] as CloseKind,
-      openedOn: (fills.raw[lot] as PnlExecution).tradeDate,
-      closedOn: closer !== null ? closer.tradeDate : event !== null ? event.day : contract.expiration,
-      quantity: formatQuantity(matches.quantity[match] as number),
+      closeKind: CLOSE_KIND_CODES[u8(matches.kind, match)] as CloseKind,
+      openedOn: fillDate(fills, lot),
+      closedOn:
+        closerFill >= 0 ? fillDate(fills, closerFill) : event !== null ? event.day : contract.expiration,
+      quantity: formatQuantity(f64(matches.quantity, match)),
       openPrice: priceText,
-      closePrice: closer === null ? ZERO_PRICE : formatDecimal(fills.price[closerFill] as number),
-      openFees: formatMoney(matches.openFees[match] as number),
-      closeFees: formatMoney(matches.closeFees[match] as number),
-      realized: formatMoney(matches.realized[match] as number),
+      closePrice: closerFill < 0 ? ZERO_PRICE : formatDecimal(f64(fills.price, closerFill)),
+      openFees: formatMoney(f64(matches.openFees, match)),
+      closeFees: formatMoney(f64(matches.closeFees, match)),
+      realized: formatMoney(f64(matches.realized, match)),
       chainId: chains.chainIdOf(episode),
     };
   }

@@ -1,9 +1,10 @@
 import { add, type Micro } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import { union } from "../chains/union-find";
-import { type EpisodeTable, type FillTable, OPEN } from "../internal-types";
+import { fillAccount } from "../fill-fields";
+import { type BookTable, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import type { RollTable } from "../rolls/detect-rolls";
 import { IntList } from "../rolls/int-list";
-import type { PnlExecution } from "../types";
 
 /**
  * Strategy positions: the opening fills that belong together, one group per position, and the
@@ -32,27 +33,28 @@ export interface StrategyTable {
 
 export interface StrategyGroupingTables {
   fills: FillTable;
+  books: BookTable;
   episodes: EpisodeTable;
   rolls: RollTable;
   order: Int32Array;
 }
 
 export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
-  const { fills, episodes, rolls, order } = tables;
+  const { fills, books, episodes, rolls, order } = tables;
   const rollOpen = new Uint8Array(fills.count);
   for (let roll = 0; roll < rolls.count; roll++) {
-    for (let index = rolls.openStart[roll] as number; index < (rolls.fillEnd[roll] as number); index++) {
-      rollOpen[rolls.pool.fills[index] as number] = 1;
+    for (let index = i32(rolls.openStart, roll); index < i32(rolls.fillEnd, roll); index++) {
+      rollOpen[i32(rolls.pool.fills, index)] = 1;
     }
   }
-  const grouper = new DayGrouper(fills, rollOpen);
+  const grouper = new DayGrouper(fills, books, rollOpen);
   let index = 0;
   while (index < order.length) {
-    const day = fills.day[order[index] as number];
+    const day = fills.day[i32(order, index)];
     grouper.startDay();
-    for (; index < order.length && fills.day[order[index] as number] === day; index++) {
-      const fill = order[index] as number;
-      if (((fills.flags[fill] as number) & OPEN) !== 0) grouper.add(fill);
+    for (; index < order.length && fills.day[i32(order, index)] === day; index++) {
+      const fill = i32(order, index);
+      if ((u8(fills.flags, fill) & OPEN) !== 0) grouper.add(fill);
     }
     grouper.endDay();
   }
@@ -67,9 +69,9 @@ export function groupStrategies(tables: StrategyGroupingTables): StrategyTable {
   };
   for (let group = 0; group < table.count; group++) {
     let first = -1;
-    for (let at = table.start[group] as number; at < (table.start[group + 1] as number); at++) {
-      const fill = table.fills[at] as number;
-      const episode = fills.episode[fill] as number;
+    for (let at = i32(table.start, group); at < i32(table.start, group + 1); at++) {
+      const fill = i32(table.fills, at);
+      const episode = i32(fills.episode, fill);
       if (episode < 0) continue;
       if (episodes.firstOpen[episode] === fill) table.episodeStrategy[episode] = group;
       if (first < 0) first = episode;
@@ -92,13 +94,15 @@ class DayGrouper {
   /** Per open of the day: its group, numbered from 0 within the day (−1 while order-less). */
   private readonly groupOf = new IntList();
   private readonly groupCounts = new IntList();
-  private readonly byOrder = new Map<string, number>();
+  // Groups by order index, or by account and order index when two accounts share an order id.
+  private readonly byOrder = new Map<number | string, number>();
   private readonly groupAccount: string[] = [];
-  private orderless: Map<string, number[]> | null = null;
+  private orderless: Map<number, number[]> | null = null;
   private groups = 0;
 
   constructor(
     private readonly fills: FillTable,
+    private readonly books: BookTable,
     private readonly rollOpen: Uint8Array,
   ) {}
 
@@ -111,36 +115,40 @@ class DayGrouper {
   }
 
   add(fill: number): void {
-    const raw = this.fills.raw[fill] as PnlExecution;
-    const orderId = raw.orderId;
+    const { fills, books } = this;
+    const order = i32(fills.order, fill);
+    const book = i32(fills.book, fill);
+    const accountId = item(books.accountId, book);
     const position = this.opens.length;
     this.opens.push(fill);
-    if (orderId == null) {
+    if (order < 0) {
       this.groupOf.push(-1);
       this.orderless ??= new Map();
-      const key = `${raw.accountId}\u0000${raw.contract.underlying}`;
+      // One roll-class pair per (account, underlying): the class without its call/put and direction bits.
+      const key = i32(books.rollClass, book) >> 2;
       const bucket = this.orderless.get(key);
       if (bucket) bucket.push(position);
       else this.orderless.set(key, [position]);
       return;
     }
     if (position > 0) {
-      const previous = this.fills.raw[this.opens.at(position - 1)] as PnlExecution;
-      if (previous.orderId === orderId && previous.accountId === raw.accountId) {
+      const previous = this.opens.at(position - 1);
+      if (i32(fills.order, previous) === order && fillAccount(fills, books, previous) === accountId) {
         this.groupOf.push(this.groupOf.at(position - 1));
         return;
       }
     }
     // Order ids are the broker's and unique; the account check only guards against a source reusing one.
+    const known = this.byOrder.get(order);
     const key =
-      this.byOrder.has(orderId) && this.groupAccount[this.byOrder.get(orderId) as number] !== raw.accountId
-        ? `${raw.accountId}\u0000${orderId}`
-        : orderId;
+      known !== undefined && item(this.groupAccount, known) !== accountId
+        ? `${accountId}\u0000${order}`
+        : order;
     let group = this.byOrder.get(key);
     if (group === undefined) {
       group = this.groups++;
       this.byOrder.set(key, group);
-      this.groupAccount[group] = raw.accountId;
+      this.groupAccount[group] = accountId;
     }
     this.groupOf.push(group);
   }
@@ -190,10 +198,10 @@ function splitOrderless(
   fills: FillTable,
 ): number[][] {
   if (positions.length === 1) return [positions as number[]];
-  const instantOf = (position: number) => (fills.raw[fillAt(position)] as PnlExecution).executedAt;
-  const firstInstant = instantOf(positions[0] as number);
-  const parts = new Map<string, number[]>();
-  const put = (key: string, position: number) => {
+  const instantOf = (position: number) => f64(fills.time, fillAt(position));
+  const firstInstant = instantOf(item(positions, 0));
+  const parts = new Map<number | string, number[]>();
+  const put = (key: number | string, position: number) => {
     const part = parts.get(key);
     if (part) part.push(position);
     else parts.set(key, [position]);
@@ -204,10 +212,10 @@ function splitOrderless(
   }
   // One instant for all: sum each leg (book and direction), then legs of equal quantity group.
   const legQuantity = new Map<number, Micro>();
-  const legOf = (fill: number) => (fills.book[fill] as number) * 2 + ((fills.flags[fill] as number) & 1);
+  const legOf = (fill: number) => i32(fills.book, fill) * 2 + (u8(fills.flags, fill) & 1);
   for (const position of positions) {
     const fill = fillAt(position);
-    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, fills.quantity[fill] as number));
+    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, f64(fills.quantity, fill)));
   }
   for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
   return [...parts.values()];

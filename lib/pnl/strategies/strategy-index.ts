@@ -1,9 +1,10 @@
 import { add, formatMoney, formatQuantity, type Micro, mul } from "@/lib/money";
+import { f64, i32, u8 } from "../cells";
+import { fillAccount, fillContract, fillDate, fillId, fillOrderId } from "../fill-fields";
 import { stableHash } from "../hash";
 import { BUY, type ContractRec, DIRECTIONS, type FillTable, LONG, SHORT } from "../internal-types";
 import { compareIds } from "../lots/compare";
 import type { StrategyLabel, StrategyLeg, StrategyPosition } from "../result-types";
-import type { PnlExecution } from "../types";
 import type { StrategyTable } from "./group-strategies";
 import type { SharesHeld } from "./shares-held";
 import { classifyStrategy, type LegShape, STRATEGY_LABELS } from "./strategy-rules";
@@ -36,7 +37,7 @@ export class StrategyIndex {
 
   /** The label of strategy `group` (its legs, when the caller has them already). */
   label(group: number, legs?: LegSum[]): StrategyLabel {
-    let code = this.labels[group] as number;
+    let code = u8(this.labels, group);
     if (code === UNLABELLED) {
       code = STRATEGY_LABELS.indexOf(this.classify(group, legs ?? this.legs(group)));
       this.labels[group] = code;
@@ -60,17 +61,16 @@ export class StrategyIndex {
   }
 
   private row(group: number, chainIdOfFill: (fill: number) => string): StrategyPosition {
-    const { fills, strategies } = this.tables;
-    const from = strategies.start[group] as number;
-    const to = strategies.start[group + 1] as number;
-    const first = strategies.fills[from] as number;
-    const raw = fills.raw[first] as PnlExecution;
+    const { fills, books, strategies } = this.tables;
+    const from = i32(strategies.start, group);
+    const to = i32(strategies.start, group + 1);
+    const first = i32(strategies.fills, from);
     let openingCash: Micro = 0;
     const ids: string[] = [];
     for (let at = from; at < to; at++) {
-      const fill = strategies.fills[at] as number;
-      openingCash = add(openingCash, fills.cash[fill] as number);
-      ids.push((fills.raw[fill] as PnlExecution).id);
+      const fill = i32(strategies.fills, at);
+      openingCash = add(openingCash, f64(fills.cash, fill));
+      ids.push(fillId(fills, fill));
     }
     const sums = this.legs(group);
     const legs: StrategyLeg[] = sums.map((leg) => ({
@@ -82,12 +82,12 @@ export class StrategyIndex {
       quantity: formatQuantity(leg.quantity),
     }));
     return {
-      id: `st_${stableHash([raw.accountId, raw.id])}`,
-      accountId: raw.accountId,
-      underlying: raw.contract.underlying,
+      id: `st_${stableHash([fillAccount(fills, books, first), fillId(fills, first)])}`,
+      accountId: fillAccount(fills, books, first),
+      underlying: fillContract(fills, books, first).underlying,
       label: this.label(group, sums),
-      openedOn: raw.tradeDate,
-      orderId: raw.orderId ?? null,
+      openedOn: fillDate(fills, first),
+      orderId: fillOrderId(fills, first),
       openingCash: formatMoney(openingCash),
       cashKind: openingCash > 0 ? "credit" : openingCash < 0 ? "debit" : "even",
       byRoll: strategies.byRoll[group] === 1,
@@ -101,14 +101,14 @@ export class StrategyIndex {
   private legs(group: number): LegSum[] {
     const { fills, books, strategies } = this.tables;
     const legs: LegSum[] = [];
-    for (let at = strategies.start[group] as number; at < (strategies.start[group + 1] as number); at++) {
-      const fill = strategies.fills[at] as number;
-      const contract = books.contract[fills.book[fill] as number] as ContractRec;
+    for (let at = i32(strategies.start, group); at < i32(strategies.start, group + 1); at++) {
+      const fill = i32(strategies.fills, at);
+      const contract = books.contract[i32(fills.book, fill)] as ContractRec;
       // An opening buy is long, an opening sell short.
-      const direction = ((fills.flags[fill] as number) & BUY) !== 0 ? LONG : SHORT;
+      const direction = (u8(fills.flags, fill) & BUY) !== 0 ? LONG : SHORT;
       const leg = legs.find((item) => item.contract === contract && item.direction === direction);
-      if (leg) leg.quantity = add(leg.quantity, fills.quantity[fill] as number);
-      else legs.push({ contract, direction, quantity: fills.quantity[fill] as number });
+      if (leg) leg.quantity = add(leg.quantity, f64(fills.quantity, fill));
+      else legs.push({ contract, direction, quantity: f64(fills.quantity, fill) });
     }
     return legs.sort(
       (a, b) =>
@@ -120,7 +120,7 @@ export class StrategyIndex {
   }
 
   private classify(group: number, legs: LegSum[]): StrategyLabel {
-    const { fills, strategies, shares } = this.tables;
+    const { fills, books, strategies, shares } = this.tables;
     const shapes: LegShape[] = legs.map((leg) => ({
       optionType: leg.contract.optionType,
       direction: DIRECTIONS[leg.direction] as "long" | "short",
@@ -130,12 +130,12 @@ export class StrategyIndex {
     }));
     return classifyStrategy(shapes, () => {
       const leg = legs[0] as LegSum;
-      const raw = fills.raw[strategies.fills[strategies.start[group] as number] as number] as PnlExecution;
+      const first = i32(strategies.fills, i32(strategies.start, group));
       const held = shares.at(
-        raw.accountId,
+        fillAccount(fills, books, first),
         leg.contract.underlying,
-        fills.day[strategies.fills[strategies.start[group] as number] as number] as number,
-        Date.parse(raw.executedAt) || 0,
+        i32(fills.day, first),
+        f64(fills.time, first),
       );
       return held >= mul(leg.quantity, leg.contract.multiplier);
     });

@@ -1,6 +1,8 @@
 import { type Micro, mul3Rounded, negate } from "@/lib/money";
+import { f64, i32, item, u8 } from "../cells";
 import type { StockAdjustment } from "../corporate-actions/adjust-stock";
 import type { AdjustmentRec } from "../corporate-actions/apply-actions";
+import { fillDate, fillId } from "../fill-fields";
 import {
   type BookTable,
   BUY,
@@ -90,7 +92,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
   const pushToBook = (book: number, step: WheelStep) => {
     let timeline = byBook[book];
     if (timeline === undefined) {
-      const accountId = books.accountId[book] as string;
+      const accountId = item(books.accountId, book);
       const underlying = (books.contract[book] as ContractRec).underlying;
       const key = wheelKey(accountId, underlying);
       timeline = timelines.get(key);
@@ -102,28 +104,17 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     }
     timeline.steps.push(step);
   };
-  // Executions are only required to carry a non-empty instant; one that does not parse sorts first.
-  // Parsed once per fill: a closing fill is also the step of each lot it matched.
-  const times = new Float64Array(fills.count).fill(Number.NaN);
-  const fillTime = (fill: number) => {
-    let time = times[fill] as number;
-    if (Number.isNaN(time)) {
-      time = Date.parse(fills.raw[fill]?.executedAt ?? "") || 0;
-      times[fill] = time;
-    }
-    return time;
-  };
   for (let fill = 0; fill < fills.count; fill++) {
-    const book = fills.book[fill] as number;
+    const book = i32(fills.book, fill);
     const contract = books.contract[book] as ContractRec;
-    const flags = fills.flags[fill] as number;
+    const flags = u8(fills.flags, fill);
     const opensShort = (flags & OPEN) !== 0 && (flags & BUY) === 0;
-    const quantity = fills.quantity[fill] as number;
+    const quantity = f64(fills.quantity, fill);
     const put = contract.optionType === "put";
-    const step = emptyStep(fills.day[fill] as number, fills.raw[fill]?.tradeDate ?? "", TRADE_PHASE);
-    step.time = fillTime(fill);
-    step.id = fills.raw[fill]?.id ?? "";
-    step.optionCash = fills.cash[fill] as number;
+    const step = emptyStep(i32(fills.day, fill), fillDate(fills, fill), TRADE_PHASE);
+    step.time = f64(fills.time, fill);
+    step.id = fillId(fills, fill);
+    step.optionCash = f64(fills.cash, fill);
     step.writesOption = opensShort;
     if (opensShort && put) {
       step.shortPuts = quantity;
@@ -133,17 +124,17 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
     pushToBook(book, step);
   }
   for (let match = 0; match < matches.count; match++) {
-    const lot = matches.lot[match] as number;
+    const lot = i32(matches.lot, match);
     // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
-    const book = source.bookOfMatch === null ? (fills.book[lot] as number) : source.bookOfMatch(match);
+    const book = source.bookOfMatch === null ? i32(fills.book, lot) : source.bookOfMatch(match);
     const contract = books.contract[book] as ContractRec;
-    const closerFill = matches.closerFill[match] as number;
-    const closerEvent = matches.closerEvent[match] as number;
+    const closerFill = i32(matches.closerFill, match);
+    const closerEvent = i32(matches.closerEvent, match);
     let step: WheelStep;
     if (closerFill >= 0) {
-      step = emptyStep(fills.day[closerFill] as number, fills.raw[closerFill]?.tradeDate ?? "", TRADE_PHASE);
-      step.time = fillTime(closerFill);
-      step.id = fills.raw[closerFill]?.id ?? "";
+      step = emptyStep(i32(fills.day, closerFill), fillDate(fills, closerFill), TRADE_PHASE);
+      step.time = f64(fills.time, closerFill);
+      step.id = fillId(fills, closerFill);
     } else if (closerEvent >= 0) {
       const event = events[closerEvent] as LifecycleRec;
       step = emptyStep(event.dayNumber, event.day, DELIVERY_PHASE);
@@ -152,9 +143,9 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[
       step = emptyStep(contract.expirationDay, contract.expiration, DELIVERY_PHASE);
       step.id = `~${contract.expiration}`;
     }
-    step.optionRealized = matches.realized[match] as number;
-    const quantity = matches.quantity[match] as number;
-    if (((fills.flags[lot] as number) & BUY) === 0) {
+    step.optionRealized = f64(matches.realized, match);
+    const quantity = f64(matches.quantity, match);
+    if ((u8(fills.flags, lot) & BUY) === 0) {
       const assigned = matches.kind[match] === ASSIGNMENT ? quantity : 0;
       if (contract.optionType === "put") {
         step.shortPuts = negate(quantity);

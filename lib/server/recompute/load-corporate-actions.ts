@@ -53,25 +53,39 @@ export async function loadCorporateActions(
 const LEGACY_SWAP_PREFIX = "rh-oca:";
 
 /**
- * Leaves out the zero-price close-and-open fills an earlier version of the importer made of an OCA
- * pair, where a stored rename now says the same (an overlapping file imported since brought it):
+ * Says which fills to leave out: the zero-price close-and-open fills an earlier version of the
+ * importer made of an OCA pair, where a stored rename now says the same (an overlapping file imported since brought it):
  * otherwise the rename would move the position and the old fills would close and reopen it again.
  * Without such a rename the old fills stay, and keep meaning what they did.
  */
-export function withoutSupersededSwaps(
-  executions: PnlExecution[],
+export function supersededSwaps(
   actions: readonly PnlCorporateAction[],
-): PnlExecution[] {
+): (fill: { accountId: string; orderId: string | null; tradeDate: string; underlying: string }) => boolean {
   const renamed = new Set<string>();
   for (const action of actions) {
     if (action.type !== "rename") continue;
     renamed.add(`${action.accountId}|${action.date}|${action.symbol}`);
     renamed.add(`${action.accountId}|${action.date}|${action.newSymbol}`);
   }
-  if (renamed.size === 0) return executions;
+  if (renamed.size === 0) return () => false;
+  return (fill) =>
+    fill.orderId?.startsWith(LEGACY_SWAP_PREFIX) === true &&
+    renamed.has(`${fill.accountId}|${fill.tradeDate}|${fill.underlying}`);
+}
+
+/** The fills `supersededSwaps` keeps, for callers that hold executions as objects. */
+export function withoutSupersededSwaps(
+  executions: PnlExecution[],
+  actions: readonly PnlCorporateAction[],
+): PnlExecution[] {
+  const superseded = supersededSwaps(actions);
   return executions.filter(
     (execution) =>
-      !execution.orderId?.startsWith(LEGACY_SWAP_PREFIX) ||
-      !renamed.has(`${execution.accountId}|${execution.tradeDate}|${execution.contract.underlying}`),
+      !superseded({
+        accountId: execution.accountId,
+        orderId: execution.orderId ?? null,
+        tradeDate: execution.tradeDate,
+        underlying: execution.contract.underlying,
+      }),
   );
 }

@@ -1,19 +1,15 @@
 import "server-only";
-import {
-  contractKey,
-  type OptionContract,
-  type PnlExecution,
-  type PnlInput,
-  type PnlLifecycleEvent,
-} from "@/lib/pnl";
+import { contractKey, type OptionContract, type PnlColumns, type PnlLifecycleEvent } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
-import { loadCorporateActions, withoutSupersededSwaps } from "./load-corporate-actions";
+import { ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
+import { loadCorporateActions, supersededSwaps } from "./load-corporate-actions";
 import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
 
 export type LoadedPnlInput = {
-  input: PnlInput;
+  /** The engine's columnar input: fills as typed columns, the rest as objects. */
+  input: PnlColumns;
   /** Instrument id of every contract the input mentions, by `contractKey`. */
   instrumentIds: Map<string, string>;
   /** Newest change among the inputs, recorded on the recompute run. */
@@ -58,18 +54,11 @@ type EventRow = {
   stock_fees: string;
   updated_at: Date;
 };
-type InstrumentRow = {
-  id: string;
-  underlying: string;
-  expiration_date: string;
-  strike_price: string;
-  option_type: string;
-  multiplier: string;
-};
 
 /**
- * Reads a user's executions, lifecycle events and latest marks and maps them to the engine's input.
- * Runs inside a user transaction, so row-level security scopes every read as well as the filter.
+ * Reads a user's executions, lifecycle events and latest marks and maps them to the engine's input:
+ * the executions straight into typed columns (`ExecutionColumnsBuilder`), so the engine parses no
+ * fill. Runs inside a user transaction, so row-level security scopes every read as well as the filter.
  *
  * Each table is read on its own by user and joined here. Right after a large sync or import the
  * planner's statistics still describe the tables as nearly empty, and a joined query then ran as
@@ -122,27 +111,32 @@ export async function loadPnlInput(
   const seen = (at: Date) => {
     if (!watermark || at > watermark) watermark = at;
   };
-  const input: PnlInput = {
+  const corporateActions = await loadCorporateActions(tx, userId, seen);
+  const superseded = supersededSwaps(corporateActions);
+  const columns = new ExecutionColumnsBuilder(fills.length, contracts.rows);
+  for (const { execution, leg, order } of fills) {
+    if (!counts(order.source, execution.trade_date, syncedFrom)) continue;
+    const fill = {
+      executionId: execution.broker_execution_id,
+      accountId: order.account_id,
+      orderId: order.broker_order_id.startsWith(CSV_ORDER_PREFIX) ? null : order.broker_order_id,
+      instrumentId: leg.instrument_id,
+      buy: leg.side === "BUY",
+      open: leg.position_effect === "OPEN",
+      quantity: execution.quantity,
+      price: execution.price,
+      fees: execution.fees,
+      executedAt: execution.executed_at,
+      tradeDate: execution.trade_date,
+    };
+    seen(execution.created_at);
+    if (superseded({ ...fill, underlying: contracts.of(leg.instrument_id).underlying })) continue;
+    columns.add(fill);
+  }
+  const input: PnlColumns = {
+    format: "columns",
     asOf,
-    executions: fills
-      .filter(({ execution, order }) => counts(order.source, execution.trade_date, syncedFrom))
-      .map(({ execution, leg, order }): PnlExecution => {
-        seen(execution.created_at);
-        return {
-          id: execution.broker_execution_id,
-          accountId: order.account_id,
-          orderId: order.broker_order_id.startsWith(CSV_ORDER_PREFIX) ? null : order.broker_order_id,
-          legId: leg.broker_leg_id,
-          contract: contracts.of(leg.instrument_id),
-          side: leg.side === "BUY" ? "buy" : "sell",
-          positionEffect: leg.position_effect === "OPEN" ? "open" : "close",
-          quantity: execution.quantity,
-          price: execution.price,
-          fees: execution.fees,
-          executedAt: execution.executed_at.toISOString(),
-          tradeDate: execution.trade_date,
-        };
-      }),
+    ...columns.build(),
     events: events
       .filter((event) => counts(event.source, event.event_date, syncedFrom))
       .map((event): PnlLifecycleEvent => {
@@ -172,11 +166,7 @@ export async function loadPnlInput(
       }),
     marks: {},
   };
-  const corporateActions = await loadCorporateActions(tx, userId, seen);
-  if (corporateActions.length > 0) {
-    input.corporateActions = corporateActions;
-    input.executions = withoutSupersededSwaps(input.executions as PnlExecution[], corporateActions);
-  }
+  if (corporateActions.length > 0) input.corporateActions = corporateActions;
 
   const used = contracts.used();
   if (used.length > 0) {
@@ -243,7 +233,7 @@ function counts(source: string, date: string, syncedFrom: string | null): boolea
 
 /** One shared contract object per instrument, so the engine interns each contract once. */
 class Contracts {
-  private readonly rows: Map<string, InstrumentRow>;
+  readonly rows: Map<string, InstrumentRow>;
   private readonly made = new Map<string, { contract: OptionContract; key: string }>();
 
   constructor(instruments: InstrumentRow[]) {

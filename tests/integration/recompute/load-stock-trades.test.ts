@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { PnlInput } from "@/lib/pnl";
+import type { PnlColumns } from "@/lib/pnl";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 
 // Records what recompute hands the engine, and lets the real engine compute.
-const handed: PnlInput[] = [];
+const handed: PnlColumns[] = [];
 vi.mock("@/lib/pnl", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/pnl")>();
   return {
     ...actual,
-    computePnl: (input: PnlInput) => {
+    computePnl: (input: PnlColumns) => {
       handed.push(input);
       return actual.computePnl(input);
     },
@@ -150,7 +150,7 @@ describe("loadPnlInput: stock trades", () => {
     await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
 
     expect(handed).toHaveLength(1);
-    const input = handed[0] as PnlInput;
+    const input = handed[0] as PnlColumns;
     expect(input.stockTrades).toEqual([
       {
         id: "csv:old-buy:0",
@@ -190,7 +190,7 @@ describe("loadPnlInput: stock trades", () => {
       },
     ]);
     const accounts = new Set(input.stockTrades?.map((trade) => trade.accountId));
-    expect(accounts).toEqual(new Set(input.executions.map((execution) => execution.accountId)));
+    expect(accounts).toEqual(new Set(input.accounts));
     // The latest quote of every symbol with traded shares; none for symbols only a delivery names.
     expect(input.stockMarks).toEqual({ AAPL: "191.4567", SOFI: "10.02" });
   });
