@@ -32,8 +32,12 @@ export function sum(values: readonly Micro[]): Micro {
   return total;
 }
 
-/** Rounding modes for the few named steps that must round. */
-export type Rounding = "half-even" | "truncate";
+/**
+ * Rounding rules for the few named steps that must round: "half-even" (banker's, the engine's
+ * allocations), "truncate" (toward zero, pro-rata shares) and "half-away-from-zero" (what people
+ * expect on screen and what brokers print: 0.005 → 0.01, -0.005 → -0.01).
+ */
+export type Rounding = "half-even" | "truncate" | "half-away-from-zero";
 
 /**
  * a × b, exact. Throws when the product has more than six decimals (a price with four places times
@@ -117,18 +121,25 @@ function truncDiv(numerator: number, divisor: number): number {
   return quotient === 0 ? 0 : quotient;
 }
 
-function divideBig(numerator: bigint, denominator: bigint, rounding: Rounding): Micro {
+/** numerator / denominator rounded with the given rule, as micros (range-checked). */
+export function divideBig(numerator: bigint, denominator: bigint, rounding: Rounding): Micro {
+  return bigToMicro(divideBigToBig(numerator, denominator, rounding));
+}
+
+/** numerator / denominator rounded with the given rule, unbounded (for the text functions). */
+export function divideBigToBig(numerator: bigint, denominator: bigint, rounding: Rounding): bigint {
+  if (denominator === 0n) throw new MoneyError("division by zero");
   let quotient = numerator / denominator;
-  if (rounding === "half-even") {
-    const remainder = numerator - quotient * denominator;
-    if (remainder !== 0n) {
-      const twice = 2n * (remainder < 0n ? -remainder : remainder);
-      const magnitude = denominator < 0n ? -denominator : denominator;
-      const direction = numerator < 0n !== denominator < 0n ? -1n : 1n;
-      if (twice > magnitude || (twice === magnitude && quotient % 2n !== 0n)) quotient += direction;
-    }
+  if (rounding === "truncate") return quotient;
+  const remainder = numerator - quotient * denominator;
+  if (remainder !== 0n) {
+    const twice = 2n * (remainder < 0n ? -remainder : remainder);
+    const magnitude = denominator < 0n ? -denominator : denominator;
+    const direction = numerator < 0n !== denominator < 0n ? -1n : 1n;
+    const tie = twice === magnitude && (rounding === "half-away-from-zero" || quotient % 2n !== 0n);
+    if (twice > magnitude || tie) quotient += direction;
   }
-  return bigToMicro(quotient);
+  return quotient;
 }
 
 function bigToMicro(value: bigint): Micro {
