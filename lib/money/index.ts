@@ -43,6 +43,7 @@ export {
   displayPercent,
   formatReportMoney,
 } from "./display";
+export { type WholeRatioOptions, wholeRatio } from "./ratio";
 export {
   addDecimals,
   canonicalDecimal,
