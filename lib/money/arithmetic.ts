@@ -1,4 +1,4 @@
-import { MICRO_PER_UNIT, type Micro, MoneyError } from "./decimal";
+import { MICRO_DIGITS, MICRO_PER_UNIT, type Micro, MoneyError } from "./decimal";
 
 /**
  * Exact arithmetic on micros. Sums and products are computed with plain numbers when the result is a
@@ -89,6 +89,16 @@ export function prorate(value: Micro, part: Micro, whole: Micro): Micro {
   const product = value * part;
   if (Number.isSafeInteger(product)) return truncDiv(product, whole);
   return divideBig(BigInt(value) * BigInt(part), BigInt(whole), "truncate");
+}
+
+/** `value` rounded to `places` decimals (0 to 6) with the given rule: to the cent is `places` 2. */
+export function roundMicro(value: Micro, places: number, rounding: Rounding): Micro {
+  if (!Number.isInteger(places) || places < 0 || places > MICRO_DIGITS) {
+    throw new MoneyError(`cannot round micros to ${places} places`);
+  }
+  const unit = 10 ** (MICRO_DIGITS - places);
+  if (unit === 1 || value % unit === 0) return value;
+  return mul(divideBig(BigInt(value), BigInt(unit), rounding), unit * MICRO_PER_UNIT);
 }
 
 /** a / b as micros (both micros), rounded with the given mode. */

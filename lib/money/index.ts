@@ -14,6 +14,7 @@ export {
   negate,
   prorate,
   type Rounding,
+  roundMicro,
   scaleRounded,
   sub,
   sum,

@@ -8,7 +8,7 @@
  * all of them, beside the shares assignments deliver, so the stock ledger and wheel cycles have work.
  */
 
-import { formatMinorUnits, MICRO_PER_UNIT, parseDecimal } from "@/lib/money";
+import { formatMinorUnits } from "@/lib/money";
 import {
   contractKey,
   type OptionContract,
@@ -20,7 +20,6 @@ import {
 import { mulberry32 } from "@/simulator/market/prng";
 
 // Prices, strikes and fees are drawn as whole cents and written exactly.
-const CENT = MICRO_PER_UNIT / 100;
 const cents = (amount: number) => formatMinorUnits(amount, 2, 2);
 
 interface Position {
@@ -40,6 +39,7 @@ export function generateHistory(target: number): PnlInput {
   const next = mulberry32(20261126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const contracts = new Map<string, OptionContract>();
+  const strikeCentsOf = new Map<OptionContract, number>();
   const contractFor = (
     underlying: string,
     expiration: string,
@@ -57,6 +57,7 @@ export function generateHistory(target: number): PnlInput {
         multiplier: "100",
       };
       contracts.set(key, contract);
+      strikeCentsOf.set(contract, strikeCents);
     }
     return contract;
   };
@@ -158,7 +159,7 @@ export function generateHistory(target: number): PnlInput {
           contract: contractFor(
             contract.underlying,
             contract.expiration,
-            parseDecimal(contract.strike) / CENT + (call ? 250 : -250),
+            (strikeCentsOf.get(contract) as number) + (call ? 250 : -250),
             call,
           ),
           short: !position.short,

@@ -11,6 +11,7 @@ import {
   divideIntegers,
   formatDecimal,
   formatMoney,
+  formatQuantity,
   type Micro,
   MoneyError,
   mul,
@@ -20,6 +21,7 @@ import {
   parseDecimal,
   prorate,
   roundDecimal,
+  roundMicro,
   splitProRata,
   sub,
   sum,
@@ -225,6 +227,26 @@ describe("rounding rules", () => {
     expect(divideIntegers(-5, 2, "truncate")).toBe(-2);
     expect(displayMoney("1.005")).toBe("$1.01");
     expect(displayMoney("-0.005")).toBe("-$0.01");
+  });
+
+  it("round micros the same way as text, for every rule and number of places", () => {
+    fc.assert(
+      fc.property(
+        amount,
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom("half-even" as const, "truncate" as const, "half-away-from-zero" as const),
+        (value, places, rule) => {
+          const rounded = roundMicro(value, places, rule);
+          expect(
+            compareDecimals(formatQuantity(rounded), roundDecimal(formatQuantity(value), places, rule)),
+          ).toBe(0);
+        },
+      ),
+    );
+    expect(formatMoney(roundMicro(parseDecimal("191.666667"), 2, "half-even"))).toBe("191.67");
+    expect(formatMoney(roundMicro(parseDecimal("-0.125"), 2, "half-even"))).toBe("-0.12");
+    // Rounding up past 2^53 micros is refused like any other overflow.
+    expect(() => roundMicro(Number.MAX_SAFE_INTEGER, 0, "half-away-from-zero")).toThrow(MoneyError);
   });
 
   it("refuse text that is not a decimal or too long to be an amount, naming it", () => {
