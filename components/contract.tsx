@@ -1,5 +1,5 @@
+import { displayDecimal } from "@/lib/money";
 import { formatShortDate } from "./format/dates";
-import { formatDecimal } from "./format/decimal";
 
 export type ContractLike = {
   underlying: string;
@@ -17,15 +17,15 @@ export function ContractLabel({
   contract: ContractLike;
   showUnderlying?: boolean;
 }) {
-  const strike = formatDecimal(contract.strike, { maxDigits: 4 });
+  const strike = displayDecimal(contract.strike, { maxDigits: 4 });
   const kind = contract.optionType === "CALL" ? "C" : "P";
-  const adjusted = formatDecimal(contract.multiplier) !== "100";
+  const adjusted = displayDecimal(contract.multiplier) !== "100";
   return (
     <span className="num">
       {showUnderlying ? <strong>{contract.underlying} </strong> : null}
       {strike}
       {kind} · {formatShortDate(contract.expiration)}
-      {adjusted ? <span className="badge warn"> ×{formatDecimal(contract.multiplier)}</span> : null}
+      {adjusted ? <span className="badge warn"> ×{displayDecimal(contract.multiplier)}</span> : null}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { formatMoney, signOfDecimal } from "./format/decimal";
+import { displayMoney, signOfDecimal } from "@/lib/money";
 
 type MoneyProps = {
   /** An exact decimal string; null shows a dash (for example, no mark yet). */
@@ -24,7 +24,7 @@ export function Money({ value, tone = false, signed = false, title }: MoneyProps
     tone && sign === "positive" ? "money gain" : tone && sign === "negative" ? "money loss" : "money";
   return (
     <span className={className} title={title}>
-      {formatMoney(value, { signed })}
+      {displayMoney(value, { signed })}
     </span>
   );
 }

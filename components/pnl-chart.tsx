@@ -1,5 +1,5 @@
+import { decimalToNumberForDrawing, displayMoney, displayMoneyFromDrawing, signOfDecimal } from "@/lib/money";
 import { formatShortDate, formatTradeDate } from "./format/dates";
-import { decimalToNumberForDrawing, formatMoney, signOfDecimal } from "./format/decimal";
 
 export type ChartPoint = { date: string; cumulative: string };
 
@@ -41,7 +41,7 @@ export function PnlChart({ points }: { points: ChartPoint[] }) {
   const xLabels = [first, middle, last].filter(
     (point, index, all): point is ChartPoint => point !== undefined && all.indexOf(point) === index,
   );
-  const summary = `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ${formatMoney(last.cumulative)}`;
+  const summary = `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ${displayMoney(last.cumulative)}`;
 
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
@@ -65,7 +65,7 @@ export function PnlChart({ points }: { points: ChartPoint[] }) {
       <path d={line} fill="none" stroke={tone} strokeWidth="2" strokeLinejoin="round" />
       {points.map((point, index) => (
         <circle key={point.date} cx={x(time(point.date))} cy={y(values[index] ?? 0)} r="5" fill="transparent">
-          <title>{`${formatTradeDate(point.date)}: ${formatMoney(point.cumulative)}`}</title>
+          <title>{`${formatTradeDate(point.date)}: ${displayMoney(point.cumulative)}`}</title>
         </circle>
       ))}
       {xLabels.map((point, index) => (
@@ -99,5 +99,5 @@ function niceTicks(low: number, high: number): number[] {
 /** Axis labels are scale positions, not amounts of any record: rounded for reading. */
 function tickLabel(value: number): string {
   const digits = Number.isInteger(value) ? 0 : 2;
-  return formatMoney(value.toFixed(digits), { digits });
+  return displayMoneyFromDrawing(value, digits);
 }

@@ -1,6 +1,6 @@
+import { formatMinorUnits, formatReportMoney } from "@/lib/money";
 import type { SimContract, SimEvent, SimHistory } from "./history/types";
 import { newYorkDay, nextTradingDay, usDate } from "./market/calendar";
-import { formatUsd } from "./market/money";
 import { stockSettlementDay } from "./wire/format";
 
 /**
@@ -38,7 +38,7 @@ function quote(field: string): string {
 /** `AAPL 2/21/2025 Call $250.00` (thousands comma in the strike, as in `$3,395.00`). */
 export function contractDescription(contract: SimContract): string {
   const type = contract.type === "call" ? "Call" : "Put";
-  return `${contract.symbol} ${usDate(contract.expirationDay)} ${type} ${formatUsd(contract.strikeCents)}`;
+  return `${contract.symbol} ${usDate(contract.expirationDay)} ${type} ${formatReportMoney(formatMinorUnits(contract.strikeCents, 2, 2))}`;
 }
 
 function dated(day: number, settleDay: number): string[] {
@@ -63,8 +63,8 @@ function tradeRows(history: SimHistory): Row[] {
             contractDescription(leg.contract),
             code,
             String(execution.quantity),
-            formatUsd(execution.priceCents),
-            formatUsd(amount),
+            formatReportMoney(formatMinorUnits(execution.priceCents, 2, 2)),
+            formatReportMoney(formatMinorUnits(amount, 2, 2)),
           ],
         });
       }
@@ -122,8 +122,8 @@ function eventRows(history: SimHistory, event: SimEvent): Row[] {
         description,
         equity.side === "buy" ? "Buy" : "Sell",
         String(equity.shares),
-        formatUsd(equity.priceCents),
-        formatUsd(amount),
+        formatReportMoney(formatMinorUnits(equity.priceCents, 2, 2)),
+        formatReportMoney(formatMinorUnits(amount, 2, 2)),
       ],
     });
   }
@@ -152,8 +152,8 @@ function stockOrderRows(history: SimHistory): Row[] {
           description,
           order.side === "buy" ? "Buy" : "Sell",
           String(execution.shares),
-          formatUsd(execution.priceCents),
-          formatUsd(amount),
+          formatReportMoney(formatMinorUnits(execution.priceCents, 2, 2)),
+          formatReportMoney(formatMinorUnits(amount, 2, 2)),
         ],
       });
     }
@@ -172,7 +172,7 @@ export function writeActivityReport(history: SimHistory): string {
       "ACH",
       "",
       "",
-      formatUsd(history.account.depositCents),
+      formatReportMoney(formatMinorUnits(history.account.depositCents, 2, 2)),
     ],
   };
   const rows = [

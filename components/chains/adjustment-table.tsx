@@ -1,7 +1,7 @@
+import { displayDecimal } from "@/lib/money";
 import type { AdjustmentView } from "@/lib/server/dashboard/chain-adjustments";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal } from "../format/decimal";
 
 /** Renames and splits that carried the chain's open position into new contracts, without cash. */
 export function AdjustmentTable({ adjustments }: { adjustments: AdjustmentView[] }) {
@@ -31,8 +31,8 @@ export function AdjustmentTable({ adjustments }: { adjustments: AdjustmentView[]
                 <ContractLabel contract={step.to} />
               </td>
               <td className="num">
-                {formatDecimal(step.quantityBefore)}
-                {step.quantityAfter !== step.quantityBefore ? ` → ${formatDecimal(step.quantityAfter)}` : ""}
+                {displayDecimal(step.quantityBefore)}
+                {step.quantityAfter !== step.quantityBefore ? ` → ${displayDecimal(step.quantityAfter)}` : ""}
               </td>
             </tr>
           ))}

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { displayDecimal } from "@/lib/money";
 import type { ChainRow } from "@/lib/server/dashboard/chain-row";
 import { ChainStatusBadge, SideLabel } from "../badges";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
 import { StrategyBadge } from "./strategy-badge";
 
@@ -67,7 +67,7 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
                 {chain.breakeven === null ? (
                   <span className="faint">—</span>
                 ) : (
-                  `$${formatDecimal(chain.breakeven, { minDigits: 2, maxDigits: 2 })}`
+                  `$${displayDecimal(chain.breakeven, { minDigits: 2, maxDigits: 2 })}`
                 )}
               </td>
             </tr>

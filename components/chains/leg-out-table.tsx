@@ -1,7 +1,7 @@
+import { displayDecimal } from "@/lib/money";
 import type { LegOutView } from "@/lib/server/dashboard/strategy-label";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal } from "../format/decimal";
 
 const OUTCOME: Record<LegOutView["outcome"], string> = {
   trade: "Closed",
@@ -41,7 +41,7 @@ export function LegOutTable({ legOuts, underlying }: { legOuts: LegOutView[]; un
                 />
               </td>
               <td>{out.direction === "short" ? "Short" : "Long"}</td>
-              <td className="num">{formatDecimal(out.quantity)}</td>
+              <td className="num">{displayDecimal(out.quantity)}</td>
               <td>
                 <span className="badge warn">{OUTCOME[out.outcome]} early</span>
               </td>

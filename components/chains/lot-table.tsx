@@ -1,8 +1,8 @@
+import { displayDecimal } from "@/lib/money";
 import type { LotView } from "@/lib/server/dashboard/get-chain";
 import { CloseKindLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 /** Closed lots: each opening fill matched FIFO to a close, an expiry, an assignment or an exercise. */
@@ -31,15 +31,15 @@ export function LotTable({ lots }: { lots: LotView[] }) {
               </td>
               <td className="num">
                 {lot.side === "SHORT" ? "−" : "+"}
-                {formatDecimal(lot.quantity)}
+                {displayDecimal(lot.quantity)}
               </td>
               <td className="num">{formatTradeDate(lot.openedOn)}</td>
               <td className="num">{formatTradeDate(lot.closedOn)}</td>
               <td>
                 <CloseKindLabel kind={lot.closeKind} />
               </td>
-              <td className="num">{formatDecimal(lot.openPrice, { minDigits: 2 })}</td>
-              <td className="num">{formatDecimal(lot.closePrice, { minDigits: 2 })}</td>
+              <td className="num">{displayDecimal(lot.openPrice, { minDigits: 2 })}</td>
+              <td className="num">{displayDecimal(lot.closePrice, { minDigits: 2 })}</td>
               <td className="num">
                 <Money value={lot.fees} />
               </td>

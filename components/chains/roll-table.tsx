@@ -1,7 +1,7 @@
+import { displayDecimal, signOfDecimal } from "@/lib/money";
 import type { RollView } from "@/lib/server/dashboard/get-chain";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal, signOfDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 export function RollTable({ rolls }: { rolls: RollView[] }) {
@@ -44,9 +44,9 @@ export function RollTable({ rolls }: { rolls: RollView[] }) {
                   </span>
                 </td>
                 <td className="num">
-                  {formatDecimal(roll.closedQuantity)}
+                  {displayDecimal(roll.closedQuantity)}
                   {roll.openedQuantity !== roll.closedQuantity
-                    ? ` → ${formatDecimal(roll.openedQuantity)}`
+                    ? ` → ${displayDecimal(roll.openedQuantity)}`
                     : ""}
                 </td>
                 <td className="num">

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { displayDecimal } from "@/lib/money";
 import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
 import { SideLabel } from "../badges";
 import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
-import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 /** Open option positions at their latest marks. */
@@ -39,13 +39,13 @@ export function PositionTable({
               <td>
                 <SideLabel side={position.side} optionType={position.contract.optionType} />
               </td>
-              <td className="num">{formatDecimal(position.quantity.replace(/^-/, ""))}</td>
-              <td className="num">{formatDecimal(position.averagePrice, { minDigits: 2 })}</td>
+              <td className="num">{displayDecimal(position.quantity.replace(/^-/, ""))}</td>
+              <td className="num">{displayDecimal(position.averagePrice, { minDigits: 2 })}</td>
               <td className="num">
                 {position.mark === null ? (
                   <span className="badge warn">No mark</span>
                 ) : (
-                  formatDecimal(position.mark, { minDigits: 2 })
+                  displayDecimal(position.mark, { minDigits: 2 })
                 )}
               </td>
               <td className="num">

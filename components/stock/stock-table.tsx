@@ -1,5 +1,5 @@
+import { displayDecimal, signOfDecimal } from "@/lib/money";
 import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";
-import { formatDecimal, signOfDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 /** Shares per symbol from the stock ledger: open shares at their latest quote, and realized P&L. */
@@ -28,13 +28,13 @@ export function StockTable({ rows }: { rows: StockPositionRow[] }) {
                   <strong>{row.symbol}</strong>
                 </td>
                 <td className="num">
-                  {closed ? <span className="badge">Closed</span> : formatDecimal(row.quantity)}
+                  {closed ? <span className="badge">Closed</span> : displayDecimal(row.quantity)}
                 </td>
                 <td className="num">
                   {closed ? (
                     <span className="faint">—</span>
                   ) : (
-                    formatDecimal(row.averagePrice, { minDigits: 2 })
+                    displayDecimal(row.averagePrice, { minDigits: 2 })
                   )}
                 </td>
                 <td className="num">
@@ -46,7 +46,7 @@ export function StockTable({ rows }: { rows: StockPositionRow[] }) {
                   ) : row.mark === null ? (
                     <span className="badge warn">No quote</span>
                   ) : (
-                    formatDecimal(row.mark, { minDigits: 2 })
+                    displayDecimal(row.mark, { minDigits: 2 })
                   )}
                 </td>
                 <td className="num">

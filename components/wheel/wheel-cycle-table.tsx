@@ -1,6 +1,6 @@
+import { displayDecimal, displayPercent, signOfDecimal } from "@/lib/money";
 import type { WheelCycleRow } from "@/lib/server/dashboard/get-wheel";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal, formatPercent, signOfDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 /** Wheel cycles: premium, stock and total P&L, the shares still held and their cost net of premium. */
@@ -55,14 +55,14 @@ export function WheelCycleTable({ cycles }: { cycles: WheelCycleRow[] }) {
                 {signOfDecimal(cycle.sharesHeld) === "zero" ? (
                   <span className="faint">—</span>
                 ) : (
-                  formatDecimal(cycle.sharesHeld)
+                  displayDecimal(cycle.sharesHeld)
                 )}
               </td>
               <td className="num">
                 {cycle.netCostBasisPerShare === null ? (
                   <span className="faint">—</span>
                 ) : (
-                  formatDecimal(cycle.netCostBasisPerShare, { minDigits: 2 })
+                  displayDecimal(cycle.netCostBasisPerShare, { minDigits: 2 })
                 )}
               </td>
               <td className="num">
@@ -72,7 +72,7 @@ export function WheelCycleTable({ cycles }: { cycles: WheelCycleRow[] }) {
                 {cycle.returnOnCapital === null ? (
                   <span className="faint">—</span>
                 ) : (
-                  formatPercent(cycle.returnOnCapital)
+                  displayPercent(cycle.returnOnCapital)
                 )}
               </td>
             </tr>

@@ -1,4 +1,4 @@
-import { MICRO_PER_UNIT, type Micro, MoneyError } from "./decimal";
+import { MICRO_DIGITS, MICRO_PER_UNIT, type Micro, MoneyError } from "./decimal";
 
 /**
  * Exact arithmetic on micros. Sums and products are computed with plain numbers when the result is a
@@ -32,8 +32,12 @@ export function sum(values: readonly Micro[]): Micro {
   return total;
 }
 
-/** Rounding modes for the few named steps that must round. */
-export type Rounding = "half-even" | "truncate";
+/**
+ * Rounding rules for the few named steps that must round: "half-even" (banker's, the engine's
+ * allocations), "truncate" (toward zero, pro-rata shares) and "half-away-from-zero" (what people
+ * expect on screen and what brokers print: 0.005 → 0.01, -0.005 → -0.01).
+ */
+export type Rounding = "half-even" | "truncate" | "half-away-from-zero";
 
 /**
  * a × b, exact. Throws when the product has more than six decimals (a price with four places times
@@ -87,6 +91,16 @@ export function prorate(value: Micro, part: Micro, whole: Micro): Micro {
   return divideBig(BigInt(value) * BigInt(part), BigInt(whole), "truncate");
 }
 
+/** `value` rounded to `places` decimals (0 to 6) with the given rule: to the cent is `places` 2. */
+export function roundMicro(value: Micro, places: number, rounding: Rounding): Micro {
+  if (!Number.isInteger(places) || places < 0 || places > MICRO_DIGITS) {
+    throw new MoneyError(`cannot round micros to ${places} places`);
+  }
+  const unit = 10 ** (MICRO_DIGITS - places);
+  if (unit === 1 || value % unit === 0) return value;
+  return mul(divideBig(BigInt(value), BigInt(unit), rounding), unit * MICRO_PER_UNIT);
+}
+
 /** a / b as micros (both micros), rounded with the given mode. */
 export function divRounded(a: Micro, b: Micro, rounding: Rounding): Micro {
   if (b === 0) throw new MoneyError("division by zero");
@@ -117,18 +131,25 @@ function truncDiv(numerator: number, divisor: number): number {
   return quotient === 0 ? 0 : quotient;
 }
 
-function divideBig(numerator: bigint, denominator: bigint, rounding: Rounding): Micro {
+/** numerator / denominator rounded with the given rule, as micros (range-checked). */
+export function divideBig(numerator: bigint, denominator: bigint, rounding: Rounding): Micro {
+  return bigToMicro(divideBigToBig(numerator, denominator, rounding));
+}
+
+/** numerator / denominator rounded with the given rule, unbounded (for the text functions). */
+export function divideBigToBig(numerator: bigint, denominator: bigint, rounding: Rounding): bigint {
+  if (denominator === 0n) throw new MoneyError("division by zero");
   let quotient = numerator / denominator;
-  if (rounding === "half-even") {
-    const remainder = numerator - quotient * denominator;
-    if (remainder !== 0n) {
-      const twice = 2n * (remainder < 0n ? -remainder : remainder);
-      const magnitude = denominator < 0n ? -denominator : denominator;
-      const direction = numerator < 0n !== denominator < 0n ? -1n : 1n;
-      if (twice > magnitude || (twice === magnitude && quotient % 2n !== 0n)) quotient += direction;
-    }
+  if (rounding === "truncate") return quotient;
+  const remainder = numerator - quotient * denominator;
+  if (remainder !== 0n) {
+    const twice = 2n * (remainder < 0n ? -remainder : remainder);
+    const magnitude = denominator < 0n ? -denominator : denominator;
+    const direction = numerator < 0n !== denominator < 0n ? -1n : 1n;
+    const tie = twice === magnitude && (rounding === "half-away-from-zero" || quotient % 2n !== 0n);
+    if (twice > magnitude || tie) quotient += direction;
   }
-  return bigToMicro(quotient);
+  return quotient;
 }
 
 function bigToMicro(value: bigint): Micro {

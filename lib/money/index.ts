@@ -1,3 +1,8 @@
+/**
+ * The one module that does decimal arithmetic and formatting. See README.md for the API and for why
+ * there are two representations: micros (safe-integer millionths in a JS number) for the engine's
+ * hot path and every value that fits, and exact decimal strings (bigint inside) for text that may not.
+ */
 export {
   abs,
   add,
@@ -9,6 +14,7 @@ export {
   negate,
   prorate,
   type Rounding,
+  roundMicro,
   scaleRounded,
   sub,
   sum,
@@ -27,3 +33,34 @@ export {
   tryParseDecimal,
   ZERO,
 } from "./decimal";
+export {
+  csvMoney,
+  type DisplayDecimalOptions,
+  type DisplayMoneyOptions,
+  decimalToNumberForDrawing,
+  displayDecimal,
+  displayMoney,
+  displayMoneyFromDrawing,
+  displayPercent,
+  formatReportMoney,
+} from "./display";
+export { type WholeRatioOptions, wholeRatio } from "./ratio";
+export {
+  addDecimals,
+  canonicalDecimal,
+  compareDecimals,
+  type DecimalSign,
+  decimalToMicro,
+  divideIntegers,
+  formatMinorUnits,
+  isPlainDecimal,
+  multiplyDecimals,
+  negateDecimal,
+  plainDecimal,
+  roundDecimal,
+  type SplitProRataOptions,
+  signOfDecimal,
+  splitProRata,
+  subtractDecimals,
+  sumDecimals,
+} from "./text";

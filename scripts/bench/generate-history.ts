@@ -7,6 +7,8 @@
  * would do. Stock trades (about one per 25 option fills) buy shares in round lots and sell part or
  * all of them, beside the shares assignments deliver, so the stock ledger and wheel cycles have work.
  */
+
+import { formatMinorUnits } from "@/lib/money";
 import {
   contractKey,
   type OptionContract,
@@ -15,18 +17,10 @@ import {
   type PnlLifecycleEvent,
   type PnlStockTrade,
 } from "@/lib/pnl";
+import { mulberry32 } from "@/simulator/market/prng";
 
-/** mulberry32: tiny, fast, deterministic. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Prices, strikes and fees are drawn as whole cents and written exactly.
+const cents = (amount: number) => formatMinorUnits(amount, 2, 2);
 
 interface Position {
   contract: OptionContract;
@@ -42,26 +36,28 @@ function isoDay(day: number): string {
 }
 
 export function generateHistory(target: number): PnlInput {
-  const next = random(20261126);
+  const next = mulberry32(20261126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const contracts = new Map<string, OptionContract>();
+  const strikeCentsOf = new Map<OptionContract, number>();
   const contractFor = (
     underlying: string,
     expiration: string,
-    strike: number,
+    strikeCents: number,
     call: boolean,
   ): OptionContract => {
-    const key = `${underlying} ${expiration} ${strike} ${call}`;
+    const key = `${underlying} ${expiration} ${strikeCents} ${call}`;
     let contract = contracts.get(key);
     if (!contract) {
       contract = {
         underlying,
         expiration,
-        strike: strike.toFixed(2),
+        strike: cents(strikeCents),
         optionType: call ? "call" : "put",
         multiplier: "100",
       };
       contracts.set(key, contract);
+      strikeCentsOf.set(contract, strikeCents);
     }
     return contract;
   };
@@ -86,8 +82,8 @@ export function generateHistory(target: number): PnlInput {
       side: sell ? "sell" : "buy",
       positionEffect: code,
       quantity: String(quantity),
-      price: (0.05 + Math.floor(next() * 900) / 100).toFixed(2),
-      fees: sell ? (0.03 * quantity).toFixed(2) : "0",
+      price: cents(5 + Math.floor(next() * 900)),
+      fees: sell ? cents(3 * quantity) : "0",
       executedAt: `${date}T${time}.000Z`,
       tradeDate: date,
     });
@@ -95,7 +91,7 @@ export function generateHistory(target: number): PnlInput {
   const newContract = (underlying: string, call: boolean, from = day): OptionContract => {
     // Weekly expirations one to eight weeks out, on a Friday-like grid.
     const expiryDay = from + 7 * (1 + Math.floor(next() * 8)) - (from % 7) + 4;
-    return contractFor(underlying, isoDay(expiryDay), 20 + Math.floor(next() * 60) / 2, call);
+    return contractFor(underlying, isoDay(expiryDay), 2_000 + Math.floor(next() * 60) * 50, call);
   };
   const trade = (underlying: string) => {
     const held = shares.get(underlying) ?? 0;
@@ -113,7 +109,7 @@ export function generateHistory(target: number): PnlInput {
       symbol: underlying,
       side: sell ? "sell" : "buy",
       quantity: String(quantity),
-      price: (20 + Math.floor(next() * 6000) / 100).toFixed(2),
+      price: cents(2_000 + Math.floor(next() * 6000)),
       fees: sell ? "0.02" : "0",
       executedAt: `${date}T${String(Math.floor(seconds / 3600)).padStart(2, "0")}:${String(Math.floor(seconds / 60) % 60).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}.500Z`,
       tradeDate: date,
@@ -163,7 +159,7 @@ export function generateHistory(target: number): PnlInput {
           contract: contractFor(
             contract.underlying,
             contract.expiration,
-            Number(contract.strike) + (call ? 2.5 : -2.5),
+            (strikeCentsOf.get(contract) as number) + (call ? 250 : -250),
             call,
           ),
           short: !position.short,

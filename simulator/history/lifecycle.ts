@@ -1,3 +1,4 @@
+import { divideIntegers } from "@/lib/money";
 import { newYorkTimeMs } from "../market/calendar";
 import { randomId } from "../market/ids";
 import { type GenContext, isInTheMoney, spotCents } from "./context";
@@ -30,7 +31,7 @@ function recordStockTrade(
   } else {
     if (holding.shares < shares)
       throw new Error(`selling ${shares} ${contract.symbol} shares without holding them`);
-    holding.costCents -= Math.round((holding.costCents * shares) / holding.shares);
+    holding.costCents -= divideIntegers(holding.costCents * shares, holding.shares, "half-away-from-zero");
     holding.shares -= shares;
     feeCents = stockSaleFeeCents(notional, shares);
     ctx.cashCents += notional - feeCents;

@@ -1,3 +1,4 @@
+import { divideIntegers } from "@/lib/money";
 import { tradingDaysBetween, weeklyExpiration } from "../market/calendar";
 import { tickCents } from "../market/option-pricing";
 import { underlyingFor } from "../market/underlyings";
@@ -151,7 +152,10 @@ export function placeWorkingOrders(ctx: GenContext, campaigns: readonly Campaign
   for (const campaign of campaigns) {
     const [leg] = campaign.legs;
     if (campaign.closed || !leg || leg.side !== "short" || !ctx.rng.chance(0.5)) continue;
-    const target = Math.max(1, Math.round((campaign.openCents * ctx.rng.int(10, 20)) / 100));
+    const target = Math.max(
+      1,
+      divideIntegers(campaign.openCents * ctx.rng.int(10, 20), 100, "half-away-from-zero"),
+    );
     const legs = campaign.legs.map((l) => ({
       contract: l.contract,
       side: l.side === "short" ? ("buy" as const) : ("sell" as const),

@@ -1,4 +1,4 @@
-import { divideRounded } from "../market/money";
+import { divideIntegers } from "@/lib/money";
 import type { Micros } from "../market/timestamps";
 import type { SimContract, SimHistory } from "./types";
 
@@ -81,7 +81,11 @@ export function deriveOptionPositions(history: SimHistory): SimOptionPosition[] 
     if (change.quantity > 0) {
       row.openCostCents += change.priceCents * change.quantity;
     } else {
-      row.openCostCents -= divideRounded(row.openCostCents * -change.quantity, row.quantity);
+      row.openCostCents -= divideIntegers(
+        row.openCostCents * -change.quantity,
+        row.quantity,
+        "half-away-from-zero",
+      );
     }
     row.quantity += change.quantity;
     if (row.quantity < 0) throw new Error(`position ${key} went negative`);
@@ -148,7 +152,7 @@ export function deriveStockPositions(history: SimHistory): SimStockPosition[] {
       row.shares += change.shares;
       row.costCents += change.priceCents * change.shares;
     } else {
-      row.costCents -= divideRounded(row.costCents * change.shares, row.shares);
+      row.costCents -= divideIntegers(row.costCents * change.shares, row.shares, "half-away-from-zero");
       row.shares -= change.shares;
     }
     if (row.shares === 0) row.costCents = 0;

@@ -1,3 +1,4 @@
+import { divideIntegers } from "@/lib/money";
 import { newYorkTimeMs } from "../market/calendar";
 import { randomId, timePrefixedId } from "../market/ids";
 import { UNDERLYINGS } from "../market/underlyings";
@@ -80,7 +81,7 @@ function book(ctx: GenContext, intent: StockIntent, notional: number, feeCents: 
     ctx.cashCents -= notional;
   } else {
     if (holding.shares < shares) throw new Error(`selling ${shares} ${intent.symbol} shares not held`);
-    holding.costCents -= Math.round((holding.costCents * shares) / holding.shares);
+    holding.costCents -= divideIntegers(holding.costCents * shares, holding.shares, "half-away-from-zero");
     holding.shares -= shares;
     ctx.cashCents += notional - feeCents;
   }

@@ -1,3 +1,4 @@
+import { divideIntegers } from "@/lib/money";
 import { randomId } from "../market/ids";
 import { tickCents } from "../market/option-pricing";
 import type { GenContext } from "./context";
@@ -170,7 +171,7 @@ export function openCampaign(ctx: GenContext, spec: OpenSpec): Campaign | null {
     strategy: spec.strategy,
     legs: campaignLegs,
     quantity: result.units,
-    openCents: Math.round(Math.abs(result.netCents) / result.units),
+    openCents: divideIntegers(Math.abs(result.netCents), result.units, "half-away-from-zero"),
     aggregate,
     closed: false,
   };
@@ -179,7 +180,11 @@ export function openCampaign(ctx: GenContext, spec: OpenSpec): Campaign | null {
 /** Removes closed units from the campaign and its aggregate position. */
 export function reduceCampaign(ctx: GenContext, campaign: Campaign, units: number): void {
   const aggregate = campaign.aggregate;
-  aggregate.openCostCents -= Math.round((aggregate.openCostCents * units) / aggregate.quantity);
+  aggregate.openCostCents -= divideIntegers(
+    aggregate.openCostCents * units,
+    aggregate.quantity,
+    "half-away-from-zero",
+  );
   aggregate.quantity -= units;
   campaign.quantity -= units;
   if (campaign.quantity <= 0) {
@@ -301,7 +306,7 @@ export function rollCampaign(ctx: GenContext, campaign: Campaign, spec: RollSpec
   campaign.closed = false;
   campaign.legs = [{ contract: spec.next, side: current.side }];
   campaign.quantity = quantity;
-  campaign.openCents = Math.round(Math.abs(openNet) / quantity);
+  campaign.openCents = divideIntegers(Math.abs(openNet), quantity, "half-away-from-zero");
   campaign.aggregate = newAggregate(ctx, campaign, short ? "credit" : "debit");
   campaign.aggregate.quantity = quantity;
   campaign.aggregate.openCostCents = Math.abs(openNet);

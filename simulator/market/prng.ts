@@ -17,6 +17,22 @@ export interface Rng {
   hex(length: number): string;
 }
 
+/**
+ * mulberry32: one 32-bit state, uniform in [0, 1). For callers that need only a reproducible stream
+ * of numbers from one seed (the engine benchmark's history, test shuffles and races) rather than the
+ * labelled streams of `createRng`.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** 32-bit string hash (cyrb-style) used to derive stream seeds from labels. */
 export function hash32(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;

@@ -1,6 +1,6 @@
+import { formatMinorUnits } from "@/lib/money";
 import type { SimEvent } from "../history/types";
 import { stableId } from "../market/ids";
-import { formatScaled } from "../market/money";
 import { isoMicros } from "../market/timestamps";
 import { isoDay, positionQuantity, price4, shareQuantity } from "./format";
 import type { ApiUrls } from "./urls";
@@ -50,7 +50,7 @@ export function optionEventJson(event: SimEvent, urls: ApiUrls) {
     quantity: positionQuantity(event.quantity),
     source_ref_id: null,
     state: event.state,
-    total_cash_amount: equity ? formatScaled(contract.strikeCents * equity.shares, 2, 2) : "0",
+    total_cash_amount: equity ? formatMinorUnits(contract.strikeCents * equity.shares, 2, 2) : "0",
     type: event.type,
     underlying_price: price4(event.underlyingPriceCents),
     updated_at: isoMicros(event.updatedAtUs),

@@ -1,15 +1,15 @@
+import { formatMinorUnits } from "@/lib/money";
 import { dayFromIso, isoFromDay, newYorkDay, nextTradingDay } from "../market/calendar";
-import { formatScaled } from "../market/money";
 
 /** Option quantities: 5 places on orders, 4 on positions and events (§5.1). */
-export const orderQuantity = (contracts: number) => formatScaled(contracts, 0, 5);
-export const positionQuantity = (contracts: number) => formatScaled(contracts, 0, 4);
-export const shareQuantity = (shares: number) => formatScaled(shares, 0, 8);
+export const orderQuantity = (contracts: number) => formatMinorUnits(contracts, 0, 5);
+export const positionQuantity = (contracts: number) => formatMinorUnits(contracts, 0, 4);
+export const shareQuantity = (shares: number) => formatMinorUnits(shares, 0, 8);
 
 /** Prices in orders and executions: 8 places. */
-export const price8 = (cents: number) => formatScaled(cents, 2, 8);
+export const price8 = (cents: number) => formatMinorUnits(cents, 2, 8);
 /** Strikes and position averages: 4 places. */
-export const price4 = (cents: number) => formatScaled(cents, 2, 4);
+export const price4 = (cents: number) => formatMinorUnits(cents, 2, 4);
 
 export function isoDay(day: number): string {
   return isoFromDay(day);

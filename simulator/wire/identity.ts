@@ -1,5 +1,5 @@
+import { formatMinorUnits } from "@/lib/money";
 import type { SimHistory } from "../history/types";
-import { formatCents } from "../market/money";
 import { isoMicros } from "../market/timestamps";
 import type { ApiUrls } from "./urls";
 
@@ -33,8 +33,8 @@ export function userJson(history: SimHistory, urls: ApiUrls) {
  */
 export function accountJson(history: SimHistory, urls: ApiUrls, collateralCents: number) {
   const { account, user } = history;
-  const cash = formatCents(history.cashCents);
-  const buyingPower = formatCents(history.cashCents - collateralCents);
+  const cash = formatMinorUnits(history.cashCents, 2, 2);
+  const buyingPower = formatMinorUnits(history.cashCents - collateralCents, 2, 2);
   return {
     account_number: account.accountNumber,
     active_subscription_id: null,
@@ -44,7 +44,7 @@ export function accountJson(history: SimHistory, urls: ApiUrls, collateralCents:
     cash,
     cash_available_for_withdrawal: buyingPower,
     cash_balances: null,
-    cash_held_for_options_collateral: formatCents(collateralCents),
+    cash_held_for_options_collateral: formatMinorUnits(collateralCents, 2, 2),
     cash_held_for_orders: "0.00",
     created_at: isoMicros(account.createdAtUs),
     crypto_buying_power: "0.00",

@@ -1,6 +1,6 @@
+import { formatMinorUnits } from "@/lib/money";
 import type { SimContract, SimHistory, SimStockInstrument } from "../history/types";
 import { isoFromDay, newYorkTimeMs, previousTradingDay } from "../market/calendar";
-import { formatScaled } from "../market/money";
 import { blackScholes, tickCents, toTickCents } from "../market/option-pricing";
 import { hash32 } from "../market/prng";
 import { underlyingFor } from "../market/underlyings";
@@ -8,9 +8,9 @@ import { isExpired } from "./instruments";
 import type { ApiUrls } from "./urls";
 
 /** Prices in market data have 6 places; cents are printed exactly. */
-const price6 = (cents: number) => formatScaled(cents, 2, 6);
+const price6 = (cents: number) => formatMinorUnits(cents, 2, 6);
 /** Marks are bid/ask midpoints, so they are held in tenths of a cent (1e-3 dollars). */
-const mills6 = (mills: number) => formatScaled(mills, 3, 6);
+const mills6 = (mills: number) => formatMinorUnits(mills, 3, 6);
 
 /** Greeks and probabilities are model outputs, not money; six places as Robinhood prints them. */
 const ratio6 = (value: number) => (Object.is(value, -0) ? 0 : value).toFixed(6);

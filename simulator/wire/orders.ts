@@ -1,5 +1,5 @@
+import { canonicalDecimal, divideIntegers, formatMinorUnits } from "@/lib/money";
 import type { SimOrder } from "../history/types";
-import { divideRounded, formatCents, formatCentsTrimmed, formatScaled } from "../market/money";
 import { isoMicros, isoMillisPadded } from "../market/timestamps";
 import { isoDay, optionSettlementDate, orderQuantity, price4, price8, strategyCode } from "./format";
 import type { ApiUrls } from "./urls";
@@ -37,11 +37,11 @@ export function optionOrderJson(order: SimOrder, urls: ApiUrls) {
   const working = WORKING.has(order.state);
   const estimateCents = units > 0 ? netCents : working ? order.limitCents * 100 * order.quantity : 0;
   // Per spread unit × 100, in 1e-8 dollars: negative for credits.
-  const averagePerUnit = units > 0 ? divideRounded(premium * 1_000_000, units) : 0;
+  const averagePerUnit = units > 0 ? divideIntegers(premium * 1_000_000, units, "half-away-from-zero") : 0;
   const average = processedDirection === "credit" ? -averagePerUnit : averagePerUnit;
   return {
     account_number: order.accountNumber,
-    average_net_premium_paid: formatScaled(average, 8, 8),
+    average_net_premium_paid: formatMinorUnits(average, 8, 8),
     cancel_url: working ? `${urls.optionOrder(order.id)}cancel/` : null,
     canceled_quantity: orderQuantity(order.state === "cancelled" ? order.quantity - units : 0),
     chain_id: order.chainId,
@@ -54,7 +54,7 @@ export function optionOrderJson(order: SimOrder, urls: ApiUrls) {
     created_at: isoMicros(order.createdAtUs),
     derived_state: order.state,
     direction: order.direction,
-    estimated_total_net_amount: estimateCents === 0 ? "0" : formatCents(estimateCents),
+    estimated_total_net_amount: estimateCents === 0 ? "0" : formatMinorUnits(estimateCents, 2, 2),
     estimated_total_net_amount_direction: order.direction,
     form_source: order.formSource,
     gold_savings: "0",
@@ -79,18 +79,18 @@ export function optionOrderJson(order: SimOrder, urls: ApiUrls) {
       side: leg.side,
       strike_price: price4(leg.contract.strikeCents),
     })),
-    net_amount: units > 0 ? formatCents(netCents) : "0",
+    net_amount: units > 0 ? formatMinorUnits(netCents, 2, 2) : "0",
     net_amount_direction: processedDirection,
     opening_strategy: order.openingStrategy,
     pending_quantity: orderQuantity(working ? order.quantity - units : 0),
     premium: price8(order.limitCents * 100),
     price: price8(order.limitCents),
-    processed_premium: formatCentsTrimmed(premium),
+    processed_premium: canonicalDecimal(formatMinorUnits(premium, 2, 2)),
     processed_premium_direction: processedDirection,
     processed_quantity: orderQuantity(units),
     quantity: orderQuantity(order.quantity),
     ref_id: order.refId,
-    regulatory_fees: formatCents(fees),
+    regulatory_fees: formatMinorUnits(fees, 2, 2),
     response_category: order.responseCategory,
     sales_taxes: [],
     state: order.state,

@@ -1,7 +1,7 @@
+import { divideIntegers, formatMinorUnits } from "@/lib/money";
 import type { SimOptionPosition, SimStockPosition } from "../history/positions";
 import type { SimAggregate, SimHistory } from "../history/types";
 import { stableId } from "../market/ids";
-import { divideRounded, formatScaled } from "../market/money";
 import { isoMicros } from "../market/timestamps";
 import { optionPositionId } from "./events";
 import { isoDay, positionQuantity, price4, shareQuantity, strategyCode } from "./format";
@@ -15,7 +15,7 @@ const ZERO8 = "0.00000000";
  * contracts, so cents per share averaged over contracts is also dollars per contract.
  */
 function averagePerContract(costCents: number, quantity: number): number {
-  return quantity === 0 ? 0 : divideRounded(costCents * 10_000, quantity);
+  return quantity === 0 ? 0 : divideIntegers(costCents * 10_000, quantity, "half-away-from-zero");
 }
 
 /** §3.3 one options position row. `average_price` is per contract and negative for shorts. */
@@ -26,7 +26,7 @@ export function optionPositionJson(position: SimOptionPosition, history: SimHist
   return {
     account: urls.account(accountNumber),
     account_number: accountNumber,
-    average_price: formatScaled(position.type === "short" ? -average : average, 4, 4),
+    average_price: formatMinorUnits(position.type === "short" ? -average : average, 4, 4),
     chain_id: position.contract.chainId,
     chain_symbol: position.contract.symbol,
     created_at: isoMicros(position.createdAtUs),
@@ -52,14 +52,14 @@ export function optionPositionJson(position: SimOptionPosition, history: SimHist
 /** §3.3 aggregate position: `average_open_price` positive, its sign given by `direction`. */
 export function aggregatePositionJson(aggregate: SimAggregate, urls: ApiUrls) {
   const average = averagePerContract(aggregate.openCostCents, aggregate.quantity);
-  const averageText = formatScaled(average, 4, 4);
+  const averageText = formatMinorUnits(average, 4, 4);
   const quantity = positionQuantity(aggregate.quantity);
   return {
     account: urls.account(aggregate.accountNumber),
     account_number: aggregate.accountNumber,
     average_open_price: averageText,
     chain: urls.optionChain(aggregate.chainId),
-    clearing_cost_basis: formatScaled(average * aggregate.quantity, 4, 4),
+    clearing_cost_basis: formatMinorUnits(average * aggregate.quantity, 4, 4),
     clearing_direction: aggregate.direction,
     clearing_intraday_cost_basis: "0E-8",
     clearing_intraday_direction: aggregate.direction,
@@ -102,8 +102,11 @@ export function stockPositionJson(
 ) {
   const { history, urls } = context;
   const accountNumber = history.account.accountNumber;
-  const average = position.shares === 0 ? 0 : divideRounded(position.costCents * 100, position.shares);
-  const averageText = formatScaled(average, 4, 4);
+  const average =
+    position.shares === 0
+      ? 0
+      : divideIntegers(position.costCents * 100, position.shares, "half-away-from-zero");
+  const averageText = formatMinorUnits(average, 4, 4);
   return {
     account: urls.account(accountNumber),
     account_number: accountNumber,

@@ -1,6 +1,6 @@
+import { divideIntegers, formatMinorUnits } from "@/lib/money";
 import type { SimStockOrder } from "../history/types";
 import { newYorkDay } from "../market/calendar";
-import { divideRounded, formatCents, formatScaled } from "../market/money";
 import { isoMicros, isoMillisPadded } from "../market/timestamps";
 import { isoDay, price8, shareQuantity, stockSettlementDay } from "./format";
 import type { ApiUrls } from "./urls";
@@ -9,7 +9,7 @@ const WORKING = new Set(["confirmed", "queued"]);
 const USD_CURRENCY_ID = "1072fc76-1862-41ab-82c2-485837590762";
 
 function money(cents: number) {
-  return { amount: formatCents(cents), currency_code: "USD", currency_id: USD_CURRENCY_ID };
+  return { amount: formatMinorUnits(cents, 2, 2), currency_code: "USD", currency_id: USD_CURRENCY_ID };
 }
 
 /**
@@ -24,10 +24,11 @@ export function stockOrderJson(order: SimStockOrder, urls: ApiUrls) {
   const working = WORKING.has(order.state);
   const last = order.executions.at(-1);
   // Average fill price per share in 1e-8 dollars (cents × 1e6), rounded once.
-  const average = filledShares > 0 ? divideRounded(notionalCents * 1_000_000, filledShares) : null;
+  const average =
+    filledShares > 0 ? divideIntegers(notionalCents * 1_000_000, filledShares, "half-away-from-zero") : null;
   return {
     account: urls.account(order.accountNumber),
-    average_price: average === null ? null : formatScaled(average, 8, 8),
+    average_price: average === null ? null : formatMinorUnits(average, 8, 8),
     cancel: working ? `${urls.stockOrder(order.id)}cancel/` : null,
     created_at: isoMicros(order.createdAtUs),
     cumulative_quantity: shareQuantity(filledShares),
@@ -40,14 +41,14 @@ export function stockOrderJson(order: SimStockOrder, urls: ApiUrls) {
         id: execution.id,
         price: price8(execution.priceCents),
         quantity: shareQuantity(execution.shares),
-        rounded_notional: formatCents(execution.priceCents * execution.shares),
+        rounded_notional: formatMinorUnits(execution.priceCents * execution.shares, 2, 2),
         settlement_date: isoDay(stockSettlementDay(day)),
         timestamp: isoMillisPadded(execution.timestampUs),
         trade_execution_date: isoDay(day),
       };
     }),
     extended_hours: false,
-    fees: formatCents(feeCents),
+    fees: formatMinorUnits(feeCents, 2, 2),
     id: order.id,
     instrument: urls.equityInstrument(order.instrumentId),
     instrument_id: order.instrumentId,

@@ -2,6 +2,7 @@ import type {
   Direction,
   PnlIssue,
   PnlResult,
+  PnlTotals,
   Reconciliation,
   RollChain,
   StrategyLabel,
@@ -15,6 +16,24 @@ import type { CsvFormat, CsvImport, CsvRowError, CsvWarning, UnusedRow } from "@
  * Money is a decimal string. Bump REPORT_VERSION when a field changes meaning or goes away.
  */
 export const REPORT_VERSION = 1;
+
+/**
+ * The engine's totals (lib/pnl `PnlTotals`), named field by field so that a field the engine adds
+ * does not change the versioned report.
+ */
+export type ReportTotals = Pick<
+  PnlTotals,
+  | "realized"
+  | "unrealized"
+  | "fees"
+  | "cashFlow"
+  | "marketValue"
+  | "openPositions"
+  | "unmarkedPositions"
+  | "stockRealized"
+  | "stockUnrealized"
+  | "stockCashFlow"
+>;
 
 export interface PnlReport {
   reportVersion: number;
@@ -30,18 +49,7 @@ export interface PnlReport {
     /** Renames and splits read from the file. */
     corporateActions: number;
   };
-  totals: {
-    realized: string;
-    unrealized: string;
-    fees: string;
-    cashFlow: string;
-    marketValue: string;
-    openPositions: number;
-    unmarkedPositions: number;
-    stockRealized: string;
-    stockUnrealized: string;
-    stockCashFlow: string;
-  };
+  totals: ReportTotals;
   byUnderlying: {
     underlying: string;
     realized: string;

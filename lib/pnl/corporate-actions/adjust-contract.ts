@@ -1,4 +1,4 @@
-import { divRounded, formatQuantity, MICRO_PER_UNIT, type Micro, mulRounded } from "@/lib/money";
+import { divRounded, formatQuantity, MICRO_PER_UNIT, type Micro, mulRounded, roundMicro } from "@/lib/money";
 import type { ContractRec } from "../contract";
 import type { OptionContract } from "../types";
 import type { CorporateActionRec } from "./parse-actions";
@@ -9,8 +9,6 @@ export interface AdjustedTerms {
   /** Whole factor on the number of contracts (1 unless a whole-number split). */
   quantityFactor: Micro;
 }
-
-const CENT: Micro = MICRO_PER_UNIT / 100;
 
 /**
  * The deliverable rule (docs/pnl-engine.md, "Corporate actions"). A rename keeps every term but the
@@ -28,7 +26,11 @@ export function adjustContract(contract: ContractRec, action: CorporateActionRec
   let multiplier = contract.multiplier;
   let quantityFactor: Micro = MICRO_PER_UNIT;
   if (after !== before) {
-    strike = roundToCent(divRounded(mulRounded(strike, before, "half-even"), after, "half-even"));
+    strike = roundMicro(
+      divRounded(mulRounded(strike, before, "half-even"), after, "half-even"),
+      2,
+      "half-even",
+    );
     // Micros of two decimals: a whole multiple means a whole number of new contracts per old one.
     if (after % before === 0) quantityFactor = divRounded(after, before, "half-even");
     else multiplier = divRounded(mulRounded(multiplier, after, "half-even"), before, "half-even");
@@ -43,11 +45,4 @@ export function adjustContract(contract: ContractRec, action: CorporateActionRec
     },
     quantityFactor,
   };
-}
-
-function roundToCent(value: Micro): Micro {
-  let cents = Math.floor(value / CENT);
-  const twice = (value - cents * CENT) * 2;
-  if (twice > CENT || (twice === CENT && cents % 2 !== 0)) cents++;
-  return cents * CENT;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainDecimal } from "@/lib/money";
 
 /**
  * Robinhood sends every amount, price and quantity as a JSON string. Precision varies by field and
@@ -9,28 +10,21 @@ const DECIMAL_PATTERN = /^(-?)\$?(\d+)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
 
 /** Rewrites a decimal literal (optionally with `$` or an exponent) as a plain decimal string. */
 export function normalizeDecimal(raw: string): string {
-  const match = DECIMAL_PATTERN.exec(raw.trim());
-  if (!match) throw new Error(`not a decimal: ${raw}`);
-  const [, sign = "", whole = "0", fraction = "", exponentText] = match;
-  const exponent = exponentText ? Number.parseInt(exponentText, 10) : 0;
-  if (exponent === 0) return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
-  let digits = `${whole}${fraction}`;
-  let point = whole.length + exponent;
-  if (point <= 0) {
-    digits = `${"0".repeat(1 - point)}${digits}`;
-    point = 1;
-  } else if (point > digits.length) {
-    digits = digits.padEnd(point, "0");
-  }
-  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, "");
-  const fracPart = digits.slice(point);
-  return `${sign}${intPart}${fracPart ? `.${fracPart}` : ""}`;
+  return plainDecimal(raw.trim().replace(/^(-?)\$/, "$1"));
 }
 
 export const decimalString = z
   .string()
   .refine((value) => DECIMAL_PATTERN.test(value.trim()), { error: "expected a decimal string" })
-  .transform(normalizeDecimal);
+  .transform((value, context) => {
+    try {
+      return normalizeDecimal(value);
+    } catch {
+      // An exponent no amount has ("1e400"): lib/money refuses it, and so does the schema.
+      context.addIssue({ code: "custom", message: "expected a decimal string of a sane size" });
+      return z.NEVER;
+    }
+  });
 
 /** Lenient UUID: Robinhood ids put a timestamp in the first group and ignore version bits. */
 export const robinhoodId = z.guid({ error: "expected a UUID" });

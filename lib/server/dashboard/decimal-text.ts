@@ -1,10 +1,12 @@
 import "server-only";
 import { isoDate } from "@/lib/dates/trading-date";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canonicalDecimal } from "@/lib/money";
 
 /** A decimal column value as a plain string ("423.9", "-0.05"): exact, never exponent notation. */
 export function decimalText(value: Prisma.Decimal | string | number | bigint): string {
-  return new Prisma.Decimal(value.toString()).toFixed();
+  // A Decimal's toString() switches to exponents for tiny values; canonicalDecimal reads those too.
+  return canonicalDecimal(value.toString());
 }
 
 export function decimalTextOrNull(value: Prisma.Decimal | string | null | undefined): string | null {

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sumDecimals } from "@/lib/money";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
@@ -74,7 +74,7 @@ export async function getChain(options: GetChainOptions): Promise<ChainDetail | 
       where: { chainId: chain.id, userId: user.id },
       include: POSITION_INCLUDE,
     });
-    const closedFees = lots.reduce((sum, lot) => sum.plus(lot.fees), new Prisma.Decimal(0));
+    const closedFees = sumDecimals(lots.map((lot) => decimalText(lot.fees)));
     return {
       chain: chainRow(
         chain,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import {
-  type PnlTotals,
+  type DashboardTotals,
   pnlTotals,
   realizedSeries,
   type SeriesPoint,
@@ -12,7 +12,7 @@ import {
 import { type RecomputeRunView, type SyncStatusView, syncAndRecomputeStatus } from "./status-queries";
 
 export type Dashboard = {
-  totals: PnlTotals;
+  totals: DashboardTotals;
   series: SeriesPoint[];
   underlyings: UnderlyingRow[];
   sync: SyncStatusView | null;

@@ -85,7 +85,12 @@ export async function underlyingRows(tx: UserTransaction, userId: string): Promi
   }));
 }
 
-export type PnlTotals = {
+/**
+ * The dashboard's headline figures, read back from the stored derived tables (plus counts of
+ * positions and chains). Not the engine's `PnlTotals` (lib/pnl), which is computed in memory from one
+ * run's input and carries the reconciliation's cash flow and market value.
+ */
+export type DashboardTotals = {
   realized: string;
   unrealized: string;
   fees: string;
@@ -101,7 +106,7 @@ export type PnlTotals = {
   openChains: number;
 };
 
-export async function pnlTotals(tx: UserTransaction, userId: string): Promise<PnlTotals> {
+export async function pnlTotals(tx: UserTransaction, userId: string): Promise<DashboardTotals> {
   const [row] = await tx.$queryRaw<
     {
       realized: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateColumn } from "@/lib/dates/trading-date";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { add, formatMoney, type Micro, parseDecimal } from "@/lib/money";
 import type { CloseKind, Direction, PnlResult, RollChain } from "@/lib/pnl";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
@@ -179,7 +179,7 @@ export async function persistPnlResult(
         closedAt: dateColumn(lot.closedOn),
         closeTradeDate: dateColumn(lot.closedOn),
         closeKind: CLOSE_KINDS[lot.closeKind],
-        fees: new Prisma.Decimal(lot.openFees).plus(lot.closeFees),
+        fees: formatMoney(add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees))),
         realizedPnl: lot.realized,
       };
     }),
@@ -261,27 +261,25 @@ function chainRow(
 
 /** Realized option P&L per closing trading day and underlying. */
 function dailyRows(userId: string, result: PnlResult) {
-  const rows = new Map<
-    string,
-    { tradeDate: string; underlying: string; realized: Prisma.Decimal; fees: Prisma.Decimal }
-  >();
+  const rows = new Map<string, { tradeDate: string; underlying: string; realized: Micro; fees: Micro }>();
   for (const lot of result.matches) {
     const key = `${lot.closedOn}|${lot.underlying}`;
     const row = rows.get(key) ?? {
       tradeDate: lot.closedOn,
       underlying: lot.underlying,
-      realized: new Prisma.Decimal(0),
-      fees: new Prisma.Decimal(0),
+      realized: 0,
+      fees: 0,
     };
-    row.realized = row.realized.plus(lot.realized);
-    row.fees = row.fees.plus(lot.openFees).plus(lot.closeFees);
+    // The engine's amounts are micros formatted as text, so they parse back exactly.
+    row.realized = add(row.realized, parseDecimal(lot.realized));
+    row.fees = add(add(row.fees, parseDecimal(lot.openFees)), parseDecimal(lot.closeFees));
     rows.set(key, row);
   }
   return [...rows.values()].map((row) => ({
     userId,
     tradeDate: dateColumn(row.tradeDate),
     underlying: row.underlying,
-    realizedPnl: row.realized,
-    fees: row.fees,
+    realizedPnl: formatMoney(row.realized),
+    fees: formatMoney(row.fees),
   }));
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import type { OptionEventType } from "@/lib/generated/prisma/enums";
+import { multiplyDecimals } from "@/lib/money";
 import type { OptionEvent } from "@/lib/robinhood/client";
 import { idFromLink, instrumentIdFromLink } from "./robinhood-links";
 import type { SnapshotEvent } from "./robinhood-snapshot";
-import { multiplyDecimals } from "./scaled-decimal";
 
 const EVENT_TYPES: Record<Exclude<OptionEvent["type"], "voided">, OptionEventType> = {
   expiration: "EXPIRATION",

@@ -1,10 +1,10 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
+import { negateDecimal, sumDecimals } from "@/lib/money";
 import type { OptionOrder } from "@/lib/robinhood/client";
-import { allocateFees, sumDecimals } from "./allocate-fees";
+import { allocateFees } from "./allocate-fees";
 import { instrumentIdFromLink } from "./robinhood-links";
 import type { SnapshotExecution, SnapshotLeg, SnapshotOrder } from "./robinhood-snapshot";
-import { negateDecimal } from "./scaled-decimal";
 
 /**
  * Maps one Robinhood options order (§3.2) to Rollbook's rows. Every leg and every execution is kept,

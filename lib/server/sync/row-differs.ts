@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { canonicalDecimal, compareDecimals } from "@/lib/money";
 
 /**
  * Whether writing `fields` would change the stored row, comparing decimals by value and dates by
@@ -9,7 +10,9 @@ export function rowDiffers(row: Record<string, unknown>, fields: Record<string, 
   for (const [key, next] of Object.entries(fields)) {
     const stored = row[key];
     if (Prisma.Decimal.isDecimal(stored)) {
-      if (next === null || next === undefined || !stored.equals(next as string)) return true;
+      if (next === null || next === undefined) return true;
+      if (compareDecimals(canonicalDecimal(stored.toString()), canonicalDecimal(String(next))) !== 0)
+        return true;
     } else if (stored instanceof Date) {
       if (!(next instanceof Date) || stored.getTime() !== next.getTime()) return true;
     } else if (stored !== next) {

@@ -4,6 +4,7 @@ import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { AccountDeletedError, withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { mulberry32 } from "@/simulator/market/prng";
 import { connectOwner, createAppDb, truncateAll, userOwnedTables } from "@/tests/support/test-database";
 
 const WORKERS = 10;
@@ -14,16 +15,6 @@ const USERS = Array.from(
 );
 
 /** A small deterministic PRNG, so a failing interleaving can be replayed from its seed. */
-function mulberry32(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Outcome = "ok" | "account-deleted" | "foreign-key" | "other";
 
 let owner: pg.Client;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateFees, sumDecimals } from "@/lib/server/sync/allocate-fees";
-import { multiplyDecimals, negateDecimal } from "@/lib/server/sync/scaled-decimal";
+import { multiplyDecimals, negateDecimal, sumDecimals } from "@/lib/money";
+import { allocateFees } from "@/lib/server/sync/allocate-fees";
 
 // Pure functions of the sync; kept beside its integration tests because they define its fee rule.
 describe("allocateFees", () => {

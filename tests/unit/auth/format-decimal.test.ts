@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatMoney, signOfDecimal } from "@/components/format/decimal";
+import { displayDecimal as formatDecimal, displayMoney as formatMoney, signOfDecimal } from "@/lib/money";
 
 describe("formatMoney", () => {
   it("formats PostgreSQL numeric strings as dollars with two places", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canonicalDecimal, divideIntegers, formatMinorUnits, formatReportMoney } from "@/lib/money";
 import { DEVICE_TOKEN_PATTERN, generateDeviceToken } from "@/lib/robinhood/client";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, throttleWaitSeconds } from "@/lib/robinhood/client/retry";
 import { normalizeDecimal } from "@/lib/robinhood/schemas";
@@ -15,7 +16,6 @@ import {
   weeklyExpiration,
 } from "@/simulator/market/calendar";
 import { stableId } from "@/simulator/market/ids";
-import { divideRounded, formatCentsTrimmed, formatScaled, formatUsd } from "@/simulator/market/money";
 import { createRng } from "@/simulator/market/prng";
 import { occSymbol } from "@/simulator/wire/market-data";
 
@@ -109,16 +109,16 @@ describe("trading calendar (America/New_York)", () => {
 
 describe("exact money formatting", () => {
   it("formats integer cents without floating point", () => {
-    expect(formatScaled(12_700, 2, 8)).toBe("127.00000000");
-    expect(formatScaled(-85, 2, 8)).toBe("-0.85000000");
-    expect(formatCentsTrimmed(25_400)).toBe("254");
-    expect(formatCentsTrimmed(8_450)).toBe("84.5");
-    expect(formatUsd(459_990)).toBe("$4,599.90");
-    expect(formatUsd(-3_000_000)).toBe("($30,000.00)");
-    expect(formatUsd(339_500)).toBe("$3,395.00");
-    expect(divideRounded(5, 2)).toBe(3);
-    expect(divideRounded(-5, 2)).toBe(-3);
-    expect(() => formatScaled(1.5, 2, 2)).toThrow();
+    expect(formatMinorUnits(12_700, 2, 8)).toBe("127.00000000");
+    expect(formatMinorUnits(-85, 2, 8)).toBe("-0.85000000");
+    expect(canonicalDecimal(formatMinorUnits(25_400, 2, 2))).toBe("254");
+    expect(canonicalDecimal(formatMinorUnits(8_450, 2, 2))).toBe("84.5");
+    expect(formatReportMoney(formatMinorUnits(459_990, 2, 2))).toBe("$4,599.90");
+    expect(formatReportMoney(formatMinorUnits(-3_000_000, 2, 2))).toBe("($30,000.00)");
+    expect(formatReportMoney(formatMinorUnits(339_500, 2, 2))).toBe("$3,395.00");
+    expect(divideIntegers(5, 2, "half-away-from-zero")).toBe(3);
+    expect(divideIntegers(-5, 2, "half-away-from-zero")).toBe(-3);
+    expect(() => formatMinorUnits(1.5, 2, 2)).toThrow();
   });
 
   it("charges the stock sale fee the report shows for 400 × $11.50 (10–11 cents)", () => {

@@ -10,10 +10,10 @@ import { RollTable } from "@/components/chains/roll-table";
 import { brokerStrategyText, StrategyBadge } from "@/components/chains/strategy-badge";
 import { EmptyState } from "@/components/empty-state";
 import { formatTradeDate } from "@/components/format/dates";
-import { formatDecimal } from "@/components/format/decimal";
 import { Money } from "@/components/money";
 import { PositionTable } from "@/components/positions/position-table";
 import { Stat } from "@/components/stat";
+import { displayDecimal } from "@/lib/money";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getChain } from "@/lib/server/dashboard/get-chain";
 
@@ -71,7 +71,7 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
         <Stat label="Breakeven" note="At expiry, after all rolls">
           {chain.breakeven === null
             ? "—"
-            : `$${formatDecimal(chain.breakeven, { minDigits: 2, maxDigits: 2 })}`}
+            : `$${displayDecimal(chain.breakeven, { minDigits: 2, maxDigits: 2 })}`}
         </Stat>
         <Stat label="Rolls">
           <span className="num">{chain.rollCount}</span>

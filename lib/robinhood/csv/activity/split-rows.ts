@@ -1,4 +1,4 @@
-import { add, formatQuantity, type Micro, negate, parseDecimal } from "@/lib/money";
+import { add, formatQuantity, type Micro, negate, parseDecimal, wholeRatio } from "@/lib/money";
 import type { PnlSplit } from "@/lib/pnl";
 import type { ImportContext } from "../import-context";
 import type { ActivityRow } from "./activity-row";
@@ -46,7 +46,17 @@ export function importSplits(
       held = add(held, change.shares);
     }
     const added = group.reduce<Micro>((total, item) => add(total, signedShares(item.row)), 0);
-    const ratio = held > 0 ? splitRatio(held, add(held, added)) : null;
+    const ratio =
+      held > 0
+        ? wholeRatio({
+            after: add(held, added),
+            before: held,
+            maxBefore: MAX_BEFORE,
+            maxAfter: MAX_AFTER,
+            // Cash in lieu of fractional shares can leave the counts a little off: half a percent.
+            tolerancePerMille: 5,
+          })
+        : null;
     if (symbol === "" || ratio === null) {
       for (const item of group) {
         context.leaveUnused(item.row, {
@@ -98,24 +108,4 @@ function signedShares(row: ActivityRow): Micro {
   const shares = parseDecimal(quantity.value);
   const removes = row.fields["Trans Code"] === "Sell" || quantity.reduces;
   return removes ? negate(shares) : shares;
-}
-
-/**
- * The smallest whole ratio after:before with after / before = total / held, exactly, or within half
- * a percent (cash in lieu of fractional shares can leave the counts a little off). Integers, no floats.
- */
-function splitRatio(held: Micro, total: Micro): { after: number; before: number } | null {
-  if (total <= 0) return null;
-  const big = { held: BigInt(held), total: BigInt(total) };
-  for (let before = 1; before <= MAX_BEFORE; before++) {
-    const scaled = big.total * BigInt(before);
-    // after = round(total × before / held)
-    const after = (scaled * 2n + big.held) / (big.held * 2n);
-    if (after < 1n || after > BigInt(MAX_AFTER) || after === BigInt(before)) continue;
-    const error = after * big.held - scaled;
-    const magnitude = error < 0n ? -error : error;
-    // |after × held − total × before| ≤ 0.5% of total × before
-    if (magnitude * 200n <= scaled) return { after: Number(after), before };
-  }
-  return null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatDecimal, MICRO_DIGITS, tryParseDecimal } from "@/lib/money";
+import { decimalToMicro, formatDecimal, isPlainDecimal, MoneyError, tryParseDecimal } from "@/lib/money";
 import { mapHeader, type ParsedRow, parseRecord } from "../columns";
 import { csvField, type FieldResult, parseDecimalField } from "../fields";
 import type { CsvRecord } from "../read-records";
@@ -23,8 +23,6 @@ export interface RoundedPrice {
   rounded: string | null;
 }
 
-const PRICE = /^(\d+)(?:\.(\d+))?$/;
-
 /**
  * The API's average price has 8 decimals ("130.66000000"); an average over several fills can use
  * them. Anything past the sixth is rounded half-even, once, here, and reported.
@@ -34,16 +32,17 @@ export function parseAveragePrice(text: string): FieldResult<RoundedPrice> {
   const exact = tryParseDecimal(trimmed);
   if (exact !== null && exact >= 0)
     return { ok: true, value: { value: formatDecimal(exact), rounded: null } };
-  const match = PRICE.exec(trimmed);
-  if (!match) return { ok: false, reason: `not a price: ${JSON.stringify(text)}` };
-  const fraction = match[2] ?? "";
-  const kept = BigInt(`${match[1]}${fraction.slice(0, MICRO_DIGITS).padEnd(MICRO_DIGITS, "0")}`);
-  const rest = fraction.slice(MICRO_DIGITS);
-  const half = `5${"0".repeat(rest.length - 1)}`;
-  const up = rest > half || (rest === half && kept % 2n === 1n);
-  const micros = Number(kept + (up ? 1n : 0n));
-  if (!Number.isSafeInteger(micros)) return { ok: false, reason: `price too large: ${JSON.stringify(text)}` };
-  return { ok: true, value: { value: formatDecimal(micros), rounded: trimmed } };
+  // Unsigned plain decimals only: a price has no sign.
+  if (!isPlainDecimal(trimmed) || !/^\d/.test(trimmed)) {
+    return { ok: false, reason: `not a price: ${JSON.stringify(text)}` };
+  }
+  try {
+    const { value } = decimalToMicro(trimmed, "half-even");
+    return { ok: true, value: { value: formatDecimal(value), rounded: trimmed } };
+  } catch (error) {
+    if (error instanceof MoneyError) return { ok: false, reason: `price too large: ${JSON.stringify(text)}` };
+    throw error;
+  }
 }
 
 const stockOrderRowSchema = z.object({

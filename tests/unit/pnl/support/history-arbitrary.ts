@@ -7,6 +7,7 @@ import {
   type PnlLifecycleEvent,
   type PnlStockTrade,
 } from "@/lib/pnl";
+import { mulberry32 } from "@/simulator/market/prng";
 
 /**
  * Random but coherent option histories for property tests: fills on a handful of contracts (one
@@ -215,14 +216,7 @@ function parseKey(key: string): [number, boolean] {
 
 /** A deterministic shuffle (mulberry32), so a failing case replays from fast-check's seed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const copy = [...items];
   for (let index = copy.length - 1; index > 0; index--) {
     const other = Math.floor(next() * (index + 1));
