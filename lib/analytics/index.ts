@@ -18,4 +18,12 @@ export {
 } from "./grouping";
 export { type Outcome, outcomeOf } from "./outcome";
 export { RATIO_ROUNDING, type Ratio, ratioOf, ratioText, unitsToMicros } from "./ratio";
+export {
+  groupLabel,
+  MONEY_DIGITS,
+  PERCENT_DIGITS,
+  type StatisticsGroupView,
+  type StatisticsView,
+  statisticsView,
+} from "./statistics-view";
 export { type TradeStatistics, tradeStatistics } from "./trade-statistics";
