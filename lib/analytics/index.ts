@@ -3,6 +3,14 @@
  * rules (what a win is, how each figure divides, how it rounds) are written once, here.
  */
 export { addDays, daysFrom, daysInMonth, isoWeekOf, weekdayOf } from "./calendar-days";
+export {
+  type CalendarDay,
+  type CalendarMonth,
+  calendarMonth,
+  HEAT_LEVELS,
+  heatLevel,
+  largestDay,
+} from "./calendar-grid";
 export type { ClosedPosition } from "./closed-position";
 export { groupStatistics, type StatisticsGroup } from "./group-statistics";
 export {
