@@ -3,21 +3,13 @@ import Link from "next/link";
 import { ChainTable } from "@/components/chains/chain-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
-import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { listChains } from "@/lib/server/dashboard/list-chains";
-import { CHAIN_STATUSES, chainSearchParams } from "./search-params";
+import { CHAIN_STATUS_FILTERS, CHAIN_STATUSES, chainSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<(typeof CHAIN_STATUSES)[number], ChainStatus> = {
-  open: "OPEN",
-  closed: "CLOSED",
-  expired: "EXPIRED",
-  assigned: "ASSIGNED",
-  exercised: "EXERCISED",
-};
 export const metadata: Metadata = { title: "Roll chains" };
 
 export default async function ChainsPage({
@@ -32,7 +24,7 @@ export default async function ChainsPage({
       robinhoodUserId: user.robinhoodUserId,
       filters: {
         underlying: filters.underlying,
-        status: filters.status ? STATUS[filters.status] : undefined,
+        status: filters.status ? CHAIN_STATUS_FILTERS[filters.status] : undefined,
         strategy: filters.strategy,
       },
       page: filters.page,
@@ -111,6 +103,19 @@ export default async function ChainsPage({
                 Clear
               </Link>
             ) : null}
+            <a
+              className="button link"
+              href={`/api/export/chains?${new URLSearchParams(
+                Object.entries({
+                  underlying: filters.underlying,
+                  status: filters.status,
+                  strategy: filters.strategy,
+                }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+              )}`}
+              download
+            >
+              Export CSV
+            </a>
             <p className="filters-count">
               {list.matching === total ? `${total} chains` : `${list.matching} of ${total} chains`}
             </p>

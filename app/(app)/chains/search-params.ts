@@ -1,7 +1,17 @@
 import { z } from "zod";
+import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import { STRATEGY_LABELS, type StrategyLabel } from "@/lib/pnl";
 
 export const CHAIN_STATUSES = ["open", "closed", "expired", "assigned", "exercised"] as const;
+
+/** The URL's status word as the stored chain status. */
+export const CHAIN_STATUS_FILTERS: Record<(typeof CHAIN_STATUSES)[number], ChainStatus> = {
+  open: "OPEN",
+  closed: "CLOSED",
+  expired: "EXPIRED",
+  assigned: "ASSIGNED",
+  exercised: "EXERCISED",
+};
 
 /**
  * `/chains?underlying=AAPL&status=open&strategy=bull-put-spread&page=2`; anything malformed is
