@@ -25,6 +25,7 @@ export {
   UNKNOWN_GROUP,
 } from "./grouping";
 export { type Outcome, outcomeOf } from "./outcome";
+export { daysToExpiration, maxProfitCaptured } from "./position-progress";
 export { RATIO_ROUNDING, type Ratio, ratioOf, ratioText, unitsToMicros } from "./ratio";
 export {
   groupLabel,

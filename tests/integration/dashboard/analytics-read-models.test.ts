@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { formatMoney, parseDecimal, sum } from "@/lib/money";
 import { getCalendar } from "@/lib/server/queries/get-calendar";
+import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
@@ -93,5 +94,26 @@ describe("calendar read model", () => {
       calendar.day?.lots.map((lot) => [lot.underlying, lot.strike, lot.closeKind, lot.realized]),
     ).toEqual([["AAPL", "250", "TRADE", "183.94"]]);
     expect(calendar.day?.lots[0]?.chainId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("positions read model", () => {
+  it("gives each open position its days to expiration, progress and the totals row", async () => {
+    const page = await getPositionsPage({ db: databases.db, robinhoodUserId: TRADER, today: "2026-11-26" });
+    expect(
+      page.options.map((row) => [row.contract.underlying, row.daysToExpiration, row.maxProfitCaptured]),
+    ).toEqual([
+      // Sold for 5.00, marked at 3.50: 30 % of the credit captured, 22 days before the Dec-18 expiry.
+      ["TSLA", 22, "30.0"],
+    ]);
+    // No shares of TSLA were traded, so sync has no quote of it.
+    expect(page.options[0]?.underlyingPrice).toBeNull();
+    expect(page.totals).toEqual({
+      positions: 1,
+      costBasis: "499.97",
+      marketValue: "-350.00",
+      unrealized: "149.97",
+      unmarked: 0,
+    });
   });
 });

@@ -5,8 +5,10 @@ import { formatMoney, parseDecimal, sum } from "@/lib/money";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { listChains } from "@/lib/server/dashboard/list-chains";
 import { exportChains } from "@/lib/server/queries/export-chains";
+import { exportPositions } from "@/lib/server/queries/export-positions";
 import { exportStatistics } from "@/lib/server/queries/export-statistics";
 import { exportUnderlyings } from "@/lib/server/queries/export-underlyings";
+import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
@@ -99,5 +101,18 @@ describe("CSV exports", () => {
     const all = await rowsOf(exportChains({ db: databases.db, robinhoodUserId: TRADER }));
     const ids = new Set(all.map((row) => row[0]));
     expect(theirs.chains.some((chain) => ids.has(chain.id))).toBe(false);
+  });
+
+  it("the positions export's totals row equals the Positions page's", async () => {
+    const options = { db: databases.db, robinhoodUserId: TRADER, today: "2026-11-26" };
+    const rows = await rowsOf(exportPositions(options));
+    const page = await getPositionsPage(options);
+    const header = rows[0] ?? [];
+    const last = rows.at(-1) ?? [];
+    expect(rows.slice(1, -1).map((row) => row[0])).toEqual(["TSLA"]);
+    expect(last[0]).toBe("Total (1 positions)");
+    expect(last[header.indexOf("unrealized_pnl")]).toBe(page.totals.unrealized);
+    expect(last[header.indexOf("market_value")]).toBe(page.totals.marketValue);
+    expect(last[header.indexOf("cost_basis")]).toBe(page.totals.costBasis);
   });
 });
