@@ -3,9 +3,11 @@ import Link from "next/link";
 import { ChainTable } from "@/components/chains/chain-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { tradingDateOf } from "@/lib/dates/trading-date";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { listChains } from "@/lib/server/dashboard/list-chains";
+import type { ChainSort } from "@/lib/server/dashboard/list-chains";
+import { listChainsPage } from "@/lib/server/queries/list-chains-page";
 import { CHAIN_STATUS_FILTERS, CHAIN_STATUSES, chainSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";
@@ -19,9 +21,21 @@ export default async function ChainsPage({
 }) {
   const user = await requireUser("/chains");
   const filters = chainSearchParams.parse(await searchParams);
+  const sort: ChainSort | undefined = filters.sort
+    ? { column: filters.sort, descending: (filters.dir ?? "desc") === "desc" }
+    : undefined;
+  const query = { underlying: filters.underlying, status: filters.status, strategy: filters.strategy };
+  const href = (extra: Record<string, string | undefined>) =>
+    `/chains?${new URLSearchParams(
+      Object.entries({ ...query, ...extra }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    )}`;
   const list = await readForPage(() =>
-    listChains({
+    listChainsPage({
       robinhoodUserId: user.robinhoodUserId,
+      today: tradingDateOf(new Date()),
+      sort,
       filters: {
         underlying: filters.underlying,
         status: filters.status ? CHAIN_STATUS_FILTERS[filters.status] : undefined,
@@ -95,6 +109,8 @@ export default async function ChainsPage({
                 ))}
               </select>
             </div>
+            {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+            {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
             <button type="submit" className="button">
               Filter
             </button>
@@ -103,17 +119,7 @@ export default async function ChainsPage({
                 Clear
               </Link>
             ) : null}
-            <a
-              className="button link"
-              href={`/api/export/chains?${new URLSearchParams(
-                Object.entries({
-                  underlying: filters.underlying,
-                  status: filters.status,
-                  strategy: filters.strategy,
-                }).filter((entry): entry is [string, string] => entry[1] !== undefined),
-              )}`}
-              download
-            >
+            <a className="button link" href={href({}).replace("/chains?", "/api/export/chains?")} download>
               Export CSV
             </a>
             <p className="filters-count">
@@ -122,12 +128,16 @@ export default async function ChainsPage({
           </form>
           {chains.length > 0 ? (
             <>
-              <ChainTable chains={chains} />
+              <ChainTable
+                chains={chains}
+                sort={sort ?? null}
+                sortHref={(next) => href({ sort: next.column, dir: next.descending ? "desc" : "asc" })}
+              />
               <Pagination
                 path="/chains"
                 page={list.page}
                 pageCount={list.pageCount}
-                query={{ underlying: filters.underlying, status: filters.status, strategy: filters.strategy }}
+                query={{ ...query, sort: filters.sort, dir: filters.dir }}
               />
             </>
           ) : (

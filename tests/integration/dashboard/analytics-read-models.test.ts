@@ -3,6 +3,7 @@ import { formatMoney, parseDecimal, sum } from "@/lib/money";
 import { getCalendar } from "@/lib/server/queries/get-calendar";
 import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
+import { listChainsPage } from "@/lib/server/queries/list-chains-page";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
@@ -115,5 +116,46 @@ describe("positions read model", () => {
       unrealized: "149.97",
       unmarked: 0,
     });
+  });
+});
+
+describe("chains list read model", () => {
+  it("shows each chain's current contract, or for a closed chain the last one it held", async () => {
+    const page = await listChainsPage({ db: databases.db, robinhoodUserId: TRADER, today: "2026-11-26" });
+    const contracts = page.chains.map((chain) => [
+      chain.underlying,
+      chain.contracts.map((c) => [
+        c.strike,
+        c.optionType,
+        c.expiration,
+        c.side,
+        c.quantity,
+        c.daysToExpiration,
+        c.open,
+      ]),
+    ]);
+    expect(contracts).toEqual([
+      ["TSLA", [["400", "PUT", "2026-12-18", "SHORT", "1", 22, true]]],
+      // Rolled from the Oct-16 250C into the Nov-20 255C, which expired.
+      ["AAPL", [["255", "CALL", "2026-11-20", "SHORT", "2", -6, false]]],
+    ]);
+  });
+
+  it("sorts the whole list in SQL by the column asked for", async () => {
+    const byRealized = await listChainsPage({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      today: "2026-11-26",
+      sort: { column: "realized", descending: true },
+    });
+    expect(byRealized.chains.map((chain) => chain.underlying)).toEqual(["AAPL", "TSLA"]);
+    const byClose = await listChainsPage({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      today: "2026-11-26",
+      sort: { column: "closed", descending: false },
+    });
+    // The open chain has no close date: last, whichever the direction.
+    expect(byClose.chains.map((chain) => chain.underlying)).toEqual(["AAPL", "TSLA"]);
   });
 });
