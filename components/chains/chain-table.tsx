@@ -74,9 +74,9 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
           <tr>
             <SortHeader column="underlying" label="Underlying" {...header} />
             <th scope="col">Position</th>
-            <th scope="col">Contract now or last</th>
             <th scope="col">Status</th>
             <SortHeader column="rolls" label="Rolls" numeric {...header} />
+            <th scope="col">Contract now or last</th>
             <SortHeader column="opened" label="Opened" numeric {...header} />
             <SortHeader column="days" label="Days held" numeric {...header} />
             <SortHeader column="net-premium" label="Net premium" numeric {...header} />
@@ -92,14 +92,14 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
         <tbody>
           {chains.map((chain) => (
             <tr key={chain.id}>
-              <th scope="row">
+              <td>
                 <Link
                   href={`/chains/${chain.id}`}
                   aria-label={`${chain.underlying} chain opened ${chain.openedOn}`}
                 >
                   <strong>{chain.underlying}</strong>
                 </Link>
-              </th>
+              </td>
               <td>
                 {/* The strategy names the whole position (a spread is one chain); the side of its
                     first leg is all there is before a recompute has labelled it. */}
@@ -109,6 +109,10 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
                   <SideLabel side={chain.side} optionType={chain.optionType} />
                 )}
               </td>
+              <td>
+                <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />
+              </td>
+              <td className="num">{chain.rollCount}</td>
               <td>
                 {chain.contracts.length === 0 ? (
                   <span className="faint">—</span>
@@ -129,10 +133,6 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
                   </ul>
                 )}
               </td>
-              <td>
-                <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />
-              </td>
-              <td className="num">{chain.rollCount}</td>
               <td className="num">{formatTradeDate(chain.openedOn)}</td>
               <td className="num">{chain.daysHeld}</td>
               <td className="num">
