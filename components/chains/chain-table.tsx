@@ -67,7 +67,8 @@ function SortHeader({
 export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
   const header = { sort, sortHref };
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Roll chains">
       <table>
         <caption className="visually-hidden">Roll chains</caption>
         <thead>
@@ -155,6 +156,6 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
