@@ -6,6 +6,8 @@ import "./styles/layout.css";
 import "./styles/data.css";
 import "./styles/forms.css";
 import "./styles/widgets.css";
+import "./styles/tables.css";
+import "./styles/calendar.css";
 
 export const metadata: Metadata = {
   title: { default: "Rollbook", template: "%s · Rollbook" },

@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/chains", label: "Chains" },
   { href: "/positions", label: "Positions" },
   { href: "/wheel", label: "Wheel" },
+  { href: "/statistics", label: "Statistics" },
+  { href: "/calendar", label: "Calendar" },
   { href: "/imports", label: "Import" },
   { href: "/settings", label: "Settings" },
 ];

@@ -1,27 +1,93 @@
 import Link from "next/link";
-import { displayDecimal } from "@/lib/money";
-import type { ChainRow } from "@/lib/server/dashboard/chain-row";
+import { displayDecimal, displayMoney } from "@/lib/money";
+import type { ChainSort } from "@/lib/server/dashboard/list-chains";
+import type { ChainListRow } from "@/lib/server/queries/list-chains-page";
 import { ChainStatusBadge, SideLabel } from "../badges";
+import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
 import { StrategyBadge } from "./strategy-badge";
 
-export function ChainTable({ chains }: { chains: ChainRow[] }) {
+type SortColumn = ChainSort["column"];
+
+export type ChainTableProps = {
+  chains: ChainListRow[];
+  /** The list's sort; null is the default, newest first. */
+  sort?: ChainSort | null;
+  /** The URL that sorts the list by a column (in SQL, across every page). */
+  sortHref?: (sort: ChainSort) => string;
+};
+
+function dte(days: number): string {
+  if (days < 0) return "expired";
+  return days === 0 ? "expires today" : `${days} DTE`;
+}
+
+function SortHeader({
+  column,
+  label,
+  numeric,
+  sort,
+  sortHref,
+}: {
+  column: SortColumn;
+  label: string;
+  numeric?: boolean;
+  sort?: ChainSort | null;
+  sortHref?: (sort: ChainSort) => string;
+}) {
+  const active = sort?.column === column;
+  const className = numeric ? "num" : undefined;
+  if (!sortHref) {
+    return (
+      <th scope="col" className={className}>
+        {label}
+      </th>
+    );
+  }
+  // A first click sorts figures and dates from the largest, names from A.
+  const descending = active ? !sort?.descending : column !== "underlying";
   return (
-    <div className="table-wrap">
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (sort?.descending ? "descending" : "ascending") : "none"}
+    >
+      <Link className="sort-button" href={sortHref({ column, descending })}>
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {active ? (sort?.descending ? "▼" : "▲") : "↕"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+/** Roll chains, each with the contract it holds now (or held last); headers sort the whole list. */
+export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
+  const header = { sort, sortHref };
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Roll chains">
       <table>
+        <caption className="visually-hidden">Roll chains</caption>
         <thead>
           <tr>
-            <th>Underlying</th>
-            <th>Position</th>
-            <th>Status</th>
-            <th className="num">Rolls</th>
-            <th>Opened</th>
-            <th className="num">Days held</th>
-            <th className="num">Net premium</th>
-            <th className="num">Realized</th>
-            <th className="num">Unrealized</th>
-            <th className="num">Breakeven</th>
+            <SortHeader column="underlying" label="Underlying" {...header} />
+            <th scope="col">Position</th>
+            <th scope="col">Status</th>
+            <SortHeader column="rolls" label="Rolls" numeric {...header} />
+            <th scope="col">Contract now or last</th>
+            <SortHeader column="opened" label="Opened" numeric {...header} />
+            <SortHeader column="days" label="Days held" numeric {...header} />
+            <SortHeader column="net-premium" label="Net premium" numeric {...header} />
+            <SortHeader column="realized" label="Realized" numeric {...header} />
+            <th scope="col" className="num">
+              Unrealized
+            </th>
+            <th scope="col" className="num">
+              Breakeven
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -48,32 +114,48 @@ export function ChainTable({ chains }: { chains: ChainRow[] }) {
                 <ChainStatusBadge status={chain.status} inferred={chain.expiryInferred} />
               </td>
               <td className="num">{chain.rollCount}</td>
+              <td>
+                {chain.contracts.length === 0 ? (
+                  <span className="faint">—</span>
+                ) : (
+                  <ul className="contract-list">
+                    {chain.contracts.map((contract) => (
+                      <li
+                        key={`${contract.expiration}-${contract.strike}-${contract.optionType}-${contract.side}`}
+                      >
+                        <span className="muted">{contract.side === "SHORT" ? "−" : "+"}</span>
+                        {displayDecimal(contract.quantity)}×{" "}
+                        <ContractLabel contract={contract} showUnderlying={false} />
+                        {contract.open ? (
+                          <span className="muted"> · {dte(contract.daysToExpiration)}</span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
               <td className="num">{formatTradeDate(chain.openedOn)}</td>
               <td className="num">{chain.daysHeld}</td>
               <td className="num">
-                <Money value={chain.netPremium} tone />
+                <Money value={chain.netPremium} tone signed />
               </td>
               <td className="num">
-                <Money value={chain.realized} tone />
+                <Money value={chain.realized} tone signed />
               </td>
               <td className="num">
                 {chain.status === "OPEN" ? (
-                  <Money value={chain.unrealized} tone />
+                  <Money value={chain.unrealized} tone signed />
                 ) : (
                   <span className="faint">—</span>
                 )}
               </td>
               <td className="num">
-                {chain.breakeven === null ? (
-                  <span className="faint">—</span>
-                ) : (
-                  `$${displayDecimal(chain.breakeven, { minDigits: 2, maxDigits: 2 })}`
-                )}
+                {chain.breakeven === null ? <span className="faint">—</span> : displayMoney(chain.breakeven)}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

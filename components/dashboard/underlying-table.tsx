@@ -1,63 +1,82 @@
+"use client";
+
 import Link from "next/link";
+import { tryParseDecimal } from "@/lib/money";
 import type { UnderlyingRow } from "@/lib/server/dashboard/pnl-queries";
 import { Money } from "../money";
+import { SortableTable, type TableColumn } from "../tables/sortable-table";
 
+const exact = (value: string) => tryParseDecimal(value);
+
+function columns(totals: UnderlyingRow): TableColumn<UnderlyingRow>[] {
+  return [
+    {
+      id: "underlying",
+      header: "Underlying",
+      rowHeader: true,
+      sortValue: (row) => row.underlying,
+      filterText: (row) => row.underlying,
+      cell: (row) => (
+        <Link href={`/chains?underlying=${encodeURIComponent(row.underlying)}`}>
+          <strong>{row.underlying}</strong>
+        </Link>
+      ),
+      footer: totals.underlying,
+    },
+    {
+      id: "realized",
+      header: "Realized",
+      numeric: true,
+      sortValue: (row) => exact(row.realized),
+      cell: (row) => <Money value={row.realized} tone signed />,
+      footer: <Money value={totals.realized} tone signed />,
+    },
+    {
+      id: "unrealized",
+      header: "Unrealized",
+      numeric: true,
+      sortValue: (row) => exact(row.unrealized),
+      cell: (row) => (
+        <>
+          <Money value={row.unrealized} tone signed />
+          {row.unmarkedPositions > 0 ? (
+            <span className="faint" title={`${row.unmarkedPositions} positions without a mark`}>
+              {" "}
+              *
+            </span>
+          ) : null}
+        </>
+      ),
+      footer: <Money value={totals.unrealized} tone signed />,
+    },
+    {
+      id: "fees",
+      header: "Fees",
+      numeric: true,
+      sortValue: (row) => exact(row.fees),
+      cell: (row) => <Money value={row.fees} />,
+      footer: <Money value={totals.fees} />,
+    },
+    {
+      id: "open",
+      header: "Open",
+      numeric: true,
+      sortValue: (row) => row.openPositions,
+      cell: (row) => row.openPositions,
+      footer: totals.openPositions,
+    },
+  ];
+}
+
+/** Realized, unrealized and fees per underlying: sortable by any column, filterable by symbol, with totals. */
 export function UnderlyingTable({ rows, totals }: { rows: UnderlyingRow[]; totals: UnderlyingRow }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>Underlying</th>
-            <th className="num">Realized</th>
-            <th className="num">Unrealized</th>
-            <th className="num">Fees</th>
-            <th className="num">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.underlying}>
-              <td>
-                <Link href={`/chains?underlying=${encodeURIComponent(row.underlying)}`}>
-                  <strong>{row.underlying}</strong>
-                </Link>
-              </td>
-              <td className="num">
-                <Money value={row.realized} tone />
-              </td>
-              <td className="num">
-                <Money value={row.unrealized} tone />
-                {row.unmarkedPositions > 0 ? (
-                  <span className="faint" title="Positions without a mark">
-                    {" "}
-                    *
-                  </span>
-                ) : null}
-              </td>
-              <td className="num">
-                <Money value={row.fees} />
-              </td>
-              <td className="num">{row.openPositions}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td>Total</td>
-            <td className="num">
-              <Money value={totals.realized} tone />
-            </td>
-            <td className="num">
-              <Money value={totals.unrealized} tone />
-            </td>
-            <td className="num">
-              <Money value={totals.fees} />
-            </td>
-            <td className="num">{totals.openPositions}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <SortableTable
+      rows={rows}
+      columns={columns(totals)}
+      rowKey={(row) => row.underlying}
+      caption="P&L by underlying"
+      filterable={rows.length > 5}
+    />
   );
 }

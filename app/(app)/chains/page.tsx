@@ -3,21 +3,15 @@ import Link from "next/link";
 import { ChainTable } from "@/components/chains/chain-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
-import type { ChainStatus } from "@/lib/generated/prisma/enums";
+import { tradingDateOf } from "@/lib/dates/trading-date";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { listChains } from "@/lib/server/dashboard/list-chains";
-import { CHAIN_STATUSES, chainSearchParams } from "./search-params";
+import type { ChainSort } from "@/lib/server/dashboard/list-chains";
+import { listChainsPage } from "@/lib/server/queries/list-chains-page";
+import { CHAIN_STATUS_FILTERS, CHAIN_STATUSES, chainSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<(typeof CHAIN_STATUSES)[number], ChainStatus> = {
-  open: "OPEN",
-  closed: "CLOSED",
-  expired: "EXPIRED",
-  assigned: "ASSIGNED",
-  exercised: "EXERCISED",
-};
 export const metadata: Metadata = { title: "Roll chains" };
 
 export default async function ChainsPage({
@@ -27,12 +21,24 @@ export default async function ChainsPage({
 }) {
   const user = await requireUser("/chains");
   const filters = chainSearchParams.parse(await searchParams);
+  const sort: ChainSort | undefined = filters.sort
+    ? { column: filters.sort, descending: (filters.dir ?? "desc") === "desc" }
+    : undefined;
+  const query = { underlying: filters.underlying, status: filters.status, strategy: filters.strategy };
+  const href = (extra: Record<string, string | undefined>) =>
+    `/chains?${new URLSearchParams(
+      Object.entries({ ...query, ...extra }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    )}`;
   const list = await readForPage(() =>
-    listChains({
+    listChainsPage({
       robinhoodUserId: user.robinhoodUserId,
+      today: tradingDateOf(new Date()),
+      sort,
       filters: {
         underlying: filters.underlying,
-        status: filters.status ? STATUS[filters.status] : undefined,
+        status: filters.status ? CHAIN_STATUS_FILTERS[filters.status] : undefined,
         strategy: filters.strategy,
       },
       page: filters.page,
@@ -103,6 +109,8 @@ export default async function ChainsPage({
                 ))}
               </select>
             </div>
+            {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+            {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
             <button type="submit" className="button">
               Filter
             </button>
@@ -111,18 +119,25 @@ export default async function ChainsPage({
                 Clear
               </Link>
             ) : null}
+            <a className="button link" href={href({}).replace("/chains?", "/api/export/chains?")} download>
+              Export CSV
+            </a>
             <p className="filters-count">
               {list.matching === total ? `${total} chains` : `${list.matching} of ${total} chains`}
             </p>
           </form>
           {chains.length > 0 ? (
             <>
-              <ChainTable chains={chains} />
+              <ChainTable
+                chains={chains}
+                sort={sort ?? null}
+                sortHref={(next) => href({ sort: next.column, dir: next.descending ? "desc" : "asc" })}
+              />
               <Pagination
                 path="/chains"
                 page={list.page}
                 pageCount={list.pageCount}
-                query={{ underlying: filters.underlying, status: filters.status, strategy: filters.strategy }}
+                query={{ ...query, sort: filters.sort, dir: filters.dir }}
               />
             </>
           ) : (

@@ -88,7 +88,12 @@ export default async function DashboardPage() {
             <section className="card flush">
               <div className="card-header">
                 <h2>By underlying</h2>
-                <p>{underlyings.length} symbols</p>
+                <p>
+                  {underlyings.length} symbols ·{" "}
+                  <a href="/api/export/underlyings" download>
+                    Export CSV
+                  </a>
+                </p>
               </div>
               <UnderlyingTable
                 rows={underlyings}

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
-import { PositionTable } from "@/components/positions/position-table";
+import { OpenPositionsTable } from "@/components/positions/open-positions-table";
 import { StockTable } from "@/components/stock/stock-table";
+import { tradingDateOf } from "@/lib/dates/trading-date";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
+import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Positions" };
 
 export default async function PositionsPage() {
   const user = await requireUser("/positions");
-  const positions = await readForPage(() => getPositions({ robinhoodUserId: user.robinhoodUserId }));
+  const positions = await readForPage(() =>
+    getPositionsPage({ robinhoodUserId: user.robinhoodUserId, today: tradingDateOf(new Date()) }),
+  );
 
   return (
     <>
@@ -23,10 +26,15 @@ export default async function PositionsPage() {
       <section className="card flush">
         <div className="card-header">
           <h2>Open options</h2>
-          <p>{positions.options.length} positions</p>
+          <p>
+            {positions.options.length} positions ·{" "}
+            <a href="/api/export/positions" download>
+              Export CSV
+            </a>
+          </p>
         </div>
         {positions.options.length > 0 ? (
-          <PositionTable positions={positions.options} />
+          <OpenPositionsTable positions={positions.options} totals={positions.totals} />
         ) : (
           <EmptyState title="No open option positions">
             <p>Sync from the dashboard to bring in your latest positions.</p>

@@ -9,6 +9,28 @@ export type ChainFilters = { underlying?: string; status?: ChainStatus; strategy
 
 export const CHAINS_PAGE_SIZE = 50;
 
+/** Columns the chains list sorts by, in SQL (the list is paged, so sorting happens before the page). */
+export const CHAIN_SORTS = [
+  "opened",
+  "closed",
+  "underlying",
+  "days",
+  "rolls",
+  "net-premium",
+  "realized",
+] as const;
+export type ChainSort = { column: (typeof CHAIN_SORTS)[number]; descending: boolean };
+
+const SORT_FIELD = {
+  opened: "openedAt",
+  closed: "closedAt",
+  underlying: "underlying",
+  days: "daysHeld",
+  rolls: "rollCount",
+  "net-premium": "netPremium",
+  realized: "realizedPnl",
+} as const;
+
 export type ChainList = {
   /** One page of the chains that match the filters. */
   chains: ChainRow[];
@@ -30,6 +52,8 @@ export type ListChainsOptions = {
   /** 1-based; a page past the end gives the last page. */
   page?: number;
   pageSize?: number;
+  /** Newest first when not given. */
+  sort?: ChainSort;
   db?: Database;
 };
 
@@ -49,7 +73,16 @@ export async function listChains(options: ListChainsOptions): Promise<ChainList>
     const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
     const rows = await tx.rollChain.findMany({
       where,
-      orderBy: [{ openedAt: "desc" }, { underlying: "asc" }, { id: "asc" }],
+      orderBy: options.sort
+        ? [
+            // Only the close date can be missing (open chains): those go last either way.
+            options.sort.column === "closed"
+              ? { closedAt: { sort: options.sort.descending ? "desc" : "asc", nulls: "last" } }
+              : { [SORT_FIELD[options.sort.column]]: options.sort.descending ? "desc" : "asc" },
+            { openedAt: "desc" },
+            { id: "asc" },
+          ]
+        : [{ openedAt: "desc" }, { underlying: "asc" }, { id: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     });

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import type { DayLot } from "@/lib/server/queries/list-day-lots";
+import { ContractLabel } from "../contract";
+import { formatTradeDate } from "../format/dates";
+import { formatDecimal } from "../format/decimal";
+import { Money } from "../money";
+
+const CLOSE_KIND: Record<DayLot["closeKind"], string> = {
+  TRADE: "Closed",
+  EXPIRATION: "Expired",
+  EXPIRATION_INFERRED: "Expired (inferred)",
+  ASSIGNMENT: "Assigned",
+  EXERCISE: "Exercised",
+};
+
+/** The lots closed on a day, each linked to its chain; the total row is the calendar's figure. */
+export function DayLots({ date, realized, lots }: { date: string; realized: string; lots: DayLot[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Option lots closed on {formatTradeDate(date)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Contract</th>
+            <th scope="col">Side</th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
+            <th scope="col" className="num">
+              Opened at
+            </th>
+            <th scope="col" className="num">
+              Closed at
+            </th>
+            <th scope="col">How</th>
+            <th scope="col" className="num">
+              Fees
+            </th>
+            <th scope="col" className="num">
+              Realized
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lots.map((lot) => (
+            <tr key={lot.id}>
+              <th scope="row">
+                {lot.chainId ? (
+                  <Link href={`/chains/${lot.chainId}`}>
+                    <ContractLabel contract={lot} />
+                  </Link>
+                ) : (
+                  <ContractLabel contract={lot} />
+                )}
+              </th>
+              <td>{lot.side === "SHORT" ? "Short" : "Long"}</td>
+              <td className="num">{formatDecimal(lot.quantity)}</td>
+              <td className="num">{formatDecimal(lot.openPrice, { minDigits: 2 })}</td>
+              <td className="num">{formatDecimal(lot.closePrice, { minDigits: 2 })}</td>
+              <td>{CLOSE_KIND[lot.closeKind]}</td>
+              <td className="num">
+                <Money value={lot.fees} />
+              </td>
+              <td className="num">
+                <Money value={lot.realized} tone signed />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={7}>
+              Realized on {formatTradeDate(date)}
+            </th>
+            <td className="num" data-testid="day-total">
+              <Money value={realized} tone signed />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

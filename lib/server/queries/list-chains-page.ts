@@ -1,0 +1,27 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { readAsUser } from "@/lib/server/db/read-as-user";
+import type { ChainRow } from "../dashboard/chain-row";
+import { type ChainList, type ListChainsOptions, listChains } from "../dashboard/list-chains";
+import { type ChainContract, chainCurrentContracts } from "./chain-current-contracts";
+
+export type ChainListRow = ChainRow & { contracts: ChainContract[] };
+export type ChainListPage = Omit<ChainList, "chains"> & { chains: ChainListRow[] };
+
+export type ListChainsPageOptions = ListChainsOptions & { today: string; db?: Database };
+
+/** The Chains page: a page of chains, each with the contract it holds now or held last. */
+export async function listChainsPage(options: ListChainsPageOptions): Promise<ChainListPage> {
+  const list = await listChains(options);
+  const contracts = await readAsUser(options, (tx, user) =>
+    chainCurrentContracts(tx, {
+      userId: user.id,
+      chainIds: list.chains.map((chain) => chain.id),
+      today: options.today,
+    }),
+  );
+  return {
+    ...list,
+    chains: list.chains.map((chain) => ({ ...chain, contracts: contracts.get(chain.id) ?? [] })),
+  };
+}
