@@ -2,13 +2,13 @@ import "server-only";
 import type { CsvStreamOptions } from "@/lib/export/csv-stream";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import { type PnlTotals, pnlTotals, underlyingRows } from "../dashboard/pnl-queries";
+import { type DashboardTotals, pnlTotals, underlyingRows } from "../dashboard/pnl-queries";
 
 export type ExportUnderlyingsOptions = { robinhoodUserId: string; db?: Database };
 
 /** The dashboard's per-underlying table as CSV, exact decimals, with the same totals row. */
 export function exportUnderlyings(options: ExportUnderlyingsOptions): CsvStreamOptions {
-  let totals: PnlTotals | null = null;
+  let totals: DashboardTotals | null = null;
   async function* pages() {
     const rows = await readAsUser(options, async (tx, user) => {
       totals = await pnlTotals(tx, user.id);
@@ -27,7 +27,7 @@ export function exportUnderlyings(options: ExportUnderlyingsOptions): CsvStreamO
     header: ["underlying", "realized_pnl", "unrealized_pnl", "fees", "open_positions", "unmarked_positions"],
     pages: pages(),
     trailer: () => {
-      const total: PnlTotals | null = totals;
+      const total: DashboardTotals | null = totals;
       return total
         ? [
             [
