@@ -20,6 +20,8 @@ export type RecomputeSummary = {
   reconciles: boolean;
   issues: number;
   durationMs: number;
+  /** Where the time went: reading the inputs, the engine, writing the derived rows (ms). */
+  phaseMs: { load: number; compute: number; persist: number };
 };
 
 export type RecomputeInTransactionOptions = { now: Date; trigger: string; inputRevision?: number };
@@ -34,10 +36,13 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
   const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData });
+  const loadedAt = performance.now();
   const result = computePnl(loaded.input);
+  const computedAt = performance.now();
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
-  const durationMs = Math.round(performance.now() - started);
+  const persistedAt = performance.now();
+  const durationMs = Math.round(persistedAt - started);
 
   // The user's inputs are now reflected; sync and import queue them again under the same per-user
   // lock this transaction holds, so no change can slip between the load above and this delete.
@@ -74,5 +79,10 @@ export async function recomputeInTransaction(
     reconciles: result.reconciliation.options.holds && result.reconciliation.stock.holds,
     issues: result.issues.length,
     durationMs,
+    phaseMs: {
+      load: Math.round(loadedAt - started),
+      compute: Math.round(computedAt - loadedAt),
+      persist: Math.round(persistedAt - computedAt),
+    },
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * Benchmark of a full recompute beside its floor: `npm run bench:recompute [-- --sizes 1000,10000,100000]`.
+ *
+ * For each size, a merged activity report of about that many fills (the simulator's ten-year
+ * histories of several traders written as one account, scripts/bench/long-activity-report.ts) is
+ * imported into a throwaway embedded PostgreSQL (or DATABASE_URL), then the user's P&L is recomputed
+ * twice: once into empty derived tables, once replacing every row. Beside each is the floor: the same
+ * derived rows loaded by PostgreSQL's COPY from server-side files into tables of the same shape and
+ * indexes (scripts/bench/copy-floor.ts), and the ratio. The import and a small warm-up are not timed.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { provideDatabase } from "@/lib/local-db/provide-database";
+import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
+import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import type { RecomputeSummary } from "@/lib/server/recompute/recompute-in-transaction";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { measureCopyFloor } from "./bench/copy-floor";
+import { longActivityReport } from "./bench/long-activity-report";
+import { parseFlags } from "./bench/parse-flags";
+
+const args = z
+  .object({
+    sizes: z
+      .string()
+      .default("1000,10000,100000")
+      .transform((text) => text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size))),
+  })
+  .parse(parseFlags(process.argv.slice(2)));
+
+// A ten-year history of one simulated trader holds about this many option fills.
+const FILLS_PER_TRADER_DECADE = 1_960;
+const DERIVED_TABLES = [
+  "roll_chains",
+  "roll_links",
+  "matched_lots",
+  "open_positions",
+  "stock_positions",
+  "wheel_cycles",
+  "daily_pnl",
+];
+
+const database = await provideDatabase({ purpose: "test" });
+const db = createPrismaClient(database.env.DATABASE_URL);
+// The superuser's connection to the same database, for the server-side files of the floor.
+const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
+adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
+try {
+  // A small import and recompute warm up the connections and the code paths (not timed).
+  await importedUser(500);
+  for (const size of args.sizes) {
+    const robinhoodUserId = await importedUser(size);
+    const runs: { seconds: number; summary: RecomputeSummary }[] = [];
+    for (let run = 0; run < 2; run++) {
+      const started = performance.now();
+      const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "bench" });
+      runs.push({ seconds: (performance.now() - started) / 1000, summary });
+      if (!summary.reconciles) process.exitCode = 1;
+    }
+    const floor = await measureCopyFloor({
+      adminUrl: adminUrl.toString(),
+      userId: userIdFromRobinhoodUserId(robinhoodUserId),
+      tables: DERIVED_TABLES,
+    });
+    const fills = runs[0]?.summary.executions ?? 0;
+    console.log(
+      `${fills.toLocaleString("en-US")} fills (${runs[0]?.summary.lots.toLocaleString("en-US")} lots, ${runs[0]?.summary.chains.toLocaleString("en-US")} chains${"rows" in floor ? `, ${floor.rows.toLocaleString("en-US")} derived rows` : ""}):`,
+    );
+    for (const [index, { seconds, summary }] of runs.entries()) {
+      const { load, compute, persist } = summary.phaseMs;
+      const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
+      console.log(
+        `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, write ${persist} ms; persist alone ${"seconds" in floor ? `${(persist / 1000 / floor.seconds).toFixed(2)}× the floor` : "-"})`,
+      );
+    }
+    if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
+    else console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
+  }
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+/** A new user holding an imported history of about `fills` option fills. */
+async function importedUser(fills: number): Promise<string> {
+  const decades = fills / FILLS_PER_TRADER_DECADE;
+  const file =
+    decades >= 1
+      ? longActivityReport({ traders: Math.round(decades), months: 120 })
+      : longActivityReport({ traders: 1, months: Math.max(1, Math.round(decades * 120)) });
+  // A fresh Robinhood-style id per run, so a shared DATABASE_URL never mixes two runs.
+  const robinhoodUserId = randomUUID();
+  const result = await importCsvFile({
+    db,
+    robinhoodUserId,
+    fileName: "bench.csv",
+    text: readFileSync(file),
+    limits: { bytesPerDay: Number.MAX_SAFE_INTEGER, writeTimeoutMs: 3_600_000 },
+  });
+  if (result.status !== "imported") throw new Error(`import did not succeed: ${JSON.stringify(result)}`);
+  return robinhoodUserId;
+}
+
+function rate(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
