@@ -26,7 +26,9 @@ const args = z
     sizes: z
       .string()
       .default("1000,10000,100000")
-      .transform((text) => text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size))),
+      .transform((text) =>
+        text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size)),
+      ),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -76,7 +78,8 @@ try {
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
-    else console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
+    else
+      console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
   }
 } finally {
   await db.$disconnect();
