@@ -33,7 +33,7 @@ const args = z
   .parse(parseFlags(process.argv.slice(2)));
 
 // A ten-year history of one simulated trader holds about this many option fills.
-const FILLS_PER_TRADER_DECADE = 1_960;
+const FILLS_PER_TRADER_DECADE = 3_900;
 const DERIVED_TABLES = [
   "roll_chains",
   "roll_links",

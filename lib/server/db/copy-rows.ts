@@ -61,50 +61,84 @@ function* copyChunks(rows: Iterable<CopyRow>): Generator<string> {
   if (chunk.length > 0) yield chunk;
 }
 
+/** Rows for one table: its name, the columns the rows give (in order) and the rows. */
+export type TableRows = { table: string; columns: readonly string[]; rows: readonly CopyRow[] };
+
 /**
- * Writes rows through `COPY … FROM STDIN` on the transaction's own connection: one stream for any
- * number of rows, parsed by the server at COPY speed. PostgreSQL refuses COPY FROM into a table
- * under row-level security, so the rows land in a temporary table of the same columns (dropped at
- * commit) and one `INSERT … SELECT` moves them, checked by the table's policies like any insert.
- * Values are text in each column's input syntax (decimals as exact text, dates as `YYYY-MM-DD`,
- * timestamps with their zone). Returns the number of rows written.
+ * Replaces every row of one user in each table with the given rows, in about as many round trips as
+ * there are tables: PostgreSQL refuses `COPY … FROM` into a table under row-level security, so each
+ * table's rows are streamed with COPY into a temporary staging table of the same columns, then one
+ * multi-statement query deletes the user's old rows and moves the staged ones with `INSERT …
+ * SELECT`, which the table's policies check like any insert. Deletes run in `deleteOrder`, inserts
+ * in the order of `tables` (parents first). Values are text in each column's input syntax (decimals
+ * as exact text, dates as `YYYY-MM-DD`, timestamps with their zone).
  */
-export async function copyRows(
+export async function replaceUserRows(
   tx: UserTransaction,
-  table: string,
-  columns: readonly string[],
-  rows: readonly CopyRow[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const staged = await stageRows(tx, table, columns, rows);
-  const list = columns.join(", ");
-  const inserted = await staged.connection.query(
-    `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staged.name}`,
-  );
-  return inserted.rowCount ?? 0;
+  userId: string,
+  tables: readonly TableRows[],
+  deleteOrder: readonly string[],
+): Promise<void> {
+  if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
+  const connection = await transactionConnection(tx);
+  const staged = await stageTables(connection, tables);
+  const statements = deleteOrder.map((table) => `DELETE FROM ${safeName(table)} WHERE user_id = '${userId}'`);
+  for (const { table, columns, name } of staged) {
+    const list = columns.join(", ");
+    statements.push(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${name}`);
+  }
+  await connection.query(statements.join(";\n"));
 }
 
 /**
- * COPYs rows into `pg_temp.staged_<table>`, a temporary table with the table's columns and types
- * that lives until the transaction ends, for set-based statements to read. Returns its name and the
- * connection to run them on.
+ * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
+ * created once per connection with the table's column types, emptied at every commit, so a
+ * recompute costs no catalog writes. Returns the staged tables.
  */
-export async function stageRows(
-  tx: UserTransaction,
-  table: string,
-  columns: readonly string[],
-  rows: readonly CopyRow[],
-): Promise<{ name: string; connection: pg.PoolClient }> {
-  if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name: ${table}`);
-  for (const column of columns) if (!/^[a-z_0-9]+$/.test(column)) throw new Error(`bad column: ${column}`);
-  const connection = await transactionConnection(tx);
-  const name = `pg_temp.staged_${table}`;
+async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
+  const staged = tables
+    .filter((table) => table.rows.length > 0)
+    .map((table) => {
+      const columns = table.columns.map(safeName);
+      return {
+        ...table,
+        table: safeName(table.table),
+        columns,
+        name: `staged_${table.table}_${shapeHash(columns)}`,
+      };
+    });
+  if (staged.length === 0) return staged;
+  // One round trip: create what this connection lacks, and empty what an earlier statement of the
+  // same transaction may have staged.
   await connection.query(
-    `DROP TABLE IF EXISTS ${name}; CREATE TEMP TABLE staged_${table} ON COMMIT DROP AS SELECT ${columns.join(", ")} FROM ${table} WITH NO DATA`,
+    [
+      "SET LOCAL client_min_messages = warning",
+      ...staged.flatMap(({ table, columns, name }) => [
+        `CREATE TEMP TABLE IF NOT EXISTS ${name} ON COMMIT DELETE ROWS AS SELECT ${columns.join(", ")} FROM ${table} WITH NO DATA`,
+        `DELETE FROM pg_temp.${name}`,
+      ]),
+    ].join(";\n"),
   );
-  const stream = connection.query(copyFrom(`COPY ${name} (${columns.join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from(copyChunks(rows)), stream);
-  return { name, connection };
+  for (const { columns, rows, name } of staged) {
+    const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${columns.join(", ")}) FROM STDIN`));
+    await pipeline(Readable.from(copyChunks(rows)), stream);
+  }
+  return staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function safeName(name: string): string {
+  if (!/^[a-z_][a-z_0-9]*$/.test(name)) throw new Error(`bad table or column name: ${name}`);
+  return name;
+}
+
+// A staging table's name carries its column list, so a connection that outlived a schema change
+// never COPYs into a staging table of an older shape.
+function shapeHash(columns: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of columns.join(",")) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /** A `text[]` value in PostgreSQL's array input syntax, every element quoted. */

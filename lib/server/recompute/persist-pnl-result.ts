@@ -1,6 +1,6 @@
 import "server-only";
 import type { PnlResult } from "@/lib/pnl";
-import { copyRows } from "@/lib/server/db/copy-rows";
+import { replaceUserRows } from "@/lib/server/db/copy-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRows } from "./derived-rows";
@@ -27,10 +27,10 @@ const DELETE_ORDER = [
 ] as const;
 
 /**
- * Replaces a user's derived rows with a new engine result: one DELETE per table, then one COPY per
- * table on the transaction's own connection (docs/RECOMPUTE.md has the figures). Derived rows are
- * owned by recompute, so delete-and-copy inside the caller's transaction is both simple and
- * idempotent: the same inputs always leave identical rows, with chain ids that do not change.
+ * Replaces a user's derived rows with a new engine result: one COPY per table on the transaction's
+ * own connection, then one statement deleting the old rows and inserting the new (docs/RECOMPUTE.md
+ * has the figures). Derived rows are owned by recompute, so delete-and-insert inside the caller's
+ * transaction is both simple and idempotent: the same inputs always leave identical rows, with chain ids that do not change.
  */
 export async function persistPnlResult(
   tx: UserTransaction,
@@ -40,10 +40,7 @@ export async function persistPnlResult(
   const openingStrategies = await chainOpeningStrategies(tx, userId, result);
   const tables = derivedRows({ userId, result, instrumentIds, openingStrategies });
 
-  for (const table of DELETE_ORDER) {
-    await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE user_id = $1::uuid`, userId);
-  }
-  for (const table of tables) await copyRows(tx, table.table, table.columns, table.rows);
+  await replaceUserRows(tx, userId, tables, DELETE_ORDER);
 
   return {
     lots: result.matches.length,
