@@ -71,10 +71,10 @@ try {
       `${fills.toLocaleString("en-US")} fills (${runs[0]?.summary.lots.toLocaleString("en-US")} lots, ${runs[0]?.summary.chains.toLocaleString("en-US")} chains${"rows" in floor ? `, ${floor.rows.toLocaleString("en-US")} derived rows` : ""}):`,
     );
     for (const [index, { seconds, summary }] of runs.entries()) {
-      const { load, compute, persist } = summary.phaseMs;
+      const { load, compute, build, write } = summary.phaseMs;
       const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
       console.log(
-        `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, write ${persist} ms; persist alone ${"seconds" in floor ? `${(persist / 1000 / floor.seconds).toFixed(2)}× the floor` : "-"})`,
+        `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);

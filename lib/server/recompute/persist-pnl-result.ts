@@ -12,7 +12,15 @@ export type PersistPnlResultOptions = {
   instrumentIds: Map<string, string>;
 };
 
-export type PersistedCounts = { lots: number; openPositions: number; chains: number; days: number };
+export type PersistedCounts = {
+  lots: number;
+  openPositions: number;
+  chains: number;
+  days: number;
+  /** Building the rows (the engine's lazily built result rows, then COPY text), and writing them. */
+  buildMs: number;
+  writeMs: number;
+};
 
 // Children before parents: a lot or position deleted first costs its chain's ON DELETE SET NULL
 // nothing, and links deleted directly skip the cascade's per-row trigger.
@@ -37,9 +45,10 @@ export async function persistPnlResult(
   options: PersistPnlResultOptions,
 ): Promise<PersistedCounts> {
   const { userId, result, instrumentIds } = options;
+  const started = performance.now();
   const openingStrategies = await chainOpeningStrategies(tx, userId, result);
   const tables = derivedRows({ userId, result, instrumentIds, openingStrategies });
-
+  const built = performance.now();
   await replaceUserRows(tx, userId, tables, DELETE_ORDER);
 
   return {
@@ -47,5 +56,7 @@ export async function persistPnlResult(
     openPositions: result.openPositions.length,
     chains: result.chains.length,
     days: tables.find((table) => table.table === "daily_pnl")?.rows.length ?? 0,
+    buildMs: Math.round(built - started),
+    writeMs: Math.round(performance.now() - built),
   };
 }

@@ -20,8 +20,11 @@ export type RecomputeSummary = {
   reconciles: boolean;
   issues: number;
   durationMs: number;
-  /** Where the time went: reading the inputs, the engine, writing the derived rows (ms). */
-  phaseMs: { load: number; compute: number; persist: number };
+  /**
+   * Where the time went (ms): reading the inputs, the engine, building the derived rows (the
+   * engine's lazily built result rows included) and writing them.
+   */
+  phaseMs: { load: number; compute: number; build: number; write: number };
 };
 
 export type RecomputeInTransactionOptions = { now: Date; trigger: string; inputRevision?: number };
@@ -82,7 +85,8 @@ export async function recomputeInTransaction(
     phaseMs: {
       load: Math.round(loadedAt - started),
       compute: Math.round(computedAt - loadedAt),
-      persist: Math.round(persistedAt - computedAt),
+      build: counts.buildMs,
+      write: counts.writeMs,
     },
   };
 }
