@@ -61,41 +61,23 @@ function* copyChunks(rows: Iterable<CopyRow>): Generator<string> {
   if (chunk.length > 0) yield chunk;
 }
 
-/** Rows for one table: its name, the columns the rows give (in order) and the rows. */
-export type TableRows = { table: string; columns: readonly string[]; rows: readonly CopyRow[] };
-
 /**
- * Replaces every row of one user in each table with the given rows, in about as many round trips as
- * there are tables: PostgreSQL refuses `COPY … FROM` into a table under row-level security, so each
- * table's rows are streamed with COPY into a temporary staging table of the same columns, then one
- * multi-statement query deletes the user's old rows and moves the staged ones with `INSERT …
- * SELECT`, which the table's policies check like any insert. Deletes run in `deleteOrder`, inserts
- * in the order of `tables` (parents first). Values are text in each column's input syntax (decimals
- * as exact text, dates as `YYYY-MM-DD`, timestamps with their zone).
+ * Rows for one table: its name, the columns the rows give (in order), the rows, and the columns
+ * that identify a row within one user's rows (default `id`).
  */
-export async function replaceUserRows(
-  tx: UserTransaction,
-  userId: string,
-  tables: readonly TableRows[],
-  deleteOrder: readonly string[],
-): Promise<void> {
-  if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
-  const connection = await transactionConnection(tx);
-  const staged = await stageTables(connection, tables);
-  const statements = deleteOrder.map((table) => `DELETE FROM ${safeName(table)} WHERE user_id = '${userId}'`);
-  for (const { table, columns, name } of staged) {
-    const list = columns.join(", ");
-    statements.push(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${name}`);
-  }
-  await connection.query(statements.join(";\n"));
-}
+export type TableRows = {
+  table: string;
+  columns: readonly string[];
+  rows: readonly CopyRow[];
+  key?: readonly string[];
+};
 
 /**
  * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
  * created once per connection with the table's column types, emptied at every commit, so a
  * recompute costs no catalog writes. Returns the staged tables.
  */
-async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
+export async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
   const staged = tables
     .filter((table) => table.rows.length > 0)
     .map((table) => {
@@ -126,9 +108,9 @@ async function stageTables(connection: pg.PoolClient, tables: readonly TableRows
   return staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` }));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function safeName(name: string): string {
+export function safeName(name: string): string {
   if (!/^[a-z_][a-z_0-9]*$/.test(name)) throw new Error(`bad table or column name: ${name}`);
   return name;
 }

@@ -9,7 +9,12 @@ import { stockTable, wheelTable } from "./stock-and-wheel-rows";
  * One derived table's rows as COPY text, in `columns` order. The first column is the row's identity
  * (`id`, or for daily_pnl the day and underlying), which the incremental write compares by.
  */
-export type DerivedTable = { table: string; columns: readonly string[]; rows: CopyRow[] };
+export type DerivedTable = {
+  table: string;
+  columns: readonly string[];
+  rows: CopyRow[];
+  key?: readonly string[];
+};
 
 /** Every derived table of a result, parents before children (chains before links, lots, positions). */
 export type DerivedTables = DerivedTable[];
@@ -234,6 +239,6 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
     stockTable(userId, result),
     wheelTable(userId, result),
-    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows },
+    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
   ];
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PnlResult } from "@/lib/pnl";
-import { replaceUserRows } from "@/lib/server/db/copy-rows";
+import { mergeUserRows } from "@/lib/server/db/merge-user-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRows } from "./derived-rows";
@@ -22,23 +22,11 @@ export type PersistedCounts = {
   writeMs: number;
 };
 
-// Children before parents: a lot or position deleted first costs its chain's ON DELETE SET NULL
-// nothing, and links deleted directly skip the cascade's per-row trigger.
-const DELETE_ORDER = [
-  "matched_lots",
-  "open_positions",
-  "roll_links",
-  "roll_chains",
-  "stock_positions",
-  "wheel_cycles",
-  "daily_pnl",
-] as const;
-
 /**
- * Replaces a user's derived rows with a new engine result: one COPY per table on the transaction's
- * own connection, then one statement deleting the old rows and inserting the new (docs/RECOMPUTE.md
- * has the figures). Derived rows are owned by recompute, so delete-and-insert inside the caller's
- * transaction is both simple and idempotent: the same inputs always leave identical rows, with chain ids that do not change.
+ * Makes a user's derived rows those of a new engine result, writing only the rows that differ
+ * (`mergeUserRows`: one COPY per table on the transaction's own connection, then one set-based
+ * statement; docs/RECOMPUTE.md has the figures). The same inputs always leave identical rows, with
+ * chain ids that do not change, so recompute stays idempotent.
  */
 export async function persistPnlResult(
   tx: UserTransaction,
@@ -49,7 +37,7 @@ export async function persistPnlResult(
   const openingStrategies = await chainOpeningStrategies(tx, userId, result);
   const tables = derivedRows({ userId, result, instrumentIds, openingStrategies });
   const built = performance.now();
-  await replaceUserRows(tx, userId, tables, DELETE_ORDER);
+  await mergeUserRows(tx, userId, tables);
 
   return {
     lots: result.matches.length,
