@@ -10,11 +10,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import pg from "pg";
 import { z } from "zod";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { provideDatabase } from "@/lib/local-db/provide-database";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import type { RecomputeSummary } from "@/lib/server/recompute/recompute-in-transaction";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { measureCopyFloor } from "./bench/copy-floor";
@@ -43,6 +46,14 @@ const DERIVED_TABLES = [
   "wheel_cycles",
   "daily_pnl",
 ];
+
+// Every statement any connection of this process sends (Prisma's included), for the statement count.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...args: unknown[]) => unknown).apply(this, args);
+} as typeof query;
 
 const database = await provideDatabase({ purpose: "test" });
 const db = createPrismaClient(database.env.DATABASE_URL);
@@ -77,6 +88,17 @@ try {
         `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
       );
     }
+    if (size === Math.max(...args.sizes)) {
+      await appendFills(robinhoodUserId, 10);
+      const statementsBefore = statements;
+      const started = performance.now();
+      const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "bench" });
+      const seconds = (performance.now() - started) / 1000;
+      const { load, compute, build, write } = summary.phaseMs;
+      console.log(
+        `  recompute after 10 more fills: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, changed rows written ${write} ms)`,
+      );
+    }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
     else
       console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
@@ -104,6 +126,59 @@ async function importedUser(fills: number): Promise<string> {
   });
   if (result.status !== "imported") throw new Error(`import did not succeed: ${JSON.stringify(result)}`);
   return robinhoodUserId;
+}
+
+/** Appends `count` new one-contract sells to open, on the user's account and its newest contract. */
+async function appendFills(robinhoodUserId: string, count: number) {
+  await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
+    const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
+    const leg = await tx.optionLeg.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { instrument: { expirationDate: "desc" } },
+    });
+    // Yesterday, after every fill of the generated history.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    for (let index = 0; index < count; index++) {
+      const at = new Date(`${day}T15:${String(index).padStart(2, "0")}:00Z`);
+      const order = await tx.optionOrder.create({
+        data: {
+          userId: user.id,
+          accountId: account.id,
+          brokerOrderId: `bench-append-${index}`,
+          source: "API",
+          state: "filled",
+          chainSymbol: "BENCH",
+          quantity: "1",
+          processedQuantity: "1",
+          brokerCreatedAt: at,
+          brokerUpdatedAt: at,
+        },
+      });
+      const appended = await tx.optionLeg.create({
+        data: {
+          userId: user.id,
+          orderId: order.id,
+          brokerLegId: `bench-append-leg-${index}`,
+          instrumentId: leg.instrumentId,
+          side: "SELL",
+          positionEffect: "OPEN",
+        },
+      });
+      await tx.optionExecution.create({
+        data: {
+          userId: user.id,
+          legId: appended.id,
+          brokerExecutionId: `bench-append-fill-${index}`,
+          price: "1.25",
+          quantity: "1",
+          fees: "0.03",
+          executedAt: at,
+          tradeDate: new Date(`${day}T00:00:00Z`),
+        },
+      });
+    }
+    await markInputsChanged(tx, user);
+  });
 }
 
 function rate(value: number): string {
