@@ -52,14 +52,20 @@ function finish(a: number, b: number, c: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
 function hex8(word: number): string {
-  return word.toString(16).padStart(8, "0");
+  return (
+    (HEX[word >>> 24] as string) + HEX[(word >>> 16) & 0xff] + HEX[(word >>> 8) & 0xff] + HEX[word & 0xff]
+  );
+}
+
+function hex4(word: number): string {
+  return (HEX[(word >>> 8) & 0xff] as string) + HEX[word & 0xff];
 }
 
 function uuidOfWords(w0: number, w1: number, w2: number, w3: number): string {
-  const a = hex8(w0);
-  const b = hex8(((w1 & 0xffff0fff) | 0x00008000) >>> 0); // version 8 in the third group
-  const c = hex8(((w2 & 0x3fffffff) | 0x80000000) >>> 0); // RFC 9562 variant
-  const d = hex8(w3);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  const version = ((w1 & 0x0fff) | 0x8000) >>> 0; // version 8
+  const variant = ((w2 >>> 16) & 0x3fff) | 0x8000; // RFC 9562 variant
+  return `${hex8(w0)}-${hex4(w1 >>> 16)}-${hex4(version)}-${hex4(variant)}-${hex4(w2)}${hex8(w3)}`;
 }
