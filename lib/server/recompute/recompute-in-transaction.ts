@@ -20,6 +20,11 @@ export type RecomputeSummary = {
   reconciles: boolean;
   issues: number;
   durationMs: number;
+  /**
+   * Where the time went (ms): reading the inputs, the engine, building the derived rows (the
+   * engine's lazily built result rows included) and writing them.
+   */
+  phaseMs: { load: number; compute: number; build: number; write: number };
 };
 
 export type RecomputeInTransactionOptions = { now: Date; trigger: string; inputRevision?: number };
@@ -34,10 +39,13 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
   const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData });
+  const loadedAt = performance.now();
   const result = computePnl(loaded.input);
+  const computedAt = performance.now();
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
-  const durationMs = Math.round(performance.now() - started);
+  const persistedAt = performance.now();
+  const durationMs = Math.round(persistedAt - started);
 
   // The user's inputs are now reflected; sync and import queue them again under the same per-user
   // lock this transaction holds, so no change can slip between the load above and this delete.
@@ -74,5 +82,11 @@ export async function recomputeInTransaction(
     reconciles: result.reconciliation.options.holds && result.reconciliation.stock.holds,
     issues: result.issues.length,
     durationMs,
+    phaseMs: {
+      load: Math.round(loadedAt - started),
+      compute: Math.round(computedAt - loadedAt),
+      build: counts.buildMs,
+      write: counts.writeMs,
+    },
   };
 }

@@ -1,57 +1,55 @@
 import "server-only";
-import { dateColumn } from "@/lib/dates/trading-date";
 import { add, formatMoney, parseDecimal } from "@/lib/money";
 import type { PnlResult } from "@/lib/pnl";
-import { derivedRowId } from "./derived-row-id";
+import type { CopyRow } from "@/lib/server/db/copy-rows";
+import { derivedRowIds } from "./derived-row-id";
 
-// The stock ledger's and the wheel's derived tables, with their SQL types for `insertRows`.
-export const STOCK_COLUMNS = {
-  id: "uuid",
-  userId: "uuid",
-  accountId: "uuid",
-  symbol: "text",
-  quantity: "numeric",
-  averagePrice: "numeric",
-  costBasis: "numeric",
-  openedOn: "date",
-  markPrice: "numeric",
-  marketValue: "numeric",
-  unrealizedPnl: "numeric",
-  realizedPnl: "numeric",
-} as const;
+// The stock ledger's and the wheel's derived tables, as COPY text in these columns' order.
+export const STOCK_COLUMNS = [
+  "id",
+  "user_id",
+  "account_id",
+  "symbol",
+  "quantity",
+  "average_price",
+  "cost_basis",
+  "opened_on",
+  "mark_price",
+  "market_value",
+  "unrealized_pnl",
+  "realized_pnl",
+] as const;
 
-export const WHEEL_COLUMNS = {
-  id: "uuid",
-  userId: "uuid",
-  accountId: "uuid",
-  cycleKey: "text",
-  underlying: "text",
-  status: '"WheelCycleStatus"',
-  startedOn: "date",
-  endedOn: "date",
-  days: "integer",
-  premiumCollected: "numeric",
-  optionRealized: "numeric",
-  stockRealized: "numeric",
-  realizedPnl: "numeric",
-  sharesHeld: "numeric",
-  costBasis: "numeric",
-  netCostBasisPerShare: "numeric",
-  capitalTiedUp: "numeric",
-  returnOnCapital: "numeric",
-  putsAssigned: "numeric",
-  callsAssigned: "numeric",
-} as const;
+export const WHEEL_COLUMNS = [
+  "id",
+  "user_id",
+  "account_id",
+  "cycle_key",
+  "underlying",
+  "status",
+  "started_on",
+  "ended_on",
+  "days",
+  "premium_collected",
+  "option_realized",
+  "stock_realized",
+  "realized_pnl",
+  "shares_held",
+  "cost_basis",
+  "net_cost_basis_per_share",
+  "capital_tied_up",
+  "return_on_capital",
+  "puts_assigned",
+  "calls_assigned",
+] as const;
 
 type StockRow = {
-  id: string;
-  userId: string;
   accountId: string;
   symbol: string;
   quantity: string;
   averagePrice: string;
   costBasis: string;
-  openedOn: Date | null;
+  openedOn: string | null;
   markPrice: string | null;
   marketValue: string | null;
   unrealizedPnl: string | null;
@@ -63,12 +61,10 @@ type StockRow = {
  * and the realized P&L of every share sold or called away (a symbol no longer held keeps a row with
  * quantity 0, so its realized figure is not lost).
  */
-export function stockRows(userId: string, result: PnlResult): StockRow[] {
+export function stockTable(userId: string, result: PnlResult) {
   const rows = new Map<string, StockRow>();
   const keyOf = (accountId: string, symbol: string) => `${accountId}|${symbol}`;
   const emptyRow = (accountId: string, symbol: string): StockRow => ({
-    id: derivedRowId(userId, "stock", keyOf(accountId, symbol)),
-    userId,
     accountId,
     symbol,
     quantity: "0",
@@ -86,7 +82,7 @@ export function stockRows(userId: string, result: PnlResult): StockRow[] {
       quantity: position.quantity,
       averagePrice: position.averagePrice,
       costBasis: position.costBasis,
-      openedOn: dateColumn(position.openedOn),
+      openedOn: position.openedOn,
       markPrice: position.mark,
       marketValue: position.marketValue,
       unrealizedPnl: position.unrealized,
@@ -98,31 +94,48 @@ export function stockRows(userId: string, result: PnlResult): StockRow[] {
     row.realizedPnl = formatMoney(add(parseDecimal(row.realizedPnl), parseDecimal(match.realized)));
     rows.set(key, row);
   }
-  return [...rows.values()];
+  const idOf = derivedRowIds(userId, "stock");
+  const copyRows: CopyRow[] = [...rows.entries()].map(([key, row]) => [
+    idOf(key),
+    userId,
+    row.accountId,
+    row.symbol,
+    row.quantity,
+    row.averagePrice,
+    row.costBasis,
+    row.openedOn,
+    row.markPrice,
+    row.marketValue,
+    row.unrealizedPnl,
+    row.realizedPnl,
+  ]);
+  return { table: "stock_positions", columns: STOCK_COLUMNS, rows: copyRows };
 }
 
 /** The wheel cycles, with ids stable across recomputes (derived from the engine's cycle id). */
-export function wheelRows(userId: string, result: PnlResult) {
-  return result.wheelCycles.map((cycle) => ({
-    id: derivedRowId(userId, "wheel", cycle.id),
+export function wheelTable(userId: string, result: PnlResult) {
+  const idOf = derivedRowIds(userId, "wheel");
+  const rows: CopyRow[] = result.wheelCycles.map((cycle) => [
+    idOf(cycle.id),
     userId,
-    accountId: cycle.accountId,
-    cycleKey: cycle.id,
-    underlying: cycle.underlying,
-    status: cycle.status === "open" ? "OPEN" : "CLOSED",
-    startedOn: dateColumn(cycle.startedOn),
-    endedOn: cycle.endedOn ? dateColumn(cycle.endedOn) : null,
-    days: cycle.days,
-    premiumCollected: cycle.premiumCollected,
-    optionRealized: cycle.optionRealized,
-    stockRealized: cycle.stockRealized,
-    realizedPnl: cycle.realized,
-    sharesHeld: cycle.sharesHeld,
-    costBasis: cycle.costBasis,
-    netCostBasisPerShare: cycle.netCostBasisPerShare,
-    capitalTiedUp: cycle.capitalTiedUp,
-    returnOnCapital: cycle.returnOnCapital,
-    putsAssigned: cycle.putsAssigned,
-    callsAssigned: cycle.callsAssigned,
-  }));
+    cycle.accountId,
+    cycle.id,
+    cycle.underlying,
+    cycle.status === "open" ? "OPEN" : "CLOSED",
+    cycle.startedOn,
+    cycle.endedOn,
+    String(cycle.days),
+    cycle.premiumCollected,
+    cycle.optionRealized,
+    cycle.stockRealized,
+    cycle.realized,
+    cycle.sharesHeld,
+    cycle.costBasis,
+    cycle.netCostBasisPerShare,
+    cycle.capitalTiedUp,
+    cycle.returnOnCapital,
+    cycle.putsAssigned,
+    cycle.callsAssigned,
+  ]);
+  return { table: "wheel_cycles", columns: WHEEL_COLUMNS, rows };
 }

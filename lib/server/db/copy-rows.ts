@@ -1,0 +1,134 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { connectionsOfBackend } from "./pool-connections";
+import type { UserTransaction } from "./with-user-transaction";
+
+/** One row's values in column order, as PostgreSQL's text input of each column's type; null is NULL. */
+export type CopyRow = readonly (string | null)[];
+
+const connectionOfTransaction = new WeakMap<UserTransaction, pg.PoolClient>();
+
+/**
+ * The node-postgres connection a Prisma interactive transaction runs on: the tracked connection
+ * whose backend process answers the transaction's `pg_backend_pid()`. A statement sent on it runs
+ * inside the transaction, under its row-level-security context and locks.
+ */
+export async function transactionConnection(tx: UserTransaction): Promise<pg.PoolClient> {
+  const known = connectionOfTransaction.get(tx);
+  if (known) return known;
+  const [row] = await tx.$queryRaw<{ backend: number }[]>`SELECT pg_backend_pid() AS backend`;
+  const candidates = row ? connectionsOfBackend(row.backend) : [];
+  if (candidates.length !== 1) {
+    throw new Error(
+      "COPY needs the transaction's connection: open the Prisma client with createPrismaClient, whose pool is tracked",
+    );
+  }
+  const connection = candidates[0] as pg.PoolClient;
+  connectionOfTransaction.set(tx, connection);
+  return connection;
+}
+
+// COPY's text format: tab between columns, newline after each row, backslash escapes, \N for NULL.
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (char) =>
+    char === "\\" ? "\\\\" : char === "\t" ? "\\t" : char === "\n" ? "\\n" : "\\r",
+  );
+}
+
+// Rows are sent in chunks of about this many characters.
+const CHUNK_CHARS = 256 * 1024;
+
+function* copyChunks(rows: Iterable<CopyRow>): Generator<string> {
+  let chunk = "";
+  for (const row of rows) {
+    let line = "";
+    for (let index = 0; index < row.length; index++) {
+      if (index > 0) line += "\t";
+      line += copyText(row[index] ?? null);
+    }
+    chunk += `${line}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Rows for one table: its name, the columns the rows give (in order), the rows, and the columns
+ * that identify a row within one user's rows (default `id`).
+ */
+export type TableRows = {
+  table: string;
+  columns: readonly string[];
+  rows: readonly CopyRow[];
+  key?: readonly string[];
+};
+
+/**
+ * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
+ * created once per connection with the table's column types, emptied at every commit, so a
+ * recompute costs no catalog writes. Returns the staged tables.
+ */
+export async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
+  const staged = tables
+    .filter((table) => table.rows.length > 0)
+    .map((table) => {
+      const columns = table.columns.map(safeName);
+      return {
+        ...table,
+        table: safeName(table.table),
+        columns,
+        name: `staged_${table.table}_${shapeHash(columns)}`,
+      };
+    });
+  if (staged.length === 0) return staged;
+  // One round trip: create what this connection lacks, and empty what an earlier statement of the
+  // same transaction may have staged.
+  await connection.query(
+    [
+      "SET LOCAL client_min_messages = warning",
+      ...staged.flatMap(({ table, columns, name }) => [
+        `CREATE TEMP TABLE IF NOT EXISTS ${name} ON COMMIT DELETE ROWS AS SELECT ${columns.join(", ")} FROM ${table} WITH NO DATA`,
+        `DELETE FROM pg_temp.${name}`,
+      ]),
+    ].join(";\n"),
+  );
+  for (const { columns, rows, name } of staged) {
+    const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${columns.join(", ")}) FROM STDIN`));
+    await pipeline(Readable.from(copyChunks(rows)), stream);
+  }
+  return staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` }));
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function safeName(name: string): string {
+  if (!/^[a-z_][a-z_0-9]*$/.test(name)) throw new Error(`bad table or column name: ${name}`);
+  return name;
+}
+
+// A staging table's name carries its column list, so a connection that outlived a schema change
+// never COPYs into a staging table of an older shape.
+function shapeHash(columns: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of columns.join(",")) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/** A `text[]` value in PostgreSQL's array input syntax, every element quoted. */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(",")}}`;
+}
+
+/** A midnight-UTC timestamp of a trading day, with its zone so the session's zone cannot shift it. */
+export function dayTimestamp(isoDay: string): string {
+  return `${isoDay} 00:00:00+00`;
+}

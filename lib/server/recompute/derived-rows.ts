@@ -1,0 +1,244 @@
+import "server-only";
+import { add, formatDecimal, parseDecimal, ZERO } from "@/lib/money";
+import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
+import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
+import { derivedRowId, derivedRowIds } from "./derived-row-id";
+import { stockTable, wheelTable } from "./stock-and-wheel-rows";
+
+/**
+ * One derived table's rows as COPY text, in `columns` order. The first column is the row's identity
+ * (`id`, or for daily_pnl the day and underlying), which the incremental write compares by.
+ */
+export type DerivedTable = {
+  table: string;
+  columns: readonly string[];
+  rows: CopyRow[];
+  key?: readonly string[];
+};
+
+/** Every derived table of a result, parents before children (chains before links, lots, positions). */
+export type DerivedTables = DerivedTable[];
+
+export type DerivedRowsOptions = {
+  userId: string;
+  result: PnlResult;
+  /** Instrument id by `contractKey`, from the loader and the adjusted contracts. */
+  instrumentIds: Map<string, string>;
+  /** The broker's `opening_strategy` by engine chain id. */
+  openingStrategies: Map<string, string>;
+};
+
+const CLOSE_KINDS: Record<CloseKind, string> = {
+  trade: "TRADE",
+  expiration: "EXPIRATION",
+  "expiration-inferred": "EXPIRATION_INFERRED",
+  assignment: "ASSIGNMENT",
+  exercise: "EXERCISE",
+};
+
+const side = (direction: Direction) => (direction === "long" ? "LONG" : "SHORT");
+
+export const CHAIN_COLUMNS = [
+  "id",
+  "user_id",
+  "chain_key",
+  "underlying",
+  "option_type",
+  "side",
+  "status",
+  "roll_count",
+  "opened_at",
+  "closed_at",
+  "days_held",
+  "net_premium",
+  "realized_pnl",
+  "unrealized_pnl",
+  "breakeven_price",
+  "strategy",
+  "leg_outs",
+  "opening_strategy",
+  "adjustments",
+] as const;
+export const LINK_COLUMNS = [
+  "id",
+  "user_id",
+  "chain_id",
+  "sequence",
+  "rolled_on",
+  "from_instrument_id",
+  "to_instrument_id",
+  "closed_quantity",
+  "opened_quantity",
+  "kinds",
+  "net_credit",
+] as const;
+export const LOT_COLUMNS = [
+  "id",
+  "user_id",
+  "account_id",
+  "instrument_id",
+  "lot_key",
+  "chain_id",
+  "side",
+  "quantity",
+  "open_price",
+  "close_price",
+  "opened_at",
+  "closed_at",
+  "close_trade_date",
+  "close_kind",
+  "fees",
+  "realized_pnl",
+] as const;
+export const POSITION_COLUMNS = [
+  "id",
+  "user_id",
+  "account_id",
+  "instrument_id",
+  "chain_id",
+  "side",
+  "quantity",
+  "average_open_price",
+  "cost_basis",
+  "mark_price",
+  "market_value",
+  "unrealized_pnl",
+] as const;
+export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl", "fees"] as const;
+
+/** The rows a result stands for, in every derived table, as COPY text. */
+export function derivedRows(options: DerivedRowsOptions): DerivedTables {
+  const { userId, result, instrumentIds, openingStrategies } = options;
+  const instrumentOf = (key: string) => {
+    const id = instrumentIds.get(key);
+    if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
+    return id;
+  };
+  // Chain ids are in URLs: a UUID v5 each, stable forever. Nothing links to the other rows.
+  const chainIds = new Map(result.chains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
+  const chainIdOf = (engineId: string) => chainIds.get(engineId) ?? null;
+  const rollId = derivedRowIds(userId, "roll");
+  const lotId = derivedRowIds(userId, "lot");
+  const positionId = derivedRowIds(userId, "position");
+
+  const chains: CopyRow[] = result.chains.map((chain) => [
+    chainIdOf(chain.id),
+    userId,
+    chain.id,
+    chain.underlying,
+    chain.optionType === "call" ? "CALL" : "PUT",
+    side(chain.side),
+    chain.status.toUpperCase(),
+    String(chain.rolls.length),
+    dayTimestamp(chain.openedOn),
+    chain.closedOn ? dayTimestamp(chain.closedOn) : null,
+    String(chain.daysHeld),
+    chain.netPremium,
+    chain.realized,
+    chain.unrealized,
+    chain.breakeven,
+    chain.strategy,
+    JSON.stringify(chain.legOuts),
+    openingStrategies.get(chain.id) ?? null,
+    JSON.stringify(chain.adjustments),
+  ]);
+
+  const links: CopyRow[] = [];
+  for (const chain of result.chains) {
+    chain.rolls.forEach((roll, index) => {
+      links.push([
+        rollId(`${chain.id}#${index + 1}`),
+        userId,
+        chainIdOf(chain.id),
+        String(index + 1),
+        roll.date,
+        instrumentOf(roll.from.contractKey),
+        instrumentOf(roll.to.contractKey),
+        roll.closeQuantity,
+        roll.openQuantity,
+        textArrayLiteral(
+          [roll.expiry, roll.strike].filter((move) => move !== "same").map((move) => move.toUpperCase()),
+        ),
+        roll.netCash,
+      ]);
+    });
+  }
+
+  const lotOrdinals = new Map<string, number>();
+  const days = new Map<string, { tradeDate: string; underlying: string; realized: number; fees: number }>();
+  const lots: CopyRow[] = result.matches.map((lot) => {
+    const pair = `${lot.openExecutionId}>${lot.closeExecutionId ?? lot.closeEventId ?? "inferred"}`;
+    const ordinal = (lotOrdinals.get(pair) ?? 0) + 1;
+    lotOrdinals.set(pair, ordinal);
+    const lotKey = `${pair}#${ordinal}`;
+    const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
+    // Realized option P&L per closing trading day and underlying, summed as the lots go by.
+    const dayKey = `${lot.closedOn}|${lot.underlying}`;
+    const day = days.get(dayKey) ?? {
+      tradeDate: lot.closedOn,
+      underlying: lot.underlying,
+      realized: ZERO,
+      fees: ZERO,
+    };
+    day.realized = add(day.realized, parseDecimal(lot.realized));
+    day.fees = add(day.fees, fees);
+    days.set(dayKey, day);
+    return [
+      lotId(lotKey),
+      userId,
+      lot.accountId,
+      instrumentOf(lot.contractKey),
+      lotKey,
+      chainIdOf(lot.chainId),
+      side(lot.direction),
+      lot.quantity,
+      lot.openPrice,
+      lot.closePrice,
+      dayTimestamp(lot.openedOn),
+      dayTimestamp(lot.closedOn),
+      lot.closedOn,
+      CLOSE_KINDS[lot.closeKind],
+      formatDecimal(fees),
+      lot.realized,
+    ];
+  });
+
+  const chainOfOpenLot = new Map(
+    result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
+  );
+  const positions: CopyRow[] = result.openPositions.map((position) => {
+    const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
+    return [
+      positionId(key),
+      userId,
+      position.accountId,
+      instrumentOf(position.contractKey),
+      chainIdOf(chainOfOpenLot.get(key) ?? ""),
+      side(position.direction),
+      position.quantity,
+      position.averagePrice,
+      position.openCash,
+      position.mark,
+      position.marketValue,
+      position.unrealized,
+    ];
+  });
+
+  const dayRows: CopyRow[] = [...days.values()].map((day) => [
+    day.tradeDate,
+    day.underlying,
+    userId,
+    formatDecimal(day.realized),
+    formatDecimal(day.fees),
+  ]);
+
+  return [
+    { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
+    { table: "roll_links", columns: LINK_COLUMNS, rows: links },
+    { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
+    { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
+    stockTable(userId, result),
+    wheelTable(userId, result),
+    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
+  ];
+}

@@ -1,0 +1,186 @@
+/**
+ * Benchmark of a full recompute beside its floor: `npm run bench:recompute [-- --sizes 1000,10000,100000]`.
+ *
+ * For each size, a merged activity report of about that many fills (the simulator's ten-year
+ * histories of several traders written as one account, scripts/bench/long-activity-report.ts) is
+ * imported into a throwaway embedded PostgreSQL (or DATABASE_URL), then the user's P&L is recomputed
+ * twice: once into empty derived tables, once replacing every row. Beside each is the floor: the same
+ * derived rows loaded by PostgreSQL's COPY from server-side files into tables of the same shape and
+ * indexes (scripts/bench/copy-floor.ts), and the ratio. The import and a small warm-up are not timed.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { z } from "zod";
+import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { provideDatabase } from "@/lib/local-db/provide-database";
+import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import type { RecomputeSummary } from "@/lib/server/recompute/recompute-in-transaction";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { measureCopyFloor } from "./bench/copy-floor";
+import { longActivityReport } from "./bench/long-activity-report";
+import { parseFlags } from "./bench/parse-flags";
+
+const args = z
+  .object({
+    sizes: z
+      .string()
+      .default("1000,10000,100000")
+      .transform((text) =>
+        text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size)),
+      ),
+  })
+  .parse(parseFlags(process.argv.slice(2)));
+
+// A ten-year history of one simulated trader holds about this many option fills.
+const FILLS_PER_TRADER_DECADE = 3_900;
+const DERIVED_TABLES = [
+  "roll_chains",
+  "roll_links",
+  "matched_lots",
+  "open_positions",
+  "stock_positions",
+  "wheel_cycles",
+  "daily_pnl",
+];
+
+// Every statement any connection of this process sends (Prisma's included), for the statement count.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...args: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
+const database = await provideDatabase({ purpose: "test" });
+const db = createPrismaClient(database.env.DATABASE_URL);
+// The superuser's connection to the same database, for the server-side files of the floor.
+const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
+adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
+try {
+  // A small import and recompute warm up the connections and the code paths (not timed).
+  await importedUser(500);
+  for (const size of args.sizes) {
+    const robinhoodUserId = await importedUser(size);
+    const runs: { seconds: number; summary: RecomputeSummary }[] = [];
+    for (let run = 0; run < 2; run++) {
+      const started = performance.now();
+      const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "bench" });
+      runs.push({ seconds: (performance.now() - started) / 1000, summary });
+      if (!summary.reconciles) process.exitCode = 1;
+    }
+    const floor = await measureCopyFloor({
+      adminUrl: adminUrl.toString(),
+      userId: userIdFromRobinhoodUserId(robinhoodUserId),
+      tables: DERIVED_TABLES,
+    });
+    const fills = runs[0]?.summary.executions ?? 0;
+    console.log(
+      `${fills.toLocaleString("en-US")} fills (${runs[0]?.summary.lots.toLocaleString("en-US")} lots, ${runs[0]?.summary.chains.toLocaleString("en-US")} chains${"rows" in floor ? `, ${floor.rows.toLocaleString("en-US")} derived rows` : ""}):`,
+    );
+    for (const [index, { seconds, summary }] of runs.entries()) {
+      const { load, compute, build, write } = summary.phaseMs;
+      const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
+      console.log(
+        `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
+      );
+    }
+    if (size === Math.max(...args.sizes)) {
+      await appendFills(robinhoodUserId, 10);
+      const statementsBefore = statements;
+      const started = performance.now();
+      const summary = await recomputeUserPnl({ db, robinhoodUserId, trigger: "bench" });
+      const seconds = (performance.now() - started) / 1000;
+      const { load, compute, build, write } = summary.phaseMs;
+      console.log(
+        `  recompute after 10 more fills: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, changed rows written ${write} ms)`,
+      );
+    }
+    if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
+    else
+      console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
+  }
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+/** A new user holding an imported history of about `fills` option fills. */
+async function importedUser(fills: number): Promise<string> {
+  const decades = fills / FILLS_PER_TRADER_DECADE;
+  const file =
+    decades >= 1
+      ? longActivityReport({ traders: Math.round(decades), months: 120 })
+      : longActivityReport({ traders: 1, months: Math.max(1, Math.round(decades * 120)) });
+  // A fresh Robinhood-style id per run, so a shared DATABASE_URL never mixes two runs.
+  const robinhoodUserId = randomUUID();
+  const result = await importCsvFile({
+    db,
+    robinhoodUserId,
+    fileName: "bench.csv",
+    text: readFileSync(file),
+    limits: { bytesPerDay: Number.MAX_SAFE_INTEGER, writeTimeoutMs: 3_600_000 },
+  });
+  if (result.status !== "imported") throw new Error(`import did not succeed: ${JSON.stringify(result)}`);
+  return robinhoodUserId;
+}
+
+/** Appends `count` new one-contract sells to open, on the user's account and its newest contract. */
+async function appendFills(robinhoodUserId: string, count: number) {
+  await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
+    const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
+    const leg = await tx.optionLeg.findFirstOrThrow({
+      where: { userId: user.id },
+      orderBy: { instrument: { expirationDate: "desc" } },
+    });
+    // Yesterday, after every fill of the generated history.
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    for (let index = 0; index < count; index++) {
+      const at = new Date(`${day}T15:${String(index).padStart(2, "0")}:00Z`);
+      const order = await tx.optionOrder.create({
+        data: {
+          userId: user.id,
+          accountId: account.id,
+          brokerOrderId: `bench-append-${index}`,
+          source: "API",
+          state: "filled",
+          chainSymbol: "BENCH",
+          quantity: "1",
+          processedQuantity: "1",
+          brokerCreatedAt: at,
+          brokerUpdatedAt: at,
+        },
+      });
+      const appended = await tx.optionLeg.create({
+        data: {
+          userId: user.id,
+          orderId: order.id,
+          brokerLegId: `bench-append-leg-${index}`,
+          instrumentId: leg.instrumentId,
+          side: "SELL",
+          positionEffect: "OPEN",
+        },
+      });
+      await tx.optionExecution.create({
+        data: {
+          userId: user.id,
+          legId: appended.id,
+          brokerExecutionId: `bench-append-fill-${index}`,
+          price: "1.25",
+          quantity: "1",
+          fees: "0.03",
+          executedAt: at,
+          tradeDate: new Date(`${day}T00:00:00Z`),
+        },
+      });
+    }
+    await markInputsChanged(tx, user);
+  });
+}
+
+function rate(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
