@@ -1,4 +1,4 @@
-import { abs, add, formatMoney, type Micro, parseDecimal, ZERO } from "@/lib/money";
+import { abs, add, formatMoney, type Micro, parseDecimal, ratioStepsUp, ZERO } from "@/lib/money";
 import { addDays, daysInMonth, weekdayOf } from "./calendar-days";
 
 /** Heat levels 0 (nothing realized) to 4 (the period's largest day, gain or loss). */
@@ -11,8 +11,7 @@ export const HEAT_LEVELS = 4;
  */
 export function heatLevel(value: Micro, largest: Micro): number {
   if (value === 0 || largest === 0) return 0;
-  const scaled = (BigInt(abs(value)) * BigInt(HEAT_LEVELS) + BigInt(largest) - 1n) / BigInt(largest);
-  return Math.min(HEAT_LEVELS, Number(scaled));
+  return Math.min(HEAT_LEVELS, ratioStepsUp({ numerator: abs(value), denominator: largest }, HEAT_LEVELS));
 }
 
 export type CalendarDay = {

@@ -26,7 +26,6 @@ export {
 } from "./grouping";
 export { type Outcome, outcomeOf } from "./outcome";
 export { daysToExpiration, maxProfitCaptured } from "./position-progress";
-export { RATIO_ROUNDING, type Ratio, ratioOf, ratioText, unitsToMicros } from "./ratio";
 export {
   groupLabel,
   MONEY_DIGITS,

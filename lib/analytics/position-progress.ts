@@ -1,6 +1,5 @@
-import { type Micro, sub } from "@/lib/money";
+import { type Micro, type Ratio, ratioOf, sub } from "@/lib/money";
 import { daysFrom } from "./calendar-days";
-import { type Ratio, ratioOf } from "./ratio";
 
 /** Calendar days from `today` to the expiration: 0 on expiration day, negative once past it. */
 export function daysToExpiration(today: string, expiration: string): number {

@@ -1,7 +1,6 @@
-import { formatMoney, type Micro } from "@/lib/money";
+import { formatMoney, type Micro, type Ratio, ratioText } from "@/lib/money";
 import { STRATEGY_NAMES, type StrategyLabel } from "@/lib/pnl";
 import { DTE_BUCKETS, type Grouping, UNKNOWN_GROUP } from "./grouping";
-import { type Ratio, ratioText } from "./ratio";
 import type { TradeStatistics } from "./trade-statistics";
 
 /**

@@ -1,7 +1,6 @@
-import { add, type Micro, negate, ZERO } from "@/lib/money";
+import { add, type Micro, negate, type Ratio, ratioOf, unitsToMicros, ZERO } from "@/lib/money";
 import type { ClosedPosition } from "./closed-position";
 import { outcomeOf } from "./outcome";
-import { type Ratio, ratioOf, unitsToMicros } from "./ratio";
 
 /**
  * What a trader asks of a set of closed positions. Every figure is exact: sums in micros, and every

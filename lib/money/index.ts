@@ -44,6 +44,14 @@ export {
   displayPercent,
   formatReportMoney,
 } from "./display";
+export {
+  RATIO_ROUNDING,
+  type Ratio,
+  ratioOf,
+  ratioStepsUp,
+  ratioText,
+  unitsToMicros,
+} from "./micro-ratio";
 export { type WholeRatioOptions, wholeRatio } from "./ratio";
 export {
   addDecimals,

@@ -1,6 +1,6 @@
 import "server-only";
-import { daysToExpiration, maxProfitCaptured, PERCENT_DIGITS, ratioText } from "@/lib/analytics";
-import { formatMoney, type Micro, parseDecimal, sum, tryParseDecimal } from "@/lib/money";
+import { daysToExpiration, maxProfitCaptured, PERCENT_DIGITS } from "@/lib/analytics";
+import { formatMoney, type Micro, parseDecimal, ratioText, sum, tryParseDecimal } from "@/lib/money";
 import { getPositions } from "@/lib/server/dashboard/get-positions";
 import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
 import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysToExpiration, maxProfitCaptured, ratioText } from "@/lib/analytics";
-import { parseDecimal } from "@/lib/money";
+import { daysToExpiration, maxProfitCaptured } from "@/lib/analytics";
+import { parseDecimal, ratioText } from "@/lib/money";
 
 const captured = (side: "LONG" | "SHORT", open: string, mark: string | null) => {
   const ratio = maxProfitCaptured({

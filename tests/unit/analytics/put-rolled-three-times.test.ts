@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ClosedPosition, ratioText, tradeStatistics } from "@/lib/analytics";
-import { parseDecimal } from "@/lib/money";
+import { type ClosedPosition, tradeStatistics } from "@/lib/analytics";
+import { parseDecimal, ratioText } from "@/lib/money";
 import { computePnl, type RollChain } from "@/lib/pnl";
 import { fill, input, lifecycle, option } from "../pnl/support/builders";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ratioText, type TradeStatistics, tradeStatistics } from "@/lib/analytics";
-import { formatMoney, parseDecimal } from "@/lib/money";
+import { type TradeStatistics, tradeStatistics } from "@/lib/analytics";
+import { formatMoney, parseDecimal, ratioText } from "@/lib/money";
 import { closed } from "./support";
 
 /** Each figure as the Statistics page shows it (money to the cent, rates to a tenth of a percent). */

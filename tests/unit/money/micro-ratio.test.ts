@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratioOf, ratioText, unitsToMicros } from "@/lib/analytics";
-import { parseDecimal } from "@/lib/money";
+import { parseDecimal, ratioOf, ratioStepsUp, ratioText, unitsToMicros } from "@/lib/money";
 
 describe("ratios round once, half away from zero, at the digits shown", () => {
   it("rounds a repeating quotient at the last digit shown", () => {
@@ -23,5 +22,17 @@ describe("ratios round once, half away from zero, at the digits shown", () => {
 
   it("has no value when the denominator is zero", () => {
     expect(ratioOf(unitsToMicros(5), 0)).toBeNull();
+  });
+});
+
+describe("ratioStepsUp", () => {
+  it("rounds a part of the whole up to whole steps, exactly", () => {
+    expect(ratioStepsUp({ numerator: 1, denominator: 4 }, 4)).toBe(1);
+    expect(ratioStepsUp({ numerator: 3_000_000, denominator: 4_000_000 }, 4)).toBe(3);
+    expect(ratioStepsUp({ numerator: 3_000_001, denominator: 4_000_000 }, 4)).toBe(4);
+    expect(ratioStepsUp({ numerator: -4_000_000, denominator: 4_000_000 }, 4)).toBe(4);
+    expect(
+      ratioStepsUp({ numerator: Number.MAX_SAFE_INTEGER - 1, denominator: Number.MAX_SAFE_INTEGER }, 4),
+    ).toBe(4);
   });
 });

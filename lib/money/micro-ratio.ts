@@ -1,4 +1,4 @@
-import { MICRO_PER_UNIT, type Micro } from "@/lib/money";
+import { MICRO_PER_UNIT, type Micro } from "./decimal";
 
 /**
  * An exact ratio of two micros (so the units cancel: wins ÷ positions, gross wins ÷ gross losses,
@@ -42,4 +42,15 @@ export function ratioText(ratio: Ratio, options: { digits: number; scale?: numbe
   const fraction = digits.slice(digits.length - options.digits);
   const sign = negative && quotient !== 0n ? "-" : "";
   return `${sign}${whole}${options.digits > 0 ? `.${fraction}` : ""}`;
+}
+
+/**
+ * How many of `steps` equal parts of the ratio's magnitude are needed to cover it, rounded up, as a
+ * whole number: ratioStepsUp({ 1, 4 }, 4) → 1, ratioStepsUp({ 3, 4 }, 4) → 3. Exact (bigint), so a
+ * value a micro short of the denominator is not put level with it by a float.
+ */
+export function ratioStepsUp(ratio: Ratio, steps: number): number {
+  const numerator = BigInt(Math.abs(ratio.numerator)) * BigInt(steps);
+  const denominator = BigInt(Math.abs(ratio.denominator));
+  return Number((numerator + denominator - 1n) / denominator);
 }
