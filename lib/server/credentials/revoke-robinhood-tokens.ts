@@ -12,6 +12,8 @@ export type RevokeOptions = {
   db?: Database;
   /** Client settings (tests); one attempt with a short timeout by default. */
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
+  /** Robinhood's URL; chosen from the user by default (tests: a simulator). */
+  baseUrl?: string;
 };
 
 /**
@@ -23,6 +25,7 @@ export async function openSessionToRevoke(options: RevokeOptions): Promise<Robin
     return await openRobinhoodSession({
       robinhoodUserId: options.robinhoodUserId,
       db: options.db,
+      baseUrl: options.baseUrl,
       client: {
         ...options.client,
         retry: { maxAttempts: 1, ...options.client?.retry },

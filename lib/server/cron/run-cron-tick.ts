@@ -28,6 +28,8 @@ export type RunCronTickOptions = {
   settings?: ScheduleSettings;
   /** Robinhood client settings for scheduled syncs (tests: a runtime that does not sleep). */
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
+  /** Robinhood's URL for scheduled syncs; ROBINHOOD_API_URL by default (tests: a simulator). */
+  baseUrl?: string;
 };
 
 export type CronTickReport = Omit<RecomputeTickReport, "summaries"> & {
@@ -59,6 +61,7 @@ export async function runCronTick(options: RunCronTickOptions): Promise<CronTick
     budgetMs: remaining() * SYNC_BUDGET_SHARE,
     settings: options.settings,
     client: options.client,
+    baseUrl: options.baseUrl,
   });
   const { summaries: _summaries, ...recompute } = await runRecomputeTick({ db, now, budgetMs: remaining() });
   const report: CronTickReport = {

@@ -21,6 +21,8 @@ export type RunScheduledSyncsOptions = {
   settings?: ScheduleSettings;
   /** Client settings for every session (tests: a runtime that does not sleep). */
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
+  /** Robinhood's URL; ROBINHOOD_API_URL by default (tests and the benchmark: a simulator). */
+  baseUrl?: string;
 };
 
 export type ScheduledSyncsReport = {
@@ -73,6 +75,7 @@ export async function runScheduledSyncs(options: RunScheduledSyncsOptions): Prom
         db,
         now: now(),
         client: options.client,
+        baseUrl: options.baseUrl,
       });
       await recordScheduledSuccess(db, claim.userId, now(), settings);
       report.synced++;

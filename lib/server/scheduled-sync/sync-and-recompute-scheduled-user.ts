@@ -24,6 +24,8 @@ export type SyncAndRecomputeScheduledUserOptions = {
   db?: Database;
   /** Client settings over SCHEDULED_CLIENT (tests use a runtime that does not sleep). */
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
+  /** Robinhood's URL; ROBINHOOD_API_URL by default (tests and the benchmark: a simulator). */
+  baseUrl?: string;
 };
 
 export type ScheduledSyncResult = {
@@ -44,6 +46,7 @@ export async function syncAndRecomputeScheduledUser(
   const target = { robinhoodUserId: options.robinhoodUserId, db: options.db };
   const session = await openRobinhoodSession({
     ...target,
+    baseUrl: options.baseUrl,
     client: {
       ...SCHEDULED_CLIENT,
       ...options.client,
