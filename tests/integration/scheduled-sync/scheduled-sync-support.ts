@@ -9,8 +9,9 @@ import { DEVICE_TOKEN, fastRuntime, SEED, SIM_NOW } from "@/tests/integration/sy
 import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/support/test-database";
 
 /** Four direct-login traders with two months of history each. */
+export const ALPHA = "alpha@rollbook.dev";
 export const TRADERS = [
-  "alpha@rollbook.dev",
+  ALPHA,
   "bravo@rollbook.dev",
   "charlie@rollbook.dev",
   "delta@rollbook.dev",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getReconnectNeededSince } from "@/lib/server/queries/get-reconnect-needed";
 import { rawCounts, syncState } from "@/tests/integration/sync/sync-test-support";
 import {
+  ALPHA,
   connectTrader,
   minutesAfter,
   requestsTo,
@@ -21,7 +22,7 @@ async function recomputeQueued(userId: string): Promise<boolean> {
 
 describe("scheduled sync", () => {
   it("syncs and recomputes a due user, and the next tick leaves them alone until they are due again", async () => {
-    const trader = await connectTrader(bed, TRADERS[0]!);
+    const trader = await connectTrader(bed, ALPHA);
     expect(await scheduleOf(bed.owner, trader.id)).toMatchObject({ next_sync_at: TICK_AT, failures: 0 });
     bed.simulator.controls.clearRequests();
 
@@ -104,7 +105,7 @@ describe("scheduled sync", () => {
   });
 
   it("backs off exponentially after failures, keeping the reason, and recovers", async () => {
-    const trader = await connectTrader(bed, TRADERS[0]!);
+    const trader = await connectTrader(bed, ALPHA);
     bed.simulator.controls.addFault({
       path: "/accounts/",
       times: null,
