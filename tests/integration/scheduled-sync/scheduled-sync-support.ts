@@ -10,12 +10,7 @@ import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/sup
 
 /** Four direct-login traders with two months of history each. */
 export const ALPHA = "alpha@rollbook.dev";
-export const TRADERS = [
-  ALPHA,
-  "bravo@rollbook.dev",
-  "charlie@rollbook.dev",
-  "delta@rollbook.dev",
-];
+export const TRADERS = [ALPHA, "bravo@rollbook.dev", "charlie@rollbook.dev", "delta@rollbook.dev"];
 
 /** 17:00 New York on a Wednesday: options do not trade, so a synced user is due an hour later. */
 export const TICK_AT = SIM_NOW;
