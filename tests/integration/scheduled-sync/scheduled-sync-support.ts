@@ -12,6 +12,9 @@ import { setUpTestDatabases, type TestDatabases, truncateAll } from "@/tests/sup
 export const ALPHA = "alpha@rollbook.dev";
 export const TRADERS = [ALPHA, "bravo@rollbook.dev", "charlie@rollbook.dev", "delta@rollbook.dev"];
 
+/** A trader with six months of history: several pages of orders. */
+export const LONG_HISTORY = "echo@rollbook.dev";
+
 /** 17:00 New York on a Wednesday: options do not trade, so a synced user is due an hour later. */
 export const TICK_AT = SIM_NOW;
 export const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
@@ -35,12 +38,15 @@ export function setUpScheduleTestbed(): ScheduleTestbed {
       port: 0,
       seed: SEED,
       now: SIM_NOW.toISOString(),
-      users: TRADERS.map((username) => ({
-        username,
-        password: TEST_PASSWORD,
-        flow: { kind: "direct" as const },
-        months: 2,
-      })),
+      users: [
+        ...TRADERS.map((username) => ({
+          username,
+          password: TEST_PASSWORD,
+          flow: { kind: "direct" as const },
+          months: 2,
+        })),
+        { username: LONG_HISTORY, password: TEST_PASSWORD, flow: { kind: "direct" as const }, months: 6 },
+      ],
     });
   });
   afterAll(async () => {
