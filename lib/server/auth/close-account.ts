@@ -1,7 +1,11 @@
 import "server-only";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
-import { openSessionToRevoke, revokeBestEffort } from "@/lib/server/credentials/revoke-robinhood-tokens";
+import {
+  openSessionToRevoke,
+  type RevokeOptions,
+  revokeBestEffort,
+} from "@/lib/server/credentials/revoke-robinhood-tokens";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { endSession } from "./end-session";
 
@@ -16,10 +20,9 @@ export async function closeAccount(options: { robinhoodUserId: string; db?: Data
 }
 
 /** The deletion and the revoke, without the browser's cookie: what closeAccount does on the server. */
-export async function deleteAccountAndRevoke(options: {
-  robinhoodUserId: string;
-  db?: Database;
-}): Promise<{ deleted: boolean; revoked: boolean }> {
+export async function deleteAccountAndRevoke(
+  options: RevokeOptions,
+): Promise<{ deleted: boolean; revoked: boolean }> {
   // Decrypted before the deletion removes the credential; nothing is sent yet.
   const session = await openSessionToRevoke(options);
   const { deleted } = await deleteAccount(options);
