@@ -57,8 +57,36 @@ function buildSchema(isProduction) {
       .int("IMPORT_BYTES_PER_DAY must be a whole number of bytes")
       .positive("IMPORT_BYTES_PER_DAY must be positive")
       .default(200 * 1024 * 1024),
+    /** Minutes between scheduled syncs of a user while US options trade (09:30–16:15 New York). */
+    SYNC_INTERVAL_OPEN_MINUTES: minutes("SYNC_INTERVAL_OPEN_MINUTES", 15),
+    /** Minutes between scheduled syncs of a user at any other time (nights, weekends, holidays). */
+    SYNC_INTERVAL_CLOSED_MINUTES: minutes("SYNC_INTERVAL_CLOSED_MINUTES", 60),
+    /** Longest wait after scheduled syncs of a user failed in a row (the backoff doubles up to it). */
+    SYNC_BACKOFF_MAX_MINUTES: minutes("SYNC_BACKOFF_MAX_MINUTES", 360),
+    /** Users one cron tick syncs at the same time. */
+    SYNC_CONCURRENCY: z.coerce
+      .number({ error: "SYNC_CONCURRENCY must be a whole number of users" })
+      .int("SYNC_CONCURRENCY must be a whole number of users")
+      .min(1, "SYNC_CONCURRENCY must be at least 1")
+      .max(32, "SYNC_CONCURRENCY must be at most 32")
+      .default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
+}
+
+/**
+ * A whole number of minutes between 1 and a week.
+ * @param {string} name
+ * @param {number} fallback
+ */
+function minutes(name, fallback) {
+  const message = `${name} must be a whole number of minutes from 1 to 10080`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(1, message)
+    .max(10_080, message)
+    .default(fallback);
 }
 
 /** @typedef {z.infer<ReturnType<typeof buildSchema>>} Env */

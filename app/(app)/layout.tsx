@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
+import { ReconnectBanner } from "@/components/reconnect-banner";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
 import { signOutAction } from "./actions";
@@ -33,7 +34,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main className="page">{children}</main>
+      <main className="page">
+        <ReconnectBanner userId={user.id} />
+        {children}
+      </main>
     </>
   );
 }

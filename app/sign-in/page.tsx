@@ -34,7 +34,9 @@ export default async function SignInPage({
 }) {
   const params = signInSearchParams.parse(await searchParams);
   // A session whose account was deleted elsewhere would bounce straight back here: stay and sign in.
-  if (params.reason !== "deleted" && (await getSessionUser())) redirect(params.callbackUrl);
+  // Reconnecting is signing in again while signed in: stay too.
+  const staysSignedIn = params.reason === "deleted" || params.reason === "reconnect";
+  if (!staysSignedIn && (await getSessionUser())) redirect(params.callbackUrl);
   const pending = await currentSignInStep();
   const demo = demoAvailability();
 
@@ -51,6 +53,12 @@ export default async function SignInPage({
           </div>
           {params.reason === "deleted" ? (
             <div className="alert info">This Rollbook account was deleted. Sign in to start a new one.</div>
+          ) : null}
+          {params.reason === "reconnect" ? (
+            <div className="alert info">
+              Robinhood asks you to sign in again. Everything already in Rollbook is kept, and syncing resumes
+              once you are signed in.
+            </div>
           ) : null}
           {params.error ? (
             <div className="alert error" role="alert">

@@ -5,7 +5,7 @@ const localPath = z.string().regex(/^\/(?![/\\])[^\s\\]*$/);
 
 export const signInSearchParams = z.object({
   callbackUrl: localPath.catch("/dashboard").default("/dashboard"),
-  reason: z.enum(["deleted", "signed-out"]).optional().catch(undefined),
+  reason: z.enum(["deleted", "signed-out", "reconnect"]).optional().catch(undefined),
   error: z.string().max(64).optional().catch(undefined),
 });
 

@@ -72,4 +72,21 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", DEMO_ENABLED: "false" }).DEMO_ENABLED).toBe(false);
     expect(() => parseEnv({ DEMO_ENABLED: "maybe" })).toThrow(/DEMO_ENABLED must be true or false/);
   });
+
+  it("reads the sync schedule in whole minutes, 15 while options trade and 60 otherwise by default", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env).toMatchObject({
+      SYNC_INTERVAL_OPEN_MINUTES: 15,
+      SYNC_INTERVAL_CLOSED_MINUTES: 60,
+      SYNC_BACKOFF_MAX_MINUTES: 360,
+      SYNC_CONCURRENCY: 2,
+    });
+    expect(
+      parseEnv({ ...productionSecrets, SYNC_INTERVAL_OPEN_MINUTES: "5" }).SYNC_INTERVAL_OPEN_MINUTES,
+    ).toBe(5);
+    expect(() => parseEnv({ ...productionSecrets, SYNC_INTERVAL_CLOSED_MINUTES: "0.5" })).toThrow(
+      /SYNC_INTERVAL_CLOSED_MINUTES must be a whole number of minutes/,
+    );
+    expect(() => parseEnv({ ...productionSecrets, SYNC_CONCURRENCY: "0" })).toThrow(/SYNC_CONCURRENCY/);
+  });
 });

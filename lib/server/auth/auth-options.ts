@@ -4,6 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { disconnectRobinhood } from "@/lib/server/credentials/disconnect-robinhood";
 import { getDb } from "@/lib/server/db/db";
 import { logger } from "@/lib/server/logger";
 import { endAllSessions, readSessionVersion, sessionVersionIsCurrent } from "./session-version";
@@ -52,7 +53,12 @@ export const authOptions: NextAuthOptions = {
     // The app signs out with a server action (sign-out-everywhere.ts); next-auth's own sign-out
     // endpoint must end the session on the server just the same, not only clear this cookie.
     async signOut({ token }) {
-      if (token?.sub && (await sessionIsCurrent(token))) await endAllSessions(token.sub);
+      if (!token?.sub || !(await sessionIsCurrent(token))) return;
+      await endAllSessions(token.sub);
+      // And revoke Rollbook's Robinhood tokens, as the app's own sign-out does.
+      if (typeof token.robinhoodUserId === "string") {
+        await disconnectRobinhood({ robinhoodUserId: token.robinhoodUserId });
+      }
     },
   },
   callbacks: {

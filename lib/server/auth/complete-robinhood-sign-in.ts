@@ -4,6 +4,7 @@ import type { RobinhoodClient, RobinhoodSession, RobinhoodTokens } from "@/lib/r
 import { saveRobinhoodCredential } from "@/lib/server/credentials/save-robinhood-credential";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { type ScopedUser, withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { scheduleUserSync } from "@/lib/server/scheduled-sync/schedule-user-sync";
 import { issueSignInTicket } from "./sign-in-ticket";
 
 export type CompleteRobinhoodSignInOptions = {
@@ -12,13 +13,16 @@ export type CompleteRobinhoodSignInOptions = {
   deviceToken: string;
   isDemo?: boolean;
   db?: Database;
+  /** Clock, injectable for tests. */
+  now?: Date;
 };
 
 export type CompletedSignIn = { user: ScopedUser; session: RobinhoodSession };
 
 /**
  * The last step of every sign-in, once Robinhood has answered with tokens: find out who this is, and
- * upsert the user and store the tokens encrypted in one transaction. The caller then issues the
+ * upsert the user, store the tokens encrypted and put a Robinhood user on the sync schedule (due at
+ * once; a sign-in also ends "reconnect needed") in one transaction. The caller then issues the
  * ticket (`signInTicketFor`) when it is ready to start the session.
  */
 export async function completeRobinhoodSignIn(
@@ -40,6 +44,7 @@ export async function completeRobinhoodSignIn(
         tokens: session.tokens(),
         deviceToken: options.deviceToken,
       });
+      if (!options.isDemo) await scheduleUserSync(tx, scoped, options.now ?? new Date());
       return scoped;
     },
   );

@@ -15,7 +15,7 @@ export async function syncAndRecompute(options: SyncAndRecomputeOptions): Promis
   let newOrders: number;
   try {
     const session = await openRobinhoodSession(options);
-    const report = await syncUser({ ...options, session });
+    const report = await syncUser({ ...options, session, trigger: "manual" });
     orders = report.synced.orders;
     newOrders = report.inserted.orders;
   } catch (error) {

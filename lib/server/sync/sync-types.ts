@@ -1,5 +1,8 @@
 import "server-only";
 
+/** What started a sync: the "Sync now" button, a sign-in, opening the demo, or the cron's schedule. */
+export type SyncTrigger = "manual" | "sign-in" | "demo" | "scheduled";
+
 /** Where a sync is: the network phases first, then the one write. */
 export type SyncPhase =
   | "starting"

@@ -7,7 +7,7 @@ import { beginSync } from "./begin-sync";
 import { describeSyncError } from "./describe-sync-error";
 import { fetchRobinhoodSnapshot } from "./fetch-robinhood-snapshot";
 import { createProgressReporter } from "./report-progress";
-import type { SyncProgress, SyncReport } from "./sync-types";
+import type { SyncProgress, SyncReport, SyncTrigger } from "./sync-types";
 import { recordSyncFailure } from "./update-sync-state";
 import { writeSnapshot } from "./write-snapshot";
 
@@ -21,6 +21,8 @@ export type SyncUserOptions = {
   onProgress?: (progress: SyncProgress) => void;
   /** Orders are re-read from the watermark minus this many minutes. Default 60. */
   overlapMinutes?: number;
+  /** What started this sync; recorded with it. Default "manual". */
+  trigger?: SyncTrigger;
 };
 
 export const DEFAULT_OVERLAP_MINUTES = 60;
@@ -83,6 +85,7 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
     logger.info(
       {
         userId: report.userId,
+        trigger: options.trigger ?? "manual",
         durationMs: report.durationMs,
         synced: report.synced,
         inserted: report.inserted,
@@ -93,7 +96,12 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
   } catch (error) {
     const message = describeSyncError(error);
     logger.warn(
-      { userId: start.userId, phase: progress.current().phase, error: describeForLog(error) },
+      {
+        userId: start.userId,
+        trigger: options.trigger ?? "manual",
+        phase: progress.current().phase,
+        error: describeForLog(error),
+      },
       "sync failed",
     );
     try {

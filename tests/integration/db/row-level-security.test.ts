@@ -19,6 +19,9 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   demo_stock_marks: "simulated stock quotes shared by all demo users",
   demo_accounts: "ids and expiry times only; the cron must see every demo user to delete expired ones",
   recompute_queue: "ids and timestamps only; the scheduler must see every pending user",
+  sync_schedule: "ids, timestamps and failure codes only; the cron must see every scheduled user",
+  robinhood_throttle: "one timestamp: when Robinhood lets every scheduled sync resume",
+  cron_ticks: "counts of what each cron tick did, no user named",
   account_deletions: "tombstones keyed by broker id, read before any user context exists",
   sign_in_limits: "failed sign-in counters keyed by HMACs, used before anyone is signed in",
   pending_logins: "random ids of sign-ins in progress, used before anyone is signed in",
@@ -77,10 +80,10 @@ describe("the catalog", () => {
     expect(unprotected).toEqual([]);
   });
 
-  it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry), and lists no stale exemptions", async () => {
+  it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry, sync schedule), and lists no stale exemptions", async () => {
     const withUserId = await userOwnedTables(owner);
     const exemptWithUserId = withUserId.filter((table) => table in TABLES_WITHOUT_RLS);
-    expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue"]);
+    expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue", "sync_schedule"]);
     const { rows } = await owner.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );

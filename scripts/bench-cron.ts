@@ -1,0 +1,183 @@
+/**
+ * Benchmark of scheduled sync: `npm run bench:cron [-- --users 1000 --months 3 --concurrency 4]`.
+ *
+ * `--users` traders, each with `--months` of realistic options and stock history on the simulated
+ * Robinhood (real HTTP, in this process), sign in (not timed) and are put on the schedule. Repeated
+ * cron ticks then sync and recompute all of them (the first, full sync), an idle tick runs, and an
+ * hour later every user is due again and synced incrementally (the steady state). For each phase it
+ * prints users per second, database queries per user and Robinhood requests per user; for the idle
+ * tick its query count. Beside them, the floor they are judged against: the same users claimed and
+ * released with no sync in between (two queries per user), and an idle tick's one read of the
+ * schedule. Runs on a throwaway embedded PostgreSQL (or DATABASE_URL).
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { provideDatabase } from "@/lib/local-db/provide-database";
+import { startSimulator, TEST_PASSWORD } from "@/simulator";
+import { parseFlags } from "./bench/parse-flags";
+
+// Before anything reads the environment: one log line per synced user would drown the figures.
+process.env.LOG_LEVEL ??= "error";
+const { createRobinhoodClient } = await import("@/lib/robinhood/client");
+const { completeRobinhoodSignIn } = await import("@/lib/server/auth/complete-robinhood-sign-in");
+const { runCronTick } = await import("@/lib/server/cron/run-cron-tick");
+const { claimDueUser } = await import("@/lib/server/scheduled-sync/claim-due-user");
+const { recordScheduledSuccess } = await import("@/lib/server/scheduled-sync/record-scheduled-outcome");
+type Database = import("@/lib/server/db/create-prisma-client").Database;
+
+const args = z
+  .object({
+    users: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    months: z.coerce.number().int().min(1).max(120).default(3),
+    concurrency: z.coerce.number().int().min(1).max(32).default(4),
+  })
+  .parse(parseFlags(process.argv.slice(2)));
+
+/** 17:00 New York on a trading day: closed, so a synced user is due again an hour later. */
+const NOW = new Date("2026-11-18T22:00:00Z");
+const HOUR = 3_600_000;
+const settings = {
+  openMinutes: 15,
+  closedMinutes: 60,
+  backoffMaxMinutes: 360,
+  concurrency: args.concurrency,
+};
+const DEVICE_TOKEN = "0c3e4a6f-2b8d-4f1a-9c7e-5d2b8a9f1e03";
+const usernames = Array.from({ length: args.users }, (_, index) => `bench-${index}@rollbook.dev`);
+
+const simulator = await startSimulator({
+  port: 0,
+  now: NOW.toISOString(),
+  users: usernames.map((username) => ({
+    username,
+    password: TEST_PASSWORD,
+    flow: { kind: "direct" as const },
+    months: args.months,
+  })),
+});
+const database = await provideDatabase({ purpose: "test" });
+let queries = 0;
+const client = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: database.env.DATABASE_URL, max: args.concurrency + 4 }),
+  omit: { robinhoodCredential: { accessTokenEncrypted: true, refreshTokenEncrypted: true } },
+  log: [{ emit: "event", level: "query" }],
+});
+client.$on("query", () => {
+  queries++;
+});
+const db = client as unknown as Database;
+
+try {
+  console.log(
+    `bench:cron: ${args.users.toLocaleString("en-US")} users × ${args.months} months of history, ${args.concurrency} syncs at a time per tick`,
+  );
+  let started = performance.now();
+  await connectAll();
+  console.log(`set-up: ${args.users} sign-ins in ${seconds(started)} s (not counted below)`);
+
+  const full = await tickUntilDone(NOW);
+  report("full sync + recompute", full);
+
+  queries = 0;
+  started = performance.now();
+  const idle = await runCronTick({
+    db,
+    budgetMs: 40_000,
+    now: () => new Date(NOW.getTime() + 60_000),
+    settings,
+  });
+  if (idle.sync.claimed !== 0) throw new Error("the idle tick claimed users");
+  console.log(
+    `idle tick: ${queries} queries in ${(performance.now() - started).toFixed(0)} ms with ${args.users} users scheduled (floor: 1 query, the schedule's backlog; the tick's other work, demo expiry, sign-in state, the recompute queue and its own record, adds ${queries - 1})`,
+  );
+
+  const incremental = await tickUntilDone(new Date(NOW.getTime() + HOUR));
+  report("incremental sync + recompute, an hour later", incremental);
+
+  const floor = await claimFloor(new Date(NOW.getTime() + 2 * HOUR));
+  console.log(
+    `floor: claiming and releasing the same ${args.users} users with no sync: ${rate(args.users / floor.seconds)} users/s, ${(floor.queries / args.users).toFixed(1)} queries per user`,
+  );
+} finally {
+  await client.$disconnect();
+  await simulator.close();
+  await database.stop();
+}
+
+async function connectAll() {
+  const robinhood = createRobinhoodClient({ baseUrl: simulator.url });
+  let next = 0;
+  const worker = async () => {
+    while (next < usernames.length) {
+      const username = usernames[next++] ?? "";
+      const outcome = await robinhood.login({ username, password: TEST_PASSWORD, deviceToken: DEVICE_TOKEN });
+      if (outcome.kind !== "authenticated") throw new Error(`sign-in of ${username} needs ${outcome.kind}`);
+      await completeRobinhoodSignIn({
+        client: robinhood,
+        tokens: outcome.tokens,
+        deviceToken: DEVICE_TOKEN,
+        db,
+        now: NOW,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+type Phase = {
+  users: number;
+  failed: number;
+  ticks: number;
+  seconds: number;
+  queries: number;
+  requests: number;
+};
+
+/** Ticks at `at` until nobody is due; every tick has the production budget. */
+async function tickUntilDone(at: Date): Promise<Phase> {
+  simulator.controls.clearRequests();
+  queries = 0;
+  const started = performance.now();
+  const phase: Phase = { users: 0, failed: 0, ticks: 0, seconds: 0, queries: 0, requests: 0 };
+  while (true) {
+    const tick = await runCronTick({ db, budgetMs: 40_000, now: () => at, settings, baseUrl: simulator.url });
+    phase.ticks++;
+    phase.users += tick.sync.synced;
+    phase.failed += tick.sync.failed;
+    if (tick.sync.claimed === 0) break;
+  }
+  phase.seconds = (performance.now() - started) / 1000;
+  phase.queries = queries;
+  phase.requests = simulator.controls.countRequests();
+  return phase;
+}
+
+async function claimFloor(at: Date): Promise<{ seconds: number; queries: number }> {
+  queries = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (true) {
+      const claim = await claimDueUser(db, at);
+      if (!claim) return;
+      await recordScheduledSuccess(db, claim.userId, at, settings);
+    }
+  };
+  await Promise.all(Array.from({ length: args.concurrency }, worker));
+  return { seconds: (performance.now() - started) / 1000, queries };
+}
+
+function report(name: string, phase: Phase) {
+  console.log(
+    `${name}: ${phase.users} users in ${phase.seconds.toFixed(1)} s over ${phase.ticks} ticks = ${rate(phase.users / phase.seconds)} users/s; ${(phase.queries / Math.max(1, phase.users)).toFixed(1)} queries and ${(phase.requests / Math.max(1, phase.users)).toFixed(1)} Robinhood requests per user${phase.failed ? `; ${phase.failed} FAILED` : ""}`,
+  );
+  if (phase.failed) process.exitCode = 1;
+}
+
+function rate(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
+}
+
+function seconds(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(1);
+}
