@@ -67,7 +67,7 @@ export async function openDemoAccount(options: OpenDemoAccountOptions = {}): Pro
       return scoped;
     },
   );
-  await syncUser({ robinhoodUserId: user.robinhoodUserId, session, db: options.db, now });
+  await syncUser({ robinhoodUserId: user.robinhoodUserId, session, db: options.db, now, trigger: "demo" });
   await recomputeUserPnl({ robinhoodUserId: user.robinhoodUserId, trigger: "demo", db: options.db, now });
   return { ticket: signInTicketFor(user), robinhoodUserId: user.robinhoodUserId, expiresAt };
 }

@@ -1,5 +1,8 @@
 import "server-only";
 
+/** What started a sync; recorded with every run in `sync_runs`. */
+export type SyncTrigger = "manual" | "sign-in" | "demo" | "scheduled";
+
 /** Where a sync is: the network phases first, then the one write. */
 export type SyncPhase =
   | "starting"

@@ -6,8 +6,9 @@ import { logger } from "@/lib/server/logger";
 import { beginSync } from "./begin-sync";
 import { describeSyncError } from "./describe-sync-error";
 import { fetchRobinhoodSnapshot } from "./fetch-robinhood-snapshot";
+import { recordSyncRun, type SyncRunRecord } from "./record-sync-run";
 import { createProgressReporter } from "./report-progress";
-import type { SyncProgress, SyncReport } from "./sync-types";
+import type { SyncProgress, SyncReport, SyncTrigger } from "./sync-types";
 import { recordSyncFailure } from "./update-sync-state";
 import { writeSnapshot } from "./write-snapshot";
 
@@ -21,6 +22,8 @@ export type SyncUserOptions = {
   onProgress?: (progress: SyncProgress) => void;
   /** Orders are re-read from the watermark minus this many minutes. Default 60. */
   overlapMinutes?: number;
+  /** What started it, kept in the run history (`sync_runs`). Default "manual". */
+  trigger?: SyncTrigger;
 };
 
 export const DEFAULT_OVERLAP_MINUTES = 60;
@@ -31,12 +34,14 @@ export const DEFAULT_OVERLAP_MINUTES = 60;
  * lifecycle events with their stock side, and marks of live contracts. Everything is fetched first;
  * then one transaction writes it all, queues a recompute and moves the watermark. A failure at any
  * point commits none of the data and leaves `sync_states` FAILED with a readable `last_error`.
+ * Every run, failed or not, whatever started it, is added to the user's `sync_runs` afterwards.
  */
 export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
   const startedAt = new Date();
   const today = tradingDateOf(options.now ?? startedAt);
   const target = { db: options.db, robinhoodUserId: options.robinhoodUserId };
   const progress = createProgressReporter({ ...target, onProgress: options.onProgress });
+  const trigger = options.trigger ?? "manual";
 
   const start = await beginSync({ ...target, startedAt, today, progress: progress.current() });
   try {
@@ -89,6 +94,14 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
       },
       "sync succeeded",
     );
+    await recordRun(target, {
+      trigger,
+      startedAt,
+      finishedAt: report.finishedAt,
+      progress: progress.current(),
+      inserted: report.inserted,
+      error: null,
+    });
     return report;
   } catch (error) {
     const message = describeSyncError(error);
@@ -96,8 +109,9 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
       { userId: start.userId, phase: progress.current().phase, error: describeForLog(error) },
       "sync failed",
     );
+    const finishedAt = new Date();
     try {
-      await recordSyncFailure(target, { message, finishedAt: new Date(), progress: progress.current() });
+      await recordSyncFailure(target, { message, finishedAt, progress: progress.current() });
     } catch (recordError) {
       // The original failure matters more; the status stays RUNNING until the next sync.
       logger.error(
@@ -105,7 +119,24 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
         "recording a sync failure failed",
       );
     }
+    await recordRun(target, {
+      trigger,
+      startedAt,
+      finishedAt,
+      progress: progress.current(),
+      inserted: null,
+      error: message,
+    });
     throw error;
+  }
+}
+
+/** The history is a record, not the work: failing to write it is logged and never fails the sync. */
+async function recordRun(target: { db?: Database; robinhoodUserId: string }, run: SyncRunRecord) {
+  try {
+    await recordSyncRun(target, run);
+  } catch (error) {
+    logger.error({ trigger: run.trigger, error: describeForLog(error) }, "recording a sync run failed");
   }
 }
 
