@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/positions", label: "Positions" },
   { href: "/wheel", label: "Wheel" },
   { href: "/imports", label: "Import" },
+  { href: "/runs", label: "Runs" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { listRuns } from "@/lib/server/queries/list-runs";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { syncUser } from "@/lib/server/sync/sync-user";
 import { rawCounts, SIM_NOW, setUpSyncTestbed, signInDemo } from "./sync-test-support";
 
@@ -81,5 +83,18 @@ describe("sync run history", () => {
       ["manual", "FAILED"],
       ["demo", "SUCCEEDED"],
     ]);
+
+    // The Runs page: recomputes and syncs together, newest first, with the failed sync's error.
+    await recomputeUserPnl({ db: bed.db, robinhoodUserId, trigger: "sync", now: new Date() });
+    const page = await listRuns({ db: bed.db, robinhoodUserId, page: 1 });
+    expect(page.total).toBe(3);
+    expect(page.runs.map((run) => [run.kind, run.detail, run.outcome])).toEqual([
+      ["recompute", "sync", "SUCCEEDED"],
+      ["sync", "demo", "SUCCEEDED"],
+      ["sync", "manual", "FAILED"],
+    ]);
+    expect(page.runs[2]?.error).toBe("Robinhood is limiting requests right now. Try again later.");
+    expect(page.runs[1]?.counts.find((count) => count.label === "orders")?.value).toBeGreaterThan(0);
+    expect(await listRuns({ db: bed.db, robinhoodUserId, page: 2 })).toMatchObject({ runs: [], pageCount: 1 });
   });
 });
