@@ -95,6 +95,9 @@ describe("sync run history", () => {
     ]);
     expect(page.runs[2]?.error).toBe("Robinhood is limiting requests right now. Try again later.");
     expect(page.runs[1]?.counts.find((count) => count.label === "orders")?.value).toBeGreaterThan(0);
-    expect(await listRuns({ db: bed.db, robinhoodUserId, page: 2 })).toMatchObject({ runs: [], pageCount: 1 });
+    expect(await listRuns({ db: bed.db, robinhoodUserId, page: 2 })).toMatchObject({
+      runs: [],
+      pageCount: 1,
+    });
   });
 });
