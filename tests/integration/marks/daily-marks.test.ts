@@ -3,6 +3,7 @@ import { dateColumn } from "@/lib/dates/trading-date";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { openDemoAccount } from "@/lib/server/demo/open-demo-account";
+import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { SIM_NOW, setUpSyncTestbed } from "@/tests/integration/sync/sync-test-support";
@@ -64,6 +65,35 @@ describe("daily marks", () => {
       [userId],
     );
     expect(sums[0].total).toBe(day.unrealized);
+
+    // The dashboard's equity curve: on that day, all realized P&L so far plus the day's unrealized.
+    const chart = await getEquitySeries({
+      db: bed.db,
+      robinhoodUserId: demo.robinhoodUserId,
+      range: "ALL",
+      now: SIM_NOW,
+    });
+    const { rows: realized } = await bed.owner.query(
+      "SELECT sum(realized_pnl)::text AS total FROM daily_pnl WHERE user_id = $1 AND trade_date <= '2026-11-18'",
+      [userId],
+    );
+    const point = chart.points.find((candidate) => candidate.date === "2026-11-18");
+    expect(chart.markedDays).toBe(1);
+    expect(Number(point?.realized)).toBe(Number(realized[0].total));
+    const { rows: exact } = await bed.owner.query("SELECT ($1::numeric + $2::numeric)::text AS equity", [
+      point?.realized,
+      day.unrealized,
+    ]);
+    expect(Number(point?.equity)).toBe(Number(exact[0].equity));
+    expect(point?.equity).toMatch(/^-?\d+\.\d{2,6}$/);
+    const month = await getEquitySeries({
+      db: bed.db,
+      robinhoodUserId: demo.robinhoodUserId,
+      range: "1M",
+      now: SIM_NOW,
+    });
+    expect(month.points.every((candidate) => candidate.date >= "2026-10-18")).toBe(true);
+    expect(month.points.at(-1)).toEqual(chart.points.at(-1));
   });
 
   it("a second sync the same day adds nothing and changes nothing", async () => {
