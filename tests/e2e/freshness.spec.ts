@@ -32,6 +32,21 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
+test("the status read answers only a signed-in user, and is never cached", async ({ browser, request }) => {
+  test.setTimeout(200_000);
+  const anonymous = await request.get("/api/status");
+  expect(anonymous.status()).toBe(401);
+
+  const page = await openDemo(browser);
+  const response = await page.request.get("/api/status");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toContain("no-store");
+  expect(await response.json()).toMatchObject({
+    sync: { status: "SUCCEEDED", error: null, progress: { phase: "succeeded" } },
+    recompute: { status: "SUCCEEDED" },
+  });
+});
+
 test("a sync started in another tab shows its progress here, and the run history updates without a reload", async ({
   browser,
 }) => {
@@ -48,10 +63,10 @@ test("a sync started in another tab shows its progress here, and the run history
     (window as unknown as { untouched: boolean }).untouched = true;
   });
 
-  // Another tab syncs, and Robinhood fails on the second page of orders.
+  // Another tab syncs, and Robinhood fails on the options events (read in full by every sync).
   const other = await watcher.context().newPage();
   await other.goto("/dashboard");
-  await addFault({ path: "/options/orders/", skip: 1, times: null, fault: { kind: "status", status: 503 } });
+  await addFault({ path: "/options/events/", times: null, fault: { kind: "status", status: 503 } });
   await other.getByRole("button", { name: "Sync now" }).click();
   await expect(other.getByRole("alert").filter({ hasText: /^Sync failed/ })).toBeVisible({ timeout: 60_000 });
   await clearFaults();
@@ -62,17 +77,16 @@ test("a sync started in another tab shows its progress here, and the run history
   await expect(failed).toContainText("Robinhood is having problems right now. Try again later.");
   await expect(watcher.getByRole("status").filter({ hasText: /^A sync failed/ })).toBeVisible();
 
-  // The other tab syncs again; Robinhood makes it wait 12 s on a page of orders, long enough for this
-  // tab's poll to see it running, with its real progress.
+  // The other tab syncs again; Robinhood makes it wait 12 s on the events, long enough for this tab's
+  // poll to see it running, with its real progress.
   await addFault({
-    path: "/options/orders/",
-    skip: 1,
+    path: "/options/events/",
     fault: { kind: "throttle", seconds: 12, retryAfterHeader: true, detailSeconds: false },
   });
   await other.getByRole("button", { name: "Sync now" }).click();
   await watcher.bringToFront();
   await expect(watcher.getByTestId("data-age")).toHaveText(
-    /^Syncing… Fetching options orders · 1 page, \d+ orders/,
+    /^Syncing… Fetching expirations and assignments · \d+ pages?, \d+ orders/,
     {
       timeout: 20_000,
     },
@@ -103,10 +117,12 @@ test("the dashboard chart draws realized P&L and the equity curve, with a range 
   await expect(chart.locator(".recharts-line")).toHaveCount(2);
   await expect(page.locator(".chart-legend")).toContainText("Equity (realized + unrealized)");
 
-  // Exact figures in the tooltip.
-  const box = await chart.boundingBox();
-  if (!box) throw new Error("the chart has no box");
-  await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+  // Exact figures in the tooltip of the newest day (today: marks stored by the demo's sync).
+  await page.getByRole("navigation", { name: "Chart range" }).getByRole("link", { name: "1M" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=1M$/);
+  const grid = await chart.locator(".recharts-cartesian-grid").boundingBox();
+  if (!grid) throw new Error("the chart has no plot area");
+  await page.mouse.move(grid.x + grid.width - 2, grid.y + grid.height / 2);
   const tooltip = page.locator(".chart-tooltip");
   await expect(tooltip).toContainText("Realized");
   await expect(tooltip).toContainText("Equity");

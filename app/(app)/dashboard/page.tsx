@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { RangeSelector } from "@/components/dashboard/range-selector";
 import { RecomputeFacts, SyncFacts } from "@/components/dashboard/status-panel";
 import { SyncControls } from "@/components/dashboard/sync-controls";
@@ -132,6 +133,9 @@ export default async function DashboardPage({
             <h2>Sync</h2>
             <SyncFacts sync={dashboard.sync} />
             <SyncControls sync={syncNowAction} recompute={recomputeNowAction} />
+            <Link href="/runs" className="muted">
+              Every sync, import and recompute →
+            </Link>
           </section>
           <section className="card stack">
             <h2>Last recompute</h2>
