@@ -2,13 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { type FreshnessStatus, freshnessStatusSchema } from "@/lib/freshness/status-schema";
-
-// zod compiles object parsers with `new Function` unless told not to; the page's Content-Security-Policy
-// forbids eval, and even zod's probe for it is reported as a violation. Browser only: the server keeps
-// the faster compiled parsers.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** While a sync runs: often enough for the bar to move. */
 const RUNNING_POLL_MS = 1_500;

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+// zod decides when it builds an object schema whether to compile its parser with `new Function`, and
+// probes for eval to decide; the pages' Content-Security-Policy forbids eval and reports even the
+// caught probe as a violation. So in the browser (where this module is the first to build a schema)
+// zod is told not to compile, before the schemas below exist. The server keeps the compiled parsers.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /**
  * The `/api/status` answer: cheap to read, polled by every open tab. Shared by the route (which parses
  * what it sends) and the browser (which parses what it receives), so neither trusts the other blindly.
