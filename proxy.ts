@@ -5,7 +5,15 @@ import { bodyTooLargeResponse, isBodyTooLarge } from "@/lib/http/body-too-large"
 import { pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 /** App pages: a visitor without a session cookie is sent to the sign-in page before they render. */
-const SIGNED_IN_SECTIONS = ["/dashboard", "/chains", "/positions", "/wheel", "/imports", "/settings"];
+const SIGNED_IN_SECTIONS = [
+  "/dashboard",
+  "/chains",
+  "/positions",
+  "/wheel",
+  "/imports",
+  "/runs",
+  "/settings",
+];
 
 /**
  * Runs before every page (not route handlers or static files, see `config`):

@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/statistics", label: "Statistics" },
   { href: "/calendar", label: "Calendar" },
   { href: "/imports", label: "Import" },
+  { href: "/runs", label: "Runs" },
   { href: "/settings", label: "Settings" },
 ];
 

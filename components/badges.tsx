@@ -20,6 +20,7 @@ export function ChainStatusBadge({ status, inferred = false }: { status: string;
 
 const RUN_STATUS: Record<string, { label: string; tone: string }> = {
   IDLE: { label: "Not synced", tone: "" },
+  PENDING: { label: "Pending", tone: "running" },
   RUNNING: { label: "Running", tone: "running" },
   SUCCEEDED: { label: "Succeeded", tone: "good" },
   FAILED: { label: "Failed", tone: "bad" },

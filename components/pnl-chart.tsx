@@ -1,103 +1,170 @@
-import { decimalToNumberForDrawing, displayMoney, displayMoneyFromDrawing, signOfDecimal } from "@/lib/money";
-import { formatShortDate, formatTradeDate } from "./format/dates";
+"use client";
 
-export type ChartPoint = { date: string; cumulative: string };
+import { useEffect, useState } from "react";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
+import { formatTradeDate } from "./format/dates";
+import { decimalToNumberForDrawing, formatMoney } from "./format/decimal";
 
-const WIDTH = 760;
-const HEIGHT = 260;
-const PAD = { top: 16, right: 20, bottom: 30, left: 72 };
-const DAY_MS = 86_400_000;
+/** A point as drawn: numbers for pixel positions only, the exact strings for every figure shown. */
+type DrawnPoint = EquityPoint & { time: number; realizedY: number; equityY: number | null };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const REALIZED_COLOR = "var(--accent)";
+const EQUITY_COLOR = "var(--gain)";
 
 /**
- * Cumulative realized P&L as a step line over an area, drawn as plain SVG. Values become numbers
- * here only to place pixels; every figure printed comes from the exact decimal strings.
+ * Cumulative realized P&L (a step line: it holds until the next day something closes) and the equity
+ * curve, realized + unrealized at each day's stored marks (days without stored marks are skipped and
+ * the line joins the days around them). Tooltips print the exact decimal strings.
  */
-export function PnlChart({ points }: { points: ChartPoint[] }) {
+export function PnlChart({ points }: { points: EquityPoint[] }) {
+  // Drawn after hydration only: the page's Content-Security-Policy refuses inline style attributes in
+  // server HTML, while styles React sets on nodes it creates in the browser are allowed.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return null;
-
-  const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
-  const start = time(first.date) - DAY_MS;
-  const end = Math.max(time(last.date), start + DAY_MS);
-  const values = points.map((point) => decimalToNumberForDrawing(point.cumulative));
-  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
-  const low = ticks[0] ?? 0;
-  const high = ticks.at(-1) ?? 1;
-
-  const innerWidth = WIDTH - PAD.left - PAD.right;
-  const innerHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (ms: number) => PAD.left + ((ms - start) / (end - start)) * innerWidth;
-  const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * innerHeight;
-
-  // Step after: the running total holds until the next day with realized P&L.
-  let line = `M${x(start).toFixed(1)},${y(0).toFixed(1)}`;
-  points.forEach((point, index) => {
-    line += ` H${x(time(point.date)).toFixed(1)} V${y(values[index] ?? 0).toFixed(1)}`;
-  });
-  const area = `${line} H${x(end).toFixed(1)} V${y(0).toFixed(1)} Z`;
-  const tone = signOfDecimal(last.cumulative) === "negative" ? "var(--loss)" : "var(--gain)";
-  const middle = points[Math.floor(points.length / 2)];
-  const xLabels = [first, middle, last].filter(
-    (point, index, all): point is ChartPoint => point !== undefined && all.indexOf(point) === index,
-  );
-  const summary = `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ${displayMoney(last.cumulative)}`;
+  const data: DrawnPoint[] = points.map((point) => ({
+    ...point,
+    time: Date.parse(`${point.date}T00:00:00Z`),
+    realizedY: decimalToNumberForDrawing(point.realized),
+    equityY: point.equity === null ? null : decimalToNumberForDrawing(point.equity),
+  }));
+  const lastEquity = points.findLast((point) => point.equity !== null);
+  const summary =
+    `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ` +
+    `${formatMoney(last.realized)}` +
+    (lastEquity?.equity
+      ? `; equity (realized + unrealized) on ${formatTradeDate(lastEquity.date)}: ${formatMoney(lastEquity.equity)}`
+      : "");
+  const hasEquity = lastEquity !== undefined;
 
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-      <title>{summary}</title>
-      <defs>
-        <linearGradient id="pnl-area" x1="0" x2="0" y1="0" y2="1">
-          <stop offset="0%" stopColor={tone} stopOpacity="0.22" />
-          <stop offset="100%" stopColor={tone} stopOpacity="0.02" />
-        </linearGradient>
-      </defs>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line className="grid-line" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-          <text x={PAD.left - 10} y={y(tick) + 4} textAnchor="end">
-            {tickLabel(tick)}
-          </text>
-        </g>
-      ))}
-      <line className="zero-line" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} />
-      <path d={area} fill="url(#pnl-area)" />
-      <path d={line} fill="none" stroke={tone} strokeWidth="2" strokeLinejoin="round" />
-      {points.map((point, index) => (
-        <circle key={point.date} cx={x(time(point.date))} cy={y(values[index] ?? 0)} r="5" fill="transparent">
-          <title>{`${formatTradeDate(point.date)}: ${displayMoney(point.cumulative)}`}</title>
-        </circle>
-      ))}
-      {xLabels.map((point, index) => (
-        <text
-          key={point.date}
-          x={x(time(point.date))}
-          y={HEIGHT - 8}
-          textAnchor={index === 0 ? "start" : index === xLabels.length - 1 ? "end" : "middle"}
-        >
-          {formatShortDate(point.date)}
-        </text>
-      ))}
-    </svg>
+    <div className="pnl-chart">
+      <ul className="chart-legend" aria-hidden="true">
+        <li>
+          <span className="swatch realized" /> Realized
+        </li>
+        {hasEquity ? (
+          <li>
+            <span className="swatch equity" /> Equity (realized + unrealized)
+          </li>
+        ) : null}
+      </ul>
+      <div role="img" aria-label={summary} className="chart-frame">
+        {mounted ? (
+          <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
+            <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+              <CartesianGrid stroke="var(--border)" vertical={false} />
+              <XAxis
+                dataKey="time"
+                type="number"
+                scale="time"
+                domain={["dataMin", "dataMax"]}
+                tickFormatter={shortDate}
+                minTickGap={28}
+                tick={{ fontSize: 12, fill: "var(--muted)" }}
+                tickLine={false}
+              />
+              <YAxis
+                tickFormatter={compactMoney}
+                width={56}
+                tick={{ fontSize: 12, fill: "var(--muted)" }}
+                tickLine={false}
+                axisLine={false}
+              />
+              <ReferenceLine y={0} stroke="var(--muted)" strokeDasharray="3 3" />
+              <Tooltip content={EquityTooltip} />
+              <Line
+                name="Realized"
+                dataKey="realizedY"
+                type="stepAfter"
+                stroke={REALIZED_COLOR}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+              {hasEquity ? (
+                <Line
+                  name="Equity"
+                  dataKey="equityY"
+                  type="linear"
+                  stroke={EQUITY_COLOR}
+                  strokeWidth={2}
+                  dot={{ r: 2 }}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ) : null}
+            </ComposedChart>
+          </ResponsiveContainer>
+        ) : null}
+      </div>
+    </div>
   );
 }
 
-/** Four to six round gridline values spanning [low, high], zero included. */
-function niceTicks(low: number, high: number): number[] {
-  const span = high - low || 1;
-  const raw = span / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * magnitude >= raw) ?? 10) * magnitude;
-  const ticks: number[] = [];
-  for (let tick = Math.floor(low / step) * step; tick < high + step; tick += step) {
-    ticks.push(Number(tick.toPrecision(12)));
-    if (tick >= high) break;
-  }
-  return ticks;
+function EquityTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+}) {
+  const point = payload?.[0]?.payload as DrawnPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{formatTradeDate(point.date)}</strong>
+      <dl>
+        <dt>Realized</dt>
+        <dd className="num">{formatMoney(point.realized)}</dd>
+        {point.unrealized !== null ? (
+          <>
+            <dt>Unrealized</dt>
+            <dd className="num">{formatMoney(point.unrealized)}</dd>
+          </>
+        ) : null}
+        {point.equity !== null ? (
+          <>
+            <dt>Equity</dt>
+            <dd className="num">{formatMoney(point.equity)}</dd>
+          </>
+        ) : null}
+      </dl>
+    </div>
+  );
 }
 
-/** Axis labels are scale positions, not amounts of any record: rounded for reading. */
-function tickLabel(value: number): string {
-  const digits = Number.isInteger(value) ? 0 : 2;
-  return displayMoneyFromDrawing(value, digits);
+/** Axis labels: "Nov 20", or "Jan '26" on the first of a year's labels. Never a figure of a record. */
+function shortDate(time: number): string {
+  const date = new Date(time);
+  const month = MONTHS[date.getUTCMonth()] ?? "";
+  return date.getUTCMonth() === 0 && date.getUTCDate() <= 7
+    ? `${month} '${String(date.getUTCFullYear()).slice(2)}`
+    : `${month} ${date.getUTCDate()}`;
+}
+
+/** Axis scale positions, rounded for a narrow axis: "$1.2k", "-$300". */
+function compactMoney(value: number): string {
+  const magnitude = Math.abs(value);
+  const sign = value < 0 ? "-" : "";
+  if (magnitude >= 1_000_000) return `${sign}$${trim(magnitude / 1_000_000)}M`;
+  if (magnitude >= 1_000) return `${sign}$${trim(magnitude / 1_000)}k`;
+  return `${sign}$${Math.round(magnitude)}`;
+}
+
+function trim(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, "");
 }

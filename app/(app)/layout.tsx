@@ -2,8 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { ReconnectBanner } from "@/components/reconnect-banner";
+import { DataAge } from "@/components/freshness/data-age";
+import { FreshnessProvider } from "@/components/freshness/freshness-provider";
+import { NewDataNotice } from "@/components/freshness/new-data-notice";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
+import { getFreshnessStatus } from "@/lib/server/queries/get-freshness-status";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +15,10 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const account = await readForPage(() => getAccountSummary({ robinhoodUserId: user.robinhoodUserId }));
+  const freshness = await readForPage(() => getFreshnessStatus({ robinhoodUserId: user.robinhoodUserId }));
   const name = account.displayName ?? account.username ?? "Robinhood user";
   return (
-    <>
+    <FreshnessProvider initial={freshness} renderedAt={Date.now()}>
       <header className="topbar">
         <div className="topbar-inner">
           <Link href="/dashboard" className="brand">
@@ -22,6 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <AppNav />
           <div className="account">
+            <DataAge />
             {account.isDemo ? <span className="badge open">Demo</span> : null}
             <span className="account-name" title={account.username ?? undefined}>
               {name}
@@ -36,8 +42,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       <main className="page">
         <ReconnectBanner userId={user.id} />
+        <NewDataNotice />
         {children}
       </main>
-    </>
+    </FreshnessProvider>
   );
 }

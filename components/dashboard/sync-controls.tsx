@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import type { DashboardActionState, recomputeNowAction, syncNowAction } from "@/app/(app)/dashboard/actions";
+import { useFreshness } from "../freshness/freshness-provider";
+import { SyncProgress } from "../freshness/sync-progress";
 import { SubmitButton } from "../submit-button";
 
 type SyncControlsProps = { sync: typeof syncNowAction; recompute: typeof recomputeNowAction };
@@ -11,12 +13,13 @@ const IDLE: DashboardActionState = { status: "idle" };
 export function SyncControls({ sync, recompute }: SyncControlsProps) {
   const [syncState, syncAction, syncing] = useActionState(sync, IDLE);
   const [recomputeState, recomputeAction, recomputing] = useActionState(recompute, IDLE);
+  const freshness = useFreshness();
   const busy = syncing || recomputing;
   const latest = syncing || recomputing ? null : pickLatest(syncState, recomputeState);
   return (
     <div className="stack">
       <div className="row">
-        <form action={syncAction}>
+        <form action={syncAction} onSubmit={() => freshness?.pollSoon()}>
           <SubmitButton pending={syncing} disabled={busy} pendingLabel="Syncing…">
             Sync now
           </SubmitButton>
@@ -27,10 +30,11 @@ export function SyncControls({ sync, recompute }: SyncControlsProps) {
           </SubmitButton>
         </form>
       </div>
-      {busy ? (
+      {syncing ? <SyncProgress /> : null}
+      {recomputing ? (
         <div className="demo-progress" role="status" aria-live="polite">
           <div className="progress" />
-          <span>{syncing ? "Fetching orders, events and marks from Robinhood…" : "Recomputing P&L…"}</span>
+          <span>Recomputing P&amp;L…</span>
         </div>
       ) : null}
       {latest?.status === "done" ? (

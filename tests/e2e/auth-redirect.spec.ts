@@ -12,6 +12,7 @@ test("every app page requires a session", async ({ page, request }) => {
     "/positions",
     "/wheel",
     "/imports",
+    "/runs",
     "/settings",
     "/chains/00000000-0000-4000-8000-000000000000",
   ]) {

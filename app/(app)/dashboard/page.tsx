@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { RangeSelector } from "@/components/dashboard/range-selector";
 import { RecomputeFacts, SyncFacts } from "@/components/dashboard/status-panel";
 import { SyncControls } from "@/components/dashboard/sync-controls";
 import { UnderlyingTable } from "@/components/dashboard/underlying-table";
@@ -6,18 +8,26 @@ import { EmptyState } from "@/components/empty-state";
 import { Money } from "@/components/money";
 import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
+import { chartRangeSearchParams } from "@/lib/equity/chart-range";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
+import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
 import { recomputeNowAction, syncNowAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   const user = await requireUser("/dashboard");
+  const { range = "ALL" } = chartRangeSearchParams.parse(await searchParams);
   const dashboard = await readForPage(() => getDashboard({ robinhoodUserId: user.robinhoodUserId }));
+  const chart = await readForPage(() => getEquitySeries({ robinhoodUserId: user.robinhoodUserId, range }));
   const { totals, series, underlyings } = dashboard;
-  const empty = totals.chains === 0 && series.length === 0;
+  const empty = totals.chains === 0 && series.length === 0 && chart.markedDays === 0;
 
   return (
     <>
@@ -69,17 +79,31 @@ export default async function DashboardPage() {
         <div className="stack">
           <section className="card">
             <div className="card-header">
-              <h2>Realized P&amp;L over time</h2>
-              <p>Cumulative, by trading day</p>
+              <div>
+                <h2>P&amp;L over time</h2>
+                <p>
+                  Options realized, cumulative by trading day, and equity: realized plus the unrealized
+                  P&amp;L of open contracts and shares at each day&apos;s stored marks
+                </p>
+              </div>
+              <RangeSelector range={range} />
             </div>
-            {series.length > 0 ? (
-              <PnlChart points={series} />
+            {chart.points.length > 0 ? (
+              <PnlChart points={chart.points} />
             ) : (
-              <EmptyState title={empty ? "No chains yet — sync or import" : "Nothing realized yet"}>
+              <EmptyState
+                title={
+                  empty
+                    ? "No chains yet — sync or import"
+                    : series.length > 0
+                      ? "Nothing in this range"
+                      : "Nothing realized yet"
+                }
+              >
                 <p>
                   {empty
                     ? "Sync your Robinhood history, or import a Robinhood CSV on the Import page, to see your roll chains and P&L here."
-                    : "Closed positions will draw the curve."}
+                    : "Closed positions and each day's marks will draw the curves."}
                 </p>
               </EmptyState>
             )}
@@ -114,6 +138,9 @@ export default async function DashboardPage() {
             <h2>Sync</h2>
             <SyncFacts sync={dashboard.sync} />
             <SyncControls sync={syncNowAction} recompute={recomputeNowAction} />
+            <Link href="/runs" className="muted">
+              Every sync, import and recompute →
+            </Link>
           </section>
           <section className="card stack">
             <h2>Last recompute</h2>

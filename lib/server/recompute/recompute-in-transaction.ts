@@ -3,6 +3,7 @@ import { tradingDateOf } from "@/lib/dates/trading-date";
 import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
+import { recordDailyMarks } from "@/lib/server/marks/record-daily-marks";
 import { loadPnlInput } from "./load-pnl-input";
 import { persistPnlResult } from "./persist-pnl-result";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
@@ -45,7 +46,10 @@ export async function recomputeInTransaction(
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
   const persistedAt = performance.now();
-  const durationMs = Math.round(persistedAt - started);
+  // The day's marks history (first recompute of a day, and the first after the close): every sync
+  // is followed by a recompute, whatever started it, so this is where each day's marks are kept.
+  await recordDailyMarks(tx, user, { now: options.now });
+  const durationMs = Math.round(performance.now() - started);
 
   // The user's inputs are now reflected; sync and import queue them again under the same per-user
   // lock this transaction holds, so no change can slip between the load above and this delete.

@@ -1,6 +1,6 @@
 import "server-only";
 
-/** What started a sync: the "Sync now" button, a sign-in, opening the demo, or the cron's schedule. */
+/** What started a sync: the "Sync now" button, a sign-in, opening the demo, or the cron's schedule. Recorded with every run in `sync_runs`. */
 export type SyncTrigger = "manual" | "sign-in" | "demo" | "scheduled";
 
 /** Where a sync is: the network phases first, then the one write. */

@@ -6,6 +6,7 @@ import { logger } from "@/lib/server/logger";
 import { beginSync } from "./begin-sync";
 import { describeSyncError } from "./describe-sync-error";
 import { fetchRobinhoodSnapshot } from "./fetch-robinhood-snapshot";
+import { recordSyncRun, type SyncRunRecord } from "./record-sync-run";
 import { createProgressReporter } from "./report-progress";
 import type { SyncProgress, SyncReport, SyncTrigger } from "./sync-types";
 import { recordSyncFailure } from "./update-sync-state";
@@ -21,7 +22,7 @@ export type SyncUserOptions = {
   onProgress?: (progress: SyncProgress) => void;
   /** Orders are re-read from the watermark minus this many minutes. Default 60. */
   overlapMinutes?: number;
-  /** What started this sync; recorded with it. Default "manual". */
+  /** What started it, kept in the run history (`sync_runs`). Default "manual". */
   trigger?: SyncTrigger;
 };
 
@@ -33,12 +34,14 @@ export const DEFAULT_OVERLAP_MINUTES = 60;
  * lifecycle events with their stock side, and marks of live contracts. Everything is fetched first;
  * then one transaction writes it all, queues a recompute and moves the watermark. A failure at any
  * point commits none of the data and leaves `sync_states` FAILED with a readable `last_error`.
+ * Every run, failed or not, whatever started it, is added to the user's `sync_runs` afterwards.
  */
 export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
   const startedAt = new Date();
   const today = tradingDateOf(options.now ?? startedAt);
   const target = { db: options.db, robinhoodUserId: options.robinhoodUserId };
   const progress = createProgressReporter({ ...target, onProgress: options.onProgress });
+  const trigger = options.trigger ?? "manual";
 
   const start = await beginSync({ ...target, startedAt, today, progress: progress.current() });
   try {
@@ -92,6 +95,14 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
       },
       "sync succeeded",
     );
+    await recordRun(target, {
+      trigger,
+      startedAt,
+      finishedAt: report.finishedAt,
+      progress: progress.current(),
+      inserted: report.inserted,
+      error: null,
+    });
     return report;
   } catch (error) {
     const message = describeSyncError(error);
@@ -104,8 +115,9 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
       },
       "sync failed",
     );
+    const finishedAt = new Date();
     try {
-      await recordSyncFailure(target, { message, finishedAt: new Date(), progress: progress.current() });
+      await recordSyncFailure(target, { message, finishedAt, progress: progress.current() });
     } catch (recordError) {
       // The original failure matters more; the status stays RUNNING until the next sync.
       logger.error(
@@ -113,7 +125,24 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
         "recording a sync failure failed",
       );
     }
+    await recordRun(target, {
+      trigger,
+      startedAt,
+      finishedAt,
+      progress: progress.current(),
+      inserted: null,
+      error: message,
+    });
     throw error;
+  }
+}
+
+/** The history is a record, not the work: failing to write it is logged and never fails the sync. */
+async function recordRun(target: { db?: Database; robinhoodUserId: string }, run: SyncRunRecord) {
+  try {
+    await recordSyncRun(target, run);
+  } catch (error) {
+    logger.error({ trigger: run.trigger, error: describeForLog(error) }, "recording a sync run failed");
   }
 }
 
