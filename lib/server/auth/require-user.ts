@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
 import { authOptions } from "./auth-options";
@@ -11,12 +12,11 @@ export type SessionUser = { id: string; robinhoodUserId: string };
 
 const sessionUserSchema = z.object({ id: z.uuid(), robinhoodUserId: z.string().min(1) });
 
-/** Thrown by `requireApiUser` when a route handler or server action runs without a session. */
-export class UnauthorizedError extends Error {
-  readonly status = 401;
+/** No session (or one that ended): the action and route wrappers answer with it (401). */
+export class UnauthorizedError extends AppError {
+  override name = "UnauthorizedError";
   constructor() {
-    super("Sign in to continue.");
-    this.name = "UnauthorizedError";
+    super("unauthorized");
   }
 }
 

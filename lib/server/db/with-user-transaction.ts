@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
@@ -25,10 +26,11 @@ export type WithUserTransactionOptions = {
 
 export type ScopedUser = { id: string; robinhoodUserId: string };
 
-export class AccountDeletedError extends Error {
+/** Work found the user deleted (see `purpose`): its message is shown as is. */
+export class AccountDeletedError extends AppError {
+  override name = "AccountDeletedError";
   constructor() {
-    super("This Rollbook account was deleted. Sign in again to start a new one.");
-    this.name = "AccountDeletedError";
+    super("account_deleted");
   }
 }
 
