@@ -1,10 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { DashboardActionState, recomputeNowAction, syncNowAction } from "@/app/(app)/dashboard/actions";
+import type { FormAction } from "../form-action";
 import { SubmitButton } from "../submit-button";
+import type { DashboardActionState } from "./dashboard-action-state";
 
-type SyncControlsProps = { sync: typeof syncNowAction; recompute: typeof recomputeNowAction };
+type SyncControlsProps = {
+  sync: FormAction<DashboardActionState>;
+  recompute: FormAction<DashboardActionState>;
+};
 
 const IDLE: DashboardActionState = { status: "idle" };
 

@@ -34,23 +34,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return parsed.data;
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page that comes back here. Server
+ * actions and route handlers read the session through their wrappers (lib/server/handlers) instead.
+ */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (user) return user;
   redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
-}
-
-/** For route handlers and server actions: the signed-in user, or an `UnauthorizedError` (401). */
-export async function requireApiUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new UnauthorizedError();
-  return user;
-}
-
-/** For route handlers: the 401 response of an `UnauthorizedError`. */
-export function unauthorizedResponse(): Response {
-  return Response.json({ error: "unauthorized", message: "Sign in to continue." }, { status: 401 });
 }
 
 /**
