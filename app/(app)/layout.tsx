@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
+import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";

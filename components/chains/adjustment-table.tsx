@@ -1,4 +1,4 @@
-import type { AdjustmentView } from "@/lib/server/dashboard/chain-adjustments";
+import type { AdjustmentView } from "@/lib/server/queries/chain-adjustments";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal } from "../format/decimal";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ChainRow } from "@/lib/server/dashboard/chain-row";
+import type { ChainRow } from "@/lib/server/queries/chain-row";
 import { ChainStatusBadge, SideLabel } from "../badges";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal } from "../format/decimal";

@@ -1,4 +1,4 @@
-import type { LegOutView } from "@/lib/server/dashboard/strategy-label";
+import type { LegOutView } from "@/lib/server/queries/strategy-label";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal } from "../format/decimal";

@@ -1,4 +1,4 @@
-import type { RollView } from "@/lib/server/dashboard/get-chain";
+import type { RollView } from "@/lib/server/queries/get-chain";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal, signOfDecimal } from "../format/decimal";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { UnderlyingRow } from "@/lib/server/dashboard/pnl-queries";
+import type { UnderlyingRow } from "@/lib/server/queries/pnl-queries";
 import { Money } from "../money";
 
 export function UnderlyingTable({ rows, totals }: { rows: UnderlyingRow[]; totals: UnderlyingRow }) {

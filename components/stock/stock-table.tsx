@@ -1,4 +1,4 @@
-import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";
+import type { StockPositionRow } from "@/lib/server/queries/stock-position-row";
 import { formatDecimal, signOfDecimal } from "../format/decimal";
 import { Money } from "../money";
 

@@ -1,4 +1,4 @@
-import type { WheelCycleRow } from "@/lib/server/dashboard/get-wheel";
+import type { WheelCycleRow } from "@/lib/server/queries/get-wheel";
 import { formatTradeDate } from "../format/dates";
 import { formatDecimal, formatPercent, signOfDecimal } from "../format/decimal";
 import { Money } from "../money";

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { listChains } from "@/lib/server/dashboard/list-chains";
+import { listChains } from "@/lib/server/queries/list-chains";
 import { CHAIN_STATUSES, chainSearchParams } from "./search-params";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { Money } from "@/components/money";
 import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
+import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { recomputeNowAction, syncNowAction } from "./actions";
 
 export const dynamic = "force-dynamic";

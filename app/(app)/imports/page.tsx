@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ImportForm } from "@/components/imports/import-form";
 import { ImportTable } from "@/components/imports/import-table";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { listImports } from "@/lib/server/imports/list-imports";
+import { listImports } from "@/lib/server/queries/list-imports";
 import { plural } from "@/lib/text/plural";
 import { importCsvAction } from "./actions";
 

@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PositionTable } from "@/components/positions/position-table";
 import { StockTable } from "@/components/stock/stock-table";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
+import { getPositions } from "@/lib/server/queries/get-positions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Positions" };
