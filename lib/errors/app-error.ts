@@ -19,7 +19,6 @@ export type AppErrorCode =
   | "sign_in_step_stale"
   | "sign_in_denied"
   | "sign_in_prompt_expired"
-  | "too_many_attempts"
   | "csv_unreadable"
   | "credential_unreadable"
   | "import_not_found"

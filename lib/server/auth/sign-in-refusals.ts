@@ -24,15 +24,9 @@ export const signInRefusals = {
           userMessage: "The approval request in the Robinhood app expired. Sign in again to get a new one.",
           responseStatus: 401,
         }),
-  /** The sign-in limits refused an attempt before it reached Robinhood. */
-  tooManyAttempts: (retryAfterMs: number) =>
-    new AppError("too_many_attempts", {
-      userMessage: tooManyAttemptsMessage(retryAfterMs),
-      responseStatus: 429,
-    }),
 };
 
-/** Says how many whole minutes to wait, rounded up. */
+/** The sign-in limits refused an attempt before it reached Robinhood: how many whole minutes to wait. */
 export function tooManyAttemptsMessage(retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;

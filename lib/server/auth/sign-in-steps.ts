@@ -15,7 +15,7 @@ import {
 } from "./pending-login-cookie";
 import { requestClientAddress } from "./request-client-address";
 import { robinhoodSignInClient } from "./robinhood-sign-in-client";
-import { mustRestartSignIn, signInRefusals } from "./sign-in-refusals";
+import { mustRestartSignIn, signInRefusals, tooManyAttemptsMessage } from "./sign-in-refusals";
 import { type SignInResult, type SignInStepView, stepView } from "./sign-in-view";
 
 /**
@@ -40,7 +40,7 @@ export async function startSignIn(input: { username: string; password: string })
   try {
     await clearPendingLogin();
     const reservation = await limiter.reserve(attempt);
-    if (!reservation.ok) return refuse(signInRefusals.tooManyAttempts(reservation.retryAfterMs).userMessage);
+    if (!reservation.ok) return refuse(tooManyAttemptsMessage(reservation.retryAfterMs));
     reserved = true;
     const credentials = { ...input, deviceToken: await browserDeviceToken() };
     const outcome = await robinhoodSignInClient().login(credentials);

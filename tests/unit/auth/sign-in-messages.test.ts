@@ -81,7 +81,6 @@ describe("sign-in failure messages", () => {
     expect(describeSignInFailure(signInRefusals.promptRefused("denied")).message).toBe(
       "The sign-in was denied in the Robinhood app. Sign in again if that was a mistake.",
     );
-    expect(signInRefusals.tooManyAttempts(60_000).code).toBe("too_many_attempts");
   });
 });
 
