@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
-import { ReconnectBanner } from "@/components/reconnect-banner";
 import { DataAge } from "@/components/freshness/data-age";
 import { FreshnessProvider } from "@/components/freshness/freshness-provider";
 import { NewDataNotice } from "@/components/freshness/new-data-notice";
+import { ReconnectBanner } from "@/components/reconnect-banner";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
+import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
 import { getFreshnessStatus } from "@/lib/server/queries/get-freshness-status";
 import { signOutAction } from "./actions";
 

@@ -9,9 +9,12 @@ import {
   submitSignInCode,
 } from "@/lib/server/auth/sign-in-steps";
 import type { SignInResult } from "@/lib/server/auth/sign-in-view";
+import { serverAction } from "@/lib/server/handlers/server-action";
 
 // Each step parses its form with zod and calls one function in lib/server/auth. They run before a
-// session exists, so there is no session to check; the pending-login cookie carries the state.
+// session exists, so there is no session to check; the pending-login cookie carries the state. The
+// steps answer Robinhood's refusals themselves (they must settle the cookie first); the wrapper
+// answers bad input and anything unexpected.
 
 const passwordForm = z.object({
   username: z
@@ -38,33 +41,49 @@ const challengeTypeForm = z.object({
     .regex(/^[a-z_]{2,20}$/, "Choose where Robinhood should send the code."),
 });
 
-function invalid(error: z.ZodError, step?: "password"): SignInResult {
-  const message = error.issues[0]?.message ?? "Check the form and try again.";
-  return step ? { status: "error", step: { kind: step }, message } : { status: "error", message };
-}
+const FALLBACK = "Something went wrong while signing in. Try again.";
+/** The page stays on the step it shows (a typo in a code, say). */
+const stayOnStep = (message: string): SignInResult => ({ status: "error", message });
 
-export async function submitPasswordAction(form: FormData): Promise<SignInResult> {
-  const parsed = passwordForm.safeParse({ username: form.get("username"), password: form.get("password") });
-  if (!parsed.success) return invalid(parsed.error, "password");
-  return startSignIn(parsed.data);
-}
+export const submitPasswordAction = serverAction({
+  name: "sign-in.password",
+  session: "none",
+  input: passwordForm,
+  fallback: FALLBACK,
+  failure: (message): SignInResult => ({ status: "error", step: { kind: "password" }, message }),
+  run: ({ input }) => startSignIn(input),
+});
 
-export async function submitCodeAction(form: FormData): Promise<SignInResult> {
-  const parsed = codeForm.safeParse({ code: form.get("code") });
-  if (!parsed.success) return invalid(parsed.error);
-  return submitSignInCode(parsed.data);
-}
+export const submitCodeAction = serverAction({
+  name: "sign-in.code",
+  session: "none",
+  input: codeForm,
+  fallback: FALLBACK,
+  failure: stayOnStep,
+  run: ({ input }) => submitSignInCode(input),
+});
 
-export async function chooseChallengeTypeAction(form: FormData): Promise<SignInResult> {
-  const parsed = challengeTypeForm.safeParse({ challengeType: form.get("challengeType") });
-  if (!parsed.success) return invalid(parsed.error);
-  return chooseChallengeType(parsed.data);
-}
+export const chooseChallengeTypeAction = serverAction({
+  name: "sign-in.challenge-type",
+  session: "none",
+  input: challengeTypeForm,
+  fallback: FALLBACK,
+  failure: stayOnStep,
+  run: ({ input }) => chooseChallengeType(input),
+});
 
-export async function checkApprovalAction(): Promise<SignInResult> {
-  return checkSignInApproval();
-}
+export const checkApprovalAction = serverAction({
+  name: "sign-in.approval",
+  session: "none",
+  fallback: FALLBACK,
+  failure: stayOnStep,
+  run: () => checkSignInApproval(),
+});
 
-export async function cancelSignInAction(): Promise<SignInResult> {
-  return cancelSignIn();
-}
+export const cancelSignInAction = serverAction({
+  name: "sign-in.cancel",
+  session: "none",
+  fallback: FALLBACK,
+  failure: stayOnStep,
+  run: () => cancelSignIn(),
+});

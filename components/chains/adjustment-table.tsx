@@ -1,5 +1,5 @@
 import { displayDecimal } from "@/lib/money";
-import type { AdjustmentView } from "@/lib/server/dashboard/chain-adjustments";
+import type { AdjustmentView } from "@/lib/server/queries/chain-adjustments";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 

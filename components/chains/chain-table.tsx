@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { displayDecimal, displayMoney } from "@/lib/money";
-import type { ChainSort } from "@/lib/server/dashboard/list-chains";
+import type { ChainSort } from "@/lib/server/queries/list-chains";
 import type { ChainListRow } from "@/lib/server/queries/list-chains-page";
 import { ChainStatusBadge, SideLabel } from "../badges";
 import { ContractLabel } from "../contract";

@@ -1,5 +1,5 @@
 import { displayDecimal } from "@/lib/money";
-import type { LegOutView } from "@/lib/server/dashboard/strategy-label";
+import type { LegOutView } from "@/lib/server/queries/strategy-label";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 

@@ -1,5 +1,5 @@
 import { displayDecimal } from "@/lib/money";
-import type { LotView } from "@/lib/server/dashboard/get-chain";
+import type { LotView } from "@/lib/server/queries/get-chain";
 import { CloseKindLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";

@@ -1,5 +1,5 @@
 import { displayDecimal, signOfDecimal } from "@/lib/money";
-import type { RollView } from "@/lib/server/dashboard/get-chain";
+import type { RollView } from "@/lib/server/queries/get-chain";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";

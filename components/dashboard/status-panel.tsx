@@ -1,4 +1,4 @@
-import type { RecomputeRunView, SyncStatusView } from "@/lib/server/dashboard/status-queries";
+import type { RecomputeRunView, SyncStatusView } from "@/lib/server/queries/status-queries";
 import { RunStatusBadge } from "../badges";
 import { formatDuration, formatTimestamp } from "../format/dates";
 

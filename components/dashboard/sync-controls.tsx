@@ -1,12 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import type { DashboardActionState, recomputeNowAction, syncNowAction } from "@/app/(app)/dashboard/actions";
+import type { FormAction } from "../form-action";
 import { useFreshness } from "../freshness/freshness-provider";
 import { SyncProgress } from "../freshness/sync-progress";
 import { SubmitButton } from "../submit-button";
+import type { DashboardActionState } from "./dashboard-action-state";
 
-type SyncControlsProps = { sync: typeof syncNowAction; recompute: typeof recomputeNowAction };
+type SyncControlsProps = {
+  sync: FormAction<DashboardActionState>;
+  recompute: FormAction<DashboardActionState>;
+};
 
 const IDLE: DashboardActionState = { status: "idle" };
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { tryParseDecimal } from "@/lib/money";
-import type { UnderlyingRow } from "@/lib/server/dashboard/pnl-queries";
+import type { UnderlyingRow } from "@/lib/server/queries/pnl-queries";
 import { Money } from "../money";
 import { SortableTable, type TableColumn } from "../tables/sortable-table";
 

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ImportActionState, importCsvAction } from "@/app/(app)/imports/actions";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
+import type { FormAction } from "../form-action";
 import { SubmitButton } from "../submit-button";
+import type { ImportActionState } from "./import-action-state";
 import { ImportProblems } from "./import-problems";
 
 /** Upload of one CSV file; shows the result, and every bad row when the file was rejected. */
-export function ImportForm({ action }: { action: typeof importCsvAction }) {
+export function ImportForm({ action }: { action: FormAction<ImportActionState> }) {
   const [state, formAction, pending] = useActionState<ImportActionState, FormData>(action, {
     status: "idle",
   });

@@ -1,4 +1,4 @@
-import type { ImportActionState } from "@/app/(app)/imports/actions";
+import type { ImportActionState } from "./import-action-state";
 
 type Done = Extract<ImportActionState, { status: "done" }>;
 

@@ -1,4 +1,4 @@
-import type { ImportRowView } from "@/lib/server/imports/get-import";
+import type { ImportRowView } from "@/lib/server/queries/get-import";
 
 const STATUS_LABELS = { USED: "Used", UNUSED: "Not used", DUPLICATE: "Already imported" } as const;
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ImportSummary } from "@/lib/server/imports/list-imports";
+import type { ImportSummary } from "@/lib/server/queries/list-imports";
 import { formatTimestamp } from "../format/dates";
 
 export function ImportTable({ imports }: { imports: ImportSummary[] }) {

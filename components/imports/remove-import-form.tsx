@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import type { removeImportAction } from "@/app/(app)/imports/actions";
+import type { FormAction } from "../form-action";
 import { SubmitButton } from "../submit-button";
+import type { RemoveImportState } from "./import-action-state";
 
 export function RemoveImportForm({
   action,
   importId,
 }: {
-  action: typeof removeImportAction;
+  action: FormAction<RemoveImportState>;
   importId: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { message: null });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
-import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
+import type { OpenPositionRow } from "@/lib/server/queries/position-row";
 import { SideLabel } from "../badges";
 import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";

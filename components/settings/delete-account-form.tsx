@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { deleteAccountAction } from "@/app/(app)/settings/actions";
+import type { FormAction } from "../form-action";
 import { SubmitButton } from "../submit-button";
+import type { DeleteAccountState } from "./delete-account-state";
 
-export function DeleteAccountForm({ action }: { action: typeof deleteAccountAction }) {
+export function DeleteAccountForm({ action }: { action: FormAction<DeleteAccountState> }) {
   const [state, formAction, pending] = useActionState(action, { message: null });
   return (
     <form action={formAction} className="stack">

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import type { DemoActionState } from "@/app/sign-in/demo-action";
+import type { FormAction } from "../form-action";
 import { SubmitButton } from "../submit-button";
+import type { DemoActionState } from "./demo-action-state";
 import { finishSignIn } from "./finish-sign-in";
 
 type DemoButtonProps = {
-  action: (previous: DemoActionState, form: FormData) => Promise<DemoActionState>;
+  action: FormAction<DemoActionState>;
   available: boolean;
 };
 

@@ -1,23 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useState, useTransition } from "react";
-import type {
-  cancelSignInAction,
-  checkApprovalAction,
-  chooseChallengeTypeAction,
-  submitCodeAction,
-  submitPasswordAction,
-} from "@/app/sign-in/actions";
 import type { SignInResult, SignInStepView } from "@/lib/server/auth/sign-in-view";
 import { finishSignIn } from "./finish-sign-in";
 import { ChallengeTypeStep, CodeStep, PasswordStep, PromptStep } from "./steps";
 
+/** One sign-in step's server action: the step's form in, what the page shows next out. */
+export type SignInStepAction = (form?: FormData) => Promise<SignInResult>;
+
 export type SignInActions = {
-  password: typeof submitPasswordAction;
-  code: typeof submitCodeAction;
-  challengeType: typeof chooseChallengeTypeAction;
-  approval: typeof checkApprovalAction;
-  cancel: typeof cancelSignInAction;
+  password: SignInStepAction;
+  code: SignInStepAction;
+  challengeType: SignInStepAction;
+  approval: SignInStepAction;
+  cancel: SignInStepAction;
 };
 
 type View = { step: SignInStepView; username: string; message: string | null };

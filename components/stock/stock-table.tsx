@@ -1,5 +1,5 @@
 import { displayDecimal, signOfDecimal } from "@/lib/money";
-import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";
+import type { StockPositionRow } from "@/lib/server/queries/stock-position-row";
 import { Money } from "../money";
 
 /** Shares per symbol from the stock ledger: open shares at their latest quote, and realized P&L. */

@@ -1,5 +1,5 @@
 import { displayDecimal, displayPercent, signOfDecimal } from "@/lib/money";
-import type { WheelCycleRow } from "@/lib/server/dashboard/get-wheel";
+import type { WheelCycleRow } from "@/lib/server/queries/get-wheel";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors/app-error";
 
 const ALGORITHM = "aes-256-gcm";
 const VERSION = "v1";
@@ -9,10 +10,15 @@ const AUTH_TAG_BYTES = 16;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** Thrown for a stored value that is not a whole `v1` ciphertext (before any decryption is tried). */
-export class MalformedCiphertextError extends Error {
+/** A stored token that cannot be decrypted: tampered with, truncated, or sealed under another key. */
+export class MalformedCiphertextError extends AppError {
+  override name = "MalformedCiphertextError";
   constructor(reason: string) {
-    super(`Unrecognised encrypted token format: ${reason}`);
-    this.name = "MalformedCiphertextError";
+    super("credential_unreadable", {
+      message: `Unrecognised encrypted token format: ${reason}`,
+      userMessage: "Rollbook could not read your stored Robinhood sign-in. Sign in again.",
+      responseStatus: 500,
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import type { ChainSort } from "@/lib/server/dashboard/list-chains";
+import type { ChainSort } from "@/lib/server/queries/list-chains";
 import { listChainsPage } from "@/lib/server/queries/list-chains-page";
 import { CHAIN_STATUS_FILTERS, CHAIN_STATUSES, chainSearchParams } from "./search-params";
 

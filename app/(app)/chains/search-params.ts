@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import { STRATEGY_LABELS, type StrategyLabel } from "@/lib/pnl";
-import { CHAIN_SORTS } from "@/lib/server/dashboard/list-chains";
+import { CHAIN_SORTS } from "@/lib/server/queries/list-chains";
 
 export const CHAIN_STATUSES = ["open", "closed", "expired", "assigned", "exercised"] as const;
 

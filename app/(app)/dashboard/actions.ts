@@ -1,50 +1,56 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireApiUser, UnauthorizedError } from "@/lib/server/auth/require-user";
-import {
-  type DashboardActionResult,
-  recomputeNow,
-  syncAndRecompute,
-} from "@/lib/server/dashboard/sync-and-recompute";
-
-/** `at` orders the answers of the two forms, so the page shows the latest one. */
-export type DashboardActionState =
-  | { status: "idle" }
-  | ({ status: "done"; at: number } & DashboardActionResult);
-
-const signedOutState = (): DashboardActionState => ({
-  status: "done",
-  at: Date.now(),
-  ok: false,
-  message: "Your session ended. Sign in again.",
-});
+import type { DashboardActionState } from "@/components/dashboard/dashboard-action-state";
+import { serverAction } from "@/lib/server/handlers/server-action";
+import { recomputeNow } from "@/lib/server/recompute/recompute-now";
+import { syncAndRecompute } from "@/lib/server/sync/sync-and-recompute";
+import { plural } from "@/lib/text/plural";
 
 // These forms carry no fields: the user comes from the session, never from the request body.
 
-export async function syncNowAction(
-  _previous: DashboardActionState,
-  _form: FormData,
-): Promise<DashboardActionState> {
-  const user = await requireApiUser().catch(signedOut);
-  if (!user) return signedOutState();
-  const result = await syncAndRecompute({ robinhoodUserId: user.robinhoodUserId });
-  revalidatePath("/", "layout");
-  return { status: "done", at: Date.now(), ...result };
-}
+const failed = (message: string): DashboardActionState => ({
+  status: "done",
+  at: Date.now(),
+  ok: false,
+  message,
+});
+const done = (message: string): DashboardActionState => ({
+  status: "done",
+  at: Date.now(),
+  ok: true,
+  message,
+});
 
-export async function recomputeNowAction(
-  _previous: DashboardActionState,
-  _form: FormData,
-): Promise<DashboardActionState> {
-  const user = await requireApiUser().catch(signedOut);
-  if (!user) return signedOutState();
-  const result = await recomputeNow({ robinhoodUserId: user.robinhoodUserId });
-  revalidatePath("/", "layout");
-  return { status: "done", at: Date.now(), ...result };
-}
+export const syncNowAction = serverAction({
+  name: "dashboard.sync",
+  session: "required",
+  failure: (message) => {
+    // A failed step may still have written (a sync whose recompute failed): show what is stored.
+    revalidatePath("/", "layout");
+    return failed(message);
+  },
+  run: async ({ user }) => {
+    const synced = await syncAndRecompute({ robinhoodUserId: user.robinhoodUserId });
+    revalidatePath("/", "layout");
+    return done(
+      `Synced ${plural(synced.orders, "order")} (${synced.newOrders} new) and recomputed ${plural(synced.chains, "chain")}.`,
+    );
+  },
+});
 
-function signedOut(error: unknown): null {
-  if (error instanceof UnauthorizedError) return null;
-  throw error;
-}
+export const recomputeNowAction = serverAction({
+  name: "dashboard.recompute",
+  session: "required",
+  failure: (message) => {
+    revalidatePath("/", "layout");
+    return failed(message);
+  },
+  run: async ({ user }) => {
+    const summary = await recomputeNow({ robinhoodUserId: user.robinhoodUserId });
+    revalidatePath("/", "layout");
+    return done(
+      `Recomputed ${plural(summary.executions, "fill")} into ${plural(summary.chains, "chain")} in ${summary.durationMs} ms.`,
+    );
+  },
+});

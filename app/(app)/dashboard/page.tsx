@@ -10,7 +10,7 @@ import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
 import { chartRangeSearchParams } from "@/lib/equity/chart-range";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
+import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
 import { recomputeNowAction, syncNowAction } from "./actions";
 

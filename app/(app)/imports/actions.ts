@@ -3,24 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { ImportActionState, RemoveImportState } from "@/components/imports/import-action-state";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
-import { getSessionUser } from "@/lib/server/auth/require-user";
+import { serverAction } from "@/lib/server/handlers/server-action";
+import { describeImport } from "@/lib/server/imports/describe-import";
 import { deleteImportAndRecompute, importAndRecompute } from "@/lib/server/imports/import-and-recompute";
-
-export type ImportRowProblem = { row: number; line: number; column: string | null; reason: string };
-
-/** `at` tells two answers with the same text apart, so the form shows each new one. */
-export type ImportActionState =
-  | { status: "idle" }
-  | {
-      status: "done";
-      at: number;
-      ok: boolean;
-      message: string;
-      errors: ImportRowProblem[];
-      errorCount: number;
-      warnings: { row: number | null; message: string }[];
-    };
 
 const uploadSchema = z.object({
   file: z
@@ -32,71 +19,54 @@ const uploadSchema = z.object({
     ),
 });
 
-export async function importCsvAction(
-  _previous: ImportActionState,
-  form: FormData,
-): Promise<ImportActionState> {
-  const answer = (
-    ok: boolean,
-    message: string,
-    extra: Partial<ImportActionState> = {},
-  ): ImportActionState => ({
-    status: "done",
-    at: Date.now(),
-    ok,
-    message,
-    errors: [],
-    errorCount: 0,
-    warnings: [],
-    ...extra,
-  });
-  const user = await getSessionUser();
-  if (!user) return answer(false, "Your session ended. Sign in again.");
-  const parsed = uploadSchema.safeParse({ file: form.get("file") });
-  if (!parsed.success)
-    return answer(false, parsed.error.issues[0]?.message ?? "Choose a CSV file to import.");
-
-  const { file } = parsed.data;
-  const outcome = await importAndRecompute({
-    robinhoodUserId: user.robinhoodUserId,
-    fileName: file.name.slice(0, 255) || "upload.csv",
-    // The bytes, not `file.text()`: decoding would turn bytes that are not UTF-8 into U+FFFD
-    // silently, where the importer reports each one as a row error.
-    text: new Uint8Array(await file.arrayBuffer()),
-  });
-  revalidatePath("/", "layout");
-  const result = outcome.result;
-  if (result?.status === "rejected") {
-    return answer(false, outcome.message, {
-      errors: result.errors.map(({ row, line, column, reason }) => ({ row, line, column, reason })),
-      errorCount: result.errorCount,
-    });
-  }
-  return answer(outcome.ok, outcome.message, {
-    warnings: result?.status === "imported" ? result.warnings : [],
-  });
+function answer(ok: boolean, message: string, extra: Partial<ImportActionState> = {}): ImportActionState {
+  return { status: "done", at: Date.now(), ok, message, errors: [], errorCount: 0, warnings: [], ...extra };
 }
 
-export type RemoveImportState = { message: string | null };
-
-const removeForm = z.object({
-  importId: z.uuid({ message: "That import does not exist." }),
-  confirm: z.literal("yes", { error: "Tick the box to confirm." }),
+export const importCsvAction = serverAction({
+  name: "imports.import",
+  session: "required",
+  input: uploadSchema,
+  failure: (message, error) => {
+    // An import whose recompute failed stored its rows: the pages must show them.
+    if (error.code === "recompute_failed") revalidatePath("/", "layout");
+    return answer(false, message);
+  },
+  run: async ({ user, input: { file } }) => {
+    const outcome = await importAndRecompute({
+      robinhoodUserId: user.robinhoodUserId,
+      fileName: file.name.slice(0, 255) || "upload.csv",
+      // The bytes, not `file.text()`: decoding would turn bytes that are not UTF-8 into U+FFFD
+      // silently, where the importer reports each one as a row error.
+      text: new Uint8Array(await file.arrayBuffer()),
+    });
+    revalidatePath("/", "layout");
+    const { ok, message } = describeImport(outcome);
+    const { result } = outcome;
+    if (result.status === "rejected") {
+      return answer(ok, message, {
+        errors: result.errors.map(({ row, line, column, reason }) => ({ row, line, column, reason })),
+        errorCount: result.errorCount,
+      });
+    }
+    return answer(ok, message, { warnings: result.status === "imported" ? result.warnings : [] });
+  },
 });
 
-export async function removeImportAction(
-  _previous: RemoveImportState,
-  form: FormData,
-): Promise<RemoveImportState> {
-  const user = await getSessionUser();
-  if (!user) return { message: "Your session ended. Sign in again." };
-  const parsed = removeForm.safeParse({ importId: form.get("importId"), confirm: form.get("confirm") });
-  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "Tick the box to confirm." };
-  const outcome = await deleteImportAndRecompute({
-    robinhoodUserId: user.robinhoodUserId,
-    importId: parsed.data.importId,
-  });
-  revalidatePath("/", "layout");
-  if (!outcome.found || !outcome.ok) return { message: outcome.message };
-  redirect("/imports?removed=1");
-}
+export const removeImportAction = serverAction({
+  name: "imports.remove",
+  session: "required",
+  input: z.object({
+    importId: z.uuid({ message: "That import does not exist." }),
+    confirm: z.literal("yes", { error: "Tick the box to confirm." }),
+  }),
+  failure: (message, error): RemoveImportState => {
+    if (error.code === "recompute_failed") revalidatePath("/", "layout");
+    return { message };
+  },
+  run: async ({ user, input }) => {
+    await deleteImportAndRecompute({ robinhoodUserId: user.robinhoodUserId, importId: input.importId });
+    revalidatePath("/", "layout");
+    redirect("/imports?removed=1");
+  },
+});

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { EmptyState } from "@/components/empty-state";
 import { ImportForm } from "@/components/imports/import-form";
 import { ImportTable } from "@/components/imports/import-table";
-import { plural } from "@/lib/server/action-messages";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { listImports } from "@/lib/server/imports/list-imports";
+import { listImports } from "@/lib/server/queries/list-imports";
+import { plural } from "@/lib/text/plural";
 import { importCsvAction } from "./actions";
 
 export const dynamic = "force-dynamic";

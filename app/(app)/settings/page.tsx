@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
+import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
 import { deleteAccountAction, signOutEverywhereAction } from "./actions";
 
 export const dynamic = "force-dynamic";

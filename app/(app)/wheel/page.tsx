@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { StockTable } from "@/components/stock/stock-table";
 import { WheelCycleTable } from "@/components/wheel/wheel-cycle-table";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getWheel } from "@/lib/server/dashboard/get-wheel";
+import { getWheel } from "@/lib/server/queries/get-wheel";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Wheel" };

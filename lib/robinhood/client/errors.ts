@@ -1,3 +1,5 @@
+import { AppError } from "@/lib/errors/app-error";
+
 /**
  * Every failure the client reports is a `RobinhoodError`. `code` is for program logic, `userMessage`
  * is safe to show in the UI, and `message` adds technical context (endpoint, status, field path).
@@ -57,11 +59,31 @@ export interface RobinhoodErrorOptions {
   cause?: unknown;
 }
 
-export class RobinhoodError extends Error {
-  override readonly name = "RobinhoodError";
-  readonly code: RobinhoodErrorCode;
-  readonly userMessage: string;
+/** The HTTP status a Rollbook route answers with when Robinhood failed this way. */
+function responseStatusOf(code: RobinhoodErrorCode): number {
+  switch (code) {
+    case "invalid_credentials":
+    case "invalid_code":
+    case "challenge_failed":
+    case "verification_timeout":
+    case "login_failed":
+    case "session_expired":
+      return 401;
+    case "throttled":
+      return 429;
+    case "timeout":
+      return 504;
+    default:
+      return 502;
+  }
+}
+
+/** An `AppError` whose code is one of Robinhood's; `message` names the endpoint, `userMessage` does not. */
+export class RobinhoodError extends AppError {
+  override name = "RobinhoodError";
+  declare readonly code: RobinhoodErrorCode;
   readonly endpoint: string | undefined;
+  /** Robinhood's HTTP status (not `responseStatus`, the one Rollbook answers with). */
   readonly status: number | undefined;
   readonly detail: string | undefined;
   readonly retryAfterSeconds: number | undefined;
@@ -70,9 +92,12 @@ export class RobinhoodError extends Error {
 
   constructor(options: RobinhoodErrorOptions) {
     const where = options.endpoint ? `${options.endpoint}: ` : "";
-    super(`${where}${options.message}`, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code;
-    this.userMessage = options.userMessage ?? USER_MESSAGES[options.code];
+    super(options.code, {
+      message: `${where}${options.message}`,
+      userMessage: options.userMessage ?? USER_MESSAGES[options.code],
+      responseStatus: responseStatusOf(options.code),
+      cause: options.cause,
+    });
     this.endpoint = options.endpoint;
     this.status = options.status;
     this.detail = options.detail;

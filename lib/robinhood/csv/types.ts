@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 
 /** Which Robinhood export a file is, recognised by its header. */
@@ -75,6 +76,10 @@ export interface CsvImportOptions {
 }
 
 /** The file itself cannot be read as a Robinhood export (not the same as a bad row). */
-export class CsvFileError extends Error {
-  override readonly name = "CsvFileError";
+export class CsvFileError extends AppError {
+  override name = "CsvFileError";
+  constructor(message: string) {
+    // Written for the person who chose the file: it names what is wrong with it, never its content.
+    super("csv_unreadable", { message, userMessage: message, responseStatus: 422 });
+  }
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
 import { authOptions } from "./auth-options";
@@ -11,12 +12,11 @@ export type SessionUser = { id: string; robinhoodUserId: string };
 
 const sessionUserSchema = z.object({ id: z.uuid(), robinhoodUserId: z.string().min(1) });
 
-/** Thrown by `requireApiUser` when a route handler or server action runs without a session. */
-export class UnauthorizedError extends Error {
-  readonly status = 401;
+/** No session (or one that ended): the action and route wrappers answer with it (401). */
+export class UnauthorizedError extends AppError {
+  override name = "UnauthorizedError";
   constructor() {
-    super("Sign in to continue.");
-    this.name = "UnauthorizedError";
+    super("unauthorized");
   }
 }
 
@@ -34,23 +34,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return parsed.data;
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page that comes back here. Server
+ * actions and route handlers read the session through their wrappers (lib/server/handlers) instead.
+ */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (user) return user;
   redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
-}
-
-/** For route handlers and server actions: the signed-in user, or an `UnauthorizedError` (401). */
-export async function requireApiUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new UnauthorizedError();
-  return user;
-}
-
-/** For route handlers: the 401 response of an `UnauthorizedError`. */
-export function unauthorizedResponse(): Response {
-  return Response.json({ error: "unauthorized", message: "Sign in to continue." }, { status: 401 });
 }
 
 /**

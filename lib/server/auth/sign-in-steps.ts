@@ -1,5 +1,7 @@
 import "server-only";
+import { errorForLog, isUnexpected, userMessageOf } from "@/lib/errors/describe-error";
 import { isRobinhoodError, type LoginCredentials, type LoginOutcome } from "@/lib/robinhood/client";
+import { logger } from "@/lib/server/logger";
 import { completeRobinhoodSignIn, signInTicketFor } from "./complete-robinhood-sign-in";
 import { getSignInLimiter } from "./get-sign-in-limiter";
 import type { PendingLogin, PendingStep } from "./pending-login";
@@ -13,7 +15,7 @@ import {
 } from "./pending-login-cookie";
 import { requestClientAddress } from "./request-client-address";
 import { robinhoodSignInClient } from "./robinhood-sign-in-client";
-import { describeSignInFailure, tooManyAttemptsMessage } from "./sign-in-errors";
+import { mustRestartSignIn, signInRefusals, tooManyAttemptsMessage } from "./sign-in-refusals";
 import { type SignInResult, type SignInStepView, stepView } from "./sign-in-view";
 
 /**
@@ -51,7 +53,7 @@ export async function startSignIn(input: { username: string; password: string })
     if (reserved && !(isRobinhoodError(error) && error.code === "invalid_credentials")) {
       await limiter.release(attempt).catch(() => undefined);
     }
-    return refuse(describeSignInFailure(error).message);
+    return refuse(describeSignInFailure(error));
   }
 }
 
@@ -63,17 +65,18 @@ export async function submitSignInCode(input: { code: string }): Promise<SignInR
       case "mfa":
         return client.submitMfaCode({ credentials, code: input.code });
       case "challenge":
-        if (Date.parse(step.challenge.expiresAt) <= Date.now()) throw new ChallengeExpired();
+        if (Date.parse(step.challenge.expiresAt) <= Date.now()) throw signInRefusals.codeExpired();
         return client.submitChallengeCode({ credentials, challengeId: step.challenge.id, code: input.code });
       case "verification":
-        if (Date.parse(step.verification.challenge.expiresAt) <= Date.now()) throw new ChallengeExpired();
+        if (Date.parse(step.verification.challenge.expiresAt) <= Date.now())
+          throw signInRefusals.codeExpired();
         return client.submitVerificationCode({
           credentials,
           verification: step.verification,
           code: input.code,
         });
       case "challenge_type":
-        throw new StepMismatch();
+        throw signInRefusals.stepStale();
     }
   });
 }
@@ -81,7 +84,7 @@ export async function submitSignInCode(input: { code: string }): Promise<SignInR
 export async function chooseChallengeType(input: { challengeType: string }): Promise<SignInResult> {
   return withPendingLogin(async (login, credentials) => {
     if (login.step.kind !== "challenge_type" || !login.step.challengeTypes.includes(input.challengeType)) {
-      throw new StepMismatch();
+      throw signInRefusals.stepStale();
     }
     return robinhoodSignInClient().requestChallenge({ credentials, challengeType: input.challengeType });
   });
@@ -91,14 +94,14 @@ export async function chooseChallengeType(input: { challengeType: string }): Pro
 export async function checkSignInApproval(): Promise<SignInResult> {
   return withPendingLogin(async (login, credentials) => {
     if (login.step.kind !== "verification" || login.step.verification.challenge.type !== "prompt") {
-      throw new StepMismatch();
+      throw signInRefusals.stepStale();
     }
     const client = robinhoodSignInClient();
     const { verification } = login.step;
     const status = await client.checkVerificationPrompt({ verification });
     if (status === "pending") return null;
     if (status === "approved") return client.finishVerification({ credentials, verification });
-    throw new PromptRefused(status);
+    throw signInRefusals.promptRefused(status);
   });
 }
 
@@ -114,14 +117,6 @@ export async function cancelSignIn(): Promise<SignInResult> {
   return { status: "step", step: PASSWORD, username: "" };
 }
 
-class ChallengeExpired extends Error {}
-class StepMismatch extends Error {}
-class PromptRefused extends Error {
-  constructor(readonly status: "denied" | "expired") {
-    super(status);
-  }
-}
-
 type StepCall = (login: PendingLogin, credentials: LoginCredentials) => Promise<LoginOutcome | null>;
 
 async function withPendingLogin(call: StepCall): Promise<SignInResult> {
@@ -129,7 +124,7 @@ async function withPendingLogin(call: StepCall): Promise<SignInResult> {
   try {
     opened = await takePendingLoginCookie();
   } catch (error) {
-    return { status: "error", step: PASSWORD, message: describeSignInFailure(error).message };
+    return { status: "error", step: PASSWORD, message: describeSignInFailure(error) };
   }
   if (!opened?.ok) {
     // A cookie already used may come from a request that lost a race with a newer step, whose answer
@@ -152,31 +147,26 @@ async function withPendingLogin(call: StepCall): Promise<SignInResult> {
     }
     return await advance(outcome, login);
   } catch (error) {
-    const failure = refusal(error) ?? describeSignInFailure(error);
-    if (!failure.restart) {
+    const message = describeSignInFailure(error);
+    if (!mustRestartSignIn(error)) {
       await writePendingLogin(login);
-      return { status: "error", step: stepView(login.step), username, message: failure.message };
+      return { status: "error", step: stepView(login.step), username, message };
     }
     await clearPendingLogin();
-    return { status: "error", step: PASSWORD, username, message: failure.message };
+    return { status: "error", step: PASSWORD, username, message };
   }
 }
 
-function refusal(error: unknown): { message: string; restart: true } | null {
-  if (error instanceof ChallengeExpired) {
-    return { message: "That verification code has expired. Sign in again to get a new one.", restart: true };
-  }
-  if (error instanceof StepMismatch) {
-    return { message: "This sign-in step is out of date. Enter your password again.", restart: true };
-  }
-  if (error instanceof PromptRefused) {
-    const message =
-      error.status === "denied"
-        ? "The sign-in was denied in the Robinhood app. Sign in again if that was a mistake."
-        : "The approval request in the Robinhood app expired. Sign in again to get a new one.";
-    return { message, restart: true };
-  }
-  return null;
+/**
+ * The step's answer to a failure: the one translation with the sign-in's wording. Each step catches
+ * here rather than in the action wrapper because it must first settle the pending-login cookie.
+ */
+function describeSignInFailure(error: unknown): string {
+  if (isUnexpected(error)) logger.error({ err: errorForLog(error) }, "sign-in step failed");
+  return userMessageOf(error, {
+    during: "sign-in",
+    fallback: "Something went wrong while signing in. Try again.",
+  });
 }
 
 async function advance(outcome: LoginOutcome, base: Omit<PendingLogin, "step">): Promise<SignInResult> {

@@ -3,7 +3,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
 
-export type CronHandler = () => Promise<Record<string, unknown>>;
+/** The job; it gets the request for jobs that read search parameters (parse them with zod). */
+export type CronHandler = (request: Request) => Promise<Record<string, unknown>>;
 
 /**
  * Wraps a scheduled job's route: GET only (what Vercel cron and most schedulers send), a bearer
@@ -22,7 +23,7 @@ export function withCron(name: string, handler: CronHandler) {
     }
     const started = Date.now();
     try {
-      const result = await handler();
+      const result = await handler(request);
       logger.info({ cron: name, durationMs: Date.now() - started, ...result }, "cron finished");
       return Response.json({ ok: true, ...result });
     } catch (error) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { stepFailed } from "@/lib/errors/describe-error";
 import { newDemoRobinhoodUserId } from "@/lib/identity/demo-id";
-import { createRobinhoodClient } from "@/lib/robinhood/client";
+import { createRobinhoodClient, isRobinhoodError } from "@/lib/robinhood/client";
 import { signInTicketFor } from "@/lib/server/auth/complete-robinhood-sign-in";
 import { saveRobinhoodCredential } from "@/lib/server/credentials/save-robinhood-credential";
 import type { Database } from "@/lib/server/db/create-prisma-client";
@@ -38,6 +39,18 @@ export async function openDemoAccount(options: OpenDemoAccountOptions = {}): Pro
   if (!env.DEMO_ENABLED) throw new DemoDisabledError();
   const baseUrl = options.baseUrl ?? env.DEMO_ROBINHOOD_URL;
   if (!baseUrl) throw new DemoNotConfiguredError();
+  try {
+    return await openWith(baseUrl, options);
+  } catch (error) {
+    // Robinhood's own sentence, said as the demo's: "The demo account could not be opened: …".
+    if (isRobinhoodError(error)) {
+      throw stepFailed("demo_unavailable", { prefix: "The demo account could not be opened:", cause: error });
+    }
+    throw error;
+  }
+}
+
+async function openWith(baseUrl: string, options: OpenDemoAccountOptions): Promise<OpenedDemoAccount> {
   const client = createRobinhoodClient({ baseUrl });
   const outcome = await client.login({ ...DEMO_CREDENTIALS, deviceToken: DEMO_DEVICE_TOKEN });
   if (outcome.kind !== "authenticated") {

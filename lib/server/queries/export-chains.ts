@@ -5,7 +5,7 @@ import { add, formatMoney, type Micro, parseDecimal, ZERO } from "@/lib/money";
 import type { StrategyLabel } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import { dateText, dateTextOrNull, decimalText, decimalTextOrNull } from "../dashboard/decimal-text";
+import { dateText, dateTextOrNull, decimalText, decimalTextOrNull } from "./decimal-text";
 
 export const EXPORT_PAGE_SIZE = 1_000;
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { CsvStreamOptions } from "@/lib/export/csv-stream";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import { type DashboardTotals, pnlTotals, underlyingRows } from "../dashboard/pnl-queries";
+import { type DashboardTotals, pnlTotals, underlyingRows } from "./pnl-queries";
 
 export type ExportUnderlyingsOptions = { robinhoodUserId: string; db?: Database };
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { daysToExpiration, maxProfitCaptured, PERCENT_DIGITS } from "@/lib/analytics";
 import { formatMoney, type Micro, parseDecimal, ratioText, sum, tryParseDecimal } from "@/lib/money";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
-import type { OpenPositionRow } from "@/lib/server/dashboard/position-row";
-import type { StockPositionRow } from "@/lib/server/dashboard/stock-position-row";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { marketDataSourceOf, STOCK_MARK_TABLE } from "@/lib/server/marks/market-data-source";
+import { getPositions } from "@/lib/server/queries/get-positions";
+import type { OpenPositionRow } from "@/lib/server/queries/position-row";
+import type { StockPositionRow } from "@/lib/server/queries/stock-position-row";
 
 /** An open option position with what a trader checks first: time left, the stock, progress. */
 export type PositionView = OpenPositionRow & {

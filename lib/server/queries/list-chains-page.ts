@@ -1,9 +1,9 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import type { ChainRow } from "../dashboard/chain-row";
-import { type ChainList, type ListChainsOptions, listChains } from "../dashboard/list-chains";
 import { type ChainContract, chainCurrentContracts } from "./chain-current-contracts";
+import type { ChainRow } from "./chain-row";
+import { type ChainList, type ListChainsOptions, listChains } from "./list-chains";
 
 export type ChainListRow = ChainRow & { contracts: ChainContract[] };
 export type ChainListPage = Omit<ChainList, "chains"> & { chains: ChainListRow[] };

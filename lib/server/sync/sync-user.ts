@@ -1,10 +1,10 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
+import { userMessageOf } from "@/lib/errors/describe-error";
 import type { RobinhoodSession } from "@/lib/robinhood/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { logger } from "@/lib/server/logger";
 import { beginSync } from "./begin-sync";
-import { describeSyncError } from "./describe-sync-error";
 import { fetchRobinhoodSnapshot } from "./fetch-robinhood-snapshot";
 import { recordSyncRun, type SyncRunRecord } from "./record-sync-run";
 import { createProgressReporter } from "./report-progress";
@@ -35,6 +35,22 @@ export const DEFAULT_OVERLAP_MINUTES = 60;
  * then one transaction writes it all, queues a recompute and moves the watermark. A failure at any
  * point commits none of the data and leaves `sync_states` FAILED with a readable `last_error`.
  * Every run, failed or not, whatever started it, is added to the user's `sync_runs` afterwards.
+ *
+ * The sync opens `withUserTransaction` several times, on purpose; each is short and commits alone:
+ * 1. `beginSync`: marks the state RUNNING and reads the watermarks, so the status page shows the sync
+ *    at once and a concurrent sync sees it.
+ * 2. `progress.update` (one per network phase, `recordSyncProgress`): stores progress so the status
+ *    page can follow a sync that takes minutes. These cannot share the write transaction: it holds
+ *    the user's lock, and holding it over minutes of network calls would block imports, recomputes
+ *    and page reads of that user.
+ * 3. `writeSnapshot`: the one transaction that writes data, records success, moves the watermarks and
+ *    queues the recompute. Everything fetched is written here or not at all.
+ * 4. `recordSyncFailure` (only on failure): a fresh transaction, because the failed one rolled back.
+ * 5. `recordSyncRun`: the run's line in `sync_runs`, after success or failure alike, so a failed
+ *    run is kept although its data transaction rolled back.
+ * Merging 1, 2 and 4 into 3 would either hold the lock over the network phase or lose the RUNNING
+ * and FAILED states that the user sees; `openRobinhoodSession` (before this) and the recompute (after
+ * it) open their own for the same reason.
  */
 export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
   const startedAt = new Date();
@@ -105,7 +121,10 @@ export async function syncUser(options: SyncUserOptions): Promise<SyncReport> {
     });
     return report;
   } catch (error) {
-    const message = describeSyncError(error);
+    // Stored in sync_states.last_error and shown on the status panel: only user-safe text.
+    const message = userMessageOf(error, {
+      fallback: "The sync failed because of an internal error. Try again later.",
+    });
     logger.warn(
       {
         userId: start.userId,

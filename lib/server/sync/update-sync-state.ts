@@ -26,7 +26,7 @@ export async function recordSyncProgress(target: StateTarget, progress: SyncProg
   );
 }
 
-/** Marks the sync failed with a message fit for the user (never a token: see describe-sync-error.ts). */
+/** Marks the sync failed with a message fit for the user (never a token: see `userMessageOf` in lib/errors). */
 export async function recordSyncFailure(
   target: StateTarget,
   failure: { message: string; finishedAt: Date; progress: SyncProgress },

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getAccountSummary } from "@/lib/server/dashboard/get-account-summary";
-import { getChain } from "@/lib/server/dashboard/get-chain";
-import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
-import { listChains } from "@/lib/server/dashboard/list-chains";
+import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
+import { getChain } from "@/lib/server/queries/get-chain";
+import { getDashboard } from "@/lib/server/queries/get-dashboard";
+import { getPositions } from "@/lib/server/queries/get-positions";
+import { listChains } from "@/lib/server/queries/list-chains";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";

@@ -90,17 +90,16 @@ describe("a file written in many batches", () => {
       CREATE TRIGGER fail_late_import_row BEFORE INSERT ON import_rows
         FOR EACH ROW EXECUTE FUNCTION fail_late_import_row();`);
     try {
-      const outcome = await importAndRecompute({
+      const failure = importAndRecompute({
         db,
         robinhoodUserId: TRADER,
         fileName: "fails-late.csv",
         text: syntheticReport(ROWS),
         limits,
       });
-      expect(outcome).toMatchObject({
-        ok: false,
-        result: null,
-        message: expect.stringMatching(/^Import failed/),
+      await expect(failure).rejects.toMatchObject({
+        code: "import_failed",
+        userMessage: "Import failed: an internal error occurred. Try again later.",
       });
       await nothingWritten();
     } finally {

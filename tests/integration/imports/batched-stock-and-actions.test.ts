@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deleteImport } from "@/lib/server/imports/delete-import";
+import { describeImport } from "@/lib/server/imports/describe-import";
 import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
@@ -122,7 +123,10 @@ describe("stock trades and corporate actions written in small batches", () => {
       text,
       limits,
     });
-    expect(outcome).toMatchObject({ ok: true, message: expect.stringContaining("3 stock trades") });
-    expect(outcome.message).toMatch(/recomputed/);
+    expect(describeImport(outcome)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("3 stock trades"),
+    });
+    expect(describeImport(outcome).message).toMatch(/recomputed/);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getChain } from "@/lib/server/dashboard/get-chain";
 import { deleteImport } from "@/lib/server/imports/delete-import";
-import { getImport } from "@/lib/server/imports/get-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { getChain } from "@/lib/server/queries/get-chain";
+import { getImport } from "@/lib/server/queries/get-import";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { dateColumn } from "@/lib/dates/trading-date";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { getPositions } from "@/lib/server/queries/get-positions";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { dateColumn } from "@/lib/dates/trading-date";
-import { getChain } from "@/lib/server/dashboard/get-chain";
-import { getPositions } from "@/lib/server/dashboard/get-positions";
-import { listChains } from "@/lib/server/dashboard/list-chains";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { getChain } from "@/lib/server/queries/get-chain";
+import { getPositions } from "@/lib/server/queries/get-positions";
+import { listChains } from "@/lib/server/queries/list-chains";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";

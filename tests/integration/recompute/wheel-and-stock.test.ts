@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getWheel } from "@/lib/server/dashboard/get-wheel";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { getWheel } from "@/lib/server/queries/get-wheel";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 

@@ -15,7 +15,7 @@ import { PositionTable } from "@/components/positions/position-table";
 import { Stat } from "@/components/stat";
 import { displayDecimal } from "@/lib/money";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getChain } from "@/lib/server/dashboard/get-chain";
+import { getChain } from "@/lib/server/queries/get-chain";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Roll chain" };

@@ -7,7 +7,7 @@ import { ImportRowTable } from "@/components/imports/import-row-table";
 import { RemoveImportForm } from "@/components/imports/remove-import-form";
 import { Pagination } from "@/components/pagination";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getImport } from "@/lib/server/imports/get-import";
+import { getImport } from "@/lib/server/queries/get-import";
 import { removeImportAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -7,9 +7,10 @@ import { withCron } from "@/lib/server/cron/with-cron";
 
 export const dynamic = "force-dynamic";
 
+/** A missing or unreadable limit means the default rather than an error: the view is read by people. */
 const query = z.object({ limit: z.coerce.number().int().min(1).max(500).catch(50).default(50) });
 
-export function GET(request: Request): Promise<Response> {
+export const GET = withCron("ticks", async (request) => {
   const { limit } = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return withCron("ticks", async () => ({ ticks: await listCronTicks({ limit }) }))(request);
-}
+  return { ticks: await listCronTicks({ limit }) };
+});

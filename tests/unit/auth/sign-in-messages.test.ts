@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
+import { userMessageOf } from "@/lib/errors/describe-error";
 import { RobinhoodError } from "@/lib/robinhood/client";
-import { describeSignInFailure, tooManyAttemptsMessage } from "@/lib/server/auth/sign-in-errors";
+import {
+  mustRestartSignIn,
+  signInRefusals,
+  tooManyAttemptsMessage,
+} from "@/lib/server/auth/sign-in-refusals";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
+
+/** What a sign-in step shows for an error, and whether it starts over (as sign-in-steps.ts does). */
+function describeSignInFailure(error: unknown) {
+  return {
+    message: userMessageOf(error, {
+      during: "sign-in",
+      fallback: "Something went wrong while signing in. Try again.",
+    }),
+    restart: mustRestartSignIn(error),
+  };
+}
 
 describe("sign-in failure messages", () => {
   it("a refused password says so and lets the user try again", () => {
@@ -55,6 +71,16 @@ describe("sign-in failure messages", () => {
     expect(failure.message).toBe("Something went wrong while signing in. Try again.");
     expect(failure.message).not.toContain("hunter2");
     expect(describeSignInFailure(new AccountDeletedError()).restart).toBe(true);
+  });
+
+  it("Rollbook's own refusals start over with their own sentence", () => {
+    expect(describeSignInFailure(signInRefusals.codeExpired())).toEqual({
+      message: "That verification code has expired. Sign in again to get a new one.",
+      restart: true,
+    });
+    expect(describeSignInFailure(signInRefusals.promptRefused("denied")).message).toBe(
+      "The sign-in was denied in the Robinhood app. Sign in again if that was a mistake.",
+    );
   });
 });
 
