@@ -12,8 +12,8 @@ import {
   YAxis,
 } from "recharts";
 import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
+import { decimalToNumberForDrawing, displayMoney } from "@/lib/money";
 import { formatTradeDate } from "./format/dates";
-import { decimalToNumberForDrawing, formatMoney } from "./format/decimal";
 
 /** A point as drawn: numbers for pixel positions only, the exact strings for every figure shown. */
 type DrawnPoint = EquityPoint & { time: number; realizedY: number; equityY: number | null };
@@ -44,9 +44,9 @@ export function PnlChart({ points }: { points: EquityPoint[] }) {
   const lastEquity = points.findLast((point) => point.equity !== null);
   const summary =
     `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ` +
-    `${formatMoney(last.realized)}` +
+    `${displayMoney(last.realized)}` +
     (lastEquity?.equity
-      ? `; equity (realized + unrealized) on ${formatTradeDate(lastEquity.date)}: ${formatMoney(lastEquity.equity)}`
+      ? `; equity (realized + unrealized) on ${formatTradeDate(lastEquity.date)}: ${displayMoney(lastEquity.equity)}`
       : "");
   const hasEquity = lastEquity !== undefined;
 
@@ -129,17 +129,17 @@ function EquityTooltip({
       <strong>{formatTradeDate(point.date)}</strong>
       <dl>
         <dt>Realized</dt>
-        <dd className="num">{formatMoney(point.realized)}</dd>
+        <dd className="num">{displayMoney(point.realized)}</dd>
         {point.unrealized !== null ? (
           <>
             <dt>Unrealized</dt>
-            <dd className="num">{formatMoney(point.unrealized)}</dd>
+            <dd className="num">{displayMoney(point.unrealized)}</dd>
           </>
         ) : null}
         {point.equity !== null ? (
           <>
             <dt>Equity</dt>
-            <dd className="num">{formatMoney(point.equity)}</dd>
+            <dd className="num">{displayMoney(point.equity)}</dd>
           </>
         ) : null}
       </dl>

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { displayDecimal } from "@/lib/money";
 import type { DayLot } from "@/lib/server/queries/list-day-lots";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal } from "../format/decimal";
 import { Money } from "../money";
 
 const CLOSE_KIND: Record<DayLot["closeKind"], string> = {
@@ -54,9 +54,9 @@ export function DayLots({ date, realized, lots }: { date: string; realized: stri
                 )}
               </th>
               <td>{lot.side === "SHORT" ? "Short" : "Long"}</td>
-              <td className="num">{formatDecimal(lot.quantity)}</td>
-              <td className="num">{formatDecimal(lot.openPrice, { minDigits: 2 })}</td>
-              <td className="num">{formatDecimal(lot.closePrice, { minDigits: 2 })}</td>
+              <td className="num">{displayDecimal(lot.quantity)}</td>
+              <td className="num">{displayDecimal(lot.openPrice, { minDigits: 2 })}</td>
+              <td className="num">{displayDecimal(lot.closePrice, { minDigits: 2 })}</td>
               <td>{CLOSE_KIND[lot.closeKind]}</td>
               <td className="num">
                 <Money value={lot.fees} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CalendarDay, CalendarMonth } from "@/lib/analytics";
+import { displayMoney } from "@/lib/money";
 import { formatTradeDate } from "../format/dates";
-import { formatMoney } from "../format/decimal";
 import { Money } from "../money";
 
 const WEEKDAYS = [
@@ -33,7 +33,7 @@ export const MONTH_NAMES = [
 function dayText(day: CalendarDay): string {
   if (day.realized === null) return "nothing realized";
   const word = day.sign === "gain" ? "gain" : day.sign === "loss" ? "loss" : "break-even";
-  return `${formatMoney(day.realized, { signed: true })} ${word}`;
+  return `${displayMoney(day.realized, { signed: true })} ${word}`;
 }
 
 export type MonthGridProps = {
@@ -104,7 +104,7 @@ export function MonthGrid({ month, compact = false, dayHref, selected, titleHref
                         </span>
                       ) : (
                         <span className="calendar-figure" aria-hidden="true">
-                          {formatMoney(day.realized, { signed: true })}
+                          {displayMoney(day.realized, { signed: true })}
                         </span>
                       )}
                     </Link>

@@ -1,14 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { tryParseDecimal } from "@/lib/money";
+import { displayDecimal, displayMoney, tryParseDecimal } from "@/lib/money";
 import { STRATEGY_NAMES } from "@/lib/pnl";
 import type { PositionTotals, PositionView } from "@/lib/server/queries/get-positions-page";
 import { SideLabel } from "../badges";
 import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
-import { formatDecimal, formatMoney } from "../format/decimal";
 import { Money } from "../money";
 import { SortableTable, type TableColumn } from "../tables/sortable-table";
 
@@ -44,7 +43,7 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
       header: "Qty",
       numeric: true,
       sortValue: (row) => exact(row.quantity.replace(/^-/, "")),
-      cell: (row) => formatDecimal(row.quantity.replace(/^-/, "")),
+      cell: (row) => displayDecimal(row.quantity.replace(/^-/, "")),
     },
     {
       id: "dte",
@@ -68,7 +67,7 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
             —
           </span>
         ) : (
-          formatMoney(row.underlyingPrice)
+          displayMoney(row.underlyingPrice)
         ),
     },
     {
@@ -76,7 +75,7 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
       header: "Avg price",
       numeric: true,
       sortValue: (row) => exact(row.averagePrice),
-      cell: (row) => formatMoney(row.averagePrice),
+      cell: (row) => displayMoney(row.averagePrice),
     },
     {
       id: "mark",
@@ -84,7 +83,7 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
       numeric: true,
       sortValue: (row) => exact(row.mark),
       cell: (row) =>
-        row.mark === null ? <span className="badge warn">No mark</span> : formatMoney(row.mark),
+        row.mark === null ? <span className="badge warn">No mark</span> : displayMoney(row.mark),
     },
     {
       id: "captured",

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Download, expect, type Page, test } from "@playwright/test";
-import { formatMoney } from "@/components/format/decimal";
+import { displayMoney } from "@/lib/money";
 
 async function openDemo(page: Page) {
   await page.goto("/sign-in");
@@ -116,7 +116,7 @@ test("CSV exports download with the same totals as their pages", async ({ page }
   expect(underlyingRows[0]?.[1]).toBe("realized_pnl");
   const total = underlyingRows.at(-1) ?? [];
   expect(total[0]).toBe("Total");
-  expect(formatMoney(total[1] ?? "")).toBe(realized);
+  expect(displayMoney(total[1] ?? "")).toBe(realized);
 
   await page.getByRole("link", { name: "Statistics", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Statistics", level: 1 })).toBeVisible();
@@ -130,7 +130,7 @@ test("CSV exports download with the same totals as their pages", async ({ page }
   const header = statisticsRows[0] ?? [];
   const all = statisticsRows.at(-1) ?? [];
   expect(all[0]).toBe("All closed positions");
-  expect(formatMoney(all[header.indexOf("realized_pnl")] ?? "")).toBe(shown);
+  expect(displayMoney(all[header.indexOf("realized_pnl")] ?? "")).toBe(shown);
   // One row per month on the page, one per month in the file.
   expect(statisticsRows.length - 2).toBe(await page.locator("table tbody tr").count());
 });
