@@ -45,7 +45,6 @@ export async function recomputeInTransaction(
   const computedAt = performance.now();
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
-  const persistedAt = performance.now();
   // The day's marks history (first recompute of a day, and the first after the close): every sync
   // is followed by a recompute, whatever started it, so this is where each day's marks are kept.
   await recordDailyMarks(tx, user, { now: options.now });
