@@ -4,7 +4,6 @@ import { OpenPositionsTable } from "@/components/positions/open-positions-table"
 import { StockTable } from "@/components/stock/stock-table";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getPositions } from "@/lib/server/queries/get-positions";
 import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 
 export const dynamic = "force-dynamic";
