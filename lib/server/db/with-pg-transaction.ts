@@ -24,6 +24,9 @@ export async function withPgTransaction<T>(
   work: (tx: PgTransaction) => Promise<T>,
 ): Promise<T> {
   const client = new pg.Client({ connectionString: options.connectionString });
+  // A connection lost while no statement runs (the import slot's sits idle for the whole import) is
+  // reported as an event, which would otherwise crash the process; the next statement fails instead.
+  client.on("error", () => {});
   await client.connect();
   let timedOut = false;
   const timer = setTimeout(() => {
