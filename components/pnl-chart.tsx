@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
-import { decimalToNumberForDrawing, displayMoney } from "@/lib/money";
+import { decimalToNumberForDrawing, displayAxisMoney, displayMoney } from "@/lib/money";
 import { formatTradeDate } from "./format/dates";
 
 /** A point as drawn: numbers for pixel positions only, the exact strings for every figure shown. */
@@ -78,7 +78,7 @@ export function PnlChart({ points }: { points: EquityPoint[] }) {
                 tickLine={false}
               />
               <YAxis
-                tickFormatter={compactMoney}
+                tickFormatter={displayAxisMoney}
                 width={56}
                 tick={{ fontSize: 12, fill: "var(--muted)" }}
                 tickLine={false}
@@ -154,17 +154,4 @@ function shortDate(time: number): string {
   return date.getUTCMonth() === 0 && date.getUTCDate() <= 7
     ? `${month} '${String(date.getUTCFullYear()).slice(2)}`
     : `${month} ${date.getUTCDate()}`;
-}
-
-/** Axis scale positions, rounded for a narrow axis: "$1.2k", "-$300". */
-function compactMoney(value: number): string {
-  const magnitude = Math.abs(value);
-  const sign = value < 0 ? "-" : "";
-  if (magnitude >= 1_000_000) return `${sign}$${trim(magnitude / 1_000_000)}M`;
-  if (magnitude >= 1_000) return `${sign}$${trim(magnitude / 1_000)}k`;
-  return `${sign}$${Math.round(magnitude)}`;
-}
-
-function trim(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, "");
 }

@@ -88,6 +88,22 @@ export function displayMoneyFromDrawing(value: number, digits: number): string {
 }
 
 /**
+ * A chart axis tick, rounded for a narrow axis: "$1.2k", "-$300", "$2M". Ticks are scale positions
+ * chosen by the chart library, not figures of the user's money, so a float is what arrives here;
+ * every figure a person reads as their P&L goes through `displayMoney` from the exact text instead.
+ */
+export function displayAxisMoney(value: number): string {
+  if (!Number.isFinite(value)) throw new MoneyError(`not a finite axis value: ${value}`);
+  const magnitude = Math.abs(value);
+  const sign = value < 0 ? "-" : "";
+  const trim = (scaled: number) =>
+    scaled >= 100 ? scaled.toFixed(0) : scaled.toFixed(1).replace(/\.0$/, "");
+  if (magnitude >= 1_000_000) return `${sign}$${trim(magnitude / 1_000_000)}M`;
+  if (magnitude >= 1_000) return `${sign}$${trim(magnitude / 1_000)}k`;
+  return `${sign}$${Math.round(magnitude)}`;
+}
+
+/**
  * Money in a CSV file Rollbook writes: the plain decimal with at least two places ("-1234.50"), no
  * currency sign, no grouping, a leading "-" for losses, so spreadsheets read it as a number.
  */

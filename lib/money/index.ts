@@ -38,6 +38,7 @@ export {
   type DisplayDecimalOptions,
   type DisplayMoneyOptions,
   decimalToNumberForDrawing,
+  displayAxisMoney,
   displayDecimal,
   displayMoney,
   displayMoneyFromDrawing,

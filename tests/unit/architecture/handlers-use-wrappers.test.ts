@@ -15,9 +15,11 @@ const WRAPPERS: Record<string, string> = {
   routeHandler: "@/lib/server/handlers/route-handler",
   // The cron variant: the bearer CRON_SECRET in place of a session (lib/server/cron/with-cron.ts).
   withCron: "@/lib/server/cron/with-cron",
+  // CSV downloads: routeHandler with a required session, zod-parsed filters and a streamed body.
+  csvExportRoute: "@/lib/export/export-route",
 };
 const ACTION_WRAPPERS = ["serverAction"];
-const ROUTE_WRAPPERS = ["routeHandler", "withCron"];
+const ROUTE_WRAPPERS = ["routeHandler", "withCron", "csvExportRoute"];
 const SEGMENT_OPTIONS = new Set([
   "dynamic",
   "maxDuration",

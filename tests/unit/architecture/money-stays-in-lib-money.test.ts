@@ -46,12 +46,6 @@ const allowed: Allowed[] = [
     reason: "a duration in seconds",
   },
   {
-    file: "components/pnl-chart.tsx",
-    rule: "toFixed",
-    line: /[xy]\([^)]*\)\)?\.toFixed\(1\)/,
-    reason: "SVG path coordinates in pixels",
-  },
-  {
     file: "lib/server/imports/claim-import-quota.ts",
     rule: "toFixed",
     line: /bytes \/ 1024.*\.toFixed\(1\)/,
