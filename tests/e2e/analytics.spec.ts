@@ -47,7 +47,7 @@ test("the calendar shows each day's realized figure, and a day lists the lots th
   expect(await lots.count()).toBeGreaterThan(0);
   // Each lot links to its chain.
   await lots.first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/, { timeout: 60_000 });
 
   // The year view: twelve months, each a table.
   await page.goto("/calendar");
@@ -97,7 +97,8 @@ test("tables sort by a header and filter by text", async ({ page }) => {
     .getByRole("columnheader", { name: /Realized/ })
     .getByRole("link")
     .click();
-  await expect(page).toHaveURL(/sort=realized&dir=desc/);
+  // A server render of the sorted page: allow for a loaded machine.
+  await expect(page).toHaveURL(/sort=realized&dir=desc/, { timeout: 60_000 });
   await expect(page.getByRole("columnheader", { name: /Realized/ })).toHaveAttribute(
     "aria-sort",
     "descending",
@@ -122,7 +123,7 @@ test("CSV exports download with the same totals as their pages", async ({ page }
   await expect(page.getByRole("heading", { name: "Statistics", level: 1 })).toBeVisible();
   const shown = (await statValue(page, "Realized")).replace(/^\+/, "");
   await page.getByRole("link", { name: "Month", exact: true }).click();
-  await expect(page).toHaveURL(/by=month/);
+  await expect(page).toHaveURL(/by=month/, { timeout: 60_000 });
   expect(await page.locator("table tbody tr").count()).toBeGreaterThan(1);
   const statistics = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
