@@ -12,19 +12,24 @@ const holidayCache = new Map<number, Set<number>>();
 
 /** Whether US exchanges trade on this trading date (`YYYY-MM-DD`). */
 export function isTradingDay(isoDate: string): boolean {
-  const day = dayFromIso(isoDate);
+  return isTradingDayNumber(dayFromIso(isoDate));
+}
+
+/** The same on a day number (days since 1970-01-01), for code that steps through days. */
+export function isTradingDayNumber(day: number): boolean {
   const dow = weekday(day);
   if (dow === 0 || dow === 6) return false;
   const year = new Date(day * MS_PER_DAY).getUTCFullYear();
   return !holidays(year).has(day) && !SPECIAL_CLOSURES.has(day);
 }
 
-function dayFromIso(date: string): number {
+/** A `YYYY-MM-DD` date as a day number (days since 1970-01-01). */
+export function dayFromIso(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
-function weekday(day: number): number {
+export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
@@ -32,8 +37,8 @@ function dayOf(year: number, month: number, date: number): number {
   return Math.floor(Date.UTC(year, month - 1, date) / MS_PER_DAY);
 }
 
-/** The n-th given weekday of a month (n = -1: the last one). */
-function nthWeekday(year: number, month: number, dow: number, n: number): number {
+/** The n-th given weekday of a month (n = -1: the last one), as a day number. */
+export function nthWeekday(year: number, month: number, dow: number, n: number): number {
   if (n > 0) {
     const first = dayOf(year, month, 1);
     return first + ((dow - weekday(first) + 7) % 7) + (n - 1) * 7;
