@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { SHORT_MONTH_NAMES } from "@/lib/dates/month-names";
 import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
 import { decimalToNumberForDrawing, displayAxisMoney, displayMoney } from "@/lib/money";
 import { formatTradeDate } from "./format/dates";
@@ -18,7 +19,6 @@ import { formatTradeDate } from "./format/dates";
 /** A point as drawn: numbers for pixel positions only, the exact strings for every figure shown. */
 type DrawnPoint = EquityPoint & { time: number; realizedY: number; equityY: number | null };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const REALIZED_COLOR = "var(--accent)";
 const EQUITY_COLOR = "var(--gain)";
 
@@ -150,7 +150,7 @@ function EquityTooltip({
 /** Axis labels: "Nov 20", or "Jan '26" on the first of a year's labels. Never a figure of a record. */
 function shortDate(time: number): string {
   const date = new Date(time);
-  const month = MONTHS[date.getUTCMonth()] ?? "";
+  const month = SHORT_MONTH_NAMES[date.getUTCMonth()] ?? "";
   return date.getUTCMonth() === 0 && date.getUTCDate() <= 7
     ? `${month} '${String(date.getUTCFullYear()).slice(2)}`
     : `${month} ${date.getUTCDate()}`;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CalendarDay, CalendarMonth } from "@/lib/analytics";
+import { MONTH_NAMES } from "@/lib/dates/month-names";
 import { displayMoney } from "@/lib/money";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
@@ -12,21 +13,6 @@ const WEEKDAYS = [
   { short: "Fri", long: "Friday" },
   { short: "Sat", long: "Saturday" },
   { short: "Sun", long: "Sunday" },
-];
-
-export const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
 ];
 
 /** "+$120.50 gain", "-$40.25 loss": the sign and the word carry what the colour shows. */

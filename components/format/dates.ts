@@ -1,17 +1,16 @@
 /** Dates for display. Trading dates are `YYYY-MM-DD` strings and are never shifted by a time zone. */
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+import { SHORT_MONTH_NAMES } from "@/lib/dates/month-names";
 
 /** "2026-11-20" → "Nov 20, 2026". */
 export function formatTradeDate(isoDay: string): string {
   const [year, month, day] = isoDay.split("-");
-  return `${MONTHS[Number(month) - 1] ?? month} ${Number(day)}, ${year}`;
+  return `${SHORT_MONTH_NAMES[Number(month) - 1] ?? month} ${Number(day)}, ${year}`;
 }
 
 /** "2026-11-20" → "Nov 20 '26", for narrow places such as expiries and chart labels. */
 export function formatShortDate(isoDay: string): string {
   const [year, month, day] = isoDay.split("-");
-  return `${MONTHS[Number(month) - 1] ?? month} ${Number(day)} '${year?.slice(2)}`;
+  return `${SHORT_MONTH_NAMES[Number(month) - 1] ?? month} ${Number(day)} '${year?.slice(2)}`;
 }
 
 const timestampFormat = new Intl.DateTimeFormat("en-US", {

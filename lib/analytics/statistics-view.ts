@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "@/lib/dates/month-names";
 import { formatMoney, type Micro, type Ratio, ratioText } from "@/lib/money";
 import { STRATEGY_NAMES, type StrategyLabel } from "@/lib/pnl";
 import { DTE_BUCKETS, type Grouping, UNKNOWN_GROUP } from "./grouping";
@@ -66,27 +67,12 @@ export function statisticsView(statistics: TradeStatistics): StatisticsView {
   };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** A group key as a reader says it: "March 2025", "Week 7 of 2025", "Bull put spread", "22–45 days". */
 export function groupLabel(grouping: Grouping, key: string): string {
   if (key === UNKNOWN_GROUP) return grouping === "strategy" ? "Not labelled" : "Unknown";
   switch (grouping) {
     case "month":
-      return `${MONTHS[Number(key.slice(5, 7)) - 1] ?? key} ${key.slice(0, 4)}`;
+      return `${MONTH_NAMES[Number(key.slice(5, 7)) - 1] ?? key} ${key.slice(0, 4)}`;
     case "week":
       return `Week ${Number(key.slice(6))} of ${key.slice(0, 4)}`;
     case "strategy":

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DayLots } from "@/components/calendar/day-lots";
-import { MONTH_NAMES, MonthGrid } from "@/components/calendar/month-grid";
+import { MonthGrid } from "@/components/calendar/month-grid";
 import { EmptyState } from "@/components/empty-state";
 import { formatTradeDate } from "@/components/format/dates";
 import { Money } from "@/components/money";
+import { MONTH_NAMES } from "@/lib/dates/month-names";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getCalendar } from "@/lib/server/queries/get-calendar";
