@@ -43,7 +43,7 @@ export async function recordDailyMarks(
   const optionRows = await tx.$executeRaw`
     INSERT INTO daily_marks (user_id, mark_date, account_id, position_key, kind, instrument_id, symbol, quantity,
                              mark_price, market_value, cost_basis, unrealized_pnl)
-    SELECT p.user_id, ${day}::date, p.account_id, 'option:' || p.instrument_id, 'OPTION', p.instrument_id,
+    SELECT p.user_id, ${day}::date, p.account_id, 'option:' || p.instrument_id || ':' || lower(p.side::text), 'OPTION', p.instrument_id,
            i.underlying, p.quantity,
            p.mark_price, p.market_value, p.cost_basis, p.unrealized_pnl
     FROM open_positions p JOIN option_instruments i ON i.id = p.instrument_id

@@ -174,7 +174,7 @@ describe("daily marks", () => {
     expect(await marks(realId)).toEqual([
       {
         kind: "OPTION",
-        position_key: `option:${instrumentId}`,
+        position_key: `option:${instrumentId}:short`,
         symbol: contract[0]?.underlying,
         quantity: "-1.00000000",
         mark_price: "0.42000000",
@@ -182,7 +182,7 @@ describe("daily marks", () => {
         unrealized: "58.00000000",
       },
     ]);
-    const demoMark = (await marks(demoId)).find((row) => row.position_key === `option:${instrumentId}`);
+    const demoMark = (await marks(demoId)).find((row) => row.position_key === `option:${instrumentId}:short`);
     expect(demoMark?.mark_price).not.toBe("0.42000000");
 
     // Row-level security: the real trader's reads see none of the demo's marks.

@@ -96,5 +96,13 @@ describe("a long and a short lot of one contract on one account", () => {
       ["LONG", "1"],
       ["SHORT", "-1"],
     ]);
+
+    // The day's marks keep both too: one row per side, keyed apart.
+    const { rows: marks } = await databases.owner.query(
+      "SELECT position_key, quantity::text FROM daily_marks WHERE kind = 'OPTION' ORDER BY quantity",
+    );
+    expect(marks.map((mark) => mark.quantity)).toEqual(["-1.00000000", "1.00000000"]);
+    expect(marks[0]?.position_key).toMatch(/^option:.+:short$/);
+    expect(marks[1]?.position_key).toMatch(/^option:.+:long$/);
   });
 });
