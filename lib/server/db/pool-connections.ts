@@ -6,7 +6,12 @@ import type pg from "pg";
  * Prisma cannot send (`COPY … FROM STDIN`) finds that client here by asking the transaction for
  * `pg_backend_pid()`, and runs on it inside the same transaction (`transactionConnection`).
  */
-const connectionsByBackend = new Map<number, pg.PoolClient[]>();
+// Kept on globalThis, not in this module: a production Next build may instantiate this module more
+// than once (one copy per server bundle), while the one Prisma client (getDb) is shared by all of them,
+// so a registry per module instance would miss the connections another instance's pool opened.
+const registry = globalThis as unknown as { rollbookConnectionsByBackend?: Map<number, pg.PoolClient[]> };
+registry.rollbookConnectionsByBackend ??= new Map<number, pg.PoolClient[]>();
+const connectionsByBackend = registry.rollbookConnectionsByBackend;
 
 function backendOf(client: pg.PoolClient): number | undefined {
   // Set by node-postgres from the server's BackendKeyData message once the connection is up.
