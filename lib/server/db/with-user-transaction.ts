@@ -1,30 +1,24 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
-import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "./account-deleted-error";
+import {
+  type BeginUserScopeOptions,
+  beginUserScope,
+  type ScopedUser,
+  type UserProfile,
+} from "./begin-user-scope";
 import type { Database } from "./create-prisma-client";
 import { getDb } from "./db";
-import { setUserContext } from "./user-context";
 
 export type UserTransaction = Prisma.TransactionClient;
 
-export type UserProfile = { username?: string | null; displayName?: string | null; isDemo?: boolean };
-
-export type WithUserTransactionOptions = {
-  robinhoodUserId: string;
-  /**
-   * `sign-in` may bring back a deleted account (the person chose to come back); `work` (sync, import,
-   * recompute) never does, so work that was already running cannot undo a deletion.
-   */
-  purpose: "sign-in" | "work";
-  profile?: UserProfile;
+export type WithUserTransactionOptions = BeginUserScopeOptions & {
   /** Defaults to the app's client; tests pass their own. */
   db?: Database;
   timeoutMs?: number;
 };
 
-export type ScopedUser = { id: string; robinhoodUserId: string };
+export type { ScopedUser, UserProfile };
 
 export { AccountDeletedError };
 
@@ -55,36 +49,6 @@ export async function runAsUser<T>(
   options: RunAsUserOptions,
   work: (tx: UserTransaction, user: ScopedUser) => Promise<T>,
 ): Promise<T> {
-  const robinhoodUserId = options.robinhoodUserId.trim().toLowerCase();
-  const userId = userIdFromRobinhoodUserId(robinhoodUserId);
-  const profile = options.profile ?? {};
-  // A demo user exists only from its sign-in (opening the demo) until the cron deletes it: work that
-  // finds it gone (a recompute that was already running, a tab left open) must not bring it back.
-  const isDemo = isDemoRobinhoodUserId(robinhoodUserId);
-  const mayCreate = options.purpose === "sign-in" || !isDemo;
-
-  await setUserContext(tx, userId);
-  if (options.purpose === "sign-in") {
-    await tx.$executeRaw`DELETE FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId}`;
-  }
-  // The tombstone check and the insert are one statement, taken after the per-user lock, so a
-  // deletion that committed first is always seen. A new row's session version starts at a random
-  // value: the id is derived from the Robinhood id, so an account deleted and signed up again gets
-  // the same id, and a token copied before the deletion must not match the new row.
-  const upserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at,
-                       session_version)
-    SELECT ${userId}::uuid, ${robinhoodUserId}, ${profile.username ?? null}, ${profile.displayName ?? null},
-           ${isDemo || (profile.isDemo ?? false)}, ${options.purpose === "sign-in" ? new Date() : null}::timestamp, now(),
-           floor(random() * 1073741824)::int
-    WHERE NOT EXISTS (SELECT 1 FROM account_deletions WHERE robinhood_user_id = ${robinhoodUserId})
-      AND (${mayCreate} OR EXISTS (SELECT 1 FROM users WHERE id = ${userId}::uuid))
-    ON CONFLICT (robinhood_user_id) DO UPDATE SET
-      username = COALESCE(EXCLUDED.username, users.username),
-      display_name = COALESCE(EXCLUDED.display_name, users.display_name),
-      last_signed_in_at = COALESCE(EXCLUDED.last_signed_in_at, users.last_signed_in_at),
-      updated_at = now()
-    RETURNING id::text`;
-  if (upserted.length === 0) throw new AccountDeletedError();
-  return work(tx, { id: userId, robinhoodUserId });
+  const user = await beginUserScope(tx, options);
+  return work(tx, user);
 }
