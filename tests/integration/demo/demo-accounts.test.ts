@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { dateColumn } from "@/lib/dates/trading-date";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
@@ -13,13 +12,12 @@ import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
 import { getPositions } from "@/lib/server/queries/get-positions";
 import { listChains } from "@/lib/server/queries/list-chains";
 import { listImports } from "@/lib/server/queries/list-imports";
-import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { REAL_TRADER, seedRealShortContract } from "@/tests/integration/support/seed-real-short-contract";
 import { SIM_NOW, setUpSyncTestbed } from "@/tests/integration/sync/sync-test-support";
 import { userOwnedTables } from "@/tests/support/test-database";
 
 const bed = setUpSyncTestbed();
-const REAL_TRADER = "3f1c2a9e-5b7d-4e21-9a0c-7d4e8b6f1a23";
 const csv = (name: string) => readFile(path.join(import.meta.dirname, "../../fixtures/csv", name), "utf8");
 
 const openDemo = (minutesAfterSimNow = 0) =>
@@ -41,53 +39,6 @@ async function rowsOwnedBy(userId: string): Promise<number> {
   }
   const user = await bed.owner.query("SELECT 1 FROM users WHERE id = $1", [userId]);
   return total + (user.rowCount ?? 0);
-}
-
-/** A real (Robinhood) trader who sold one contract to open at 1.00, still open. */
-async function seedRealTrader(instrumentId: string) {
-  await withUserTransaction(
-    { db: bed.db, robinhoodUserId: REAL_TRADER, purpose: "sign-in" },
-    async (tx, user) => {
-      const account = await tx.brokerAccount.create({ data: { userId: user.id, accountNumber: "REAL0001" } });
-      const order = await tx.optionOrder.create({
-        data: {
-          userId: user.id,
-          accountId: account.id,
-          brokerOrderId: "real-order-1",
-          source: "API",
-          state: "filled",
-          chainSymbol: "X",
-          quantity: "1",
-          processedQuantity: "1",
-          brokerCreatedAt: new Date("2026-11-10T15:00:00Z"),
-          brokerUpdatedAt: new Date("2026-11-10T15:00:00Z"),
-        },
-      });
-      const leg = await tx.optionLeg.create({
-        data: {
-          userId: user.id,
-          orderId: order.id,
-          brokerLegId: "real-leg-1",
-          instrumentId,
-          side: "SELL",
-          positionEffect: "OPEN",
-        },
-      });
-      await tx.optionExecution.create({
-        data: {
-          userId: user.id,
-          legId: leg.id,
-          brokerExecutionId: "real-ex-1",
-          price: "1.00",
-          quantity: "1",
-          fees: "0",
-          executedAt: new Date("2026-11-10T15:00:00Z"),
-          tradeDate: dateColumn("2026-11-10"),
-        },
-      });
-      await markInputsChanged(tx, user);
-    },
-  );
 }
 
 describe("opening the demo", () => {
@@ -177,7 +128,7 @@ describe("demo marks", () => {
     expect(demoMarks[0]?.mark_price).not.toBe("0.42");
 
     // A real trader holds the same contract, with Robinhood's mark a day older than the demo's.
-    await seedRealTrader(instrumentId);
+    await seedRealShortContract(bed.db, instrumentId);
     await bed.owner.query(
       "INSERT INTO option_marks (instrument_id, as_of, mark_price) VALUES ($1, $2, 0.42)",
       [instrumentId, new Date(SIM_NOW.getTime() - 86_400_000)],
@@ -206,7 +157,8 @@ describe("the cron and demo accounts", () => {
   it("deletes expired demo users with every row they own, and neither live ones nor real users", async () => {
     const expired = await openDemo(0);
     const live = await openDemo(60);
-    await seedRealTrader(
+    await seedRealShortContract(
+      bed.db,
       (await bed.owner.query("SELECT id::text FROM option_instruments LIMIT 1")).rows[0].id,
     );
     const expiredId = userIdFromRobinhoodUserId(expired.robinhoodUserId);

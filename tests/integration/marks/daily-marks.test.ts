@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { dateColumn } from "@/lib/dates/trading-date";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { openDemoAccount } from "@/lib/server/demo/open-demo-account";
 import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
-import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+import { REAL_TRADER, seedRealShortContract } from "@/tests/integration/support/seed-real-short-contract";
 import { SIM_NOW, setUpSyncTestbed } from "@/tests/integration/sync/sync-test-support";
 
 const bed = setUpSyncTestbed();
-const REAL_TRADER = "3f1c2a9e-5b7d-4e21-9a0c-7d4e8b6f1a23";
 // SIM_NOW is 17:00 in New York on 2026-11-18: after the close.
 const MORNING = new Date("2026-11-18T15:00:00Z");
 
@@ -159,7 +157,7 @@ describe("daily marks", () => {
     const instrumentId = held[0]?.instrument_id as string;
     expect(held[0]?.demo_mark).not.toBe("0.42");
 
-    await seedRealShortContract(instrumentId);
+    await seedRealShortContract(bed.db, instrumentId);
     await bed.owner.query(
       "INSERT INTO option_marks (instrument_id, as_of, mark_price) VALUES ($1, $2, 0.42)",
       [instrumentId, new Date(SIM_NOW.getTime() - 86_400_000)],
@@ -193,50 +191,3 @@ describe("daily marks", () => {
     expect(new Set(visible.map((row) => row.userId))).toEqual(new Set([realId]));
   });
 });
-
-/** A real (Robinhood) trader who sold one contract to open at 1.00, still open. */
-async function seedRealShortContract(instrumentId: string) {
-  await withUserTransaction(
-    { db: bed.db, robinhoodUserId: REAL_TRADER, purpose: "sign-in" },
-    async (tx, user) => {
-      const account = await tx.brokerAccount.create({ data: { userId: user.id, accountNumber: "REAL0001" } });
-      const order = await tx.optionOrder.create({
-        data: {
-          userId: user.id,
-          accountId: account.id,
-          brokerOrderId: "real-order-1",
-          source: "API",
-          state: "filled",
-          chainSymbol: "X",
-          quantity: "1",
-          processedQuantity: "1",
-          brokerCreatedAt: new Date("2026-11-10T15:00:00Z"),
-          brokerUpdatedAt: new Date("2026-11-10T15:00:00Z"),
-        },
-      });
-      const leg = await tx.optionLeg.create({
-        data: {
-          userId: user.id,
-          orderId: order.id,
-          brokerLegId: "real-leg-1",
-          instrumentId,
-          side: "SELL",
-          positionEffect: "OPEN",
-        },
-      });
-      await tx.optionExecution.create({
-        data: {
-          userId: user.id,
-          legId: leg.id,
-          brokerExecutionId: "real-ex-1",
-          price: "1.00",
-          quantity: "1",
-          fees: "0",
-          executedAt: new Date("2026-11-10T15:00:00Z"),
-          tradeDate: dateColumn("2026-11-10"),
-        },
-      });
-      await markInputsChanged(tx, user);
-    },
-  );
-}
