@@ -1,33 +1,12 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { describe, expect, it } from "vitest";
 import { runCronTick } from "@/lib/server/cron/run-cron-tick";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { connectOwner, testDatabaseUrls, truncateAll } from "@/tests/support/test-database";
+import { setUpCountingDatabase } from "@/tests/integration/support/counting-database";
+import { truncateAll } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-11-26T15:00:00Z");
 const now = () => NOW;
 
-let owner: Awaited<ReturnType<typeof connectOwner>>;
-let db: Database;
-let queries = 0;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: testDatabaseUrls().appUrl, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  db = client as unknown as Database;
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const bed = setUpCountingDatabase();
 
 /**
  * `count` Robinhood users on the sync schedule, synced a minute ago and due in fourteen minutes, and
@@ -35,41 +14,41 @@ beforeEach(() => truncateAll(owner));
  * schema owner (users forces row-level security on it too, lifted inside this transaction only).
  */
 async function seedScheduled(count: number) {
-  await owner.query("BEGIN");
-  await owner.query("ALTER TABLE users NO FORCE ROW LEVEL SECURITY");
-  await owner.query(
+  await bed.owner.query("BEGIN");
+  await bed.owner.query("ALTER TABLE users NO FORCE ROW LEVEL SECURITY");
+  await bed.owner.query(
     `INSERT INTO users (id, robinhood_user_id, is_demo, updated_at)
      SELECT gen_random_uuid(), 'rh-' || i, i % 2 = 1, now() FROM generate_series(1, $1::int * 2) AS i`,
     [count],
   );
-  await owner.query(
+  await bed.owner.query(
     `INSERT INTO sync_schedule (user_id, robinhood_user_id, next_sync_at, last_synced_at)
      SELECT id, robinhood_user_id, $1::timestamptz + interval '14 minutes', $1::timestamptz - interval '1 minute'
      FROM users WHERE NOT is_demo`,
     [NOW],
   );
-  await owner.query(
+  await bed.owner.query(
     `INSERT INTO demo_accounts (user_id, robinhood_user_id, expires_at)
      SELECT id, robinhood_user_id, $1::timestamptz + interval '1 day' FROM users WHERE is_demo`,
     [NOW],
   );
-  await owner.query("ALTER TABLE users FORCE ROW LEVEL SECURITY");
-  await owner.query("COMMIT");
+  await bed.owner.query("ALTER TABLE users FORCE ROW LEVEL SECURITY");
+  await bed.owner.query("COMMIT");
 }
 
 async function queriesOfIdleTick(): Promise<number> {
-  queries = 0;
-  const report = await runCronTick({ db, budgetMs: 30_000, now });
+  bed.resetQueries();
+  const report = await runCronTick({ db: bed.db, budgetMs: 30_000, now });
   expect(report).toMatchObject({ recomputed: 0, failed: 0, demoAccountsDeleted: 0 });
   expect(report.sync).toMatchObject({ usersDue: 0, claimed: 0, synced: 0 });
-  return queries;
+  return bed.queries;
 }
 
 describe("an idle cron tick with users on the sync schedule", () => {
   it("makes the same number of queries for 10 scheduled users as for 1,000", async () => {
     await seedScheduled(10);
     const ten = await queriesOfIdleTick();
-    await truncateAll(owner);
+    await truncateAll(bed.owner);
     await seedScheduled(1_000);
     const thousand = await queriesOfIdleTick();
 
@@ -78,7 +57,7 @@ describe("an idle cron tick with users on the sync schedule", () => {
     // the recompute queue's transaction 3, the tick's record 1.
     expect(thousand).toBeLessThanOrEqual(7);
     // The tick was recorded (the first one's record went with the truncate).
-    const { rows } = await owner.query("SELECT users_due, claimed, synced FROM cron_ticks");
+    const { rows } = await bed.owner.query("SELECT users_due, claimed, synced FROM cron_ticks");
     expect(rows).toEqual([{ users_due: 0, claimed: 0, synced: 0 }]);
   });
 });
