@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   CartesianGrid,
   ComposedChart,
@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { SHORT_MONTH_NAMES } from "@/lib/dates/month-names";
 import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
+import { parseEquityPointsText } from "@/lib/equity/equity-points-text";
 import { decimalToNumberForDrawing, displayAxisMoney, displayMoney } from "@/lib/money";
 import { formatTradeDate } from "./format/dates";
 
@@ -27,7 +28,9 @@ const EQUITY_COLOR = "var(--gain)";
  * curve, realized + unrealized at each day's stored marks (days without stored marks are skipped and
  * the line joins the days around them). Tooltips print the exact decimal strings.
  */
-export function PnlChart({ points }: { points: EquityPoint[] }) {
+export function PnlChart({ pointsText }: { pointsText: string }) {
+  // The points arrive as one compact string (lib/equity/equity-points-text.ts): a smaller payload.
+  const points = useMemo(() => parseEquityPointsText(pointsText), [pointsText]);
   // Drawn after hydration only: the page's Content-Security-Policy refuses inline style attributes in
   // server HTML, while styles React sets on nodes it creates in the browser are allowed.
   const [mounted, setMounted] = useState(false);

@@ -6,6 +6,7 @@ import { ChainStatusBadge, SideLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { SortHeader } from "../tables/sort-header";
 import { StrategyBadge } from "./strategy-badge";
 
 type SortColumn = ChainSort["column"];
@@ -23,44 +24,15 @@ function dte(days: number): string {
   return days === 0 ? "expires today" : `${days} DTE`;
 }
 
-function SortHeader({
-  column,
-  label,
-  numeric,
-  sort,
-  sortHref,
-}: {
+function ChainSortHeader(props: {
   column: SortColumn;
   label: string;
   numeric?: boolean;
   sort?: ChainSort | null;
   sortHref?: (sort: ChainSort) => string;
 }) {
-  const active = sort?.column === column;
-  const className = numeric ? "num" : undefined;
-  if (!sortHref) {
-    return (
-      <th scope="col" className={className}>
-        {label}
-      </th>
-    );
-  }
   // A first click sorts figures and dates from the largest, names from A.
-  const descending = active ? !sort?.descending : column !== "underlying";
-  return (
-    <th
-      scope="col"
-      className={className}
-      aria-sort={active ? (sort?.descending ? "descending" : "ascending") : "none"}
-    >
-      <Link className="sort-button" href={sortHref({ column, descending })}>
-        {label}
-        <span className="sort-mark" aria-hidden="true">
-          {active ? (sort?.descending ? "▼" : "▲") : "↕"}
-        </span>
-      </Link>
-    </th>
-  );
+  return <SortHeader {...props} sort={props.sort ?? null} firstDescending={props.column !== "underlying"} />;
 }
 
 /** Roll chains, each with the contract it holds now (or held last); headers sort the whole list. */
@@ -73,15 +45,15 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
         <caption className="visually-hidden">Roll chains</caption>
         <thead>
           <tr>
-            <SortHeader column="underlying" label="Underlying" {...header} />
+            <ChainSortHeader column="underlying" label="Underlying" {...header} />
             <th scope="col">Position</th>
             <th scope="col">Status</th>
-            <SortHeader column="rolls" label="Rolls" numeric {...header} />
+            <ChainSortHeader column="rolls" label="Rolls" numeric {...header} />
             <th scope="col">Contract now or last</th>
-            <SortHeader column="opened" label="Opened" numeric {...header} />
-            <SortHeader column="days" label="Days held" numeric {...header} />
-            <SortHeader column="net-premium" label="Net premium" numeric {...header} />
-            <SortHeader column="realized" label="Realized" numeric {...header} />
+            <ChainSortHeader column="opened" label="Opened" numeric {...header} />
+            <ChainSortHeader column="days" label="Days held" numeric {...header} />
+            <ChainSortHeader column="net-premium" label="Net premium" numeric {...header} />
+            <ChainSortHeader column="realized" label="Realized" numeric {...header} />
             <th scope="col" className="num">
               Unrealized
             </th>

@@ -1,162 +1,149 @@
-"use client";
-
 import Link from "next/link";
-import { displayDecimal, displayMoney, tryParseDecimal } from "@/lib/money";
-import { STRATEGY_NAMES } from "@/lib/pnl";
+import { displayDecimal, displayMoney } from "@/lib/money";
 import type { PositionTotals, PositionView } from "@/lib/server/queries/get-positions-page";
+import type { PositionSort, PositionSortColumn } from "@/lib/server/queries/position-sorts";
 import { SideLabel } from "../badges";
 import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
-import { SortableTable, type TableColumn } from "../tables/sortable-table";
-
-const exact = (value: string | null) => (value === null ? null : tryParseDecimal(value));
+import { SortHeader } from "../tables/sort-header";
 
 function dteText(days: number): string {
   if (days < 0) return "expired";
   return days === 0 ? "today" : `${days} d`;
 }
 
-function columns(totals: PositionTotals): TableColumn<PositionView>[] {
-  return [
-    {
-      id: "contract",
-      header: "Contract",
-      rowHeader: true,
-      sortValue: (row) =>
-        `${row.contract.underlying} ${row.contract.expiration} ${row.contract.strike.padStart(12, "0")}`,
-      filterText: (row) =>
-        `${row.contract.underlying} ${row.contract.optionType} ${row.strategy ? STRATEGY_NAMES[row.strategy] : ""}`,
-      cell: (row) => <ContractLabel contract={row.contract} />,
-      footer: `Total (${totals.positions} positions)`,
-    },
-    {
-      id: "side",
-      header: "Side",
-      sortValue: (row) => `${row.side} ${row.contract.optionType}`,
-      filterText: (row) => `${row.side} ${row.contract.optionType}`,
-      cell: (row) => <SideLabel side={row.side} optionType={row.contract.optionType} />,
-    },
-    {
-      id: "quantity",
-      header: "Qty",
-      numeric: true,
-      sortValue: (row) => exact(row.quantity.replace(/^-/, "")),
-      cell: (row) => displayDecimal(row.quantity.replace(/^-/, "")),
-    },
-    {
-      id: "dte",
-      header: "DTE",
-      numeric: true,
-      sortValue: (row) => row.daysToExpiration,
-      cell: (row) => (
-        <span title={`Expires ${formatTradeDate(row.contract.expiration)}`}>
-          {dteText(row.daysToExpiration)}
-        </span>
-      ),
-    },
-    {
-      id: "underlyingPrice",
-      header: "Stock price",
-      numeric: true,
-      sortValue: (row) => exact(row.underlyingPrice),
-      cell: (row) =>
-        row.underlyingPrice === null ? (
-          <span className="faint" title="No quote for this symbol yet">
-            —
-          </span>
-        ) : (
-          displayMoney(row.underlyingPrice)
-        ),
-    },
-    {
-      id: "averagePrice",
-      header: "Avg price",
-      numeric: true,
-      sortValue: (row) => exact(row.averagePrice),
-      cell: (row) => displayMoney(row.averagePrice),
-    },
-    {
-      id: "mark",
-      header: "Mark",
-      numeric: true,
-      sortValue: (row) => exact(row.mark),
-      cell: (row) =>
-        row.mark === null ? <span className="badge warn">No mark</span> : displayMoney(row.mark),
-    },
-    {
-      id: "captured",
-      header: "Max profit captured",
-      numeric: true,
-      sortValue: (row) => exact(row.maxProfitCaptured),
-      cell: (row) =>
-        row.maxProfitCaptured === null ? (
-          <span className="faint" title="For short options with a mark">
-            —
-          </span>
-        ) : (
-          `${row.maxProfitCaptured}\u00a0%`
-        ),
-    },
-    {
-      id: "marketValue",
-      header: "Market value",
-      numeric: true,
-      sortValue: (row) => exact(row.marketValue),
-      cell: (row) => <Money value={row.marketValue} />,
-      footer: <Money value={totals.marketValue} />,
-    },
-    {
-      id: "unrealized",
-      header: "Unrealized",
-      numeric: true,
-      sortValue: (row) => exact(row.unrealized),
-      cell: (row) => <Money value={row.unrealized} tone signed />,
-      footer: (
-        <>
-          <Money value={totals.unrealized} tone signed />
-          {totals.unmarked > 0 ? <span className="faint"> ({totals.unmarked} without a mark)</span> : null}
-        </>
-      ),
-    },
-    {
-      id: "strategy",
-      header: "Strategy",
-      sortValue: (row) => (row.strategy ? STRATEGY_NAMES[row.strategy] : null),
-      cell: (row) => <StrategyBadge strategy={row.strategy} />,
-    },
-    {
-      id: "chain",
-      header: "Chain",
-      sortValue: (row) => row.chainId,
-      cell: (row) =>
-        row.chainId ? (
-          <Link href={`/chains/${row.chainId}`} aria-label={`View the chain of ${row.contract.underlying}`}>
-            View chain
-          </Link>
-        ) : (
-          "—"
-        ),
-    },
-  ];
-}
+const NAME_COLUMNS: PositionSortColumn[] = ["contract", "side", "strategy"];
 
-/** Open option positions: sortable by any column, filterable by symbol, side or strategy, with totals. */
-export function OpenPositionsTable({
-  positions,
-  totals,
-}: {
+export type OpenPositionsTableProps = {
+  /** The page's rows, already sorted and paged in SQL. */
   positions: PositionView[];
+  /** Over every position the filter matches, not only this page. */
   totals: PositionTotals;
-}) {
-  return (
-    <SortableTable
-      rows={positions}
-      columns={columns(totals)}
-      rowKey={(row) => row.id}
-      caption="Open option positions"
-      filterable
+  sort: PositionSort | null;
+  sortHref: (sort: PositionSort) => string;
+};
+
+/**
+ * Open option positions, one page: headers sort the whole list through the URL (in SQL), and the
+ * totals row sums every matching position. Rendered on the server: the browser gets the table, not
+ * the rows as data.
+ */
+export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPositionsTableProps) {
+  const header = (column: PositionSortColumn, label: string, numeric = false) => (
+    <SortHeader
+      column={column}
+      label={label}
+      numeric={numeric}
+      sort={sort}
+      sortHref={sortHref}
+      firstDescending={!NAME_COLUMNS.includes(column)}
     />
+  );
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Open option positions">
+      <table>
+        <caption className="visually-hidden">Open option positions</caption>
+        <thead>
+          <tr>
+            {header("contract", "Contract")}
+            {header("side", "Side")}
+            {header("quantity", "Qty", true)}
+            {header("dte", "DTE", true)}
+            <th scope="col" className="num">
+              Stock price
+            </th>
+            {header("average-price", "Avg price", true)}
+            {header("mark", "Mark", true)}
+            <th scope="col" className="num">
+              Max profit captured
+            </th>
+            {header("market-value", "Market value", true)}
+            {header("unrealized", "Unrealized", true)}
+            {header("strategy", "Strategy")}
+            <th scope="col">Chain</th>
+          </tr>
+        </thead>
+        <tbody>
+          {positions.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <ContractLabel contract={row.contract} />
+              </th>
+              <td>
+                <SideLabel side={row.side} optionType={row.contract.optionType} />
+              </td>
+              <td className="num">{displayDecimal(row.quantity.replace(/^-/, ""))}</td>
+              <td className="num">
+                <span title={`Expires ${formatTradeDate(row.contract.expiration)}`}>
+                  {dteText(row.daysToExpiration)}
+                </span>
+              </td>
+              <td className="num">
+                {row.underlyingPrice === null ? (
+                  <span className="faint" title="No quote for this symbol yet">
+                    —
+                  </span>
+                ) : (
+                  displayMoney(row.underlyingPrice)
+                )}
+              </td>
+              <td className="num">{displayMoney(row.averagePrice)}</td>
+              <td className="num">
+                {row.mark === null ? <span className="badge warn">No mark</span> : displayMoney(row.mark)}
+              </td>
+              <td className="num">
+                {row.maxProfitCaptured === null ? (
+                  <span className="faint" title="For short options with a mark">
+                    —
+                  </span>
+                ) : (
+                  `${row.maxProfitCaptured}\u00a0%`
+                )}
+              </td>
+              <td className="num">
+                <Money value={row.marketValue} />
+              </td>
+              <td className="num">
+                <Money value={row.unrealized} tone signed />
+              </td>
+              <td>
+                <StrategyBadge strategy={row.strategy} />
+              </td>
+              <td>
+                {row.chainId ? (
+                  <Link
+                    href={`/chains/${row.chainId}`}
+                    aria-label={`View the chain of ${row.contract.underlying}`}
+                  >
+                    View chain
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total ({totals.positions} positions)</th>
+            <td colSpan={7} />
+            <td className="num">
+              <Money value={totals.marketValue} />
+            </td>
+            <td className="num">
+              <Money value={totals.unrealized} tone signed />
+              {totals.unmarked > 0 ? (
+                <span className="faint"> ({totals.unmarked} without a mark)</span>
+              ) : null}
+            </td>
+            <td colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+    </section>
   );
 }

@@ -28,7 +28,7 @@ export async function seedOptionsHistory(db: Database, robinhoodUserId: string, 
   const instruments = await ensureInstruments(db);
   return withUserTransaction({ db, robinhoodUserId, purpose: "sign-in" }, async (tx, user) => {
     const account = await tx.brokerAccount.create({ data: { userId: user.id, accountNumber } });
-    await order(tx, user, account.id, "ord-1", [
+    await writeSeedOrder(tx, user, account.id, "ord-1", [
       {
         id: "ex-1",
         side: "SELL",
@@ -40,7 +40,7 @@ export async function seedOptionsHistory(db: Database, robinhoodUserId: string, 
         at: "2026-10-01T14:00:00Z",
       },
     ]);
-    await order(tx, user, account.id, "ord-2", [
+    await writeSeedOrder(tx, user, account.id, "ord-2", [
       {
         id: "ex-2",
         side: "BUY",
@@ -62,7 +62,7 @@ export async function seedOptionsHistory(db: Database, robinhoodUserId: string, 
         at: "2026-10-14T15:30:00Z",
       },
     ]);
-    await order(tx, user, account.id, "ord-3", [
+    await writeSeedOrder(tx, user, account.id, "ord-3", [
       {
         id: "ex-4",
         side: "SELL",
@@ -128,7 +128,7 @@ async function ensureInstruments(db: Database) {
   return instruments;
 }
 
-async function order(
+export async function writeSeedOrder(
   tx: UserTransaction,
   user: ScopedUser,
   accountId: string,

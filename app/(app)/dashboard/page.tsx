@@ -9,6 +9,8 @@ import { Money } from "@/components/money";
 import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
 import { chartRangeSearchParams } from "@/lib/equity/chart-range";
+import { equityPointsText } from "@/lib/equity/equity-points-text";
+import { thinEquityCurve } from "@/lib/equity/thin-equity-curve";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
@@ -89,7 +91,7 @@ export default async function DashboardPage({
               <RangeSelector range={range} />
             </div>
             {chart.points.length > 0 ? (
-              <PnlChart points={chart.points} />
+              <PnlChart pointsText={equityPointsText(thinEquityCurve(chart.points))} />
             ) : (
               <EmptyState
                 title={

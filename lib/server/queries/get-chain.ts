@@ -1,5 +1,6 @@
 import "server-only";
 import { sumDecimals } from "@/lib/money";
+import { cachedUserRead } from "@/lib/server/cache/cached-user-read";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
@@ -50,8 +51,16 @@ export type ChainDetail = {
 
 export type GetChainOptions = { robinhoodUserId: string; chainId: string; db?: Database };
 
-/** One chain with its rolls, closed lots and open tail; null when the user has no such chain. */
+/**
+ * One chain with its rolls, closed lots and open tail; null when the user has no such chain. Cached
+ * per user and data version (lib/server/cache).
+ */
 export async function getChain(options: GetChainOptions): Promise<ChainDetail | null> {
+  const { robinhoodUserId, db, chainId } = options;
+  return cachedUserRead({ robinhoodUserId, db, key: ["chain", chainId] }, () => readChain(options));
+}
+
+async function readChain(options: GetChainOptions): Promise<ChainDetail | null> {
   return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
     const chain = await tx.rollChain.findFirst({ where: { id: options.chainId, userId: user.id } });
     if (!chain) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedUserRead } from "@/lib/server/cache/cached-user-read";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import {
@@ -21,13 +22,21 @@ export type Dashboard = {
 
 export type GetDashboardOptions = { robinhoodUserId: string; db?: Database };
 
-/** Everything the dashboard shows, read in one transaction so the figures agree with each other. */
+/**
+ * Everything the dashboard shows. The figures are read in one transaction so they agree with each
+ * other, and cached per user and data version (lib/server/cache); the sync and recompute status
+ * changes between versions (a sync's progress), so it is read on every request.
+ */
 export async function getDashboard(options: GetDashboardOptions): Promise<Dashboard> {
-  return readAsUser({ robinhoodUserId: options.robinhoodUserId, db: options.db }, async (tx, user) => {
-    const totals = await pnlTotals(tx, user.id);
-    const series = await realizedSeries(tx, user.id);
-    const underlyings = await underlyingRows(tx, user.id);
-    const status = await syncAndRecomputeStatus(tx, user.id);
-    return { totals, series, underlyings, ...status };
-  });
+  const scope = { robinhoodUserId: options.robinhoodUserId, db: options.db };
+  const figures = await cachedUserRead({ ...scope, key: ["dashboard"] }, () =>
+    readAsUser(scope, async (tx, user) => {
+      const totals = await pnlTotals(tx, user.id);
+      const series = await realizedSeries(tx, user.id);
+      const underlyings = await underlyingRows(tx, user.id);
+      return { totals, series, underlyings };
+    }),
+  );
+  const status = await readAsUser(scope, (tx, user) => syncAndRecomputeStatus(tx, user.id));
+  return { ...figures, ...status };
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import { bumpDataVersion } from "@/lib/server/db/bump-data-version";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
 
 /**
  * Queues the user for the next recompute. Every write of raw data (sync, import) calls it in the
- * same transaction, so a change can never be committed without being queued.
+ * same transaction, so a change can never be committed without being queued, nor without a new data
+ * version (the raw rows are on pages too: fees, the Activity page), which ends the user's cached reads.
  */
 export async function markInputsChanged(tx: SqlRunner, user: ScopedUser): Promise<void> {
   await tx.$executeRawUnsafe(
@@ -13,4 +15,5 @@ export async function markInputsChanged(tx: SqlRunner, user: ScopedUser): Promis
     user.id,
     user.robinhoodUserId,
   );
+  await bumpDataVersion(tx, user);
 }

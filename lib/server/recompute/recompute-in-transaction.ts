@@ -1,6 +1,7 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
+import { bumpDataVersion } from "@/lib/server/db/bump-data-version";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { recordDailyMarks } from "@/lib/server/marks/record-daily-marks";
@@ -53,6 +54,8 @@ export async function recomputeInTransaction(
   // The user's inputs are now reflected; sync and import queue them again under the same per-user
   // lock this transaction holds, so no change can slip between the load above and this delete.
   await tx.$executeRaw`DELETE FROM recompute_queue WHERE user_id = ${user.id}::uuid`;
+  // Pages' cached reads of this user end when this transaction commits (lib/server/cache).
+  await bumpDataVersion(tx, user);
 
   await tx.recomputeRun.create({
     data: {
