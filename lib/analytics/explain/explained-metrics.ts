@@ -90,3 +90,18 @@ export function groupingFor(
     ? requested
     : (groupings[0] ?? "underlying");
 }
+
+/** A breakdown view's settings, as its URL carries them. */
+export type BreakdownSettings = { by: BreakdownGrouping; from: string | null; to: string | null };
+
+/** `/explain/realized?by=month&from=2025-01-01&to=2025-12-31`: the shareable address of a view. */
+export function breakdownHref(metric: ExplainedMetric, settings: Partial<BreakdownSettings>): string {
+  const params = new URLSearchParams();
+  const by = groupingFor(metric, settings.by);
+  params.set("by", by);
+  if (EXPLAINED_METRIC_INFO[metric].dateRangeBy !== null) {
+    if (settings.from) params.set("from", settings.from);
+    if (settings.to) params.set("to", settings.to);
+  }
+  return `/explain/${metric}?${params.toString()}`;
+}

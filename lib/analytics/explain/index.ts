@@ -23,6 +23,8 @@ export {
   BREAKDOWN_GROUPING_NAMES,
   BREAKDOWN_GROUPINGS,
   type BreakdownGrouping,
+  type BreakdownSettings,
+  breakdownHref,
   EXPLAINED_METRIC_INFO,
   EXPLAINED_METRICS,
   type ExplainedMetric,
