@@ -43,11 +43,12 @@ export default async function DashboardPage({
       </div>
 
       <section className="stats five" aria-label="Totals">
-        <Stat label="Realized P&L" note="Options, net of fees">
+        <Stat label="Realized P&L" note="Options, net of fees" labelHref="/explain/realized">
           <Money value={totals.realized} tone />
         </Stat>
         <Stat
           label="Unrealized P&L"
+          labelHref="/explain/unrealized"
           note={
             totals.unmarkedPositions > 0
               ? `${totals.unmarkedPositions} positions have no mark`
@@ -69,7 +70,7 @@ export default async function DashboardPage({
             <Money value={totals.stockRealized} tone />
           </span>
         </Stat>
-        <Stat label="Fees paid" note="Contract and regulatory fees">
+        <Stat label="Fees paid" note="Contract and regulatory fees" labelHref="/explain/fees">
           <Money value={totals.fees} />
         </Stat>
         <Stat label="Open positions" note={`${totals.openChains} open chains`}>

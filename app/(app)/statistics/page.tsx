@@ -56,6 +56,7 @@ export default async function StatisticsPage({
           <section className="stats" aria-label="All closed positions">
             <Stat
               label="Win rate"
+              labelHref="/explain/win-rate"
               note={`${overall.wins} won, ${overall.losses} lost, ${overall.breakEvens} even`}
             >
               <span className="num">{orDash(overall.winRate, " %")}</span>
@@ -68,6 +69,7 @@ export default async function StatisticsPage({
             </Stat>
             <Stat
               label="Premium captured"
+              labelHref="/explain/premium-captured"
               note={
                 <>
                   Kept <Money value={overall.creditKept} /> of <Money value={overall.creditReceived} /> credit

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BreakdownControls } from "@/components/explain/breakdown-controls";
+import { FormulaCard } from "@/components/explain/formula-card";
+import { MoneyBreakdownTable } from "@/components/explain/money-breakdown-table";
+import { PositionBreakdownTable } from "@/components/explain/position-breakdown-table";
+import { WorkedExampleCard } from "@/components/explain/worked-example-card";
+import {
+  BREAKDOWN_GROUPING_NAMES,
+  breakdownHref,
+  EXPLAINED_METRIC_INFO,
+  EXPLAINED_METRICS,
+  groupingFor,
+} from "@/lib/analytics/explain";
+import { readForPage, requireUser } from "@/lib/server/auth/require-user";
+import { getBreakdown } from "@/lib/server/queries/get-breakdown";
+import { explainedMetricParam, parseBreakdownSearchParams } from "../search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ metric: string }>; searchParams: Promise<Record<string, unknown>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const metric = explainedMetricParam.safeParse((await params).metric);
+  return { title: metric.success ? `${EXPLAINED_METRIC_INFO[metric.data].title}, explained` : "Not found" };
+}
+
+export default async function BreakdownPage({ params, searchParams }: Props) {
+  const parsedMetric = explainedMetricParam.safeParse((await params).metric);
+  if (!parsedMetric.success) notFound();
+  const metric = parsedMetric.data;
+  const user = await requireUser(`/explain/${metric}`);
+  const query = parseBreakdownSearchParams(await searchParams);
+  const info = EXPLAINED_METRIC_INFO[metric];
+  const grouping = groupingFor(metric, query.by);
+  const page = await readForPage(() =>
+    getBreakdown({
+      robinhoodUserId: user.robinhoodUserId,
+      metric,
+      grouping,
+      range: { from: query.from, to: query.to },
+    }),
+  );
+  const settings = { by: grouping, from: page.range.from, to: page.range.to };
+  const ranged = settings.from !== null || settings.to !== null;
+  const groupHeader =
+    grouping === "month" && info.monthBy
+      ? `Month (${info.monthBy.replace("month ", "")})`
+      : BREAKDOWN_GROUPING_NAMES[grouping];
+  const caption = `${info.title} by ${BREAKDOWN_GROUPING_NAMES[grouping].toLowerCase()}`;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{info.title}, explained</h1>
+          <p>
+            Its formula, your own numbers in it, and every {info.component} grouped.{" "}
+            <Link href="/explain">Does it all add up?</Link>
+          </p>
+        </div>
+      </div>
+      <nav className="segmented" aria-label="Metric">
+        {EXPLAINED_METRICS.map((other) => (
+          <Link
+            key={other}
+            href={breakdownHref(other, settings)}
+            aria-current={other === metric ? "page" : undefined}
+          >
+            {EXPLAINED_METRIC_INFO[other].title}
+          </Link>
+        ))}
+      </nav>
+
+      {query.problems.length > 0 ? (
+        <div className="alert error" role="alert">
+          <p>Some settings in the address were not understood and were left out:</p>
+          <ul>
+            {query.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="grid-2">
+        <FormulaCard formula={page.formula} />
+        {page.kind === "money" ? (
+          <WorkedExampleCard
+            subject={page.example?.subject ?? null}
+            steps={page.example?.steps ?? []}
+            check={page.example ?? undefined}
+            empty={`No ${info.component} to take an example from${ranged ? " in this range" : ""} yet.`}
+          />
+        ) : (
+          <WorkedExampleCard
+            subject={page.example.subject}
+            steps={page.breakdown.total.closed === 0 ? [] : page.example.steps}
+            empty={`No closed positions${ranged ? " in this range" : ""} yet.`}
+          />
+        )}
+      </div>
+
+      <section className="card flush" aria-labelledby="components-heading">
+        <div className="card-header">
+          <div>
+            <h2 id="components-heading">{caption}</h2>
+            <p>
+              {ranged
+                ? `By ${info.dateRangeBy}: ${settings.from ?? "the start"} to ${settings.to ?? "today"}.`
+                : "All dates: the totals row is the figure on the dashboard."}
+              {page.kind === "money" && page.unmarkedPositions > 0
+                ? ` ${page.unmarkedPositions} open positions have no mark and are left out.`
+                : ""}
+              {page.kind === "positions" && page.openChains > 0
+                ? ` ${page.openChains} open chains are not counted until they close.`
+                : ""}
+            </p>
+          </div>
+        </div>
+        <BreakdownControls metric={metric} settings={settings} />
+        {page.kind === "money" ? (
+          <MoneyBreakdownTable
+            breakdown={page.breakdown}
+            groupHeader={groupHeader}
+            componentName={info.component}
+            caption={caption}
+          />
+        ) : (
+          <PositionBreakdownTable
+            breakdown={page.breakdown}
+            metric={metric === "win-rate" ? "win-rate" : "premium-captured"}
+            groupHeader={groupHeader}
+            caption={caption}
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { UNKNOWN_GROUP } from "@/lib/analytics";
+import type { BreakdownGrouping, DateRange, MoneyGroup } from "@/lib/analytics/explain";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseDecimal } from "@/lib/money";
+import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { countedFillsCte } from "./counted-fills";
+
+export type MoneyMetric = "realized" | "unrealized" | "fees" | "cash-flows";
+
+type GroupRow = { key: string; value: string; count: number };
+
+// Group keys as SQL: fixed fragments chosen by a parsed enum, never text from a request.
+const unknown = Prisma.sql`${UNKNOWN_GROUP}::text`;
+const LOT_KEYS: Record<BreakdownGrouping, Prisma.Sql> = {
+  underlying: Prisma.sql`i.underlying`,
+  strategy: Prisma.sql`coalesce(c.strategy, ${unknown})`,
+  expiration: Prisma.sql`i.expiration_date::text`,
+  month: Prisma.sql`to_char(l.close_trade_date, 'YYYY-MM')`,
+};
+const POSITION_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
+  underlying: Prisma.sql`i.underlying`,
+  strategy: Prisma.sql`coalesce(c.strategy, ${unknown})`,
+  expiration: Prisma.sql`i.expiration_date::text`,
+  month: null,
+};
+const FILL_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
+  underlying: Prisma.sql`i.underlying`,
+  strategy: null,
+  expiration: Prisma.sql`i.expiration_date::text`,
+  month: Prisma.sql`to_char(e.trade_date, 'YYYY-MM')`,
+};
+const COUNTED_FILL_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
+  underlying: Prisma.sql`f.underlying`,
+  strategy: null,
+  expiration: Prisma.sql`f.expiration_date::text`,
+  month: Prisma.sql`to_char(f.trade_date, 'YYYY-MM')`,
+};
+
+function need(key: Prisma.Sql | null, metric: MoneyMetric, grouping: BreakdownGrouping): Prisma.Sql {
+  if (key === null) throw new Error(`${metric} cannot be grouped by ${grouping}`);
+  return key;
+}
+
+/**
+ * The components of a money metric summed per group by PostgreSQL `numeric` (exact), with how many
+ * components each group holds. Realized: closed lots by close date; unrealized: open positions with a
+ * mark (no date range: it is "now"); fees: every option fill, as the dashboard counts them; cash
+ * flows: the fills P&L counts (`counted-fills.ts`).
+ */
+export async function moneyGroups(
+  tx: UserTransaction,
+  options: { userId: string; metric: MoneyMetric; grouping: BreakdownGrouping; range: DateRange },
+): Promise<MoneyGroup[]> {
+  const { userId, metric, grouping } = options;
+  const from = options.range.from;
+  const to = options.range.to;
+  let rows: GroupRow[];
+  if (metric === "realized") {
+    rows = await tx.$queryRaw<GroupRow[]>`
+      SELECT ${LOT_KEYS[grouping]} AS key, trim_scale(sum(l.realized_pnl))::text AS value, count(*)::int AS count
+      FROM matched_lots l
+      JOIN option_instruments i ON i.id = l.instrument_id
+      LEFT JOIN roll_chains c ON c.id = l.chain_id
+      WHERE l.user_id = ${userId}::uuid
+        AND (${from}::date IS NULL OR l.close_trade_date >= ${from}::date)
+        AND (${to}::date IS NULL OR l.close_trade_date <= ${to}::date)
+      GROUP BY 1`;
+  } else if (metric === "unrealized") {
+    rows = await tx.$queryRaw<GroupRow[]>`
+      SELECT ${need(POSITION_KEYS[grouping], metric, grouping)} AS key,
+             trim_scale(sum(p.unrealized_pnl))::text AS value, count(*)::int AS count
+      FROM open_positions p
+      JOIN option_instruments i ON i.id = p.instrument_id
+      LEFT JOIN roll_chains c ON c.id = p.chain_id
+      WHERE p.user_id = ${userId}::uuid AND p.unrealized_pnl IS NOT NULL
+      GROUP BY 1`;
+  } else if (metric === "fees") {
+    rows = await tx.$queryRaw<GroupRow[]>`
+      SELECT ${need(FILL_KEYS[grouping], metric, grouping)} AS key,
+             trim_scale(sum(e.fees))::text AS value, count(*)::int AS count
+      FROM option_executions e
+      JOIN option_legs l ON l.id = e.leg_id
+      JOIN option_instruments i ON i.id = l.instrument_id
+      WHERE e.user_id = ${userId}::uuid
+        AND (${from}::date IS NULL OR e.trade_date >= ${from}::date)
+        AND (${to}::date IS NULL OR e.trade_date <= ${to}::date)
+      GROUP BY 1`;
+  } else {
+    rows = await tx.$queryRaw<GroupRow[]>`
+      WITH ${countedFillsCte(userId)}
+      SELECT ${need(COUNTED_FILL_KEYS[grouping], metric, grouping)} AS key,
+             trim_scale(sum(f.cash))::text AS value, count(*)::int AS count
+      FROM counted_fills f
+      WHERE (${from}::date IS NULL OR f.trade_date >= ${from}::date)
+        AND (${to}::date IS NULL OR f.trade_date <= ${to}::date)
+      GROUP BY 1`;
+  }
+  return rows.map((row) => ({ key: row.key, value: parseDecimal(row.value), count: row.count }));
+}
