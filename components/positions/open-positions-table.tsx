@@ -43,7 +43,11 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
       header: "Qty",
       numeric: true,
       sortValue: (row) => exact(row.quantity.replace(/^-/, "")),
-      cell: (row) => displayDecimal(row.quantity.replace(/^-/, "")),
+      cell: (row) => (
+        <Link href={`/activity?contract=${row.instrumentId}`} title="The fills of this contract">
+          {displayDecimal(row.quantity.replace(/^-/, ""))}
+        </Link>
+      ),
     },
     {
       id: "dte",
