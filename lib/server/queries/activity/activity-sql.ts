@@ -65,7 +65,10 @@ export function activityRelation(userId: string, filters: ActivityFilters): Pris
   const search = filters.search ? likePattern(filters.search) : null;
   if (wants(filters, "order")) {
     const where: Prisma.Sql[] = [Prisma.sql`o.user_id = ${userId}::uuid`];
-    if (filters.underlying) where.push(Prisma.sql`o.chain_symbol = ${filters.underlying}`);
+    // By the legs' contracts rather than the order's own symbol: after a rename they name the new one.
+    if (filters.underlying)
+      where.push(Prisma.sql`EXISTS (SELECT 1 FROM option_legs ul JOIN option_instruments ui ON ui.id = ul.instrument_id
+        WHERE ul.order_id = o.id AND ui.underlying = ${filters.underlying})`);
     if (filters.strategy)
       where.push(
         Prisma.sql`(o.opening_strategy = ${filters.strategy} OR o.closing_strategy = ${filters.strategy})`,
@@ -128,14 +131,18 @@ export function activityRelation(userId: string, filters: ActivityFilters): Pris
   return Prisma.join(branches, " UNION ALL ");
 }
 
-/** ORDER BY of a page: the chosen column, then newest first, then the id, so pages never overlap. */
+/**
+ * ORDER BY of a page over `(…) activity`: the chosen column, then newest first, then the id, so
+ * pages never overlap.
+ */
 export function activityOrder(sort: ActivitySort, descending: boolean): Prisma.Sql {
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const column = {
-    date: Prisma.sql`at ${direction}`,
-    underlying: Prisma.sql`underlying ${direction}, at DESC`,
-    type: Prisma.sql`kind ${direction}, at DESC`,
-    amount: Prisma.sql`amount ${direction} NULLS LAST, at DESC`,
+    date: Prisma.sql`activity.at ${direction}`,
+    underlying: Prisma.sql`activity.underlying ${direction}, activity.at DESC`,
+    type: Prisma.sql`activity.kind ${direction}, activity.at DESC`,
+    amount: Prisma.sql`activity.amount ${direction} NULLS LAST, activity.at DESC`,
   }[sort];
-  return Prisma.sql`ORDER BY ${column}, kind, id DESC`;
+  // Qualified: the page selects `amount::text AS amount`, and a bare name would sort that text.
+  return Prisma.sql`ORDER BY ${column}, activity.kind, activity.id DESC`;
 }

@@ -63,13 +63,13 @@ export function exportActivity(options: ExportActivityOptions): CsvStreamOptions
         const relation = activityRelation(user.id, options.filters ?? {});
         // Newest first, then kind, then id descending: the Activity page's default order.
         const keyset = after
-          ? Prisma.sql`WHERE at < ${after.at}::timestamptz
-              OR (at = ${after.at}::timestamptz AND kind > ${after.kind})
-              OR (at = ${after.at}::timestamptz AND kind = ${after.kind} AND id < ${after.id}::uuid)`
+          ? Prisma.sql`WHERE activity.at < ${after.at}::timestamptz
+              OR (activity.at = ${after.at}::timestamptz AND activity.kind > ${after.kind})
+              OR (activity.at = ${after.at}::timestamptz AND activity.kind = ${after.kind} AND activity.id < ${after.id}::uuid)`
           : Prisma.empty;
         const keys = await tx.$queryRaw<ActivityKey[]>`
           SELECT kind, id::text AS id, at, amount::text AS amount FROM (${relation}) activity ${keyset}
-          ORDER BY at DESC, kind, id DESC LIMIT ${pageSize}`;
+          ORDER BY activity.at DESC, activity.kind, activity.id DESC LIMIT ${pageSize}`;
         return loadActivityRows(tx, keys);
       });
       if (rows.length === 0) return;
