@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/wheel", label: "Wheel" },
   { href: "/statistics", label: "Statistics" },
   { href: "/calendar", label: "Calendar" },
+  { href: "/activity", label: "Activity" },
   { href: "/explain", label: "Explain" },
   { href: "/imports", label: "Import" },
   { href: "/runs", label: "Runs" },

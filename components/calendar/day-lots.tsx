@@ -73,7 +73,9 @@ export function DayLots({ date, realized, lots }: { date: string; realized: stri
               Realized on {formatTradeDate(date)}
             </th>
             <td className="num" data-testid="day-total">
-              <Money value={realized} tone signed />
+              <Link href={`/activity/lots?day=${date}`} title="These lots with their fills">
+                <Money value={realized} tone signed />
+              </Link>
             </td>
           </tr>
         </tfoot>

@@ -112,7 +112,9 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
                 <Money value={chain.netPremium} tone signed />
               </td>
               <td className="num">
-                <Money value={chain.realized} tone signed />
+                <Link href={`/activity/lots?chain=${chain.id}`} title="The lots it is made of">
+                  <Money value={chain.realized} tone signed />
+                </Link>
               </td>
               <td className="num">
                 {chain.status === "OPEN" ? (

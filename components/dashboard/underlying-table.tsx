@@ -28,8 +28,19 @@ function columns(totals: UnderlyingRow): TableColumn<UnderlyingRow>[] {
       header: "Realized",
       numeric: true,
       sortValue: (row) => exact(row.realized),
-      cell: (row) => <Money value={row.realized} tone signed />,
-      footer: <Money value={totals.realized} tone signed />,
+      cell: (row) => (
+        <Link
+          href={`/activity/lots?underlying=${encodeURIComponent(row.underlying)}`}
+          title="The lots it is made of"
+        >
+          <Money value={row.realized} tone signed />
+        </Link>
+      ),
+      footer: (
+        <Link href="/activity/lots" title="The lots it is made of">
+          <Money value={totals.realized} tone signed />
+        </Link>
+      ),
     },
     {
       id: "unrealized",

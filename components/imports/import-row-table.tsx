@@ -45,7 +45,7 @@ export function ImportRowTable({ rows }: { rows: ImportRowView[] }) {
           {rows.map((row) => {
             const shown = summarizeRow(row.raw);
             return (
-              <tr key={row.rowNumber}>
+              <tr key={row.rowNumber} id={`row-${row.rowNumber}`}>
                 <td className="num">{row.rowNumber}</td>
                 <td>{shown.date}</td>
                 <td>{row.transCode ?? <span className="faint">—</span>}</td>

@@ -75,7 +75,11 @@ export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPo
               <td>
                 <SideLabel side={row.side} optionType={row.contract.optionType} />
               </td>
-              <td className="num">{displayDecimal(row.quantity.replace(/^-/, ""))}</td>
+              <td className="num">
+                <Link href={`/activity?contract=${row.instrumentId}`} title="The fills of this contract">
+                  {displayDecimal(row.quantity.replace(/^-/, ""))}
+                </Link>
+              </td>
               <td className="num">
                 <span title={`Expires ${formatTradeDate(row.contract.expiration)}`}>
                   {dteText(row.daysToExpiration)}

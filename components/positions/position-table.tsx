@@ -39,7 +39,11 @@ export function PositionTable({
               <td>
                 <SideLabel side={position.side} optionType={position.contract.optionType} />
               </td>
-              <td className="num">{displayDecimal(position.quantity.replace(/^-/, ""))}</td>
+              <td className="num">
+                <Link href={`/activity?contract=${position.instrumentId}`} title="The fills of this contract">
+                  {displayDecimal(position.quantity.replace(/^-/, ""))}
+                </Link>
+              </td>
               <td className="num">{displayDecimal(position.averagePrice, { minDigits: 2 })}</td>
               <td className="num">
                 {position.mark === null ? (

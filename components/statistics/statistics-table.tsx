@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { StatisticsGroupView, StatisticsView } from "@/lib/analytics";
 import { tryParseDecimal } from "@/lib/money";
 import { Money } from "../money";
@@ -26,7 +27,11 @@ function Figure({ value, unit }: { value: string | null; unit?: string }) {
   );
 }
 
-function columns(groupHeader: string, overall: StatisticsView): TableColumn<StatisticsGroupView>[] {
+function columns(
+  groupHeader: string,
+  overall: StatisticsView,
+  grouping?: string,
+): TableColumn<StatisticsGroupView>[] {
   const of = (pick: (statistics: StatisticsView) => string | null) => (row: StatisticsGroupView) =>
     pick(row.statistics);
   const money = (id: string, header: string, pick: (statistics: StatisticsView) => string | null) => ({
@@ -77,7 +82,21 @@ function columns(groupHeader: string, overall: StatisticsView): TableColumn<Stat
       cell: (row) => `${row.statistics.wins} / ${row.statistics.losses} / ${row.statistics.breakEvens}`,
       footer: `${overall.wins} / ${overall.losses} / ${overall.breakEvens}`,
     },
-    money("realized", "Realized", (s) => s.realized),
+    {
+      ...money("realized", "Realized", (s) => s.realized),
+      // A group's realized links to the lots of its closed chains (`/activity/lots?by=&group=`).
+      cell: (row: StatisticsGroupView) =>
+        grouping ? (
+          <Link
+            href={`/activity/lots?by=${grouping}&group=${encodeURIComponent(row.key)}`}
+            title="The lots it is made of"
+          >
+            <Money value={row.statistics.realized} tone />
+          </Link>
+        ) : (
+          <Money value={row.statistics.realized} tone />
+        ),
+    },
     money("averageWin", "Average win", (s) => s.averageWin),
     money("averageLoss", "Average loss", (s) => s.averageLoss),
     figure("profitFactor", "Profit factor", (s) => s.profitFactor),
@@ -93,14 +112,16 @@ export type StatisticsTableProps = {
   groups: StatisticsGroupView[];
   overall: StatisticsView;
   groupHeader: string;
+  /** The Statistics page's `by`: each group's realized then links to its lots. */
+  grouping?: string;
 };
 
 /** Statistics per group, sortable by any figure and filterable by group name, with the overall row. */
-export function StatisticsTable({ groups, overall, groupHeader }: StatisticsTableProps) {
+export function StatisticsTable({ groups, overall, groupHeader, grouping }: StatisticsTableProps) {
   return (
     <SortableTable
       rows={groups}
-      columns={columns(groupHeader, overall)}
+      columns={columns(groupHeader, overall, grouping)}
       rowKey={(row) => row.key}
       caption={`Statistics by ${groupHeader.toLowerCase()}`}
       filterable

@@ -44,7 +44,13 @@ export default async function DashboardPage({
 
       <section className="stats five" aria-label="Totals">
         <Stat label="Realized P&L" note="Options, net of fees" labelHref="/explain/realized">
-          <Money value={totals.realized} tone />
+          <Link
+            href="/activity/lots"
+            title="The lots and fills this figure is made of"
+            data-testid="realized-total"
+          >
+            <Money value={totals.realized} tone />
+          </Link>
         </Stat>
         <Stat
           label="Unrealized P&L"

@@ -121,7 +121,12 @@ export default async function StatisticsPage({
                 ))}
               </nav>
             </div>
-            <StatisticsTable groups={page.groups} overall={overall} groupHeader={GROUPING_NAMES[by]} />
+            <StatisticsTable
+              groups={page.groups}
+              overall={overall}
+              groupHeader={GROUPING_NAMES[by]}
+              grouping={by}
+            />
           </section>
 
           <section className="card stack">

@@ -20,6 +20,8 @@ type PositionWithInstrument = Prisma.OpenPositionGetPayload<{ include: typeof PO
 export type OpenPositionRow = {
   id: string;
   chainId: string | null;
+  /** The contract's instrument: the Activity page lists the fills of it (`/activity?contract=`). */
+  instrumentId: string;
   /** The strategy label of the position's chain, when it has one. */
   strategy: StrategyLabel | null;
   contract: ContractView;
@@ -40,6 +42,7 @@ export function openPositionRow(row: PositionWithInstrument): OpenPositionRow {
   return {
     id: row.id,
     chainId: row.chainId,
+    instrumentId: row.instrumentId,
     strategy: strategyLabel(row.chain?.strategy ?? null),
     contract: contractView(row.instrument),
     side: row.side,

@@ -60,7 +60,9 @@ export default async function ChainPage({ params }: { params: Promise<{ id: stri
           <Money value={chain.netPremium} tone />
         </Stat>
         <Stat label="Realized">
-          <Money value={chain.realized} tone />
+          <Link href={`/activity/lots?chain=${chain.id}`} title="The lots and fills this figure is made of">
+            <Money value={chain.realized} tone />
+          </Link>
         </Stat>
         <Stat label="Unrealized" note={chain.status === "OPEN" ? "Open tail at its mark" : "Nothing open"}>
           <Money value={chain.status === "OPEN" ? chain.unrealized : "0"} tone />
