@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { DataAge } from "@/components/freshness/data-age";
+import { FirstSyncProgress } from "@/components/freshness/first-sync-progress";
 import { FreshnessProvider } from "@/components/freshness/freshness-provider";
 import { NewDataNotice } from "@/components/freshness/new-data-notice";
 import { ReconnectBanner } from "@/components/reconnect-banner";
@@ -46,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main className="page" id="main">
         <ReconnectBanner userId={user.id} />
         <NewDataNotice />
+        <FirstSyncProgress />
         {children}
       </main>
     </FreshnessProvider>

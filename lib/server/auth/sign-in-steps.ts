@@ -1,7 +1,9 @@
 import "server-only";
+import { after } from "next/server";
 import { errorForLog, isUnexpected, userMessageOf } from "@/lib/errors/describe-error";
 import { isRobinhoodError, type LoginCredentials, type LoginOutcome } from "@/lib/robinhood/client";
 import { logger } from "@/lib/server/logger";
+import { syncAfterSignIn } from "@/lib/server/scheduled-sync/sync-after-sign-in";
 import { completeRobinhoodSignIn, signInTicketFor } from "./complete-robinhood-sign-in";
 import { getSignInLimiter } from "./get-sign-in-limiter";
 import type { PendingLogin, PendingStep } from "./pending-login";
@@ -178,6 +180,13 @@ async function advance(outcome: LoginOutcome, base: Omit<PendingLogin, "step">):
       tokens: outcome.tokens,
       deviceToken: base.deviceToken,
     });
+    // The first sync starts now, as the demo's does, once this answer is on its way: the pages the user
+    // lands on show its progress (FirstSyncProgress) and refresh when it is done.
+    after(() =>
+      syncAfterSignIn({ userId: user.id, robinhoodUserId: user.robinhoodUserId }).catch((error: unknown) =>
+        logger.error({ err: errorForLog(error) }, "the sync after a sign-in could not start"),
+      ),
+    );
     return { status: "signed-in", ticket: signInTicketFor(user) };
   }
   const step = pendingStep(outcome);
