@@ -5,7 +5,7 @@ import type { Database } from "@/lib/server/db/create-prisma-client";
 import { logger } from "@/lib/server/logger";
 import type { RecomputeSummary } from "@/lib/server/recompute/recompute-in-transaction";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import type { SyncReport, SyncTrigger } from "@/lib/server/sync/sync-types";
+import type { SyncReport } from "@/lib/server/sync/sync-types";
 import { syncUser } from "@/lib/server/sync/sync-user";
 
 /**
@@ -26,8 +26,6 @@ export type SyncAndRecomputeScheduledUserOptions = {
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
   /** Robinhood's URL; ROBINHOOD_API_URL by default (tests and the benchmark: a simulator). */
   baseUrl?: string;
-  /** Recorded with the run: "scheduled" unless the first sync after a sign-in runs this way. */
-  trigger?: Extract<SyncTrigger, "scheduled" | "sign-in">;
 };
 
 export type ScheduledSyncResult = {
@@ -55,10 +53,9 @@ export async function syncAndRecomputeScheduledUser(
       retry: { ...SCHEDULED_CLIENT.retry, ...options.client?.retry },
     },
   });
-  const trigger = options.trigger ?? "scheduled";
-  const report = await syncUser({ ...target, session, now: options.now, trigger });
+  const report = await syncUser({ ...target, session, now: options.now, trigger: "scheduled" });
   try {
-    const recompute = await recomputeUserPnl({ ...target, now: options.now, trigger });
+    const recompute = await recomputeUserPnl({ ...target, now: options.now, trigger: "scheduled" });
     return { report, recompute };
   } catch (error) {
     logger.warn(
