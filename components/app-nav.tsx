@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId, useState } from "react";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -17,18 +18,41 @@ const LINKS = [
   { href: "/settings", label: "Settings" },
 ];
 
+/**
+ * The app's sections. Wide screens show every link in the top bar; on a phone they fold behind a
+ * Menu button (a disclosure) that opens them as a panel under the bar, so every section stays one
+ * tap away without the bar scrolling sideways.
+ */
 export function AppNav() {
   const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const linksId = useId();
   return (
-    <nav className="nav" aria-label="Main">
-      {LINKS.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
-        return (
-          <Link key={link.href} href={link.href} aria-current={active ? "page" : undefined}>
-            {link.label}
-          </Link>
-        );
-      })}
+    <nav className="nav" aria-label="Main" data-open={open ? "true" : undefined}>
+      <button
+        type="button"
+        className="button nav-toggle"
+        aria-expanded={open}
+        aria-controls={linksId}
+        onClick={() => setOpen((shown) => !shown)}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <div className="nav-links" id={linksId}>
+        {LINKS.map((link) => {
+          const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          return (
+            <Link
+              key={link.href}
+              href={link.href}
+              aria-current={active ? "page" : undefined}
+              onClick={() => setOpen(false)}
+            >
+              {link.label}
+            </Link>
+          );
+        })}
+      </div>
     </nav>
   );
 }

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { readThemePreference } from "@/lib/server/theme/read-theme-preference";
+import { ThemeToggle } from "./theme/theme-toggle";
 
 /** The bar above public pages (landing, sign-in). */
-export function SiteHeader({ children }: { children?: ReactNode }) {
+export async function SiteHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -11,7 +13,10 @@ export function SiteHeader({ children }: { children?: ReactNode }) {
           Rollbook
         </Link>
         <div className="spacer" />
-        <div className="account">{children}</div>
+        <div className="account">
+          <ThemeToggle initial={await readThemePreference()} />
+          {children}
+        </div>
       </div>
     </header>
   );

@@ -43,7 +43,7 @@ export default async function SignInPage({
   return (
     <>
       <SiteHeader />
-      <main className="auth-layout">
+      <main className="auth-layout" id="main">
         <section className="card stack">
           <div>
             <h1>Sign in with Robinhood</h1>

@@ -4,6 +4,7 @@ import type { DayLot } from "@/lib/server/queries/list-day-lots";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 const CLOSE_KIND: Record<DayLot["closeKind"], string> = {
   TRADE: "Closed",
@@ -16,7 +17,7 @@ const CLOSE_KIND: Record<DayLot["closeKind"], string> = {
 /** The lots closed on a day, each linked to its chain; the total row is the calendar's figure. */
 export function DayLots({ date, realized, lots }: { date: string; realized: string; lots: DayLot[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Lots closed that day")}>
       <table>
         <caption className="visually-hidden">Option lots closed on {formatTradeDate(date)}</caption>
         <thead>

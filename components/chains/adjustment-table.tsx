@@ -2,11 +2,12 @@ import { displayDecimal } from "@/lib/money";
 import type { AdjustmentView } from "@/lib/server/queries/chain-adjustments";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** Renames and splits that carried the chain's open position into new contracts, without cash. */
 export function AdjustmentTable({ adjustments }: { adjustments: AdjustmentView[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Corporate actions")}>
       <table>
         <thead>
           <tr>

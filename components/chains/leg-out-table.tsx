@@ -2,6 +2,7 @@ import { displayDecimal } from "@/lib/money";
 import type { LegOutView } from "@/lib/server/queries/strategy-label";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
+import { scrollRegion } from "../tables/scroll-region";
 
 const OUTCOME: Record<LegOutView["outcome"], string> = {
   trade: "Closed",
@@ -12,7 +13,7 @@ const OUTCOME: Record<LegOutView["outcome"], string> = {
 /** Legs of a multi-leg chain that ended early while the others stayed open (legging out). */
 export function LegOutTable({ legOuts, underlying }: { legOuts: LegOutView[]; underlying: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Legged out")}>
       <table>
         <thead>
           <tr>

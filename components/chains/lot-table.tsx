@@ -4,11 +4,12 @@ import { CloseKindLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** Closed lots: each opening fill matched FIFO to a close, an expiry, an assignment or an exercise. */
 export function LotTable({ lots }: { lots: LotView[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Legs and lots")}>
       <table>
         <thead>
           <tr>

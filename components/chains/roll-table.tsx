@@ -3,10 +3,11 @@ import type { RollView } from "@/lib/server/queries/get-chain";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 export function RollTable({ rolls }: { rolls: RollView[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Rolls")}>
       <table>
         <thead>
           <tr>

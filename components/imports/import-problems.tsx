@@ -1,3 +1,4 @@
+import { scrollRegion } from "../tables/scroll-region";
 import type { ImportActionState } from "./import-action-state";
 
 type Done = Extract<ImportActionState, { status: "done" }>;
@@ -7,7 +8,7 @@ export function ImportProblems({ state }: { state: Done }) {
   return (
     <>
       {state.errors.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" {...scrollRegion("Problems in the file")}>
           <table aria-label="Rows that could not be read">
             <thead>
               <tr>

@@ -1,4 +1,5 @@
 import type { ImportRowView } from "@/lib/server/queries/get-import";
+import { scrollRegion } from "../tables/scroll-region";
 
 const STATUS_LABELS = { USED: "Used", UNUSED: "Not used", DUPLICATE: "Already imported" } as const;
 
@@ -28,7 +29,7 @@ function summarizeRow(raw: Record<string, string>) {
 
 export function ImportRowTable({ rows }: { rows: ImportRowView[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Rows of the file")}>
       <table>
         <thead>
           <tr>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ImportSummary } from "@/lib/server/queries/list-imports";
 import { formatTimestamp } from "../format/dates";
+import { scrollRegion } from "../tables/scroll-region";
 
 export function ImportTable({ imports }: { imports: ImportSummary[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Imported files")}>
       <table>
         <thead>
           <tr>

@@ -5,6 +5,7 @@ import { SideLabel } from "../badges";
 import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** Open option positions at their latest marks. */
 export function PositionTable({
@@ -15,7 +16,7 @@ export function PositionTable({
   showChain?: boolean;
 }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Open positions")}>
       <table>
         <thead>
           <tr>

@@ -1,12 +1,13 @@
 import type { RunRow } from "@/lib/server/queries/list-runs";
 import { RunStatusBadge } from "../badges";
 import { formatDuration, formatTimestamp } from "../format/dates";
+import { scrollRegion } from "../tables/scroll-region";
 
 const KIND_LABELS = { sync: "Sync", import: "Import", recompute: "Recompute" } as const;
 
 export function RunTable({ runs }: { runs: RunRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Runs")}>
       <table>
         <thead>
           <tr>

@@ -1,11 +1,12 @@
 import { displayDecimal, signOfDecimal } from "@/lib/money";
 import type { StockPositionRow } from "@/lib/server/queries/stock-position-row";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** Shares per symbol from the stock ledger: open shares at their latest quote, and realized P&L. */
 export function StockTable({ rows }: { rows: StockPositionRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Stock positions")}>
       <table>
         <thead>
           <tr>

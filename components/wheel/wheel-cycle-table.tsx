@@ -2,11 +2,12 @@ import { displayDecimal, displayPercent, signOfDecimal } from "@/lib/money";
 import type { WheelCycleRow } from "@/lib/server/queries/get-wheel";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** Wheel cycles: premium, stock and total P&L, the shares still held and their cost net of premium. */
 export function WheelCycleTable({ cycles }: { cycles: WheelCycleRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion("Wheel cycles")}>
       <table>
         <thead>
           <tr>

@@ -1,12 +1,22 @@
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 
-// The challenge user of the simulated Robinhood (docs/SIMULATOR.md) signs in without syncing, so
-// everything on its dashboard here comes from the imported file.
-const simulated = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?/.test(process.env.ROBINHOOD_API_URL ?? "");
+// The challenge user of the simulated Robinhood (docs/SIMULATOR.md) signs in, and the first sync its
+// sign-in starts is refused here (the simulator answers its accounts request with a 404), so
+// everything on its dashboard comes from the imported file.
+const robinhoodUrl = process.env.ROBINHOOD_API_URL ?? "";
+const simulated = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?/.test(robinhoodUrl);
 const fixtures = path.join(import.meta.dirname, "../fixtures/csv");
+const faults = `${robinhoodUrl}/__simulator/faults`;
+
+// The refusal is for this file's sign-in only: the simulator serves every later test.
+test.afterEach(async ({ request }) => {
+  if (simulated) await request.delete(faults);
+});
 
 async function signIn(page: Page) {
+  const refuseAccounts = { path: "/accounts/", fault: { kind: "status", status: 404 }, times: null };
+  expect((await page.request.post(faults, { data: refuseAccounts })).ok()).toBe(true);
   await page.goto("/sign-in?callbackUrl=%2Fimports");
   await page.getByLabel("Robinhood e-mail or username").fill("challenge@rollbook.dev");
   await page.getByLabel("Password").fill("rollbook-test");
@@ -15,6 +25,8 @@ async function signIn(page: Page) {
   await page.getByLabel("Verification code").fill("123456");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/imports$/, { timeout: 30_000 });
+  await expect(page.getByTestId("data-age")).toHaveText(/Sync failed/, { timeout: 30_000 });
+  expect((await page.request.delete(faults)).ok()).toBe(true);
 }
 
 test("an activity report is imported from the Import page and its P&L shows on the dashboard", async ({

@@ -22,7 +22,9 @@ test("a wrong password shows Robinhood's refusal on the sign-in page", async ({ 
   await expect(page.getByLabel("Robinhood e-mail or username")).toHaveValue("mfa-sms@rollbook.dev");
 });
 
-test("a Robinhood user with SMS MFA signs in with the code, then syncs", async ({ page }) => {
+test("a Robinhood user with SMS MFA signs in with the code, and the first sync starts by itself", async ({
+  page,
+}) => {
   test.skip(
     !simulated,
     "ROBINHOOD_API_URL must point at the simulated Robinhood (set by scripts/test-all.ts)",
@@ -42,8 +44,15 @@ test("a Robinhood user with SMS MFA signs in with the code, then syncs", async (
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
   await expect(page.locator(".account-name")).toHaveAttribute("title", "mfa-sms@rollbook.dev");
-  await expect(page.getByRole("heading", { name: "No chains yet — sync or import" })).toBeVisible();
+  // Nothing to click: the sign-in started the sync (its progress shows while it runs), and the
+  // dashboard fills in by itself when it is done.
+  await expect(page.getByRole("heading", { name: "By underlying" })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole("heading", { name: "Syncing your Robinhood history" })).toHaveCount(0);
+  await page.goto("/runs");
+  await expect(page.locator('tr[data-kind="sync"]').filter({ hasText: "sign-in" }).first()).toBeVisible();
+  await page.goto("/dashboard");
 
+  // Sync now still pulls again on demand.
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Synced \d+ orders/ })).toBeVisible({
     timeout: 90_000,

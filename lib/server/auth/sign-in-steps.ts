@@ -1,7 +1,9 @@
 import "server-only";
+import { after } from "next/server";
 import { errorForLog, isUnexpected, userMessageOf } from "@/lib/errors/describe-error";
 import { isRobinhoodError, type LoginCredentials, type LoginOutcome } from "@/lib/robinhood/client";
 import { logger } from "@/lib/server/logger";
+import { syncAndRecompute } from "@/lib/server/sync/sync-and-recompute";
 import { completeRobinhoodSignIn, signInTicketFor } from "./complete-robinhood-sign-in";
 import { getSignInLimiter } from "./get-sign-in-limiter";
 import type { PendingLogin, PendingStep } from "./pending-login";
@@ -178,6 +180,15 @@ async function advance(outcome: LoginOutcome, base: Omit<PendingLogin, "step">):
       tokens: outcome.tokens,
       deviceToken: base.deviceToken,
     });
+    // The first sync starts now, as the demo's does, once this answer is on its way, rather than at
+    // the next cron tick (minutes away, and never under `npm run dev`, which runs no cron). The pages
+    // the user lands on show its progress (FirstSyncProgress) and refresh when it is done. A failure
+    // is recorded on the sync status and in the run history; the schedule, due now, retries it.
+    after(() =>
+      syncAndRecompute({ robinhoodUserId: user.robinhoodUserId, trigger: "sign-in" }).catch(
+        (error: unknown) => logger.warn({ err: errorForLog(error) }, "the first sync after a sign-in failed"),
+      ),
+    );
     return { status: "signed-in", ticket: signInTicketFor(user) };
   }
   const step = pendingStep(outcome);

@@ -1,0 +1,263 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { AxeResults } from "axe-core";
+
+/**
+ * Every page of the app, on the demo account, in both colour schemes and at desktop and phone widths:
+ * axe-core finds no serious or critical violation, the page never scrolls sideways at 390 px, and
+ * chart labels stay readable there.
+ *
+ * A NEW PAGE IS ONE LINE IN `PAGES`. A path may use the ids found on the demo (`ids.chain`,
+ * `ids.import`); signed-out pages say so.
+ */
+type DemoIds = { chain: string; import: string };
+type SweptPage = {
+  name: string;
+  path: string | ((ids: DemoIds) => string);
+  /** Visited without a session (landing, sign-in). */
+  signedOut?: boolean;
+  /** The HTTP status the page answers; 200 unless said. */
+  status?: number;
+};
+
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+
+const PAGES: SweptPage[] = [
+  { name: "landing", path: "/", signedOut: true },
+  { name: "sign-in", path: "/sign-in", signedOut: true },
+  { name: "dashboard", path: "/dashboard" },
+  { name: "chains", path: "/chains" },
+  { name: "a chain", path: (ids) => `/chains/${ids.chain}` },
+  { name: "positions", path: "/positions" },
+  { name: "statistics", path: "/statistics" },
+  { name: "calendar", path: "/calendar" },
+  { name: "wheel", path: "/wheel" },
+  { name: "imports", path: "/imports" },
+  { name: "an import", path: (ids) => `/imports/${ids.import}` },
+  { name: "runs", path: "/runs" },
+  { name: "settings", path: "/settings" },
+  { name: "not found", path: `/chains/${UNKNOWN_ID}`, status: 404 },
+];
+
+const SCHEMES = ["light", "dark"] as const;
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+/** The smallest chart label a phone may show, in CSS pixels. */
+const MIN_CHART_LABEL_PX = 11;
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const fixtures = path.join(import.meta.dirname, "../fixtures/csv");
+
+type Found = { id: string; impact: string; help: string; nodes: string[] };
+
+/**
+ * axe in the page under the page's own Content-Security-Policy: the source is evaluated through the
+ * DevTools protocol (as a test harness, not a page script), so no policy is bypassed for the sweep.
+ */
+async function seriousViolations(page: Page): Promise<Found[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document);
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? "unknown",
+      help: violation.help,
+      nodes: violation.nodes
+        .slice(0, 4)
+        .map((node) => `${node.target.join(" ")}: ${(node.failureSummary ?? "").replace(/\s+/g, " ")}`),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** Chart labels drawn smaller than MIN_CHART_LABEL_PX (their font size times the SVG's scale). */
+async function tinyChartLabels(page: Page): Promise<string[]> {
+  return page.evaluate((minimum) => {
+    const tiny: string[] = [];
+    for (const text of document.querySelectorAll<SVGTextElement>("svg text")) {
+      const content = (text.textContent ?? "").trim();
+      if (!content || text.getClientRects().length === 0) continue;
+      const scale = text.getScreenCTM()?.a ?? 1;
+      const size = Number.parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (size < minimum) tiny.push(`"${content}" at ${size.toFixed(1)} px`);
+    }
+    return tiny;
+  }, MIN_CHART_LABEL_PX);
+}
+
+async function openDemo(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Open the demo account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
+  return { context, page };
+}
+
+let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>;
+let ids: DemoIds;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { context, page } = await openDemo(browser);
+  // An import of the demo's own, so an import's page has rows to show.
+  await page.goto("/imports");
+  await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));
+  await page.getByRole("button", { name: "Import file" }).click();
+  const importLink = page.locator('a[href^="/imports/"]').first();
+  await expect(importLink).toBeVisible({ timeout: 60_000 });
+  const importHref = (await importLink.getAttribute("href")) ?? "";
+  await page.goto("/chains");
+  const chainHref = (await page.locator('a[href^="/chains/"]').first().getAttribute("href")) ?? "";
+  ids = { chain: chainHref.replace("/chains/", ""), import: importHref.replace("/imports/", "") };
+  expect(ids.chain).toMatch(/^[0-9a-f-]{36}$/);
+  expect(ids.import).toMatch(/^[0-9a-f-]{36}$/);
+  signedIn = await context.storageState();
+  await context.close();
+});
+
+for (const swept of PAGES) {
+  test(`${swept.name}: no serious axe violation in light and dark at 1280 and 390 px, no sideways scroll on a phone`, async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const url = typeof swept.path === "string" ? swept.path : swept.path(ids);
+    for (const colorScheme of SCHEMES) {
+      for (const viewport of WIDTHS) {
+        const where = `${url} (${colorScheme}, ${viewport.width} px)`;
+        const context = await browser.newContext({
+          colorScheme,
+          viewport,
+          storageState: swept.signedOut ? undefined : signedIn,
+        });
+        try {
+          const page = await context.newPage();
+          const response = await page.goto(url);
+          expect.soft(response?.status(), `${where}: HTTP status`).toBe(swept.status ?? 200);
+          await page.waitForLoadState("networkidle");
+          const violations = await seriousViolations(page);
+          expect.soft(violations, `${where}: serious or critical axe violations`).toEqual([]);
+          if (viewport.width < 640) {
+            const overflow = await page.evaluate(() => {
+              const root = document.scrollingElement ?? document.documentElement;
+              return root.scrollWidth - window.innerWidth;
+            });
+            expect.soft(overflow, `${where}: pixels the page scrolls sideways`).toBeLessThanOrEqual(0);
+            expect.soft(await tinyChartLabels(page), `${where}: chart labels under 11 px`).toEqual([]);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+}
+
+test("unknown or malformed ids answer HTTP 404 on every page with an id", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: signedIn });
+  try {
+    for (const url of [
+      `/chains/${UNKNOWN_ID}`,
+      "/chains/not-an-id",
+      `/imports/${UNKNOWN_ID}`,
+      "/imports/not-an-id",
+      "/no-such-page",
+    ]) {
+      const response = await context.request.get(url, { maxRedirects: 0 });
+      expect.soft(response.status(), url).toBe(404);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("the theme toggle switches at once and the next page is rendered in it from the first byte", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ colorScheme: "light", storageState: signedIn });
+  try {
+    const page = await context.newPage();
+    await page.goto("/dashboard");
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    const toggle = page.getByRole("button", { name: /^Theme: / });
+    await expect(toggle).toHaveAccessibleName("Theme: Auto");
+    await toggle.click();
+    await expect(toggle).toHaveAccessibleName("Theme: Light");
+    await toggle.click();
+    await expect(toggle).toHaveAccessibleName("Theme: Dark");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    const dark = await background();
+    expect(dark).not.toBe(light);
+
+    // The server renders the choice into the HTML itself: no flash of the light theme, no inline script.
+    const html = await (await context.request.get("/chains")).text();
+    expect(html).toMatch(/<html[^>]*data-theme="dark"/);
+    await page.goto("/chains");
+    expect(await background()).toBe(dark);
+
+    // Back to Auto: the cookie is cleared and the system's scheme decides again.
+    await page.getByRole("button", { name: "Theme: Dark" }).click();
+    await expect(page.locator("html")).not.toHaveAttribute("data-theme", /.*/);
+    expect(await (await context.request.get("/chains")).text()).not.toMatch(/<html[^>]*data-theme=/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("on a phone the navigation opens from a Menu button, and every element shows keyboard focus", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: signedIn });
+  try {
+    const page = await context.newPage();
+    await page.goto("/dashboard");
+    const chains = page.getByRole("link", { name: "Chains", exact: true });
+    await expect(chains).toBeHidden();
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await chains.click();
+    await expect(page).toHaveURL(/\/chains$/);
+    await expect(page.getByRole("heading", { name: "Roll chains", level: 1 })).toBeVisible();
+    await expect(chains).toBeHidden();
+
+    // The first Tab stop skips to the content.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/dashboard");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+
+    // Every Tab stop on the dashboard draws an outline (or its own focus ring).
+    const unmarked: string[] = [];
+    for (let stop = 0; stop < 25; stop++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const visible =
+          (style.outlineStyle !== "none" && style.outlineWidth !== "0px") || style.boxShadow !== "none";
+        return {
+          visible,
+          what: `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 30)}"`,
+        };
+      });
+      if (focus && !focus.visible) unmarked.push(focus.what);
+    }
+    expect(unmarked).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
