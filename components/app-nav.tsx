@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/chains", label: "Chains" },
   { href: "/positions", label: "Positions" },
+  { href: "/risk", label: "Risk" },
   { href: "/wheel", label: "Wheel" },
   { href: "/statistics", label: "Statistics" },
   { href: "/calendar", label: "Calendar" },

@@ -9,6 +9,7 @@ export type { SimHistory } from "./history/types";
 export { CONTROL_PREFIX } from "./server/control-routes";
 export type { Fault, FaultRuleInput, RequestLogEntry } from "./server/controls";
 export { generateUserHistory } from "./server/dataset";
+export { simulatedOptionGreeks } from "./simulated-greeks";
 export {
   DEFAULT_SIMULATOR_PORT,
   DEFAULT_SIMULATOR_SEED,

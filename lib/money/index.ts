@@ -60,6 +60,7 @@ export {
   compareDecimals,
   type DecimalSign,
   decimalToMicro,
+  divideDecimals,
   divideIntegers,
   formatMinorUnits,
   isPlainDecimal,

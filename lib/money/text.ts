@@ -135,6 +135,21 @@ export function multiplyDecimals(...factors: readonly [string, string, ...string
   return formatScaled(trimScale(product));
 }
 
+/**
+ * a ÷ b rounded once, with the named rule, to exactly `places` decimals: a ratio of two exact
+ * decimals (a distance to the strike as a fraction of the stock's price). Dividing by zero throws.
+ */
+export function divideDecimals(a: string, b: string, places: number, rounding: Rounding): string {
+  const x = parseScaled(a);
+  const y = parseScaled(b);
+  if (y.units === 0n) throw new MoneyError(`cannot divide ${a} by zero`);
+  // a/b = (xu / 10^xs) / (yu / 10^ys); scaled to 10^places: xu * 10^(places + ys - xs) / yu.
+  const shift = places + y.scale - x.scale;
+  const numerator = shift >= 0 ? x.units * 10n ** BigInt(shift) : x.units;
+  const denominator = shift >= 0 ? y.units : y.units * 10n ** BigInt(-shift);
+  return formatScaled({ units: divideBigToBig(numerator, denominator, rounding), scale: places });
+}
+
 /** Rounds to `places` decimals with the named rule, and pads to exactly `places` (`"1.005"`, 2, half-away → `"1.01"`). */
 export function roundDecimal(text: string, places: number, rounding: Rounding): string {
   const rounded = roundScaled(parseScaled(text), places, rounding);

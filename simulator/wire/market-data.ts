@@ -29,21 +29,45 @@ function nanosTimestamp(ms: number, salt: string): string {
   return `${base}.${nanos}Z`;
 }
 
-/** §3.5 / §7.4 market data of one contract at the simulated "now" (after expiry: at the expiry close). */
-export function optionMarketDataJson(contract: SimContract, history: SimHistory, urls: ApiUrls) {
+/**
+ * The pricing model's view of one contract at the simulated "now" (after expiry: at the expiry
+ * close): a function of the contract, the seed's price path and "now" only, so the same simulator
+ * always serves the same Greeks and tests can recompute what it served.
+ */
+function modelOf(contract: SimContract, history: SimHistory) {
   const expired = isExpired(contract, history.nowMs);
   const day = expired ? contract.expirationDay : history.lastDay;
   const spotCents = history.closeCents(contract.symbol, day);
   const closeMs = newYorkTimeMs(contract.expirationDay, 16 * 60);
   const years = expired ? 0 : Math.max(0, closeMs - history.nowMs) / (365 * 86_400_000);
-  const u = underlyingFor(contract.symbol);
+  const volatility = underlyingFor(contract.symbol).volatility;
   const model = blackScholes({
     type: contract.type,
     spot: spotCents / 100,
     strike: contract.strikeCents / 100,
     years,
-    volatility: u.volatility,
+    volatility,
   });
+  return { expired, day, closeMs, volatility, model };
+}
+
+/** The Greeks and implied volatility market data serves for a contract, as the strings it sends. */
+export function optionGreeksJson(contract: SimContract, history: SimHistory) {
+  const { expired, volatility, model } = modelOf(contract, history);
+  return {
+    delta: ratio6(model.delta),
+    gamma: ratio6(model.gamma),
+    theta: ratio6(model.theta),
+    vega: ratio6(model.vega),
+    rho: ratio6(model.rho),
+    implied_volatility: ratio6(expired ? 0 : volatility),
+  };
+}
+
+/** §3.5 / §7.4 market data of one contract at the simulated "now" (after expiry: at the expiry close). */
+export function optionMarketDataJson(contract: SimContract, history: SimHistory, urls: ApiUrls) {
+  const { expired, day, closeMs, model } = modelOf(contract, history);
+  const greeks = optionGreeksJson(contract, history);
   const fair = model.price < 0.005 ? 0 : toTickCents(model.price);
   const tick = tickCents(Math.max(fair, 1));
   const seed = hash32(contract.id);
@@ -63,12 +87,12 @@ export function optionMarketDataJson(contract: SimContract, history: SimHistory,
     break_even_price: mills6(breakEvenMills),
     chance_of_profit_long: ratio6(probabilityItm * 0.85),
     chance_of_profit_short: ratio6(1 - probabilityItm * 0.85),
-    delta: ratio6(model.delta),
-    gamma: ratio6(model.gamma),
+    delta: greeks.delta,
+    gamma: greeks.gamma,
     high_fill_rate_buy_price: mills6(markMills + tick * 14),
     high_fill_rate_sell_price: mills6(Math.max(0, markMills - tick * 14)),
     high_price: price6(Math.max(ask, previous) + tick),
-    implied_volatility: ratio6(expired ? 0 : u.volatility),
+    implied_volatility: greeks.implied_volatility,
     instrument: urls.optionInstrument(contract.id),
     instrument_id: contract.id,
     last_trade_price: price6(Math.max(bid, Math.min(ask, previous))),
@@ -82,12 +106,12 @@ export function optionMarketDataJson(contract: SimContract, history: SimHistory,
     previous_close_date: isoFromDay(previousTradingDay(day)),
     previous_close_price: price6(previous),
     pricing_model: "Bjerksund-Stensland 1993",
-    rho: ratio6(model.rho),
+    rho: greeks.rho,
     state: expired ? "expired" : "active",
     symbol: contract.symbol,
-    theta: ratio6(model.theta),
+    theta: greeks.theta,
     updated_at: nanosTimestamp(expired ? closeMs : history.nowMs, contract.id),
-    vega: ratio6(model.vega),
+    vega: greeks.vega,
     volume: (seed >>> 4) % 3_000,
   };
 }

@@ -23,6 +23,8 @@ export type SyncStart = {
   knownAccountNumbers: Set<string>;
   /** Robinhood ids of the user's contracts that have not expired: they get fresh marks. */
   liveInstrumentIds: string[];
+  /** Underlyings of those contracts: they get fresh quotes (distance to strike, delta dollars). */
+  liveUnderlyings: string[];
 };
 
 /** Marks the sync RUNNING (its own short transaction) and reads where the last one stopped. */
@@ -51,7 +53,7 @@ export async function beginSync(options: BeginSyncOptions): Promise<SyncStart> {
           expirationDate: { gte: dateColumn(options.today) },
           OR: [{ legs: { some: { userId: user.id } } }, { events: { some: { userId: user.id } } }],
         },
-        select: { robinhoodId: true },
+        select: { robinhoodId: true, underlying: true },
       });
       const symbols = await tx.stockTrade.findMany({
         where: { userId: user.id },
@@ -67,6 +69,7 @@ export async function beginSync(options: BeginSyncOptions): Promise<SyncStart> {
         liveInstrumentIds: live.flatMap((instrument) =>
           instrument.robinhoodId ? [instrument.robinhoodId] : [],
         ),
+        liveUnderlyings: [...new Set(live.map((instrument) => instrument.underlying))],
       };
     },
   );

@@ -102,7 +102,7 @@ export async function fetchRobinhoodSnapshot(
   // stored them already, and they never change.
   const stored = await (options.db ?? getDb()).optionInstrument.findMany({
     where: { robinhoodId: { in: referencedInstrumentIds } },
-    select: { robinhoodId: true, expirationDate: true },
+    select: { robinhoodId: true, expirationDate: true, underlying: true },
   });
   const storedIds = new Set(stored.map((instrument) => instrument.robinhoodId));
   const instruments = await fetchInstruments(
@@ -112,17 +112,26 @@ export async function fetchRobinhoodSnapshot(
   await progress.update({ instruments: instruments.length, phase: "marks" });
 
   const live = new Set(start.liveInstrumentIds);
+  const liveUnderlyings = new Set(start.liveUnderlyings);
   for (const instrument of stored) {
-    if (instrument.robinhoodId && isoDate(instrument.expirationDate) >= options.today)
+    if (instrument.robinhoodId && isoDate(instrument.expirationDate) >= options.today) {
       live.add(instrument.robinhoodId);
+      liveUnderlyings.add(instrument.underlying);
+    }
   }
   for (const instrument of instruments) {
-    if (instrument.expirationDate >= options.today) live.add(instrument.robinhoodId);
+    if (instrument.expirationDate >= options.today) {
+      live.add(instrument.robinhoodId);
+      liveUnderlyings.add(instrument.underlying);
+    }
   }
   const marks = await fetchMarks(session, [...live]);
   // Every symbol with shares traded or delivered, stored or new: the engine uses the marks of those
-  // still held, and which those are is the engine's to say.
+  // still held, and which those are is the engine's to say. And the underlying of every contract
+  // that has not expired, shares or not: an open option's distance to its strike, its assignment
+  // risk and its delta in dollars all need the stock's price.
   const stockMarks = await fetchStockMarks(session, [
+    ...liveUnderlyings,
     ...start.stockSymbols,
     ...stock.fills.map((fill) => fill.symbol),
     ...[...events.values()].flatMap((event) => event.stockTrades.map((trade) => trade.symbol)),

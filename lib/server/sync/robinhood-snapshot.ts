@@ -21,7 +21,7 @@ export type RobinhoodSnapshot = {
   stockFills: SnapshotStockFill[];
   /** Equity orders read (with or without fills). */
   stockOrderCount: number;
-  /** Latest quote of every symbol the user has traded shares of. */
+  /** Latest quote of every symbol the user has traded shares of, and of every live contract's underlying. */
   stockMarks: SnapshotStockMark[];
   /** The `updated_at[gte]` bound used for equity orders of known accounts (null: all were fetched). */
   stockOrdersUpdatedSince: Date | null;
@@ -119,7 +119,21 @@ export type SnapshotInstrument = {
   multiplier: string;
 };
 
-export type SnapshotMark = { instrumentRobinhoodId: string; asOf: Date; markPrice: string };
+/**
+ * A contract's mark with the model Greeks market data sent beside it (per share, as for a long
+ * position; implied volatility as a fraction). Each Greek is null when Robinhood left it out.
+ */
+export type SnapshotMark = {
+  instrumentRobinhoodId: string;
+  asOf: Date;
+  markPrice: string;
+  delta: string | null;
+  gamma: string | null;
+  theta: string | null;
+  vega: string | null;
+  rho: string | null;
+  impliedVolatility: string | null;
+};
 
 /** One execution of an equity order, with its share of the order's fees. */
 export type SnapshotStockFill = {

@@ -4,6 +4,7 @@ import { insertRows } from "@/lib/server/db/insert-rows";
 import { RAW_TABLE_COLUMNS } from "@/lib/server/db/raw-table-columns";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { type MarketDataSource, OPTION_MARK_TABLE } from "@/lib/server/marks/market-data-source";
+import { fillMissingGreeks } from "./fill-missing-greeks";
 import type { RobinhoodSnapshot, SnapshotInstrument } from "./robinhood-snapshot";
 import { chunks } from "./row-differs";
 
@@ -65,19 +66,28 @@ export async function writeInstruments(
   const missing = snapshot.referencedInstrumentIds.find((id) => !ids.has(id));
   if (missing) throw new Error(`option instrument ${missing} is neither stored nor fetched`);
 
-  const marks = snapshot.marks.flatMap((mark) => {
-    const instrumentId = ids.get(mark.instrumentRobinhoodId);
-    return instrumentId ? [{ instrumentId, asOf: mark.asOf, markPrice: mark.markPrice }] : [];
+  const marks = snapshot.marks.flatMap(({ instrumentRobinhoodId, ...mark }) => {
+    const instrumentId = ids.get(instrumentRobinhoodId);
+    return instrumentId ? [{ instrumentId, ...mark }] : [];
   });
-  const marksInserted = await insertRows(
-    tx,
-    OPTION_MARK_TABLE[marketData],
-    marks,
-    { instrumentId: "uuid", asOf: "timestamptz", markPrice: "numeric" },
-    { onConflictDoNothing: true },
-  );
+  const marksInserted = await insertRows(tx, OPTION_MARK_TABLE[marketData], marks, MARK_COLUMNS, {
+    onConflictDoNothing: true,
+  });
+  await fillMissingGreeks(tx, OPTION_MARK_TABLE[marketData], marks);
   return { ids, inserted, marksInserted };
 }
+
+const MARK_COLUMNS = {
+  instrumentId: "uuid",
+  asOf: "timestamptz",
+  markPrice: "numeric",
+  delta: "numeric",
+  gamma: "numeric",
+  theta: "numeric",
+  vega: "numeric",
+  rho: "numeric",
+  impliedVolatility: "numeric",
+} as const;
 
 function terms(instrument: SnapshotInstrument) {
   return {

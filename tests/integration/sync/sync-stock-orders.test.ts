@@ -99,11 +99,11 @@ describe("syncUser: equity orders", () => {
     expect(trades.some((row) => deliveredIds.has(row.broker_trade_id))).toBe(false);
     expect(new Set(deliveries.map((row) => row.broker_trade_id))).toEqual(deliveredIds);
 
-    // Every symbol with shares gets its quote as a stock mark.
+    // Every symbol with shares (and every live contract's underlying) gets its quote as a stock mark.
     const { rows: marks } = await bed.owner.query<{ symbol: string; mark_price: string }>(
       "SELECT symbol, trim_scale(mark_price)::text AS mark_price FROM stock_marks ORDER BY symbol",
     );
-    expect(marks).toHaveLength(expected.stock_symbols);
+    expect(marks).toHaveLength(expected.quoted_symbols);
     for (const mark of marks) {
       expect(mark.mark_price).toBe(dollars(history.closeCents(mark.symbol, history.lastDay)));
     }

@@ -112,6 +112,13 @@ export function expectedCounts(history: SimHistory) {
     ...deliveries.map((event) => event.contract.symbol),
     ...history.stockOrders.filter((order) => order.executions.length > 0).map((order) => order.symbol),
   ]);
+  // Quotes: every symbol with shares, and the underlying of every contract not yet expired.
+  const liveUnderlyings = [
+    ...legs.map((leg) => leg.contract),
+    ...history.events.map((event) => event.contract),
+  ]
+    .filter((contract) => isoFromDay(contract.expirationDay) >= TODAY)
+    .map((contract) => contract.symbol);
   return {
     broker_accounts: 1,
     option_orders: history.orders.length,
@@ -124,6 +131,9 @@ export function expectedCounts(history: SimHistory) {
     stock_fills: stockFills,
     stock_orders: history.stockOrders.length,
     stock_symbols: stockSymbols.size,
+    /** Symbols quoted by a sync: those with shares plus every live contract's underlying. */
+    quoted_symbols: new Set([...stockSymbols, ...liveUnderlyings]).size,
+    live_underlyings: new Set(liveUnderlyings).size,
     instruments: contracts.size,
     liveInstruments: [...contracts.values()].filter((expiry) => expiry >= TODAY).length,
   };

@@ -75,7 +75,7 @@ describe("syncUser: a first sync of the demo trader", () => {
       stockFills: expected.stock_fills,
       instruments: expected.instruments,
       marks: expected.liveInstruments,
-      stockMarks: expected.stock_symbols,
+      stockMarks: expected.quoted_symbols,
     });
     expect(report.inserted).toEqual({ ...report.synced, stockOrders: 0 });
     expect(report.ordersUpdatedSince).toBeNull();
