@@ -85,7 +85,7 @@ async function seedRealTrader(instrumentId: string) {
           tradeDate: dateColumn("2026-11-10"),
         },
       });
-      await markInputsChanged(tx, user);
+      await markInputsChanged(tx, user, { full: true });
     },
   );
 }

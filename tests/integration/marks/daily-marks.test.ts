@@ -236,7 +236,7 @@ async function seedRealShortContract(instrumentId: string) {
           tradeDate: dateColumn("2026-11-10"),
         },
       });
-      await markInputsChanged(tx, user);
+      await markInputsChanged(tx, user, { full: true });
     },
   );
 }
