@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
 import { appendBatch, type Batch, incrementalThenFull } from "./incremental-support";
@@ -157,7 +157,12 @@ function batchOf(step: StepBatch): Batch {
 type StepBatch = {
   account: string;
   trades: { legs: Leg[]; oneOrder: boolean; day: string; minute: number; price: number }[];
-  events: { contract: OptionContract; type: "expiration" | "assignment" | "exercise"; quantity: number; day: string }[];
+  events: {
+    contract: OptionContract;
+    type: "expiration" | "assignment" | "exercise";
+    quantity: number;
+    day: string;
+  }[];
   shares: { symbol: string; side: "buy" | "sell"; quantity: number; day: string }[];
 };
 

@@ -39,7 +39,12 @@ export type Batch = {
  * Writes one batch the way an import does (`writeImportedTrades` records the touched books) into
  * the user's account `accountNumber`, and queues the recompute, in one user transaction.
  */
-export async function appendBatch(db: Database, robinhoodUserId: string, accountNumber: string, batch: Batch) {
+export async function appendBatch(
+  db: Database,
+  robinhoodUserId: string,
+  accountNumber: string,
+  batch: Batch,
+) {
   await withUserTransaction({ db, robinhoodUserId, purpose: "sign-in" }, async (tx, user) => {
     const account = await tx.brokerAccount.upsert({
       where: { userId_accountNumber: { userId: user.id, accountNumber } },
@@ -65,7 +70,12 @@ export async function appendBatch(db: Database, robinhoodUserId: string, account
  * Recomputes as sync and import do (incremental when exact), then replays the whole history and
  * returns both: the full replay must find nothing to write, and leave the same rows.
  */
-export async function incrementalThenFull(db: Database, owner: pg.Client, robinhoodUserId: string, now: Date) {
+export async function incrementalThenFull(
+  db: Database,
+  owner: pg.Client,
+  robinhoodUserId: string,
+  now: Date,
+) {
   const incremental = await recomputeUserPnl({ db, robinhoodUserId, trigger: "sync", now });
   const afterIncremental = await derivedSnapshot(owner);
   const full = await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now, mode: "full" });
