@@ -87,7 +87,7 @@ export async function seedOptionsHistory(db: Database, robinhoodUserId: string, 
         eventDate: dateColumn("2026-11-20"),
       },
     });
-    await markInputsChanged(tx, user);
+    await markInputsChanged(tx, user, { full: true });
     return { user, accountId: account.id, instruments };
   });
 }

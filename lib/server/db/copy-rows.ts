@@ -72,13 +72,9 @@ export type TableRows = {
   key?: readonly string[];
 };
 
-/**
- * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
- * created once per connection with the table's column types, emptied at every commit, so a
- * recompute costs no catalog writes. Returns the staged tables.
- */
-export async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
-  const staged = tables
+/** The non-empty tables with their safe names and their staging table's name (without `pg_temp.`). */
+function stagedTablesOf(tables: readonly TableRows[]) {
+  return tables
     .filter((table) => table.rows.length > 0)
     .map((table) => {
       const columns = table.columns.map(safeName);
@@ -89,23 +85,65 @@ export async function stageTables(connection: pg.PoolClient, tables: readonly Ta
         name: `staged_${table.table}_${shapeHash(columns)}`,
       };
     });
+}
+
+/** Creates what this connection lacks, and empties what an earlier statement of the transaction staged. */
+function stagingSetup(staged: ReturnType<typeof stagedTablesOf>): string[] {
+  return [
+    "SET LOCAL client_min_messages = warning",
+    ...staged.flatMap(({ table, columns, name }) => [
+      `CREATE TEMP TABLE IF NOT EXISTS ${name} ON COMMIT DELETE ROWS AS SELECT ${columns.join(", ")} FROM ${table} WITH NO DATA`,
+      `DELETE FROM pg_temp.${name}`,
+    ]),
+  ];
+}
+
+/**
+ * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
+ * created once per connection with the table's column types, emptied at every commit, so a
+ * recompute costs no catalog writes. Returns the staged tables.
+ */
+export async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
+  const staged = stagedTablesOf(tables);
   if (staged.length === 0) return staged;
-  // One round trip: create what this connection lacks, and empty what an earlier statement of the
-  // same transaction may have staged.
-  await connection.query(
-    [
-      "SET LOCAL client_min_messages = warning",
-      ...staged.flatMap(({ table, columns, name }) => [
-        `CREATE TEMP TABLE IF NOT EXISTS ${name} ON COMMIT DELETE ROWS AS SELECT ${columns.join(", ")} FROM ${table} WITH NO DATA`,
-        `DELETE FROM pg_temp.${name}`,
-      ]),
-    ].join(";\n"),
-  );
+  // One round trip for the set-up of every table.
+  await connection.query(stagingSetup(staged).join(";\n"));
   for (const { columns, rows, name } of staged) {
     const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${columns.join(", ")}) FROM STDIN`));
     await pipeline(Readable.from(copyChunks(rows)), stream);
   }
   return staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` }));
+}
+
+/**
+ * The statements that stage a few rows without a round trip of their own: the staging set-up, then
+ * one multi-row INSERT per table with every value a quoted literal in its column's text input
+ * syntax (what COPY would parse). For the handful of rows an incremental recompute writes, sent in
+ * the same query as the merge; `stageTables` stays the path for many rows.
+ */
+export function stagingStatements(tables: readonly TableRows[]) {
+  const staged = stagedTablesOf(tables);
+  const statements =
+    staged.length === 0
+      ? []
+      : [
+          "SET LOCAL standard_conforming_strings = on",
+          ...stagingSetup(staged),
+          ...staged.map(
+            ({ columns, rows, name }) =>
+              `INSERT INTO pg_temp.${name} (${columns.join(", ")}) VALUES ${rows
+                .map((row) => `(${columns.map((_, index) => sqlLiteral(row[index] ?? null)).join(", ")})`)
+                .join(", ")}`,
+          ),
+        ];
+  return { statements, staged: staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` })) };
+}
+
+/** A value as an SQL literal (standard conforming strings: only the quote is doubled), or NULL. */
+export function sqlLiteral(value: string | null): string {
+  if (value === null) return "NULL";
+  if (value.includes("\0")) throw new Error("a NUL character cannot be stored");
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

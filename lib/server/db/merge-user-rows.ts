@@ -1,54 +1,100 @@
 import "server-only";
-import { safeName, stageTables, type TableRows, transactionConnection, UUID } from "./copy-rows";
+import {
+  safeName,
+  stageTables,
+  stagingStatements,
+  type TableRows,
+  transactionConnection,
+  UUID,
+} from "./copy-rows";
+
 import type { UserTransaction } from "./with-user-transaction";
+
+/**
+ * Which of the user's stored rows the given rows replace, per table: an SQL condition on the stored
+ * row (alias `t`). A table without one is replaced whole.
+ */
+export type MergeScope = ReadonlyMap<string, string>;
+
+export type MergedCounts = { inserted: number; updated: number; deleted: number };
+
+// Up to this many rows are staged by INSERT … VALUES in the merge's own query (one round trip in
+// all); more go through COPY, whose per-row cost is lower.
+const INLINE_STAGING_ROWS = 2_000;
 
 /**
  * Makes one user's rows in each table exactly the given rows, writing only what differs: rows whose
  * key is new are inserted, rows whose values changed are updated, rows whose key is gone are
  * deleted; a row that did not change is not touched (it keeps its `created_at`). The rows are
- * COPYed into staging tables first (`stageTables`), then one multi-statement query compares and
- * writes, set-based: about as many round trips as tables, whatever the number of rows.
+ * staged first (COPY, or for a few rows literal INSERTs sent with the merge), then one
+ * multi-statement query compares and writes, set-based: about as many round trips as tables,
+ * whatever the number of rows, and one for a few rows.
+ *
+ * With a `scope`, only the stored rows its condition selects are compared with the given rows (an
+ * incremental recompute gives the rows of a few underlyings): a stored row outside it is neither
+ * updated nor deleted. The given rows must all fall inside it.
  *
  * `tables` come parents first. Deletes run first, children first, so a row whose id changed (ids
  * of an older scheme) leaves its natural key free for the new one; then inserts and updates, parents
  * first, so a lot's new chain exists before the lot points at it.
  */
-export async function mergeUserRows(tx: UserTransaction, userId: string, tables: readonly TableRows[]) {
+export async function mergeUserRows(
+  tx: UserTransaction,
+  userId: string,
+  tables: readonly TableRows[],
+  scope?: MergeScope,
+): Promise<MergedCounts> {
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
-  const staged = new Map((await stageTables(connection, tables)).map((table) => [table.table, table.name]));
-  const writes: string[] = [];
-  const deletes: string[] = [];
+  const rowCount = tables.reduce((sum, table) => sum + table.rows.length, 0);
+  const inline = rowCount <= INLINE_STAGING_ROWS ? stagingStatements(tables) : null;
+  const stagedTables = inline ? inline.staged : await stageTables(connection, tables);
+  const staged = new Map(stagedTables.map((table) => [table.table, table.name]));
+  const writes: { sql: string; kind: "inserted" | "updated" | null }[] = [];
+  const deletes: { sql: string; kind: "deleted" }[] = [];
   for (const { table: rawTable, columns: rawColumns, key: rawKey } of tables) {
     const table = safeName(rawTable);
     const columns = rawColumns.map(safeName);
     const key = (rawKey ?? ["id"]).map(safeName);
-    const mine = `t.user_id = '${userId}'`;
+    const condition = scope?.get(table);
+    const mine = `t.user_id = '${userId}'${condition ? ` AND (${condition})` : ""}`;
     const name = staged.get(table);
     if (name === undefined) {
-      deletes.unshift(`DELETE FROM ${table} t WHERE ${mine}`);
+      deletes.unshift({ sql: `DELETE FROM ${table} t WHERE ${mine}`, kind: "deleted" });
       continue;
     }
     const sameKey = key.map((column) => `t.${column} = s.${column}`).join(" AND ");
     const values = columns.filter((column) => !key.includes(column) && column !== "user_id");
     const list = columns.join(", ");
     // The planner knows nothing of a freshly filled temporary table; statistics make it hash-join.
-    writes.push(`ANALYZE ${name}`);
-    writes.push(
-      `INSERT INTO ${table} (${list}) SELECT ${columns.map((column) => `s.${column}`).join(", ")} FROM ${name} s
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${mine} AND ${sameKey})`,
-    );
+    writes.push({ sql: `ANALYZE ${name}`, kind: null });
+    writes.push({
+      sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((column) => `s.${column}`).join(", ")} FROM ${name} s
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}' AND ${sameKey})`,
+      kind: "inserted",
+    });
     if (values.length > 0) {
-      writes.push(
-        `UPDATE ${table} t SET (${values.join(", ")}) = ROW(${values.map((column) => `s.${column}`).join(", ")})
+      writes.push({
+        sql: `UPDATE ${table} t SET (${values.join(", ")}) = ROW(${values.map((column) => `s.${column}`).join(", ")})
           FROM ${name} s
          WHERE ${mine} AND ${sameKey}
            AND ROW(${values.map((column) => `t.${column}`).join(", ")}) IS DISTINCT FROM ROW(${values.map((column) => `s.${column}`).join(", ")})`,
-      );
+        kind: "updated",
+      });
     }
-    deletes.unshift(
-      `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
-    );
+    deletes.unshift({
+      sql: `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
+      kind: "deleted",
+    });
   }
-  await connection.query([...deletes, ...writes].join(";\n"));
+  const merge = [...deletes, ...writes];
+  const setup = inline?.statements ?? [];
+  const results = await connection.query([...setup, ...merge.map((statement) => statement.sql)].join(";\n"));
+  // A multi-statement query answers one result per statement, in order.
+  const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
+  const counts: MergedCounts = { inserted: 0, updated: 0, deleted: 0 };
+  merge.forEach((statement, index) => {
+    if (statement.kind) counts[statement.kind] += answers[index]?.rowCount ?? 0;
+  });
+  return counts;
 }

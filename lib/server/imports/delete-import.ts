@@ -32,7 +32,8 @@ export async function deleteImport(options: {
       await tx.stockTrade.deleteMany({ where: { userId: user.id, importId: found.id } });
       await tx.optionOrder.deleteMany({ where: { userId: user.id, importId: found.id } });
       await tx.import.delete({ where: { id: found.id } });
-      await markInputsChanged(tx, user);
+      // The removed rows' books are not recorded: the next recompute replays the whole history.
+      await markInputsChanged(tx, user, { full: true });
       return { fileName: found.fileName, executions, events: events.count };
     },
   );

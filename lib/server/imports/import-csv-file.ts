@@ -196,7 +196,9 @@ async function checkThenWrite(
         checked.rows - checked.usedRows + duplicateRows,
         new Date(),
       );
-      if (newCount(totals) > 0) await markInputsChanged(tx, user);
+      // Each batch recorded its books (writeImportedTrades); corporate actions move lots between
+      // contracts, so a file that brought one asks for a full replay.
+      if (newCount(totals) > 0) await markInputsChanged(tx, user, { full: totals.newCorporateActions > 0 });
       return {
         status: "imported",
         importId: created.id,

@@ -1,7 +1,14 @@
 import "server-only";
-import type { PnlCorporateAction, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import {
+  contractKey,
+  type PnlCorporateAction,
+  type PnlExecution,
+  type PnlLifecycleEvent,
+  type PnlStockTrade,
+} from "@/lib/pnl";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 import type { ScopedUser } from "@/lib/server/db/with-user-transaction";
+import { recordTouchedBooks, type TouchedBook } from "@/lib/server/recompute/record-touched-books";
 import { CSV_ACCOUNT_NUMBER } from "./csv-ids";
 import { storeCorporateActions } from "./store-corporate-actions";
 import { storeEvents } from "./store-imported-events";
@@ -85,5 +92,14 @@ export async function writeImportedTrades(
     importId,
     actions: trades.corporateActions ?? [],
   });
+  // The batch's books, when it stored anything (a batch an earlier file already brought touches
+  // nothing): the next recompute replays their underlyings.
+  if (newExecutions + newEvents + newStockTrades > 0) {
+    const books: TouchedBook[] = [];
+    for (const { contract } of [...trades.executions, ...trades.events])
+      books.push({ accountId, instrumentId: instrumentIds.get(contractKey(contract)) as string });
+    for (const { symbol } of trades.stockTrades ?? []) books.push({ accountId, symbol });
+    await recordTouchedBooks(tx, user, books);
+  }
   return { newExecutions, newEvents, newStockTrades, newCorporateActions };
 }

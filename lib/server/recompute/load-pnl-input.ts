@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { contractKey, type OptionContract, type PnlColumns, type PnlLifecycleEvent } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
@@ -14,16 +15,40 @@ export type LoadedPnlInput = {
   instrumentIds: Map<string, string>;
   /** Newest change among the inputs, recorded on the recompute run. */
   watermark: Date | null;
+  /** The first synced trading date the input counted imported rows up to (`firstSyncedTradeDate`). */
+  syncedFrom: string | null;
+  /** The broker's `opening_strategy` of each order that has one, by broker execution id of its fills. */
+  openingStrategyOfFill: Map<string, string>;
+  /**
+   * Set when a scoped load found that its scope cannot be replayed alone (an order with legs on an
+   * underlying outside it, or a synced history that now starts earlier): the caller replays the
+   * whole history instead. The rest of the result is then incomplete and must not be used.
+   */
+  scopeTooNarrow: boolean;
 };
+
+/**
+ * Only these underlyings (every account's books of them), with the first synced trading date the
+ * last full replay counted from: an incremental recompute (docs/RECOMPUTE.md).
+ */
+export type LoadScope = { underlyings: readonly string[]; syncedFrom: string | null };
 
 export type LoadPnlInputOptions = {
   userId: string;
   asOf: string;
   /** Whose marks to read: Robinhood's, or the demo's simulated ones (never the other's). */
   marketData: MarketDataSource;
+  /** Read only these underlyings' rows; the whole history when absent. */
+  scope?: LoadScope;
 };
 
-type OrderRow = { id: string; account_id: string; broker_order_id: string; source: string };
+type OrderRow = {
+  id: string;
+  account_id: string;
+  broker_order_id: string;
+  source: string;
+  opening_strategy: string | null;
+};
 type LegRow = {
   id: string;
   order_id: string;
@@ -69,26 +94,42 @@ export async function loadPnlInput(
   tx: UserTransaction,
   options: LoadPnlInputOptions,
 ): Promise<LoadedPnlInput> {
-  const { userId, asOf } = options;
+  const { userId, asOf, scope } = options;
+  // A scoped load reads the legs of every order that has a leg on a scope underlying (all of them,
+  // so an order reaching outside the scope is seen), and those legs' fills; events and stock trades
+  // of the scope's underlyings. Every filter is SQL, served by the instrument and leg indexes.
+  const scopeInstruments = scope
+    ? Prisma.sql`SELECT id FROM option_instruments WHERE underlying = ANY(${[...scope.underlyings]}::text[])`
+    : null;
+  const scopeOrders = scopeInstruments
+    ? Prisma.sql`SELECT order_id FROM option_legs WHERE user_id = ${userId}::uuid AND instrument_id IN (${scopeInstruments})`
+    : null;
   const orders = await tx.$queryRaw<OrderRow[]>`
-    SELECT id::text, account_id::text, broker_order_id, source::text FROM option_orders
-    WHERE user_id = ${userId}::uuid`;
+    SELECT id::text, account_id::text, broker_order_id, source::text, opening_strategy FROM option_orders
+    WHERE user_id = ${userId}::uuid ${scopeOrders ? Prisma.sql`AND id IN (${scopeOrders})` : Prisma.empty}`;
   const legs = await tx.$queryRaw<LegRow[]>`
     SELECT id::text, order_id::text, broker_leg_id, instrument_id::text, side::text, position_effect::text
-    FROM option_legs WHERE user_id = ${userId}::uuid`;
+    FROM option_legs WHERE user_id = ${userId}::uuid
+    ${scopeOrders ? Prisma.sql`AND order_id IN (${scopeOrders})` : Prisma.empty}`;
   const executions = await tx.$queryRaw<ExecutionRow[]>`
     SELECT broker_execution_id, leg_id::text, trim_scale(quantity)::text AS quantity,
            trim_scale(price)::text AS price, trim_scale(fees)::text AS fees, executed_at,
            trade_date::text AS trade_date, created_at
     FROM option_executions WHERE user_id = ${userId}::uuid
+    ${
+      scopeOrders
+        ? Prisma.sql`AND leg_id IN (SELECT id FROM option_legs WHERE user_id = ${userId}::uuid AND order_id IN (${scopeOrders}))`
+        : Prisma.empty
+    }
     ORDER BY executed_at, broker_execution_id`;
   const events = await tx.$queryRaw<EventRow[]>`
     SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
            trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction,
            trim_scale(stock_fees)::text AS stock_fees, updated_at
     FROM option_events WHERE user_id = ${userId}::uuid
+    ${scopeInstruments ? Prisma.sql`AND instrument_id IN (${scopeInstruments})` : Prisma.empty}
     ORDER BY event_date, broker_event_id`;
-  const stockTrades = await loadStockTradeRows(tx, userId);
+  const stockTrades = await loadStockTradeRows(tx, userId, scope?.underlyings);
   const instrumentIdsUsed = [
     ...new Set([...legs.map((leg) => leg.instrument_id), ...events.map((event) => event.instrument_id)]),
   ];
@@ -105,13 +146,28 @@ export async function loadPnlInput(
     const leg = legById.get(execution.leg_id) as LegRow;
     return { execution, leg, order: orderById.get(leg.order_id) as OrderRow };
   });
-  const syncedFrom = firstSyncedTradeDate(fills, stockTrades);
+  const openingStrategyOfFill = new Map<string, string>();
+  for (const { execution, order } of fills)
+    if (order.opening_strategy)
+      openingStrategyOfFill.set(execution.broker_execution_id, order.opening_strategy);
+  let syncedFrom = firstSyncedTradeDate(fills, stockTrades);
+  if (scope) {
+    // The scope's synced rows can only move the start earlier (synced rows are never removed without
+    // a full recompute being asked for); when they do, imported rows of every underlying count
+    // differently. Likewise an order with a leg outside the scope joins chains outside it.
+    const inScope = new Set(scope.underlyings);
+    const outside = instruments.some((row) => !inScope.has(row.underlying));
+    const earlier = syncedFrom !== null && (scope.syncedFrom === null || syncedFrom < scope.syncedFrom);
+    if (outside || earlier) return tooNarrow(asOf);
+    syncedFrom = scope.syncedFrom;
+  }
 
   let watermark: Date | null = null;
   const seen = (at: Date) => {
     if (!watermark || at > watermark) watermark = at;
   };
-  const corporateActions = await loadCorporateActions(tx, userId, seen);
+  // A scoped recompute runs only for users without corporate actions (planRecompute).
+  const corporateActions = scope ? [] : await loadCorporateActions(tx, userId, seen);
   const superseded = supersededSwaps(corporateActions);
   const columns = new ExecutionColumnsBuilder(fills.length, contracts.rows);
   for (const { execution, leg, order } of fills) {
@@ -182,7 +238,26 @@ export async function loadPnlInput(
     if (event.type !== "expiration") stockSymbols.add(event.contract.underlying);
   input.stockMarks = await loadStockMarks(tx, [...stockSymbols], options.marketData);
 
-  return { input, instrumentIds: contracts.idsByKey(), watermark };
+  return {
+    input,
+    instrumentIds: contracts.idsByKey(),
+    watermark,
+    syncedFrom,
+    openingStrategyOfFill,
+    scopeTooNarrow: false,
+  };
+}
+
+function tooNarrow(asOf: string): LoadedPnlInput {
+  const empty = new ExecutionColumnsBuilder(0, new Map()).build();
+  return {
+    input: { format: "columns", asOf, ...empty, events: [], stockTrades: [], marks: {} },
+    instrumentIds: new Map(),
+    watermark: null,
+    syncedFrom: null,
+    openingStrategyOfFill: new Map(),
+    scopeTooNarrow: true,
+  };
 }
 
 type MarkRow = { instrument_id: string; mark_price: string };

@@ -24,12 +24,18 @@ export type StockTradeRow = {
  * delivered by assignments and exercises (kind DELIVERY) is left out: the engine derives it from the
  * events, so every share is counted once. Decimals come as exact text.
  */
-export function loadStockTradeRows(tx: UserTransaction, userId: string): Promise<StockTradeRow[]> {
+export function loadStockTradeRows(
+  tx: UserTransaction,
+  userId: string,
+  /** Only these symbols; every symbol when absent. */
+  symbols?: readonly string[],
+): Promise<StockTradeRow[]> {
   return tx.$queryRaw<StockTradeRow[]>`
     SELECT broker_trade_id, account_id::text, broker_order_id, source::text, symbol, side::text,
            trim_scale(quantity)::text AS quantity, trim_scale(price)::text AS price,
            trim_scale(fees)::text AS fees, executed_at, trade_date::text AS trade_date, created_at
     FROM stock_trades WHERE user_id = ${userId}::uuid AND kind = 'TRADE'
+    ${symbols ? Prisma.sql`AND symbol = ANY(${[...symbols]}::text[])` : Prisma.empty}
     ORDER BY executed_at, broker_trade_id`;
 }
 

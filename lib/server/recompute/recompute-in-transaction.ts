@@ -1,18 +1,26 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
-import { bumpDataVersion } from "@/lib/server/db/bump-data-version";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { recordDailyMarks } from "@/lib/server/marks/record-daily-marks";
-import { loadPnlInput } from "./load-pnl-input";
-import { persistPnlResult } from "./persist-pnl-result";
+import { finishRecompute } from "./finish-recompute";
+import { type LoadScope, loadPnlInput } from "./load-pnl-input";
+import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
+import { planRecompute, type RecomputeMode } from "./plan-recompute";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
 
 export type RecomputeSummary = {
   userId: string;
   engineVersion: string;
   asOf: string;
+  /**
+   * The underlyings an incremental recompute replayed (empty: nothing had changed), or null for a
+   * replay of the whole history. The counts and figures below are those of what was replayed.
+   */
+  scope: string[] | null;
+  /** Why the whole history was replayed, when it was. */
+  fullReason: string | null;
   executions: number;
   events: number;
   lots: number;
@@ -21,6 +29,8 @@ export type RecomputeSummary = {
   realized: string;
   reconciles: boolean;
   issues: number;
+  /** Derived rows inserted, updated and deleted. */
+  written: { inserted: number; updated: number; deleted: number };
   durationMs: number;
   /**
    * Where the time went (ms): reading the inputs, the engine, building the derived rows (the
@@ -29,9 +39,19 @@ export type RecomputeSummary = {
   phaseMs: { load: number; compute: number; build: number; write: number };
 };
 
-export type RecomputeInTransactionOptions = { now: Date; trigger: string; inputRevision?: number };
+export type RecomputeInTransactionOptions = {
+  now: Date;
+  trigger: string;
+  inputRevision?: number;
+  /** `full` replays the whole history whatever changed (repair, engine change); default `auto`. */
+  mode?: RecomputeMode;
+};
 
-/** Load, compute, persist and record the run, all inside the caller's user transaction. */
+/**
+ * Load, compute, persist and record the run, all inside the caller's user transaction. Replays only
+ * the underlyings that changed when `planRecompute` proves it exact, else the whole history; both
+ * leave exactly the same rows.
+ */
 export async function recomputeInTransaction(
   tx: UserTransaction,
   user: ScopedUser,
@@ -40,59 +60,124 @@ export async function recomputeInTransaction(
   const started = performance.now();
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
-  const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData });
-  const loadedAt = performance.now();
-  const result = computePnl(loaded.input);
-  const computedAt = performance.now();
-  const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
-  const counts = await persistPnlResult(tx, { userId: user.id, result, instrumentIds });
+  const plan = await planRecompute(tx, user, { asOf, marketData, mode: options.mode ?? "auto" });
+  let replayed =
+    plan.kind === "incremental"
+      ? await replay(tx, user, { asOf, marketData, scope: plan })
+      : ({ tooNarrow: true } as const);
+  let fullReason = plan.kind === "full" ? plan.reason : null;
+  if (replayed.tooNarrow) {
+    fullReason ??= "the scope reached beyond the touched underlyings";
+    replayed = await replay(tx, user, { asOf, marketData, scope: undefined });
+  }
+  if (replayed.tooNarrow) throw new Error("a full replay cannot be too narrow");
+  const { summary, loaded } = replayed;
+
   // The day's marks history (first recompute of a day, and the first after the close): every sync
   // is followed by a recompute, whatever started it, so this is where each day's marks are kept.
   await recordDailyMarks(tx, user, { now: options.now });
   const durationMs = Math.round(performance.now() - started);
-
-  // The user's inputs are now reflected; sync and import queue them again under the same per-user
-  // lock this transaction holds, so no change can slip between the load above and this delete.
-  await tx.$executeRaw`DELETE FROM recompute_queue WHERE user_id = ${user.id}::uuid`;
-  // Pages' cached reads of this user end when this transaction commits (lib/server/cache).
-  await bumpDataVersion(tx, user);
-
-  await tx.recomputeRun.create({
-    data: {
-      userId: user.id,
-      engineVersion: ENGINE_VERSION,
-      inputRevision: options.inputRevision ?? 0,
-      inputWatermark: loaded.watermark,
-      status: "SUCCEEDED",
-      trigger: options.trigger,
-      executionCount: loaded.input.executions.count,
-      eventCount: loaded.input.events.length,
-      lotCount: counts.lots,
-      chainCount: counts.chains,
-      startedAt: options.now,
-      finishedAt: new Date(options.now.getTime() + durationMs),
-      durationMs,
-    },
-  });
-
-  return {
-    userId: user.id,
+  await finishRecompute(tx, user, {
     engineVersion: ENGINE_VERSION,
+    inputRevision: options.inputRevision ?? 0,
+    inputWatermark: loaded.watermark,
+    trigger: options.trigger,
+    executionCount: summary.executions,
+    eventCount: summary.events,
+    lotCount: summary.lots,
+    chainCount: summary.chains,
+    startedAt: options.now,
+    durationMs,
     asOf,
+    syncedFrom: loaded.syncedFrom,
+    scopeUnderlyings: summary.scope?.length ?? null,
+  });
+  return { ...summary, userId: user.id, asOf, fullReason, durationMs };
+}
+
+type Replayed =
+  | { tooNarrow: true }
+  | {
+      tooNarrow: false;
+      loaded: { watermark: Date | null; syncedFrom: string | null };
+      summary: Omit<RecomputeSummary, "userId" | "asOf" | "fullReason" | "durationMs">;
+    };
+
+const NOTHING_WRITTEN: PersistedCounts = {
+  lots: 0,
+  openPositions: 0,
+  chains: 0,
+  days: 0,
+  written: { inserted: 0, updated: 0, deleted: 0 },
+  buildMs: 0,
+  writeMs: 0,
+};
+
+/** Replays the scope's underlyings (or everything) and merges their rows; too narrow: nothing done. */
+async function replay(
+  tx: UserTransaction,
+  user: ScopedUser,
+  options: {
+    asOf: string;
+    marketData: Parameters<typeof loadPnlInput>[1]["marketData"];
+    scope: LoadScope | undefined;
+  },
+): Promise<Replayed> {
+  const { asOf, marketData, scope } = options;
+  const started = performance.now();
+  if (scope && scope.underlyings.length === 0) {
+    // Nothing changed since the last run: nothing to read, compute or write.
+    return {
+      tooNarrow: false,
+      loaded: { watermark: null, syncedFrom: scope.syncedFrom },
+      summary: summaryOf({ scope: [], executions: 0, events: 0, counts: NOTHING_WRITTEN, result: null }),
+    };
+  }
+  const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData, scope });
+  if (loaded.scopeTooNarrow) return { tooNarrow: true };
+  const loadedAt = performance.now();
+  const result = computePnl(loaded.input);
+  const computedAt = performance.now();
+  const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
+  const counts = await persistPnlResult(tx, {
+    userId: user.id,
+    result,
+    instrumentIds,
+    openingStrategyOfFill: loaded.openingStrategyOfFill,
+    underlyings: scope?.underlyings,
+  });
+  const summary = summaryOf({
+    scope: scope ? [...scope.underlyings] : null,
     executions: loaded.input.executions.count,
     events: loaded.input.events.length,
+    counts,
+    result,
+  });
+  summary.phaseMs.load = Math.round(loadedAt - started);
+  summary.phaseMs.compute = Math.round(computedAt - loadedAt);
+  return { tooNarrow: false, loaded, summary };
+}
+
+function summaryOf(options: {
+  scope: string[] | null;
+  executions: number;
+  events: number;
+  counts: PersistedCounts;
+  result: ReturnType<typeof computePnl> | null;
+}): Extract<Replayed, { tooNarrow: false }>["summary"] {
+  const { counts, result } = options;
+  return {
+    engineVersion: ENGINE_VERSION,
+    scope: options.scope,
+    executions: options.executions,
+    events: options.events,
     lots: counts.lots,
     openPositions: counts.openPositions,
     chains: counts.chains,
-    realized: result.totals.realized,
-    reconciles: result.reconciliation.options.holds && result.reconciliation.stock.holds,
-    issues: result.issues.length,
-    durationMs,
-    phaseMs: {
-      load: Math.round(loadedAt - started),
-      compute: Math.round(computedAt - loadedAt),
-      build: counts.buildMs,
-      write: counts.writeMs,
-    },
+    realized: result?.totals.realized ?? "0",
+    reconciles: result ? result.reconciliation.options.holds && result.reconciliation.stock.holds : true,
+    issues: result?.issues.length ?? 0,
+    written: counts.written,
+    phaseMs: { load: 0, compute: 0, build: counts.buildMs, write: counts.writeMs },
   };
 }

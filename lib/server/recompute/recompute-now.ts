@@ -10,7 +10,8 @@ export async function recomputeNow(options: {
   db?: Database;
 }): Promise<RecomputeSummary> {
   try {
-    return await recomputeUserPnl({ ...options, trigger: "manual" });
+    // The user asked: a repair replays the whole history, whatever the last runs recorded.
+    return await recomputeUserPnl({ ...options, trigger: "manual", mode: "full" });
   } catch (error) {
     throw stepFailed("recompute_failed", { prefix: "Recompute failed:", cause: error });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { RecomputeMode } from "./plan-recompute";
 import { type RecomputeSummary, recomputeInTransaction } from "./recompute-in-transaction";
 import { recordFailedRecompute } from "./record-failed-recompute";
 
@@ -10,10 +11,14 @@ export type RecomputeUserPnlOptions = {
   trigger: string;
   now?: Date;
   db?: Database;
+  /** `full` replays the whole history whatever changed (repair, engine change); default `auto`. */
+  mode?: RecomputeMode;
 };
 
 /**
- * Recomputes one user's P&L now ("recompute now"), in one transaction that upserts the user first.
+ * Recomputes one user's P&L now, in one transaction that upserts the user first: only the
+ * underlyings that changed since the last run when that is exact (`planRecompute`), else, or with
+ * `mode: "full"`, the whole history.
  * A failure leaves the previous derived rows untouched and records a failed run.
  */
 export async function recomputeUserPnl(options: RecomputeUserPnlOptions): Promise<RecomputeSummary> {
@@ -21,7 +26,7 @@ export async function recomputeUserPnl(options: RecomputeUserPnlOptions): Promis
   try {
     return await withUserTransaction(
       { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
-      (tx, user) => recomputeInTransaction(tx, user, { now, trigger: options.trigger }),
+      (tx, user) => recomputeInTransaction(tx, user, { now, trigger: options.trigger, mode: options.mode }),
     );
   } catch (error) {
     await recordFailedRecompute({ ...options, now, error });

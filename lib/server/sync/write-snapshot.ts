@@ -7,6 +7,7 @@ import {
 } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import { recordTouchedBooks, type TouchedBook } from "@/lib/server/recompute/record-touched-books";
 import type { ProgressReporter } from "./report-progress";
 import type { RobinhoodSnapshot } from "./robinhood-snapshot";
 import { emptyCounts, type SyncCounts } from "./sync-types";
@@ -63,7 +64,11 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
         accountIds: accounts.ids,
       });
       const stockMarks = await writeStockMarks(tx, snapshot.stockMarks, marketData);
-      await markInputsChanged(tx, user);
+      // Every book the snapshot names (its overlap included: more than changed, never less), so the
+      // recompute replays only their underlyings; marks are compared by the recompute itself. A
+      // voided event's book is gone from the snapshot, so removing one asks for a full replay.
+      await recordTouchedBooks(tx, user, snapshotBooks(snapshot, accounts.ids, instruments.ids));
+      await markInputsChanged(tx, user, { full: events.removed > 0 });
 
       const finishedAt = new Date();
       const done = { ...progress.current(), phase: "succeeded" as const };
@@ -93,6 +98,26 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
       };
     },
   );
+}
+
+function* snapshotBooks(
+  snapshot: RobinhoodSnapshot,
+  accountIds: Map<string, string>,
+  instrumentIds: Map<string, string>,
+): Generator<TouchedBook> {
+  const option = (accountNumber: string, instrumentRobinhoodId: string): TouchedBook => ({
+    accountId: accountIds.get(accountNumber) as string,
+    instrumentId: instrumentIds.get(instrumentRobinhoodId) as string,
+  });
+  for (const order of snapshot.orders)
+    for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId);
+  for (const event of snapshot.events) {
+    yield option(event.accountNumber, event.instrumentRobinhoodId);
+    const accountId = accountIds.get(event.accountNumber) as string;
+    for (const trade of event.stockTrades) yield { accountId, symbol: trade.symbol };
+  }
+  for (const fill of snapshot.stockFills)
+    yield { accountId: accountIds.get(fill.accountNumber) as string, symbol: fill.symbol };
 }
 
 /** Accounts from `/accounts/`, plus any account an order or event names that the list left out. */

@@ -190,7 +190,7 @@ describe("explain overview", () => {
             tradeDate: dateColumn("2026-11-25"),
           },
         });
-        await markInputsChanged(tx, user);
+        await markInputsChanged(tx, user, { full: true });
       },
     );
     await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });

@@ -73,7 +73,7 @@ async function seedLongAndShortOfOneContract() {
         },
       });
     }
-    await markInputsChanged(tx, user);
+    await markInputsChanged(tx, user, { full: true });
   });
 }
 

@@ -84,7 +84,7 @@ async function seedPutSpread() {
         },
       });
     }
-    await markInputsChanged(tx, user);
+    await markInputsChanged(tx, user, { full: true });
   });
 }
 

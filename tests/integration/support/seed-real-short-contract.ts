@@ -50,6 +50,6 @@ export async function seedRealShortContract(db: Database, instrumentId: string):
         tradeDate: dateColumn("2026-11-10"),
       },
     });
-    await markInputsChanged(tx, user);
+    await markInputsChanged(tx, user, { full: true });
   });
 }

@@ -1,0 +1,89 @@
+import "server-only";
+import { ENGINE_VERSION } from "@/lib/pnl";
+import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
+import {
+  type MarketDataSource,
+  OPTION_MARK_TABLE,
+  STOCK_MARK_TABLE,
+} from "@/lib/server/marks/market-data-source";
+
+/** `auto` replays only what changed when that is provably exact; `full` always replays everything. */
+export type RecomputeMode = "auto" | "full";
+
+export type RecomputePlan =
+  | { kind: "full"; reason: string }
+  | {
+      kind: "incremental";
+      /** The underlyings to replay, every account's books of them; empty when nothing changed. */
+      underlyings: string[];
+      /** The first synced trading date the stored rows were computed with. */
+      syncedFrom: string | null;
+    };
+
+type PlanRow = {
+  queued: boolean;
+  full_recompute: boolean;
+  has_run: boolean;
+  engine_version: string | null;
+  as_of: string | null;
+  synced_from: string | null;
+  corporate_actions: boolean;
+  touched: string[];
+  marked: string[];
+};
+
+/**
+ * Decides, in one query, whether this recompute may replay only some underlyings (docs/RECOMPUTE.md,
+ * "Incremental recompute") and which. The stored derived rows are those of the last successful run,
+ * so a scoped replay is exact when that run valued at the same trading date with the same engine,
+ * and everything that changed since is named: the books sync and import recorded
+ * (`recompute_touched_books`) and the open positions whose latest mark differs from the stored one.
+ * Everything in the engine that crosses books stays inside one underlying (rolls, strategies, the
+ * stock ledger, the wheel, daily P&L per underlying), so the unit replayed is the underlying, with
+ * all its accounts. Anything else replays the whole history.
+ */
+export async function planRecompute(
+  tx: UserTransaction,
+  user: ScopedUser,
+  options: { asOf: string; marketData: MarketDataSource; mode: RecomputeMode },
+): Promise<RecomputePlan> {
+  if (options.mode === "full") return { kind: "full", reason: "asked for" };
+  // The mark tables are two constants, never input.
+  const optionMarks = OPTION_MARK_TABLE[options.marketData];
+  const stockMarks = STOCK_MARK_TABLE[options.marketData];
+  const [row] = await tx.$queryRawUnsafe<PlanRow[]>(
+    `SELECT q.user_id IS NOT NULL AS queued, coalesce(q.full_recompute, false) AS full_recompute,
+            r.user_id IS NOT NULL AS has_run, r.engine_version, r.as_of::text AS as_of,
+            r.synced_from::text AS synced_from,
+            EXISTS (SELECT 1 FROM corporate_actions WHERE user_id = $1::uuid) AS corporate_actions,
+            ARRAY(SELECT DISTINCT underlying FROM recompute_touched_books WHERE user_id = $1::uuid) AS touched,
+            ARRAY(
+              SELECT i.underlying FROM open_positions p JOIN option_instruments i ON i.id = p.instrument_id
+               WHERE p.user_id = $1::uuid AND p.mark_price IS DISTINCT FROM (
+                 SELECT m.mark_price FROM ${optionMarks} m WHERE m.instrument_id = p.instrument_id
+                  ORDER BY m.as_of DESC LIMIT 1)
+              UNION
+              SELECT s.symbol FROM stock_positions s
+               WHERE s.user_id = $1::uuid AND s.quantity <> 0 AND s.mark_price IS DISTINCT FROM (
+                 SELECT m.mark_price FROM ${stockMarks} m WHERE m.symbol = s.symbol ORDER BY m.as_of DESC LIMIT 1)
+            ) AS marked
+       FROM (SELECT 1) AS one
+       LEFT JOIN recompute_queue q ON q.user_id = $1::uuid
+       LEFT JOIN LATERAL (
+         SELECT user_id, engine_version, as_of, synced_from FROM recompute_runs
+          WHERE user_id = $1::uuid AND status = 'SUCCEEDED' ORDER BY created_at DESC LIMIT 1) r ON true`,
+    user.id,
+  );
+  if (!row) throw new Error("the recompute plan query returned nothing");
+  // Not queued: the raw rows may have changed in ways no writer recorded (a repair, a manual edit).
+  if (!row.queued) return { kind: "full", reason: "not queued" };
+  if (row.full_recompute) return { kind: "full", reason: "a change named no book" };
+  if (!row.has_run) return { kind: "full", reason: "first recompute" };
+  if (row.engine_version !== ENGINE_VERSION) return { kind: "full", reason: "engine version changed" };
+  // A new trading date moves inferred expirations, days held and open cycles' days everywhere.
+  if (row.as_of !== options.asOf) return { kind: "full", reason: "new trading date" };
+  // Renames and splits move lots between contracts and symbols.
+  if (row.corporate_actions) return { kind: "full", reason: "corporate actions" };
+  const underlyings = [...new Set([...row.touched, ...row.marked])].sort();
+  return { kind: "incremental", underlyings, syncedFrom: row.synced_from };
+}

@@ -1,0 +1,84 @@
+import type pg from "pg";
+import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { writeImportedTrades } from "@/lib/server/imports/write-imported-trades";
+import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
+
+export const DERIVED_TABLES = [
+  "roll_chains",
+  "roll_links",
+  "matched_lots",
+  "open_positions",
+  "stock_positions",
+  "wheel_cycles",
+  "daily_pnl",
+] as const;
+
+/** Every derived row of the database, per table, in a stable order, without insertion timestamps. */
+export async function derivedSnapshot(owner: pg.Client): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of DERIVED_TABLES) {
+    const { rows } = await owner.query(`SELECT * FROM ${table}`);
+    snapshot[table] = rows
+      .map(({ created_at: _ignored, ...row }) => JSON.stringify(row))
+      .sort()
+      .map((row) => JSON.parse(row));
+  }
+  return snapshot;
+}
+
+export type Batch = {
+  executions: PnlExecution[];
+  events: PnlLifecycleEvent[];
+  stockTrades: PnlStockTrade[];
+};
+
+/**
+ * Writes one batch the way an import does (`writeImportedTrades` records the touched books) into
+ * the user's account `accountNumber`, and queues the recompute, in one user transaction.
+ */
+export async function appendBatch(
+  db: Database,
+  robinhoodUserId: string,
+  accountNumber: string,
+  batch: Batch,
+) {
+  await withUserTransaction({ db, robinhoodUserId, purpose: "sign-in" }, async (tx, user) => {
+    const account = await tx.brokerAccount.upsert({
+      where: { userId_accountNumber: { userId: user.id, accountNumber } },
+      create: { userId: user.id, accountNumber },
+      update: {},
+    });
+    const created = await tx.import.create({
+      data: {
+        userId: user.id,
+        fileName: "batch.csv",
+        fileSha256: `${Math.random()}`,
+        format: "ACTIVITY_REPORT",
+        status: "COMPLETED",
+        rowCount: 1,
+      },
+    });
+    await writeImportedTrades(tx, user, { importId: created.id, accountId: account.id }, batch);
+    await markInputsChanged(tx, user, { full: false });
+  });
+}
+
+/**
+ * Recomputes as sync and import do (incremental when exact), then replays the whole history and
+ * returns both: the full replay must find nothing to write, and leave the same rows.
+ */
+export async function incrementalThenFull(
+  db: Database,
+  owner: pg.Client,
+  robinhoodUserId: string,
+  now: Date,
+) {
+  const incremental = await recomputeUserPnl({ db, robinhoodUserId, trigger: "sync", now });
+  const afterIncremental = await derivedSnapshot(owner);
+  const full = await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now, mode: "full" });
+  const afterFull = await derivedSnapshot(owner);
+  return { incremental, full, afterIncremental, afterFull };
+}
