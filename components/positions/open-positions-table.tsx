@@ -132,7 +132,7 @@ function columns(totals: PositionTotals): TableColumn<PositionView>[] {
       sortValue: (row) => row.chainId,
       cell: (row) =>
         row.chainId ? (
-          <Link href={`/chains/${row.chainId}`} aria-label={`View the chain of ${row.contract.underlying}`}>
+          <Link href={`/chains/${row.chainId}`} aria-label={`View chain of ${row.contract.underlying}`}>
             View chain
           </Link>
         ) : (
