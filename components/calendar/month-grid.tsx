@@ -77,23 +77,12 @@ export function MonthGrid({ month, compact = false, dayHref, selected, titleHref
                       {Number(day.date.slice(8))}
                     </span>
                   ) : (
-                    <Link
+                    <DayLink
+                      day={{ ...day, realized: day.realized }}
                       href={dayHref(day.date)}
-                      aria-label={`${formatTradeDate(day.date)}: ${dayText(day)}`}
-                      aria-current={day.date === selected ? "date" : undefined}
-                      title={compact ? `${formatTradeDate(day.date)}: ${dayText(day)}` : undefined}
-                    >
-                      <span className="calendar-date">{Number(day.date.slice(8))}</span>
-                      {compact ? (
-                        <span className="calendar-sign" aria-hidden="true">
-                          {day.sign === "gain" ? "+" : day.sign === "loss" ? "−" : "="}
-                        </span>
-                      ) : (
-                        <span className="calendar-figure" aria-hidden="true">
-                          {displayMoney(day.realized, { signed: true })}
-                        </span>
-                      )}
-                    </Link>
+                      selected={day.date === selected}
+                      compact={compact}
+                    />
                   )}
                 </td>
               ),
@@ -102,5 +91,39 @@ export function MonthGrid({ month, compact = false, dayHref, selected, titleHref
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A day with realized P&L: its link's name says the date, the figure and gain or loss in words. In
+ * the month view the day's number sits outside the link, so what the link shows (the figure) is part
+ * of its name, as speech input needs; the link still covers the whole cell (calendar.css).
+ */
+function DayLink(props: {
+  day: CalendarDay & { realized: string };
+  href: string;
+  selected: boolean;
+  compact: boolean;
+}) {
+  const { day, href, selected, compact } = props;
+  const name = `${formatTradeDate(day.date)}: ${dayText(day)}`;
+  const dayNumber = <span className="calendar-date">{Number(day.date.slice(8))}</span>;
+  if (compact) {
+    return (
+      <Link href={href} aria-label={name} aria-current={selected ? "date" : undefined} title={name}>
+        {dayNumber}
+        <span className="calendar-sign" aria-hidden="true">
+          {day.sign === "gain" ? "+" : day.sign === "loss" ? "−" : "="}
+        </span>
+      </Link>
+    );
+  }
+  return (
+    <div className="calendar-cell">
+      {dayNumber}
+      <Link href={href} aria-label={name} aria-current={selected ? "date" : undefined}>
+        <span className="calendar-figure">{displayMoney(day.realized, { signed: true })}</span>
+      </Link>
+    </div>
   );
 }

@@ -120,7 +120,7 @@ export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPo
                 {row.chainId ? (
                   <Link
                     href={`/chains/${row.chainId}`}
-                    aria-label={`View the chain of ${row.contract.underlying}`}
+                    aria-label={`View chain of ${row.contract.underlying}`}
                   >
                     View chain
                   </Link>
