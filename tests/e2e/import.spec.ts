@@ -50,9 +50,13 @@ test("an activity report is imported from the Import page and its P&L shows on t
     .getByLabel("Robinhood CSV file")
     .setInputFiles({ name: "nul.csv", mimeType: "text/csv", buffer: Buffer.from(withNul) });
   await page.getByRole("button", { name: "Import file" }).click();
-  await expect(page.locator(".alert.error")).toContainText("1 row could not be read, so nothing was imported");
+  await expect(page.locator(".alert.error")).toContainText(
+    "1 row could not be read, so nothing was imported",
+  );
   await expect(
-    page.getByRole("table", { name: "Rows that could not be read" }).getByRole("row", { name: /Description/ }),
+    page
+      .getByRole("table", { name: "Rows that could not be read" })
+      .getByRole("row", { name: /Description/ }),
   ).toContainText("NUL byte");
   await expect(page.getByText("No files imported yet")).toBeVisible();
 
