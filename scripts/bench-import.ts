@@ -6,23 +6,29 @@
  * user's P&L is recomputed twice (the second run replaces every derived row). Prints rows and fills
  * per second for each step. Generating the file, and a small warm-up import, are not timed.
  *
- * Then a big import: `--traders` ten-year histories in one report (50 make ≈ 21 MB, the upload
- * limit), imported by a child process that does nothing else, so its peak RSS is the import's
- * (`--child-prisma yes` warms a Prisma client in it first, as a server serving pages has one). Printed
- * beside it is the floor: the same rows loaded by PostgreSQL's COPY (scripts/bench/copy-floor.ts).
+ * Then a big import: `--traders` ten-year histories in one report, cut to the upload limit (20 MiB),
+ * imported by a child process that does nothing else, so its peak RSS is the import's. The child runs
+ * as the server runs the import: plain `node` with V8's default flags (no heap caps), the import code
+ * bundled as a build bundles it (scripts/bench/bundle-import.ts), `importCsvFileInWorker` starting
+ * the worker thread with its `resourceLimits`. `--child-prisma yes` warms a Prisma client in it
+ * first, as a server serving pages has one; `--child-mode in-process` imports on the main thread,
+ * as before the worker; `--child-heap-mb`/`--child-semi-space-mb` cap the whole child's heap as a
+ * container's `NODE_OPTIONS` would. Printed beside it is the floor: the same rows loaded by
+ * PostgreSQL's COPY (scripts/bench/copy-floor.ts).
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { z } from "zod";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
+import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { provideDatabase } from "@/lib/local-db/provide-database";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { startSimulator } from "@/simulator";
+import { bundleImport } from "./bench/bundle-import";
 import { measureCopyFloor } from "./bench/copy-floor";
-import { longActivityReport } from "./bench/long-activity-report";
+import { cutToSize, longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
 
 const args = z
@@ -35,6 +41,8 @@ const args = z
     "child-semi-space-mb": z.coerce.number().int().min(1).optional(),
     /** `yes`: the importing child first runs a query through Prisma, as a server serving pages has. */
     "child-prisma": z.enum(["yes", "no"]).default("no"),
+    /** `worker` (the server's way) or `in-process` (the import on the child's main thread, as before). */
+    "child-mode": z.enum(["worker", "in-process"]).default("worker"),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -84,23 +92,27 @@ try {
 
 /** The big import in a child process, then the COPY floor of the rows it wrote. */
 async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: string }) {
-  const file = longActivityReport({ traders: args.traders, months: 120 });
+  const file = cutToSize(longActivityReport({ traders: args.traders, months: 120 }), MAX_IMPORT_BYTES);
+  const bundle = await bundleImport();
   const robinhoodUserId = randomUUID();
   const child = spawnSync(
     process.execPath,
     [
       ...(args["child-heap-mb"] ? [`--max-old-space-size=${args["child-heap-mb"]}`] : []),
       ...(args["child-semi-space-mb"] ? [`--max-semi-space-size=${args["child-semi-space-mb"]}`] : []),
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "bench/import-child.ts"),
+      bundle.child,
       file,
       robinhoodUserId,
-      ...(args["child-prisma"] === "yes" ? ["--with-prisma"] : []),
+      "--worker-script",
+      bundle.worker,
+      "--prisma",
+      args["child-prisma"],
+      "--mode",
+      args["child-mode"],
     ],
     {
-      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+      // Not this process's NODE_OPTIONS (tsx's loader): the child runs as `next start` would.
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: env.DATABASE_URL },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     },
@@ -123,7 +135,7 @@ async function benchBigImport(env: { DATABASE_URL: string; DATABASE_ADMIN_URL: s
     .parse(JSON.parse(child.stdout.trim().split("\n").at(-1) ?? ""));
   const { result } = measured;
   console.log(
-    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); peak RSS ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file${args["child-prisma"] === "yes" ? ", a warm Prisma client" : ""}; the import added ${megabytes(measured.maxRss - measured.baselineRss)})${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}${args["child-semi-space-mb"] ? `, semi-spaces at ${args["child-semi-space-mb"]} MB` : ""}`,
+    `big import: ${result.rows.toLocaleString("en-US")} rows (${megabytes(measured.bytes)}, ${result.newExecutions.toLocaleString("en-US")} fills, ${result.newEvents.toLocaleString("en-US")} events) in ${measured.seconds.toFixed(2)} s = ${rate(result.rows / measured.seconds)} rows/s (${measured.cpuSeconds.toFixed(1)} s of CPU in the importing process); ${args["child-mode"] === "worker" ? "in a worker thread with its resourceLimits" : "on the main thread"}, peak RSS of the whole process ${megabytes(measured.maxRss)} (${megabytes(measured.baselineRss)} before the import: Node, modules, the file${args["child-prisma"] === "yes" ? ", a warm Prisma client" : ""}; the import added ${megabytes(measured.maxRss - measured.baselineRss)})${args["child-heap-mb"] ? `, V8's old generation capped at ${args["child-heap-mb"]} MB` : ""}${args["child-semi-space-mb"] ? `, semi-spaces at ${args["child-semi-space-mb"]} MB` : ""}`,
   );
   // The superuser's connection, to the database the import wrote to.
   const adminUrl = new URL(env.DATABASE_ADMIN_URL);

@@ -22,6 +22,8 @@ export type AppErrorCode =
   | "csv_unreadable"
   | "credential_unreadable"
   | "import_not_found"
+  /** The import's worker thread reached its memory cap; nothing was written. */
+  | "import_out_of_memory"
   /** A command's step failed; the cause says why and the message says what was done before it. */
   | "sync_failed"
   | "import_failed"
@@ -43,6 +45,11 @@ const DEFAULTS: Partial<Record<AppErrorCode, { status: number; userMessage: stri
   import_not_found: {
     status: 404,
     userMessage: "That import does not exist (it may have been removed already).",
+  },
+  import_out_of_memory: {
+    status: 413,
+    userMessage:
+      "The file needed more memory than one import may use, so nothing was imported. Export shorter date ranges and import each file.",
   },
   internal: { status: 500, userMessage: INTERNAL_ERROR_MESSAGE },
 };

@@ -41,6 +41,29 @@ export function longActivityReport(options: { traders: number; months: number })
   return file;
 }
 
+/**
+ * The report cut after its last whole row that fits in `maxBytes` (the upload limit), so the big
+ * import measures the largest file a user can upload. The report is sorted newest first, so the cut
+ * drops the oldest rows. A row starts with its quoted activity date at the start of a line (some
+ * descriptions span lines, so not every line starts a row). Kept beside the report.
+ */
+export function cutToSize(file: string, maxBytes: number): string {
+  const cut = file.replace(/\.csv$/, `-${maxBytes}b.csv`);
+  if (existsSync(cut)) return cut;
+  const bytes = readFileSync(file);
+  let end = bytes.byteLength;
+  if (end > maxBytes) {
+    const tail = bytes.subarray(maxBytes - 65_536, maxBytes).toString("latin1");
+    const starts = [...tail.matchAll(/\n"\d{1,2}\/\d{1,2}\/\d{4}",/g)];
+    const last = starts.at(-1);
+    if (last?.index === undefined) throw new Error("no row starts in the last 64 KB before the limit");
+    end = maxBytes - 65_536 + last.index + 1;
+  }
+  writeFileSync(`${cut}.tmp`, bytes.subarray(0, end));
+  renameSync(`${cut}.tmp`, cut);
+  return cut;
+}
+
 export function fileSize(file: string): number {
   return readFileSync(file).byteLength;
 }

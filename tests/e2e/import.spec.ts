@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 
@@ -50,6 +51,25 @@ test("an activity report is imported from the Import page and its P&L shows on t
   const problems = page.getByRole("table", { name: "Rows that could not be read" });
   await expect(problems.getByRole("row", { name: /Activity Date/ })).toContainText("13/45/2023");
   await expect(problems.getByRole("row", { name: /Amount/ }).first()).toBeVisible();
+  await expect(page.getByText("No files imported yet")).toBeVisible();
+
+  // A NUL byte (the import runs in its worker thread in this production build) is a row error too.
+  const withNul = readFileSync(path.join(fixtures, "activity-report.csv"), "utf8").replace(
+    "Option Expiration for ACME",
+    "Option Expiration\u0000for ACME",
+  );
+  await page
+    .getByLabel("Robinhood CSV file")
+    .setInputFiles({ name: "nul.csv", mimeType: "text/csv", buffer: Buffer.from(withNul) });
+  await page.getByRole("button", { name: "Import file" }).click();
+  await expect(page.locator(".alert.error")).toContainText(
+    "1 row could not be read, so nothing was imported",
+  );
+  await expect(
+    page
+      .getByRole("table", { name: "Rows that could not be read" })
+      .getByRole("row", { name: /Description/ }),
+  ).toContainText("NUL byte");
   await expect(page.getByText("No files imported yet")).toBeVisible();
 
   await page.getByLabel("Robinhood CSV file").setInputFiles(path.join(fixtures, "activity-report.csv"));

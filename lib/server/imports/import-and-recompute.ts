@@ -5,7 +5,8 @@ import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { type DeletedImport, deleteImport } from "./delete-import";
 import { describeAdded, describeRemoved, hasNews } from "./describe-import";
-import { type CsvFileImportResult, type ImportCsvFileOptions, importCsvFile } from "./import-csv-file";
+import type { CsvFileImportResult } from "./import-csv-file";
+import { type ImportInWorkerOptions, importCsvFileInWorker } from "./import-in-worker";
 
 export type ImportOutcome = {
   result: CsvFileImportResult;
@@ -18,10 +19,10 @@ export type ImportOutcome = {
  * rejected is an outcome (its result says why, row by row); a failure throws `import_failed` (nothing
  * was written) or `recompute_failed` (the rows are stored and queued for the cron's recompute).
  */
-export async function importAndRecompute(options: ImportCsvFileOptions): Promise<ImportOutcome> {
+export async function importAndRecompute(options: ImportInWorkerOptions): Promise<ImportOutcome> {
   let result: CsvFileImportResult;
   try {
-    result = await importCsvFile(options);
+    result = await importCsvFileInWorker(options);
   } catch (error) {
     throw stepFailed("import_failed", { prefix: "Import failed:", cause: error });
   }
