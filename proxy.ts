@@ -10,6 +10,7 @@ const SIGNED_IN_SECTIONS = [
   "/chains",
   "/positions",
   "/wheel",
+  "/risk",
   "/imports",
   "/runs",
   "/settings",

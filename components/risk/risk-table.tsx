@@ -37,11 +37,13 @@ export function RiskTable({ positions, label }: { positions: RiskPositionView[];
         <tbody>
           {positions.map((position) => {
             const { risk } = position;
-            const missing = risk.missingGreeks
-              ? missingGreeksText(risk.missingGreeks, position.contract.expiration)
-              : "Not sent";
+            // One reason for the whole row, or (when only some Greeks came) which one market data left out.
+            const missing = (name: string) =>
+              risk.missingGreeks
+                ? missingGreeksText(risk.missingGreeks, position.contract.expiration)
+                : `Market data sent no ${name}`;
             const notes = [
-              risk.missingGreeks ? missing : null,
+              risk.missingGreeks ? missing("Greeks") : null,
               risk.missingPrice ? missingQuoteText(position.contract.underlying) : null,
             ].filter((note): note is string => note !== null);
             return (
@@ -72,19 +74,22 @@ export function RiskTable({ positions, label }: { positions: RiskPositionView[];
                   )}
                 </td>
                 <td className="num" data-testid="risk-iv">
-                  <VolatilityValue value={risk.greeks?.impliedVolatility ?? null} missing={missing} />
+                  <VolatilityValue
+                    value={risk.greeks?.impliedVolatility ?? null}
+                    missing={missing("implied volatility")}
+                  />
                 </td>
                 <td className="num" data-testid="risk-delta">
-                  <GreekValue value={risk.greeks?.delta ?? null} missing={missing} />
+                  <GreekValue value={risk.greeks?.delta ?? null} missing={missing("delta")} />
                 </td>
                 <td className="num" data-testid="risk-gamma">
-                  <GreekValue value={risk.greeks?.gamma ?? null} missing={missing} />
+                  <GreekValue value={risk.greeks?.gamma ?? null} missing={missing("gamma")} />
                 </td>
                 <td className="num" data-testid="risk-theta">
-                  <GreekValue value={risk.greeks?.theta ?? null} missing={missing} />
+                  <GreekValue value={risk.greeks?.theta ?? null} missing={missing("theta")} />
                 </td>
                 <td className="num" data-testid="risk-vega">
-                  <GreekValue value={risk.greeks?.vega ?? null} missing={missing} />
+                  <GreekValue value={risk.greeks?.vega ?? null} missing={missing("vega")} />
                 </td>
                 <td className="num">
                   <Money value={risk.exposure.deltaDollars} signed title={notes.join("; ") || undefined} />

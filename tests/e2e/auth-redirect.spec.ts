@@ -11,6 +11,7 @@ test("every app page requires a session", async ({ page, request }) => {
     "/chains",
     "/positions",
     "/wheel",
+    "/risk",
     "/imports",
     "/runs",
     "/settings",

@@ -15,7 +15,7 @@ import { type StockPositionRow, stockPositionRow } from "./stock-position-row";
 export type PositionView = OpenPositionRow & {
   /** Calendar days to expiration from today (negative once past it). */
   daysToExpiration: number;
-  /** The underlying's latest quote, when sync has one (it quotes symbols with shares traded). */
+  /** The underlying's latest quote, when sync has one (it quotes every live contract's underlying). */
   underlyingPrice: string | null;
   /** Percent of a short's maximum profit captured, one decimal; null for longs and unmarked positions. */
   maxProfitCaptured: string | null;
