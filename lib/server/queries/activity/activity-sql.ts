@@ -34,15 +34,19 @@ const eventInstant = Prisma.sql`((e.event_date + time '16:00') AT TIME ZONE 'Ame
 const stockInstant = Prisma.sql`coalesce(t.executed_at, (t.trade_date + time '16:00') AT TIME ZONE 'America/New_York')`;
 
 /**
- * The cash an order `o` moved, exact: each fill's price × quantity × its contract's multiplier, sells
- * positive and buys negative, less the fill's fees. 0 for an order without fills.
+ * `c(order_id, cash)`: the cash each order of the user moved, exact: each fill's price × quantity ×
+ * its contract's multiplier, sells positive and buys negative, less the fill's fees. One grouped
+ * pass over the user's fills (hash joins), not a lookup per order: 100,000 fills in one scan.
  */
-export const ORDER_CASH = Prisma.sql`coalesce((
-  SELECT sum(CASE WHEN l.side = 'SELL' THEN 1 ELSE -1 END * x.price * x.quantity * i.multiplier - x.fees)
-  FROM option_legs l
-  JOIN option_executions x ON x.leg_id = l.id
-  JOIN option_instruments i ON i.id = l.instrument_id
-  WHERE l.order_id = o.id), 0)`;
+function orderCash(userId: string): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN (
+    SELECT l.order_id, sum(CASE WHEN l.side = 'SELL' THEN 1 ELSE -1 END * x.price * x.quantity * i.multiplier - x.fees) AS cash
+    FROM option_legs l
+    JOIN option_executions x ON x.leg_id = l.id
+    JOIN option_instruments i ON i.id = l.instrument_id
+    WHERE l.user_id = ${userId}::uuid AND x.user_id = ${userId}::uuid
+    GROUP BY l.order_id) c ON c.order_id = o.id`;
+}
 
 function wants(filters: ActivityFilters, ...types: ActivityType[]): boolean {
   if (filters.type && !types.includes(filters.type)) return false;
@@ -58,9 +62,14 @@ function wants(filters: ActivityFilters, ...types: ActivityType[]): boolean {
  * moved, exact `numeric`: an order's fills (sell +, buy −, × the contract's multiplier, fees
  * subtracted), a share trade (sell +, buy −, fees subtracted); null for lifecycle events, whose cash
  * arrives as the delivered shares' trade. Each branch filters by user first (row-level security
- * scopes it too).
+ * scopes it too). Without `amounts` orders carry no amount: reading keys by date needs none, and the
+ * page's rows sum their own fills.
  */
-export function activityRelation(userId: string, filters: ActivityFilters): Prisma.Sql {
+export function activityRelation(
+  userId: string,
+  filters: ActivityFilters,
+  options: { amounts: boolean } = { amounts: true },
+): Prisma.Sql {
   const branches: Prisma.Sql[] = [];
   const search = filters.search ? likePattern(filters.search) : null;
   if (wants(filters, "order")) {
@@ -86,8 +95,9 @@ export function activityRelation(userId: string, filters: ActivityFilters): Pris
     branches.push(Prisma.sql`
       SELECT 'order'::text AS kind, o.id, o.broker_created_at AS at, o.chain_symbol AS underlying,
              coalesce(o.opening_strategy, o.closing_strategy) AS strategy, o.broker_order_id AS reference,
-             ${ORDER_CASH} AS amount
-      FROM option_orders o WHERE ${Prisma.join(where, " AND ")}`);
+             ${options.amounts ? Prisma.sql`coalesce(c.cash, 0)` : Prisma.sql`NULL::numeric`} AS amount
+      FROM option_orders o ${options.amounts ? orderCash(userId) : Prisma.empty}
+      WHERE ${Prisma.join(where, " AND ")}`);
   }
   const eventTypes = (["expiration", "assignment", "exercise"] as const).filter((type) =>
     wants(filters, type),
@@ -129,6 +139,16 @@ export function activityRelation(userId: string, filters: ActivityFilters): Pris
       NULL::text AS strategy, NULL::text AS reference, NULL::numeric AS amount WHERE false`;
   }
   return Prisma.join(branches, " UNION ALL ");
+}
+
+/**
+ * `(matching, net)`: how many rows match and the cash they moved, exact, over every page. The
+ * orders' cash comes from one grouped pass over the user's fills (`orderCash`), which measured
+ * faster than summing the fills of the matching orders through a semi-join.
+ */
+export function activityTotals(userId: string, filters: ActivityFilters): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS matching, coalesce(sum(amount), 0)::text AS net
+    FROM (${activityRelation(userId, filters)}) activity`;
 }
 
 /**

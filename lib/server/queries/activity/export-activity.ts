@@ -60,7 +60,8 @@ export function exportActivity(options: ExportActivityOptions): CsvStreamOptions
     while (true) {
       const after: Cursor | null = cursor;
       const rows: ActivityRow[] = await readAsUser(options, async (tx, user) => {
-        const relation = activityRelation(user.id, options.filters ?? {});
+        // Keys only: each line's amount comes from its own fill or trade.
+        const relation = activityRelation(user.id, options.filters ?? {}, { amounts: false });
         // Newest first, then kind, then id descending: the Activity page's default order.
         const keyset = after
           ? Prisma.sql`WHERE activity.at < ${after.at}::timestamptz

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
-import { ORDER_CASH } from "./activity-sql";
 import type { OrderActivity } from "./activity-types";
 import { loadActivityRows } from "./load-activity-rows";
 
@@ -14,8 +13,7 @@ export type GetActivityOrderOptions = { robinhoodUserId: string; orderId: string
 export async function getActivityOrder(options: GetActivityOrderOptions): Promise<OrderActivity | null> {
   return readAsUser(options, async (tx, user) => {
     const keys = await tx.$queryRaw<{ kind: "order"; id: string; at: Date; amount: string | null }[]>`
-      SELECT 'order' AS kind, o.id::text AS id, o.broker_created_at AS at,
-             (${ORDER_CASH})::text AS amount
+      SELECT 'order' AS kind, o.id::text AS id, o.broker_created_at AS at, NULL AS amount
       FROM option_orders o WHERE o.id = ${options.orderId}::uuid AND o.user_id = ${user.id}::uuid`;
     const [order] = await loadActivityRows(tx, keys);
     return order?.kind === "order" ? order : null;

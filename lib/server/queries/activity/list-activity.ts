@@ -2,7 +2,13 @@ import "server-only";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { decimalText } from "../decimal-text";
-import { type ActivityFilters, type ActivitySort, activityOrder, activityRelation } from "./activity-sql";
+import {
+  type ActivityFilters,
+  type ActivitySort,
+  activityOrder,
+  activityRelation,
+  activityTotals,
+} from "./activity-sql";
 import type { ActivityKey, ActivityRow } from "./activity-types";
 import { loadActivityRows } from "./load-activity-rows";
 
@@ -41,14 +47,16 @@ export async function listActivity(options: ListActivityOptions): Promise<Activi
   const pageSize = options.pageSize ?? ACTIVITY_PAGE_SIZE;
   const sort = options.sort ?? { column: "date", descending: true };
   return readAsUser(options, async (tx, user) => {
-    const relation = activityRelation(user.id, options.filters ?? {});
-    const [summary] = await tx.$queryRaw<{ matching: number; net: string }[]>`
-      SELECT count(*)::int AS matching, coalesce(sum(amount), 0)::text AS net FROM (${relation}) activity`;
+    const filters = options.filters ?? {};
+    const [summary] = await tx.$queryRaw<
+      { matching: number; net: string }[]
+    >`${activityTotals(user.id, filters)}`;
     const matching = summary?.matching ?? 0;
     const pageCount = Math.max(1, Math.ceil(matching / pageSize));
     const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
     const keys = await tx.$queryRaw<ActivityKey[]>`
-      SELECT kind, id::text AS id, at, amount::text AS amount FROM (${relation}) activity
+      SELECT kind, id::text AS id, at, amount::text AS amount
+      FROM (${activityRelation(user.id, filters, { amounts: sort.column === "amount" })}) activity
       ${activityOrder(sort.column, sort.descending)}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
     const rows = await loadActivityRows(tx, keys);

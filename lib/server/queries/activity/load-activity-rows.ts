@@ -1,5 +1,6 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
+import { canonicalDecimal, sumDecimals } from "@/lib/money";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { decimalText } from "../decimal-text";
 import type { ActivityKey, ActivityRow, EventActivity, OrderActivity, StockActivity } from "./activity-types";
@@ -109,11 +110,14 @@ export async function loadActivityRows(tx: UserTransaction, keys: ActivityKey[])
 type Base = { id: string; at: string; day: string; amount: string | null };
 
 function orderActivity(base: Base, order: OrderRow, legs: OrderActivity["legs"]): OrderActivity {
+  // The order's cash is its fills' (summed exactly), whether or not the page's query computed it.
+  const amount = sumDecimals(legs.flatMap((leg) => leg.fills.map((fill) => fill.amount)));
   // An order's quantity is per leg (a 2-lot vertical is "2", not "4"): the first leg's fills say how
   // much of it was filled.
   const filled = legs[0]?.filledQuantity ?? "0";
   return {
     ...base,
+    amount: canonicalDecimal(amount),
     kind: "order",
     underlying: order.chain_symbol,
     brokerOrderId: order.broker_order_id,
