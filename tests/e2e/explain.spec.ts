@@ -56,7 +56,7 @@ test("a dashboard figure opens its breakdown, whose totals row is that figure in
 
   // A shared view opens as it was sent; a bad setting is named, not silently dropped.
   await page.goto("/explain/realized?by=month&from=2025-13-40");
-  await expect(page.getByRole("alert")).toContainText('"from" must be one real date');
+  await expect(page.locator("div.alert.error")).toContainText('"from" must be one real date');
   await expect(
     page.getByRole("navigation", { name: "Group components by" }).getByRole("link", { name: "Month" }),
   ).toHaveAttribute("aria-current", "page");
@@ -88,6 +88,12 @@ test("the reconciliation identity holds on the demo, and net premium is a readab
 }) => {
   test.setTimeout(240_000);
   await openDemo(page);
+  // The Explain pages run under the same nonce CSP as the rest: no violation, no console error.
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
   await page.getByRole("link", { name: "Explain", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Explain the numbers", level: 1 })).toBeVisible({
     timeout: 60_000,
@@ -124,4 +130,5 @@ test("the reconciliation identity holds on the demo, and net premium is a readab
       .first(),
   ).toBeVisible();
   await expect(page.getByTestId("net-premium-total")).toHaveText(/^[+-]?\$[\d,]+\.\d{2}$/);
+  expect(problems).toEqual([]);
 });
