@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { BREAKDOWN_GROUPINGS, EXPLAINED_METRICS } from "@/lib/analytics/explain";
-
-/** `/explain/<metric>`: an unknown metric is a 404. */
-export const explainedMetricParam = z.enum(EXPLAINED_METRICS);
+import { BREAKDOWN_GROUPINGS } from "@/lib/analytics/explain";
 
 // The range form sends empty fields for open ends; they mean "no bound", not a bad date.
 const blankIsAbsent = (value: unknown) => (value === "" ? undefined : value);

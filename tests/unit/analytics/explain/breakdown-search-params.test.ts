@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainedMetricParam, parseBreakdownSearchParams } from "@/app/(app)/explain/search-params";
-import { breakdownHref } from "@/lib/analytics/explain";
+import { parseBreakdownSearchParams } from "@/app/(app)/explain/search-params";
+import { breakdownHref, EXPLAINED_METRICS } from "@/lib/analytics/explain";
 
 describe("a breakdown's settings in the address", () => {
   it("reads the grouping and an inclusive date range", () => {
@@ -42,9 +43,10 @@ describe("a breakdown's settings in the address", () => {
     });
   });
 
-  it("knows the metrics it explains; anything else is not a page", () => {
-    expect(explainedMetricParam.safeParse("premium-captured").success).toBe(true);
-    expect(explainedMetricParam.safeParse("sharpe-ratio").success).toBe(false);
+  it("every explained metric has its own route, so any other name matches none and is a 404", () => {
+    for (const metric of EXPLAINED_METRICS)
+      expect(existsSync(`app/(app)/explain/${metric}/page.tsx`)).toBe(true);
+    expect(existsSync("app/(app)/explain/[metric]")).toBe(false);
   });
 
   it("builds the shareable address, leaving out settings a metric does not take", () => {

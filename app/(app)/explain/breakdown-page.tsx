@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BreakdownControls } from "@/components/explain/breakdown-controls";
 import { FormulaCard } from "@/components/explain/formula-card";
 import { MoneyBreakdownTable } from "@/components/explain/money-breakdown-table";
@@ -11,25 +10,29 @@ import {
   breakdownHref,
   EXPLAINED_METRIC_INFO,
   EXPLAINED_METRICS,
+  type ExplainedMetric,
   groupingFor,
 } from "@/lib/analytics/explain";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getBreakdown } from "@/lib/server/queries/get-breakdown";
-import { explainedMetricParam, parseBreakdownSearchParams } from "../search-params";
+import { parseBreakdownSearchParams } from "./search-params";
 
-export const dynamic = "force-dynamic";
-
-type Props = { params: Promise<{ metric: string }>; searchParams: Promise<Record<string, unknown>> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const metric = explainedMetricParam.safeParse((await params).metric);
-  return { title: metric.success ? `${EXPLAINED_METRIC_INFO[metric.data].title}, explained` : "Not found" };
+/** A metric's title for its page's metadata. */
+export function breakdownMetadata(metric: ExplainedMetric): Metadata {
+  return { title: `${EXPLAINED_METRIC_INFO[metric].title}, explained` };
 }
 
-export default async function BreakdownPage({ params, searchParams }: Props) {
-  const parsedMetric = explainedMetricParam.safeParse((await params).metric);
-  if (!parsedMetric.success) notFound();
-  const metric = parsedMetric.data;
+export type BreakdownPageProps = { searchParams: Promise<Record<string, unknown>> };
+
+/**
+ * One metric's breakdown page. Each metric has its own route folder (`/explain/realized`, …) that
+ * renders this, so an unknown metric matches no route and gets a real 404 from the router (a
+ * `notFound()` thrown under the app's loading boundary would arrive after a 200 had been sent).
+ */
+export async function BreakdownPage({
+  metric,
+  searchParams,
+}: BreakdownPageProps & { metric: ExplainedMetric }) {
   const user = await requireUser(`/explain/${metric}`);
   const query = parseBreakdownSearchParams(await searchParams);
   const info = EXPLAINED_METRIC_INFO[metric];
