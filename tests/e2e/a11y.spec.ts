@@ -106,12 +106,13 @@ async function openDemo(browser: Browser): Promise<{ context: BrowserContext; pa
 let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>;
 let ids: DemoIds;
 
-/** A simulated trader's five years of history as an activity report of 2,800+ rows, written to a file. */
+/** A simulated trader's six years of history as an activity report of 2,800+ rows, written to a file. */
 async function largeActivityReport(): Promise<string> {
-  const username = "five-years@rollbook.dev";
+  const username = "six-years@rollbook.dev";
   const simulator = await startSimulator({
     port: 0,
-    users: [{ username, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 61 }],
+    // About 40 rows a month: six years make 2,800 and more.
+    users: [{ username, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 72 }],
   });
   try {
     const csv = await simulator.controls.activityReport(username);
@@ -199,7 +200,7 @@ test("unknown or malformed ids answer HTTP 404 on every page with an id", async 
 
 test("the theme toggle switches at once and the next page is rendered in it from the first byte", async ({
   browser,
-}) => {
+}, testInfo) => {
   const context = await browser.newContext({ colorScheme: "light", storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -221,6 +222,8 @@ test("the theme toggle switches at once and the next page is rendered in it from
     expect(html).toMatch(/<html[^>]*data-theme="dark"/);
     await page.goto("/chains");
     expect(await background()).toBe(dark);
+    await page.goto("/dashboard");
+    await page.screenshot({ path: testInfo.outputPath("dashboard-dark.png"), fullPage: true });
 
     // Back to Auto: the cookie is cleared and the system's scheme decides again.
     await page.getByRole("button", { name: "Theme: Dark" }).click();
@@ -233,7 +236,7 @@ test("the theme toggle switches at once and the next page is rendered in it from
 
 test("on a phone the navigation opens from a Menu button, and every element shows keyboard focus", async ({
   browser,
-}) => {
+}, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -244,6 +247,11 @@ test("on a phone the navigation opens from a Menu button, and every element show
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.screenshot({ path: testInfo.outputPath("menu-phone.png") });
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(menu).toBeFocused();
+    await menu.click();
     await chains.click();
     await expect(page).toHaveURL(/\/chains$/);
     await expect(page.getByRole("heading", { name: "Roll chains", level: 1 })).toBeVisible();
@@ -252,6 +260,9 @@ test("on a phone the navigation opens from a Menu button, and every element show
     // The first Tab stop skips to the content.
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/dashboard");
+    // On a wide screen every section is in the bar itself.
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole("link", { name: "Settings", exact: true })).toBeInViewport();
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
