@@ -124,19 +124,28 @@ async function largeActivityReport(): Promise<string> {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(420_000);
-  const { context, page } = await openDemo(browser);
-  // A large import of the demo's own: an import's page then has rows (and pages of them) to show.
+/** Uploads a CSV on the Import page and returns the new import's id. */
+async function importFile(page: Page, file: string): Promise<string> {
   await page.goto("/imports");
-  await page.getByLabel("Robinhood CSV file").setInputFiles(await largeActivityReport());
+  const before = await page.locator('a[href^="/imports/"]').count();
+  await page.getByLabel("Robinhood CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Import file" }).click();
-  const importLink = page.locator('a[href^="/imports/"]').first();
-  await expect(importLink).toBeVisible({ timeout: 180_000 });
-  const importHref = (await importLink.getAttribute("href")) ?? "";
+  await expect(page.locator('a[href^="/imports/"]')).toHaveCount(before + 1, { timeout: 240_000 });
+  const href = (await page.locator('a[href^="/imports/"]').first().getAttribute("href")) ?? "";
+  return href.replace("/imports/", "");
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { context, page } = await openDemo(browser);
+  // An import of the demo's own, so an import's page has rows to show.
+  const importId = await importFile(
+    page,
+    path.join(import.meta.dirname, "../fixtures/csv/activity-report.csv"),
+  );
   await page.goto("/chains");
   const chainHref = (await page.locator('a[href^="/chains/"]').first().getAttribute("href")) ?? "";
-  ids = { chain: chainHref.replace("/chains/", ""), import: importHref.replace("/imports/", "") };
+  ids = { chain: chainHref.replace("/chains/", ""), import: importId };
   expect(ids.chain).toMatch(/^[0-9a-f-]{36}$/);
   expect(ids.import).toMatch(/^[0-9a-f-]{36}$/);
   signedIn = await context.storageState();
@@ -147,7 +156,7 @@ for (const swept of PAGES) {
   test(`${swept.name}: no serious axe violation in light and dark at 1280 and 390 px, no sideways scroll on a phone`, async ({
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const url = typeof swept.path === "string" ? swept.path : swept.path(ids);
     for (const colorScheme of SCHEMES) {
       for (const viewport of WIDTHS) {
@@ -296,10 +305,12 @@ test("on a phone the navigation opens from a Menu button, and every element show
 test("an import's page of 2,800 rows answers well under a second, a page of rows at a time", async ({
   browser,
 }) => {
+  test.setTimeout(420_000);
   const context = await browser.newContext({ storageState: signedIn });
   try {
     const page = await context.newPage();
-    await page.goto(`/imports/${ids.import}`);
+    const importId = await importFile(page, await largeActivityReport());
+    await page.goto(`/imports/${importId}`);
     const summary = (await page.locator(".page-header p").last().textContent()) ?? "";
     const rows = Number(/(\d[\d,]*) rows/.exec(summary)?.[1]?.replace(/,/g, ""));
     expect(rows).toBeGreaterThanOrEqual(LARGE_IMPORT_ROWS);
@@ -310,8 +321,8 @@ test("an import's page of 2,800 rows answers well under a second, a page of rows
     // The server's whole answer (HTML included), first and last page, best of three each.
     const timings: Record<string, number> = {};
     for (const [name, url] of [
-      ["first page", `/imports/${ids.import}`],
-      ["last page", `/imports/${ids.import}?page=${pages}`],
+      ["first page", `/imports/${importId}`],
+      ["last page", `/imports/${importId}?page=${pages}`],
     ] as const) {
       const runs: number[] = [];
       for (let run = 0; run < 3; run++) {
