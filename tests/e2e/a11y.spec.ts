@@ -190,6 +190,7 @@ for (const swept of PAGES) {
 }
 
 test("unknown or malformed ids answer HTTP 404 on every page with an id", async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: signedIn });
   try {
     for (const url of [
@@ -210,6 +211,7 @@ test("unknown or malformed ids answer HTTP 404 on every page with an id", async 
 test("the theme toggle switches at once and the next page is rendered in it from the first byte", async ({
   browser,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ colorScheme: "light", storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -246,6 +248,7 @@ test("the theme toggle switches at once and the next page is rendered in it from
 test("on a phone the navigation opens from a Menu button, and every element shows keyboard focus", async ({
   browser,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: signedIn });
   try {
     const page = await context.newPage();
