@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -28,9 +28,21 @@ export function AppNav() {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const linksId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   return (
-    <nav className="nav" aria-label="Main" data-open={open ? "true" : undefined}>
+    <nav
+      className="nav"
+      aria-label="Main"
+      data-open={open ? "true" : undefined}
+      onKeyDown={(event) => {
+        // Escape folds the open menu and gives focus back to its button.
+        if (event.key !== "Escape" || !open) return;
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <button
+        ref={toggle}
         type="button"
         className="button nav-toggle"
         aria-expanded={open}

@@ -106,12 +106,13 @@ async function openDemo(browser: Browser): Promise<{ context: BrowserContext; pa
 let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>;
 let ids: DemoIds;
 
-/** A simulated trader's five years of history as an activity report of 2,800+ rows, written to a file. */
+/** A simulated trader's six years of history as an activity report of 2,800+ rows, written to a file. */
 async function largeActivityReport(): Promise<string> {
-  const username = "five-years@rollbook.dev";
+  const username = "six-years@rollbook.dev";
   const simulator = await startSimulator({
     port: 0,
-    users: [{ username, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 61 }],
+    // About 40 rows a month: six years make 2,800 and more.
+    users: [{ username, password: TEST_PASSWORD, flow: { kind: "direct" }, months: 72 }],
   });
   try {
     const csv = await simulator.controls.activityReport(username);
@@ -123,19 +124,28 @@ async function largeActivityReport(): Promise<string> {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(420_000);
-  const { context, page } = await openDemo(browser);
-  // A large import of the demo's own: an import's page then has rows (and pages of them) to show.
+/** Uploads a CSV on the Import page and returns the new import's id. */
+async function importFile(page: Page, file: string): Promise<string> {
   await page.goto("/imports");
-  await page.getByLabel("Robinhood CSV file").setInputFiles(await largeActivityReport());
+  const before = await page.locator('a[href^="/imports/"]').count();
+  await page.getByLabel("Robinhood CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Import file" }).click();
-  const importLink = page.locator('a[href^="/imports/"]').first();
-  await expect(importLink).toBeVisible({ timeout: 180_000 });
-  const importHref = (await importLink.getAttribute("href")) ?? "";
+  await expect(page.locator('a[href^="/imports/"]')).toHaveCount(before + 1, { timeout: 240_000 });
+  const href = (await page.locator('a[href^="/imports/"]').first().getAttribute("href")) ?? "";
+  return href.replace("/imports/", "");
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { context, page } = await openDemo(browser);
+  // An import of the demo's own, so an import's page has rows to show.
+  const importId = await importFile(
+    page,
+    path.join(import.meta.dirname, "../fixtures/csv/activity-report.csv"),
+  );
   await page.goto("/chains");
   const chainHref = (await page.locator('a[href^="/chains/"]').first().getAttribute("href")) ?? "";
-  ids = { chain: chainHref.replace("/chains/", ""), import: importHref.replace("/imports/", "") };
+  ids = { chain: chainHref.replace("/chains/", ""), import: importId };
   expect(ids.chain).toMatch(/^[0-9a-f-]{36}$/);
   expect(ids.import).toMatch(/^[0-9a-f-]{36}$/);
   signedIn = await context.storageState();
@@ -146,7 +156,7 @@ for (const swept of PAGES) {
   test(`${swept.name}: no serious axe violation in light and dark at 1280 and 390 px, no sideways scroll on a phone`, async ({
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const url = typeof swept.path === "string" ? swept.path : swept.path(ids);
     for (const colorScheme of SCHEMES) {
       for (const viewport of WIDTHS) {
@@ -180,6 +190,7 @@ for (const swept of PAGES) {
 }
 
 test("unknown or malformed ids answer HTTP 404 on every page with an id", async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: signedIn });
   try {
     for (const url of [
@@ -199,7 +210,8 @@ test("unknown or malformed ids answer HTTP 404 on every page with an id", async 
 
 test("the theme toggle switches at once and the next page is rendered in it from the first byte", async ({
   browser,
-}) => {
+}, testInfo) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ colorScheme: "light", storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -221,6 +233,8 @@ test("the theme toggle switches at once and the next page is rendered in it from
     expect(html).toMatch(/<html[^>]*data-theme="dark"/);
     await page.goto("/chains");
     expect(await background()).toBe(dark);
+    await page.goto("/dashboard");
+    await page.screenshot({ path: testInfo.outputPath("dashboard-dark.png"), fullPage: true });
 
     // Back to Auto: the cookie is cleared and the system's scheme decides again.
     await page.getByRole("button", { name: "Theme: Dark" }).click();
@@ -233,7 +247,8 @@ test("the theme toggle switches at once and the next page is rendered in it from
 
 test("on a phone the navigation opens from a Menu button, and every element shows keyboard focus", async ({
   browser,
-}) => {
+}, testInfo) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -244,6 +259,11 @@ test("on a phone the navigation opens from a Menu button, and every element show
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.screenshot({ path: testInfo.outputPath("menu-phone.png") });
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(menu).toBeFocused();
+    await menu.click();
     await chains.click();
     await expect(page).toHaveURL(/\/chains$/);
     await expect(page.getByRole("heading", { name: "Roll chains", level: 1 })).toBeVisible();
@@ -252,6 +272,9 @@ test("on a phone the navigation opens from a Menu button, and every element show
     // The first Tab stop skips to the content.
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/dashboard");
+    // On a wide screen every section is in the bar itself.
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole("link", { name: "Settings", exact: true })).toBeInViewport();
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -285,10 +308,12 @@ test("on a phone the navigation opens from a Menu button, and every element show
 test("an import's page of 2,800 rows answers well under a second, a page of rows at a time", async ({
   browser,
 }) => {
+  test.setTimeout(420_000);
   const context = await browser.newContext({ storageState: signedIn });
   try {
     const page = await context.newPage();
-    await page.goto(`/imports/${ids.import}`);
+    const importId = await importFile(page, await largeActivityReport());
+    await page.goto(`/imports/${importId}`);
     const summary = (await page.locator(".page-header p").last().textContent()) ?? "";
     const rows = Number(/(\d[\d,]*) rows/.exec(summary)?.[1]?.replace(/,/g, ""));
     expect(rows).toBeGreaterThanOrEqual(LARGE_IMPORT_ROWS);
@@ -299,8 +324,8 @@ test("an import's page of 2,800 rows answers well under a second, a page of rows
     // The server's whole answer (HTML included), first and last page, best of three each.
     const timings: Record<string, number> = {};
     for (const [name, url] of [
-      ["first page", `/imports/${ids.import}`],
-      ["last page", `/imports/${ids.import}?page=${pages}`],
+      ["first page", `/imports/${importId}`],
+      ["last page", `/imports/${importId}?page=${pages}`],
     ] as const) {
       const runs: number[] = [];
       for (let run = 0; run < 3; run++) {

@@ -109,6 +109,8 @@ test("an activity report is imported from the Import page and its P&L shows on t
 
   // The call bought as OLDX and sold as NEWX after the merger is one chain showing the rename.
   await page.getByRole("link", { name: "Chains", exact: true }).click();
+  // The dashboard's table has NEWX rows too: wait for the chains page before picking one.
+  await expect(page.getByRole("heading", { name: "Roll chains", level: 1 })).toBeVisible();
   await page.locator("tbody tr").filter({ hasText: "NEWX" }).first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
   const actions = page.locator("section", { has: page.getByRole("heading", { name: "Corporate actions" }) });
