@@ -387,6 +387,7 @@ describe("syncUser: a second sync", () => {
     const touched = await bed.owner.query<{ underlying: string }>(
       "SELECT DISTINCT underlying FROM recompute_touched_books ORDER BY 1",
     );
+    // The overlap's orders' books; no event or equity fill changed.
     expect(touched.rows).toEqual(inOverlap.rows);
     const incremental = await recomputeUserPnl({
       db: bed.db,
