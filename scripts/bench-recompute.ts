@@ -6,7 +6,10 @@
  * imported into a throwaway embedded PostgreSQL (or DATABASE_URL), then the user's P&L is recomputed
  * twice: once into empty derived tables, once replacing every row. Beside each is the floor: the same
  * derived rows loaded by PostgreSQL's COPY from server-side files into tables of the same shape and
- * indexes (scripts/bench/copy-floor.ts), and the ratio. The import and a small warm-up are not timed.
+ * indexes (scripts/bench/copy-floor.ts), and the ratio. Then 10 fills are appended to one book, as an
+ * import appends them, and the user is recomputed incrementally (only the touched underlying), then
+ * fully, each with its time and the statements every connection sent. The import and a small
+ * warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -92,19 +95,21 @@ try {
         `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
       );
     }
-    if (size === Math.max(...args.sizes)) {
-      await appendFills(robinhoodUserId, 10);
+    // Ten fills appended as an import appends them (one book recorded), then the recompute sync and
+    // import run (incremental when exact), and a full one over the same data for comparison.
+    await appendFills(robinhoodUserId, 10);
+    for (const mode of ["auto", "full"] as const) {
       const statementsBefore = statements;
       const started = performance.now();
-      const summary = await recompute(robinhoodUserId, "auto");
+      const summary = await recompute(robinhoodUserId, mode);
       const seconds = (performance.now() - started) / 1000;
       const { load, compute, build, write } = summary.phaseMs;
       const scope = summary.scope
-        ? `incremental over ${summary.scope.join(", ")}: ${summary.executions.toLocaleString("en-US")} fills replayed`
-        : `FULL (${summary.fullReason})`;
+        ? `incremental over ${summary.scope.join(", ")} (${summary.executions.toLocaleString("en-US")} fills replayed)`
+        : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(
-        `  recompute after 10 more fills, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, changed rows written ${write} ms: ${inserted} inserted, ${updated} updated, ${deleted} deleted)`,
+        `  after 10 more fills, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted)`,
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);

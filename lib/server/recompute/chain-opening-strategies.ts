@@ -1,3 +1,4 @@
+import "server-only";
 import type { PnlResult } from "@/lib/pnl";
 
 /**

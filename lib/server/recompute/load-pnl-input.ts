@@ -1,12 +1,12 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { contractKey, type OptionContract, type PnlColumns, type PnlLifecycleEvent } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
 import { ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import { loadCorporateActions, supersededSwaps } from "./load-corporate-actions";
-import { loadStockMarks, loadStockTradeRows, toPnlStockTrade } from "./load-stock-input";
+import { toPnlStockTrade } from "./load-stock-input";
+import { type ExecutionRow, type LegRow, type OrderRow, readInputRows } from "./read-input-rows";
 
 export type LoadedPnlInput = {
   /** The engine's columnar input: fills as typed columns, the rest as objects. */
@@ -42,102 +42,19 @@ export type LoadPnlInputOptions = {
   scope?: LoadScope;
 };
 
-type OrderRow = {
-  id: string;
-  account_id: string;
-  broker_order_id: string;
-  source: string;
-  opening_strategy: string | null;
-};
-type LegRow = {
-  id: string;
-  order_id: string;
-  broker_leg_id: string;
-  instrument_id: string;
-  side: string;
-  position_effect: string;
-};
-type ExecutionRow = {
-  broker_execution_id: string;
-  leg_id: string;
-  quantity: string;
-  price: string;
-  fees: string;
-  executed_at: Date;
-  trade_date: string;
-  created_at: Date;
-};
-type EventRow = {
-  broker_event_id: string;
-  account_id: string;
-  instrument_id: string;
-  source: string;
-  type: string;
-  quantity: string;
-  event_date: string;
-  direction: string | null;
-  stock_fees: string;
-  updated_at: Date;
-};
-
 /**
  * Reads a user's executions, lifecycle events and latest marks and maps them to the engine's input:
  * the executions straight into typed columns (`ExecutionColumnsBuilder`), so the engine parses no
  * fill. Runs inside a user transaction, so row-level security scopes every read as well as the filter.
- *
- * Each table is read on its own by user and joined here. Right after a large sync or import the
- * planner's statistics still describe the tables as nearly empty, and a joined query then ran as
- * nested loops, quadratic in the number of fills; one scan per table stays linear. Decimals come as
- * exact text (`trim_scale` drops the column's padding zeros).
+ * The rows come in one round trip (`readInputRows`), each table on its own, joined here.
  */
 export async function loadPnlInput(
   tx: UserTransaction,
   options: LoadPnlInputOptions,
 ): Promise<LoadedPnlInput> {
   const { userId, asOf, scope } = options;
-  // A scoped load reads the legs of every order that has a leg on a scope underlying (all of them,
-  // so an order reaching outside the scope is seen), and those legs' fills; events and stock trades
-  // of the scope's underlyings. Every filter is SQL, served by the instrument and leg indexes.
-  const scopeInstruments = scope
-    ? Prisma.sql`SELECT id FROM option_instruments WHERE underlying = ANY(${[...scope.underlyings]}::text[])`
-    : null;
-  const scopeOrders = scopeInstruments
-    ? Prisma.sql`SELECT order_id FROM option_legs WHERE user_id = ${userId}::uuid AND instrument_id IN (${scopeInstruments})`
-    : null;
-  const orders = await tx.$queryRaw<OrderRow[]>`
-    SELECT id::text, account_id::text, broker_order_id, source::text, opening_strategy FROM option_orders
-    WHERE user_id = ${userId}::uuid ${scopeOrders ? Prisma.sql`AND id IN (${scopeOrders})` : Prisma.empty}`;
-  const legs = await tx.$queryRaw<LegRow[]>`
-    SELECT id::text, order_id::text, broker_leg_id, instrument_id::text, side::text, position_effect::text
-    FROM option_legs WHERE user_id = ${userId}::uuid
-    ${scopeOrders ? Prisma.sql`AND order_id IN (${scopeOrders})` : Prisma.empty}`;
-  const executions = await tx.$queryRaw<ExecutionRow[]>`
-    SELECT broker_execution_id, leg_id::text, trim_scale(quantity)::text AS quantity,
-           trim_scale(price)::text AS price, trim_scale(fees)::text AS fees, executed_at,
-           trade_date::text AS trade_date, created_at
-    FROM option_executions WHERE user_id = ${userId}::uuid
-    ${
-      scopeOrders
-        ? Prisma.sql`AND leg_id IN (SELECT id FROM option_legs WHERE user_id = ${userId}::uuid AND order_id IN (${scopeOrders}))`
-        : Prisma.empty
-    }
-    ORDER BY executed_at, broker_execution_id`;
-  const events = await tx.$queryRaw<EventRow[]>`
-    SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
-           trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction,
-           trim_scale(stock_fees)::text AS stock_fees, updated_at
-    FROM option_events WHERE user_id = ${userId}::uuid
-    ${scopeInstruments ? Prisma.sql`AND instrument_id IN (${scopeInstruments})` : Prisma.empty}
-    ORDER BY event_date, broker_event_id`;
-  const stockTrades = await loadStockTradeRows(tx, userId, scope?.underlyings);
-  const instrumentIdsUsed = [
-    ...new Set([...legs.map((leg) => leg.instrument_id), ...events.map((event) => event.instrument_id)]),
-  ];
-  const instruments = await tx.$queryRaw<InstrumentRow[]>`
-    SELECT id::text, underlying, expiration_date::text AS expiration_date,
-           trim_scale(strike_price)::text AS strike_price, option_type::text AS option_type,
-           trim_scale(multiplier)::text AS multiplier
-    FROM option_instruments WHERE id = ANY(${instrumentIdsUsed}::uuid[])`;
+  const { orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks } =
+    await readInputRows(tx, { userId, underlyings: scope?.underlyings, marketData: options.marketData });
 
   const contracts = new Contracts(instruments);
   const orderById = new Map(orders.map((order) => [order.id, order]));
@@ -224,19 +141,20 @@ export async function loadPnlInput(
   };
   if (corporateActions.length > 0) input.corporateActions = corporateActions;
 
-  const used = contracts.used();
-  if (used.length > 0) {
-    const marks = await latestMarks(tx, used, options.marketData);
-    const marksByKey: Record<string, string> = {};
-    for (const mark of marks) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
-    input.marks = marksByKey;
-  }
-
-  // Marks for every symbol whose shares the engine may hold: traded, or delivered by an event.
+  // The marks of the contracts and symbols the input uses (the read brought a few more).
+  const used = new Set(contracts.used());
+  const marksByKey: Record<string, string> = {};
+  for (const mark of optionMarks)
+    if (used.has(mark.instrument_id)) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
+  input.marks = marksByKey;
+  // Every symbol whose shares the engine may hold: traded, or delivered by an event.
   const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
   for (const event of input.events)
     if (event.type !== "expiration") stockSymbols.add(event.contract.underlying);
-  input.stockMarks = await loadStockMarks(tx, [...stockSymbols], options.marketData);
+  const stockMarksBySymbol: Record<string, string> = {};
+  for (const mark of stockMarks)
+    if (stockSymbols.has(mark.symbol)) stockMarksBySymbol[mark.symbol] = mark.mark_price;
+  input.stockMarks = stockMarksBySymbol;
 
   return {
     input,
@@ -258,26 +176,6 @@ function tooNarrow(asOf: string): LoadedPnlInput {
     openingStrategyOfFill: new Map(),
     scopeTooNarrow: true,
   };
-}
-
-type MarkRow = { instrument_id: string; mark_price: string };
-
-/** The newest mark of each instrument from one source's table (two fixed queries, no SQL built from text). */
-function latestMarks(
-  tx: UserTransaction,
-  instrumentIds: string[],
-  source: MarketDataSource,
-): Promise<MarkRow[]> {
-  if (source === "demo") {
-    return tx.$queryRaw<MarkRow[]>`
-      SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
-      FROM demo_option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
-      ORDER BY instrument_id, as_of DESC`;
-  }
-  return tx.$queryRaw<MarkRow[]>`
-    SELECT DISTINCT ON (instrument_id) instrument_id::text, mark_price::text
-    FROM option_marks WHERE instrument_id = ANY(${instrumentIds}::uuid[])
-    ORDER BY instrument_id, as_of DESC`;
 }
 
 /**

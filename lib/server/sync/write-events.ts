@@ -19,6 +19,8 @@ export type WrittenEvents = {
   inserted: { events: number; stockTrades: number };
   updated: number;
   removed: number;
+  /** The events stored or changed now (Robinhood lists every event at every sync). */
+  written: SnapshotEvent[];
 };
 
 /**
@@ -38,12 +40,15 @@ export async function writeEvents(
 
   let updated = 0;
   const fresh: SnapshotEvent[] = [];
+  const written: SnapshotEvent[] = [];
   for (const event of options.events) {
     const row = stored.get(event.brokerEventId);
     const fields = eventFields(event, options);
     if (!row) {
       fresh.push(event);
+      written.push(event);
     } else if (rowDiffers(row, fields)) {
+      written.push(event);
       // The JSON is refreshed with the columns; it is not compared itself (PostgreSQL reorders keys).
       await tx.optionEvent.update({
         where: { id: row.id },
@@ -82,6 +87,7 @@ export async function writeEvents(
   });
   const known = new Set(knownTrades.map((row) => row.brokerTradeId));
   const freshTrades = trades.filter(({ trade }) => !known.has(trade.brokerTradeId));
+  for (const { event } of freshTrades) if (!written.includes(event)) written.push(event);
   await insertRows(
     tx,
     "stock_trades",
@@ -108,7 +114,7 @@ export async function writeEvents(
     await tx.stockTrade.deleteMany({ where: { userId: user.id, event: voided } });
     removed = (await tx.optionEvent.deleteMany({ where: voided })).count;
   }
-  return { inserted: { events: fresh.length, stockTrades: freshTrades.length }, updated, removed };
+  return { inserted: { events: fresh.length, stockTrades: freshTrades.length }, updated, removed, written };
 }
 
 function eventFields(event: SnapshotEvent, options: WriteEventsOptions) {

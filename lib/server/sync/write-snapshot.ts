@@ -64,10 +64,16 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
         accountIds: accounts.ids,
       });
       const stockMarks = await writeStockMarks(tx, snapshot.stockMarks, marketData);
-      // Every book the snapshot names (its overlap included: more than changed, never less), so the
-      // recompute replays only their underlyings; marks are compared by the recompute itself. A
-      // voided event's book is gone from the snapshot, so removing one asks for a full replay.
-      await recordTouchedBooks(tx, user, snapshotBooks(snapshot, accounts.ids, instruments.ids));
+      // The books of every order and equity fill the snapshot brings (its overlap included: more than
+      // changed, never less) and of every event stored or changed now (Robinhood lists all events at
+      // every sync), so the recompute replays only their underlyings; marks are compared by the
+      // recompute itself. A voided event's book is gone from the snapshot: removing one asks for a
+      // full replay.
+      await recordTouchedBooks(
+        tx,
+        user,
+        snapshotBooks(snapshot, events.written, accounts.ids, instruments.ids),
+      );
       await markInputsChanged(tx, user, { full: events.removed > 0 });
 
       const finishedAt = new Date();
@@ -102,6 +108,7 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
 
 function* snapshotBooks(
   snapshot: RobinhoodSnapshot,
+  writtenEvents: RobinhoodSnapshot["events"],
   accountIds: Map<string, string>,
   instrumentIds: Map<string, string>,
 ): Generator<TouchedBook> {
@@ -111,7 +118,7 @@ function* snapshotBooks(
   });
   for (const order of snapshot.orders)
     for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId);
-  for (const event of snapshot.events) {
+  for (const event of writtenEvents) {
     yield option(event.accountNumber, event.instrumentRobinhoodId);
     const accountId = accountIds.get(event.accountNumber) as string;
     for (const trade of event.stockTrades) yield { accountId, symbol: trade.symbol };

@@ -367,6 +367,45 @@ describe("syncUser: a second sync", () => {
     expect(await queueRevision(bed.owner, userId)).toBe(2);
   });
 
+  it("records the books it wrote, so the recompute after it replays only their underlyings", async () => {
+    const { session, robinhoodUserId, userId } = await demo();
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
+    const books = await bed.owner.query("SELECT DISTINCT underlying FROM recompute_touched_books");
+    expect(books.rows.length).toBeGreaterThan(1);
+    await recomputeUserPnl({ db: bed.db, robinhoodUserId, trigger: "sync", now: SIM_NOW });
+    expect((await bed.owner.query("SELECT * FROM recompute_touched_books")).rows).toEqual([]);
+
+    // The next sync reads only the overlap: its orders' books are recorded, nothing else.
+    await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW, overlapMinutes: 60 });
+    const watermark = (await syncState(bed.owner, userId))?.orders_watermark as Date;
+    const inOverlap = await bed.owner.query<{ underlying: string }>(
+      `SELECT DISTINCT i.underlying FROM option_orders o JOIN option_legs l ON l.order_id = o.id
+         JOIN option_instruments i ON i.id = l.instrument_id
+        WHERE o.broker_updated_at >= $1::timestamptz - interval '60 minutes' ORDER BY 1`,
+      [watermark],
+    );
+    const touched = await bed.owner.query<{ underlying: string }>(
+      "SELECT DISTINCT underlying FROM recompute_touched_books ORDER BY 1",
+    );
+    // The overlap's orders' books; no event or equity fill changed.
+    expect(touched.rows).toEqual(inOverlap.rows);
+    const incremental = await recomputeUserPnl({
+      db: bed.db,
+      robinhoodUserId,
+      trigger: "sync",
+      now: SIM_NOW,
+    });
+    expect(incremental.scope).toEqual(inOverlap.rows.map((row) => row.underlying));
+    const full = await recomputeUserPnl({
+      db: bed.db,
+      robinhoodUserId,
+      trigger: "manual",
+      now: SIM_NOW,
+      mode: "full",
+    });
+    expect(full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+  });
+
   it("leaves data that recompute reconciles exactly", async () => {
     const { session, robinhoodUserId, userId } = await demo();
     await syncUser({ db: bed.db, session, robinhoodUserId, now: SIM_NOW });
