@@ -12,9 +12,9 @@ import { startSimulator, TEST_PASSWORD } from "@/simulator";
  * chart labels stay readable there.
  *
  * A NEW PAGE IS ONE LINE IN `PAGES`. A path may use the ids found on the demo (`ids.chain`,
- * `ids.import`); signed-out pages say so.
+ * `ids.import`, `ids.order`); signed-out pages say so.
  */
-type DemoIds = { chain: string; import: string };
+type DemoIds = { chain: string; import: string; order: string };
 type SweptPage = {
   name: string;
   path: string | ((ids: DemoIds) => string);
@@ -40,6 +40,17 @@ const PAGES: SweptPage[] = [
   { name: "an import", path: (ids) => `/imports/${ids.import}` },
   { name: "runs", path: "/runs" },
   { name: "settings", path: "/settings" },
+  { name: "activity", path: "/activity" },
+  { name: "lots of a figure", path: "/activity/lots" },
+  { name: "an order", path: (ids) => `/activity/orders/${ids.order}` },
+  { name: "risk", path: "/risk" },
+  { name: "explain", path: "/explain" },
+  { name: "explain realized", path: "/explain/realized" },
+  { name: "explain unrealized", path: "/explain/unrealized" },
+  { name: "explain fees", path: "/explain/fees" },
+  { name: "explain win rate", path: "/explain/win-rate" },
+  { name: "explain premium captured", path: "/explain/premium-captured" },
+  { name: "explain cash flows", path: "/explain/cash-flows" },
   { name: "not found", path: `/chains/${UNKNOWN_ID}`, status: 404 },
 ];
 
@@ -145,9 +156,16 @@ test.beforeAll(async ({ browser }) => {
   );
   await page.goto("/chains");
   const chainHref = (await page.locator('a[href^="/chains/"]').first().getAttribute("href")) ?? "";
-  ids = { chain: chainHref.replace("/chains/", ""), import: importId };
+  await page.goto("/activity");
+  const orderHref = (await page.locator('a[href^="/activity/orders/"]').first().getAttribute("href")) ?? "";
+  ids = {
+    chain: chainHref.replace("/chains/", ""),
+    import: importId,
+    order: orderHref.replace("/activity/orders/", ""),
+  };
   expect(ids.chain).toMatch(/^[0-9a-f-]{36}$/);
   expect(ids.import).toMatch(/^[0-9a-f-]{36}$/);
+  expect(ids.order).not.toBe("");
   signedIn = await context.storageState();
   await context.close();
 });
@@ -198,6 +216,9 @@ test("unknown or malformed ids answer HTTP 404 on every page with an id", async 
       "/chains/not-an-id",
       `/imports/${UNKNOWN_ID}`,
       "/imports/not-an-id",
+      `/activity/orders/${UNKNOWN_ID}`,
+      "/activity/orders/not-an-id",
+      "/explain/no-such-metric",
       "/no-such-page",
     ]) {
       const response = await context.request.get(url, { maxRedirects: 0 });
