@@ -221,7 +221,10 @@ describe("dashboard read models", () => {
     const positions = await getPositions({ db: databases.db, robinhoodUserId: TRADER });
     expect(positions.stock).toEqual([]);
     expect(
-      positions.options.map(({ id: _id, chainId, ...row }) => ({ hasChain: chainId !== null, ...row })),
+      positions.options.map(({ id: _id, chainId, instrumentId: _instrument, ...row }) => ({
+        hasChain: chainId !== null,
+        ...row,
+      })),
     ).toEqual([
       {
         hasChain: true,
