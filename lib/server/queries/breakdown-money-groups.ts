@@ -24,12 +24,6 @@ const POSITION_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
   expiration: Prisma.sql`i.expiration_date::text`,
   month: null,
 };
-const FILL_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
-  underlying: Prisma.sql`i.underlying`,
-  strategy: null,
-  expiration: Prisma.sql`i.expiration_date::text`,
-  month: Prisma.sql`to_char(e.trade_date, 'YYYY-MM')`,
-};
 const COUNTED_FILL_KEYS: Record<BreakdownGrouping, Prisma.Sql | null> = {
   underlying: Prisma.sql`f.underlying`,
   strategy: null,
@@ -45,8 +39,8 @@ function need(key: Prisma.Sql | null, metric: MoneyMetric, grouping: BreakdownGr
 /**
  * The components of a money metric summed per group by PostgreSQL `numeric` (exact), with how many
  * components each group holds. Realized: closed lots by close date; unrealized: open positions with a
- * mark (no date range: it is "now"); fees: every option fill, as the dashboard counts them; cash
- * flows: the fills P&L counts (`counted-fills.ts`).
+ * mark (no date range: it is "now"); fees and cash
+ * flows: the fills P&L counts (`counted-fills.ts`), as the dashboard does.
  */
 export async function moneyGroups(
   tx: UserTransaction,
@@ -77,14 +71,12 @@ export async function moneyGroups(
       GROUP BY 1`;
   } else if (metric === "fees") {
     rows = await tx.$queryRaw<GroupRow[]>`
-      SELECT ${need(FILL_KEYS[grouping], metric, grouping)} AS key,
-             trim_scale(sum(e.fees))::text AS value, count(*)::int AS count
-      FROM option_executions e
-      JOIN option_legs l ON l.id = e.leg_id
-      JOIN option_instruments i ON i.id = l.instrument_id
-      WHERE e.user_id = ${userId}::uuid
-        AND (${from}::date IS NULL OR e.trade_date >= ${from}::date)
-        AND (${to}::date IS NULL OR e.trade_date <= ${to}::date)
+      WITH ${countedFillsCte(userId)}
+      SELECT ${need(COUNTED_FILL_KEYS[grouping], metric, grouping)} AS key,
+             trim_scale(sum(f.fees))::text AS value, count(*)::int AS count
+      FROM counted_fills f
+      WHERE (${from}::date IS NULL OR f.trade_date >= ${from}::date)
+        AND (${to}::date IS NULL OR f.trade_date <= ${to}::date)
       GROUP BY 1`;
   } else {
     rows = await tx.$queryRaw<GroupRow[]>`

@@ -1,5 +1,6 @@
 import "server-only";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { countedFillsCte } from "./counted-fills";
 import { decimalText } from "./decimal-text";
 
 /**
@@ -56,12 +57,8 @@ export async function underlyingRows(tx: UserTransaction, userId: string): Promi
              count(*) FILTER (WHERE p.unrealized_pnl IS NULL)::int AS unmarked
       FROM open_positions p JOIN option_instruments i ON i.id = p.instrument_id
       WHERE p.user_id = ${userId}::uuid GROUP BY i.underlying
-    ), fees AS (
-      SELECT i.underlying, sum(e.fees) AS fees
-      FROM option_executions e
-      JOIN option_legs l ON l.id = e.leg_id
-      JOIN option_instruments i ON i.id = l.instrument_id
-      WHERE e.user_id = ${userId}::uuid GROUP BY i.underlying
+    ), ${countedFillsCte(userId)}, fees AS (
+      SELECT underlying, sum(fees) AS fees FROM counted_fills GROUP BY underlying
     )
     SELECT u.underlying,
            coalesce(r.realized, 0)::text AS realized,
@@ -93,6 +90,7 @@ export async function underlyingRows(tx: UserTransaction, userId: string): Promi
 export type DashboardTotals = {
   realized: string;
   unrealized: string;
+  /** Fees of the fills P&L counts (`counted-fills.ts`): an imported fill that sync superseded is not paid twice. */
   fees: string;
   openPositions: number;
   unmarkedPositions: number;
@@ -122,10 +120,11 @@ export async function pnlTotals(tx: UserTransaction, userId: string): Promise<Da
       open_chains: number;
     }[]
   >`
+    WITH ${countedFillsCte(userId)}
     SELECT
       (SELECT coalesce(sum(realized_pnl), 0) FROM daily_pnl WHERE user_id = ${userId}::uuid)::text AS realized,
       (SELECT coalesce(sum(unrealized_pnl), 0) FROM open_positions WHERE user_id = ${userId}::uuid)::text AS unrealized,
-      (SELECT coalesce(sum(fees), 0) FROM option_executions WHERE user_id = ${userId}::uuid)::text AS fees,
+      (SELECT coalesce(sum(fees), 0) FROM counted_fills)::text AS fees,
       (SELECT count(*) FROM open_positions WHERE user_id = ${userId}::uuid)::int AS open,
       (SELECT count(*) FROM open_positions WHERE user_id = ${userId}::uuid AND unrealized_pnl IS NULL)::int AS unmarked,
       (SELECT coalesce(sum(realized_pnl), 0) FROM stock_positions WHERE user_id = ${userId}::uuid)::text AS stock,

@@ -198,6 +198,62 @@ describe("explain overview", () => {
     expect(overview.reconciliation).toMatchObject({ cashFlows: "913.86", difference: "10.01", holds: false });
   });
 
+  it("an imported fill on or after the first synced date is counted by neither P&L nor fees", async () => {
+    // The activity report holds a trade that sync also brought: from the first synced date on, the
+    // synced history is the truth, so the imported copy's fees must not be paid a second time.
+    await withUserTransaction(
+      { db: databases.db, robinhoodUserId: TRADER, purpose: "work" },
+      async (tx, user) => {
+        const order = await tx.optionOrder.create({
+          data: {
+            userId: user.id,
+            accountId: seeded.accountId,
+            brokerOrderId: "rh-imported-copy",
+            source: "CSV",
+            state: "filled",
+            chainSymbol: "AAPL",
+            quantity: "2",
+            processedQuantity: "2",
+            brokerCreatedAt: new Date("2026-10-01T14:00:00Z"),
+            brokerUpdatedAt: new Date("2026-10-01T14:00:00Z"),
+          },
+        });
+        const leg = await tx.optionLeg.create({
+          data: {
+            userId: user.id,
+            orderId: order.id,
+            brokerLegId: "imported-copy-leg",
+            instrumentId: seeded.instruments.aapl250,
+            side: "SELL",
+            positionEffect: "OPEN",
+          },
+        });
+        await tx.optionExecution.create({
+          data: {
+            userId: user.id,
+            legId: leg.id,
+            brokerExecutionId: "imported-copy",
+            price: "1.27",
+            quantity: "2",
+            fees: "0.50",
+            executedAt: new Date("2026-10-01T14:00:00Z"),
+            tradeDate: dateColumn("2026-10-01"),
+          },
+        });
+        await markInputsChanged(tx, user, { full: true });
+      },
+    );
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+
+    const { totals, underlyings } = await getDashboard({ db: databases.db, robinhoodUserId: TRADER });
+    expect(totals).toMatchObject({ realized: "423.9", fees: "0.13" });
+    expect(underlyings.find((row) => row.underlying === "AAPL")?.fees).toBe("0.1");
+    const page = await breakdown("fees", "underlying");
+    expect(page.kind === "money" && page.breakdown.total).toBe("0.13");
+    const overview = await getExplainOverview({ db: databases.db, robinhoodUserId: TRADER });
+    expect(overview.reconciliation).toMatchObject({ difference: "0.00", holds: true });
+  });
+
   it("net premium per underlying and strategy adds up to every chain's net premium", async () => {
     const { netPremium } = await getExplainOverview({ db: databases.db, robinhoodUserId: TRADER });
     expect(netPremium.strategies.map((column) => column.key)).toEqual(["cash-secured-put", "short-call"]);
