@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActivityTable, type ActivityTableSort } from "@/components/activity/activity-table";
 import { brokerStrategyText } from "@/components/chains/strategy-badge";
 import { EmptyState } from "@/components/empty-state";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { Pagination } from "@/components/pagination";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { ACTIVITY_TYPES } from "@/lib/server/queries/activity/activity-sql";
@@ -101,39 +102,27 @@ export default async function ActivityPage({
               placeholder="Symbol, order id…"
             />
           </div>
-          <div className="field">
-            <label htmlFor="underlying">Underlying</label>
-            <select id="underlying" name="underlying" defaultValue={params.underlying ?? ""}>
-              <option value="">All</option>
-              {list.underlyings.map((symbol) => (
-                <option key={symbol} value={symbol}>
-                  {symbol}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="type">Type</label>
-            <select id="type" name="type" defaultValue={params.type ?? ""}>
-              <option value="">All</option>
-              {ACTIVITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {TYPE_NAMES[type]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="strategy">Strategy</label>
-            <select id="strategy" name="strategy" defaultValue={params.strategy ?? ""}>
-              <option value="">All</option>
-              {list.strategies.map((strategy) => (
-                <option key={strategy} value={strategy}>
-                  {brokerStrategyText(strategy)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="underlying"
+            label="Underlying"
+            value={params.underlying}
+            options={list.underlyings.map((symbol) => ({ value: symbol, label: symbol }))}
+          />
+          <FilterSelect
+            name="type"
+            label="Type"
+            value={params.type}
+            options={ACTIVITY_TYPES.map((type) => ({ value: type, label: TYPE_NAMES[type] }))}
+          />
+          <FilterSelect
+            name="strategy"
+            label="Strategy"
+            value={params.strategy}
+            options={list.strategies.map((strategy) => ({
+              value: strategy,
+              label: brokerStrategyText(strategy),
+            }))}
+          />
           <div className="field">
             <label htmlFor="from">From</label>
             <input id="from" name="from" type="date" defaultValue={params.from ?? ""} />

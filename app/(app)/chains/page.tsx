@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChainTable } from "@/components/chains/chain-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterSelect } from "@/components/forms/filter-select";
 import { Pagination } from "@/components/pagination";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { STRATEGY_NAMES } from "@/lib/pnl";
@@ -75,40 +76,27 @@ export default async function ChainsPage({
       ) : (
         <section className="card flush">
           <form className="filters" method="get">
-            <div className="field">
-              <label htmlFor="underlying">Underlying</label>
-              <select id="underlying" name="underlying" defaultValue={filters.underlying ?? ""}>
-                <option value="">All</option>
-                {underlyings.map((symbol) => (
-                  <option key={symbol} value={symbol}>
-                    {symbol}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="status">Status</label>
-              <select id="status" name="status" defaultValue={filters.status ?? ""}>
-                <option value="">All</option>
-                {CHAIN_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {status[0]?.toUpperCase()}
-                    {status.slice(1)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="strategy">Strategy</label>
-              <select id="strategy" name="strategy" defaultValue={filters.strategy ?? ""}>
-                <option value="">All</option>
-                {strategies.map((label) => (
-                  <option key={label} value={label}>
-                    {STRATEGY_NAMES[label]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="underlying"
+              label="Underlying"
+              value={filters.underlying}
+              options={underlyings.map((symbol) => ({ value: symbol, label: symbol }))}
+            />
+            <FilterSelect
+              name="status"
+              label="Status"
+              value={filters.status}
+              options={CHAIN_STATUSES.map((status) => ({
+                value: status,
+                label: `${status[0]?.toUpperCase()}${status.slice(1)}`,
+              }))}
+            />
+            <FilterSelect
+              name="strategy"
+              label="Strategy"
+              value={filters.strategy}
+              options={strategies.map((strategy) => ({ value: strategy, label: STRATEGY_NAMES[strategy] }))}
+            />
             {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
             {filters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
             <button type="submit" className="button">
