@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
 import { formatShortDate } from "./format/dates";
 
@@ -27,5 +28,15 @@ export function ContractLabel({
       {kind} · {formatShortDate(contract.expiration)}
       {adjusted ? <span className="badge warn"> ×{displayDecimal(contract.multiplier)}</span> : null}
     </span>
+  );
+}
+
+/** The contract's label, linked to the roll chain it belongs to when it has one. */
+export function ChainContractLink({ contract, chainId }: { contract: ContractLike; chainId: string | null }) {
+  if (!chainId) return <ContractLabel contract={contract} />;
+  return (
+    <Link href={`/chains/${chainId}`}>
+      <ContractLabel contract={contract} />
+    </Link>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
 import type { FigureLot, LotFill } from "@/lib/server/queries/activity/list-figure-lots";
 import { CloseKindLabel } from "../badges";
-import { ContractLabel } from "../contract";
+import { ChainContractLink } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
 
@@ -64,13 +64,7 @@ export function FigureLotsTable({ lots, totals, caption }: FigureLotsTableProps)
           {lots.map((lot) => (
             <tr key={lot.id}>
               <th scope="row">
-                {lot.chainId ? (
-                  <Link href={`/chains/${lot.chainId}`}>
-                    <ContractLabel contract={lot.contract} />
-                  </Link>
-                ) : (
-                  <ContractLabel contract={lot.contract} />
-                )}
+                <ChainContractLink contract={lot.contract} chainId={lot.chainId} />
               </th>
               <td className="num">
                 {lot.side === "SHORT" ? "−" : "+"}

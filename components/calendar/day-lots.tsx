@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
 import type { DayLot } from "@/lib/server/queries/list-day-lots";
-import { ContractLabel } from "../contract";
+import { ChainContractLink } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
 import { scrollRegion } from "../tables/scroll-region";
@@ -46,13 +46,7 @@ export function DayLots({ date, realized, lots }: { date: string; realized: stri
           {lots.map((lot) => (
             <tr key={lot.id}>
               <th scope="row">
-                {lot.chainId ? (
-                  <Link href={`/chains/${lot.chainId}`}>
-                    <ContractLabel contract={lot} />
-                  </Link>
-                ) : (
-                  <ContractLabel contract={lot} />
-                )}
+                <ChainContractLink contract={lot} chainId={lot.chainId} />
               </th>
               <td>{lot.side === "SHORT" ? "Short" : "Long"}</td>
               <td className="num">{displayDecimal(lot.quantity)}</td>
