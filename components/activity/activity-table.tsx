@@ -6,6 +6,7 @@ import { brokerStrategyText } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 import { OrderLegs } from "./order-legs";
 
 export type ActivityTableSort = { column: ActivitySort; descending: boolean };
@@ -106,8 +107,7 @@ function Quantity({ row }: { row: ActivityRow }) {
 export function ActivityTable({ rows, sort, sortHref, netAmount, matching }: ActivityTableProps) {
   const header = { sort, sortHref };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Activity">
+    <div className="table-wrap sticky-head" {...scrollRegion("Activity")}>
       <table>
         <caption className="visually-hidden">Orders, fills, lifecycle events and share trades</caption>
         <thead>
@@ -151,6 +151,6 @@ export function ActivityTable({ rows, sort, sortHref, netAmount, matching }: Act
           </tr>
         </tfoot>
       </table>
-    </section>
+    </div>
   );
 }

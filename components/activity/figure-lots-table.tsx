@@ -5,6 +5,7 @@ import { CloseKindLabel } from "../badges";
 import { ChainContractLink } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 function FillLink({ fill, label }: { fill: LotFill; label: string }) {
   return (
@@ -40,8 +41,7 @@ type FigureLotsTableProps = {
 /** The matched lots behind a figure, each linked to its opening and closing fills, with the figure as total. */
 export function FigureLotsTable({ lots, totals, caption }: FigureLotsTableProps) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap sticky-head" tabIndex={0} aria-label={caption}>
+    <div className="table-wrap sticky-head" {...scrollRegion(caption)}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -103,6 +103,6 @@ export function FigureLotsTable({ lots, totals, caption }: FigureLotsTableProps)
           </tr>
         </tfoot>
       </table>
-    </section>
+    </div>
   );
 }

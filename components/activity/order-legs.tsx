@@ -3,6 +3,7 @@ import type { LegView } from "@/lib/server/queries/activity/activity-types";
 import { ContractLabel } from "../contract";
 import { formatTimestamp } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 import { FillOriginLink } from "./fill-origin";
 
 const LEG_ACTION = {
@@ -16,7 +17,7 @@ const LEG_ACTION = {
  */
 export function OrderLegs({ legs, caption }: { legs: LegView[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion(caption)}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

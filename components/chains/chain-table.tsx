@@ -6,6 +6,7 @@ import { ChainStatusBadge, SideLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 import { SortHeader } from "../tables/sort-header";
 import { StrategyBadge } from "./strategy-badge";
 
@@ -39,8 +40,7 @@ function ChainSortHeader(props: {
 export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
   const header = { sort, sortHref };
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Roll chains">
+    <div className="table-wrap sticky-head" {...scrollRegion("Roll chains")}>
       <table>
         <caption className="visually-hidden">Roll chains</caption>
         <thead>
@@ -130,6 +130,6 @@ export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
           ))}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { MoneyBreakdown } from "@/lib/analytics/explain";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 /** A money metric's components per group; the totals row is the sum, the headline figure. */
 export function MoneyBreakdownTable({
@@ -14,7 +15,7 @@ export function MoneyBreakdownTable({
   caption: string;
 }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion(caption)}>
       <table className="breakdown">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -1,6 +1,7 @@
 import type { NetPremiumGrid, NetPremiumGridCell } from "@/lib/analytics/explain";
 import { displayMoney } from "@/lib/money";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 const WORDS: Record<NetPremiumGridCell["sign"], string> = {
   credit: "net credit",
@@ -15,8 +16,7 @@ const WORDS: Record<NetPremiumGridCell["sign"], string> = {
  */
 export function NetPremiumHeatMap({ grid }: { grid: NetPremiumGrid }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap" tabIndex={0} aria-label="Net premium heat map">
+    <div className="table-wrap" {...scrollRegion("Net premium heat map")}>
       <table className="heat-map">
         <caption className="visually-hidden">
           Net premium (credits received minus debits paid, fees included) by underlying and strategy
@@ -78,6 +78,6 @@ export function NetPremiumHeatMap({ grid }: { grid: NetPremiumGrid }) {
           </tr>
         </tfoot>
       </table>
-    </section>
+    </div>
   );
 }

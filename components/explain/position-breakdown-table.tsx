@@ -1,6 +1,7 @@
 import type { StatisticsView } from "@/lib/analytics";
 import type { PositionBreakdown } from "@/lib/analytics/explain";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 const rate = (value: string | null) => (value === null ? "—" : `${value} %`);
 
@@ -53,7 +54,7 @@ export function PositionBreakdownTable({
   const value = (statistics: StatisticsView) =>
     rate(metric === "win-rate" ? statistics.winRate : statistics.premiumCaptured);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...scrollRegion(caption)}>
       <table className="breakdown">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

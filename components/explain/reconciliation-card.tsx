@@ -2,6 +2,7 @@ import Link from "next/link";
 import { type OptionReconciliation, RECONCILIATION_FORMULA } from "@/lib/analytics/explain";
 import { displayMoney } from "@/lib/money";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 
 function Term({ label, value, href }: { label: string; value: string; href: string | null }) {
   return (
@@ -36,7 +37,7 @@ export function ReconciliationCard({
         </p>
       </div>
       <div className="grid-2 identity">
-        <div className="table-wrap">
+        <div className="table-wrap" {...scrollRegion("Profit and loss")}>
           <table>
             <caption>Profit and loss</caption>
             <tbody>
@@ -53,7 +54,7 @@ export function ReconciliationCard({
             </tfoot>
           </table>
         </div>
-        <div className="table-wrap">
+        <div className="table-wrap" {...scrollRegion("Cash and value")}>
           <table>
             <caption>Cash and value</caption>
             <tbody>

@@ -3,6 +3,7 @@ import type { WorkedStep } from "@/lib/analytics/explain";
 import { displayMoney } from "@/lib/money";
 import type { ExampleSubject } from "@/lib/server/queries/breakdown-examples";
 import { ContractLabel } from "../contract";
+import { scrollRegion } from "../tables/scroll-region";
 
 export type WorkedExampleCardProps = {
   subject: ExampleSubject | null;
@@ -38,7 +39,7 @@ export function WorkedExampleCard({ subject, steps, check, empty }: WorkedExampl
               ) : null}
             </p>
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" {...scrollRegion("The worked example")}>
             <table className="worked-example">
               <caption className="visually-hidden">The formula with these numbers, step by step</caption>
               <thead>

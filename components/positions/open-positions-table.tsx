@@ -7,6 +7,7 @@ import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 import { SortHeader } from "../tables/sort-header";
 
 function dteText(days: number): string {
@@ -42,8 +43,7 @@ export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPo
     />
   );
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap sticky-head" tabIndex={0} aria-label="Open option positions">
+    <div className="table-wrap sticky-head" {...scrollRegion("Open option positions")}>
       <table>
         <caption className="visually-hidden">Open option positions</caption>
         <thead>
@@ -148,6 +148,6 @@ export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPo
           </tr>
         </tfoot>
       </table>
-    </section>
+    </div>
   );
 }

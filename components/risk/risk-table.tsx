@@ -3,6 +3,7 @@ import type { RiskPositionView } from "@/lib/server/queries/get-risk";
 import { SideLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { Money } from "../money";
+import { scrollRegion } from "../tables/scroll-region";
 import { GreekValue, VolatilityValue } from "./greek-cells";
 import { RiskFlags } from "./risk-flags";
 import { missingGreeksText, missingQuoteText } from "./risk-text";
@@ -10,8 +11,7 @@ import { missingGreeksText, missingQuoteText } from "./risk-text";
 /** Open option positions with their Greeks (per share and in dollars), distance to strike and flags. */
 export function RiskTable({ positions, label }: { positions: RiskPositionView[]; label: string }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="table-wrap" aria-label={label} tabIndex={0}>
+    <div className="table-wrap" {...scrollRegion(label)}>
       <table>
         <caption className="visually-hidden">{label}</caption>
         <thead>
@@ -114,6 +114,6 @@ export function RiskTable({ positions, label }: { positions: RiskPositionView[];
           })}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { type ReactNode, useId, useMemo, useState } from "react";
+import { scrollRegion } from "./scroll-region";
 
 /**
  * One column of a sortable table. Columns hold functions, so each table that uses this component is a
@@ -139,8 +140,7 @@ export function SortableTable<T extends RowData>(props: SortableTableProps<T>) {
           </p>
         </div>
       ) : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <section className="table-wrap sticky-head" tabIndex={0} aria-label={caption}>
+      <div className="table-wrap sticky-head" {...scrollRegion(caption)}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -214,7 +214,7 @@ export function SortableTable<T extends RowData>(props: SortableTableProps<T>) {
             </tfoot>
           ) : null}
         </table>
-      </section>
+      </div>
     </div>
   );
 }
