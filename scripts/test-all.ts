@@ -1,6 +1,7 @@
 // `npm test`: the whole suite — lint, types, unit, integration (real PostgreSQL) and end-to-end
 // (production build, real Chromium). One throwaway database serves the database-backed steps.
-// `tsx scripts/test-all.ts <step id>...` runs some of them (e.g. `integration`, `build e2e`).
+// `tsx scripts/test-all.ts <step id>...` runs some of them (e.g. `integration`, `build e2e`); arguments
+// after `--` go to the last step's runner (e.g. `build e2e -- a11y.spec.ts` runs one spec file).
 import { provideDatabase } from "@/lib/local-db/provide-database";
 import { startSimulator } from "@/simulator";
 import { findChromium } from "./find-chromium";
@@ -30,7 +31,9 @@ const allSteps: Step[] = [
   },
 ];
 
-const requested = process.argv.slice(2);
+const separator = process.argv.indexOf("--", 2);
+const requested = process.argv.slice(2, separator === -1 ? undefined : separator);
+const passThrough = separator === -1 ? [] : process.argv.slice(separator + 1);
 const unknown = requested.filter((id) => !allSteps.some((step) => step.id === id));
 if (unknown.length > 0) {
   console.error(
@@ -38,7 +41,10 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-const steps = requested.length === 0 ? allSteps : allSteps.filter((step) => requested.includes(step.id));
+const chosen = requested.length === 0 ? allSteps : allSteps.filter((step) => requested.includes(step.id));
+const steps = chosen.map((step, index) =>
+  index === chosen.length - 1 ? { ...step, args: [...step.args, ...passThrough] } : step,
+);
 
 // Production builds refuse to start without secrets; these exist only for the test run.
 const testSecrets = {

@@ -59,7 +59,7 @@ test("the demo account opens from the landing page with a full dashboard, chains
 
   // A chain with at least one roll: the Rolls column is the fourth.
   const rolled = rows.filter({ has: page.locator("td:nth-child(4)", { hasNotText: /^0$/ }) }).first();
-  await rolled.getByRole("link").click();
+  await rolled.getByRole("link", { name: /chain opened/ }).click();
   await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Rolls" })).toBeVisible();
   const rollRows = page
