@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import type { AxeResults } from "axe-core";
 import { startSimulator, TEST_PASSWORD } from "@/simulator";
+import { openDemoAsNewVisitor } from "./support/open-demo";
 
 /**
  * Every page of the app, on the demo account, in both colour schemes and at desktop and phone widths:
@@ -105,15 +106,6 @@ async function tinyChartLabels(page: Page): Promise<string[]> {
   }, MIN_CHART_LABEL_PX);
 }
 
-async function openDemo(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-  return { context, page };
-}
-
 let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>;
 let ids: DemoIds;
 
@@ -148,7 +140,7 @@ async function importFile(page: Page, file: string): Promise<string> {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
-  const { context, page } = await openDemo(browser);
+  const { context, page } = await openDemoAsNewVisitor(browser);
   // An import of the demo's own, so an import's page has rows to show.
   const importId = await importFile(
     page,

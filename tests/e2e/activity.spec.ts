@@ -1,15 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { expect as baseExpect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { displayMoney } from "@/lib/money";
+import { openDemo } from "./support/open-demo";
 
 // Pages are waited for generously: the shared test machine is often heavily loaded.
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-async function openDemo(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-}
 
 /** "+$1,234.56" and "$1,234.56" name the same figure: compare without sign marks of gains. */
 const figure = (text: string | null) => (text ?? "").trim().replace(/^\+/, "");
@@ -80,7 +75,7 @@ test("the activity filters and pages in SQL, and its CSV export's total equals t
   const all = await count();
   expect(all).toBeGreaterThan(50);
   // The table's own rows: an order's fills unfold in a table of their own inside its row.
-  const rows = page.locator("section[aria-label='Activity'] > table > tbody > tr");
+  const rows = page.locator("[role='region'][aria-label='Activity'] > table > tbody > tr");
   await expect(rows).toHaveCount(50);
 
   // The next page: other rows, the same total.
@@ -105,7 +100,7 @@ test("the activity filters and pages in SQL, and its CSV export's total equals t
 
   // An order filled in pieces is one row whose fills unfold under it, with the leg's average price.
   await page.goto("/activity?type=order");
-  const pieces = page.locator("section[aria-label='Activity'] > table > tbody > tr", {
+  const pieces = page.locator("[role='region'][aria-label='Activity'] > table > tbody > tr", {
     hasText: /1 leg, [2-9]\d* fills/,
   });
   expect(await pieces.count()).toBeGreaterThan(0);

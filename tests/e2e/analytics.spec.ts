@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Download, expect, type Page, test } from "@playwright/test";
 import { displayMoney } from "@/lib/money";
-
-async function openDemo(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-}
+import { openDemo } from "./support/open-demo";
 
 async function statValue(page: Page, label: string): Promise<string> {
   const exactLabel = page.locator(".stat-label").getByText(label, { exact: true });

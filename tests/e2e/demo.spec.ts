@@ -1,17 +1,8 @@
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { openDemoAsNewVisitor } from "./support/open-demo";
 
 const fixtures = path.join(import.meta.dirname, "../fixtures/csv");
-
-/** Opens the demo in a fresh browser context (a visitor of its own) and waits for the dashboard. */
-async function openDemoAsNewVisitor(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-  return page;
-}
 
 async function statValue(page: Page, label: string): Promise<string> {
   const exactLabel = page.locator(".stat-label").getByText(label, { exact: true });
@@ -28,7 +19,8 @@ test("the demo account opens from the landing page with a full dashboard, chains
   await page.getByRole("button", { name: "Open the demo account" }).click();
   await expect(page.getByText(/syncing two years of options history/)).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  // The first render reads figures nothing has cached yet: allow for a loaded machine.
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible({ timeout: 60_000 });
   // Reported, not asserted: speed targets live in benchmarks, and this machine's load varies.
   console.log(`demo: ${Date.now() - clicked} ms from the click to the dashboard`);
 
@@ -103,8 +95,8 @@ test("two visitors who open the demo get separate accounts: an import in one is 
   browser,
 }) => {
   test.setTimeout(300_000);
-  const first = await openDemoAsNewVisitor(browser);
-  const second = await openDemoAsNewVisitor(browser);
+  const first = (await openDemoAsNewVisitor(browser, "/")).page;
+  const second = (await openDemoAsNewVisitor(browser, "/")).page;
 
   await first.getByRole("link", { name: "Import", exact: true }).click();
   await expect(first.getByText("No files imported yet")).toBeVisible();

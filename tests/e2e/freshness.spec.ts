@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { openDemoAsNewVisitor } from "./support/open-demo";
 
 const simulatorUrl = () => {
   const url = process.env.DEMO_ROBINHOOD_URL;
@@ -19,15 +20,6 @@ async function clearFaults() {
   await fetch(`${simulatorUrl()}/__simulator/faults`, { method: "DELETE" });
 }
 
-async function openDemo(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-  return page;
-}
-
 test.afterEach(async () => {
   await clearFaults();
 });
@@ -37,7 +29,7 @@ test("the status read answers only a signed-in user, and is never cached", async
   const anonymous = await request.get("/api/status");
   expect(anonymous.status()).toBe(401);
 
-  const page = await openDemo(browser);
+  const page = (await openDemoAsNewVisitor(browser, "/")).page;
   const response = await page.request.get("/api/status");
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toContain("no-store");
@@ -51,7 +43,7 @@ test("a sync started in another tab shows its progress here, and the run history
   browser,
 }) => {
   test.setTimeout(240_000);
-  const watcher = await openDemo(browser);
+  const watcher = (await openDemoAsNewVisitor(browser, "/")).page;
   await watcher.getByRole("link", { name: "Runs" }).click();
   await expect(watcher.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
   const syncRows = watcher.locator('tr[data-kind="sync"]');
@@ -109,7 +101,7 @@ test("the dashboard chart draws realized P&L and the equity curve, with a range 
   browser,
 }) => {
   test.setTimeout(200_000);
-  const page = await openDemo(browser);
+  const page = (await openDemoAsNewVisitor(browser, "/")).page;
   const chart = page.getByRole("img", {
     name: /Cumulative realized P&L from .*; equity \(realized \+ unrealized\) on/,
   });

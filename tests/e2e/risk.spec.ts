@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { formatShortDate } from "@/components/format/dates";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import {
@@ -14,12 +14,7 @@ import { DEFAULT_USERS, DEMO_USERNAME, generateUserHistory, simulatedOptionGreek
 import { deriveOptionPositions } from "@/simulator/history/positions";
 import { isoFromDay } from "@/simulator/market/calendar";
 import { simulatedUserSchema } from "@/simulator/users";
-
-async function openDemo(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-}
+import { openDemo } from "./support/open-demo";
 
 /** The demo trader's history as the running simulator generated it (same seed, same "now"). */
 async function demoHistory() {
