@@ -8,11 +8,14 @@ export function MoneyBreakdownTable({
   groupHeader,
   componentName,
   caption,
+  tone = true,
 }: {
   breakdown: MoneyBreakdown;
   groupHeader: string;
   componentName: string;
   caption: string;
+  /** Green gains, red losses; off where the sign is a direction (delta), not a gain or a loss. */
+  tone?: boolean;
 }) {
   return (
     <div className="table-wrap" {...scrollRegion(caption)}>
@@ -36,7 +39,7 @@ export function MoneyBreakdownTable({
               <th scope="row">{row.label}</th>
               <td className="num">{row.count}</td>
               <td className="num">
-                <Money value={row.value} tone signed />
+                <Money value={row.value} tone={tone} signed />
               </td>
             </tr>
           ))}
@@ -46,7 +49,7 @@ export function MoneyBreakdownTable({
             <th scope="row">Total</th>
             <td className="num">{breakdown.count}</td>
             <td className="num" data-testid="breakdown-total">
-              <Money value={breakdown.total} tone signed />
+              <Money value={breakdown.total} tone={tone} signed />
             </td>
           </tr>
         </tfoot>

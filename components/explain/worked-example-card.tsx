@@ -9,10 +9,18 @@ export type WorkedExampleCardProps = {
   subject: ExampleSubject | null;
   steps: WorkedStep[];
   /** For money metrics: the rule's result against the stored figure of the same component. */
-  check?: { result: string; stored: string; agrees: boolean };
+  check?: {
+    result: string;
+    stored: string;
+    agrees: boolean;
+    /** What `stored` is, when it is not the component's stored figure (a portfolio total). */
+    storedLabel?: string;
+  };
   /** Said when the user has nothing to take an example from. */
   empty: string;
 };
+
+const sentenceStart = (text: string) => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;
 
 /** The formula with the user's own numbers in it, one line per step, computed exactly. */
 export function WorkedExampleCard({ subject, steps, check, empty }: WorkedExampleCardProps) {
@@ -65,8 +73,15 @@ export function WorkedExampleCard({ subject, steps, check, empty }: WorkedExampl
           {check ? (
             check.agrees ? (
               <p className="muted" data-testid="example-check">
-                Stored figure for this {subject?.contract ? "component" : "example"}:{" "}
-                {displayMoney(check.stored, { signed: true })}, exactly what the formula gives.
+                {check.storedLabel
+                  ? sentenceStart(check.storedLabel)
+                  : `Stored figure for this ${subject?.contract ? "component" : "example"}`}
+                : {displayMoney(check.stored, { signed: true })}, exactly what the formula gives.
+              </p>
+            ) : check.storedLabel ? (
+              <p className="alert error" role="status" data-testid="example-check">
+                The formula gives {displayMoney(check.result, { signed: true })} but {check.storedLabel} is{" "}
+                {displayMoney(check.stored, { signed: true })}: the two should be exactly equal.
               </p>
             ) : (
               <p className="alert error" role="status" data-testid="example-check">

@@ -52,6 +52,8 @@ const PAGES: SweptPage[] = [
   { name: "explain win rate", path: "/explain/win-rate" },
   { name: "explain premium captured", path: "/explain/premium-captured" },
   { name: "explain cash flows", path: "/explain/cash-flows" },
+  { name: "explain delta dollars", path: "/explain/delta" },
+  { name: "explain theta per day", path: "/explain/theta" },
   { name: "not found", path: `/chains/${UNKNOWN_ID}`, status: 404 },
 ];
 

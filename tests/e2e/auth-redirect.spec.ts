@@ -18,6 +18,7 @@ test("every app page requires a session", async ({ page, request }) => {
     "/activity/lots",
     "/explain",
     "/explain/realized",
+    "/explain/delta",
     "/imports",
     "/runs",
     "/settings",

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BreakdownControls } from "@/components/explain/breakdown-controls";
 import { FormulaCard } from "@/components/explain/formula-card";
 import { MoneyBreakdownTable } from "@/components/explain/money-breakdown-table";
@@ -7,14 +6,15 @@ import { PositionBreakdownTable } from "@/components/explain/position-breakdown-
 import { WorkedExampleCard } from "@/components/explain/worked-example-card";
 import {
   BREAKDOWN_GROUPING_NAMES,
-  breakdownHref,
   EXPLAINED_METRIC_INFO,
-  EXPLAINED_METRICS,
   type ExplainedMetric,
   groupingFor,
+  isGreekMetric,
 } from "@/lib/analytics/explain";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getBreakdown } from "@/lib/server/queries/get-breakdown";
+import { BreakdownHeading } from "./breakdown-heading";
+import { GreekBreakdownPage } from "./greek-breakdown-page";
 import { parseBreakdownSearchParams } from "./search-params";
 
 /** A metric's title for its page's metadata. */
@@ -37,6 +37,16 @@ export async function BreakdownPage({
   const query = parseBreakdownSearchParams(await searchParams);
   const info = EXPLAINED_METRIC_INFO[metric];
   const grouping = groupingFor(metric, query.by);
+  if (isGreekMetric(metric)) {
+    return (
+      <GreekBreakdownPage
+        metric={metric}
+        grouping={grouping}
+        problems={query.problems}
+        robinhoodUserId={user.robinhoodUserId}
+      />
+    );
+  }
   const page = await readForPage(() =>
     getBreakdown({
       robinhoodUserId: user.robinhoodUserId,
@@ -55,38 +65,7 @@ export async function BreakdownPage({
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{info.title}, explained</h1>
-          <p>
-            Its formula, your own numbers in it, and every {info.component} grouped.{" "}
-            <Link href="/explain">Does it all add up?</Link>
-          </p>
-        </div>
-      </div>
-      <nav className="segmented" aria-label="Metric">
-        {EXPLAINED_METRICS.map((other) => (
-          <Link
-            key={other}
-            href={breakdownHref(other, settings)}
-            aria-current={other === metric ? "page" : undefined}
-          >
-            {EXPLAINED_METRIC_INFO[other].title}
-          </Link>
-        ))}
-      </nav>
-
-      {query.problems.length > 0 ? (
-        <div className="alert error" role="alert">
-          <p>Some settings in the address were not understood and were left out:</p>
-          <ul>
-            {query.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
+      <BreakdownHeading metric={metric} settings={settings} problems={query.problems} />
       <div className="grid-2">
         <FormulaCard formula={page.formula} />
         {page.kind === "money" ? (

@@ -37,9 +37,6 @@ export default async function ExplainPage() {
             </li>
           ))}
         </ul>
-        <p className="muted">
-          Portfolio delta and theta get their breakdowns once open positions carry Greeks.
-        </p>
       </section>
 
       <ReconciliationCard

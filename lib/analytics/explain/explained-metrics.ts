@@ -2,7 +2,8 @@
  * The headline figures that have a breakdown page (`/explain/<metric>`), and how each may be grouped.
  * A grouping is offered only where every component carries the key exactly: fills are not linked to
  * chains in the stored data, so fees and cash flows cannot be split by strategy, and an open position
- * has no close month.
+ * has no close month. Delta dollars and theta per day are the Risk page's portfolio figures: "now",
+ * over open option positions.
  */
 export const EXPLAINED_METRICS = [
   "realized",
@@ -11,8 +12,18 @@ export const EXPLAINED_METRICS = [
   "cash-flows",
   "win-rate",
   "premium-captured",
+  "delta",
+  "theta",
 ] as const;
 export type ExplainedMetric = (typeof EXPLAINED_METRICS)[number];
+
+/** The portfolio Greeks explained from the Risk page's figures (lib/risk), not from P&L rows. */
+export const GREEK_METRICS = ["delta", "theta"] as const satisfies readonly ExplainedMetric[];
+export type GreekMetric = (typeof GREEK_METRICS)[number];
+
+export function isGreekMetric(metric: ExplainedMetric): metric is GreekMetric {
+  return (GREEK_METRICS as readonly ExplainedMetric[]).includes(metric);
+}
 
 export const BREAKDOWN_GROUPINGS = ["underlying", "strategy", "expiration", "month"] as const;
 export type BreakdownGrouping = (typeof BREAKDOWN_GROUPINGS)[number];
@@ -70,6 +81,20 @@ export const EXPLAINED_METRIC_INFO: Record<ExplainedMetric, ExplainedMetricInfo>
     groupings: ["underlying", "strategy", "expiration", "month"],
     dateRangeBy: "the day the position closed",
     monthBy: "month the position closed",
+  },
+  delta: {
+    title: "Delta dollars",
+    component: "open option position",
+    groupings: ["underlying", "strategy", "expiration"],
+    dateRangeBy: null,
+    monthBy: null,
+  },
+  theta: {
+    title: "Theta per day",
+    component: "open option position",
+    groupings: ["underlying", "strategy", "expiration"],
+    dateRangeBy: null,
+    monthBy: null,
   },
 };
 

@@ -29,7 +29,10 @@ export {
   EXPLAINED_METRICS,
   type ExplainedMetric,
   type ExplainedMetricInfo,
+  GREEK_METRICS,
+  type GreekMetric,
   groupingFor,
+  isGreekMetric,
 } from "./explained-metrics";
 export {
   CASH_FLOWS_FORMULA,
@@ -40,6 +43,18 @@ export {
   fillCash,
 } from "./fill-cash";
 export type { Formula, WorkedExample, WorkedStep } from "./formula";
+export {
+  DELTA_DOLLARS_FORMULA,
+  explainGreekExposure,
+  GREEK_FIGURE,
+  type GreekBreakdown,
+  type GreekComponent,
+  greekBreakdown,
+  greekExampleOf,
+  greekFigureOf,
+  greekGroupKey,
+  THETA_PER_DAY_FORMULA,
+} from "./greek-exposure";
 export { explainLotRealized, type LotNumbers, lotRealized, REALIZED_FORMULA } from "./lot-realized";
 export {
   type NetPremiumCell,

@@ -11,6 +11,7 @@ import {
   explainWinRate,
   FEES_FORMULA,
   type Formula,
+  type GreekMetric,
   inRange,
   type MoneyBreakdown,
   moneyBreakdown,
@@ -36,7 +37,10 @@ import {
 import { type MoneyMetric, moneyGroups } from "./breakdown-money-groups";
 import { listClosedPositions } from "./list-closed-positions";
 
-const FORMULAS: Record<ExplainedMetric, Formula> = {
+/** The metrics read from P&L rows; delta and theta come from the Risk page's read (get-greek-breakdown.ts). */
+export type PnlMetric = Exclude<ExplainedMetric, GreekMetric>;
+
+const FORMULAS: Record<PnlMetric, Formula> = {
   realized: REALIZED_FORMULA,
   unrealized: UNREALIZED_FORMULA,
   fees: FEES_FORMULA,
@@ -73,7 +77,7 @@ export type BreakdownPage = MoneyBreakdownPage | PositionBreakdownPage;
 
 export type GetBreakdownOptions = {
   robinhoodUserId: string;
-  metric: ExplainedMetric;
+  metric: PnlMetric;
   grouping: BreakdownGrouping;
   range: DateRange;
   db?: Database;

@@ -22,6 +22,8 @@ import { CONTRACT_SELECT, type ContractView, contractView, decimalText } from ".
 export type RiskPositionView = {
   id: string;
   chainId: string | null;
+  /** The chain's strategy label ("bull-put-spread", …); null without a chain or a label. */
+  strategy: string | null;
   contract: ContractView;
   side: "LONG" | "SHORT";
   /** Contracts, signed: negative for a short. */
@@ -57,7 +59,10 @@ export async function getRisk(options: GetRiskOptions): Promise<RiskPage> {
   const read = await readAsUser(options, async (tx, user) => {
     const positions = await tx.openPosition.findMany({
       where: { userId: user.id },
-      include: { instrument: { select: { id: true, ...CONTRACT_SELECT } } },
+      include: {
+        instrument: { select: { id: true, ...CONTRACT_SELECT } },
+        chain: { select: { strategy: true } },
+      },
       orderBy: [
         { instrument: { expirationDate: "asc" } },
         { instrument: { underlying: "asc" } },
@@ -82,6 +87,7 @@ export async function getRisk(options: GetRiskOptions): Promise<RiskPage> {
     return {
       id: position.id,
       chainId: position.chainId,
+      strategy: position.chain?.strategy ?? null,
       contract,
       side: position.side,
       quantity: signed,

@@ -57,5 +57,10 @@ describe("a breakdown's settings in the address", () => {
     expect(breakdownHref("unrealized", { by: "month", from: "2025-01-01", to: "2025-02-01" })).toBe(
       "/explain/unrealized?by=underlying",
     );
+    // Delta dollars and theta per day are "now" too, over open positions: no range, no month.
+    expect(breakdownHref("delta", { by: "month", from: "2025-01-01", to: null })).toBe(
+      "/explain/delta?by=underlying",
+    );
+    expect(breakdownHref("theta", { by: "expiration" })).toBe("/explain/theta?by=expiration");
   });
 });
