@@ -105,7 +105,7 @@ try {
       const seconds = (performance.now() - started) / 1000;
       const { load, compute, build, write } = summary.phaseMs;
       const scope = summary.scope
-        ? `incremental over ${summary.scope.join(", ")} (${summary.executions.toLocaleString("en-US")} fills replayed)`
+        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed)`
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(
@@ -201,7 +201,9 @@ async function appendFills(robinhoodUserId: string, count: number) {
       });
     }
     // As an import records them: the one book the fills went into.
-    await recordTouchedBooks(tx, user, [{ accountId: account.id, instrumentId: leg.instrumentId }]);
+    await recordTouchedBooks(tx, user, [
+      { accountId: account.id, instrumentId: leg.instrumentId, fromDay: day },
+    ]);
     await markInputsChanged(tx, user, { full: false });
   });
 }

@@ -75,21 +75,35 @@ export type InputRows = {
  */
 export async function readInputRows(
   tx: UserTransaction,
-  options: { userId: string; underlyings?: readonly string[]; marketData: MarketDataSource },
+  options: {
+    userId: string;
+    underlyings?: readonly string[];
+    /** The earliest trading date read (a flat cut): fills, events and share trades before it are not. */
+    fromDay?: string;
+    marketData: MarketDataSource;
+  },
 ): Promise<InputRows> {
   const { userId, underlyings, marketData } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const user = `${sqlLiteral(userId)}::uuid`;
   const scope = underlyings ? `${sqlLiteral(textArrayLiteral(underlyings))}::text[]` : null;
+  const from = scope && options.fromDay !== undefined ? `${sqlLiteral(options.fromDay)}::date` : null;
   const scopeInstruments = scope
     ? `SELECT id FROM option_instruments WHERE underlying = ANY(${scope})`
     : null;
-  const scopeOrders = scopeInstruments
-    ? `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${scopeInstruments})`
-    : null;
+  // From a cut: the orders with a fill on a scope contract dated from it on, found through the
+  // (user, trade date) index; every leg of theirs still comes, so an order reaching outside is seen.
+  const scopeOrders = from
+    ? `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
+        WHERE e.user_id = ${user} AND e.trade_date >= ${from} AND l.instrument_id IN (${scopeInstruments})`
+    : scopeInstruments
+      ? `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${scopeInstruments})`
+      : null;
   const legFilter = scopeOrders ? `AND order_id IN (${scopeOrders})` : "";
   const legsRead = `SELECT instrument_id FROM option_legs WHERE user_id = ${user} ${legFilter}`;
-  const eventFilter = scopeInstruments ? `AND instrument_id IN (${scopeInstruments})` : "";
+  const eventFilter = scopeInstruments
+    ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
+    : "";
   const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
   // Symbols whose shares the engine may hold: traded, or delivered by an assignment or exercise.
   const symbols = scope
@@ -107,6 +121,7 @@ export async function readInputRows(
             trade_date::text AS trade_date, created_at
        FROM option_executions WHERE user_id = ${user}
        ${scopeOrders ? `AND leg_id IN (SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter})` : ""}
+       ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_execution_id`,
     `SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
             trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction,
@@ -119,6 +134,7 @@ export async function readInputRows(
             trim_scale(quantity)::text AS quantity, trim_scale(price)::text AS price,
             trim_scale(fees)::text AS fees, executed_at, trade_date::text AS trade_date, created_at
        FROM stock_trades WHERE user_id = ${user} AND kind = 'TRADE' ${scope ? `AND symbol = ANY(${scope})` : ""}
+        ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_trade_id`,
     `SELECT id::text, underlying, expiration_date::text AS expiration_date,
             trim_scale(strike_price)::text AS strike_price, option_type::text AS option_type,

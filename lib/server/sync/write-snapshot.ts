@@ -112,19 +112,32 @@ function* snapshotBooks(
   accountIds: Map<string, string>,
   instrumentIds: Map<string, string>,
 ): Generator<TouchedBook> {
-  const option = (accountNumber: string, instrumentRobinhoodId: string): TouchedBook => ({
+  // Each with the earliest trading date written there; an order's, its earliest fill's (an order
+  // without fills changes no fill: "infinity").
+  const option = (accountNumber: string, instrumentRobinhoodId: string, fromDay: string): TouchedBook => ({
     accountId: accountIds.get(accountNumber) as string,
     instrumentId: instrumentIds.get(instrumentRobinhoodId) as string,
+    fromDay,
   });
-  for (const order of snapshot.orders)
-    for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId);
+  for (const order of snapshot.orders) {
+    let fromDay = "infinity";
+    for (const leg of order.legs)
+      for (const execution of leg.executions)
+        if (execution.tradeDate < fromDay) fromDay = execution.tradeDate;
+    for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId, fromDay);
+  }
   for (const event of writtenEvents) {
-    yield option(event.accountNumber, event.instrumentRobinhoodId);
+    yield option(event.accountNumber, event.instrumentRobinhoodId, event.eventDate);
     const accountId = accountIds.get(event.accountNumber) as string;
-    for (const trade of event.stockTrades) yield { accountId, symbol: trade.symbol };
+    for (const trade of event.stockTrades)
+      yield { accountId, symbol: trade.symbol, fromDay: trade.tradeDate };
   }
   for (const fill of snapshot.stockFills)
-    yield { accountId: accountIds.get(fill.accountNumber) as string, symbol: fill.symbol };
+    yield {
+      accountId: accountIds.get(fill.accountNumber) as string,
+      symbol: fill.symbol,
+      fromDay: fill.tradeDate,
+    };
 }
 
 /** Accounts from `/accounts/`, plus any account an order or event names that the list left out. */
