@@ -21,13 +21,15 @@ export const FLAT_CUT_COLUMNS = ["underlying", "user_id", "cut_day", "stock_real
 /**
  * The latest flat cut of each underlying in `underlyings`, from a replay of its inputs dated from
  * `previous` (that underlying's earlier cut) on, or of its whole history when it has none. The cut is
- * the latest date not after the underlying's last input day (`lastDays`: a sync later the same day
- * then still starts at it) whose start nothing spans; an underlying the replay saw nothing of keeps
- * its earlier cut. Spans are taken wide: a chain from its first open to its last close (every lot,
+ * the latest date whose start nothing spans, up to the day after the underlying's last input day
+ * (`lastDays`), but not after `asOf`: a sync later the same trading day brings rows dated that day,
+ * and they must fall on or after the cut (a new trading date replays everything anyway, and moves
+ * the limit on). An underlying the replay saw nothing of keeps its earlier cut. Spans are taken wide: a chain from its first open to its last close (every lot,
  * open or closed, belongs to one), share lots from open to close, wheel cycles from start to end.
  */
 export function flatCutsOf(options: {
   result: PnlResult;
+  asOf: string;
   lastDays: ReadonlyMap<string, string>;
   previous: ReadonlyMap<string, FlatCut>;
   underlyings: Iterable<string>;
@@ -64,7 +66,7 @@ export function flatCutsOf(options: {
       if (earlier) cuts.set(underlying, earlier);
       continue;
     }
-    const day = latestUnspanned(spans.get(underlying) ?? [], last);
+    const day = latestUnspanned(spans.get(underlying) ?? [], Math.min(last + 1, dayNumber(options.asOf)));
     const stockRealized = { ...(earlier?.stockRealized ?? {}) };
     for (const match of result.stockMatches) {
       if (match.underlying !== underlying || dayNumber(match.closedOn) >= day) continue;
