@@ -55,7 +55,12 @@ export async function persistPnlResult(
   const tables = derivedRows({ userId, result, instrumentIds, openingStrategies, stockRealizedBefore });
   // The next flat cut of every underlying replayed (of every one the history holds, for a full one).
   const replayed = underlyings ?? everyUnderlying(result, lastDays);
-  tables.push(flatCutTable(userId, flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed })));
+  tables.push(
+    flatCutTable(
+      userId,
+      flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed }),
+    ),
+  );
   if (underlyings) {
     // A scoped merge finds stored lots through their chain: every lot must name one.
     const lots = tables.find((table) => table.table === "matched_lots");
