@@ -11,8 +11,8 @@ import type { FlatCut } from "./flat-cuts";
  * actions in an incremental recompute: a chain never changes underlying there), and a lot left
  * without its chain by this merge through its contract.
  *
- * With flat cuts (every underlying has one), only the rows derived from the inputs dated from each
- * underlying's cut on: chains opened from it on with their links and lots, wheel cycles started from
+ * With flat cuts, of an underlying replayed from its cut only the rows derived from the inputs dated
+ * from the cut on (the others' from the start of time): chains opened from it on with their links and lots, wheel cycles started from
  * it on, days from it on; open positions are all after it, and stock rows (one per account and
  * symbol, carrying the realized P&L before the cut) and the cuts themselves are replaced whole.
  */
@@ -24,19 +24,19 @@ export function derivedRowsScope(
   const list = `${sqlLiteral(textArrayLiteral(underlyings))}::text[]`;
   const user = `${sqlLiteral(userId)}::uuid`;
   const instruments = `SELECT i.id FROM option_instruments i WHERE i.underlying = ANY(${list})`;
-  // The cut of a row's underlying: null (no row in scope) without cuts.
-  const cutOf = (underlying: string) =>
+  // Each scope underlying's cut as a date and as the timestamp chains and lots open at (midnight
+  // UTC of their trading date, dayTimestamp); minus infinity for one replayed whole.
+  const values = underlyings
+    .map((name) => {
+      const day = cuts.get(name)?.day;
+      return `(${sqlLiteral(name)}, ${sqlLiteral(day ?? "-infinity")}::date, ${sqlLiteral(day ? `${day} 00:00:00+00` : "-infinity")}::timestamptz)`;
+    })
+    .join(", ");
+  const fromCut = (column: string, underlying: string, timestamp: boolean) =>
     cuts.size === 0
-      ? null
-      : `(SELECT flat.day FROM (VALUES ${[...cuts]
-          .map(([name, cut]) => `(${sqlLiteral(name)}, ${sqlLiteral(cut.day)}::date)`)
-          .join(", ")}) AS flat(underlying, day) WHERE flat.underlying = ${underlying})`;
-  // Chains and lots open at midnight UTC of their trading date (dayTimestamp).
-  const fromCut = (column: string, underlying: string, timestamp: boolean) => {
-    const cut = cutOf(underlying);
-    if (cut === null) return "";
-    return ` AND ${column} >= ${timestamp ? `(${cut}::text || ' 00:00:00+00')::timestamptz` : cut}`;
-  };
+      ? ""
+      : ` AND ${column} >= (SELECT flat.${timestamp ? "at" : "day"} FROM (VALUES ${values}) AS flat(underlying, day, at)
+                            WHERE flat.underlying = ${underlying})`;
   const chains = `SELECT c.id FROM roll_chains c WHERE c.user_id = ${user} AND c.underlying = ANY(${list})${fromCut("c.opened_at", "c.underlying", true)}`;
   const lotUnderlying = "(SELECT i.underlying FROM option_instruments i WHERE i.id = t.instrument_id)";
   return new Map([

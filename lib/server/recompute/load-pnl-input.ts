@@ -43,7 +43,7 @@ export type LoadedPnlInput = {
 export type LoadScope = {
   underlyings: readonly string[];
   syncedFrom: string | null;
-  /** Each underlying's flat cut, when they replay from one (all do, or none: empty). */
+  /** The flat cut of each underlying that replays from one; the others replay whole. */
   cuts: ReadonlyMap<string, FlatCut>;
 };
 
@@ -68,13 +68,11 @@ export async function loadPnlInput(
 ): Promise<LoadedPnlInput> {
   const { userId, asOf, scope } = options;
   const cuts = scope?.cuts ?? new Map<string, FlatCut>();
-  let fromDay: string | undefined;
-  for (const cut of cuts.values()) if (fromDay === undefined || cut.day < fromDay) fromDay = cut.day;
   const { orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks } =
     await readInputRows(tx, {
       userId,
       underlyings: scope?.underlyings,
-      fromDay,
+      cutDays: new Map([...cuts].map(([underlying, cut]) => [underlying, cut.day])),
       marketData: options.marketData,
     });
   // From the cuts, each underlying's inputs dated before its own cut are final (the read, from the

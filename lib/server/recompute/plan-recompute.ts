@@ -19,10 +19,7 @@ export type RecomputePlan =
       underlyings: string[];
       /** The first synced trading date the stored rows were computed with. */
       syncedFrom: string | null;
-      /**
-       * Each underlying's flat cut, when every underlying replays from its own (all changes dated on
-       * or after it); empty when they replay whole.
-       */
+      /** The flat cut of each underlying that replays from one (every change dated on or after it). */
       cuts: Map<string, FlatCut>;
     };
 
@@ -106,9 +103,8 @@ export async function planRecompute(
 
 /**
  * Each underlying replays from its stored flat cut when every change recorded for it is dated on or
- * after the cut (a moved mark changes only what is open, all after the cut). All underlyings get
- * one, or none does (the scoped read serves one of the two shapes): an underlying without a stored
- * cut, or with a change dated before it or undated, makes every underlying replay whole.
+ * after the cut (a moved mark changes only what is open, all after the cut); one without a stored
+ * cut, or with a change dated before it or undated, replays whole.
  */
 function cutsOf(row: PlanRow, underlyings: readonly string[]): Map<string, FlatCut> {
   const stored = new Map(
@@ -120,8 +116,7 @@ function cutsOf(row: PlanRow, underlyings: readonly string[]): Map<string, FlatC
     const cut = stored.get(underlying);
     // Only marks moved: "infinity", after any cut.
     const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : "infinity";
-    if (!cut || fromDay === null || fromDay === undefined || fromDay < cut.day) return new Map();
-    cuts.set(underlying, cut);
+    if (cut && fromDay !== null && fromDay !== undefined && fromDay >= cut.day) cuts.set(underlying, cut);
   }
   return cuts;
 }

@@ -97,8 +97,11 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
 export type InputRowsOptions = {
   userId: string;
   underlyings?: readonly string[];
-  /** The earliest trading date read (a flat cut): fills, events and share trades before it are not. */
-  fromDay?: string;
+  /**
+   * The flat cut of the scope underlyings that replay from one (the rest replay whole): their fills,
+   * events and share trades dated before it need not be read (some are; the caller drops them).
+   */
+  cutDays?: ReadonlyMap<string, string>;
   marketData: MarketDataSource;
 };
 
@@ -111,18 +114,34 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const user = `${sqlLiteral(userId)}::uuid`;
   const scope = underlyings ? `${sqlLiteral(textArrayLiteral(underlyings))}::text[]` : null;
-  const from = scope && options.fromDay !== undefined ? `${sqlLiteral(options.fromDay)}::date` : null;
-  const scopeInstruments = scope
-    ? `SELECT id FROM option_instruments WHERE underlying = ANY(${scope})`
+  const cutDays = options.cutDays ?? new Map<string, string>();
+  const instrumentsOf = (list: readonly string[]) =>
+    `SELECT id FROM option_instruments WHERE underlying = ANY(${sqlLiteral(textArrayLiteral(list))}::text[])`;
+  const scopeInstruments = underlyings ? instrumentsOf(underlyings) : null;
+  const cut = underlyings?.filter((underlying) => cutDays.has(underlying)) ?? [];
+  const whole = underlyings?.filter((underlying) => !cutDays.has(underlying)) ?? [];
+  const earliestCut = [...cutDays.values()].sort()[0];
+  // Every scope underlying from a cut: nothing dated before the earliest cut is read.
+  const from = cut.length > 0 && whole.length === 0 ? `${sqlLiteral(earliestCut as string)}::date` : null;
+  // The scope's orders: of an underlying from its cut, those with a fill on its contracts dated from
+  // the earliest cut on, found through the (user, trade date) index; of one replayed whole, every order
+  // with a leg on its contracts. Every leg of theirs still comes, so an order reaching outside is seen.
+  const scopeOrders = underlyings
+    ? [
+        ...(cut.length > 0
+          ? [
+              `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
+                WHERE e.user_id = ${user} AND e.trade_date >= ${sqlLiteral(earliestCut as string)}::date
+                  AND l.instrument_id IN (${instrumentsOf(cut)})`,
+            ]
+          : []),
+        ...(whole.length > 0
+          ? [
+              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${instrumentsOf(whole)})`,
+            ]
+          : []),
+      ].join(" UNION ALL ")
     : null;
-  // From a cut: the orders with a fill on a scope contract dated from it on, found through the
-  // (user, trade date) index; every leg of theirs still comes, so an order reaching outside is seen.
-  const scopeOrders = from
-    ? `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
-        WHERE e.user_id = ${user} AND e.trade_date >= ${from} AND l.instrument_id IN (${scopeInstruments})`
-    : scopeInstruments
-      ? `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${scopeInstruments})`
-      : null;
   // The scope's order ids are gathered once, then read as one array per statement: with statistics
   // that still describe the tables as nearly empty (right after an import), a semi-join on the
   // orders ran as a nested loop probing every leg of the user per order, quadratic.
