@@ -95,21 +95,43 @@ try {
         `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
       );
     }
+    // Where each underlying's flat cut fell (docs/RECOMPUTE.md, "Flat cuts"): an incremental
+    // recompute replays the fills from it on.
+    const cuts = await flatCuts(robinhoodUserId);
+    console.log(
+      `  flat cuts: ${cuts.map((cut) => `${cut.underlying} ${cut.day} (${cut.after.toLocaleString("en-US")} of ${cut.fills.toLocaleString("en-US")} fills from it on)`).join(", ")}`,
+    );
     // Ten fills appended as an import appends them (one book recorded), then the recompute sync and
-    // import run (incremental when exact), and a full one over the same data for comparison.
+    // import run (incremental when exact), and a full one over the same data for comparison; then ten
+    // more on the underlying whose cut leaves the fewest fills to replay, incremental only.
     await appendFills(robinhoodUserId, 10);
-    for (const mode of ["auto", "full"] as const) {
+    const fewest = [...cuts].sort((a, b) => a.after - b.after)[0];
+    const runs2 = [
+      { mode: "auto" as const, label: "after 10 more fills" },
+      { mode: "full" as const, label: "after 10 more fills" },
+      ...(fewest
+        ? [
+            {
+              mode: "auto" as const,
+              label: `after 10 more fills on ${fewest.underlying}`,
+              on: fewest.underlying,
+            },
+          ]
+        : []),
+    ];
+    for (const { mode, label, on } of runs2 as { mode: "auto" | "full"; label: string; on?: string }[]) {
+      if (on) await appendFills(robinhoodUserId, 10, on);
       const statementsBefore = statements;
       const started = performance.now();
       const summary = await recompute(robinhoodUserId, mode);
       const seconds = (performance.now() - started) / 1000;
       const { load, compute, build, write } = summary.phaseMs;
       const scope = summary.scope
-        ? `incremental over ${summary.scope.join(", ")} (${summary.executions.toLocaleString("en-US")} fills replayed)`
+        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed)`
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(
-        `  after 10 more fills, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted)`,
+        `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted)`,
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
@@ -151,12 +173,30 @@ async function importedUser(fills: number): Promise<string> {
   return robinhoodUserId;
 }
 
-/** Appends `count` new one-contract sells to open, on the user's account and its newest contract. */
-async function appendFills(robinhoodUserId: string, count: number) {
+/** Each underlying's flat cut, with how many of its fills are dated from it on. */
+async function flatCuts(robinhoodUserId: string) {
+  return withUserTransaction({ db, robinhoodUserId, purpose: "work" }, (tx) =>
+    tx.$queryRawUnsafe<{ underlying: string; day: string; fills: number; after: number }[]>(
+      `SELECT c.underlying, c.cut_day::text AS day, count(e.*)::int AS fills,
+              (count(e.*) FILTER (WHERE e.trade_date >= c.cut_day))::int AS after
+         FROM recompute_flat_cuts c
+         JOIN option_instruments i ON i.underlying = c.underlying
+         JOIN option_legs l ON l.instrument_id = i.id
+         JOIN option_executions e ON e.leg_id = l.id
+        GROUP BY c.underlying, c.cut_day ORDER BY c.underlying`,
+    ),
+  );
+}
+
+/**
+ * Appends `count` new one-contract sells to open, on the user's account and its newest contract (of
+ * `underlying`, when given).
+ */
+async function appendFills(robinhoodUserId: string, count: number, underlying?: string) {
   await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
     const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
     const leg = await tx.optionLeg.findFirstOrThrow({
-      where: { userId: user.id },
+      where: { userId: user.id, ...(underlying ? { instrument: { underlying } } : {}) },
       orderBy: { instrument: { expirationDate: "desc" } },
     });
     // Yesterday, after every fill of the generated history.
@@ -167,7 +207,7 @@ async function appendFills(robinhoodUserId: string, count: number) {
         data: {
           userId: user.id,
           accountId: account.id,
-          brokerOrderId: `bench-append-${index}`,
+          brokerOrderId: `bench-append-${underlying ?? ""}${index}`,
           source: "CSV",
           state: "filled",
           chainSymbol: "BENCH",
@@ -181,7 +221,7 @@ async function appendFills(robinhoodUserId: string, count: number) {
         data: {
           userId: user.id,
           orderId: order.id,
-          brokerLegId: `bench-append-leg-${index}`,
+          brokerLegId: `bench-append-leg-${underlying ?? ""}${index}`,
           instrumentId: leg.instrumentId,
           side: "SELL",
           positionEffect: "OPEN",
@@ -191,7 +231,7 @@ async function appendFills(robinhoodUserId: string, count: number) {
         data: {
           userId: user.id,
           legId: appended.id,
-          brokerExecutionId: `bench-append-fill-${index}`,
+          brokerExecutionId: `bench-append-fill-${underlying ?? ""}${index}`,
           price: "1.25",
           quantity: "1",
           fees: "0.03",
@@ -201,7 +241,9 @@ async function appendFills(robinhoodUserId: string, count: number) {
       });
     }
     // As an import records them: the one book the fills went into.
-    await recordTouchedBooks(tx, user, [{ accountId: account.id, instrumentId: leg.instrumentId }]);
+    await recordTouchedBooks(tx, user, [
+      { accountId: account.id, instrumentId: leg.instrumentId, fromDay: day },
+    ]);
     await markInputsChanged(tx, user, { full: false });
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   contractKey,
+  type OptionContract,
   type PnlCorporateAction,
   type PnlExecution,
   type PnlLifecycleEvent,
@@ -95,10 +96,15 @@ export async function writeImportedTrades(
   // The batch's books, when it stored anything (a batch an earlier file already brought touches
   // nothing): the next recompute replays their underlyings.
   if (newExecutions + newEvents + newStockTrades > 0) {
+    // With the earliest date written in each: the recompute starts at the book's flat cut when it is before.
     const books: TouchedBook[] = [];
-    for (const { contract } of [...trades.executions, ...trades.events])
-      books.push({ accountId, instrumentId: instrumentIds.get(contractKey(contract)) as string });
-    for (const { symbol } of trades.stockTrades ?? []) books.push({ accountId, symbol });
+    const instrumentOf = (contract: OptionContract) => instrumentIds.get(contractKey(contract)) as string;
+    for (const { contract, tradeDate } of trades.executions)
+      books.push({ accountId, instrumentId: instrumentOf(contract), fromDay: tradeDate });
+    for (const { contract, date } of trades.events)
+      books.push({ accountId, instrumentId: instrumentOf(contract), fromDay: date });
+    for (const { symbol, tradeDate } of trades.stockTrades ?? [])
+      books.push({ accountId, symbol, fromDay: tradeDate });
     await recordTouchedBooks(tx, user, books);
   }
   return { newExecutions, newEvents, newStockTrades, newCorporateActions };

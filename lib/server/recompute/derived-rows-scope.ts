@@ -1,6 +1,7 @@
 import "server-only";
 import { sqlLiteral, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import type { MergeScope } from "@/lib/server/db/merge-user-rows";
+import type { FlatCut } from "./flat-cuts";
 
 /**
  * The stored derived rows of some underlyings (every account's), per table: what an incremental
@@ -9,23 +10,48 @@ import type { MergeScope } from "@/lib/server/db/merge-user-rows";
  * Lots and links are found through their chain, which has the lot's underlying (no corporate
  * actions in an incremental recompute: a chain never changes underlying there), and a lot left
  * without its chain by this merge through its contract.
+ *
+ * With flat cuts, of an underlying replayed from its cut only the rows derived from the inputs dated
+ * from the cut on (the others' from the start of time): chains opened from it on with their links and lots, wheel cycles started from
+ * it on, days from it on; open positions are all after it, and stock rows (one per account and
+ * symbol, carrying the realized P&L before the cut) and the cuts themselves are replaced whole.
  */
-export function derivedRowsScope(userId: string, underlyings: readonly string[]): MergeScope {
+export function derivedRowsScope(
+  userId: string,
+  underlyings: readonly string[],
+  cuts: ReadonlyMap<string, FlatCut> = new Map(),
+): MergeScope {
   const list = `${sqlLiteral(textArrayLiteral(underlyings))}::text[]`;
+  const user = `${sqlLiteral(userId)}::uuid`;
   const instruments = `SELECT i.id FROM option_instruments i WHERE i.underlying = ANY(${list})`;
-  const chains = `SELECT c.id FROM roll_chains c WHERE c.user_id = ${sqlLiteral(userId)}::uuid AND c.underlying = ANY(${list})`;
+  // Each scope underlying's cut as a date and as the timestamp chains and lots open at (midnight
+  // UTC of their trading date, dayTimestamp); minus infinity for one replayed whole.
+  const values = underlyings
+    .map((name) => {
+      const day = cuts.get(name)?.day;
+      return `(${sqlLiteral(name)}, ${sqlLiteral(day ?? "-infinity")}::date, ${sqlLiteral(day ? `${day} 00:00:00+00` : "-infinity")}::timestamptz)`;
+    })
+    .join(", ");
+  const fromCut = (column: string, underlying: string, timestamp: boolean) =>
+    cuts.size === 0
+      ? ""
+      : ` AND ${column} >= (SELECT flat.${timestamp ? "at" : "day"} FROM (VALUES ${values}) AS flat(underlying, day, at)
+                            WHERE flat.underlying = ${underlying})`;
+  const chains = `SELECT c.id FROM roll_chains c WHERE c.user_id = ${user} AND c.underlying = ANY(${list})${fromCut("c.opened_at", "c.underlying", true)}`;
+  const lotUnderlying = "(SELECT i.underlying FROM option_instruments i WHERE i.id = t.instrument_id)";
   return new Map([
-    ["roll_chains", `t.underlying = ANY(${list})`],
+    ["roll_chains", `t.underlying = ANY(${list})${fromCut("t.opened_at", "t.underlying", true)}`],
     ["roll_links", `t.chain_id IN (${chains})`],
     // A lot whose chain this merge deletes (a chain's key moved) has had its chain_id set to null by
     // the foreign key before the lots are updated: it is still in scope, found by its contract.
     [
       "matched_lots",
-      `t.chain_id IN (${chains}) OR (t.chain_id IS NULL AND t.instrument_id IN (${instruments}))`,
+      `t.chain_id IN (${chains}) OR (t.chain_id IS NULL AND t.instrument_id IN (${instruments})${fromCut("t.opened_at", lotUnderlying, true)})`,
     ],
     ["open_positions", `t.instrument_id IN (${instruments})`],
     ["stock_positions", `t.symbol = ANY(${list})`],
-    ["wheel_cycles", `t.underlying = ANY(${list})`],
-    ["daily_pnl", `t.underlying = ANY(${list})`],
+    ["wheel_cycles", `t.underlying = ANY(${list})${fromCut("t.started_on", "t.underlying", false)}`],
+    ["daily_pnl", `t.underlying = ANY(${list})${fromCut("t.trade_date", "t.underlying", false)}`],
+    ["recompute_flat_cuts", `t.underlying = ANY(${list})`],
   ]);
 }

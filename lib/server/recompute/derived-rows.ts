@@ -26,6 +26,8 @@ export type DerivedRowsOptions = {
   instrumentIds: Map<string, string>;
   /** The broker's `opening_strategy` by engine chain id. */
   openingStrategies: Map<string, string>;
+  /** From flat cuts: the realized stock P&L before each symbol's cut, by account. */
+  stockRealizedBefore?: ReadonlyMap<string, Readonly<Record<string, string>>>;
 };
 
 const CLOSE_KINDS: Record<CloseKind, string> = {
@@ -237,7 +239,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     { table: "roll_links", columns: LINK_COLUMNS, rows: links },
     { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
     { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
-    stockTable(userId, result),
+    stockTable(userId, result, options.stockRealizedBefore),
     wheelTable(userId, result),
     { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
   ];

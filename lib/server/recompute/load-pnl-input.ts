@@ -4,6 +4,7 @@ import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
 import { ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
+import type { FlatCut } from "./flat-cuts";
 import { loadCorporateActions, supersededSwaps } from "./load-corporate-actions";
 import { toPnlStockTrade } from "./load-stock-input";
 import { type ExecutionRow, type LegRow, type OrderRow, readInputRows } from "./read-input-rows";
@@ -25,13 +26,26 @@ export type LoadedPnlInput = {
    * whole history instead. The rest of the result is then incomplete and must not be used.
    */
   scopeTooNarrow: boolean;
+  /**
+   * Set when a replay from the flat cuts cannot be exact (an event, dated after a cut, on a contract
+   * that expired before it: lots the replay closed as inferred expiries at the end may still have been
+   * open for it): the caller replays the scope's underlyings whole instead. The rest is then unusable.
+   */
+  cutTooNarrow: boolean;
+  /** The last trading date of each underlying's inputs read (for its next flat cut). */
+  lastDays: Map<string, string>;
 };
 
 /**
  * Only these underlyings (every account's books of them), with the first synced trading date the
  * last full replay counted from: an incremental recompute (docs/RECOMPUTE.md).
  */
-export type LoadScope = { underlyings: readonly string[]; syncedFrom: string | null };
+export type LoadScope = {
+  underlyings: readonly string[];
+  syncedFrom: string | null;
+  /** The flat cut of each underlying that replays from one; the others replay whole. */
+  cuts: ReadonlyMap<string, FlatCut>;
+};
 
 export type LoadPnlInputOptions = {
   userId: string;
@@ -53,8 +67,29 @@ export async function loadPnlInput(
   options: LoadPnlInputOptions,
 ): Promise<LoadedPnlInput> {
   const { userId, asOf, scope } = options;
+  const cuts = scope?.cuts ?? new Map<string, FlatCut>();
   const { orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks } =
-    await readInputRows(tx, { userId, underlyings: scope?.underlyings, marketData: options.marketData });
+    await readInputRows(tx, {
+      userId,
+      underlyings: scope?.underlyings,
+      cutDays: new Map([...cuts].map(([underlying, cut]) => [underlying, cut.day])),
+      marketData: options.marketData,
+    });
+  // From the cuts, each underlying's inputs dated before its own cut are final (the read, from the
+  // earliest cut, brought some of them).
+  const afterCut = (underlying: string, date: string) => {
+    const cut = cuts.get(underlying);
+    return cut === undefined || date >= cut.day;
+  };
+  const expiredBeforeCut = (underlying: string, expiration: string) => {
+    const cut = cuts.get(underlying);
+    return cut !== undefined && expiration < cut.day;
+  };
+  const lastDays = new Map<string, string>();
+  const last = (underlying: string, date: string) => {
+    const known = lastDays.get(underlying);
+    if (known === undefined || date > known) lastDays.set(underlying, date);
+  };
 
   const contracts = new Contracts(instruments);
   const orderById = new Map(orders.map((order) => [order.id, order]));
@@ -89,6 +124,12 @@ export async function loadPnlInput(
   const columns = new ExecutionColumnsBuilder(fills.length, contracts.rows);
   for (const { execution, leg, order } of fills) {
     if (!counts(order.source, execution.trade_date, syncedFrom)) continue;
+    const { underlying, expiration } = contracts.of(leg.instrument_id);
+    if (!afterCut(underlying, execution.trade_date)) continue;
+    // A fill after its contract expired: its lot closes as an inferred expiry on the expiration
+    // date, before the cut, where the merge from the cut would not look.
+    if (expiredBeforeCut(underlying, expiration)) return tooNarrow(asOf, "cut");
+    last(underlying, execution.trade_date);
     const fill = {
       executionId: execution.broker_execution_id,
       accountId: order.account_id,
@@ -103,7 +144,7 @@ export async function loadPnlInput(
       tradeDate: execution.trade_date,
     };
     seen(execution.created_at);
-    if (superseded({ ...fill, underlying: contracts.of(leg.instrument_id).underlying })) continue;
+    if (superseded({ ...fill, underlying })) continue;
     columns.add(fill);
   }
   const input: PnlColumns = {
@@ -111,9 +152,14 @@ export async function loadPnlInput(
     asOf,
     ...columns.build(),
     events: events
-      .filter((event) => counts(event.source, event.event_date, syncedFrom))
+      .filter(
+        (event) =>
+          counts(event.source, event.event_date, syncedFrom) &&
+          afterCut(contracts.of(event.instrument_id).underlying, event.event_date),
+      )
       .map((event): PnlLifecycleEvent => {
         seen(event.updated_at);
+        last(contracts.of(event.instrument_id).underlying, event.event_date);
         return {
           id: event.broker_event_id,
           accountId: event.account_id,
@@ -132,14 +178,23 @@ export async function loadPnlInput(
         };
       }),
     stockTrades: stockTrades
-      .filter((trade) => counts(trade.source, trade.trade_date, syncedFrom))
+      .filter(
+        (trade) =>
+          counts(trade.source, trade.trade_date, syncedFrom) && afterCut(trade.symbol, trade.trade_date),
+      )
       .map((trade) => {
         seen(trade.created_at);
+        last(trade.symbol, trade.trade_date);
         return toPnlStockTrade(trade);
       }),
     marks: {},
   };
   if (corporateActions.length > 0) input.corporateActions = corporateActions;
+  // A contract that expired before its cut with no event was closed as an inferred expiry at the end
+  // of the replay that saw it: until then its lots stayed open, and an event dated after the cut
+  // would have closed them. Rare (a late event on an old contract): replay the underlyings whole.
+  for (const event of input.events)
+    if (expiredBeforeCut(event.contract.underlying, event.contract.expiration)) return tooNarrow(asOf, "cut");
 
   // The marks of the contracts and symbols the input uses (the read brought a few more).
   const used = new Set(contracts.used());
@@ -163,10 +218,12 @@ export async function loadPnlInput(
     syncedFrom,
     openingStrategyOfFill,
     scopeTooNarrow: false,
+    cutTooNarrow: false,
+    lastDays,
   };
 }
 
-function tooNarrow(asOf: string): LoadedPnlInput {
+function tooNarrow(asOf: string, what: "scope" | "cut" = "scope"): LoadedPnlInput {
   const empty = new ExecutionColumnsBuilder(0, new Map()).build();
   return {
     input: { format: "columns", asOf, ...empty, events: [], stockTrades: [], marks: {} },
@@ -174,7 +231,9 @@ function tooNarrow(asOf: string): LoadedPnlInput {
     watermark: null,
     syncedFrom: null,
     openingStrategyOfFill: new Map(),
-    scopeTooNarrow: true,
+    scopeTooNarrow: what === "scope",
+    cutTooNarrow: what === "cut",
+    lastDays: new Map(),
   };
 }
 

@@ -5,6 +5,7 @@ import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
+import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
 
 export type PersistPnlResultOptions = {
   userId: string;
@@ -18,6 +19,10 @@ export type PersistPnlResultOptions = {
    * underlyings' stored rows are replaced. The whole history when absent.
    */
   underlyings?: readonly string[];
+  /** The flat cuts the result was replayed from (its inputs dated before them were left out). */
+  cuts?: ReadonlyMap<string, FlatCut>;
+  /** The last trading date of each underlying's inputs the result was computed from. */
+  lastDays: ReadonlyMap<string, string>;
 };
 
 export type PersistedCounts = {
@@ -42,10 +47,20 @@ export async function persistPnlResult(
   tx: UserTransaction,
   options: PersistPnlResultOptions,
 ): Promise<PersistedCounts> {
-  const { userId, result, instrumentIds, underlyings } = options;
+  const { userId, result, instrumentIds, underlyings, lastDays } = options;
+  const cuts = options.cuts ?? new Map<string, FlatCut>();
   const started = performance.now();
   const openingStrategies = chainOpeningStrategies(result, options.openingStrategyOfFill);
-  const tables = derivedRows({ userId, result, instrumentIds, openingStrategies });
+  const stockRealizedBefore = new Map([...cuts].map(([underlying, cut]) => [underlying, cut.stockRealized]));
+  const tables = derivedRows({ userId, result, instrumentIds, openingStrategies, stockRealizedBefore });
+  // The next flat cut of every underlying replayed (of every one the history holds, for a full one).
+  const replayed = underlyings ?? everyUnderlying(result, lastDays);
+  tables.push(
+    flatCutTable(
+      userId,
+      flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed }),
+    ),
+  );
   if (underlyings) {
     // A scoped merge finds stored lots through their chain: every lot must name one.
     const lots = tables.find((table) => table.table === "matched_lots");
@@ -57,7 +72,7 @@ export async function persistPnlResult(
     tx,
     userId,
     tables,
-    underlyings ? derivedRowsScope(userId, underlyings) : undefined,
+    underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
   );
 
   return {
@@ -69,4 +84,12 @@ export async function persistPnlResult(
     buildMs: Math.round(built - started),
     writeMs: Math.round(performance.now() - built),
   };
+}
+
+function everyUnderlying(result: PnlResult, lastDays: ReadonlyMap<string, string>): string[] {
+  const all = new Set(lastDays.keys());
+  for (const chain of result.chains) all.add(chain.underlying);
+  for (const position of result.stockPositions) all.add(position.underlying);
+  for (const match of result.stockMatches) all.add(match.underlying);
+  return [...all];
 }

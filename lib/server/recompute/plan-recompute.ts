@@ -6,6 +6,7 @@ import {
   OPTION_MARK_TABLE,
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
+import type { FlatCut } from "./flat-cuts";
 
 /** `auto` replays only what changed when that is provably exact; `full` always replays everything. */
 export type RecomputeMode = "auto" | "full";
@@ -18,6 +19,8 @@ export type RecomputePlan =
       underlyings: string[];
       /** The first synced trading date the stored rows were computed with. */
       syncedFrom: string | null;
+      /** The flat cut of each underlying that replays from one (every change dated on or after it). */
+      cuts: Map<string, FlatCut>;
     };
 
 type PlanRow = {
@@ -30,6 +33,10 @@ type PlanRow = {
   corporate_actions: boolean;
   touched: string[];
   marked: string[];
+  /** [underlying, earliest date written or null when unknown] of the recorded books. */
+  touched_from: [string, string | null][];
+  /** [underlying, cut day, stock realized before it] of the stored cuts. */
+  cuts: [string, string, Record<string, string>][];
 };
 
 /**
@@ -66,7 +73,13 @@ export async function planRecompute(
               SELECT s.symbol FROM stock_positions s
                WHERE s.user_id = $1::uuid AND s.quantity <> 0 AND s.mark_price IS DISTINCT FROM (
                  SELECT m.mark_price FROM ${stockMarks} m WHERE m.symbol = s.symbol ORDER BY m.as_of DESC LIMIT 1)
-            ) AS marked
+            ) AS marked,
+            (SELECT coalesce(json_agg(json_build_array(b.underlying, b.from_day)), '[]')
+               FROM (SELECT underlying,
+                            CASE WHEN bool_or(from_day IS NULL) THEN NULL ELSE min(from_day)::text END AS from_day
+                       FROM recompute_touched_books WHERE user_id = $1::uuid GROUP BY underlying) b) AS touched_from,
+            (SELECT coalesce(json_agg(json_build_array(c.underlying, c.cut_day::text, c.stock_realized)), '[]')
+               FROM recompute_flat_cuts c WHERE c.user_id = $1::uuid) AS cuts
        FROM (SELECT 1) AS one
        LEFT JOIN recompute_queue q ON q.user_id = $1::uuid
        LEFT JOIN LATERAL (
@@ -85,5 +98,25 @@ export async function planRecompute(
   // Renames and splits move lots between contracts and symbols.
   if (row.corporate_actions) return { kind: "full", reason: "corporate actions" };
   const underlyings = [...new Set([...row.touched, ...row.marked])].sort();
-  return { kind: "incremental", underlyings, syncedFrom: row.synced_from };
+  return { kind: "incremental", underlyings, syncedFrom: row.synced_from, cuts: cutsOf(row, underlyings) };
+}
+
+/**
+ * Each underlying replays from its stored flat cut when every change recorded for it is dated on or
+ * after the cut (a moved mark changes only what is open, all after the cut); one without a stored
+ * cut, or with a change dated before it or undated, replays whole.
+ */
+function cutsOf(row: PlanRow, underlyings: readonly string[]): Map<string, FlatCut> {
+  const stored = new Map(
+    row.cuts.map(([underlying, day, stockRealized]) => [underlying, { day, stockRealized }]),
+  );
+  const fromDays = new Map(row.touched_from);
+  const cuts = new Map<string, FlatCut>();
+  for (const underlying of underlyings) {
+    const cut = stored.get(underlying);
+    // Only marks moved: "infinity", after any cut.
+    const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : "infinity";
+    if (cut && fromDay !== null && fromDay !== undefined && fromDay >= cut.day) cuts.set(underlying, cut);
+  }
+  return cuts;
 }

@@ -73,23 +73,91 @@ export type InputRows = {
  * (`trim_scale` drops the column's padding zeros). A multi-statement query takes no parameters, so
  * the user id (checked) and the underlyings are quoted literals.
  */
-export async function readInputRows(
-  tx: UserTransaction,
-  options: { userId: string; underlyings?: readonly string[]; marketData: MarketDataSource },
-): Promise<InputRows> {
+export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
+  const connection = await transactionConnection(tx);
+  const results = await connection.query(inputRowStatements(options).join(";\n"));
+  // The eight SELECTs come last, after a scoped read's setting up of its order ids.
+  const [orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks] = (
+    results as unknown as { rows: unknown[] }[]
+  )
+    .slice(-8)
+    .map((result) => result.rows);
+  return {
+    orders: orders as OrderRow[],
+    legs: legs as LegRow[],
+    executions: executions as ExecutionRow[],
+    events: events as EventRow[],
+    stockTrades: stockTrades as StockTradeRow[],
+    instruments: instruments as InstrumentRow[],
+    optionMarks: optionMarks as MarkRow[],
+    stockMarks: stockMarks as StockMarkRow[],
+  };
+}
+
+export type InputRowsOptions = {
+  userId: string;
+  underlyings?: readonly string[];
+  /**
+   * The flat cut of the scope underlyings that replay from one (the rest replay whole): their fills,
+   * events and share trades dated before it need not be read (some are; the caller drops them).
+   */
+  cutDays?: ReadonlyMap<string, string>;
+  marketData: MarketDataSource;
+};
+
+/**
+ * The statements `readInputRows` sends: for a scope, three that gather the scope's order ids in a
+ * temporary table, then the eight SELECTs, in its result order.
+ */
+export function inputRowStatements(options: InputRowsOptions): string[] {
   const { userId, underlyings, marketData } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const user = `${sqlLiteral(userId)}::uuid`;
   const scope = underlyings ? `${sqlLiteral(textArrayLiteral(underlyings))}::text[]` : null;
-  const scopeInstruments = scope
-    ? `SELECT id FROM option_instruments WHERE underlying = ANY(${scope})`
+  const cutDays = options.cutDays ?? new Map<string, string>();
+  const instrumentsOf = (list: readonly string[]) =>
+    `SELECT id FROM option_instruments WHERE underlying = ANY(${sqlLiteral(textArrayLiteral(list))}::text[])`;
+  const scopeInstruments = underlyings ? instrumentsOf(underlyings) : null;
+  const cut = underlyings?.filter((underlying) => cutDays.has(underlying)) ?? [];
+  const whole = underlyings?.filter((underlying) => !cutDays.has(underlying)) ?? [];
+  const earliestCut = [...cutDays.values()].sort()[0];
+  // Every scope underlying from a cut: nothing dated before the earliest cut is read.
+  const from = cut.length > 0 && whole.length === 0 ? `${sqlLiteral(earliestCut as string)}::date` : null;
+  // The scope's orders: of an underlying from its cut, those with a fill on its contracts dated from
+  // the earliest cut on, found through the (user, trade date) index; of one replayed whole, every order
+  // with a leg on its contracts. Every leg of theirs still comes, so an order reaching outside is seen.
+  const scopeOrders = underlyings
+    ? [
+        ...(cut.length > 0
+          ? [
+              `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
+                WHERE e.user_id = ${user} AND e.trade_date >= ${sqlLiteral(earliestCut as string)}::date
+                  AND l.instrument_id IN (${instrumentsOf(cut)})`,
+            ]
+          : []),
+        ...(whole.length > 0
+          ? [
+              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${instrumentsOf(whole)})`,
+            ]
+          : []),
+      ].join(" UNION ALL ")
     : null;
-  const scopeOrders = scopeInstruments
-    ? `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${scopeInstruments})`
-    : null;
-  const legFilter = scopeOrders ? `AND order_id IN (${scopeOrders})` : "";
+  // The scope's order ids are gathered once, then read as one array per statement: with statistics
+  // that still describe the tables as nearly empty (right after an import), a semi-join on the
+  // orders ran as a nested loop probing every leg of the user per order, quadratic.
+  const setup = scopeOrders
+    ? [
+        "CREATE TEMP TABLE IF NOT EXISTS scope_orders (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS",
+        "DELETE FROM pg_temp.scope_orders",
+        `INSERT INTO pg_temp.scope_orders SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
+      ]
+    : [];
+  const orderIds = "ARRAY(SELECT id FROM pg_temp.scope_orders)";
+  const legFilter = scopeOrders ? `AND order_id = ANY(${orderIds})` : "";
   const legsRead = `SELECT instrument_id FROM option_legs WHERE user_id = ${user} ${legFilter}`;
-  const eventFilter = scopeInstruments ? `AND instrument_id IN (${scopeInstruments})` : "";
+  const eventFilter = scopeInstruments
+    ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
+    : "";
   const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
   // Symbols whose shares the engine may hold: traded, or delivered by an assignment or exercise.
   const symbols = scope
@@ -99,14 +167,15 @@ export async function readInputRows(
           WHERE e.user_id = ${user} AND e.type <> 'EXPIRATION')`;
   const statements = [
     `SELECT id::text, account_id::text, broker_order_id, source::text, opening_strategy FROM option_orders
-      WHERE user_id = ${user} ${scopeOrders ? `AND id IN (${scopeOrders})` : ""}`,
+      WHERE user_id = ${user} ${scopeOrders ? `AND id = ANY(${orderIds})` : ""}`,
     `SELECT id::text, order_id::text, broker_leg_id, instrument_id::text, side::text, position_effect::text
        FROM option_legs WHERE user_id = ${user} ${legFilter}`,
     `SELECT broker_execution_id, leg_id::text, trim_scale(quantity)::text AS quantity,
             trim_scale(price)::text AS price, trim_scale(fees)::text AS fees, executed_at,
             trade_date::text AS trade_date, created_at
        FROM option_executions WHERE user_id = ${user}
-       ${scopeOrders ? `AND leg_id IN (SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter})` : ""}
+       ${scopeOrders ? `AND leg_id = ANY(ARRAY(SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter}))` : ""}
+       ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_execution_id`,
     `SELECT broker_event_id, account_id::text, instrument_id::text, source::text, type::text,
             trim_scale(quantity)::text AS quantity, event_date::text AS event_date, direction,
@@ -119,6 +188,7 @@ export async function readInputRows(
             trim_scale(quantity)::text AS quantity, trim_scale(price)::text AS price,
             trim_scale(fees)::text AS fees, executed_at, trade_date::text AS trade_date, created_at
        FROM stock_trades WHERE user_id = ${user} AND kind = 'TRADE' ${scope ? `AND symbol = ANY(${scope})` : ""}
+        ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_trade_id`,
     `SELECT id::text, underlying, expiration_date::text AS expiration_date,
             trim_scale(strike_price)::text AS strike_price, option_type::text AS option_type,
@@ -132,19 +202,5 @@ export async function readInputRows(
        FROM ${STOCK_MARK_TABLE[marketData]} WHERE ${symbols}
       ORDER BY symbol, as_of DESC`,
   ];
-  const connection = await transactionConnection(tx);
-  const results = await connection.query(statements.join(";\n"));
-  const [orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks] = (
-    results as unknown as { rows: unknown[] }[]
-  ).map((result) => result.rows);
-  return {
-    orders: orders as OrderRow[],
-    legs: legs as LegRow[],
-    executions: executions as ExecutionRow[],
-    events: events as EventRow[],
-    stockTrades: stockTrades as StockTradeRow[],
-    instruments: instruments as InstrumentRow[],
-    optionMarks: optionMarks as MarkRow[],
-    stockMarks: stockMarks as StockMarkRow[],
-  };
+  return [...setup, ...statements];
 }

@@ -19,6 +19,11 @@ export type RecomputeSummary = {
    * replay of the whole history. The counts and figures below are those of what was replayed.
    */
   scope: string[] | null;
+  /**
+   * The flat cut (trading date) each scope underlying replayed from, when they did: only inputs
+   * dated from it on were read. Empty for a replay of whole underlyings or of the whole history.
+   */
+  fromCuts: Record<string, string>;
   /** Why the whole history was replayed, when it was. */
   fullReason: string | null;
   executions: number;
@@ -61,10 +66,14 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
   const plan = await planRecompute(tx, user, { asOf, marketData, mode: options.mode ?? "auto" });
-  let replayed =
+  let replayed: Replayed =
     plan.kind === "incremental"
       ? await replay(tx, user, { asOf, marketData, scope: plan })
-      : ({ tooNarrow: true } as const);
+      : { tooNarrow: true };
+  if (replayed.tooNarrow && replayed.cutOnly && plan.kind === "incremental") {
+    // The flat cuts could not be replayed from exactly: the underlyings, whole.
+    replayed = await replay(tx, user, { asOf, marketData, scope: { ...plan, cuts: new Map() } });
+  }
   let fullReason = plan.kind === "full" ? plan.reason : null;
   if (replayed.tooNarrow) {
     fullReason ??= "the scope reached beyond the touched underlyings";
@@ -96,7 +105,7 @@ export async function recomputeInTransaction(
 }
 
 type Replayed =
-  | { tooNarrow: true }
+  | { tooNarrow: true; cutOnly?: boolean }
   | {
       tooNarrow: false;
       loaded: { watermark: Date | null; syncedFrom: string | null };
@@ -130,11 +139,19 @@ async function replay(
     return {
       tooNarrow: false,
       loaded: { watermark: null, syncedFrom: scope.syncedFrom },
-      summary: summaryOf({ scope: [], executions: 0, events: 0, counts: NOTHING_WRITTEN, result: null }),
+      summary: summaryOf({
+        scope: [],
+        fromCuts: {},
+        executions: 0,
+        events: 0,
+        counts: NOTHING_WRITTEN,
+        result: null,
+      }),
     };
   }
   const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData, scope });
   if (loaded.scopeTooNarrow) return { tooNarrow: true };
+  if (loaded.cutTooNarrow) return { tooNarrow: true, cutOnly: true };
   const loadedAt = performance.now();
   const result = computePnl(loaded.input);
   const computedAt = performance.now();
@@ -145,9 +162,12 @@ async function replay(
     instrumentIds,
     openingStrategyOfFill: loaded.openingStrategyOfFill,
     underlyings: scope?.underlyings,
+    cuts: scope?.cuts,
+    lastDays: loaded.lastDays,
   });
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,
+    fromCuts: Object.fromEntries([...(scope?.cuts ?? [])].map(([underlying, cut]) => [underlying, cut.day])),
     executions: loaded.input.executions.count,
     events: loaded.input.events.length,
     counts,
@@ -160,6 +180,7 @@ async function replay(
 
 function summaryOf(options: {
   scope: string[] | null;
+  fromCuts: Record<string, string>;
   executions: number;
   events: number;
   counts: PersistedCounts;
@@ -169,6 +190,7 @@ function summaryOf(options: {
   return {
     engineVersion: ENGINE_VERSION,
     scope: options.scope,
+    fromCuts: options.fromCuts,
     executions: options.executions,
     events: options.events,
     lots: counts.lots,

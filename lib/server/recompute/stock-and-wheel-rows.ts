@@ -59,9 +59,15 @@ type StockRow = {
 /**
  * One row per account and symbol the stock ledger ever held: the open shares with their valuation,
  * and the realized P&L of every share sold or called away (a symbol no longer held keeps a row with
- * quantity 0, so its realized figure is not lost).
+ * quantity 0, so its realized figure is not lost). A replay from flat cuts starts each row from the
+ * realized P&L before the cut (`realizedBefore`: symbol → account → decimal text), so its rows are
+ * the whole history's.
  */
-export function stockTable(userId: string, result: PnlResult) {
+export function stockTable(
+  userId: string,
+  result: PnlResult,
+  realizedBefore: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map(),
+) {
   const rows = new Map<string, StockRow>();
   const keyOf = (accountId: string, symbol: string) => `${accountId}|${symbol}`;
   const emptyRow = (accountId: string, symbol: string): StockRow => ({
@@ -76,8 +82,12 @@ export function stockTable(userId: string, result: PnlResult) {
     unrealizedPnl: null,
     realizedPnl: "0",
   });
+  for (const [symbol, byAccount] of realizedBefore)
+    for (const [accountId, realized] of Object.entries(byAccount))
+      rows.set(keyOf(accountId, symbol), { ...emptyRow(accountId, symbol), realizedPnl: realized });
   for (const position of result.stockPositions) {
-    rows.set(keyOf(position.accountId, position.underlying), {
+    const key = keyOf(position.accountId, position.underlying);
+    rows.set(key, {
       ...emptyRow(position.accountId, position.underlying),
       quantity: position.quantity,
       averagePrice: position.averagePrice,
@@ -86,6 +96,7 @@ export function stockTable(userId: string, result: PnlResult) {
       markPrice: position.mark,
       marketValue: position.marketValue,
       unrealizedPnl: position.unrealized,
+      realizedPnl: rows.get(key)?.realizedPnl ?? "0",
     });
   }
   for (const match of result.stockMatches) {

@@ -21,6 +21,11 @@ export type WrittenEvents = {
   removed: number;
   /** The events stored or changed now (Robinhood lists every event at every sync). */
   written: SnapshotEvent[];
+  /**
+   * The trading date a changed event had before, by broker id: a change of date touches both days
+   * (the recompute replays from the earlier, `recordTouchedBooks`).
+   */
+  previousDates: Map<string, string>;
 };
 
 /**
@@ -41,6 +46,7 @@ export async function writeEvents(
   let updated = 0;
   const fresh: SnapshotEvent[] = [];
   const written: SnapshotEvent[] = [];
+  const previousDates = new Map<string, string>();
   for (const event of options.events) {
     const row = stored.get(event.brokerEventId);
     const fields = eventFields(event, options);
@@ -49,6 +55,7 @@ export async function writeEvents(
       written.push(event);
     } else if (rowDiffers(row, fields)) {
       written.push(event);
+      previousDates.set(event.brokerEventId, row.eventDate.toISOString().slice(0, 10));
       // The JSON is refreshed with the columns; it is not compared itself (PostgreSQL reorders keys).
       await tx.optionEvent.update({
         where: { id: row.id },
@@ -114,7 +121,13 @@ export async function writeEvents(
     await tx.stockTrade.deleteMany({ where: { userId: user.id, event: voided } });
     removed = (await tx.optionEvent.deleteMany({ where: voided })).count;
   }
-  return { inserted: { events: fresh.length, stockTrades: freshTrades.length }, updated, removed, written };
+  return {
+    inserted: { events: fresh.length, stockTrades: freshTrades.length },
+    updated,
+    removed,
+    written,
+    previousDates,
+  };
 }
 
 function eventFields(event: SnapshotEvent, options: WriteEventsOptions) {

@@ -69,11 +69,7 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
       // every sync), so the recompute replays only their underlyings; marks are compared by the
       // recompute itself. A voided event's book is gone from the snapshot: removing one asks for a
       // full replay.
-      await recordTouchedBooks(
-        tx,
-        user,
-        snapshotBooks(snapshot, events.written, accounts.ids, instruments.ids),
-      );
+      await recordTouchedBooks(tx, user, snapshotBooks(snapshot, events, accounts.ids, instruments.ids));
       await markInputsChanged(tx, user, { full: events.removed > 0 });
 
       const finishedAt = new Date();
@@ -108,23 +104,38 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
 
 function* snapshotBooks(
   snapshot: RobinhoodSnapshot,
-  writtenEvents: RobinhoodSnapshot["events"],
+  events: { written: RobinhoodSnapshot["events"]; previousDates: Map<string, string> },
   accountIds: Map<string, string>,
   instrumentIds: Map<string, string>,
 ): Generator<TouchedBook> {
-  const option = (accountNumber: string, instrumentRobinhoodId: string): TouchedBook => ({
+  // Each with the earliest trading date written there; an order's, its earliest fill's (an order
+  // without fills changes no fill: "infinity").
+  const option = (accountNumber: string, instrumentRobinhoodId: string, fromDay: string): TouchedBook => ({
     accountId: accountIds.get(accountNumber) as string,
     instrumentId: instrumentIds.get(instrumentRobinhoodId) as string,
+    fromDay,
   });
-  for (const order of snapshot.orders)
-    for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId);
-  for (const event of writtenEvents) {
-    yield option(event.accountNumber, event.instrumentRobinhoodId);
+  for (const order of snapshot.orders) {
+    let fromDay = "infinity";
+    for (const leg of order.legs)
+      for (const execution of leg.executions)
+        if (execution.tradeDate < fromDay) fromDay = execution.tradeDate;
+    for (const leg of order.legs) yield option(order.accountNumber, leg.instrumentRobinhoodId, fromDay);
+  }
+  for (const event of events.written) {
+    const before = events.previousDates.get(event.brokerEventId);
+    const fromDay = before !== undefined && before < event.eventDate ? before : event.eventDate;
+    yield option(event.accountNumber, event.instrumentRobinhoodId, fromDay);
     const accountId = accountIds.get(event.accountNumber) as string;
-    for (const trade of event.stockTrades) yield { accountId, symbol: trade.symbol };
+    for (const trade of event.stockTrades)
+      yield { accountId, symbol: trade.symbol, fromDay: trade.tradeDate };
   }
   for (const fill of snapshot.stockFills)
-    yield { accountId: accountIds.get(fill.accountNumber) as string, symbol: fill.symbol };
+    yield {
+      accountId: accountIds.get(fill.accountNumber) as string,
+      symbol: fill.symbol,
+      fromDay: fill.tradeDate,
+    };
 }
 
 /** Accounts from `/accounts/`, plus any account an order or event names that the list left out. */

@@ -19,7 +19,22 @@ const ACCOUNTS = ["PROP-A", "PROP-B"] as const;
 const UNDERLYINGS = ["AAA", "BBB", "CCC"] as const;
 const EXPIRATIONS = ["2026-03-20", "2026-09-18"] as const;
 const STRIKES = ["50", "55"] as const;
-const DAYS = ["2026-02-02", "2026-02-03", "2026-03-02", "2026-03-23", "2026-05-04", "2026-06-01"] as const;
+// Trading days in order. Each step moves a position along them (mostly forward, sometimes back) and
+// dates its rows at the position or the day after: appends land after flat moments, inside open
+// positions, on the day of the last cut, and now and then before it.
+const DAYS = [
+  "2026-02-02",
+  "2026-02-03",
+  "2026-02-17",
+  "2026-03-02",
+  "2026-03-19",
+  "2026-03-20",
+  "2026-03-23",
+  "2026-04-06",
+  "2026-05-04",
+  "2026-06-01",
+] as const;
+const dayOffsetArb = fc.integer({ min: 0, max: 1 });
 
 let owner: pg.Client;
 let db: Database;
@@ -45,7 +60,7 @@ const contractArb = (underlying: string) =>
 type Leg = { contract: OptionContract; side: "buy" | "sell"; effect: "open" | "close"; quantity: number };
 
 /** One trade: one leg, or two legs in one order (a roll, a spread) or in two orders the same day. */
-const tradeArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
+const randomTradeArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
   fc.record({
     legs: fc.array(
       fc.record({
@@ -57,10 +72,49 @@ const tradeArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
       { minLength: 1, maxLength: 2 },
     ),
     oneOrder: fc.boolean(),
-    day: fc.constantFrom(...DAYS),
+    day: dayOffsetArb,
     minute: fc.integer({ min: 0, max: 59 }),
     price: fc.integer({ min: 5, max: 500 }),
   }),
+);
+
+/**
+ * A position opened and closed again (the same day or the next), so underlyings go flat often; when
+ * another trade of the day opens a contract of the same side, the close and that open are a roll
+ * across the flat moment.
+ */
+const roundTripArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
+  fc
+    .record({
+      contract: contractArb(underlying),
+      side: fc.constantFrom("buy" as const, "sell" as const),
+      quantity: fc.integer({ min: 1, max: 3 }),
+      day: dayOffsetArb,
+      minute: fc.integer({ min: 0, max: 29 }),
+      price: fc.integer({ min: 5, max: 500 }),
+    })
+    .map(({ contract, side, quantity, day, minute, price }) => [
+      { legs: [{ contract, side, effect: "open" as const, quantity }], oneOrder: false, day, minute, price },
+      {
+        legs: [
+          {
+            contract,
+            side: side === "buy" ? ("sell" as const) : ("buy" as const),
+            effect: "close" as const,
+            quantity,
+          },
+        ],
+        oneOrder: false,
+        day,
+        minute: minute + 30,
+        price: price + 7,
+      },
+    ]),
+);
+
+const tradesArb = fc.oneof(
+  { weight: 3, arbitrary: randomTradeArb.map((trade) => [trade]) },
+  { weight: 2, arbitrary: roundTripArb },
 );
 
 const eventArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
@@ -68,7 +122,7 @@ const eventArb = fc.constantFrom(...UNDERLYINGS).chain((underlying) =>
     contract: contractArb(underlying),
     type: fc.constantFrom("expiration" as const, "assignment" as const, "exercise" as const),
     quantity: fc.integer({ min: 1, max: 2 }),
-    day: fc.constantFrom(...DAYS),
+    day: dayOffsetArb,
   }),
 );
 
@@ -76,7 +130,7 @@ const shareArb = fc.record({
   symbol: fc.constantFrom(...UNDERLYINGS),
   side: fc.constantFrom("buy" as const, "sell" as const),
   quantity: fc.constantFrom(50, 100, 200),
-  day: fc.constantFrom(...DAYS),
+  day: dayOffsetArb,
 });
 
 const stepArb = fc.oneof(
@@ -85,7 +139,8 @@ const stepArb = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("batch" as const),
       account: fc.constantFrom(...ACCOUNTS),
-      trades: fc.array(tradeArb, { minLength: 1, maxLength: 4 }),
+      shift: fc.integer({ min: -2, max: 3 }),
+      trades: fc.array(tradesArb, { minLength: 1, maxLength: 3 }).map((groups) => groups.flat()),
       events: fc.array(eventArb, { maxLength: 1 }),
       shares: fc.array(shareArb, { maxLength: 1 }),
     }),
@@ -101,7 +156,8 @@ const stepArb = fc.oneof(
 );
 
 let serial = 0;
-function batchOf(step: StepBatch): Batch {
+function batchOf(step: StepBatch, position: number): Batch {
+  const dayAt = (offset: number) => DAYS[Math.min(position + offset, DAYS.length - 1)] as string;
   const executions: PnlExecution[] = [];
   const events: PnlLifecycleEvent[] = [];
   const stockTrades: PnlStockTrade[] = [];
@@ -109,7 +165,8 @@ function batchOf(step: StepBatch): Batch {
     const orderId = `ord-${++serial}`;
     trade.legs.forEach((leg: Leg, index: number) => {
       const id = `fill-${++serial}`;
-      const at = `${trade.day}T15:${String(trade.minute).padStart(2, "0")}:0${trade.oneOrder ? 0 : index}.000Z`;
+      const day = dayAt(trade.day);
+      const at = `${day}T15:${String(trade.minute).padStart(2, "0")}:0${trade.oneOrder ? 0 : index}.000Z`;
       executions.push({
         id,
         accountId: "ignored",
@@ -122,7 +179,7 @@ function batchOf(step: StepBatch): Batch {
         price: (trade.price / 100).toFixed(2),
         fees: "0.03",
         executedAt: at,
-        tradeDate: trade.day,
+        tradeDate: day,
       });
     });
   }
@@ -133,7 +190,7 @@ function batchOf(step: StepBatch): Batch {
       type: event.type,
       contract: event.contract,
       quantity: String(event.quantity),
-      date: event.day,
+      date: dayAt(event.day),
       direction: event.type === "assignment" ? "short" : event.type === "exercise" ? "long" : null,
       stockFees: "0",
     });
@@ -147,23 +204,25 @@ function batchOf(step: StepBatch): Batch {
       quantity: String(share.quantity),
       price: "51.25",
       fees: "0",
-      executedAt: `${share.day}T14:30:00.000Z`,
-      tradeDate: share.day,
+      executedAt: `${dayAt(share.day)}T14:30:00.000Z`,
+      tradeDate: dayAt(share.day),
     });
   }
   return { executions, events, stockTrades };
 }
 
+/** A batch step; days are offsets from the step's position in DAYS. */
 type StepBatch = {
   account: string;
-  trades: { legs: Leg[]; oneOrder: boolean; day: string; minute: number; price: number }[];
+  shift: number;
+  trades: { legs: Leg[]; oneOrder: boolean; day: number; minute: number; price: number }[];
   events: {
     contract: OptionContract;
     type: "expiration" | "assignment" | "exercise";
     quantity: number;
-    day: string;
+    day: number;
   }[];
-  shares: { symbol: string; side: "buy" | "sell"; quantity: number; day: string }[];
+  shares: { symbol: string; side: "buy" | "sell"; quantity: number; day: number }[];
 };
 
 /** New marks for every contract of an underlying, as a sync stores them: no book recorded, the user queued. */
@@ -183,24 +242,34 @@ async function addMarks(underlying: string, price: number, at: number) {
 
 describe("incremental recompute (property)", () => {
   it("leaves exactly the rows a full recompute leaves, on random append sequences", async () => {
+    // How many runs replayed from flat cuts: the generator must reach them.
+    let fromCuts = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 5 }), async (steps) => {
+      fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 6 }), async (steps) => {
         await truncateAll(owner);
         let first = true;
+        let position = 0;
         for (const [index, step] of steps.entries()) {
           // Marks before the user's first fills change nothing (and the user does not exist yet).
           if (first && step.kind === "mark") continue;
           if (step.kind === "mark") await addMarks(step.underlying, step.price, index);
-          else await appendBatch(db, TRADER, step.account, batchOf(step as StepBatch));
+          else {
+            const batch = step as StepBatch;
+            position = Math.max(0, Math.min(DAYS.length - 1, position + batch.shift));
+            await appendBatch(db, TRADER, batch.account, batchOf(batch, position));
+          }
           const run = await incrementalThenFull(db, owner, TRADER, NOW);
           // After the first run, every run is incremental (one underlying per order, no corporate action).
           if (!first) expect(run.incremental.scope).not.toBeNull();
+          if (Object.keys(run.incremental.fromCuts).length > 0) fromCuts++;
           first = false;
-          expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+          // The rows first: a difference names its table.
           expect(run.afterFull).toEqual(run.afterIncremental);
+          expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
         }
       }),
-      { numRuns: 20, endOnFailure: true },
+      { numRuns: 25, endOnFailure: true },
     );
+    expect(fromCuts).toBeGreaterThan(10);
   }, 900_000);
 });

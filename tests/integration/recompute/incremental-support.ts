@@ -14,6 +14,8 @@ export const DERIVED_TABLES = [
   "stock_positions",
   "wheel_cycles",
   "daily_pnl",
+  // Not shown anywhere, but what the next incremental recompute starts from.
+  "recompute_flat_cuts",
 ] as const;
 
 /** Every derived row of the database, per table, in a stable order, without insertion timestamps. */

@@ -389,6 +389,18 @@ describe("syncUser: a second sync", () => {
     );
     // The overlap's orders' books; no event or equity fill changed.
     expect(touched.rows).toEqual(inOverlap.rows);
+    // Each with the earliest trade date of its orders' fills, so the recompute can start at a flat cut.
+    const dated = await bed.owner.query<{ book: string; from_day: string; first: string | null }>(
+      `SELECT b.book, b.from_day::text AS from_day,
+              (SELECT min(e.trade_date)::text FROM option_legs l JOIN option_executions e ON e.leg_id = l.id
+                WHERE 'option:' || l.instrument_id::text = b.book
+                  AND l.order_id IN (SELECT id FROM option_orders
+                                      WHERE broker_updated_at >= $1::timestamptz - interval '60 minutes')) AS first
+         FROM recompute_touched_books b`,
+      [watermark],
+    );
+    for (const row of dated.rows) expect(row.from_day <= (row.first ?? "infinity")).toBe(true);
+    expect(dated.rows.every((row) => row.from_day !== null)).toBe(true);
     const incremental = await recomputeUserPnl({
       db: bed.db,
       robinhoodUserId,
