@@ -1,10 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-
-async function openDemo(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByRole("button", { name: "Open the demo account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 150_000 });
-}
+import { openDemo } from "./support/open-demo";
 
 function stat(page: Page, label: string) {
   const exactLabel = page.locator(".stat-label").getByText(label, { exact: true });
