@@ -111,7 +111,12 @@ test("an activity report is imported from the Import page and its P&L shows on t
   await page.getByRole("link", { name: "Chains", exact: true }).click();
   // The dashboard's table has NEWX rows too: wait for the chains page before picking one.
   await expect(page.getByRole("heading", { name: "Roll chains", level: 1 })).toBeVisible();
-  await page.locator("tbody tr").filter({ hasText: "NEWX" }).first().getByRole("link", { name: /chain opened/ }).click();
+  await page
+    .locator("tbody tr")
+    .filter({ hasText: "NEWX" })
+    .first()
+    .getByRole("link", { name: /chain opened/ })
+    .click();
   await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
   const actions = page.locator("section", { has: page.getByRole("heading", { name: "Corporate actions" }) });
   await expect(actions.locator("tbody tr")).toHaveCount(1);

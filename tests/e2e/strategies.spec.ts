@@ -19,7 +19,11 @@ test("the demo's credit spreads are labelled chains, and the chains list filters
   await page.screenshot({ path: testInfo.outputPath("chains-bull-put-spreads.png") });
 
   // The spread is one chain: its page names the strategy, and Robinhood's name for the opening order.
-  await page.locator("tbody tr").first().getByRole("link", { name: /chain opened/ }).click();
+  await page
+    .locator("tbody tr")
+    .first()
+    .getByRole("link", { name: /chain opened/ })
+    .click();
   await expect(page).toHaveURL(/\/chains\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bull put spread (credit)");
   await expect(page.getByText("Robinhood named the opening order short put spread.")).toBeVisible();
