@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { rememberRequestDataVersion } from "@/lib/server/cache/cached-user-read";
 import { type PageFrame, readPageFrame } from "@/lib/server/queries/get-page-frame";
+import { decodeSessionToken } from "./decode-session-token";
 import type { SessionUser } from "./require-user";
 
 export type PageSession = { user: SessionUser; frame: PageFrame };
@@ -33,6 +34,7 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
   const token = await getToken({
     req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: getEnv().NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
   });
   const claims = tokenSchema.safeParse(token);
   if (!claims.success) return null;
