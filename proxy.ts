@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import { bodyTooLargeResponse, isBodyTooLarge } from "@/lib/http/body-too-large";
 import { pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { decodeSessionToken } from "@/lib/server/auth/decode-session-token";
 
 /** App pages: a visitor without a session cookie is sent to the sign-in page before they render. */
 const SIGNED_IN_SECTIONS = [
@@ -48,7 +49,8 @@ async function signInRedirect(request: NextRequest): Promise<NextResponse | null
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const path = request.nextUrl.pathname;
   if (!SIGNED_IN_SECTIONS.some((section) => path === section || path.startsWith(`${section}/`))) return null;
-  if (await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET })) return null;
+  if (await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, decode: decodeSessionToken }))
+    return null;
   const signIn = new URL("/sign-in", request.url);
   signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);

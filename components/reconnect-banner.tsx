@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { getReconnectNeededSince } from "@/lib/server/queries/get-reconnect-needed";
 
 /**
- * Shown on every page while Robinhood refuses the stored sign-in: scheduled syncs have stopped, and
- * only signing in to Robinhood again resumes them. Everything already in Rollbook stays.
+ * Shown on every page while Robinhood refuses the stored sign-in (`since`, from the page frame):
+ * scheduled syncs have stopped, and only signing in to Robinhood again resumes them. Everything
+ * already in Rollbook stays.
  */
-export async function ReconnectBanner({ userId }: { userId: string }) {
-  const since = await getReconnectNeededSince({ userId });
+export function ReconnectBanner({ since }: { since: Date | null }) {
   if (!since) return null;
   return (
     <div className="alert error reconnect-banner" role="alert">

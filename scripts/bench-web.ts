@@ -10,6 +10,8 @@
  * target alike), and prints each one's p50 and p95, its p95 over `/api/health`'s, the server's CPU per
  * request, and the page's weight: HTML, the RSC payload inlined in it, and the RSC payload a
  * client-side navigation fetches. Target: every page's p95 <= 3x `/api/health`'s.
+ * `--cpu-prof <folder>` has the server write a V8 CPU profile of the whole run there (open it in
+ * Chrome's DevTools, or summarise it with `scripts/bench/cpu-profile-summary.ts`).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -35,6 +37,8 @@ const args = z
     rounds: z.coerce.number().int().min(1).max(50).default(3),
     concurrency: z.coerce.number().int().min(1).max(64).default(8),
     build: z.enum(["yes", "no"]).default("yes"),
+    /** A folder: the `next start` server writes a V8 CPU profile there when it stops (--cpu-prof). */
+    "cpu-prof": z.string().min(1).optional(),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -84,7 +88,12 @@ try {
   const HEALTH: Target = { name: "/api/health", path: "/api/health", signedIn: false };
   const targets = [HEALTH, ...PAGES];
 
-  const server = await startNextServer({ env, port: await freePort() });
+  const cpuProf = args["cpu-prof"];
+  const server = await startNextServer({
+    env,
+    port: await freePort(),
+    nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : [],
+  });
   try {
     const load = (target: Target, requests: number) =>
       runBatch({

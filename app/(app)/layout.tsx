@@ -7,18 +7,16 @@ import { FreshnessProvider } from "@/components/freshness/freshness-provider";
 import { NewDataNotice } from "@/components/freshness/new-data-notice";
 import { ReconnectBanner } from "@/components/reconnect-banner";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
-import { readForPage, requireUser } from "@/lib/server/auth/require-user";
-import { getAccountSummary } from "@/lib/server/queries/get-account-summary";
-import { getFreshnessStatus } from "@/lib/server/queries/get-freshness-status";
+import { requirePageSession } from "@/lib/server/auth/require-user";
 import { readThemePreference } from "@/lib/server/theme/read-theme-preference";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
-  const account = await readForPage(() => getAccountSummary({ robinhoodUserId: user.robinhoodUserId }));
-  const freshness = await readForPage(() => getFreshnessStatus({ robinhoodUserId: user.robinhoodUserId }));
+  // The session check, who is signed in, freshness and reconnect state: one statement (page-session.ts).
+  const { frame } = await requirePageSession();
+  const { account, freshness } = frame;
   const name = account.displayName ?? account.username ?? "Robinhood user";
   return (
     <FreshnessProvider initial={freshness} renderedAt={Date.now()}>
@@ -45,7 +43,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="page" id="main">
-        <ReconnectBanner userId={user.id} />
+        <ReconnectBanner since={frame.reconnectNeededSince} />
         <NewDataNotice />
         <FirstSyncProgress />
         {children}

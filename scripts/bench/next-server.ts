@@ -19,10 +19,20 @@ export async function freePort(): Promise<number> {
 export async function startNextServer(options: {
   env: NodeJS.ProcessEnv;
   port: number;
+  /** Options for the server's node (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }): Promise<NextServer> {
   const child: ChildProcess = spawn(
-    "node_modules/.bin/next",
-    ["start", "--hostname", "127.0.0.1", "--port", String(options.port)],
+    process.execPath,
+    [
+      ...(options.nodeArgs ?? []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(options.port),
+    ],
     // Its own process group, so stopping it stops whatever it forked, and only that.
     { env: options.env, stdio: ["ignore", "ignore", "inherit"], detached: true },
   );

@@ -11,7 +11,7 @@ import { Stat } from "@/components/stat";
 import { chartRangeSearchParams } from "@/lib/equity/chart-range";
 import { equityPointsText } from "@/lib/equity/equity-points-text";
 import { thinEquityCurve } from "@/lib/equity/thin-equity-curve";
-import { readForPage, requireUser } from "@/lib/server/auth/require-user";
+import { readForPage, requirePageSession } from "@/lib/server/auth/require-user";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
 import { recomputeNowAction, syncNowAction } from "./actions";
@@ -24,9 +24,11 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<Record<string, unknown>>;
 }) {
-  const user = await requireUser("/dashboard");
+  const { user, frame } = await requirePageSession("/dashboard");
   const { range = "ALL" } = chartRangeSearchParams.parse(await searchParams);
-  const dashboard = await readForPage(() => getDashboard({ robinhoodUserId: user.robinhoodUserId }));
+  const dashboard = await readForPage(() =>
+    getDashboard({ robinhoodUserId: user.robinhoodUserId, freshness: frame.freshness }),
+  );
   const chart = await readForPage(() => getEquitySeries({ robinhoodUserId: user.robinhoodUserId, range }));
   const { totals, series, underlyings } = dashboard;
   const empty = totals.chains === 0 && series.length === 0 && chart.markedDays === 0;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "@/lib/server/db/with-user-transaction";
 import { authOptions } from "./auth-options";
+import { getPageSession, type PageSession } from "./page-session";
 
 export type SessionUser = { id: string; robinhoodUserId: string };
 
@@ -39,8 +40,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * actions and route handlers read the session through their wrappers (lib/server/handlers) instead.
  */
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (user) return user;
+  return (await requirePageSession(returnTo)).user;
+}
+
+/** For pages: the signed-in user with the page frame (page-session.ts), or the same redirect. */
+export async function requirePageSession(returnTo?: string): Promise<PageSession> {
+  const session = await getPageSession();
+  if (session) return session;
   redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache as perRequest } from "react";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { getDb } from "@/lib/server/db/db";
@@ -40,7 +41,7 @@ export type CachedUserReadOptions = {
 export async function cachedUserRead<T>(options: CachedUserReadOptions, read: () => Promise<T>): Promise<T> {
   const db = options.db ?? getDb();
   const userId = userIdFromRobinhoodUserId(options.robinhoodUserId.trim().toLowerCase());
-  const version = await readDataVersion(userId, db);
+  const version = requestDataVersions().get(requestKey(userId, db)) ?? (await readDataVersion(userId, db));
   if (version === null) return read();
   // Tests give each file its own client: keep their reads apart even if two databases agree on a version.
   return cache.read(JSON.stringify([userId, version, databaseTag(db), ...options.key]), read);
@@ -55,4 +56,19 @@ function databaseTag(db: Database): number {
     tags.set(db, tag);
   }
   return tag;
+}
+
+// The data version this request has already read, by user and database: a page's frame reads it with
+// the session (lib/server/auth/page-session.ts), so the page's cached reads need no statement of their
+// own. React keeps one map per server request (outside a request, every call gets a new, empty map).
+// It is still read before any of the request's data, so a cached value is never older than its key.
+const requestDataVersions = perRequest(() => new Map<string, string>());
+
+function requestKey(userId: string, db: Database): string {
+  return `${userId}:${databaseTag(db)}`;
+}
+
+/** Records the user's data version, just read by this request, for the request's cached reads. */
+export function rememberRequestDataVersion(userId: string, version: string, db: Database = getDb()): void {
+  requestDataVersions().set(requestKey(userId, db), version);
 }

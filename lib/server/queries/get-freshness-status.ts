@@ -9,7 +9,7 @@ import { readAsUser } from "@/lib/server/db/read-as-user";
 
 export type GetFreshnessStatusOptions = { robinhoodUserId: string; db?: Database };
 
-type StatusRow = {
+export type StatusRow = {
   sync_status: "IDLE" | "RUNNING" | "SUCCEEDED" | "FAILED" | null;
   progress: unknown;
   last_started_at: Date | null;
@@ -44,8 +44,16 @@ export async function getFreshnessStatus(options: GetFreshnessStatusOptions): Pr
         SELECT status, finished_at, created_at FROM recompute_runs
         WHERE user_id = ${user.id}::uuid ORDER BY started_at DESC LIMIT 1
       ) r ON true`;
-    return freshnessStatusSchema.parse(toStatus(row));
+    return freshnessStatusOf(row);
   });
+}
+
+/**
+ * The status from its row (this module's query, or the same columns read by app_page_frame), parsed
+ * as the route sends it.
+ */
+export function freshnessStatusOf(row: StatusRow | undefined): FreshnessStatus {
+  return freshnessStatusSchema.parse(toStatus(row));
 }
 
 function toStatus(row: StatusRow | undefined): FreshnessStatus {
