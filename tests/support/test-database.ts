@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createPrismaClient, type Database } from "@/lib/server/db/create-prisma-client";
 
 /** Connection strings the integration global setup provides. */
@@ -28,17 +28,32 @@ export interface TestDatabases {
   db: Database;
 }
 
-/** Opens both connections before a file's tests and closes them after; fields are set by `beforeAll`. */
-export function setUpTestDatabases(): TestDatabases {
+/** How a file's databases are set up. */
+export interface TestDatabasesOptions {
+  /**
+   * Empty every table before each test. The hook is registered first, so a file's own `beforeEach`
+   * (seeding, say) runs after it, on empty tables.
+   */
+  emptyBeforeEach?: boolean;
+  /** Pool size of the app's client, for files that run that many transactions at once. */
+  maxConnections?: number;
+}
+
+/**
+ * Opens both connections before a file's tests and closes them after (and, when asked, empties the
+ * tables before each test); fields are set by `beforeAll`.
+ */
+export function setUpTestDatabases(options: TestDatabasesOptions = {}): TestDatabases {
   const databases = {} as TestDatabases;
   beforeAll(async () => {
     databases.owner = await connectOwner();
-    databases.db = createAppDb();
+    databases.db = createAppDb({ maxConnections: options.maxConnections });
   });
   afterAll(async () => {
     await databases.db.$disconnect();
     await databases.owner.end();
   });
+  if (options.emptyBeforeEach) beforeEach(() => truncateAll(databases.owner));
   return databases;
 }
 

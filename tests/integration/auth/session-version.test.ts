@@ -1,19 +1,18 @@
 import type { JWT } from "next-auth/jwt";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { authOptions } from "@/lib/server/auth/auth-options";
 import { endAllSessions, readSessionVersion } from "@/lib/server/auth/session-version";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const DANA = "dddddddd-0000-4000-8000-000000000004";
 const ERIN = "eeeeeeee-0000-4000-8000-000000000005";
 const danaId = userIdFromRobinhoodUserId(DANA);
 const erinId = userIdFromRobinhoodUserId(ERIN);
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 async function signUp(robinhoodUserId: string) {
   await withUserTransaction({ db: databases.db, robinhoodUserId, purpose: "sign-in" }, async () => {});

@@ -13,13 +13,13 @@ import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { listChains } from "@/lib/server/queries/list-chains";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000a1";
 const OTHER = "eeeeeeee-0000-4000-8000-0000000000a2";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-const databases = setUpTestDatabases();
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 let partialOrderId = "";
 let importId = "";
 
@@ -151,7 +151,6 @@ async function seedPartialAndImported(robinhoodUserId: string) {
 }
 
 beforeEach(async () => {
-  await truncateAll(databases.owner);
   await seedOptionsHistory(databases.db, TRADER);
   await seedOptionsHistory(databases.db, OTHER, "9ZZ00002");
   ({ orderId: partialOrderId, importId } = await seedPartialAndImported(TRADER));

@@ -6,15 +6,14 @@ import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { listChainsPage } from "@/lib/server/queries/list-chains-page";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000e1";
 const OTHER = "eeeeeeee-0000-4000-8000-0000000000e2";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-const databases = setUpTestDatabases();
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  await truncateAll(databases.owner);
   await seedOptionsHistory(databases.db, TRADER);
   await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
 });

@@ -9,17 +9,16 @@ import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000f1";
 const OTHER = "eeeeeeee-0000-4000-8000-0000000000f2";
 const NOW = new Date("2026-11-26T15:00:00Z");
 const ALL: DateRange = { from: null, to: null };
 
-const databases = setUpTestDatabases();
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 let seeded: Awaited<ReturnType<typeof seedOptionsHistory>>;
 beforeEach(async () => {
-  await truncateAll(databases.owner);
   seeded = await seedOptionsHistory(databases.db, TRADER);
   await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
 });

@@ -5,16 +5,15 @@ import { getPositions } from "@/lib/server/queries/get-positions";
 import { listChains } from "@/lib/server/queries/list-chains";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000d2";
 const OTHER = "eeeeeeee-0000-4000-8000-0000000000d3";
 const NEWCOMER = "eeeeeeee-0000-4000-8000-0000000000d4";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-const databases = setUpTestDatabases();
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  await truncateAll(databases.owner);
   for (const user of [TRADER, OTHER]) {
     await seedOptionsHistory(databases.db, user, user === TRADER ? "5QR24141" : "9ZZ00001");
     await recomputeUserPnl({ db: databases.db, robinhoodUserId: user, trigger: "manual", now: NOW });

@@ -1,14 +1,13 @@
 // Prisma's debug module (a dependency of the driver adapter) exposes the history it keeps.
 import { getLogs } from "@prisma/debug";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { insertRows } from "@/lib/server/db/insert-rows";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000021";
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 const DAY_COLUMNS = {
   userId: "uuid",

@@ -1,10 +1,8 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
-import { connectOwner, createAppDb, truncateAll, userOwnedTables } from "@/tests/support/test-database";
+import { setUpTestDatabases, userOwnedTables } from "@/tests/support/test-database";
 
 /**
  * Tables without row-level security, each with the reason. Every other table must have FORCE RLS and a
@@ -31,26 +29,14 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
 const ALICE = "aaaaaaaa-0000-4000-8000-000000000001";
 const BOB = "bbbbbbbb-0000-4000-8000-000000000002";
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 beforeEach(async () => {
-  await truncateAll(owner);
   for (const [robinhoodUserId, accountNumber] of [
     [ALICE, "ALICE001"],
     [BOB, "BOB00002"],
   ] as const) {
-    await withUserTransaction({ db, robinhoodUserId, purpose: "sign-in" }, async (tx, user) => {
+    await withUserTransaction({ db: databases.db, robinhoodUserId, purpose: "sign-in" }, async (tx, user) => {
       await tx.brokerAccount.create({ data: { userId: user.id, accountNumber } });
       await tx.dailyPnl.create({
         data: {
@@ -67,7 +53,12 @@ beforeEach(async () => {
 
 describe("the catalog", () => {
   it("has FORCE ROW LEVEL SECURITY and a policy on every table that is not explicitly exempt", async () => {
-    const { rows } = await owner.query<{ table: string; rls: boolean; forced: boolean; policies: number }>(`
+    const { rows } = await databases.owner.query<{
+      table: string;
+      rls: boolean;
+      forced: boolean;
+      policies: number;
+    }>(`
       SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -81,10 +72,10 @@ describe("the catalog", () => {
   });
 
   it("exempts no table that holds user data except the scheduler's (recompute queue, demo expiry, sync schedule), and lists no stale exemptions", async () => {
-    const withUserId = await userOwnedTables(owner);
+    const withUserId = await userOwnedTables(databases.owner);
     const exemptWithUserId = withUserId.filter((table) => table in TABLES_WITHOUT_RLS);
     expect(exemptWithUserId).toEqual(["demo_accounts", "recompute_queue", "sync_schedule"]);
-    const { rows } = await owner.query<{ tablename: string }>(
+    const { rows } = await databases.owner.query<{ tablename: string }>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );
     const existing = new Set(rows.map((row) => row.tablename));
@@ -92,7 +83,7 @@ describe("the catalog", () => {
   });
 
   it("lets the app connect only as a role that is neither superuser nor BYPASSRLS", async () => {
-    const [role] = await db.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean }[]>`
+    const [role] = await databases.db.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean }[]>`
       SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`;
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
   });
@@ -100,12 +91,14 @@ describe("the catalog", () => {
 
 describe("row-level security", () => {
   it("shows a query that forgets its user filter only the current user's rows", async () => {
-    const accounts = await withUserTransaction({ db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
-      tx.brokerAccount.findMany(),
+    const accounts = await withUserTransaction(
+      { db: databases.db, robinhoodUserId: ALICE, purpose: "work" },
+      (tx) => tx.brokerAccount.findMany(),
     );
     expect(accounts.map((account) => account.accountNumber)).toEqual(["ALICE001"]);
-    const users = await withUserTransaction({ db, robinhoodUserId: BOB, purpose: "work" }, (tx) =>
-      tx.user.findMany(),
+    const users = await withUserTransaction(
+      { db: databases.db, robinhoodUserId: BOB, purpose: "work" },
+      (tx) => tx.user.findMany(),
     );
     expect(users.map((user) => user.robinhoodUserId)).toEqual([BOB]);
   });
@@ -113,7 +106,7 @@ describe("row-level security", () => {
   it("refuses to write a row for another user", async () => {
     const bobId = userIdFromRobinhoodUserId(BOB);
     await expect(
-      withUserTransaction({ db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
+      withUserTransaction({ db: databases.db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
         tx.dailyPnl.create({
           data: {
             userId: bobId,
@@ -125,24 +118,24 @@ describe("row-level security", () => {
         }),
       ),
     ).rejects.toThrow(/row-level security/);
-    const { rows } = await owner.query("SELECT 1 FROM daily_pnl WHERE underlying = 'TSLA'");
+    const { rows } = await databases.owner.query("SELECT 1 FROM daily_pnl WHERE underlying = 'TSLA'");
     expect(rows).toHaveLength(0);
   });
 
   it("refuses to move a row to another user", async () => {
     const bobId = userIdFromRobinhoodUserId(BOB);
     await expect(
-      withUserTransaction({ db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
+      withUserTransaction({ db: databases.db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
         tx.brokerAccount.updateMany({ data: { userId: bobId } }),
       ),
     ).rejects.toThrow(/row-level security/);
   });
 
   it("shows nothing and accepts no P&L rows outside the user-scoped helper", async () => {
-    expect(await db.brokerAccount.findMany()).toEqual([]);
-    expect(await db.user.count()).toBe(0);
+    expect(await databases.db.brokerAccount.findMany()).toEqual([]);
+    expect(await databases.db.user.count()).toBe(0);
     await expect(
-      db.dailyPnl.create({
+      databases.db.dailyPnl.create({
         data: {
           userId: userIdFromRobinhoodUserId(ALICE),
           tradeDate: new Date("2026-11-22"),
@@ -156,19 +149,22 @@ describe("row-level security", () => {
 
   it("cannot see or delete another user's rows even by naming them", async () => {
     const bobId = userIdFromRobinhoodUserId(BOB);
-    const deleted = await withUserTransaction({ db, robinhoodUserId: ALICE, purpose: "work" }, (tx) =>
-      tx.dailyPnl.deleteMany({ where: { userId: bobId } }),
+    const deleted = await withUserTransaction(
+      { db: databases.db, robinhoodUserId: ALICE, purpose: "work" },
+      (tx) => tx.dailyPnl.deleteMany({ where: { userId: bobId } }),
     );
     expect(deleted.count).toBe(0);
-    const { rows } = await owner.query("SELECT 1 FROM daily_pnl WHERE user_id = $1", [bobId]);
+    const { rows } = await databases.owner.query("SELECT 1 FROM daily_pnl WHERE user_id = $1", [bobId]);
     expect(rows).toHaveLength(1);
   });
 
   it("scopes page reads to the user and lets them write nothing", async () => {
-    const accounts = await readAsUser({ db, robinhoodUserId: BOB }, (tx) => tx.brokerAccount.findMany());
+    const accounts = await readAsUser({ db: databases.db, robinhoodUserId: BOB }, (tx) =>
+      tx.brokerAccount.findMany(),
+    );
     expect(accounts.map((account) => account.accountNumber)).toEqual(["BOB00002"]);
     await expect(
-      readAsUser({ db, robinhoodUserId: BOB }, (tx, user) =>
+      readAsUser({ db: databases.db, robinhoodUserId: BOB }, (tx, user) =>
         tx.brokerAccount.create({ data: { userId: user.id, accountNumber: "BOB00003" } }),
       ),
     ).rejects.toThrow(/read-only/);

@@ -1,11 +1,9 @@
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { AccountDeletedError, withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { mulberry32 } from "@/simulator/market/prng";
-import { connectOwner, createAppDb, truncateAll, userOwnedTables } from "@/tests/support/test-database";
+import { setUpTestDatabases, truncateAll, userOwnedTables } from "@/tests/support/test-database";
 
 const WORKERS = 10;
 const OPERATIONS_PER_WORKER = 120;
@@ -17,31 +15,21 @@ const USERS = Array.from(
 /** A small deterministic PRNG, so a failing interleaving can be replayed from its seed. */
 type Outcome = "ok" | "account-deleted" | "foreign-key" | "other";
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  // One pool per worker's worth of connections: every worker really runs concurrently.
-  db = createAppDb({ maxConnections: WORKERS });
-  await truncateAll(owner);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
+// One pool per worker's worth of connections: every worker really runs concurrently.
+const databases = setUpTestDatabases({ maxConnections: WORKERS });
+beforeAll(() => truncateAll(databases.owner));
 
 async function runOperation(random: () => number, sequence: number): Promise<Outcome> {
   const robinhoodUserId = USERS[Math.floor(random() * USERS.length)] as string;
   const roll = random();
   try {
     if (roll < 0.2) {
-      await withUserTransaction({ db, robinhoodUserId, purpose: "sign-in" }, async () => {});
+      await withUserTransaction({ db: databases.db, robinhoodUserId, purpose: "sign-in" }, async () => {});
     } else if (roll < 0.3) {
-      await deleteAccount({ db, robinhoodUserId });
+      await deleteAccount({ db: databases.db, robinhoodUserId });
     } else {
       // A recompute-like write of derived P&L rows, with a pause inside so others interleave.
-      await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
+      await withUserTransaction({ db: databases.db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
         await tx.recomputeRun.create({
           data: {
             userId: user.id,
@@ -101,19 +89,19 @@ describe("the user invariant under concurrency", () => {
     expect(tally("ok")).toBeGreaterThan(500);
     expect(tally("account-deleted")).toBeGreaterThan(0);
 
-    for (const table of await userOwnedTables(owner)) {
-      const { rows } = await owner.query(
+    for (const table of await userOwnedTables(databases.owner)) {
+      const { rows } = await databases.owner.query(
         `SELECT count(*)::int AS n FROM "${table}" t WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id)`,
       );
       expect({ table, orphans: rows[0].n }).toEqual({ table, orphans: 0 });
     }
 
     // A deleted account stays deleted until its owner signs in again: never a tombstone and a user.
-    const { rows: resurrected } = await owner.query(
+    const { rows: resurrected } = await databases.owner.query(
       "SELECT u.robinhood_user_id FROM users u JOIN account_deletions d USING (robinhood_user_id)",
     );
     expect(resurrected).toEqual([]);
-    const { rows: idsMatch } = await owner.query("SELECT id, robinhood_user_id FROM users");
+    const { rows: idsMatch } = await databases.owner.query("SELECT id, robinhood_user_id FROM users");
     for (const row of idsMatch) expect(row.id).toBe(userIdFromRobinhoodUserId(row.robinhood_user_id));
   });
 });

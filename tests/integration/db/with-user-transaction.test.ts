@@ -1,30 +1,17 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { AccountDeletedError, withUserTransaction } from "@/lib/server/db/with-user-transaction";
-import { connectOwner, countRowsByUser, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { countRowsByUser, setUpTestDatabases } from "@/tests/support/test-database";
 
 const CAROL = "cccccccc-0000-4000-8000-000000000003";
 const carolId = userIdFromRobinhoodUserId(CAROL);
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 async function writeDerivedRows(robinhoodUserId: string, purpose: "sign-in" | "work" = "work") {
-  return withUserTransaction({ db, robinhoodUserId, purpose }, async (tx, user) => {
+  return withUserTransaction({ db: databases.db, robinhoodUserId, purpose }, async (tx, user) => {
     const chain = await tx.rollChain.create({
       data: {
         id: "0b6c7f3e-2d1a-5c4b-9e8f-7a6b5c4d3e2f",
@@ -70,9 +57,11 @@ async function writeDerivedRows(robinhoodUserId: string, purpose: "sign-in" | "w
 describe("withUserTransaction", () => {
   it("upserts the user first, so P&L rows written for a brand-new user have their user", async () => {
     await writeDerivedRows(CAROL);
-    const { rows } = await owner.query("SELECT robinhood_user_id FROM users WHERE id = $1", [carolId]);
+    const { rows } = await databases.owner.query("SELECT robinhood_user_id FROM users WHERE id = $1", [
+      carolId,
+    ]);
     expect(rows).toEqual([{ robinhood_user_id: CAROL }]);
-    const counts = await countRowsByUser(owner);
+    const counts = await countRowsByUser(databases.owner);
     expect(counts.get("roll_chains")).toBe(1);
     expect(counts.get("roll_links")).toBe(1);
     expect(counts.get("daily_pnl")).toBe(1);
@@ -80,17 +69,20 @@ describe("withUserTransaction", () => {
 
   it("derives the same user from any spelling of the Robinhood id", async () => {
     await withUserTransaction(
-      { db, robinhoodUserId: CAROL.toUpperCase(), purpose: "sign-in" },
+      { db: databases.db, robinhoodUserId: CAROL.toUpperCase(), purpose: "sign-in" },
       async () => {},
     );
-    await withUserTransaction({ db, robinhoodUserId: ` ${CAROL} `, purpose: "work" }, async () => {});
-    const { rows } = await owner.query("SELECT id FROM users");
+    await withUserTransaction(
+      { db: databases.db, robinhoodUserId: ` ${CAROL} `, purpose: "work" },
+      async () => {},
+    );
+    const { rows } = await databases.owner.query("SELECT id FROM users");
     expect(rows).toEqual([{ id: carolId }]);
   });
 
   it("rolls back everything, the user upsert included, when the work fails", async () => {
     await expect(
-      withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "work" }, async (tx, user) => {
+      withUserTransaction({ db: databases.db, robinhoodUserId: CAROL, purpose: "work" }, async (tx, user) => {
         await tx.dailyPnl.create({
           data: {
             userId: user.id,
@@ -103,7 +95,7 @@ describe("withUserTransaction", () => {
         throw new Error("engine failed");
       }),
     ).rejects.toThrow("engine failed");
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    const { rows } = await databases.owner.query("SELECT count(*)::int AS n FROM users");
     expect(rows[0].n).toBe(0);
   });
 });
@@ -112,11 +104,14 @@ describe("withUserTransaction for a demo identity", () => {
   it("creates a demo user only when the demo is opened (sign-in), never from work", async () => {
     const demo = newDemoRobinhoodUserId();
     await expect(writeDerivedRows(demo, "work")).rejects.toBeInstanceOf(AccountDeletedError);
-    expect((await owner.query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
+    expect((await databases.owner.query("SELECT count(*)::int AS n FROM users")).rows[0].n).toBe(0);
 
-    await withUserTransaction({ db, robinhoodUserId: demo, purpose: "sign-in" }, async () => {});
+    await withUserTransaction(
+      { db: databases.db, robinhoodUserId: demo, purpose: "sign-in" },
+      async () => {},
+    );
     await writeDerivedRows(demo, "work");
-    const { rows } = await owner.query("SELECT is_demo FROM users WHERE id = $1", [
+    const { rows } = await databases.owner.query("SELECT is_demo FROM users WHERE id = $1", [
       userIdFromRobinhoodUserId(demo),
     ]);
     expect(rows).toEqual([{ is_demo: true }]);
@@ -126,18 +121,18 @@ describe("withUserTransaction for a demo identity", () => {
 describe("deleteAccount", () => {
   it("removes the user and every row they own", async () => {
     await writeDerivedRows(CAROL, "sign-in");
-    expect(await deleteAccount({ db, robinhoodUserId: CAROL })).toEqual({ deleted: true });
-    const counts = await countRowsByUser(owner);
+    expect(await deleteAccount({ db: databases.db, robinhoodUserId: CAROL })).toEqual({ deleted: true });
+    const counts = await countRowsByUser(databases.owner);
     expect([...counts.values()].every((count) => count === 0)).toBe(true);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    const { rows } = await databases.owner.query("SELECT count(*)::int AS n FROM users");
     expect(rows[0].n).toBe(0);
   });
 
   it("is not undone by later work such as a recompute", async () => {
     await writeDerivedRows(CAROL, "sign-in");
-    await deleteAccount({ db, robinhoodUserId: CAROL });
+    await deleteAccount({ db: databases.db, robinhoodUserId: CAROL });
     await expect(writeDerivedRows(CAROL, "work")).rejects.toBeInstanceOf(AccountDeletedError);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    const { rows } = await databases.owner.query("SELECT count(*)::int AS n FROM users");
     expect(rows[0].n).toBe(0);
   });
 
@@ -148,23 +143,26 @@ describe("deleteAccount", () => {
     const started = new Promise<void>((resolve) => {
       workStarted = resolve;
     });
-    const running = withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "work" }, async (tx, user) => {
-      workStarted();
-      await new Promise<void>((resolve) => {
-        releaseWork = resolve;
-      });
-      await tx.dailyPnl.create({
-        data: {
-          userId: user.id,
-          tradeDate: new Date("2026-11-02"),
-          underlying: "LATE",
-          realizedPnl: "1",
-          fees: "0",
-        },
-      });
-    });
+    const running = withUserTransaction(
+      { db: databases.db, robinhoodUserId: CAROL, purpose: "work" },
+      async (tx, user) => {
+        workStarted();
+        await new Promise<void>((resolve) => {
+          releaseWork = resolve;
+        });
+        await tx.dailyPnl.create({
+          data: {
+            userId: user.id,
+            tradeDate: new Date("2026-11-02"),
+            underlying: "LATE",
+            realizedPnl: "1",
+            fees: "0",
+          },
+        });
+      },
+    );
     await started;
-    const deletion = deleteAccount({ db, robinhoodUserId: CAROL });
+    const deletion = deleteAccount({ db: databases.db, robinhoodUserId: CAROL });
     // Work queued behind the deletion must fail rather than recreate the account.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const queuedBehind = writeDerivedRows(CAROL, "work");
@@ -173,17 +171,20 @@ describe("deleteAccount", () => {
     await running;
     await deletion;
     await expect(queuedBehind).rejects.toBeInstanceOf(AccountDeletedError);
-    const counts = await countRowsByUser(owner);
+    const counts = await countRowsByUser(databases.owner);
     expect([...counts.entries()].filter(([, count]) => count > 0)).toEqual([]);
   });
 
   it("lets the person sign in again and start afresh", async () => {
     await writeDerivedRows(CAROL, "sign-in");
-    await deleteAccount({ db, robinhoodUserId: CAROL });
-    await withUserTransaction({ db, robinhoodUserId: CAROL, purpose: "sign-in" }, async () => {});
-    const { rows } = await owner.query("SELECT id FROM users");
+    await deleteAccount({ db: databases.db, robinhoodUserId: CAROL });
+    await withUserTransaction(
+      { db: databases.db, robinhoodUserId: CAROL, purpose: "sign-in" },
+      async () => {},
+    );
+    const { rows } = await databases.owner.query("SELECT id FROM users");
     expect(rows).toEqual([{ id: carolId }]);
-    const tombstones = await owner.query("SELECT 1 FROM account_deletions");
+    const tombstones = await databases.owner.query("SELECT 1 FROM account_deletions");
     expect(tombstones.rows).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
-import { countRowsByUser, setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { countRowsByUser, setUpTestDatabases } from "@/tests/support/test-database";
 import { fillRow, syntheticReport } from "./support/synthetic-report";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000021";
@@ -9,8 +9,7 @@ const ROWS = 1_200;
 // Small batches, so a 1,200-row file is written in 12 batches.
 const limits = { batchRows: 100 };
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 async function nothingWritten() {
   const counts = await countRowsByUser(databases.owner);

@@ -1,19 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteImport } from "@/lib/server/imports/delete-import";
 import { describeImport } from "@/lib/server/imports/describe-import";
 import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000041";
 // Batches of two rows (the import's rows are settled every record), so the fixture's stock trades,
 // fills and rename land in different batches from the rows that made them wait.
 const limits = { batchRows: 2 };
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 function fixture(name: string): string {
   return readFileSync(path.join(import.meta.dirname, "../../fixtures/csv", name), "utf8");

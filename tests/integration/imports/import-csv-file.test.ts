@@ -1,21 +1,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteImport } from "@/lib/server/imports/delete-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { getChain } from "@/lib/server/queries/get-chain";
 import { getImport } from "@/lib/server/queries/get-import";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000011";
 const OTHER = "eeeeeeee-0000-4000-8000-000000000012";
 // A Friday after every contract in the fixture but BIGC expired, as the CLI tests use.
 const AFTER_SEPTEMBER_EXPIRY = new Date("2023-09-29T20:00:00Z");
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 function fixture(name: string): string {
   return readFileSync(path.join(import.meta.dirname, "../../fixtures/csv", name), "utf8");

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { importAndRecompute } from "@/lib/server/imports/import-and-recompute";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { importCsvFileInWorker } from "@/lib/server/imports/import-in-worker";
-import { countRowsByUser, setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { countRowsByUser, setUpTestDatabases } from "@/tests/support/test-database";
 import { fillRow, syntheticReport } from "./support/synthetic-report";
 
 // The server imports in a worker thread with a capped heap (importCsvFileInWorker); these tests run
@@ -14,8 +14,7 @@ const TRADER = "eeeeeeee-0000-4000-8000-000000000041";
 const OTHER = "eeeeeeee-0000-4000-8000-000000000042";
 const limits = { batchRows: 100 };
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 async function nothingWritten() {
   const counts = await countRowsByUser(databases.owner);

@@ -1,16 +1,15 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
-import { connectOwner, setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { connectOwner, setUpTestDatabases } from "@/tests/support/test-database";
 import { fillRow, syntheticReport } from "./support/synthetic-report";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000031";
 const OTHER = "eeeeeeee-0000-4000-8000-000000000032";
 const NOON = new Date("2026-12-03T12:00:00Z");
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 /** Signing in creates the user's row, as it does before any upload in the app. */
 async function signIn(robinhoodUserId: string) {

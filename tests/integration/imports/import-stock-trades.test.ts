@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { PnlStockTrade } from "@/lib/pnl";
 import { deleteImport } from "@/lib/server/imports/delete-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 /** Equity trades as the activity-report parser reports `Buy`/`Sell` rows (ids are row keys). */
 const STOCK_TRADES: PnlStockTrade[] = [
@@ -55,8 +55,7 @@ vi.mock("@/lib/robinhood/csv", async (importOriginal) => {
 });
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000031";
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 function fixture(name: string): string {
   return readFileSync(path.join(import.meta.dirname, "../../fixtures/csv", name), "utf8");

@@ -1,8 +1,6 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 import { appendBatch, incrementalThenFull } from "./incremental-support";
 
 // Incremental recompute from an underlying's flat cut (docs/RECOMPUTE.md, "Flat cuts"): the cases
@@ -11,17 +9,7 @@ import { appendBatch, incrementalThenFull } from "./incremental-support";
 
 const TRADER = "f3f3f3f3-0000-4000-8000-0000000000cc";
 
-let owner: pg.Client;
-let db: Database;
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 const put = (expiration: string, strike: string): OptionContract => ({
   underlying: "FLT",
@@ -60,7 +48,7 @@ async function append(
   account: string,
   batch: { executions?: PnlExecution[]; events?: PnlLifecycleEvent[]; stockTrades?: PnlStockTrade[] },
 ) {
-  await appendBatch(db, TRADER, account, {
+  await appendBatch(databases.db, TRADER, account, {
     executions: batch.executions ?? [],
     events: batch.events ?? [],
     stockTrades: batch.stockTrades ?? [],
@@ -68,14 +56,15 @@ async function append(
 }
 
 async function recomputeBoth(now: Date) {
-  const run = await incrementalThenFull(db, owner, TRADER, now);
+  const run = await incrementalThenFull(databases.db, databases.owner, TRADER, now);
   expect(run.afterFull).toEqual(run.afterIncremental);
   expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
   return run;
 }
 
 const cutOf = async () =>
-  (await owner.query("SELECT cut_day::text AS day, stock_realized FROM recompute_flat_cuts")).rows[0];
+  (await databases.owner.query("SELECT cut_day::text AS day, stock_realized FROM recompute_flat_cuts"))
+    .rows[0];
 
 describe("incremental recompute from a flat cut", () => {
   it("chains a roll whose close and open straddle a flat moment of the cut's day", async () => {
@@ -96,7 +85,7 @@ describe("incremental recompute from a flat cut", () => {
     await append("CUT-A", { executions: [fill(april, "sell", "open", "2026-02-02T16:00", "2.40")] });
     const run = await recomputeBoth(now);
     expect(run.incremental.fromCuts).toEqual({ FLT: "2026-02-02" });
-    const chains = await owner.query("SELECT roll_count, status FROM roll_chains");
+    const chains = await databases.owner.query("SELECT roll_count, status FROM roll_chains");
     expect(chains.rows).toEqual([{ roll_count: 1, status: "OPEN" }]);
   });
 
@@ -143,12 +132,16 @@ describe("incremental recompute from a flat cut", () => {
     const run = await recomputeBoth(now);
     expect(run.incremental.fromCuts).toEqual({ FLT: "2026-03-24" });
     expect(run.incremental.executions).toBe(1);
-    const cycles = await owner.query("SELECT status, started_on::text FROM wheel_cycles ORDER BY started_on");
+    const cycles = await databases.owner.query(
+      "SELECT status, started_on::text FROM wheel_cycles ORDER BY started_on",
+    );
     expect(cycles.rows).toEqual([
       { status: "CLOSED", started_on: "2026-02-02" },
       { status: "OPEN", started_on: "2026-05-04" },
     ]);
-    const stock = await owner.query("SELECT quantity::text, realized_pnl::text FROM stock_positions");
+    const stock = await databases.owner.query(
+      "SELECT quantity::text, realized_pnl::text FROM stock_positions",
+    );
     expect(stock.rows).toEqual([{ quantity: "0.00000000", realized_pnl: "200.00000000" }]);
   });
 
@@ -175,7 +168,7 @@ describe("incremental recompute from a flat cut", () => {
     });
     const run = await recomputeBoth(now);
     expect(run.incremental.fromCuts).toEqual({ FLT: "2026-02-02" });
-    const days = await owner.query("SELECT trade_date::text, realized_pnl::text FROM daily_pnl");
+    const days = await databases.owner.query("SELECT trade_date::text, realized_pnl::text FROM daily_pnl");
     // A: (2.00 − 1.00) × 100 − 0.06 fees; B: (3.00 − 2.50) × 100 − 0.06.
     expect(days.rows).toEqual([{ trade_date: "2026-02-03", realized_pnl: "149.88000000" }]);
 
@@ -190,7 +183,7 @@ describe("incremental recompute from a flat cut", () => {
     });
     const later = await recomputeBoth(now);
     expect(later.incremental.fromCuts).toEqual({ FLT: "2026-02-02" });
-    const after = await owner.query("SELECT trade_date::text, realized_pnl::text FROM daily_pnl");
+    const after = await databases.owner.query("SELECT trade_date::text, realized_pnl::text FROM daily_pnl");
     expect(after.rows).toEqual([{ trade_date: "2026-02-03", realized_pnl: "159.82000000" }]);
   });
 

@@ -1,10 +1,8 @@
 import fc from "fast-check";
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 import { appendBatch, type Batch, incrementalThenFull } from "./incremental-support";
 
 // Incremental recompute must leave exactly the rows a full recompute leaves. Random append sequences:
@@ -36,17 +34,7 @@ const DAYS = [
 ] as const;
 const dayOffsetArb = fc.integer({ min: 0, max: 1 });
 
-let owner: pg.Client;
-let db: Database;
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 const contractArb = (underlying: string) =>
   fc.record({
@@ -227,12 +215,12 @@ type StepBatch = {
 
 /** New marks for every contract of an underlying, as a sync stores them: no book recorded, the user queued. */
 async function addMarks(underlying: string, price: number, at: number) {
-  await owner.query(
+  await databases.owner.query(
     `INSERT INTO recompute_queue (user_id, robinhood_user_id) VALUES ($1::uuid, $2)
      ON CONFLICT (user_id) DO UPDATE SET input_revision = recompute_queue.input_revision + 1`,
     [userIdFromRobinhoodUserId(TRADER), TRADER],
   );
-  await owner.query(
+  await databases.owner.query(
     `INSERT INTO option_marks (instrument_id, as_of, mark_price)
      SELECT id, $2::timestamptz, $3::numeric + strike_price / 1000 FROM option_instruments WHERE underlying = $1
      ON CONFLICT DO NOTHING`,
@@ -246,7 +234,7 @@ describe("incremental recompute (property)", () => {
     let fromCuts = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 6 }), async (steps) => {
-        await truncateAll(owner);
+        await truncateAll(databases.owner);
         let first = true;
         let position = 0;
         for (const [index, step] of steps.entries()) {
@@ -256,9 +244,9 @@ describe("incremental recompute (property)", () => {
           else {
             const batch = step as StepBatch;
             position = Math.max(0, Math.min(DAYS.length - 1, position + batch.shift));
-            await appendBatch(db, TRADER, batch.account, batchOf(batch, position));
+            await appendBatch(databases.db, TRADER, batch.account, batchOf(batch, position));
           }
-          const run = await incrementalThenFull(db, owner, TRADER, NOW);
+          const run = await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
           // After the first run, every run is incremental (one underlying per order, no corporate action).
           if (!first) expect(run.incremental.scope).not.toBeNull();
           if (Object.keys(run.incremental.fromCuts).length > 0) fromCuts++;

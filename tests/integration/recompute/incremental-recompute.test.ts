@@ -1,25 +1,13 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OptionContract, PnlExecution } from "@/lib/pnl";
-import type { Database } from "@/lib/server/db/create-prisma-client";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 import { appendBatch, derivedSnapshot, incrementalThenFull } from "./incremental-support";
 
 const TRADER = "f2f2f2f2-0000-4000-8000-0000000000bb";
 const ACCOUNT = "INC-1";
 const NOW = new Date("2026-07-01T15:00:00Z");
 
-let owner: pg.Client;
-let db: Database;
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 const put = (underlying: string, expiration: string, strike: string): OptionContract => ({
   underlying,
@@ -58,10 +46,12 @@ function fill(
   };
 }
 const append = (...executions: PnlExecution[]) =>
-  appendBatch(db, TRADER, ACCOUNT, { executions, events: [], stockTrades: [] });
+  appendBatch(databases.db, TRADER, ACCOUNT, { executions, events: [], stockTrades: [] });
 
 async function touchedBooks() {
-  const { rows } = await owner.query("SELECT book, underlying FROM recompute_touched_books ORDER BY book");
+  const { rows } = await databases.owner.query(
+    "SELECT book, underlying FROM recompute_touched_books ORDER BY book",
+  );
   return rows;
 }
 
@@ -76,26 +66,26 @@ describe("incremental recompute", () => {
       fill(JUL_45, "buy", "close", "2026-06-15", "0.40", "roll-1"),
       fill(AUG_40, "sell", "open", "2026-06-15", "1.10", "roll-1"),
     );
-    await incrementalThenFull(db, owner, TRADER, NOW);
-    const { rows: before } = await owner.query(
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
+    const { rows: before } = await databases.owner.query(
       "SELECT id, created_at FROM roll_chains WHERE underlying = 'ZZZ'",
     );
 
     // Only the August book is touched: buying it back closes the chain that began in the July book.
     await append(fill(AUG_40, "buy", "close", "2026-06-25", "0.20"));
     expect(await touchedBooks()).toEqual([expect.objectContaining({ underlying: "RRR" })]);
-    const run = await incrementalThenFull(db, owner, TRADER, NOW);
+    const run = await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
 
     expect(run.incremental.scope).toEqual(["RRR"]);
     expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
     expect(run.afterFull).toEqual(run.afterIncremental);
-    const { rows: chains } = await owner.query(
+    const { rows: chains } = await databases.owner.query(
       "SELECT status, roll_count, realized_pnl::text FROM roll_chains WHERE underlying = 'RRR'",
     );
     // (1.50 − 0.40 + 1.10 − 0.20) × 100 − 4 × 0.03 = 199.88, the July book's leg included.
     expect(chains).toEqual([{ status: "CLOSED", roll_count: 1, realized_pnl: "199.88000000" }]);
     // The ZZZ chain was outside the scope: not rewritten.
-    const { rows: after } = await owner.query(
+    const { rows: after } = await databases.owner.query(
       "SELECT id, created_at FROM roll_chains WHERE underlying = 'ZZZ'",
     );
     expect(after).toEqual(before);
@@ -104,20 +94,20 @@ describe("incremental recompute", () => {
 
   it("records a book touched twice once, and replays it once with both changes", async () => {
     await append(fill(JUL_45, "sell", "open", "2026-06-01", "1.50"));
-    await incrementalThenFull(db, owner, TRADER, NOW);
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
 
     await append(fill(JUL_45, "sell", "open", "2026-06-02", "1.40"));
     await append(fill(JUL_45, "buy", "close", "2026-06-03", "0.50"));
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM recompute_touched_books");
+    const { rows } = await databases.owner.query("SELECT count(*)::int AS n FROM recompute_touched_books");
     expect(rows).toEqual([{ n: 1 }]);
-    const run = await incrementalThenFull(db, owner, TRADER, NOW);
+    const run = await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
 
     expect(run.incremental.scope).toEqual(["RRR"]);
     expect(run.incremental.executions).toBe(3);
     expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
     expect(run.afterFull).toEqual(run.afterIncremental);
     // FIFO: the 06-01 lot closed, the 06-02 lot still open.
-    const { rows: lots } = await owner.query("SELECT open_price::text FROM matched_lots");
+    const { rows: lots } = await databases.owner.query("SELECT open_price::text FROM matched_lots");
     expect(lots).toEqual([{ open_price: "1.50000000" }]);
   });
 
@@ -126,23 +116,25 @@ describe("incremental recompute", () => {
       fill(JUL_45, "sell", "open", "2026-06-01", "1.50"),
       fill(OTHER, "sell", "open", "2026-06-01", "0.80"),
     );
-    await incrementalThenFull(db, owner, TRADER, NOW);
-    const { rows: timestamps } = await owner.query("SELECT id, created_at FROM roll_chains ORDER BY id");
-    const snapshot = await derivedSnapshot(owner);
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
+    const { rows: timestamps } = await databases.owner.query(
+      "SELECT id, created_at FROM roll_chains ORDER BY id",
+    );
+    const snapshot = await derivedSnapshot(databases.owner);
     // A sync that found nothing new still queues the user.
-    await owner.query(
+    await databases.owner.query(
       "INSERT INTO recompute_queue (user_id, robinhood_user_id) SELECT id, robinhood_user_id FROM users",
     );
 
-    const run = await incrementalThenFull(db, owner, TRADER, NOW);
+    const run = await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
 
     expect(run.incremental.scope).toEqual([]);
     expect(run.incremental.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
     expect(run.incremental.executions).toBe(0);
-    expect(await derivedSnapshot(owner)).toEqual(snapshot);
-    const { rows: after } = await owner.query("SELECT id, created_at FROM roll_chains ORDER BY id");
+    expect(await derivedSnapshot(databases.owner)).toEqual(snapshot);
+    const { rows: after } = await databases.owner.query("SELECT id, created_at FROM roll_chains ORDER BY id");
     expect(after).toEqual(timestamps);
-    const { rows: queued } = await owner.query("SELECT count(*)::int AS n FROM recompute_queue");
+    const { rows: queued } = await databases.owner.query("SELECT count(*)::int AS n FROM recompute_queue");
     expect(queued).toEqual([{ n: 0 }]);
   });
 
@@ -151,20 +143,20 @@ describe("incremental recompute", () => {
       fill(JUL_45, "sell", "open", "2026-06-01", "1.50"),
       fill(OTHER, "sell", "open", "2026-06-01", "0.80"),
     );
-    await incrementalThenFull(db, owner, TRADER, NOW);
-    await owner.query(
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
+    await databases.owner.query(
       `INSERT INTO option_marks (instrument_id, as_of, mark_price)
        SELECT id, '2026-07-01 14:00:00+00', 0.35 FROM option_instruments WHERE underlying = 'ZZZ'`,
     );
-    await owner.query(
+    await databases.owner.query(
       "INSERT INTO recompute_queue (user_id, robinhood_user_id) SELECT id, robinhood_user_id FROM users",
     );
 
-    const run = await incrementalThenFull(db, owner, TRADER, NOW);
+    const run = await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
 
     expect(run.incremental.scope).toEqual(["ZZZ"]);
     expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
-    const { rows } = await owner.query(
+    const { rows } = await databases.owner.query(
       "SELECT mark_price::text, unrealized_pnl::text FROM open_positions p JOIN option_instruments i ON i.id = p.instrument_id WHERE i.underlying = 'ZZZ'",
     );
     expect(rows).toEqual([{ mark_price: "0.35000000", unrealized_pnl: "44.97000000" }]);
@@ -172,10 +164,15 @@ describe("incremental recompute", () => {
 
   it("replays the whole history on a new trading date, and when asked", async () => {
     await append(fill(JUL_45, "sell", "open", "2026-06-01", "1.50"));
-    await incrementalThenFull(db, owner, TRADER, NOW);
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
     await append(fill(OTHER, "sell", "open", "2026-06-02", "0.80"));
 
-    const nextDay = await incrementalThenFull(db, owner, TRADER, new Date("2026-07-02T15:00:00Z"));
+    const nextDay = await incrementalThenFull(
+      databases.db,
+      databases.owner,
+      TRADER,
+      new Date("2026-07-02T15:00:00Z"),
+    );
     expect(nextDay.incremental).toMatchObject({ scope: null, fullReason: "new trading date" });
     expect(nextDay.full).toMatchObject({ scope: null, fullReason: "asked for" });
   });

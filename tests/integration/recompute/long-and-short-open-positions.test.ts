@@ -1,16 +1,14 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dateColumn } from "@/lib/dates/trading-date";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { getPositions } from "@/lib/server/queries/get-positions";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000015";
 const NOW = new Date("2026-11-26T15:00:00Z");
-const databases = setUpTestDatabases();
-
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 /**
  * One account holding a long and a short lot of the same contract at once: a buy-to-open and a

@@ -7,12 +7,12 @@ import { listChains } from "@/lib/server/queries/list-chains";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000f7";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-const databases = setUpTestDatabases();
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 /**
  * Adds a synced two-leg order to the seeded history: a NVDA bull put spread (sell 2 Dec-18 120P
@@ -89,7 +89,6 @@ async function seedPutSpread() {
 }
 
 beforeEach(async () => {
-  await truncateAll(databases.owner);
   await seedOptionsHistory(databases.db, TRADER);
   await seedPutSpread();
   await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });

@@ -1,25 +1,12 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/server/db/create-prisma-client";
+import { describe, expect, it } from "vitest";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000005";
 const NOW = new Date("2026-11-26T15:00:00Z");
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 /** Every derived row of every user, in a stable order, without the insertion timestamp. */
 async function derivedSnapshot() {
@@ -33,7 +20,7 @@ async function derivedSnapshot() {
   ];
   const snapshot: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const { rows } = await owner.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`);
+    const { rows } = await databases.owner.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3`);
     snapshot[table] = rows.map(({ created_at: _ignored, ...row }) => row);
   }
   return snapshot;
@@ -41,8 +28,13 @@ async function derivedSnapshot() {
 
 describe("recomputeUserPnl", () => {
   it("persists exact realized and unrealized P&L, the roll chain and the daily totals", async () => {
-    await seedOptionsHistory(db, TRADER);
-    const summary = await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+    await seedOptionsHistory(databases.db, TRADER);
+    const summary = await recomputeUserPnl({
+      db: databases.db,
+      robinhoodUserId: TRADER,
+      trigger: "manual",
+      now: NOW,
+    });
 
     // 254.00 - 0.06 (open) - 70.00 (buy back) + 240.00 - 0.04 (roll) = 423.90, all realized at expiry.
     expect(summary).toMatchObject({
@@ -53,7 +45,7 @@ describe("recomputeUserPnl", () => {
       reconciles: true,
     });
 
-    const { rows: chains } = await owner.query(
+    const { rows: chains } = await databases.owner.query(
       "SELECT underlying, status, roll_count, net_premium::text, realized_pnl::text FROM roll_chains ORDER BY underlying",
     );
     expect(chains).toEqual([
@@ -72,11 +64,11 @@ describe("recomputeUserPnl", () => {
         realized_pnl: "0.00000000",
       },
     ]);
-    const { rows: links } = await owner.query("SELECT kinds, net_credit::text FROM roll_links");
+    const { rows: links } = await databases.owner.query("SELECT kinds, net_credit::text FROM roll_links");
     // Closed 2 @ 0.35 (-70.00) and opened 2 @ 1.20 (+240.00 - 0.04): a credit of 169.96, rolled up and out.
     expect(links).toEqual([{ kinds: ["OUT", "UP"], net_credit: "169.96000000" }]);
 
-    const { rows: open } = await owner.query(
+    const { rows: open } = await databases.owner.query(
       "SELECT side, quantity::text, mark_price::text, unrealized_pnl::text FROM open_positions",
     );
     // Sold at 5.00 less 0.03 fees, marked at 3.50: 499.97 - 350.00.
@@ -84,7 +76,7 @@ describe("recomputeUserPnl", () => {
       { side: "SHORT", quantity: "-1.00000000", mark_price: "3.50000000", unrealized_pnl: "149.97000000" },
     ]);
 
-    const { rows: days } = await owner.query(
+    const { rows: days } = await databases.owner.query(
       "SELECT trade_date::text, underlying, realized_pnl::text FROM daily_pnl ORDER BY trade_date",
     );
     expect(days).toEqual([
@@ -92,46 +84,48 @@ describe("recomputeUserPnl", () => {
       { trade_date: "2026-11-20", underlying: "AAPL", realized_pnl: "239.96000000" },
     ]);
 
-    const { rows: queued } = await owner.query("SELECT user_id FROM recompute_queue");
+    const { rows: queued } = await databases.owner.query("SELECT user_id FROM recompute_queue");
     expect(queued).toEqual([]);
 
-    const { rows: runs } = await owner.query(
+    const { rows: runs } = await databases.owner.query(
       "SELECT status, execution_count, lot_count, trigger FROM recompute_runs",
     );
     expect(runs).toEqual([{ status: "SUCCEEDED", execution_count: 4, lot_count: 2, trigger: "manual" }]);
   });
 
   it("is idempotent: a second run leaves identical rows and the same chain ids", async () => {
-    await seedOptionsHistory(db, TRADER);
-    await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+    await seedOptionsHistory(databases.db, TRADER);
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
     const first = await derivedSnapshot();
-    await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
     expect(await derivedSnapshot()).toEqual(first);
     expect(first.roll_chains).toHaveLength(2);
   });
 
   it("gives identical rows when two recomputes of one user run at once", async () => {
-    await seedOptionsHistory(db, TRADER);
-    await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+    await seedOptionsHistory(databases.db, TRADER);
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
     const single = await derivedSnapshot();
     await Promise.all([
-      recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
-      recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
+      recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
+      recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
     ]);
     expect(await derivedSnapshot()).toEqual(single);
   });
 
   it("keeps the previous rows and records a failed run when the inputs cannot be computed", async () => {
-    const { user } = await seedOptionsHistory(db, TRADER);
-    await recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+    const { user } = await seedOptionsHistory(databases.db, TRADER);
+    await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
     const before = await derivedSnapshot();
-    await owner.query("UPDATE option_executions SET quantity = 0 WHERE broker_execution_id = 'ex-4'");
+    await databases.owner.query(
+      "UPDATE option_executions SET quantity = 0 WHERE broker_execution_id = 'ex-4'",
+    );
 
     await expect(
-      recomputeUserPnl({ db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
+      recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW }),
     ).rejects.toThrow();
     expect(await derivedSnapshot()).toEqual(before);
-    const { rows } = await owner.query(
+    const { rows } = await databases.owner.query(
       "SELECT status, error IS NOT NULL AS has_error FROM recompute_runs WHERE user_id = $1 ORDER BY created_at",
       [user.id],
     );

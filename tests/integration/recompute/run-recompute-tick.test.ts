@@ -1,10 +1,8 @@
-import type pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { runRecomputeTick } from "@/lib/server/recompute/run-recompute-tick";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADERS = Array.from(
   { length: 8 },
@@ -12,81 +10,76 @@ const TRADERS = Array.from(
 );
 const now = () => new Date("2026-11-26T15:00:00Z");
 
-let owner: pg.Client;
-let db: Database;
-
-beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb({ maxConnections: 8 });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await owner.end();
-});
-beforeEach(() => truncateAll(owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true, maxConnections: 8 });
 
 async function seedAll() {
-  for (const [index, trader] of TRADERS.entries()) await seedOptionsHistory(db, trader, `ACCT${index}`);
+  for (const [index, trader] of TRADERS.entries())
+    await seedOptionsHistory(databases.db, trader, `ACCT${index}`);
 }
 
 describe("runRecomputeTick", () => {
   it("recomputes every queued user exactly once when several ticks run at the same time", async () => {
     await seedAll();
-    const reports = await Promise.all([1, 2, 3].map(() => runRecomputeTick({ db, budgetMs: 30_000, now })));
+    const reports = await Promise.all(
+      [1, 2, 3].map(() => runRecomputeTick({ db: databases.db, budgetMs: 30_000, now })),
+    );
 
     expect(reports.reduce((sum, report) => sum + report.recomputed, 0)).toBe(TRADERS.length);
     expect(reports.every((report) => report.failed === 0)).toBe(true);
-    const { rows } = await owner.query(
+    const { rows } = await databases.owner.query(
       "SELECT user_id, count(*)::int AS runs FROM recompute_runs WHERE trigger = 'cron' GROUP BY user_id",
     );
     expect(rows).toHaveLength(TRADERS.length);
     expect(rows.every((row) => row.runs === 1)).toBe(true);
-    const queue = await owner.query("SELECT count(*)::int AS n FROM recompute_queue");
+    const queue = await databases.owner.query("SELECT count(*)::int AS n FROM recompute_queue");
     expect(queue.rows[0].n).toBe(0);
-    const chains = await owner.query("SELECT count(*)::int AS n FROM roll_chains");
+    const chains = await databases.owner.query("SELECT count(*)::int AS n FROM roll_chains");
     expect(chains.rows[0].n).toBe(TRADERS.length * 2);
   });
 
   it("does nothing, quickly, when no input changed", async () => {
     await seedAll();
-    await runRecomputeTick({ db, budgetMs: 30_000, now });
-    const idle = await runRecomputeTick({ db, budgetMs: 30_000, now });
+    await runRecomputeTick({ db: databases.db, budgetMs: 30_000, now });
+    const idle = await runRecomputeTick({ db: databases.db, budgetMs: 30_000, now });
     expect(idle).toMatchObject({ recomputed: 0, failed: 0, deferred: 0, budgetExhausted: false });
   });
 
   it("stops claiming when its time budget is spent and leaves the rest for the next tick", async () => {
     await seedAll();
-    const spent = await runRecomputeTick({ db, budgetMs: 0, now });
+    const spent = await runRecomputeTick({ db: databases.db, budgetMs: 0, now });
     expect(spent).toMatchObject({ recomputed: 0, budgetExhausted: true });
-    const queue = await owner.query("SELECT count(*)::int AS n FROM recompute_queue");
+    const queue = await databases.owner.query("SELECT count(*)::int AS n FROM recompute_queue");
     expect(queue.rows[0].n).toBe(TRADERS.length);
   });
 
   it("never recomputes, or brings back, an account deleted before its turn", async () => {
     await seedAll();
-    await deleteAccount({ db, robinhoodUserId: TRADERS[0] as string });
-    const report = await runRecomputeTick({ db, budgetMs: 30_000, now });
+    await deleteAccount({ db: databases.db, robinhoodUserId: TRADERS[0] as string });
+    const report = await runRecomputeTick({ db: databases.db, budgetMs: 30_000, now });
     expect(report.recomputed).toBe(TRADERS.length - 1);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users WHERE robinhood_user_id = $1", [
-      TRADERS[0],
-    ]);
+    const { rows } = await databases.owner.query(
+      "SELECT count(*)::int AS n FROM users WHERE robinhood_user_id = $1",
+      [TRADERS[0]],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it("records a failure, keeps the user queued for a later retry and goes on with the others", async () => {
     await seedAll();
-    await owner.query(
+    await databases.owner.query(
       `UPDATE option_executions SET quantity = 0 WHERE broker_execution_id = 'ex-4'
        AND user_id = (SELECT id FROM users WHERE robinhood_user_id = $1)`,
       [TRADERS[1]],
     );
-    const report = await runRecomputeTick({ db, budgetMs: 30_000, now });
+    const report = await runRecomputeTick({ db: databases.db, budgetMs: 30_000, now });
     expect(report).toMatchObject({ recomputed: TRADERS.length - 1, failed: 1 });
-    const { rows } = await owner.query(
+    const { rows } = await databases.owner.query(
       "SELECT robinhood_user_id, queued_at > now() AS delayed FROM recompute_queue",
     );
     expect(rows).toEqual([{ robinhood_user_id: TRADERS[1], delayed: true }]);
-    const failed = await owner.query("SELECT count(*)::int AS n FROM recompute_runs WHERE status = 'FAILED'");
+    const failed = await databases.owner.query(
+      "SELECT count(*)::int AS n FROM recompute_runs WHERE status = 'FAILED'",
+    );
     expect(failed.rows[0].n).toBe(1);
   });
 });

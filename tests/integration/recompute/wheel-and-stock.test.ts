@@ -1,17 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { getWheel } from "@/lib/server/queries/get-wheel";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-000000000031";
 const OTHER = "eeeeeeee-0000-4000-8000-000000000032";
 const AFTER_SEPTEMBER_EXPIRY = new Date("2023-09-29T20:00:00Z");
 
-const databases = setUpTestDatabases();
-beforeEach(() => truncateAll(databases.owner));
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
 const report = readFileSync(path.join(import.meta.dirname, "../../fixtures/csv/activity-report.csv"), "utf8");
 

@@ -1,26 +1,21 @@
-import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { getEnv } from "@/lib/env";
 import { isRobinhoodError } from "@/lib/robinhood/client";
 import { openRobinhoodSession } from "@/lib/server/credentials/open-robinhood-session";
 import { saveRobinhoodCredential } from "@/lib/server/credentials/save-robinhood-credential";
-import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { DEMO_PASSWORD, DEMO_USERNAME, type RunningSimulator, TEST_PASSWORD } from "@/simulator";
-import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
+import { setUpTestDatabases } from "@/tests/support/test-database";
 import { DEVICE_TOKEN, fastRuntime, SECOND_USERNAME, signIn, startSyncSimulator } from "./sync-test-support";
 
 /** Nothing listens here: a session that calls it fails at once with a network error. */
 const UNREACHABLE = "http://127.0.0.1:9";
 
-let owner: pg.Client;
-let db: Database;
+const databases = setUpTestDatabases({ emptyBeforeEach: true });
 let simulator: RunningSimulator;
 
 beforeAll(async () => {
-  owner = await connectOwner();
-  db = createAppDb();
   simulator = await startSyncSimulator();
   // The environment is parsed once, on first use: set the broker URLs before anything reads it.
   process.env.DEMO_ROBINHOOD_URL = simulator.url;
@@ -29,11 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await simulator.close();
-  await db.$disconnect();
-  await owner.end();
 });
-beforeEach(async () => {
-  await truncateAll(owner);
+beforeEach(() => {
   simulator.controls.reset();
 });
 
@@ -41,7 +33,7 @@ beforeEach(async () => {
 async function signInAndSave(username: string, password: string, isDemo: boolean) {
   const signedIn = await signIn(simulator, { username, password });
   const user = await withUserTransaction(
-    { db, robinhoodUserId: signedIn.robinhoodUserId, purpose: "sign-in", profile: { isDemo } },
+    { db: databases.db, robinhoodUserId: signedIn.robinhoodUserId, purpose: "sign-in", profile: { isDemo } },
     async (tx, scoped) => {
       await saveRobinhoodCredential(tx, scoped, { tokens: signedIn.tokens, deviceToken: DEVICE_TOKEN });
       return scoped;
@@ -51,7 +43,7 @@ async function signInAndSave(username: string, password: string, isDemo: boolean
 }
 
 async function storedCredential(userId: string) {
-  const { rows } = await owner.query(
+  const { rows } = await databases.owner.query(
     `SELECT device_token, access_token_encrypted, refresh_token_encrypted, access_token_expires_at
      FROM robinhood_credentials WHERE user_id = $1`,
     [userId],
@@ -83,7 +75,7 @@ describe("saveRobinhoodCredential", () => {
     }
     // The app's default selects leave the ciphertexts out.
     const viaApp = await withUserTransaction(
-      { db, robinhoodUserId: user.robinhoodUserId, purpose: "work" },
+      { db: databases.db, robinhoodUserId: user.robinhoodUserId, purpose: "work" },
       (tx) => tx.robinhoodCredential.findUnique({ where: { userId: user.id } }),
     );
     expect(viaApp).not.toHaveProperty("accessTokenEncrypted");
@@ -95,7 +87,7 @@ describe("openRobinhoodSession", () => {
   it("decrypts the stored credential and talks to the simulated Robinhood for the demo user", async () => {
     const { robinhoodUserId } = await signInAndSave(DEMO_USERNAME, DEMO_PASSWORD, true);
 
-    const session = await openRobinhoodSession({ db, robinhoodUserId });
+    const session = await openRobinhoodSession({ db: databases.db, robinhoodUserId });
 
     expect((await session.getUser()).id).toBe(robinhoodUserId);
     expect(simulator.controls.countRequests({ path: "/oauth2/token/" })).toBe(1);
@@ -110,18 +102,23 @@ describe("openRobinhoodSession", () => {
     };
     const client = { fetch: recordingFetch, retry: { maxAttempts: 1 }, runtime: fastRuntime().runtime };
 
-    const real = await openRobinhoodSession({ db, robinhoodUserId, client });
+    const real = await openRobinhoodSession({ db: databases.db, robinhoodUserId, client });
     const error = await real.getUser().catch((reason: unknown) => reason);
     expect(isRobinhoodError(error, "network_error")).toBe(true);
     expect(called).toEqual([UNREACHABLE]);
 
-    const overridden = await openRobinhoodSession({ db, robinhoodUserId, client, baseUrl: simulator.url });
+    const overridden = await openRobinhoodSession({
+      db: databases.db,
+      robinhoodUserId,
+      client,
+      baseUrl: simulator.url,
+    });
     expect((await overridden.getUser()).id).toBe(robinhoodUserId);
   });
 
   it("persists a refreshed token pair, encrypted, before going on", async () => {
     const { robinhoodUserId, tokens, user } = await signInAndSave(DEMO_USERNAME, DEMO_PASSWORD, true);
-    const session = await openRobinhoodSession({ db, robinhoodUserId });
+    const session = await openRobinhoodSession({ db: databases.db, robinhoodUserId });
     simulator.controls.expireAccessTokens();
 
     expect((await session.getUser()).id).toBe(robinhoodUserId);
@@ -139,16 +136,18 @@ describe("openRobinhoodSession", () => {
 
     // A later session starts from the stored pair: no second refresh is needed.
     const tokenRequests = simulator.controls.countRequests({ path: "/oauth2/token/" });
-    const next = await openRobinhoodSession({ db, robinhoodUserId });
+    const next = await openRobinhoodSession({ db: databases.db, robinhoodUserId });
     expect((await next.getUser()).id).toBe(robinhoodUserId);
     expect(simulator.controls.countRequests({ path: "/oauth2/token/" })).toBe(tokenRequests);
   });
 
   it("refuses a user without a stored credential, and creates no user on the way", async () => {
     const robinhoodUserId = "0aa0aa0a-1111-4222-8333-444444444444";
-    const error = await openRobinhoodSession({ db, robinhoodUserId }).catch((reason: unknown) => reason);
+    const error = await openRobinhoodSession({ db: databases.db, robinhoodUserId }).catch(
+      (reason: unknown) => reason,
+    );
     expect(isRobinhoodError(error, "session_expired")).toBe(true);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users");
+    const { rows } = await databases.owner.query("SELECT count(*)::int AS n FROM users");
     expect(rows).toEqual([{ n: 0 }]);
   });
 });
