@@ -7,9 +7,11 @@ import {
   explainPositionUnrealized,
   type WorkedExample,
 } from "@/lib/analytics/explain";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseDecimal } from "@/lib/money";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { countedFillsCte } from "./counted-fills";
+import { dateWithin } from "./date-range-sql";
 import type { ContractView } from "./decimal-text";
 
 /** What a worked example is about: the contract, a sentence, and where to see it in full. */
@@ -76,8 +78,7 @@ export async function realizedExample(
            i.option_type::text AS option_type, trim_scale(i.multiplier)::text AS multiplier
     FROM matched_lots l JOIN option_instruments i ON i.id = l.instrument_id
     WHERE l.user_id = ${userId}::uuid
-      AND (${range.from}::date IS NULL OR l.close_trade_date >= ${range.from}::date)
-      AND (${range.to}::date IS NULL OR l.close_trade_date <= ${range.to}::date)
+      AND ${dateWithin(Prisma.sql`l.close_trade_date`, range)}
     ORDER BY abs(l.realized_pnl) DESC, l.close_trade_date DESC, l.id
     LIMIT 1`;
   if (!row) return null;
@@ -166,8 +167,7 @@ export async function cashFlowExample(
            f.underlying, f.expiration_date::text AS expiration, trim_scale(f.strike_price)::text AS strike,
            f.option_type::text AS option_type, trim_scale(f.multiplier)::text AS multiplier
     FROM counted_fills f
-    WHERE (${range.from}::date IS NULL OR f.trade_date >= ${range.from}::date)
-      AND (${range.to}::date IS NULL OR f.trade_date <= ${range.to}::date)
+    WHERE ${dateWithin(Prisma.sql`f.trade_date`, range)}
     ORDER BY abs(f.cash) DESC, f.trade_date DESC, f.id
     LIMIT 1`;
   if (!row) return null;
@@ -203,8 +203,7 @@ export async function feesExample(
       SELECT l.order_id, sum(e.fees) AS total
       FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
       WHERE e.user_id = ${userId}::uuid
-        AND (${range.from}::date IS NULL OR e.trade_date >= ${range.from}::date)
-        AND (${range.to}::date IS NULL OR e.trade_date <= ${range.to}::date)
+        AND ${dateWithin(Prisma.sql`e.trade_date`, range)}
       GROUP BY l.order_id
       ORDER BY sum(e.fees) DESC, max(e.trade_date) DESC, l.order_id
       LIMIT 1
@@ -216,8 +215,7 @@ export async function feesExample(
     JOIN option_legs l ON l.order_id = c.order_id
     JOIN option_executions e ON e.leg_id = l.id
     JOIN option_instruments i ON i.id = l.instrument_id
-    WHERE (${range.from}::date IS NULL OR e.trade_date >= ${range.from}::date)
-      AND (${range.to}::date IS NULL OR e.trade_date <= ${range.to}::date)
+    WHERE ${dateWithin(Prisma.sql`e.trade_date`, range)}
     ORDER BY e.executed_at, e.id`;
   const first = fills[0];
   if (!first) return null;

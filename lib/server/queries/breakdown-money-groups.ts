@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseDecimal } from "@/lib/money";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { countedFillsCte } from "./counted-fills";
+import { dateWithin } from "./date-range-sql";
 
 export type MoneyMetric = "realized" | "unrealized" | "fees" | "cash-flows";
 
@@ -46,9 +47,7 @@ export async function moneyGroups(
   tx: UserTransaction,
   options: { userId: string; metric: MoneyMetric; grouping: BreakdownGrouping; range: DateRange },
 ): Promise<MoneyGroup[]> {
-  const { userId, metric, grouping } = options;
-  const from = options.range.from;
-  const to = options.range.to;
+  const { userId, metric, grouping, range } = options;
   let rows: GroupRow[];
   if (metric === "realized") {
     rows = await tx.$queryRaw<GroupRow[]>`
@@ -56,9 +55,7 @@ export async function moneyGroups(
       FROM matched_lots l
       JOIN option_instruments i ON i.id = l.instrument_id
       LEFT JOIN roll_chains c ON c.id = l.chain_id
-      WHERE l.user_id = ${userId}::uuid
-        AND (${from}::date IS NULL OR l.close_trade_date >= ${from}::date)
-        AND (${to}::date IS NULL OR l.close_trade_date <= ${to}::date)
+      WHERE l.user_id = ${userId}::uuid AND ${dateWithin(Prisma.sql`l.close_trade_date`, range)}
       GROUP BY 1`;
   } else if (metric === "unrealized") {
     rows = await tx.$queryRaw<GroupRow[]>`
@@ -69,23 +66,15 @@ export async function moneyGroups(
       LEFT JOIN roll_chains c ON c.id = p.chain_id
       WHERE p.user_id = ${userId}::uuid AND p.unrealized_pnl IS NOT NULL
       GROUP BY 1`;
-  } else if (metric === "fees") {
-    rows = await tx.$queryRaw<GroupRow[]>`
-      WITH ${countedFillsCte(userId)}
-      SELECT ${need(COUNTED_FILL_KEYS[grouping], metric, grouping)} AS key,
-             trim_scale(sum(f.fees))::text AS value, count(*)::int AS count
-      FROM counted_fills f
-      WHERE (${from}::date IS NULL OR f.trade_date >= ${from}::date)
-        AND (${to}::date IS NULL OR f.trade_date <= ${to}::date)
-      GROUP BY 1`;
   } else {
+    // Fees and cash flows sum one column each of the same counted fills.
+    const summed = metric === "fees" ? Prisma.sql`f.fees` : Prisma.sql`f.cash`;
     rows = await tx.$queryRaw<GroupRow[]>`
       WITH ${countedFillsCte(userId)}
       SELECT ${need(COUNTED_FILL_KEYS[grouping], metric, grouping)} AS key,
-             trim_scale(sum(f.cash))::text AS value, count(*)::int AS count
+             trim_scale(sum(${summed}))::text AS value, count(*)::int AS count
       FROM counted_fills f
-      WHERE (${from}::date IS NULL OR f.trade_date >= ${from}::date)
-        AND (${to}::date IS NULL OR f.trade_date <= ${to}::date)
+      WHERE ${dateWithin(Prisma.sql`f.trade_date`, range)}
       GROUP BY 1`;
   }
   return rows.map((row) => ({ key: row.key, value: parseDecimal(row.value), count: row.count }));
