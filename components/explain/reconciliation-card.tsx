@@ -4,7 +4,9 @@ import { displayMoney } from "@/lib/money";
 import { Money } from "../money";
 import { scrollRegion } from "../tables/scroll-region";
 
-function Term({ label, value, href }: { label: string; value: string; href: string | null }) {
+type TermRow = { label: string; value: string; href: string | null };
+
+function Term({ label, value, href }: TermRow) {
   return (
     <tr>
       <th scope="row">{href ? <Link href={href}>{label}</Link> : label}</th>
@@ -12,6 +14,42 @@ function Term({ label, value, href }: { label: string; value: string; href: stri
         <Money value={value} tone signed />
       </td>
     </tr>
+  );
+}
+
+/** One side of the identity: its terms, then their sum. */
+function SideTable({
+  caption,
+  terms,
+  totalLabel,
+  total,
+  totalTestId,
+}: {
+  caption: string;
+  terms: TermRow[];
+  totalLabel: string;
+  total: string;
+  totalTestId: string;
+}) {
+  return (
+    <div className="table-wrap" {...scrollRegion(caption)}>
+      <table>
+        <caption>{caption}</caption>
+        <tbody>
+          {terms.map((term) => (
+            <Term key={term.label} {...term} />
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{totalLabel}</th>
+            <td className="num" data-testid={totalTestId}>
+              <Money value={total} signed />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
@@ -37,49 +75,35 @@ export function ReconciliationCard({
         </p>
       </div>
       <div className="grid-2 identity">
-        <div className="table-wrap" {...scrollRegion("Profit and loss")}>
-          <table>
-            <caption>Profit and loss</caption>
-            <tbody>
-              <Term label="Realized P&L" value={reconciliation.realized} href="/explain/realized" />
-              <Term label="+ Unrealized P&L" value={reconciliation.unrealized} href="/explain/unrealized" />
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">= Left side</th>
-                <td className="num" data-testid="identity-left">
-                  <Money value={reconciliation.left} signed />
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        <div className="table-wrap" {...scrollRegion("Cash and value")}>
-          <table>
-            <caption>Cash and value</caption>
-            <tbody>
-              <Term label="Cash flows" value={reconciliation.cashFlows} href="/explain/cash-flows" />
-              <Term
-                label={`− Open cash of ${unmarkedPositions} ${unmarkedPositions === 1 ? "position" : "positions"} without a mark`}
-                value={reconciliation.unmarkedOpenCash}
-                href={null}
-              />
-              <Term
-                label="+ Market value of open positions"
-                value={reconciliation.marketValue}
-                href="/positions"
-              />
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">= Right side</th>
-                <td className="num" data-testid="identity-right">
-                  <Money value={reconciliation.right} signed />
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <SideTable
+          caption="Profit and loss"
+          terms={[
+            { label: "Realized P&L", value: reconciliation.realized, href: "/explain/realized" },
+            { label: "+ Unrealized P&L", value: reconciliation.unrealized, href: "/explain/unrealized" },
+          ]}
+          totalLabel="= Left side"
+          total={reconciliation.left}
+          totalTestId="identity-left"
+        />
+        <SideTable
+          caption="Cash and value"
+          terms={[
+            { label: "Cash flows", value: reconciliation.cashFlows, href: "/explain/cash-flows" },
+            {
+              label: `− Open cash of ${unmarkedPositions} ${unmarkedPositions === 1 ? "position" : "positions"} without a mark`,
+              value: reconciliation.unmarkedOpenCash,
+              href: null,
+            },
+            {
+              label: "+ Market value of open positions",
+              value: reconciliation.marketValue,
+              href: "/positions",
+            },
+          ]}
+          totalLabel="= Right side"
+          total={reconciliation.right}
+          totalTestId="identity-right"
+        />
       </div>
       {reconciliation.holds ? (
         <p className="identity-result" data-testid="identity-difference">
