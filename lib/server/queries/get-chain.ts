@@ -6,8 +6,11 @@ import { readAsUser } from "@/lib/server/db/read-as-user";
 import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
+import type { LotView } from "./lot-view";
 import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
 import { type LegOutView, legOutsOf } from "./strategy-label";
+
+export type { LotView } from "./lot-view";
 
 export type RollView = {
   sequence: number;
@@ -20,20 +23,6 @@ export type RollView = {
   kinds: string[];
   /** Positive: credit; negative: debit; fees included. */
   netCredit: string;
-};
-
-export type LotView = {
-  id: string;
-  contract: ContractView;
-  side: "LONG" | "SHORT";
-  quantity: string;
-  openPrice: string;
-  closePrice: string;
-  openedOn: string;
-  closedOn: string;
-  closeKind: "TRADE" | "EXPIRATION" | "EXPIRATION_INFERRED" | "ASSIGNMENT" | "EXERCISE";
-  fees: string;
-  realized: string;
 };
 
 export type ChainDetail = {

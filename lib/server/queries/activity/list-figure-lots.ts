@@ -4,9 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
-import type { ContractView } from "../decimal-text";
 import { decimalText } from "../decimal-text";
 import { listClosedPositions } from "../list-closed-positions";
+import type { LotView } from "../lot-view";
 
 export const LOTS_PAGE_SIZE = 100;
 
@@ -35,19 +35,9 @@ export type LotFill = {
   price: string;
 };
 
-export type FigureLot = {
-  id: string;
+/** A lot of a figure: the chain's lot view, with the fills and event it joins for their links. */
+export type FigureLot = LotView & {
   chainId: string | null;
-  contract: ContractView;
-  side: "LONG" | "SHORT";
-  quantity: string;
-  openPrice: string;
-  closePrice: string;
-  openedOn: string;
-  closedOn: string;
-  closeKind: "TRADE" | "EXPIRATION" | "EXPIRATION_INFERRED" | "ASSIGNMENT" | "EXERCISE";
-  fees: string;
-  realized: string;
   instrumentId: string;
   openFill: LotFill | null;
   closeFill: LotFill | null;
