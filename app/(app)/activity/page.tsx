@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityTable, type ActivityTableSort } from "@/components/activity/activity-table";
+import { UnreadableFilters } from "@/components/activity/unreadable-filters";
 import { brokerStrategyText } from "@/components/chains/strategy-badge";
 import { EmptyState } from "@/components/empty-state";
 import { FilterSelect } from "@/components/forms/filter-select";
@@ -30,17 +31,12 @@ export default async function ActivityPage({
   const parsed = activitySearchParams.safeParse(await searchParams);
   if (!parsed.success) {
     return (
-      <>
-        <div className="page-header">
-          <h1>Activity</h1>
-        </div>
-        <section className="card">
-          <p className="alert" role="alert">
-            This link&apos;s filters cannot be read — {describeSearchParamsError(parsed.error)}.
-          </p>
-          <Link href="/activity">Show all activity</Link>
-        </section>
-      </>
+      <UnreadableFilters
+        title="Activity"
+        reason={describeSearchParamsError(parsed.error)}
+        resetHref="/activity"
+        resetLabel="Show all activity"
+      />
     );
   }
   const params = parsed.data;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FigureLotsTable } from "@/components/activity/figure-lots-table";
+import { UnreadableFilters } from "@/components/activity/unreadable-filters";
 import { EmptyState } from "@/components/empty-state";
 import { formatTradeDate } from "@/components/format/dates";
 import { Money } from "@/components/money";
@@ -33,17 +34,12 @@ export default async function LotsPage({ searchParams }: { searchParams: Promise
   const parsed = lotSearchParams.safeParse(await searchParams);
   if (!parsed.success) {
     return (
-      <>
-        <div className="page-header">
-          <h1>Lots</h1>
-        </div>
-        <section className="card">
-          <p className="alert" role="alert">
-            This link&apos;s filters cannot be read — {describeSearchParamsError(parsed.error)}.
-          </p>
-          <Link href="/activity/lots">Show every lot</Link>
-        </section>
-      </>
+      <UnreadableFilters
+        title="Lots"
+        reason={describeSearchParamsError(parsed.error)}
+        resetHref="/activity/lots"
+        resetLabel="Show every lot"
+      />
     );
   }
   const params = parsed.data;
