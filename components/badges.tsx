@@ -44,10 +44,13 @@ const CLOSE_KIND: Record<string, string> = {
   EXERCISE: "Exercised",
 };
 
+/** How a lot was closed, in words: "Closed", "Expired (inferred)", "Assigned", ... */
+export function closeKindText(kind: string): string {
+  return CLOSE_KIND[kind] ?? kind;
+}
+
 export function CloseKindLabel({ kind }: { kind: string }) {
   return (
-    <span className={`badge ${kind === "EXPIRATION_INFERRED" ? "warn" : ""}`}>
-      {CLOSE_KIND[kind] ?? kind}
-    </span>
+    <span className={`badge ${kind === "EXPIRATION_INFERRED" ? "warn" : ""}`}>{closeKindText(kind)}</span>
   );
 }

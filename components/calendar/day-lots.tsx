@@ -1,18 +1,11 @@
 import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
 import type { DayLot } from "@/lib/server/queries/list-day-lots";
+import { closeKindText } from "../badges";
 import { ChainContractLink } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
 import { scrollRegion } from "../tables/scroll-region";
-
-const CLOSE_KIND: Record<DayLot["closeKind"], string> = {
-  TRADE: "Closed",
-  EXPIRATION: "Expired",
-  EXPIRATION_INFERRED: "Expired (inferred)",
-  ASSIGNMENT: "Assigned",
-  EXERCISE: "Exercised",
-};
 
 /** The lots closed on a day, each linked to its chain; the total row is the calendar's figure. */
 export function DayLots({ date, realized, lots }: { date: string; realized: string; lots: DayLot[] }) {
@@ -52,7 +45,7 @@ export function DayLots({ date, realized, lots }: { date: string; realized: stri
               <td className="num">{displayDecimal(lot.quantity)}</td>
               <td className="num">{displayDecimal(lot.openPrice, { minDigits: 2 })}</td>
               <td className="num">{displayDecimal(lot.closePrice, { minDigits: 2 })}</td>
-              <td>{CLOSE_KIND[lot.closeKind]}</td>
+              <td>{closeKindText(lot.closeKind)}</td>
               <td className="num">
                 <Money value={lot.fees} />
               </td>
