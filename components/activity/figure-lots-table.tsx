@@ -3,9 +3,9 @@ import { displayDecimal } from "@/lib/money";
 import type { FigureLot, LotFill } from "@/lib/server/queries/activity/list-figure-lots";
 import { CloseKindLabel } from "../badges";
 import { ChainContractLink } from "../contract";
+import { ColumnHeads, DataTable } from "../data-table";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
-import { scrollRegion } from "../tables/scroll-region";
 
 function FillLink({ fill, label }: { fill: LotFill; label: string }) {
   return (
@@ -41,68 +41,59 @@ type FigureLotsTableProps = {
 /** The matched lots behind a figure, each linked to its opening and closing fills, with the figure as total. */
 export function FigureLotsTable({ lots, totals, caption }: FigureLotsTableProps) {
   return (
-    <div className="table-wrap sticky-head" {...scrollRegion(caption)}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Contract</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col">Opening fill</th>
-            <th scope="col">Closing fill or event</th>
-            <th scope="col" className="num">
-              Fees
-            </th>
-            <th scope="col" className="num">
-              Realized
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lots.map((lot) => (
-            <tr key={lot.id}>
-              <th scope="row">
-                <ChainContractLink contract={lot.contract} chainId={lot.chainId} />
-              </th>
-              <td className="num">
-                {lot.side === "SHORT" ? "−" : "+"}
-                {displayDecimal(lot.quantity)}
-              </td>
-              <td>
-                {lot.openFill ? (
-                  <FillLink fill={lot.openFill} label="Opened" />
-                ) : (
-                  `Opened ${formatTradeDate(lot.openedOn)} @ ${displayDecimal(lot.openPrice, { minDigits: 2 })}`
-                )}
-              </td>
-              <td>
-                <Closing lot={lot} />
-              </td>
-              <td className="num">
-                <Money value={lot.fees} />
-              </td>
-              <td className="num">
-                <Money value={lot.realized} tone signed />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              Total of {totals.count} {totals.count === 1 ? "lot" : "lots"}
+    <DataTable caption={caption} sticky>
+      <ColumnHeads
+        columns={[
+          { label: "Contract" },
+          { label: "Qty", numeric: true },
+          { label: "Opening fill" },
+          { label: "Closing fill or event" },
+          { label: "Fees", numeric: true },
+          { label: "Realized", numeric: true },
+        ]}
+      />
+      <tbody>
+        {lots.map((lot) => (
+          <tr key={lot.id}>
+            <th scope="row">
+              <ChainContractLink contract={lot.contract} chainId={lot.chainId} />
             </th>
             <td className="num">
-              <Money value={totals.fees} />
+              {lot.side === "SHORT" ? "−" : "+"}
+              {displayDecimal(lot.quantity)}
             </td>
-            <td className="num" data-testid="lots-total">
-              <Money value={totals.realized} tone signed />
+            <td>
+              {lot.openFill ? (
+                <FillLink fill={lot.openFill} label="Opened" />
+              ) : (
+                `Opened ${formatTradeDate(lot.openedOn)} @ ${displayDecimal(lot.openPrice, { minDigits: 2 })}`
+              )}
+            </td>
+            <td>
+              <Closing lot={lot} />
+            </td>
+            <td className="num">
+              <Money value={lot.fees} />
+            </td>
+            <td className="num">
+              <Money value={lot.realized} tone signed />
             </td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={4}>
+            Total of {totals.count} {totals.count === 1 ? "lot" : "lots"}
+          </th>
+          <td className="num">
+            <Money value={totals.fees} />
+          </td>
+          <td className="num" data-testid="lots-total">
+            <Money value={totals.realized} tone signed />
+          </td>
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }

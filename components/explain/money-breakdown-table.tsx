@@ -1,6 +1,6 @@
 import type { MoneyBreakdown } from "@/lib/analytics/explain";
+import { ColumnHeads, DataTable } from "../data-table";
 import { Money } from "../money";
-import { scrollRegion } from "../tables/scroll-region";
 
 /** A money metric's components per group; the totals row is the sum, the headline figure. */
 export function MoneyBreakdownTable({
@@ -18,42 +18,43 @@ export function MoneyBreakdownTable({
   tone?: boolean;
 }) {
   return (
-    <div className="table-wrap" {...scrollRegion(caption)}>
-      <table className="breakdown">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupHeader}</th>
-            <th scope="col" className="num">
-              {componentName[0]?.toUpperCase()}
-              {componentName.slice(1)}s
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {breakdown.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td className="num">{row.count}</td>
-              <td className="num">
-                <Money value={row.value} tone={tone} signed />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="num">{breakdown.count}</td>
-            <td className="num" data-testid="breakdown-total">
-              <Money value={breakdown.total} tone={tone} signed />
+    <DataTable caption={caption} className="breakdown">
+      <ColumnHeads
+        columns={[
+          { label: groupHeader },
+          {
+            key: "components",
+            label: (
+              <>
+                {componentName[0]?.toUpperCase()}
+                {componentName.slice(1)}s
+              </>
+            ),
+            numeric: true,
+          },
+          { label: "Amount", numeric: true },
+        ]}
+      />
+      <tbody>
+        {breakdown.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td className="num">{row.count}</td>
+            <td className="num">
+              <Money value={row.value} tone={tone} signed />
             </td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="num">{breakdown.count}</td>
+          <td className="num" data-testid="breakdown-total">
+            <Money value={breakdown.total} tone={tone} signed />
+          </td>
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }

@@ -1,7 +1,7 @@
 import type { StatisticsView } from "@/lib/analytics";
 import type { PositionBreakdown } from "@/lib/analytics/explain";
+import { ColumnHeads, DataTable } from "../data-table";
 import { Money } from "../money";
-import { scrollRegion } from "../tables/scroll-region";
 
 const rate = (value: string | null) => (value === null ? "—" : `${value} %`);
 
@@ -54,38 +54,28 @@ export function PositionBreakdownTable({
   const value = (statistics: StatisticsView) =>
     rate(metric === "win-rate" ? statistics.winRate : statistics.premiumCaptured);
   return (
-    <div className="table-wrap" {...scrollRegion(caption)}>
-      <table className="breakdown">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupHeader}</th>
-            {headers.map((header) => (
-              <th key={header} scope="col" className="num">
-                {header}
-              </th>
-            ))}
+    <DataTable caption={caption} className="breakdown">
+      <ColumnHeads
+        columns={[{ label: groupHeader }, ...headers.map((header) => ({ label: header, numeric: true }))]}
+      />
+      <tbody>
+        {breakdown.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <Cells statistics={row.statistics} metric={metric} />
+            <td className="num">{value(row.statistics)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {breakdown.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <Cells statistics={row.statistics} metric={metric} />
-              <td className="num">{value(row.statistics)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">All positions</th>
-            <Cells statistics={breakdown.total} metric={metric} />
-            <td className="num" data-testid="breakdown-total">
-              {value(breakdown.total)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">All positions</th>
+          <Cells statistics={breakdown.total} metric={metric} />
+          <td className="num" data-testid="breakdown-total">
+            {value(breakdown.total)}
+          </td>
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }
