@@ -6,6 +6,7 @@ import {
   withUserTransaction,
 } from "@/lib/server/db/with-user-transaction";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 
 type Fill = {
   id: string;
@@ -128,6 +129,16 @@ async function ensureInstruments(db: Database) {
   return instruments;
 }
 
+/** The seeded history with its P&L computed, as the pages read it: a recompute as of `now` follows. */
+export async function seedComputedHistory(
+  db: Database,
+  robinhoodUserId: string,
+  options: { now: Date; accountNumber?: string },
+) {
+  const seeded = await seedOptionsHistory(db, robinhoodUserId, options.accountNumber);
+  await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now: options.now });
+  return seeded;
+}
 export async function writeSeedOrder(
   tx: UserTransaction,
   user: ScopedUser,

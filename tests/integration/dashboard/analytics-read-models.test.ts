@@ -4,8 +4,7 @@ import { getCalendar } from "@/lib/server/queries/get-calendar";
 import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { listChainsPage } from "@/lib/server/queries/list-chains-page";
-import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000e1";
@@ -14,8 +13,7 @@ const NOW = new Date("2026-11-26T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  await seedOptionsHistory(databases.db, TRADER);
-  await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+  await seedComputedHistory(databases.db, TRADER, { now: NOW });
 });
 
 describe("statistics read model", () => {

@@ -10,8 +10,7 @@ import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getPositionsPage } from "@/lib/server/queries/get-positions-page";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { listChains } from "@/lib/server/queries/list-chains";
-import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000e3";
@@ -20,10 +19,8 @@ const NOW = new Date("2026-11-26T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  for (const user of [TRADER, OTHER]) {
-    await seedOptionsHistory(databases.db, user, user === TRADER ? "5QR24141" : "9ZZ00001");
-    await recomputeUserPnl({ db: databases.db, robinhoodUserId: user, trigger: "manual", now: NOW });
-  }
+  await seedComputedHistory(databases.db, TRADER, { now: NOW });
+  await seedComputedHistory(databases.db, OTHER, { now: NOW, accountNumber: "9ZZ00001" });
 });
 
 /** The CSV as rows of fields (these exports hold no quoted fields), byte-order mark dropped. */

@@ -8,7 +8,7 @@ import { getExplainOverview } from "@/lib/server/queries/get-explain-overview";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory, type seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000f1";
@@ -19,8 +19,7 @@ const ALL: DateRange = { from: null, to: null };
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 let seeded: Awaited<ReturnType<typeof seedOptionsHistory>>;
 beforeEach(async () => {
-  seeded = await seedOptionsHistory(databases.db, TRADER);
-  await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+  seeded = await seedComputedHistory(databases.db, TRADER, { now: NOW });
 });
 
 const breakdown = (

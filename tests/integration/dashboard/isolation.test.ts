@@ -3,8 +3,7 @@ import { getChain } from "@/lib/server/queries/get-chain";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getPositions } from "@/lib/server/queries/get-positions";
 import { listChains } from "@/lib/server/queries/list-chains";
-import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000d2";
@@ -14,10 +13,8 @@ const NOW = new Date("2026-11-26T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  for (const user of [TRADER, OTHER]) {
-    await seedOptionsHistory(databases.db, user, user === TRADER ? "5QR24141" : "9ZZ00001");
-    await recomputeUserPnl({ db: databases.db, robinhoodUserId: user, trigger: "manual", now: NOW });
-  }
+  await seedComputedHistory(databases.db, TRADER, { now: NOW });
+  await seedComputedHistory(databases.db, OTHER, { now: NOW, accountNumber: "9ZZ00001" });
 });
 
 describe("one user's pages never show another user's rows", () => {

@@ -8,7 +8,7 @@ import { type ChainListRow, listChainsPage } from "@/lib/server/queries/list-cha
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { writeActivityReport } from "@/simulator";
 import { generateHistory } from "@/simulator/history/generate-history";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases, truncateAll } from "@/tests/support/test-database";
 
 // A simulated trader's two years, imported: a few hundred chains and a handful of open positions.
@@ -35,8 +35,7 @@ beforeAll(async () => {
   });
   expect(imported.status).toBe("imported");
   await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
-  await seedOptionsHistory(databases.db, OTHER, "9ZZ00001");
-  await recomputeUserPnl({ db: databases.db, robinhoodUserId: OTHER, trigger: "manual", now: NOW });
+  await seedComputedHistory(databases.db, OTHER, { now: NOW, accountNumber: "9ZZ00001" });
 }, 300_000);
 
 const options = (robinhoodUserId: string) => ({ db: databases.db, robinhoodUserId, today: TODAY });

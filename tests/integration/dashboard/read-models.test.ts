@@ -4,8 +4,7 @@ import { getChain } from "@/lib/server/queries/get-chain";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getPositions } from "@/lib/server/queries/get-positions";
 import { listChains } from "@/lib/server/queries/list-chains";
-import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
-import { seedOptionsHistory } from "@/tests/support/seed-options-history";
+import { seedComputedHistory } from "@/tests/support/seed-options-history";
 import { setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADER = "eeeeeeee-0000-4000-8000-0000000000d1";
@@ -13,8 +12,7 @@ const NOW = new Date("2026-11-26T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 beforeEach(async () => {
-  await seedOptionsHistory(databases.db, TRADER);
-  await recomputeUserPnl({ db: databases.db, robinhoodUserId: TRADER, trigger: "manual", now: NOW });
+  await seedComputedHistory(databases.db, TRADER, { now: NOW });
 });
 
 describe("dashboard read models", () => {
