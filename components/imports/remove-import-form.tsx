@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "../form-action";
+import { ErrorAlert } from "../forms/error-alert";
 import { SubmitButton } from "../submit-button";
 import type { RemoveImportState } from "./import-action-state";
 
@@ -20,11 +21,7 @@ export function RemoveImportForm({
         <input type="checkbox" name="confirm" value="yes" required />
         Remove the fills and events this file added, and recompute my P&amp;L without them
       </label>
-      {state.message ? (
-        <div className="alert error" role="alert">
-          {state.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={state.message} />
       <div>
         <SubmitButton className="button danger" pending={pending} pendingLabel="Removing…">
           Remove import

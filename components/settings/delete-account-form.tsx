@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "../form-action";
+import { ErrorAlert } from "../forms/error-alert";
 import { SubmitButton } from "../submit-button";
 import type { DeleteAccountState } from "./delete-account-state";
 
@@ -13,11 +14,7 @@ export function DeleteAccountForm({ action }: { action: FormAction<DeleteAccount
         <label htmlFor="confirm">Type DELETE to confirm</label>
         <input id="confirm" name="confirm" autoComplete="off" spellCheck={false} required />
       </div>
-      {state.message ? (
-        <div className="alert error" role="alert">
-          {state.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={state.message} />
       <div>
         <SubmitButton className="button danger" pending={pending} pendingLabel="Deleting…">
           Delete my account

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState } from "react";
 import type { FormAction } from "../form-action";
+import { ErrorAlert } from "../forms/error-alert";
 import { SubmitButton } from "../submit-button";
 import type { DemoActionState } from "./demo-action-state";
 import { finishSignIn } from "./finish-sign-in";
@@ -57,11 +58,7 @@ export function DemoButton({ action, available }: DemoButtonProps) {
           The demo needs the simulated Robinhood (DEMO_ROBINHOOD_URL); `npm run dev` starts it.
         </p>
       ) : null}
-      {message ? (
-        <div className="alert error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
     </form>
   );
 }

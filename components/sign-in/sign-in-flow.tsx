@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState, useTransition } from "react";
 import type { SignInResult, SignInStepView } from "@/lib/server/auth/sign-in-view";
+import { ErrorAlert } from "../forms/error-alert";
 import { finishSignIn } from "./finish-sign-in";
 import { ChallengeTypeStep, CodeStep, PasswordStep, PromptStep } from "./steps";
 
@@ -85,11 +86,7 @@ export function SignInFlow(props: {
 
   return (
     <div className="stack">
-      {view.message ? (
-        <div className="alert error" role="alert">
-          {view.message}
-        </div>
-      ) : null}
+      <ErrorAlert message={view.message} />
       {step.kind === "password" ? (
         <PasswordStep action={run(actions.password)} username={view.username} pending={pending} />
       ) : step.kind === "mfa" || step.kind === "code" ? (
