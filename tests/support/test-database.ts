@@ -77,6 +77,14 @@ export async function countRowsByUser(owner: pg.Client): Promise<Map<string, num
   return counts;
 }
 
+/**
+ * The user-owned tables that hold any row, with their counts: `[]` when nothing any user owns is
+ * left (after a deletion, a refused import, a failed sync). A failure names the tables.
+ */
+export async function userTablesWithRows(owner: pg.Client): Promise<[string, number][]> {
+  return [...(await countRowsByUser(owner)).entries()].filter(([, count]) => count > 0);
+}
+
 export async function userOwnedTables(owner: pg.Client): Promise<string[]> {
   const { rows } = await owner.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import { rawCounts, syncState } from "@/tests/integration/sync/sync-test-support";
-import { countRowsByUser, truncateAll } from "@/tests/support/test-database";
+import { truncateAll, userTablesWithRows } from "@/tests/support/test-database";
 import {
   ALPHA,
   connectTrader,
@@ -81,8 +81,7 @@ describe("faults in a scheduled sync", () => {
     const report = await running;
 
     expect(report.sync).toMatchObject({ claimed: 1, synced: 0, failed: 1 });
-    const leftovers = [...(await countRowsByUser(bed.owner)).entries()].filter(([, n]) => n > 0);
-    expect(leftovers).toEqual([]);
+    expect(await userTablesWithRows(bed.owner)).toEqual([]);
     const { rows: users } = await bed.owner.query("SELECT count(*)::int AS n FROM users");
     expect(users[0].n).toBe(0);
     const { rows: instruments } = await bed.owner.query("SELECT count(*)::int AS n FROM option_instruments");
