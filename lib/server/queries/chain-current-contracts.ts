@@ -1,14 +1,10 @@
 import "server-only";
 import { daysToExpiration } from "@/lib/analytics";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { ContractView } from "./decimal-text";
 
 /** A contract a chain holds now (open) or held last (closed): what "SOFI short call" stands for. */
-export type ChainContract = {
-  underlying: string;
-  expiration: string;
-  strike: string;
-  optionType: "CALL" | "PUT";
-  multiplier: string;
+export type ChainContract = ContractView & {
   side: "LONG" | "SHORT";
   /** Contracts, unsigned. */
   quantity: string;

@@ -1,20 +1,17 @@
 import "server-only";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import type { ContractView } from "./decimal-text";
+import type { CloseKind } from "./lot-view";
 
 /** One closed lot of a day: what a calendar day's figure is made of. */
-export type DayLot = {
+export type DayLot = ContractView & {
   id: string;
   chainId: string | null;
-  underlying: string;
-  expiration: string;
-  strike: string;
-  optionType: "CALL" | "PUT";
-  multiplier: string;
   side: "LONG" | "SHORT";
   quantity: string;
   openPrice: string;
   closePrice: string;
-  closeKind: "TRADE" | "EXPIRATION" | "EXPIRATION_INFERRED" | "ASSIGNMENT" | "EXERCISE";
+  closeKind: CloseKind;
   fees: string;
   realized: string;
 };
