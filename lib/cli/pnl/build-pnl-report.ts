@@ -1,10 +1,10 @@
 import type {
-  Direction,
   PnlIssue,
   PnlResult,
   PnlTotals,
   Reconciliation,
   RollChain,
+  StockPosition,
   StrategyLabel,
   StrategyPosition,
   WheelCycle,
@@ -71,18 +71,8 @@ export interface PnlReport {
     marketValue: string | null;
     unrealized: string | null;
   }[];
-  stockPositions: {
-    underlying: string;
-    quantity: string;
-    averagePrice: string;
-    mark: string | null;
-    marketValue: string | null;
-    unrealized: string | null;
-    direction: Direction;
-    costBasis: string;
-    costBasisPerShare: string;
-    openedOn: string;
-  }[];
+  /** The ledger's open stock, without the account and the open cash (the cost basis says it). */
+  stockPositions: Omit<StockPosition, "accountId" | "openCash">[];
   wheelCycles: WheelCycle[];
   issues: PnlIssue[];
   unusedRows: UnusedRow[];
