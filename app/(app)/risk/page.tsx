@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { formatShortDate } from "@/components/format/dates";
 import { PortfolioGreeksStats } from "@/components/risk/portfolio-greeks-stats";
+import { RiskSection } from "@/components/risk/risk-section";
 import { RiskTable } from "@/components/risk/risk-table";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { ASSIGNMENT_RISK_MAX_DAYS } from "@/lib/risk";
@@ -35,33 +36,29 @@ export default async function RiskPage() {
       ) : (
         <>
           <PortfolioGreeksStats totals={risk.totals} />
-          <section className="card flush">
-            <div className="card-header">
-              <h2>Assignment risk</h2>
-              <p>
+          <RiskSection
+            title="Assignment risk"
+            summary={
+              <>
                 Short options in the money with {ASSIGNMENT_RISK_MAX_DAYS} days or fewer to expiration:{" "}
                 {risk.assignmentRisks.length}
-              </p>
-            </div>
-            {risk.assignmentRisks.length > 0 ? (
-              <RiskTable positions={risk.assignmentRisks} label="Positions at risk of assignment" />
-            ) : (
-              <EmptyState title="No short option is in the money near expiry" />
-            )}
-          </section>
-          <section className="card flush">
-            <div className="card-header">
-              <h2>Expiring this week</h2>
-              <p>
+              </>
+            }
+            positions={risk.assignmentRisks}
+            label="Positions at risk of assignment"
+            empty="No short option is in the money near expiry"
+          />
+          <RiskSection
+            title="Expiring this week"
+            summary={
+              <>
                 Through {formatShortDate(risk.weekEnd)}: {risk.expiringThisWeek.length}
-              </p>
-            </div>
-            {risk.expiringThisWeek.length > 0 ? (
-              <RiskTable positions={risk.expiringThisWeek} label="Positions expiring this week" />
-            ) : (
-              <EmptyState title="Nothing expires this week" />
-            )}
-          </section>
+              </>
+            }
+            positions={risk.expiringThisWeek}
+            label="Positions expiring this week"
+            empty="Nothing expires this week"
+          />
           <section className="card flush">
             <div className="card-header">
               <h2>All open options</h2>
