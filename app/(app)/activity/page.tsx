@@ -53,15 +53,9 @@ export default async function ActivityPage({
     to: params.to,
     search: params.q,
   };
-  const query: Record<string, string | undefined> = {
-    underlying: params.underlying,
-    type: params.type,
-    strategy: params.strategy,
-    contract: params.contract,
-    from: params.from,
-    to: params.to,
-    q: params.q,
-  };
+  // The same filters as the link's search parameters, where the search is `q`.
+  const { search: q, ...named } = filters;
+  const query: Record<string, string | undefined> = { ...named, q };
   const href = (path: string, extra: Record<string, string | undefined>) => {
     const search = new URLSearchParams(
       Object.entries({ ...query, ...extra }).filter(
