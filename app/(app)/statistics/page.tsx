@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Money } from "@/components/money";
 import { Stat } from "@/components/stat";
 import { StatisticsTable } from "@/components/statistics/statistics-table";
+import { WinLossStat } from "@/components/statistics/win-loss-stat";
 import { GROUPING_NAMES, GROUPINGS } from "@/lib/analytics";
 import { readForPage, requireUser } from "@/lib/server/auth/require-user";
 import { getStatistics } from "@/lib/server/queries/get-statistics";
@@ -78,26 +79,8 @@ export default async function StatisticsPage({
             >
               <span className="num">{orDash(overall.premiumCaptured, " %")}</span>
             </Stat>
-            <Stat
-              label="Average win / loss"
-              note={
-                <>
-                  Loss <Money value={overall.averageLoss} tone />
-                </>
-              }
-            >
-              <Money value={overall.averageWin} tone signed />
-            </Stat>
-            <Stat
-              label="Largest win / loss"
-              note={
-                <>
-                  Loss <Money value={overall.largestLoss} tone />
-                </>
-              }
-            >
-              <Money value={overall.largestWin} tone signed />
-            </Stat>
+            <WinLossStat label="Average win / loss" win={overall.averageWin} loss={overall.averageLoss} />
+            <WinLossStat label="Largest win / loss" win={overall.largestWin} loss={overall.largestLoss} />
             <Stat label="Average days held" note="First open to final close">
               <span className="num">{orDash(overall.averageDaysHeld)}</span>
             </Stat>
