@@ -139,6 +139,7 @@ export async function seedComputedHistory(
   await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now: options.now });
   return seeded;
 }
+
 export async function writeSeedOrder(
   tx: UserTransaction,
   user: ScopedUser,
