@@ -14,6 +14,8 @@ export type RunRecomputeTickOptions = {
   now?: () => Date;
   /** How long a user whose recompute failed waits before it is tried again. */
   retryDelaySeconds?: number;
+  /** Told of each user recomputed, as it commits (the benchmark's per-user figures). */
+  onRecomputed?: (summary: RecomputeSummary) => void;
 };
 
 export type RecomputeTickReport = {
@@ -63,6 +65,7 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
     if (attempt.kind === "done") {
       report.recomputed++;
       report.summaries.push(attempt.summary);
+      options.onRecomputed?.(attempt.summary);
     } else if (attempt.kind === "busy") {
       report.deferred++;
       skipped.push(attempt.claim.user_id);
