@@ -4,7 +4,8 @@
  * Mode `queued` (scripts/bench/queued-recompute-tick.ts; `--users` default 100): the #15 target as
  * stated, users with 1,000–10,000-fill histories and 10 new fills each, queued for recompute, and how
  * many of them one cron tick with the route's budget gets through, beside the floor of a tick over
- * the same users queued with nothing changed.
+ * the same users queued with nothing changed; once per level of `--recompute-concurrency` (default
+ * `1,3`: one user at a time, as ticks ran before, and the default).
  *
  * Mode `sync` (`--users` default 1,000): `--users` traders, each with `--months` of realistic options and stock history on the simulated
  * Robinhood (real HTTP, in this process), sign in (not timed) and are put on the schedule. Repeated
@@ -38,6 +39,12 @@ const args = z
     users: z.coerce.number().int().min(1).max(100_000).optional(),
     months: z.coerce.number().int().min(1).max(120).default(3),
     concurrency: z.coerce.number().int().min(1).max(32).default(4),
+    "recompute-concurrency": z
+      .string()
+      .default("1,3")
+      .transform((text) =>
+        text.split(",").map((level) => z.coerce.number().int().min(1).max(16).parse(level)),
+      ),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -70,6 +77,7 @@ try {
       // A day after the simulated histories end, after the close: the new fills' trading date.
       now: new Date(NOW.getTime() + 24 * HOUR),
       settings,
+      concurrencies: args["recompute-concurrency"],
     });
   }
   if (args.mode !== "queued") await benchScheduledSyncs();

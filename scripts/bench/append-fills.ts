@@ -11,6 +11,8 @@ export type AppendFillsOptions = {
   day: string;
   /** The underlying whose newest contract gets the fills; the user's newest contract when left out. */
   underlying?: string;
+  /** Tells apart the broker ids of several appends on one day. */
+  round?: number;
 };
 
 /**
@@ -20,7 +22,7 @@ export type AppendFillsOptions = {
  * cut when it has one).
  */
 export async function appendFills(options: AppendFillsOptions): Promise<void> {
-  const { db, robinhoodUserId, count, day, underlying } = options;
+  const { db, robinhoodUserId, count, day, underlying, round = 0 } = options;
   await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
     const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
     const leg = await tx.optionLeg.findFirstOrThrow({
@@ -28,8 +30,10 @@ export async function appendFills(options: AppendFillsOptions): Promise<void> {
       orderBy: { instrument: { expirationDate: "desc" } },
     });
     for (let index = 0; index < count; index++) {
-      const at = new Date(`${day}T15:${String(index).padStart(2, "0")}:00Z`);
-      const key = `${underlying ?? ""}${day}-${index}`;
+      const at = new Date(
+        `${day}T15:${String(round % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")}Z`,
+      );
+      const key = `${underlying ?? ""}${day}-${round}-${index}`;
       const order = await tx.optionOrder.create({
         data: {
           userId: user.id,

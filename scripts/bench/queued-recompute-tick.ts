@@ -39,6 +39,8 @@ export type QueuedTickOptions = {
   /** The valuation instant of every recompute; the new fills are dated on its trading date. */
   now: Date;
   settings: ScheduleSettings;
+  /** Runs the tick once per level of recompute concurrency (users recomputed at the same time). */
+  concurrencies: number[];
 };
 
 // Every statement any connection of this process sends (Prisma's included).
@@ -67,22 +69,39 @@ export async function benchQueuedTick(options: QueuedTickOptions): Promise<void>
     console.log(
       `queued: ${users.length} users, ${describeFills(users.map((user) => user.fills))} option fills each; set-up (import, copies, first recompute, 10 new fills each, ANALYZE) ${seconds(started)} s, not timed`,
     );
-    const tick = await timedTick(db, options);
-    report(`one tick over ${users.length} queued users, 10 new fills each`, tick);
-    if (tick.failed > 0) process.exitCode = 1;
-    // Whatever the tick left (its budget ran out) is recomputed before the floor.
-    while ((await timedTick(db, options)).recomputed > 0) {}
-
-    for (const user of users)
-      await withUserTransaction(
-        { db, robinhoodUserId: user.robinhoodUserId, purpose: "work" },
-        (tx, scoped) => markInputsChanged(tx, scoped, { full: false }),
+    for (const [round, concurrency] of options.concurrencies.entries()) {
+      if (round > 0) {
+        // Another 10 new fills each, so the queue holds the same kind of work again.
+        const day = options.now.toISOString().slice(0, 10);
+        for (const user of users)
+          await appendFills({ db, robinhoodUserId: user.robinhoodUserId, count: 10, day, round });
+        await admin.query("ANALYZE");
+      }
+      const tick = await timedTick(db, options, concurrency);
+      report(
+        `${concurrency} at a time: one tick over ${users.length} queued users, 10 new fills each`,
+        tick,
+        concurrency,
       );
-    const floor = await timedTick(db, options);
-    report(`floor: one tick over the same ${users.length} users queued with nothing changed`, floor);
-    console.log(
-      `queued users per ${TARGET_TICK_SECONDS} s tick: ${perTick(tick).toFixed(0)} (floor ${perTick(floor).toFixed(0)}; a queued user costs ${(floor.usersPerSecond / tick.usersPerSecond).toFixed(1)}× the floor's)`,
-    );
+      if (tick.failed > 0) process.exitCode = 1;
+      // Whatever the tick left (its budget ran out) is recomputed before the floor.
+      while ((await timedTick(db, options, concurrency)).recomputed > 0) {}
+
+      for (const user of users)
+        await withUserTransaction(
+          { db, robinhoodUserId: user.robinhoodUserId, purpose: "work" },
+          (tx, scoped) => markInputsChanged(tx, scoped, { full: false }),
+        );
+      const floor = await timedTick(db, options, concurrency);
+      report(
+        `${concurrency} at a time, floor: one tick over the same users queued with nothing changed`,
+        floor,
+        concurrency,
+      );
+      console.log(
+        `${concurrency} at a time: queued users per ${TARGET_TICK_SECONDS} s tick ${perTick(tick).toFixed(0)} (floor ${perTick(floor).toFixed(0)}; a queued user costs ${(floor.usersPerSecond / tick.usersPerSecond).toFixed(1)}× the floor's)`,
+      );
+    }
   } finally {
     await admin.end();
     await db.$disconnect();
@@ -154,7 +173,7 @@ type Tick = {
   summaries: RecomputeSummary[];
 };
 
-async function timedTick(db: Database, options: QueuedTickOptions): Promise<Tick> {
+async function timedTick(db: Database, options: QueuedTickOptions, concurrency: number): Promise<Tick> {
   const summaries: RecomputeSummary[] = [];
   const statementsBefore = statements;
   const started = performance.now();
@@ -163,6 +182,7 @@ async function timedTick(db: Database, options: QueuedTickOptions): Promise<Tick
     budgetMs: ROUTE_BUDGET_MS,
     now: () => options.now,
     settings: options.settings,
+    recomputeConcurrency: concurrency,
     onRecomputed: (summary) => summaries.push(summary),
   });
   const elapsed = (performance.now() - started) / 1000;
@@ -182,18 +202,20 @@ function perTick(tick: Tick): number {
   return tick.usersPerSecond * TARGET_TICK_SECONDS;
 }
 
-function report(name: string, tick: Tick) {
+function report(name: string, tick: Tick, concurrency: number) {
   const users = Math.max(1, tick.recomputed);
   const mean = (pick: (summary: RecomputeSummary) => number) =>
     (tick.summaries.reduce((sum, summary) => sum + pick(summary), 0) / users).toFixed(0);
   const inTransaction = Number(mean((summary) => summary.durationMs));
   const wallPerUser = (tick.seconds * 1000) / users;
+  // Time one user's worker spent on it: the tick's wall clock shared among the workers.
+  const workerPerUser = wallPerUser * Math.min(concurrency, users);
   const replayed = tick.summaries.map((summary) => summary.executions);
   console.log(
     `${name}: ${tick.recomputed} users in ${tick.seconds.toFixed(1)} s (budget ${ROUTE_BUDGET_MS / 1000} s${tick.budgetExhausted ? ", spent: it stopped claiming" : ", queue emptied"}) = ${tick.usersPerSecond.toFixed(2)} users/s = ${perTick(tick).toFixed(0)} users per ${TARGET_TICK_SECONDS} s tick; ${(tick.statements / users).toFixed(1)} statements per user${tick.failed ? `; ${tick.failed} FAILED` : ""}`,
   );
   console.log(
-    `  per user: ${wallPerUser.toFixed(0)} ms of the tick's wall clock; recompute in its transaction ${inTransaction} ms (load ${mean((s) => s.phaseMs.load)}, engine ${mean((s) => s.phaseMs.compute)}, rows built ${mean((s) => s.phaseMs.build)}, written ${mean((s) => s.phaseMs.write)} ms; ${describeFills(replayed)} fills replayed); claim, user scope, run record and commit ${(wallPerUser - inTransaction).toFixed(0)} ms`,
+    `  per user: ${wallPerUser.toFixed(0)} ms of the tick's wall clock, ${workerPerUser.toFixed(0)} ms of a worker's; recompute in its transaction ${inTransaction} ms (load ${mean((s) => s.phaseMs.load)}, engine ${mean((s) => s.phaseMs.compute)}, rows built ${mean((s) => s.phaseMs.build)}, written ${mean((s) => s.phaseMs.write)} ms; ${describeFills(replayed)} fills replayed); claim, user scope, run record and commit ${(workerPerUser - inTransaction).toFixed(0)} ms`,
   );
 }
 

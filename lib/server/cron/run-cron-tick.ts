@@ -34,6 +34,8 @@ export type RunCronTickOptions = {
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
   /** Robinhood's URL for scheduled syncs; ROBINHOOD_API_URL by default (tests: a simulator). */
   baseUrl?: string;
+  /** Queued users recomputed at the same time; RECOMPUTE_TICK_CONCURRENCY by default. */
+  recomputeConcurrency?: number;
   /** Told of each queued user recomputed (the benchmark's per-user figures). */
   onRecomputed?: RunRecomputeTickOptions["onRecomputed"];
 };
@@ -73,6 +75,7 @@ export async function runCronTick(options: RunCronTickOptions): Promise<CronTick
     db,
     now,
     budgetMs: remaining(),
+    concurrency: options.recomputeConcurrency,
     onRecomputed: options.onRecomputed,
   });
   const report: CronTickReport = {

@@ -6,9 +6,18 @@ import { runAsUser } from "@/lib/server/db/with-user-transaction";
 import { type RecomputeSummary, recomputeInTransaction } from "./recompute-in-transaction";
 import { recordFailedRecompute } from "./record-failed-recompute";
 
+/**
+ * Users one tick recomputes at the same time by default. Each holds one pooled connection for its
+ * transaction (the app's pool has 10), and the work alternates between Node (engine, rows) and
+ * PostgreSQL (reads, merge), so a few at a time keep both busy; docs/SYNC.md has the measurements.
+ */
+export const RECOMPUTE_TICK_CONCURRENCY = 3;
+
 export type RunRecomputeTickOptions = {
   /** Stop claiming new users after this long; the rest waits for the next tick. */
   budgetMs: number;
+  /** Users recomputed at the same time, each in its own transaction; RECOMPUTE_TICK_CONCURRENCY by default. */
+  concurrency?: number;
   db?: Database;
   /** Clock, injectable for tests. */
   now?: () => Date;
@@ -54,41 +63,63 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
     summaries: [],
   };
   const skipped: string[] = [];
+  const concurrency = Math.max(1, options.concurrency ?? RECOMPUTE_TICK_CONCURRENCY);
+  const workers: Promise<void>[] = [];
 
-  while (true) {
-    if (Date.now() - started >= options.budgetMs) {
-      report.budgetExhausted = true;
-      break;
-    }
-    const attempt = await recomputeNextUser(db, skipped, now());
-    if (attempt.kind === "empty") break;
-    if (attempt.kind === "done") {
-      report.recomputed++;
-      report.summaries.push(attempt.summary);
-      options.onRecomputed?.(attempt.summary);
-    } else if (attempt.kind === "busy") {
-      report.deferred++;
-      skipped.push(attempt.claim.user_id);
-    } else {
-      report.failed++;
-      skipped.push(attempt.claim.user_id);
-      await recordFailedRecompute({
-        db,
-        robinhoodUserId: attempt.claim.robinhood_user_id,
-        trigger: "cron",
-        now: now(),
-        error: attempt.error,
+  // Claims and recomputes users until the queue is empty or the budget is spent. The first worker
+  // starts alone and each claim it or another makes starts one more, up to `concurrency`: an idle
+  // tick still costs one short transaction, and a queue of one user one more.
+  const worker = async (): Promise<void> => {
+    while (true) {
+      if (Date.now() - started >= options.budgetMs) {
+        report.budgetExhausted = true;
+        return;
+      }
+      // As soon as this worker holds a user, the next worker may look for another.
+      const attempt = await recomputeNextUser(db, skipped, now(), () => {
+        if (workers.length < concurrency) workers.push(worker());
       });
-      await db.$executeRaw`
-        UPDATE recompute_queue SET queued_at = now() + make_interval(secs => ${options.retryDelaySeconds ?? 300})
-        WHERE user_id = ${attempt.claim.user_id}::uuid`;
+      if (attempt.kind === "empty") return;
+      if (attempt.kind === "done") {
+        report.recomputed++;
+        report.summaries.push(attempt.summary);
+        options.onRecomputed?.(attempt.summary);
+      } else if (attempt.kind === "busy") {
+        report.deferred++;
+        skipped.push(attempt.claim.user_id);
+      } else {
+        report.failed++;
+        skipped.push(attempt.claim.user_id);
+        await recordFailedRecompute({
+          db,
+          robinhoodUserId: attempt.claim.robinhood_user_id,
+          trigger: "cron",
+          now: now(),
+          error: attempt.error,
+        });
+        await db.$executeRaw`
+          UPDATE recompute_queue SET queued_at = now() + make_interval(secs => ${options.retryDelaySeconds ?? 300})
+          WHERE user_id = ${attempt.claim.user_id}::uuid`;
+      }
     }
-  }
+  };
+  workers.push(worker());
+  // Workers started while waiting join the list; wait until every one has finished, so a failed
+  // claim (the database gone) is reported only once nothing of this tick still runs.
+  const errors: unknown[] = [];
+  for (let waited = 0; waited < workers.length; waited++)
+    await workers[waited]?.catch((error) => errors.push(error));
+  if (errors.length > 0) throw errors[0];
   report.durationMs = Date.now() - started;
   return report;
 }
 
-async function recomputeNextUser(db: Database, skipped: string[], now: Date): Promise<Attempt> {
+async function recomputeNextUser(
+  db: Database,
+  skipped: string[],
+  now: Date,
+  onClaimed: () => void,
+): Promise<Attempt> {
   let claimed: Claim | undefined;
   try {
     return await db.$transaction(
@@ -100,6 +131,7 @@ async function recomputeNextUser(db: Database, skipped: string[], now: Date): Pr
           LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!claim) return { kind: "empty" } as const;
         claimed = claim;
+        onClaimed();
         // Never wait for the per-user lock while holding the queue row: a sync holding the user lock
         // may be waiting for this very row. Leave such a user to the next pass instead.
         const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`

@@ -29,10 +29,17 @@ async function seedAll() {
   for (const [index, trader] of TRADERS.entries()) await seedOptionsHistory(db, trader, `ACCT${index}`);
 }
 
+async function countCronRuns(): Promise<number> {
+  const { rows } = await owner.query("SELECT count(*)::int AS n FROM recompute_runs WHERE trigger = 'cron'");
+  return rows[0].n;
+}
+
 describe("runRecomputeTick", () => {
   it("recomputes every queued user exactly once when several ticks run at the same time", async () => {
     await seedAll();
-    const reports = await Promise.all([1, 2, 3].map(() => runRecomputeTick({ db, budgetMs: 30_000, now })));
+    const reports = await Promise.all(
+      [1, 2, 3].map(() => runRecomputeTick({ db, budgetMs: 30_000, now, concurrency: 3 })),
+    );
 
     expect(reports.reduce((sum, report) => sum + report.recomputed, 0)).toBe(TRADERS.length);
     expect(reports.every((report) => report.failed === 0)).toBe(true);
@@ -45,6 +52,28 @@ describe("runRecomputeTick", () => {
     expect(queue.rows[0].n).toBe(0);
     const chains = await owner.query("SELECT count(*)::int AS n FROM roll_chains");
     expect(chains.rows[0].n).toBe(TRADERS.length * 2);
+  });
+
+  it("recomputes other queued users while one user's transaction waits, and each exactly once", async () => {
+    await seedAll();
+    // Hold the first-queued user's row: its recompute (the user upsert) waits until the test lets go.
+    const blocker = await connectOwner();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT 1 FROM users WHERE robinhood_user_id = $1 FOR UPDATE", [TRADERS[0]]);
+      const tick = runRecomputeTick({ db, budgetMs: 30_000, now, concurrency: 3 });
+      // One at a time, the tick would sit behind the held user and recompute nobody meanwhile.
+      await expect.poll(() => countCronRuns(), { timeout: 20_000, interval: 100 }).toBe(TRADERS.length - 1);
+      await blocker.query("COMMIT");
+      const report = await tick;
+      expect(report).toMatchObject({ recomputed: TRADERS.length, failed: 0, deferred: 0 });
+    } finally {
+      await blocker.end();
+    }
+    const { rows } = await owner.query(
+      "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS runs FROM recompute_runs WHERE trigger = 'cron'",
+    );
+    expect(rows[0]).toEqual({ users: TRADERS.length, runs: TRADERS.length });
   });
 
   it("does nothing, quickly, when no input changed", async () => {
