@@ -124,19 +124,23 @@ async function recomputeNextUser(
   try {
     return await db.$transaction(
       async (tx) => {
-        const [claim] = await tx.$queryRaw<Claim[]>`
-          SELECT user_id::text, robinhood_user_id, input_revision FROM recompute_queue
-          WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
-          ORDER BY queued_at, user_id
-          LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        // The claim and the try of the per-user lock are one round trip. Never wait for the per-user
+        // lock while holding the queue row: a sync holding the user lock may be waiting for this very
+        // row; such a user is left to the next pass instead. MATERIALIZED: the lock is tried on the
+        // one row claimed, never on a row the scan passed over.
+        const [claim] = await tx.$queryRaw<(Claim & { locked: boolean })[]>`
+          WITH claim AS MATERIALIZED (
+            SELECT user_id, robinhood_user_id, input_revision FROM recompute_queue
+            WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
+            ORDER BY queued_at, user_id
+            LIMIT 1 FOR UPDATE SKIP LOCKED)
+          SELECT user_id::text, robinhood_user_id, input_revision,
+                 pg_try_advisory_xact_lock(hashtextextended(${userLockKey("")} || user_id::text, 0)) AS locked
+          FROM claim`;
         if (!claim) return { kind: "empty" } as const;
         claimed = claim;
         onClaimed();
-        // Never wait for the per-user lock while holding the queue row: a sync holding the user lock
-        // may be waiting for this very row. Leave such a user to the next pass instead.
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-          SELECT pg_try_advisory_xact_lock(hashtextextended(${userLockKey(claim.user_id)}, 0)) AS locked`;
-        if (!lock?.locked) return { kind: "busy", claim } as const;
+        if (!claim.locked) return { kind: "busy", claim } as const;
         const summary = await runAsUser(
           tx,
           { robinhoodUserId: claim.robinhood_user_id, purpose: "work" },

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
 import type { Database } from "@/lib/server/db/create-prisma-client";
+import { userLockKey } from "@/lib/server/db/user-context";
 import { runRecomputeTick } from "@/lib/server/recompute/run-recompute-tick";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
 import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
@@ -74,6 +75,23 @@ describe("runRecomputeTick", () => {
       "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS runs FROM recompute_runs WHERE trigger = 'cron'",
     );
     expect(rows[0]).toEqual({ users: TRADERS.length, runs: TRADERS.length });
+  });
+
+  it("leaves a user whose lock other work holds queued, and recomputes the others", async () => {
+    await seedAll();
+    const holder = await connectOwner();
+    try {
+      const { rows } = await owner.query("SELECT id::text FROM users WHERE robinhood_user_id = $1", [
+        TRADERS[2],
+      ]);
+      await holder.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [userLockKey(rows[0].id)]);
+      const report = await runRecomputeTick({ db, budgetMs: 30_000, now, concurrency: 3 });
+      expect(report).toMatchObject({ recomputed: TRADERS.length - 1, deferred: 1, failed: 0 });
+      const queue = await owner.query("SELECT robinhood_user_id FROM recompute_queue");
+      expect(queue.rows).toEqual([{ robinhood_user_id: TRADERS[2] }]);
+    } finally {
+      await holder.end();
+    }
   });
 
   it("does nothing, quickly, when no input changed", async () => {
