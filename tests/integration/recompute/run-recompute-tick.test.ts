@@ -35,6 +35,14 @@ async function countCronRuns(): Promise<number> {
   return rows[0].n;
 }
 
+/** Other sessions waiting for a lock (here: the blocked users' upserts, behind the test's row locks). */
+async function countWaitingUpserts(): Promise<number> {
+  const { rows } = await owner.query(
+    "SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()",
+  );
+  return rows[0].n;
+}
+
 describe("runRecomputeTick", () => {
   it("recomputes every queued user exactly once when several ticks run at the same time", async () => {
     await seedAll();
@@ -75,6 +83,27 @@ describe("runRecomputeTick", () => {
       "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS runs FROM recompute_runs WHERE trigger = 'cron'",
     );
     expect(rows[0]).toEqual({ users: TRADERS.length, runs: TRADERS.length });
+  });
+
+  it("never has more users in progress than its concurrency", async () => {
+    await seedAll();
+    // The two first-queued users wait on their rows: with two workers both are busy and nobody else
+    // may be recomputed until they are let go.
+    const blocker = await connectOwner();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT 1 FROM users WHERE robinhood_user_id = ANY($1) FOR UPDATE", [
+        TRADERS.slice(0, 2),
+      ]);
+      const tick = runRecomputeTick({ db, budgetMs: 30_000, now, concurrency: 2 });
+      await expect.poll(() => countWaitingUpserts(), { timeout: 20_000, interval: 100 }).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await countCronRuns()).toBe(0);
+      await blocker.query("COMMIT");
+      expect(await tick).toMatchObject({ recomputed: TRADERS.length, failed: 0 });
+    } finally {
+      await blocker.end();
+    }
   });
 
   it("leaves a user whose lock other work holds queued, and recomputes the others", async () => {
