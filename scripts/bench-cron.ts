@@ -64,6 +64,11 @@ const usernames = Array.from(
   (_, index) => `bench-${index}@rollbook.dev`,
 );
 
+// Set by benchScheduledSyncs, read by the helpers below it.
+let queries = 0;
+let simulator: Awaited<ReturnType<typeof startSimulator>>;
+let db: Database;
+
 const database = await provideDatabase({ purpose: "test" });
 try {
   if (args.mode !== "sync") {
@@ -84,10 +89,6 @@ try {
 } finally {
   await database.stop();
 }
-
-let queries = 0;
-let simulator: Awaited<ReturnType<typeof startSimulator>>;
-let db: Database;
 
 /** Scheduled syncs of `--users` simulated traders: the full first sync, an idle tick, the next sync. */
 async function benchScheduledSyncs() {
