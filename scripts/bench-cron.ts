@@ -1,7 +1,13 @@
 /**
- * Benchmark of scheduled sync: `npm run bench:cron [-- --users 1000 --months 3 --concurrency 4]`.
+ * Benchmark of the cron: `npm run bench:cron [-- --mode all|queued|sync --users N --months 3 --concurrency 4]`.
  *
- * `--users` traders, each with `--months` of realistic options and stock history on the simulated
+ * Mode `queued` (scripts/bench/queued-recompute-tick.ts; `--users` default 100): the #15 target as
+ * stated, users with 1,000–10,000-fill histories and 10 new fills each, queued for recompute, and how
+ * many of them one cron tick with the route's budget gets through, beside the floor of a tick over
+ * the same users queued with nothing changed; once per level of `--recompute-concurrency` (default
+ * `1,3`: one user at a time, as ticks ran before, and the default).
+ *
+ * Mode `sync` (`--users` default 1,000): `--users` traders, each with `--months` of realistic options and stock history on the simulated
  * Robinhood (real HTTP, in this process), sign in (not timed) and are put on the schedule. Repeated
  * cron ticks then sync and recompute all of them (the first, full sync), an idle tick runs, and an
  * hour later every user is due again and synced incrementally (the steady state). For each phase it
@@ -24,13 +30,21 @@ const { completeRobinhoodSignIn } = await import("@/lib/server/auth/complete-rob
 const { runCronTick } = await import("@/lib/server/cron/run-cron-tick");
 const { claimDueUser } = await import("@/lib/server/scheduled-sync/claim-due-user");
 const { recordScheduledSuccess } = await import("@/lib/server/scheduled-sync/record-scheduled-outcome");
+const { benchQueuedTick } = await import("./bench/queued-recompute-tick");
 type Database = import("@/lib/server/db/create-prisma-client").Database;
 
 const args = z
   .object({
-    users: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    mode: z.enum(["all", "queued", "sync"]).default("all"),
+    users: z.coerce.number().int().min(1).max(100_000).optional(),
     months: z.coerce.number().int().min(1).max(120).default(3),
     concurrency: z.coerce.number().int().min(1).max(32).default(4),
+    "recompute-concurrency": z
+      .string()
+      .default("1,3")
+      .transform((text) =>
+        text.split(",").map((level) => z.coerce.number().int().min(1).max(16).parse(level)),
+      ),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -44,65 +58,94 @@ const settings = {
   concurrency: args.concurrency,
 };
 const DEVICE_TOKEN = "0c3e4a6f-2b8d-4f1a-9c7e-5d2b8a9f1e03";
-const usernames = Array.from({ length: args.users }, (_, index) => `bench-${index}@rollbook.dev`);
+const syncUsers = args.users ?? 1_000;
+const usernames = Array.from(
+  { length: args.mode === "queued" ? 0 : syncUsers },
+  (_, index) => `bench-${index}@rollbook.dev`,
+);
 
-const simulator = await startSimulator({
-  port: 0,
-  now: NOW.toISOString(),
-  users: usernames.map((username) => ({
-    username,
-    password: TEST_PASSWORD,
-    flow: { kind: "direct" as const },
-    months: args.months,
-  })),
-});
-const database = await provideDatabase({ purpose: "test" });
+// Set by benchScheduledSyncs, read by the helpers below it.
 let queries = 0;
-const client = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: database.env.DATABASE_URL, max: args.concurrency + 4 }),
-  omit: { robinhoodCredential: { accessTokenEncrypted: true, refreshTokenEncrypted: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-client.$on("query", () => {
-  queries++;
-});
-const db = client as unknown as Database;
+let simulator: Awaited<ReturnType<typeof startSimulator>>;
+let db: Database;
 
+const database = await provideDatabase({ purpose: "test" });
 try {
-  console.log(
-    `bench:cron: ${args.users.toLocaleString("en-US")} users × ${args.months} months of history, ${args.concurrency} syncs at a time per tick`,
-  );
-  let started = performance.now();
-  await connectAll();
-  console.log(`set-up: ${args.users} sign-ins in ${seconds(started)} s (not counted below)`);
-
-  const full = await tickUntilDone(NOW);
-  report("full sync + recompute", full);
-
-  queries = 0;
-  started = performance.now();
-  const idle = await runCronTick({
-    db,
-    budgetMs: 40_000,
-    now: () => new Date(NOW.getTime() + 60_000),
-    settings,
-  });
-  if (idle.sync.claimed !== 0) throw new Error("the idle tick claimed users");
-  console.log(
-    `idle tick: ${queries} queries in ${(performance.now() - started).toFixed(0)} ms with ${args.users} users scheduled (floor: 1 query, the schedule's backlog; the tick's other work, demo expiry, sign-in state, the recompute queue and its own record, adds ${queries - 1})`,
-  );
-
-  const incremental = await tickUntilDone(new Date(NOW.getTime() + HOUR));
-  report("incremental sync + recompute, an hour later", incremental);
-
-  const floor = await claimFloor(new Date(NOW.getTime() + 2 * HOUR));
-  console.log(
-    `floor: claiming and releasing the same ${args.users} users with no sync: ${rate(args.users / floor.seconds)} users/s, ${(floor.queries / args.users).toFixed(1)} queries per user`,
-  );
+  if (args.mode !== "sync") {
+    // The owner's connection to the same database, for copying histories.
+    const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
+    adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
+    await benchQueuedTick({
+      databaseUrl: database.env.DATABASE_URL,
+      adminUrl: adminUrl.toString(),
+      users: args.users ?? 100,
+      // A day after the simulated histories end, after the close: the new fills' trading date.
+      now: new Date(NOW.getTime() + 24 * HOUR),
+      settings,
+      concurrencies: args["recompute-concurrency"],
+    });
+  }
+  if (args.mode !== "queued") await benchScheduledSyncs();
 } finally {
-  await client.$disconnect();
-  await simulator.close();
   await database.stop();
+}
+
+/** Scheduled syncs of `--users` simulated traders: the full first sync, an idle tick, the next sync. */
+async function benchScheduledSyncs() {
+  simulator = await startSimulator({
+    port: 0,
+    now: NOW.toISOString(),
+    users: usernames.map((username) => ({
+      username,
+      password: TEST_PASSWORD,
+      flow: { kind: "direct" as const },
+      months: args.months,
+    })),
+  });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: database.env.DATABASE_URL, max: args.concurrency + 4 }),
+    omit: { robinhoodCredential: { accessTokenEncrypted: true, refreshTokenEncrypted: true } },
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", () => {
+    queries++;
+  });
+  db = client as unknown as Database;
+  try {
+    console.log(
+      `bench:cron: ${syncUsers.toLocaleString("en-US")} users × ${args.months} months of history, ${args.concurrency} syncs at a time per tick`,
+    );
+    let started = performance.now();
+    await connectAll();
+    console.log(`set-up: ${syncUsers} sign-ins in ${seconds(started)} s (not counted below)`);
+
+    const full = await tickUntilDone(NOW);
+    report("full sync + recompute", full);
+
+    queries = 0;
+    started = performance.now();
+    const idle = await runCronTick({
+      db,
+      budgetMs: 40_000,
+      now: () => new Date(NOW.getTime() + 60_000),
+      settings,
+    });
+    if (idle.sync.claimed !== 0) throw new Error("the idle tick claimed users");
+    console.log(
+      `idle tick: ${queries} queries in ${(performance.now() - started).toFixed(0)} ms with ${syncUsers} users scheduled (floor: 1 query, the schedule's backlog; the tick's other work, demo expiry, sign-in state, the recompute queue and its own record, adds ${queries - 1})`,
+    );
+
+    const incremental = await tickUntilDone(new Date(NOW.getTime() + HOUR));
+    report("incremental sync + recompute, an hour later", incremental);
+
+    const floor = await claimFloor(new Date(NOW.getTime() + 2 * HOUR));
+    console.log(
+      `floor: claiming and releasing the same ${syncUsers} users with no sync: ${rate(syncUsers / floor.seconds)} users/s, ${(floor.queries / syncUsers).toFixed(1)} queries per user`,
+    );
+  } finally {
+    await client.$disconnect();
+    await simulator.close();
+  }
 }
 
 async function connectAll() {

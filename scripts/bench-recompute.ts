@@ -20,13 +20,12 @@ import { provideDatabase } from "@/lib/local-db/provide-database";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
-import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import type { RecomputeMode } from "@/lib/server/recompute/plan-recompute";
 import {
   type RecomputeSummary,
   recomputeInTransaction,
 } from "@/lib/server/recompute/recompute-in-transaction";
-import { recordTouchedBooks } from "@/lib/server/recompute/record-touched-books";
+import { appendFills as appendFillsAsImport } from "./bench/append-fills";
 import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
@@ -188,64 +187,10 @@ async function flatCuts(robinhoodUserId: string) {
   );
 }
 
-/**
- * Appends `count` new one-contract sells to open, on the user's account and its newest contract (of
- * `underlying`, when given).
- */
-async function appendFills(robinhoodUserId: string, count: number, underlying?: string) {
-  await withUserTransaction({ db, robinhoodUserId, purpose: "work" }, async (tx, user) => {
-    const account = await tx.brokerAccount.findFirstOrThrow({ where: { userId: user.id } });
-    const leg = await tx.optionLeg.findFirstOrThrow({
-      where: { userId: user.id, ...(underlying ? { instrument: { underlying } } : {}) },
-      orderBy: { instrument: { expirationDate: "desc" } },
-    });
-    // Yesterday, after every fill of the generated history.
-    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    for (let index = 0; index < count; index++) {
-      const at = new Date(`${day}T15:${String(index).padStart(2, "0")}:00Z`);
-      const order = await tx.optionOrder.create({
-        data: {
-          userId: user.id,
-          accountId: account.id,
-          brokerOrderId: `bench-append-${underlying ?? ""}${index}`,
-          source: "CSV",
-          state: "filled",
-          chainSymbol: "BENCH",
-          quantity: "1",
-          processedQuantity: "1",
-          brokerCreatedAt: at,
-          brokerUpdatedAt: at,
-        },
-      });
-      const appended = await tx.optionLeg.create({
-        data: {
-          userId: user.id,
-          orderId: order.id,
-          brokerLegId: `bench-append-leg-${underlying ?? ""}${index}`,
-          instrumentId: leg.instrumentId,
-          side: "SELL",
-          positionEffect: "OPEN",
-        },
-      });
-      await tx.optionExecution.create({
-        data: {
-          userId: user.id,
-          legId: appended.id,
-          brokerExecutionId: `bench-append-fill-${underlying ?? ""}${index}`,
-          price: "1.25",
-          quantity: "1",
-          fees: "0.03",
-          executedAt: at,
-          tradeDate: new Date(`${day}T00:00:00Z`),
-        },
-      });
-    }
-    // As an import records them: the one book the fills went into.
-    await recordTouchedBooks(tx, user, [
-      { accountId: account.id, instrumentId: leg.instrumentId, fromDay: day },
-    ]);
-    await markInputsChanged(tx, user, { full: false });
-  });
+/** Appends `count` new fills dated yesterday (after every fill of the generated history). */
+function appendFills(robinhoodUserId: string, count: number, underlying?: string) {
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  return appendFillsAsImport({ db, robinhoodUserId, count, day, underlying });
 }
 
 function rate(value: number): string {

@@ -4,7 +4,11 @@ import { deleteExpiredSignInState } from "@/lib/server/auth/delete-expired-sign-
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { getDb } from "@/lib/server/db/db";
 import { expireDemoAccounts } from "@/lib/server/demo/expire-demo-accounts";
-import { type RecomputeTickReport, runRecomputeTick } from "@/lib/server/recompute/run-recompute-tick";
+import {
+  type RecomputeTickReport,
+  type RunRecomputeTickOptions,
+  runRecomputeTick,
+} from "@/lib/server/recompute/run-recompute-tick";
 import {
   runScheduledSyncs,
   type ScheduledSyncsReport,
@@ -30,6 +34,10 @@ export type RunCronTickOptions = {
   client?: Omit<RobinhoodClientOptions, "baseUrl">;
   /** Robinhood's URL for scheduled syncs; ROBINHOOD_API_URL by default (tests: a simulator). */
   baseUrl?: string;
+  /** Queued users recomputed at the same time; RECOMPUTE_TICK_CONCURRENCY by default. */
+  recomputeConcurrency?: number;
+  /** Told of each queued user recomputed (the benchmark's per-user figures). */
+  onRecomputed?: RunRecomputeTickOptions["onRecomputed"];
 };
 
 export type CronTickReport = Omit<RecomputeTickReport, "summaries"> & {
@@ -63,7 +71,13 @@ export async function runCronTick(options: RunCronTickOptions): Promise<CronTick
     client: options.client,
     baseUrl: options.baseUrl,
   });
-  const { summaries: _summaries, ...recompute } = await runRecomputeTick({ db, now, budgetMs: remaining() });
+  const { summaries: _summaries, ...recompute } = await runRecomputeTick({
+    db,
+    now,
+    budgetMs: remaining(),
+    concurrency: options.recomputeConcurrency,
+    onRecomputed: options.onRecomputed,
+  });
   const report: CronTickReport = {
     ...recompute,
     budgetExhausted: recompute.budgetExhausted || sync.budgetExhausted,

@@ -10,7 +10,10 @@ export async function setUserContext(tx: Prisma.TransactionClient, userId: strin
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${userLockKey(userId)}, 0))`;
 }
 
-/** The advisory-lock key of a user; every lock on a user's data uses this one key. */
+/**
+ * The advisory-lock key of a user; every lock on a user's data uses this one key. It is the user id
+ * after a fixed prefix (`userLockKey("")`), which SQL that locks a user it just read relies on.
+ */
 export function userLockKey(userId: string): string {
   return `rollbook-user:${userId}`;
 }

@@ -6,14 +6,25 @@ import { runAsUser } from "@/lib/server/db/with-user-transaction";
 import { type RecomputeSummary, recomputeInTransaction } from "./recompute-in-transaction";
 import { recordFailedRecompute } from "./record-failed-recompute";
 
+/**
+ * Users one tick recomputes at the same time by default. Each holds one pooled connection for its
+ * transaction (the app's pool has 10), and the work alternates between Node (engine, rows) and
+ * PostgreSQL (reads, merge), so a few at a time keep both busy; docs/SYNC.md has the measurements.
+ */
+export const RECOMPUTE_TICK_CONCURRENCY = 3;
+
 export type RunRecomputeTickOptions = {
   /** Stop claiming new users after this long; the rest waits for the next tick. */
   budgetMs: number;
+  /** Users recomputed at the same time, each in its own transaction; RECOMPUTE_TICK_CONCURRENCY by default. */
+  concurrency?: number;
   db?: Database;
   /** Clock, injectable for tests. */
   now?: () => Date;
   /** How long a user whose recompute failed waits before it is tried again. */
   retryDelaySeconds?: number;
+  /** Told of each user recomputed, as it commits (the benchmark's per-user figures). */
+  onRecomputed?: (summary: RecomputeSummary) => void;
 };
 
 export type RecomputeTickReport = {
@@ -52,56 +63,84 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
     summaries: [],
   };
   const skipped: string[] = [];
+  const concurrency = Math.max(1, options.concurrency ?? RECOMPUTE_TICK_CONCURRENCY);
+  const workers: Promise<void>[] = [];
 
-  while (true) {
-    if (Date.now() - started >= options.budgetMs) {
-      report.budgetExhausted = true;
-      break;
-    }
-    const attempt = await recomputeNextUser(db, skipped, now());
-    if (attempt.kind === "empty") break;
-    if (attempt.kind === "done") {
-      report.recomputed++;
-      report.summaries.push(attempt.summary);
-    } else if (attempt.kind === "busy") {
-      report.deferred++;
-      skipped.push(attempt.claim.user_id);
-    } else {
-      report.failed++;
-      skipped.push(attempt.claim.user_id);
-      await recordFailedRecompute({
-        db,
-        robinhoodUserId: attempt.claim.robinhood_user_id,
-        trigger: "cron",
-        now: now(),
-        error: attempt.error,
+  // Claims and recomputes users until the queue is empty or the budget is spent. The first worker
+  // starts alone and each claim it or another makes starts one more, up to `concurrency`: an idle
+  // tick still costs one short transaction, and a queue of one user one more.
+  const worker = async (): Promise<void> => {
+    while (true) {
+      if (Date.now() - started >= options.budgetMs) {
+        report.budgetExhausted = true;
+        return;
+      }
+      // As soon as this worker holds a user, the next worker may look for another.
+      const attempt = await recomputeNextUser(db, skipped, now(), () => {
+        if (workers.length < concurrency) workers.push(worker());
       });
-      await db.$executeRaw`
-        UPDATE recompute_queue SET queued_at = now() + make_interval(secs => ${options.retryDelaySeconds ?? 300})
-        WHERE user_id = ${attempt.claim.user_id}::uuid`;
+      if (attempt.kind === "empty") return;
+      if (attempt.kind === "done") {
+        report.recomputed++;
+        report.summaries.push(attempt.summary);
+        options.onRecomputed?.(attempt.summary);
+      } else if (attempt.kind === "busy") {
+        report.deferred++;
+        skipped.push(attempt.claim.user_id);
+      } else {
+        report.failed++;
+        skipped.push(attempt.claim.user_id);
+        await recordFailedRecompute({
+          db,
+          robinhoodUserId: attempt.claim.robinhood_user_id,
+          trigger: "cron",
+          now: now(),
+          error: attempt.error,
+        });
+        await db.$executeRaw`
+          UPDATE recompute_queue SET queued_at = now() + make_interval(secs => ${options.retryDelaySeconds ?? 300})
+          WHERE user_id = ${attempt.claim.user_id}::uuid`;
+      }
     }
-  }
+  };
+  workers.push(worker());
+  // Workers started while waiting join the list; wait until every one has finished, so a failed
+  // claim (the database gone) is reported only once nothing of this tick still runs.
+  const errors: unknown[] = [];
+  for (let waited = 0; waited < workers.length; waited++)
+    await workers[waited]?.catch((error) => errors.push(error));
+  if (errors.length > 0) throw errors[0];
   report.durationMs = Date.now() - started;
   return report;
 }
 
-async function recomputeNextUser(db: Database, skipped: string[], now: Date): Promise<Attempt> {
+async function recomputeNextUser(
+  db: Database,
+  skipped: string[],
+  now: Date,
+  onClaimed: () => void,
+): Promise<Attempt> {
   let claimed: Claim | undefined;
   try {
     return await db.$transaction(
       async (tx) => {
-        const [claim] = await tx.$queryRaw<Claim[]>`
-          SELECT user_id::text, robinhood_user_id, input_revision FROM recompute_queue
-          WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
-          ORDER BY queued_at, user_id
-          LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        // The claim and the try of the per-user lock are one round trip. Never wait for the per-user
+        // lock while holding the queue row: a sync holding the user lock may be waiting for this very
+        // row; such a user is left to the next pass instead. MATERIALIZED: the lock is tried on the
+        // one row claimed, never on a row the scan passed over.
+        const [claim] = await tx.$queryRaw<(Claim & { locked: boolean })[]>`
+          WITH claim AS MATERIALIZED (
+            SELECT user_id, robinhood_user_id, input_revision FROM recompute_queue
+            WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
+            ORDER BY queued_at, user_id
+            LIMIT 1 FOR UPDATE SKIP LOCKED)
+          SELECT user_id::text, robinhood_user_id, input_revision,
+                 pg_try_advisory_xact_lock(hashtextextended(${userLockKey("")} || user_id::text, 0)) AS locked
+          FROM claim`;
         if (!claim) return { kind: "empty" } as const;
         claimed = claim;
-        // Never wait for the per-user lock while holding the queue row: a sync holding the user lock
-        // may be waiting for this very row. Leave such a user to the next pass instead.
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-          SELECT pg_try_advisory_xact_lock(hashtextextended(${userLockKey(claim.user_id)}, 0)) AS locked`;
-        if (!lock?.locked) return { kind: "busy", claim } as const;
+        onClaimed();
+        if (!claim.locked) return { kind: "busy", claim } as const;
         const summary = await runAsUser(
           tx,
           { robinhoodUserId: claim.robinhood_user_id, purpose: "work" },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/server/accounts/delete-account";
+import { userLockKey } from "@/lib/server/db/user-context";
 import { runRecomputeTick } from "@/lib/server/recompute/run-recompute-tick";
 import { seedOptionsHistory } from "@/tests/support/seed-options-history";
-import { setUpTestDatabases } from "@/tests/support/test-database";
+import { connectOwner, setUpTestDatabases } from "@/tests/support/test-database";
 
 const TRADERS = Array.from(
   { length: 8 },
@@ -17,11 +18,26 @@ async function seedAll() {
     await seedOptionsHistory(databases.db, trader, `ACCT${index}`);
 }
 
+async function countCronRuns(): Promise<number> {
+  const { rows } = await databases.owner.query(
+    "SELECT count(*)::int AS n FROM recompute_runs WHERE trigger = 'cron'",
+  );
+  return rows[0].n;
+}
+
+/** Other sessions waiting for a lock (here: the blocked users' upserts, behind the test's row locks). */
+async function countWaitingUpserts(): Promise<number> {
+  const { rows } = await databases.owner.query(
+    "SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()",
+  );
+  return rows[0].n;
+}
+
 describe("runRecomputeTick", () => {
   it("recomputes every queued user exactly once when several ticks run at the same time", async () => {
     await seedAll();
     const reports = await Promise.all(
-      [1, 2, 3].map(() => runRecomputeTick({ db: databases.db, budgetMs: 30_000, now })),
+      [1, 2, 3].map(() => runRecomputeTick({ db: databases.db, budgetMs: 30_000, now, concurrency: 3 })),
     );
 
     expect(reports.reduce((sum, report) => sum + report.recomputed, 0)).toBe(TRADERS.length);
@@ -35,6 +51,67 @@ describe("runRecomputeTick", () => {
     expect(queue.rows[0].n).toBe(0);
     const chains = await databases.owner.query("SELECT count(*)::int AS n FROM roll_chains");
     expect(chains.rows[0].n).toBe(TRADERS.length * 2);
+  });
+
+  it("recomputes other queued users while one user's transaction waits, and each exactly once", async () => {
+    await seedAll();
+    // Hold the first-queued user's row: its recompute (the user upsert) waits until the test lets go.
+    const blocker = await connectOwner();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT 1 FROM users WHERE robinhood_user_id = $1 FOR UPDATE", [TRADERS[0]]);
+      const tick = runRecomputeTick({ db: databases.db, budgetMs: 30_000, now, concurrency: 3 });
+      // One at a time, the tick would sit behind the held user and recompute nobody meanwhile.
+      await expect.poll(() => countCronRuns(), { timeout: 20_000, interval: 100 }).toBe(TRADERS.length - 1);
+      await blocker.query("COMMIT");
+      const report = await tick;
+      expect(report).toMatchObject({ recomputed: TRADERS.length, failed: 0, deferred: 0 });
+    } finally {
+      await blocker.end();
+    }
+    const { rows } = await databases.owner.query(
+      "SELECT count(DISTINCT user_id)::int AS users, count(*)::int AS runs FROM recompute_runs WHERE trigger = 'cron'",
+    );
+    expect(rows[0]).toEqual({ users: TRADERS.length, runs: TRADERS.length });
+  });
+
+  it("never has more users in progress than its concurrency", async () => {
+    await seedAll();
+    // The two first-queued users wait on their rows: with two workers both are busy and nobody else
+    // may be recomputed until they are let go.
+    const blocker = await connectOwner();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT 1 FROM users WHERE robinhood_user_id = ANY($1) FOR UPDATE", [
+        TRADERS.slice(0, 2),
+      ]);
+      const tick = runRecomputeTick({ db: databases.db, budgetMs: 30_000, now, concurrency: 2 });
+      await expect.poll(() => countWaitingUpserts(), { timeout: 20_000, interval: 100 }).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await countCronRuns()).toBe(0);
+      await blocker.query("COMMIT");
+      expect(await tick).toMatchObject({ recomputed: TRADERS.length, failed: 0 });
+    } finally {
+      await blocker.end();
+    }
+  });
+
+  it("leaves a user whose lock other work holds queued, and recomputes the others", async () => {
+    await seedAll();
+    const holder = await connectOwner();
+    try {
+      const { rows } = await databases.owner.query(
+        "SELECT id::text FROM users WHERE robinhood_user_id = $1",
+        [TRADERS[2]],
+      );
+      await holder.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [userLockKey(rows[0].id)]);
+      const report = await runRecomputeTick({ db: databases.db, budgetMs: 30_000, now, concurrency: 3 });
+      expect(report).toMatchObject({ recomputed: TRADERS.length - 1, deferred: 1, failed: 0 });
+      const queue = await databases.owner.query("SELECT robinhood_user_id FROM recompute_queue");
+      expect(queue.rows).toEqual([{ robinhood_user_id: TRADERS[2] }]);
+    } finally {
+      await holder.end();
+    }
   });
 
   it("does nothing, quickly, when no input changed", async () => {
