@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import { SHORT_MONTH_NAMES } from "@/lib/dates/month-names";
 import type { EquityPoint } from "@/lib/equity/assemble-equity-curve";
+import type { EquityDrawing } from "@/lib/equity/equity-drawing";
 import { parseEquityPointsText } from "@/lib/equity/equity-points-text";
 import { decimalToNumberForDrawing, displayAxisMoney, displayMoney } from "@/lib/money";
 import { formatTradeDate } from "./format/dates";
@@ -27,31 +28,22 @@ const EQUITY_COLOR = "var(--gain)";
  * Cumulative realized P&L (a step line: it holds until the next day something closes) and the equity
  * curve, realized + unrealized at each day's stored marks (days without stored marks are skipped and
  * the line joins the days around them). Tooltips print the exact decimal strings.
+ *
+ * The server renders the legend and the text summary only: the lines are drawn after hydration
+ * (the page's Content-Security-Policy refuses inline style attributes in server HTML, while styles
+ * React sets on nodes it creates in the browser are allowed), so the points are parsed there too.
  */
-export function PnlChart({ pointsText }: { pointsText: string }) {
-  // The points arrive as one compact string (lib/equity/equity-points-text.ts): a smaller payload.
-  const points = useMemo(() => parseEquityPointsText(pointsText), [pointsText]);
-  // Drawn after hydration only: the page's Content-Security-Policy refuses inline style attributes in
-  // server HTML, while styles React sets on nodes it creates in the browser are allowed.
+export function PnlChart({ drawing }: { drawing: EquityDrawing }) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  const first = points[0];
-  const last = points.at(-1);
-  if (!first || !last) return null;
-  const data: DrawnPoint[] = points.map((point) => ({
-    ...point,
-    time: Date.parse(`${point.date}T00:00:00Z`),
-    realizedY: decimalToNumberForDrawing(point.realized),
-    equityY: point.equity === null ? null : decimalToNumberForDrawing(point.equity),
-  }));
-  const lastEquity = points.findLast((point) => point.equity !== null);
+  const { first, last, lastEquity } = drawing;
   const summary =
     `Cumulative realized P&L from ${formatTradeDate(first.date)} to ${formatTradeDate(last.date)}: ` +
     `${displayMoney(last.realized)}` +
     (lastEquity?.equity
       ? `; equity (realized + unrealized) on ${formatTradeDate(lastEquity.date)}: ${displayMoney(lastEquity.equity)}`
       : "");
-  const hasEquity = lastEquity !== undefined;
+  const hasEquity = lastEquity !== null;
 
   return (
     <div className="pnl-chart">
@@ -66,55 +58,70 @@ export function PnlChart({ pointsText }: { pointsText: string }) {
         ) : null}
       </ul>
       <div role="img" aria-label={summary} className="chart-frame">
-        {mounted ? (
-          <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
-            <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="var(--border)" vertical={false} />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={["dataMin", "dataMax"]}
-                tickFormatter={shortDate}
-                minTickGap={28}
-                tick={{ fontSize: 12, fill: "var(--muted)" }}
-                tickLine={false}
-              />
-              <YAxis
-                tickFormatter={displayAxisMoney}
-                width={56}
-                tick={{ fontSize: 12, fill: "var(--muted)" }}
-                tickLine={false}
-                axisLine={false}
-              />
-              <ReferenceLine y={0} stroke="var(--muted)" strokeDasharray="3 3" />
-              <Tooltip content={EquityTooltip} />
-              <Line
-                name="Realized"
-                dataKey="realizedY"
-                type="stepAfter"
-                stroke={REALIZED_COLOR}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-              {hasEquity ? (
-                <Line
-                  name="Equity"
-                  dataKey="equityY"
-                  type="linear"
-                  stroke={EQUITY_COLOR}
-                  strokeWidth={2}
-                  dot={{ r: 2 }}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ) : null}
-            </ComposedChart>
-          </ResponsiveContainer>
-        ) : null}
+        {mounted ? <ChartLines pointsText={drawing.pointsText} hasEquity={hasEquity} /> : null}
       </div>
     </div>
+  );
+}
+
+/** The drawn lines, from the points' compact text (lib/equity/equity-points-text.ts). */
+function ChartLines({ pointsText, hasEquity }: { pointsText: string; hasEquity: boolean }) {
+  const data = useMemo(
+    (): DrawnPoint[] =>
+      parseEquityPointsText(pointsText).map((point) => ({
+        ...point,
+        time: Date.parse(`${point.date}T00:00:00Z`),
+        realizedY: decimalToNumberForDrawing(point.realized),
+        equityY: point.equity === null ? null : decimalToNumberForDrawing(point.equity),
+      })),
+    [pointsText],
+  );
+  return (
+    <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
+      <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="var(--border)" vertical={false} />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={shortDate}
+          minTickGap={28}
+          tick={{ fontSize: 12, fill: "var(--muted)" }}
+          tickLine={false}
+        />
+        <YAxis
+          tickFormatter={displayAxisMoney}
+          width={56}
+          tick={{ fontSize: 12, fill: "var(--muted)" }}
+          tickLine={false}
+          axisLine={false}
+        />
+        <ReferenceLine y={0} stroke="var(--muted)" strokeDasharray="3 3" />
+        <Tooltip content={EquityTooltip} />
+        <Line
+          name="Realized"
+          dataKey="realizedY"
+          type="stepAfter"
+          stroke={REALIZED_COLOR}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+        {hasEquity ? (
+          <Line
+            name="Equity"
+            dataKey="equityY"
+            type="linear"
+            stroke={EQUITY_COLOR}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ) : null}
+      </ComposedChart>
+    </ResponsiveContainer>
   );
 }
 

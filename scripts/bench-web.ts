@@ -11,7 +11,8 @@
  * request, and the page's weight: HTML, the RSC payload inlined in it, and the RSC payload a
  * client-side navigation fetches. Target: every page's p95 <= 3x `/api/health`'s.
  * `--cpu-prof <folder>` has the server write a V8 CPU profile of the whole run there (open it in
- * Chrome's DevTools, or summarise it with `scripts/bench/cpu-profile-summary.ts`).
+ * Chrome's DevTools, or summarise it with `scripts/bench/cpu-profile-summary.ts`). `--only dashboard,chain`
+ * loads only the pages whose names start with those words (and `/api/health`): one page's profile.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -39,6 +40,12 @@ const args = z
     build: z.enum(["yes", "no"]).default("yes"),
     /** A folder: the `next start` server writes a V8 CPU profile there when it stops (--cpu-prof). */
     "cpu-prof": z.string().min(1).optional(),
+    /** Comma-separated page names (or their first words): only these pages are loaded. */
+    only: z
+      .string()
+      .min(1)
+      .transform((list) => list.split(",").map((name) => name.trim()))
+      .optional(),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -86,7 +93,11 @@ try {
       : []),
   ];
   const HEALTH: Target = { name: "/api/health", path: "/api/health", signedIn: false };
-  const targets = [HEALTH, ...PAGES];
+  const only = args.only;
+  const chosen = only ? PAGES.filter((page) => only.some((name) => page.name.startsWith(name))) : PAGES;
+  if (chosen.length === 0)
+    throw new Error(`--only matched no page of ${PAGES.map((page) => page.name).join(", ")}`);
+  const targets = [HEALTH, ...chosen];
 
   const cpuProf = args["cpu-prof"];
   const server = await startNextServer({
@@ -110,7 +121,7 @@ try {
     for (let round = 0; round < args.rounds; round++)
       for (const target of targets) batches.get(target.name)?.push(await load(target, args.requests));
     const sizes = new Map<string, PageSize>();
-    for (const page of PAGES) sizes.set(page.name, await measurePageSize(server.url, page.path, cookie));
+    for (const page of chosen) sizes.set(page.name, await measurePageSize(server.url, page.path, cookie));
 
     const stats = (name: string) => {
       const runs = batches.get(name) ?? [];

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { displayDecimal } from "@/lib/money";
 import type { ActivitySort } from "@/lib/server/queries/activity/activity-sql";
@@ -6,6 +8,7 @@ import { brokerStrategyText } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { listSortHref } from "../tables/list-sort-href";
 import { scrollRegion } from "../tables/scroll-region";
 import { OrderLegs } from "./order-legs";
 
@@ -14,7 +17,8 @@ export type ActivityTableSort = { column: ActivitySort; descending: boolean };
 type ActivityTableProps = {
   rows: ActivityRow[];
   sort: ActivityTableSort;
-  sortHref: (sort: ActivityTableSort) => string;
+  /** The list's filters: each header links to the list with them, sorted by its column (in SQL). */
+  sortQuery: Record<string, string | undefined>;
   /** The net amount of every matching row, all pages: the totals row. */
   netAmount: string;
   matching: number;
@@ -104,8 +108,8 @@ function Quantity({ row }: { row: ActivityRow }) {
 }
 
 /** The user's orders (fills folded in), lifecycle events and share trades; headers sort the whole list. */
-export function ActivityTable({ rows, sort, sortHref, netAmount, matching }: ActivityTableProps) {
-  const header = { sort, sortHref };
+export function ActivityTable({ rows, sort, sortQuery, netAmount, matching }: ActivityTableProps) {
+  const header = { sort, sortHref: listSortHref<ActivitySort>("/activity", sortQuery) };
   return (
     <div className="table-wrap sticky-head" {...scrollRegion("Activity")}>
       <table>

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { displayDecimal, displayMoney } from "@/lib/money";
 import type { ChainSort } from "@/lib/server/queries/list-chains";
@@ -6,6 +8,7 @@ import { ChainStatusBadge, SideLabel } from "../badges";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { listSortHref } from "../tables/list-sort-href";
 import { scrollRegion } from "../tables/scroll-region";
 import { SortHeader } from "../tables/sort-header";
 import { StrategyBadge } from "./strategy-badge";
@@ -16,8 +19,8 @@ export type ChainTableProps = {
   chains: ChainListRow[];
   /** The list's sort; null is the default, newest first. */
   sort?: ChainSort | null;
-  /** The URL that sorts the list by a column (in SQL, across every page). */
-  sortHref?: (sort: ChainSort) => string;
+  /** The list's filters: each header links to the list with them, sorted by its column (in SQL). */
+  sortQuery?: Record<string, string | undefined>;
 };
 
 function dte(days: number): string {
@@ -37,8 +40,8 @@ function ChainSortHeader(props: {
 }
 
 /** Roll chains, each with the contract it holds now (or held last); headers sort the whole list. */
-export function ChainTable({ chains, sort = null, sortHref }: ChainTableProps) {
-  const header = { sort, sortHref };
+export function ChainTable({ chains, sort = null, sortQuery }: ChainTableProps) {
+  const header = { sort, sortHref: sortQuery ? listSortHref<SortColumn>("/chains", sortQuery) : undefined };
   return (
     <div className="table-wrap sticky-head" {...scrollRegion("Roll chains")}>
       <table>

@@ -1,3 +1,5 @@
+"use client";
+
 import { displayDecimal } from "@/lib/money";
 import type { LotView } from "@/lib/server/queries/get-chain";
 import { CloseKindLabel } from "../badges";

@@ -1,3 +1,5 @@
+"use client";
+
 import { displayDecimal, signOfDecimal } from "@/lib/money";
 import type { RollView } from "@/lib/server/queries/get-chain";
 import { ContractLabel } from "../contract";

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { displayDecimal, displayMoney } from "@/lib/money";
 import type { PositionTotals, PositionView } from "@/lib/server/queries/get-positions-page";
@@ -7,6 +9,7 @@ import { StrategyBadge } from "../chains/strategy-badge";
 import { ContractLabel } from "../contract";
 import { formatTradeDate } from "../format/dates";
 import { Money } from "../money";
+import { listSortHref } from "../tables/list-sort-href";
 import { scrollRegion } from "../tables/scroll-region";
 import { SortHeader } from "../tables/sort-header";
 
@@ -23,15 +26,16 @@ export type OpenPositionsTableProps = {
   /** Over every position the filter matches, not only this page. */
   totals: PositionTotals;
   sort: PositionSort | null;
-  sortHref: (sort: PositionSort) => string;
+  /** The list's filter: each header links to the list with it, sorted by its column (in SQL). */
+  sortQuery: Record<string, string | undefined>;
 };
 
 /**
  * Open option positions, one page: headers sort the whole list through the URL (in SQL), and the
- * totals row sums every matching position. Rendered on the server: the browser gets the table, not
- * the rows as data.
+ * totals row sums every matching position.
  */
-export function OpenPositionsTable({ positions, totals, sort, sortHref }: OpenPositionsTableProps) {
+export function OpenPositionsTable({ positions, totals, sort, sortQuery }: OpenPositionsTableProps) {
+  const sortHref = listSortHref<PositionSortColumn>("/positions", sortQuery);
   const header = (column: PositionSortColumn, label: string, numeric = false) => (
     <SortHeader
       column={column}

@@ -1,26 +1,14 @@
 "use client";
 
-import {
-  type ColumnDef,
-  columnFilteringFeature,
-  createFilteredRowModel,
-  createSortedRowModel,
-  globalFilteringFeature,
-  type Row,
-  type RowData,
-  rowSortingFeature,
-  type SortingState,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
 import { type ReactNode, useId, useMemo, useState } from "react";
 import { scrollRegion } from "./scroll-region";
+import { nextSorting, type Sorting, sortAndFilterRows } from "./sort-rows";
 
 /**
  * One column of a sortable table. Columns hold functions, so each table that uses this component is a
  * client component defining its columns; the rows it receives are plain data from the server.
  */
-export type TableColumn<T extends RowData> = {
+export type TableColumn<T> = {
   id: string;
   header: string;
   /** Right-aligned figures. */
@@ -39,7 +27,7 @@ export type TableColumn<T extends RowData> = {
   rowHeader?: boolean;
 };
 
-export type SortableTableProps<T extends RowData> = {
+export type SortableTableProps<T> = {
   rows: T[];
   columns: TableColumn<T>[];
   rowKey: (row: T) => string;
@@ -52,70 +40,21 @@ export type SortableTableProps<T extends RowData> = {
   footerLabel?: string;
 };
 
-const features = tableFeatures({
-  rowSortingFeature,
-  columnFilteringFeature,
-  globalFilteringFeature,
-  sortedRowModel: createSortedRowModel(),
-  filteredRowModel: createFilteredRowModel(),
-});
-
-type Features = typeof features;
-
-function compareValues(a: number | string | null, b: number | string | null): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), "en", { numeric: true });
-}
-
-/** A table whose column headers sort it and whose rows a text box filters, with a sticky header. */
-export function SortableTable<T extends RowData>(props: SortableTableProps<T>) {
+/**
+ * A table whose column headers sort it and whose rows a text box filters, with a sticky header. Its
+ * rows are tens (per underlying, per statistic): sorted and filtered here, in the browser and in the
+ * server render, with a plain sort (a table library's model cost more than the rows themselves).
+ */
+export function SortableTable<T>(props: SortableTableProps<T>) {
   const { rows, columns, rowKey, caption, filterable = false, initialSort } = props;
-  const [sorting, setSorting] = useState<SortingState>(initialSort ? [initialSort] : []);
+  const [sorting, setSorting] = useState<Sorting>(initialSort ?? null);
   const [globalFilter, setGlobalFilter] = useState("");
   const filterId = useId();
 
-  const columnDefs = useMemo<ColumnDef<Features, T>[]>(
-    () =>
-      columns.map((column) => ({
-        id: column.id,
-        header: column.header,
-        accessorFn: (row: T) => column.sortValue(row),
-        // Nulls last whichever way the column is sorted: flip their order when descending.
-        sortFn: (rowA: Row<Features, T>, rowB: Row<Features, T>) => {
-          const a = column.sortValue(rowA.original);
-          const b = column.sortValue(rowB.original);
-          if (a === null || b === null) {
-            if (a === b) return 0;
-            const descending = sorting[0]?.desc === true;
-            return (a === null ? 1 : -1) * (descending ? -1 : 1);
-          }
-          return compareValues(a, b);
-        },
-        enableGlobalFilter: column.filterText !== undefined,
-      })),
-    [columns, sorting],
+  const visible = useMemo(
+    () => sortAndFilterRows(rows, columns, sorting, globalFilter),
+    [rows, columns, sorting, globalFilter],
   );
-
-  const table = useTable({
-    features,
-    columns: columnDefs,
-    data: rows,
-    getRowId: (row: T) => rowKey(row),
-    state: { sorting, globalFilter },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setGlobalFilter,
-    globalFilterFn: (row: Row<Features, T>, columnId: string, value: unknown) => {
-      const column = columns.find((candidate) => candidate.id === columnId);
-      const query = String(value ?? "")
-        .trim()
-        .toLowerCase();
-      if (!column?.filterText || query === "") return query === "";
-      return column.filterText(row.original).toLowerCase().includes(query);
-    },
-    getColumnCanGlobalFilter: () => true,
-  });
-
-  const visible = table.getRowModel().rows;
   const hasFooter = columns.some((column) => column.footer !== undefined);
 
   return (
@@ -144,45 +83,42 @@ export function SortableTable<T extends RowData>(props: SortableTableProps<T>) {
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const column = columns.find((candidate) => candidate.id === header.column.id);
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={column?.numeric ? "num" : undefined}
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+            <tr>
+              {columns.map((column) => {
+                const sorted = sorting?.id === column.id ? (sorting.desc ? "desc" : "asc") : false;
+                return (
+                  <th
+                    key={column.id}
+                    scope="col"
+                    className={column.numeric ? "num" : undefined}
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => setSorting((current) => nextSorting(current, column, rows))}
                     >
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        {column?.header}
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+                      {column.header}
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.id}>
+              <tr key={rowKey(row)}>
                 {columns.map((column) =>
                   column.rowHeader ? (
                     <th key={column.id} scope="row" className={column.numeric ? "num" : undefined}>
-                      {column.cell(row.original)}
+                      {column.cell(row)}
                     </th>
                   ) : (
                     <td key={column.id} className={column.numeric ? "num" : undefined}>
-                      {column.cell(row.original)}
+                      {column.cell(row)}
                     </td>
                   ),
                 )}

@@ -144,9 +144,7 @@ export default async function ActivityPage({
             <ActivityTable
               rows={list.rows}
               sort={sort}
-              sortHref={(next) =>
-                href("/activity", { sort: next.column, dir: next.descending ? "desc" : "asc" })
-              }
+              sortQuery={query}
               netAmount={list.netAmount}
               matching={list.matching}
             />

@@ -116,11 +116,7 @@ export default async function ChainsPage({
           </form>
           {chains.length > 0 ? (
             <>
-              <ChainTable
-                chains={chains}
-                sort={sort ?? null}
-                sortHref={(next) => href({ sort: next.column, dir: next.descending ? "desc" : "asc" })}
-              />
+              <ChainTable chains={chains} sort={sort ?? null} sortQuery={query} />
               <Pagination
                 path="/chains"
                 page={list.page}

@@ -9,8 +9,6 @@ import { Money } from "@/components/money";
 import { PnlChart } from "@/components/pnl-chart";
 import { Stat } from "@/components/stat";
 import { chartRangeSearchParams } from "@/lib/equity/chart-range";
-import { equityPointsText } from "@/lib/equity/equity-points-text";
-import { thinEquityCurve } from "@/lib/equity/thin-equity-curve";
 import { readForPage, requirePageSession } from "@/lib/server/auth/require-user";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getEquitySeries } from "@/lib/server/queries/get-equity-series";
@@ -99,8 +97,8 @@ export default async function DashboardPage({
               </div>
               <RangeSelector range={range} />
             </div>
-            {chart.points.length > 0 ? (
-              <PnlChart pointsText={equityPointsText(thinEquityCurve(chart.points))} />
+            {chart.drawing ? (
+              <PnlChart drawing={chart.drawing} />
             ) : (
               <EmptyState
                 title={

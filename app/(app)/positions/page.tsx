@@ -34,12 +34,6 @@ export default async function PositionsPage({
     }),
   );
   const query = { q: search, sort: params.sort, dir: params.dir };
-  const sortHref = (next: PositionSort) =>
-    `/positions?${new URLSearchParams(
-      Object.entries({ q: search, sort: next.column, dir: next.descending ? "desc" : "asc" }).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
-    )}`;
   const matching = positions.totals.positions;
 
   return (
@@ -96,7 +90,7 @@ export default async function PositionsPage({
                   positions={positions.options}
                   totals={positions.totals}
                   sort={sort}
-                  sortHref={sortHref}
+                  sortQuery={{ q: search }}
                 />
                 <Pagination
                   path="/positions"

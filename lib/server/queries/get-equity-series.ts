@@ -2,6 +2,7 @@ import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { assembleEquityCurve, type EquityPoint } from "@/lib/equity/assemble-equity-curve";
 import { type ChartRange, rangeStart } from "@/lib/equity/chart-range";
+import { type EquityDrawing, equityDrawing } from "@/lib/equity/equity-drawing";
 import { cachedUserRead } from "@/lib/server/cache/cached-user-read";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
@@ -12,6 +13,8 @@ export type EquitySeries = {
   points: EquityPoint[];
   /** Days with stored marks in the whole history: 0 means no equity curve can be drawn yet. */
   markedDays: number;
+  /** The range's points prepared for the chart (null when there are none), cached with them. */
+  drawing: EquityDrawing | null;
 };
 
 export type GetEquitySeriesOptions = {
@@ -39,12 +42,9 @@ export async function getEquitySeries(options: GetEquitySeriesOptions): Promise<
       const marked = await tx.$queryRaw<{ date: string; unrealized: string }[]>`
       SELECT mark_date::text AS date, unrealized_pnl::text AS unrealized
       FROM daily_mark_days WHERE user_id = ${user.id}::uuid ORDER BY mark_date`;
-      const points = assembleEquityCurve(realized, marked);
-      return {
-        range: options.range,
-        points: start === null ? points : points.filter((point) => point.date >= start),
-        markedDays: marked.length,
-      };
+      const curve = assembleEquityCurve(realized, marked);
+      const points = start === null ? curve : curve.filter((point) => point.date >= start);
+      return { range: options.range, points, markedDays: marked.length, drawing: equityDrawing(points) };
     }),
   );
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compareDecimals, formatMoney, parseDecimal, sum } from "@/lib/money";
 import { userReadCache } from "@/lib/server/cache/cached-user-read";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { listActivity } from "@/lib/server/queries/activity/list-activity";
 import { getDashboard } from "@/lib/server/queries/get-dashboard";
 import { getPositionsPage, type PositionView } from "@/lib/server/queries/get-positions-page";
 import { type ChainListRow, listChainsPage } from "@/lib/server/queries/list-chains-page";
@@ -172,6 +173,11 @@ describe("cached page reads", () => {
 
   it("are read again once a sync or import writes raw rows", async () => {
     const before = await getDashboard({ db: databases.db, robinhoodUserId: OTHER });
+    const activity = { db: databases.db, robinhoodUserId: OTHER, filters: { type: "order" as const } };
+    const activityBefore = await listActivity(activity);
+    expect(await listActivity(activity)).toBe(activityBefore);
+    // Another page or filter is its own read.
+    expect(await listActivity({ ...activity, filters: {} })).not.toBe(activityBefore);
     const again = await importCsvFile({
       db: databases.db,
       robinhoodUserId: OTHER,
@@ -184,5 +190,7 @@ describe("cached page reads", () => {
     // Before any recompute, the new fills' fees are already on the dashboard.
     const after = await getDashboard({ db: databases.db, robinhoodUserId: OTHER });
     expect(compareDecimals(after.totals.fees, before.totals.fees)).toBeGreaterThan(0);
+    // The Activity page lists the imported orders at once.
+    expect((await listActivity(activity)).matching).toBeGreaterThan(activityBefore.matching);
   });
 });

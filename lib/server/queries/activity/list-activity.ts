@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedUserRead } from "@/lib/server/cache/cached-user-read";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import { decimalText } from "../decimal-text";
@@ -41,13 +42,26 @@ export type ActivityPage = {
 /**
  * A page of the user's activity (orders with their fills folded in, lifecycle events, share trades),
  * filtered, counted, summed, sorted and paged in SQL: only the page's rows are read in detail, so a
- * history of 100,000 fills is never loaded whole.
+ * history of 100,000 fills is never loaded whole. Cached per user and data version (lib/server/cache)
+ * under every argument that changes it.
  */
 export async function listActivity(options: ListActivityOptions): Promise<ActivityPage> {
   const pageSize = options.pageSize ?? ACTIVITY_PAGE_SIZE;
   const sort = options.sort ?? { column: "date", descending: true };
+  const filters = options.filters ?? {};
+  const key = ["activity", filters, sort, options.page ?? 1, pageSize];
+  return cachedUserRead({ robinhoodUserId: options.robinhoodUserId, db: options.db, key }, () =>
+    readActivityPage(options, filters, sort, pageSize),
+  );
+}
+
+function readActivityPage(
+  options: ListActivityOptions,
+  filters: ActivityFilters,
+  sort: { column: ActivitySort; descending: boolean },
+  pageSize: number,
+): Promise<ActivityPage> {
   return readAsUser(options, async (tx, user) => {
-    const filters = options.filters ?? {};
     const [summary] = await tx.$queryRaw<
       { matching: number; net: string }[]
     >`${activityTotals(user.id, filters)}`;
