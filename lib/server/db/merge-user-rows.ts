@@ -18,7 +18,7 @@ export type MergeScope = ReadonlyMap<string, string>;
 
 export type MergedCounts = { inserted: number; updated: number; deleted: number };
 
-/** One table's merge: its rows written, and how many rows were given (what the user holds now). */
+/** One table's merge: its rows written, and the rows given (the user's rows there after it, in its scope). */
 export type TableMerge = MergedCounts & { table: string; given: number };
 
 /** The totals over every table, and each table's own counts (tables given, in their order). */

@@ -81,7 +81,7 @@ export async function persistPnlResult(
     tables,
     underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
   );
-  const written = performance.now();
+  const mergedAt = performance.now();
   // A write that changed a large share of the user's rows leaves the planner's statistics behind.
   const analyzed = await refreshDerivedStatistics(tx, merged.tables, options.statistics);
 
@@ -93,8 +93,8 @@ export async function persistPnlResult(
     written: { inserted: merged.inserted, updated: merged.updated, deleted: merged.deleted },
     analyzed,
     buildMs: Math.round(built - started),
-    writeMs: Math.round(written - built),
-    analyzeMs: Math.round(performance.now() - written),
+    writeMs: Math.round(mergedAt - built),
+    analyzeMs: Math.round(performance.now() - mergedAt),
   };
 }
 

@@ -16,7 +16,7 @@
 -- writes, only another ANALYZE or VACUUM of the table). A table whose lock another transaction holds
 -- (another recompute's ANALYZE, a VACUUM) is waited for at most 2 s (autovacuum gives its lock up
 -- after deadlock_timeout, 1 s) and then skipped, never failing the recompute: autovacuum analyzes it
--- later. Returns the tables it analyzed.
+-- later; after one skip the remaining tables are not waited for. Returns the tables it analyzed.
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL statement_timeout = '60s';
@@ -44,7 +44,9 @@ BEGIN
       v_analyzed := v_analyzed || v_table;
     EXCEPTION WHEN lock_not_available THEN
       -- Another transaction keeps the table locked (lock_timeout): skipped, autovacuum will do it.
-      NULL;
+      -- Most likely another large recompute, which holds the next tables too: those are tried
+      -- without waiting, so the whole call waits 2 s at most.
+      PERFORM set_config('lock_timeout', '10ms', true);
     END;
   END LOOP;
   RETURN v_analyzed;
