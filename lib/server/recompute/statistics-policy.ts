@@ -14,8 +14,8 @@ export type StatisticsPolicy = { minRows: number; share: number };
  * the merge's joins and every page's queries start from, can be off by 2× and far more: a user who
  * got their rows after the last ANALYZE is estimated at one row when the statistics list every
  * user they saw as a common value (a table of a few dozen users), and the merge's anti-joins then
- * run as nested loops over both sides, quadratic in the rows (2,605 s instead of 34 s at 100,000
- * fills). So the share is of the user's rows, not of the table's: 50,000 new rows in a table of
+ * run as nested loops over both sides, quadratic in the rows (a second full recompute of 100,000
+ * fills took 2,605 s, the first 34 s). So the share is of the user's rows, not of the table's: 50,000 new rows in a table of
  * 2,000,000 held by 40 users are still estimated at one row. Updated rows do not count: they move
  * no row between users. An ANALYZE samples at most 30,000 rows whatever the table's size, and this
  * fires about once per doubling of a user's history, so it stays a small part of the write it

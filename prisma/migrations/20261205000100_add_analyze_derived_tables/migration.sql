@@ -3,7 +3,7 @@
 -- write that changed a large share of a user's rows (docs/RECOMPUTE.md, "Planner statistics").
 -- Without it, the first full recompute of a large history leaves ~100,000 rows in tables whose
 -- statistics still say the user has none; the next recompute's merge then plans its anti-joins as
--- nested loops over both sides (a second full recompute of 100,000 fills ran 2,605 s instead of
+-- nested loops over both sides (a second full recompute of 100,000 fills ran 2,605 s, the first
 -- 34 s) until autovacuum happens to analyze them.
 --
 -- Why a SECURITY DEFINER function and not GRANT MAINTAIN: only a table's owner may ANALYZE it, and
