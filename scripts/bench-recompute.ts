@@ -4,15 +4,19 @@
  * For each size, a merged activity report of about that many fills (the simulator's ten-year
  * histories of several traders written as one account, scripts/bench/long-activity-report.ts) is
  * imported into a throwaway embedded PostgreSQL (or DATABASE_URL), then the user's P&L is recomputed
- * twice: once into empty derived tables, once replacing every row. Beside each is the floor: the same
- * derived rows loaded by PostgreSQL's COPY from server-side files into tables of the same shape and
- * indexes (scripts/bench/copy-floor.ts), and the ratio. Then 10 fills are appended to one book, as an
+ * fully twice, right after each other: first into derived tables that hold none of the user's rows,
+ * then over the first run's rows (the second sync of a large history, an engine-version repair), with
+ * the tables each run analyzed (docs/RECOMPUTE.md, "Planner statistics"; `--statistics off` skips
+ * that, to see the plans without it). Beside each is the floor: the same derived rows loaded by
+ * PostgreSQL's COPY from server-side files into tables of the same shape and indexes
+ * (scripts/bench/copy-floor.ts), and the ratios. The load average is printed with each size. Then 10 fills are appended to one book, as an
  * import appends them, and the user is recomputed incrementally (only the touched underlying), then
  * fully, each with its time and the statements every connection sent. The import and a small
  * warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { z } from "zod";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
@@ -25,6 +29,7 @@ import {
   type RecomputeSummary,
   recomputeInTransaction,
 } from "@/lib/server/recompute/recompute-in-transaction";
+import { DEFAULT_STATISTICS_POLICY, type StatisticsPolicy } from "@/lib/server/recompute/statistics-policy";
 import { appendFills as appendFillsAsImport } from "./bench/append-fills";
 import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
@@ -38,8 +43,13 @@ const args = z
       .transform((text) =>
         text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size)),
       ),
+    statistics: z.enum(["on", "off"]).default("on"),
   })
   .parse(parseFlags(process.argv.slice(2)));
+
+// `off`: no write is ever worth an ANALYZE, as before the planner statistics were refreshed.
+const statistics: StatisticsPolicy =
+  args.statistics === "on" ? DEFAULT_STATISTICS_POLICY : { minRows: Number.POSITIVE_INFINITY, share: 1 };
 
 // A ten-year history of one simulated trader holds about this many option fills.
 const FILLS_PER_TRADER_DECADE = 3_900;
@@ -71,13 +81,21 @@ try {
   await importedUser(500);
   for (const size of args.sizes) {
     const robinhoodUserId = await importedUser(size);
-    const runs: { seconds: number; summary: RecomputeSummary }[] = [];
+    await analyzeEarlierUsers();
+    const loadBefore = loadAverage();
+    const runs: { seconds: number; summary: RecomputeSummary; statements: number }[] = [];
     for (let run = 0; run < 2; run++) {
+      const statementsBefore = statements;
       const started = performance.now();
       const summary = await recompute(robinhoodUserId, "full");
-      runs.push({ seconds: (performance.now() - started) / 1000, summary });
+      runs.push({
+        seconds: (performance.now() - started) / 1000,
+        summary,
+        statements: statements - statementsBefore,
+      });
       if (!summary.reconciles) process.exitCode = 1;
     }
+    const loadAfter = loadAverage();
     const floor = await measureCopyFloor({
       adminUrl: adminUrl.toString(),
       userId: userIdFromRobinhoodUserId(robinhoodUserId),
@@ -87,13 +105,20 @@ try {
     console.log(
       `${fills.toLocaleString("en-US")} fills (${runs[0]?.summary.lots.toLocaleString("en-US")} lots, ${runs[0]?.summary.chains.toLocaleString("en-US")} chains${"rows" in floor ? `, ${floor.rows.toLocaleString("en-US")} derived rows` : ""}):`,
     );
-    for (const [index, { seconds, summary }] of runs.entries()) {
-      const { load, compute, build, write } = summary.phaseMs;
+    console.log(`  load average ${loadBefore} before the two full recomputes, ${loadAfter} after`);
+    for (const [index, { seconds, summary, statements: sent }] of runs.entries()) {
+      const { load, compute, build, write, analyze } = summary.phaseMs;
       const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
+      const analyzed = summary.analyzed.length > 0 ? summary.analyzed.join(", ") : "nothing";
       console.log(
-        `  recompute ${index === 0 ? "into empty tables" : "replacing every row"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio} (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""})`,
+        `  full recompute ${index === 0 ? "1, no rows of the user yet" : "2, over the first's rows"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio}, ${sent} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""}, analyzed ${analyzed} in ${analyze} ms)`,
       );
     }
+    const [first, second] = runs;
+    if (first && second)
+      console.log(
+        `  second ÷ first: ${(second.seconds / first.seconds).toFixed(2)}× end to end, written ${(second.summary.phaseMs.write / Math.max(1, first.summary.phaseMs.write)).toFixed(2)}×`,
+      );
     // Where each underlying's flat cut fell (docs/RECOMPUTE.md, "Flat cuts"): an incremental
     // recompute replays the fills from it on.
     const cuts = await flatCuts(robinhoodUserId);
@@ -130,7 +155,7 @@ try {
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(
-        `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted)`,
+        `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted${summary.analyzed.length > 0 ? `; analyzed ${summary.analyzed.join(", ")}` : ""})`,
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
@@ -148,8 +173,24 @@ try {
  */
 function recompute(robinhoodUserId: string, mode: RecomputeMode): Promise<RecomputeSummary> {
   return withUserTransaction({ db, robinhoodUserId, purpose: "work", timeoutMs: 3_600_000 }, (tx, user) =>
-    recomputeInTransaction(tx, user, { now: new Date(), trigger: "bench", mode }),
+    recomputeInTransaction(tx, user, { now: new Date(), trigger: "bench", mode, statistics }),
   );
+}
+
+/**
+ * The derived tables' statistics as a database autovacuum has visited leaves them: they describe the
+ * users written so far (here the warm-up and the smaller sizes), not the user about to be
+ * recomputed. A throwaway database that never analyzed them plans from their page counts instead,
+ * which hides what the first full recompute's rows do to the second one's plans.
+ */
+async function analyzeEarlierUsers() {
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`ANALYZE ${[...DERIVED_TABLES, "recompute_flat_cuts"].join(", ")}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** A new user holding an imported history of about `fills` option fills. */
@@ -191,6 +232,13 @@ async function flatCuts(robinhoodUserId: string) {
 function appendFills(robinhoodUserId: string, count: number, underlying?: string) {
   const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   return appendFillsAsImport({ db, robinhoodUserId, count, day, underlying });
+}
+
+/** The 1-, 5- and 15-minute load averages: the machine is shared, so every figure carries its load. */
+function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" / ");
 }
 
 function rate(value: number): string {

@@ -31,7 +31,8 @@ try {
   const { inserted, updated, deleted } = summary.written;
   console.log(
     `Recomputed ${scope}${summary.fullReason ? ` (${summary.fullReason})` : ""}: ${summary.executions} fills, ` +
-      `${inserted} rows inserted, ${updated} updated, ${deleted} deleted in ${summary.durationMs} ms.`,
+      `${inserted} rows inserted, ${updated} updated, ${deleted} deleted in ${summary.durationMs} ms` +
+      `${summary.analyzed.length > 0 ? `; analyzed ${summary.analyzed.join(", ")}` : ""}.`,
   );
 } finally {
   await db.$disconnect();

@@ -18,6 +18,12 @@ export type MergeScope = ReadonlyMap<string, string>;
 
 export type MergedCounts = { inserted: number; updated: number; deleted: number };
 
+/** One table's merge: its rows written, and the rows given (the user's rows there after it, in its scope). */
+export type TableMerge = MergedCounts & { table: string; given: number };
+
+/** The totals over every table, and each table's own counts (tables given, in their order). */
+export type MergeResult = MergedCounts & { tables: TableMerge[] };
+
 // Up to this many rows are staged by INSERT … VALUES in the merge's own query (one round trip in
 // all); more go through COPY, whose per-row cost is lower.
 const INLINE_STAGING_ROWS = 2_000;
@@ -34,6 +40,8 @@ const INLINE_STAGING_ROWS = 2_000;
  * incremental recompute gives the rows of a few underlyings): a stored row outside it is neither
  * updated nor deleted. The given rows must all fall inside it.
  *
+ * Returns the rows inserted, updated and deleted, in all and per table.
+ *
  * `tables` come parents first. Deletes run first, children first, so a row whose id changed (ids
  * of an older scheme) leaves its natural key free for the new one; then inserts and updates, parents
  * first, so a lot's new chain exists before the lot points at it.
@@ -43,15 +51,20 @@ export async function mergeUserRows(
   userId: string,
   tables: readonly TableRows[],
   scope?: MergeScope,
-): Promise<MergedCounts> {
+): Promise<MergeResult> {
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
   const rowCount = tables.reduce((sum, table) => sum + table.rows.length, 0);
   const inline = rowCount <= INLINE_STAGING_ROWS ? stagingStatements(tables) : null;
   const stagedTables = inline ? inline.staged : await stageTables(connection, tables);
   const staged = new Map(stagedTables.map((table) => [table.table, table.name]));
-  const writes: { sql: string; kind: "inserted" | "updated" | null }[] = [];
-  const deletes: { sql: string; kind: "deleted" }[] = [];
+  // Autovacuum never analyzes temporary tables, so the staging tables' statistics are whatever this
+  // connection's last ANALYZE of them found. They are refreshed first, so every statement below
+  // (the deletes' anti-joins included) plans with the rows just staged. (What made the merge slow
+  // was the derived tables' statistics, not these: see refresh-derived-statistics.ts.)
+  const analyzes = [...staged.values()].map((name) => `ANALYZE ${name}`);
+  const writes: { sql: string; kind: "inserted" | "updated"; table: string }[] = [];
+  const deletes: { sql: string; kind: "deleted"; table: string }[] = [];
   for (const { table: rawTable, columns: rawColumns, key: rawKey } of tables) {
     const table = safeName(rawTable);
     const columns = rawColumns.map(safeName);
@@ -60,18 +73,17 @@ export async function mergeUserRows(
     const mine = `t.user_id = '${userId}'${condition ? ` AND (${condition})` : ""}`;
     const name = staged.get(table);
     if (name === undefined) {
-      deletes.unshift({ sql: `DELETE FROM ${table} t WHERE ${mine}`, kind: "deleted" });
+      deletes.unshift({ sql: `DELETE FROM ${table} t WHERE ${mine}`, kind: "deleted", table });
       continue;
     }
     const sameKey = key.map((column) => `t.${column} = s.${column}`).join(" AND ");
     const values = columns.filter((column) => !key.includes(column) && column !== "user_id");
     const list = columns.join(", ");
-    // The planner knows nothing of a freshly filled temporary table; statistics make it hash-join.
-    writes.push({ sql: `ANALYZE ${name}`, kind: null });
     writes.push({
       sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((column) => `s.${column}`).join(", ")} FROM ${name} s
         WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}' AND ${sameKey})`,
       kind: "inserted",
+      table,
     });
     if (values.length > 0) {
       writes.push({
@@ -80,21 +92,32 @@ export async function mergeUserRows(
          WHERE ${mine} AND ${sameKey}
            AND ROW(${values.map((column) => `t.${column}`).join(", ")}) IS DISTINCT FROM ROW(${values.map((column) => `s.${column}`).join(", ")})`,
         kind: "updated",
+        table,
       });
     }
     deletes.unshift({
       sql: `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
       kind: "deleted",
+      table,
     });
   }
   const merge = [...deletes, ...writes];
-  const setup = inline?.statements ?? [];
+  const setup = [...(inline?.statements ?? []), ...analyzes];
   const results = await connection.query([...setup, ...merge.map((statement) => statement.sql)].join(";\n"));
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
+  const perTable = new Map<string, TableMerge>(
+    tables.map((table) => [
+      safeName(table.table),
+      { table: safeName(table.table), given: table.rows.length, inserted: 0, updated: 0, deleted: 0 },
+    ]),
+  );
   const counts: MergedCounts = { inserted: 0, updated: 0, deleted: 0 };
   merge.forEach((statement, index) => {
-    if (statement.kind) counts[statement.kind] += answers[index]?.rowCount ?? 0;
+    const rows = answers[index]?.rowCount ?? 0;
+    counts[statement.kind] += rows;
+    const table = perTable.get(statement.table);
+    if (table) table[statement.kind] += rows;
   });
-  return counts;
+  return { ...counts, tables: [...perTable.values()] };
 }

@@ -6,6 +6,8 @@ import { chainOpeningStrategies } from "./chain-opening-strategies";
 import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
+import { refreshDerivedStatistics } from "./refresh-derived-statistics";
+import type { StatisticsPolicy } from "./statistics-policy";
 
 export type PersistPnlResultOptions = {
   userId: string;
@@ -23,6 +25,8 @@ export type PersistPnlResultOptions = {
   cuts?: ReadonlyMap<string, FlatCut>;
   /** The last trading date of each underlying's inputs the result was computed from. */
   lastDays: ReadonlyMap<string, string>;
+  /** When a write is worth an ANALYZE of its table (tests lower it); the default otherwise. */
+  statistics?: StatisticsPolicy;
 };
 
 export type PersistedCounts = {
@@ -32,9 +36,12 @@ export type PersistedCounts = {
   days: number;
   /** Rows the merge inserted, updated and deleted, over every derived table. */
   written: MergedCounts;
-  /** Building the rows (the engine's lazily built result rows, then COPY text), and writing them. */
+  /** The derived tables whose planner statistics were refreshed after the write. */
+  analyzed: string[];
+  /** Building the rows (the engine's lazily built result rows, then COPY text), writing them, analyzing. */
   buildMs: number;
   writeMs: number;
+  analyzeMs: number;
 };
 
 /**
@@ -68,21 +75,26 @@ export async function persistPnlResult(
       throw new Error("a lot without a chain in a scoped recompute");
   }
   const built = performance.now();
-  const written = await mergeUserRows(
+  const merged = await mergeUserRows(
     tx,
     userId,
     tables,
     underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
   );
+  const mergedAt = performance.now();
+  // A write that changed a large share of the user's rows leaves the planner's statistics behind.
+  const analyzed = await refreshDerivedStatistics(tx, merged.tables, options.statistics);
 
   return {
     lots: result.matches.length,
     openPositions: result.openPositions.length,
     chains: result.chains.length,
     days: tables.find((table) => table.table === "daily_pnl")?.rows.length ?? 0,
-    written,
+    written: { inserted: merged.inserted, updated: merged.updated, deleted: merged.deleted },
+    analyzed,
     buildMs: Math.round(built - started),
-    writeMs: Math.round(performance.now() - built),
+    writeMs: Math.round(mergedAt - built),
+    analyzeMs: Math.round(performance.now() - mergedAt),
   };
 }
 

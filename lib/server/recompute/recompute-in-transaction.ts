@@ -8,6 +8,7 @@ import { finishRecompute } from "./finish-recompute";
 import { type LoadScope, loadPnlInput } from "./load-pnl-input";
 import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
 import { planRecompute, type RecomputeMode } from "./plan-recompute";
+import type { StatisticsPolicy } from "./statistics-policy";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
 
 export type RecomputeSummary = {
@@ -36,12 +37,14 @@ export type RecomputeSummary = {
   issues: number;
   /** Derived rows inserted, updated and deleted. */
   written: { inserted: number; updated: number; deleted: number };
+  /** Derived tables whose planner statistics the write made stale and that were analyzed after it. */
+  analyzed: string[];
   durationMs: number;
   /**
    * Where the time went (ms): reading the inputs, the engine, building the derived rows (the
-   * engine's lazily built result rows included) and writing them.
+   * engine's lazily built result rows included), writing them and analyzing the tables it changed.
    */
-  phaseMs: { load: number; compute: number; build: number; write: number };
+  phaseMs: { load: number; compute: number; build: number; write: number; analyze: number };
 };
 
 export type RecomputeInTransactionOptions = {
@@ -50,6 +53,8 @@ export type RecomputeInTransactionOptions = {
   inputRevision?: number;
   /** `full` replays the whole history whatever changed (repair, engine change); default `auto`. */
   mode?: RecomputeMode;
+  /** When a write is worth an ANALYZE of its table (`DEFAULT_STATISTICS_POLICY` unless given). */
+  statistics?: StatisticsPolicy;
 };
 
 /**
@@ -68,16 +73,21 @@ export async function recomputeInTransaction(
   const plan = await planRecompute(tx, user, { asOf, marketData, mode: options.mode ?? "auto" });
   let replayed: Replayed =
     plan.kind === "incremental"
-      ? await replay(tx, user, { asOf, marketData, scope: plan })
+      ? await replay(tx, user, { asOf, marketData, scope: plan, statistics: options.statistics })
       : { tooNarrow: true };
   if (replayed.tooNarrow && replayed.cutOnly && plan.kind === "incremental") {
     // The flat cuts could not be replayed from exactly: the underlyings, whole.
-    replayed = await replay(tx, user, { asOf, marketData, scope: { ...plan, cuts: new Map() } });
+    replayed = await replay(tx, user, {
+      asOf,
+      marketData,
+      scope: { ...plan, cuts: new Map() },
+      statistics: options.statistics,
+    });
   }
   let fullReason = plan.kind === "full" ? plan.reason : null;
   if (replayed.tooNarrow) {
     fullReason ??= "the scope reached beyond the touched underlyings";
-    replayed = await replay(tx, user, { asOf, marketData, scope: undefined });
+    replayed = await replay(tx, user, { asOf, marketData, scope: undefined, statistics: options.statistics });
   }
   if (replayed.tooNarrow) throw new Error("a full replay cannot be too narrow");
   const { summary, loaded } = replayed;
@@ -118,8 +128,10 @@ const NOTHING_WRITTEN: PersistedCounts = {
   chains: 0,
   days: 0,
   written: { inserted: 0, updated: 0, deleted: 0 },
+  analyzed: [],
   buildMs: 0,
   writeMs: 0,
+  analyzeMs: 0,
 };
 
 /** Replays the scope's underlyings (or everything) and merges their rows; too narrow: nothing done. */
@@ -130,6 +142,7 @@ async function replay(
     asOf: string;
     marketData: Parameters<typeof loadPnlInput>[1]["marketData"];
     scope: LoadScope | undefined;
+    statistics: StatisticsPolicy | undefined;
   },
 ): Promise<Replayed> {
   const { asOf, marketData, scope } = options;
@@ -164,6 +177,7 @@ async function replay(
     underlyings: scope?.underlyings,
     cuts: scope?.cuts,
     lastDays: loaded.lastDays,
+    statistics: options.statistics,
   });
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,
@@ -200,6 +214,7 @@ function summaryOf(options: {
     reconciles: result ? result.reconciliation.options.holds && result.reconciliation.stock.holds : true,
     issues: result?.issues.length ?? 0,
     written: counts.written,
-    phaseMs: { load: 0, compute: 0, build: counts.buildMs, write: counts.writeMs },
+    analyzed: counts.analyzed,
+    phaseMs: { load: 0, compute: 0, build: counts.buildMs, write: counts.writeMs, analyze: counts.analyzeMs },
   };
 }

@@ -4,6 +4,7 @@ import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { RecomputeMode } from "./plan-recompute";
 import { type RecomputeSummary, recomputeInTransaction } from "./recompute-in-transaction";
 import { recordFailedRecompute } from "./record-failed-recompute";
+import type { StatisticsPolicy } from "./statistics-policy";
 
 export type RecomputeUserPnlOptions = {
   robinhoodUserId: string;
@@ -13,6 +14,8 @@ export type RecomputeUserPnlOptions = {
   db?: Database;
   /** `full` replays the whole history whatever changed (repair, engine change); default `auto`. */
   mode?: RecomputeMode;
+  /** When a write is worth an ANALYZE of its table; the default unless a test lowers it. */
+  statistics?: StatisticsPolicy;
 };
 
 /**
@@ -26,7 +29,13 @@ export async function recomputeUserPnl(options: RecomputeUserPnlOptions): Promis
   try {
     return await withUserTransaction(
       { db: options.db, robinhoodUserId: options.robinhoodUserId, purpose: "work", timeoutMs: 120_000 },
-      (tx, user) => recomputeInTransaction(tx, user, { now, trigger: options.trigger, mode: options.mode }),
+      (tx, user) =>
+        recomputeInTransaction(tx, user, {
+          now,
+          trigger: options.trigger,
+          mode: options.mode,
+          statistics: options.statistics,
+        }),
     );
   } catch (error) {
     await recordFailedRecompute({ ...options, now, error });
