@@ -12,6 +12,7 @@ import {
 import { connectionStringOf } from "@/lib/server/db/connection-strings";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
+import { refreshInputStatistics } from "@/lib/server/recompute/refresh-input-statistics";
 import { claimImportQuota } from "./claim-import-quota";
 import { storeImportRows } from "./import-rows";
 import { withImportSlot } from "./with-import-slot";
@@ -199,6 +200,14 @@ async function checkThenWrite(
       // Each batch recorded its books (writeImportedTrades); corporate actions move lots between
       // contracts, so a file that brought one asks for a full replay.
       if (newCount(totals) > 0) await markInputsChanged(tx, user, { full: totals.newCorporateActions > 0 });
+      // An order and its leg are stored with the order's first fill, so they grow with the fills.
+      await refreshInputStatistics(tx, user, {
+        option_orders: totals.newExecutions,
+        option_legs: totals.newExecutions,
+        option_executions: totals.newExecutions,
+        option_events: totals.newEvents,
+        stock_trades: totals.newStockTrades,
+      });
       return {
         status: "imported",
         importId: created.id,

@@ -1,5 +1,3 @@
-import type { TableMerge } from "@/lib/server/db/merge-user-rows";
-
 /**
  * When a write is worth an ANALYZE of the table it went to (docs/RECOMPUTE.md, "Planner
  * statistics"): when it changed at least `minRows` rows, and at least `share` of the rows the user
@@ -23,9 +21,15 @@ export type StatisticsPolicy = { minRows: number; share: number };
  */
 export const DEFAULT_STATISTICS_POLICY: StatisticsPolicy = { minRows: 1_000, share: 0.5 };
 
-/** The tables of a merge worth an ANALYZE under `policy`, in the merge's (parents-first) order. */
+/**
+ * What a write did to one table for one user: rows inserted and deleted, and the user's rows there
+ * after it (`given`). A merge's per-table counts are one (`TableMerge`).
+ */
+export type TableWrite = { table: string; inserted: number; deleted: number; given: number };
+
+/** The tables of a write worth an ANALYZE under `policy`, in the order given (a merge's parents first). */
 export function tablesToAnalyze(
-  merged: readonly TableMerge[],
+  merged: readonly TableWrite[],
   policy: StatisticsPolicy = DEFAULT_STATISTICS_POLICY,
 ): string[] {
   return merged

@@ -8,6 +8,7 @@ import {
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recordTouchedBooks, type TouchedBook } from "@/lib/server/recompute/record-touched-books";
+import { refreshInputStatistics } from "@/lib/server/recompute/refresh-input-statistics";
 import type { ProgressReporter } from "./report-progress";
 import type { RobinhoodSnapshot } from "./robinhood-snapshot";
 import { emptyCounts, type SyncCounts } from "./sync-types";
@@ -71,6 +72,13 @@ export async function writeSnapshot(options: WriteSnapshotOptions): Promise<Writ
       // full replay.
       await recordTouchedBooks(tx, user, snapshotBooks(snapshot, events, accounts.ids, instruments.ids));
       await markInputsChanged(tx, user, { full: events.removed > 0 });
+      await refreshInputStatistics(tx, user, {
+        option_orders: orders.inserted.orders,
+        option_legs: orders.inserted.legs,
+        option_executions: orders.inserted.executions,
+        option_events: events.inserted.events,
+        stock_trades: events.inserted.stockTrades + stockFills.inserted,
+      });
 
       const finishedAt = new Date();
       const done = { ...progress.current(), phase: "succeeded" as const };
