@@ -44,6 +44,8 @@ const args = z
         text.split(",").map((size) => z.coerce.number().int().min(100).max(1_000_000).parse(size)),
       ),
     statistics: z.enum(["on", "off"]).default("on"),
+    // `distinct`: each merged trader on tickers of their own (scripts/bench/long-activity-report.ts).
+    shape: z.enum(["shared", "distinct"]).default("shared"),
   })
   .parse(parseFlags(process.argv.slice(2)));
 
@@ -122,9 +124,7 @@ try {
     // Where each underlying's flat cut fell (docs/RECOMPUTE.md, "Flat cuts"): an incremental
     // recompute replays the fills from it on.
     const cuts = await flatCuts(robinhoodUserId);
-    console.log(
-      `  flat cuts: ${cuts.map((cut) => `${cut.underlying} ${cut.day} (${cut.after.toLocaleString("en-US")} of ${cut.fills.toLocaleString("en-US")} fills from it on)`).join(", ")}`,
-    );
+    console.log(`  flat cuts: ${describeCuts(cuts)}`);
     // Ten fills appended as an import appends them (one book recorded), then the recompute sync and
     // import run (incremental when exact), and a full one over the same data for comparison; then ten
     // more on the underlying whose cut leaves the fewest fills to replay, incremental only.
@@ -198,7 +198,7 @@ async function importedUser(fills: number): Promise<string> {
   const decades = fills / FILLS_PER_TRADER_DECADE;
   const file =
     decades >= 1
-      ? longActivityReport({ traders: Math.round(decades), months: 120 })
+      ? longActivityReport({ traders: Math.round(decades), months: 120, shape: args.shape })
       : longActivityReport({ traders: 1, months: Math.max(1, Math.round(decades * 120)) });
   // A fresh Robinhood-style id per run, so a shared DATABASE_URL never mixes two runs.
   const robinhoodUserId = randomUUID();
@@ -229,6 +229,17 @@ async function flatCuts(robinhoodUserId: string) {
         GROUP BY c.underlying, c.cut_day ORDER BY c.underlying`,
     );
   });
+}
+
+/** Every cut when there are a few; past ten underlyings, how many fills the cuts leave to replay. */
+function describeCuts(cuts: { underlying: string; day: string; fills: number; after: number }[]): string {
+  const one = (cut: (typeof cuts)[number]) =>
+    `${cut.underlying} ${cut.day} (${cut.after.toLocaleString("en-US")} of ${cut.fills.toLocaleString("en-US")} fills from it on)`;
+  if (cuts.length <= 10) return cuts.map(one).join(", ");
+  const after = cuts.map((cut) => cut.after).sort((a, b) => a - b);
+  const at = (share: number) => after[Math.min(after.length - 1, Math.floor(share * after.length))] ?? 0;
+  const never = cuts.filter((cut) => cut.after === cut.fills).length;
+  return `${cuts.length} underlyings, ${never} never flat after their first day; fills from the cut on: median ${at(0.5)}, 90th percentile ${at(0.9)}, most ${at(1)}`;
 }
 
 /** Appends `count` new fills dated yesterday (after every fill of the generated history). */
