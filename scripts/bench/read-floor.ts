@@ -9,11 +9,10 @@ export type ReadFloor = { seconds: number; bytes: number; perStatement: { ms: nu
 
 /**
  * The floor under recompute's load phase: the same input rows a full recompute reads (its eight
- * SELECTs, the fills' three tables as plain rows rather than the load's aggregated columns), each
- * sent by `COPY (SELECT …) TO STDOUT` on a user transaction's connection, under its row-level-security
- * context, and only counted, never parsed. What the load spends above this is the client's share
- * (parsing, joining, building the engine's columns) and its different shape of the same read. The
- * best of `runs` (the machine is shared; a floor is a lower bound).
+ * SELECTs), each sent by `COPY (SELECT …) TO STDOUT` on a user transaction's connection, under its
+ * row-level-security context, and only counted, never parsed. What the load spends above this is
+ * the client's: the driver's protocol parsing, joining, building the engine's columns. The best of
+ * `runs` (the machine is shared; a floor is a lower bound).
  */
 export async function measureReadFloor(options: {
   db: Database;
@@ -30,7 +29,7 @@ export async function measureReadFloor(options: {
         const marketData = await marketDataSourceOf(tx, user);
         const perStatement: ReadFloor["perStatement"] = [];
         const started = performance.now();
-        for (const statement of inputRowStatements({ userId: user.id, marketData, form: "rows" })) {
+        for (const statement of inputRowStatements({ userId: user.id, marketData })) {
           const statementStarted = performance.now();
           let bytes = 0;
           for await (const chunk of connection.query(copyTo(`COPY (${statement}) TO STDOUT`)))

@@ -9,43 +9,36 @@ import {
 import { epochMs } from "./epoch-ms";
 import type { InstrumentRow } from "./execution-columns";
 import type { StockTradeRow } from "./load-stock-input";
-import {
-  columnsSelect,
-  commaColumn,
-  jsonColumn,
-  readColumns,
-  rowsSelect,
-  type TableColumns,
-} from "./table-columns";
+import { column, columnsOfRows, nullableColumn, rowsSelect, type TableColumns } from "./table-columns";
 
 /**
- * The three tables with a row per fill, read as columns (`table-columns.ts`). Timestamps come as the
+ * The three tables with a row per fill, handed on as columns (`table-columns.ts`). Timestamps come as the
  * exact decimal seconds of `extract(epoch …)` (`epochMs` reads them), decimals as stored (padded to
  * the column's scale; the micros parse accepts the zeros).
  */
 const ORDER_COLUMNS = {
-  id: commaColumn("id"),
-  accountId: commaColumn("account_id"),
-  brokerOrderId: jsonColumn("broker_order_id"),
-  source: commaColumn("source"),
-  openingStrategy: jsonColumn("opening_strategy"),
+  id: column("id"),
+  accountId: column("account_id"),
+  brokerOrderId: column("broker_order_id"),
+  source: column("source"),
+  openingStrategy: nullableColumn("opening_strategy"),
 };
 const LEG_COLUMNS = {
-  id: commaColumn("id"),
-  orderId: commaColumn("order_id"),
-  instrumentId: commaColumn("instrument_id"),
-  side: commaColumn("side"),
-  positionEffect: commaColumn("position_effect"),
+  id: column("id"),
+  orderId: column("order_id"),
+  instrumentId: column("instrument_id"),
+  side: column("side"),
+  positionEffect: column("position_effect"),
 };
 const EXECUTION_COLUMNS = {
-  brokerExecutionId: jsonColumn("broker_execution_id"),
-  legId: commaColumn("leg_id"),
-  quantity: commaColumn("quantity"),
-  price: commaColumn("price"),
-  fees: commaColumn("fees"),
-  executedAtSeconds: commaColumn("extract(epoch FROM executed_at)"),
-  tradeDate: commaColumn("trade_date"),
-  createdAtSeconds: commaColumn("extract(epoch FROM created_at)"),
+  brokerExecutionId: column("broker_execution_id"),
+  legId: column("leg_id"),
+  quantity: column("quantity"),
+  price: column("price"),
+  fees: column("fees"),
+  executedAtSeconds: column("extract(epoch FROM executed_at)"),
+  tradeDate: column("trade_date"),
+  createdAtSeconds: column("extract(epoch FROM created_at)"),
 };
 export type OrderTable = TableColumns<typeof ORDER_COLUMNS>;
 export type LegTable = TableColumns<typeof LEG_COLUMNS>;
@@ -87,8 +80,8 @@ export type InputRows = {
  * connection (under its row-level-security context). Each table is read on its own and joined by
  * the caller: right after a large sync or import the planner's statistics still describe the tables
  * as nearly empty, and a joined query then ran as nested loops, quadratic in the number of fills;
- * one scan per table (or an index lookup per scope filter) stays linear. The fills' three tables come
- * as one aggregated row of columns each (`table-columns.ts`), the others as rows. Decimals come as
+ * one scan per table (or an index lookup per scope filter) stays linear. The fills' three tables are
+ * handed on as columns (`table-columns.ts`), the others as rows. Decimals come as
  * exact text (`trim_scale` drops the column's padding zeros, except on fills: their micros parse
  * reads the zeros for less than the server spends trimming them), timestamps as epoch seconds, and
  * the driver parses nothing. A multi-statement query takes no parameters, so the user id (checked)
@@ -108,11 +101,10 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
   )
     .slice(-8)
     .map((result) => result.rows);
-  const only = (rows: (string | null)[][] | undefined) => rows?.[0] ?? [];
   return {
-    orders: readColumns(only(orders), ORDER_COLUMNS),
-    legs: readColumns(only(legs), LEG_COLUMNS),
-    executions: readColumns(only(executions), EXECUTION_COLUMNS),
+    orders: columnsOfRows(orders ?? [], ORDER_COLUMNS),
+    legs: columnsOfRows(legs ?? [], LEG_COLUMNS),
+    executions: columnsOfRows(executions ?? [], EXECUTION_COLUMNS),
     events: (events ?? []).map(eventRow),
     stockTrades: (stockTrades ?? []).map(stockTradeRow),
     instruments: (instruments ?? []).map(instrumentRow),
@@ -187,11 +179,6 @@ export type InputRowsOptions = {
    */
   cutDays?: ReadonlyMap<string, string>;
   marketData: MarketDataSource;
-  /**
-   * `rows` gives the fills' three tables as plain rows instead of aggregated columns: the same values,
-   * for measuring what reading them costs the server (the benchmark's read floor).
-   */
-  form?: "columns" | "rows";
 };
 
 /**
@@ -269,11 +256,10 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     // an unordered input costs more than this one).
     orderBy: "executed_at, broker_execution_id",
   };
-  const select = options.form === "rows" ? rowsSelect : columnsSelect;
   const statements = [
-    select(orders),
-    select(legs),
-    select(executions),
+    rowsSelect(orders),
+    rowsSelect(legs),
+    rowsSelect(executions),
     `SELECT broker_event_id, account_id, instrument_id, source, type,
             trim_scale(quantity), event_date, direction, trim_scale(stock_fees), extract(epoch FROM updated_at)
        FROM option_events WHERE user_id = ${user} ${eventFilter}
