@@ -121,8 +121,8 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
 
 const asText = (value: string) => value;
 
-// The columns below are those of the matching SELECT in `inputRowStatements`, in its order; only
-// `direction`, `broker_order_id` and `executed_at` of stock trades can be NULL.
+// The columns below are those of the matching SELECT in `inputRowStatements`, in its order; only an
+// event's `direction` and a stock trade's `broker_order_id` and `executed_at` can be NULL.
 function eventRow(row: (string | null)[]): EventRow {
   const [broker_event_id, account_id, instrument_id, source, type, quantity, event_date, direction] = row;
   return {
