@@ -9,7 +9,9 @@
  * the tables each run analyzed (docs/RECOMPUTE.md, "Planner statistics"; `--statistics off` skips
  * that, to see the plans without it). Beside each is the floor: the same derived rows loaded by
  * PostgreSQL's COPY from server-side files into tables of the same shape and indexes
- * (scripts/bench/copy-floor.ts), and the ratios. The load average is printed with each size. Then 10 fills are appended to one book, as an
+ * (scripts/bench/copy-floor.ts), and the ratios; and the read floor under the load phase: the same input
+ * rows copied out raw by `COPY (SELECT …) TO STDOUT` (scripts/bench/read-floor.ts), with the ratio
+ * load ÷ read floor. The load average is printed with each size. Then 10 fills are appended to one book, as an
  * import appends them, and the user is recomputed incrementally (only the touched underlying), then
  * fully, each with its time and the statements every connection sent. The import and a small
  * warm-up are not timed.
@@ -34,6 +36,7 @@ import { appendFills as appendFillsAsImport } from "./bench/append-fills";
 import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
+import { measureReadFloor } from "./bench/read-floor";
 
 const args = z
   .object({
@@ -121,6 +124,11 @@ try {
       console.log(
         `  second ÷ first: ${(second.seconds / first.seconds).toFixed(2)}× end to end, written ${(second.summary.phaseMs.write / Math.max(1, first.summary.phaseMs.write)).toFixed(2)}×`,
       );
+    // The load phase beside its floor: the same input rows copied out raw, in the same database state.
+    const readFloor = await measureReadFloor({ db, robinhoodUserId });
+    console.log(
+      `  read floor: COPY (SELECT …) TO STDOUT of the same input rows, ${(readFloor.bytes / 1e6).toFixed(1)} MB in ${(readFloor.seconds * 1000).toFixed(0)} ms (best of 3; per SELECT ${readFloor.perStatement.map(({ ms }) => ms.toFixed(0)).join(" / ")} ms), load ÷ read floor: ${runs.map(({ summary }) => `${(summary.phaseMs.load / 1000 / readFloor.seconds).toFixed(2)}×`).join(", ")}; load average ${loadAverage()}`,
+    );
     // Where each underlying's flat cut fell (docs/RECOMPUTE.md, "Flat cuts"): an incremental
     // recompute replays the fills from it on.
     const cuts = await flatCuts(robinhoodUserId);

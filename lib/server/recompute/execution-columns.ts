@@ -31,7 +31,8 @@ export type FillRow = {
   quantity: string;
   price: string;
   fees: string;
-  executedAt: Date;
+  /** Epoch milliseconds. */
+  executedAt: number;
   tradeDate: string;
 };
 
@@ -66,7 +67,7 @@ export class ExecutionColumnsBuilder {
     columns.quantity[row] = micros(fill.quantity, "quantity", fill.executionId);
     columns.price[row] = micros(fill.price, "price", fill.executionId);
     columns.fees[row] = micros(fill.fees, "fees", fill.executionId);
-    columns.executedAt[row] = fill.executedAt.getTime();
+    columns.executedAt[row] = fill.executedAt;
     columns.tradeDay[row] = dayNumber(fill.tradeDate);
   }
 
@@ -99,16 +100,30 @@ export class ExecutionColumnsBuilder {
 
 /**
  * A stored decimal in micros. The columns allow eight places; the engine takes six and refuses the
- * input otherwise (as it refuses the same value given as text), rather than round money.
+ * input otherwise (as it refuses the same value given as text), rather than round money. Fills'
+ * decimals come padded to the column's scale (`"1.50000000"`): the parse accepts zeros past the sixth
+ * place, and a refusal names the value without them, as `trim_scale` prints it.
  */
 function micros(text: string, field: string, rowId: string): number {
   const value = tryParseDecimal(text);
   if (value === null) {
     throw new PnlInputError([
-      { path: rowId, message: `${field} ${JSON.stringify(text)} is not a decimal of at most six places` },
+      {
+        path: rowId,
+        message: `${field} ${JSON.stringify(trimScale(text))} is not a decimal of at most six places`,
+      },
     ]);
   }
   return value;
+}
+
+/** A decimal's text without the zeros that end its fraction (and without the point, when all are). */
+export function trimScale(text: string): string {
+  if (!text.includes(".")) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end);
 }
 
 /** Numbers distinct ids in first-seen order. */

@@ -21,7 +21,8 @@ type CorporateActionRow = {
 export async function loadCorporateActions(
   tx: UserTransaction,
   userId: string,
-  seen: (at: Date) => void,
+  /** Told each action's creation instant, epoch milliseconds (the run's input watermark). */
+  seen: (ms: number) => void,
 ): Promise<PnlCorporateAction[]> {
   const rows = await tx.$queryRaw<CorporateActionRow[]>`
     SELECT broker_action_id, account_id::text, type::text, effective_date::text AS effective_date, symbol,
@@ -30,7 +31,7 @@ export async function loadCorporateActions(
     FROM corporate_actions WHERE user_id = ${userId}::uuid
     ORDER BY effective_date, broker_action_id`;
   return rows.map((row): PnlCorporateAction => {
-    seen(row.created_at);
+    seen(row.created_at.getTime());
     const base = {
       id: row.broker_action_id,
       accountId: row.account_id,

@@ -11,9 +11,11 @@ export type StockTradeRow = {
   quantity: string;
   price: string;
   fees: string;
-  executed_at: Date | null;
+  /** Epoch milliseconds. */
+  executed_at: number | null;
   trade_date: string;
-  created_at: Date;
+  /** Epoch milliseconds. */
+  created_at: number;
 };
 
 /** An equity fill (kind TRADE: equity orders and imported Buy/Sell rows) as an engine stock trade. */
@@ -29,7 +31,8 @@ export function toPnlStockTrade(row: StockTradeRow): PnlStockTrade {
     fees: row.fees,
     // Every writer stores the instant; a row without one (written by hand) counts at its trade
     // date's close, 21:00 UTC, as date-only sources do.
-    executedAt: (row.executed_at ?? new Date(`${row.trade_date}T21:00:00.000Z`)).toISOString(),
+    executedAt:
+      row.executed_at === null ? `${row.trade_date}T21:00:00.000Z` : new Date(row.executed_at).toISOString(),
     tradeDate: row.trade_date,
   };
 }

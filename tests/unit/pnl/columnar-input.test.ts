@@ -47,7 +47,7 @@ function loaderColumns(input: PnlInput): PnlColumns {
       quantity: execution.quantity,
       price: execution.price,
       fees: execution.fees,
-      executedAt: new Date(execution.executedAt),
+      executedAt: instantMs(execution.executedAt),
       tradeDate: execution.tradeDate,
     });
   }

@@ -1,0 +1,46 @@
+import { to as copyTo } from "pg-copy-streams";
+import { transactionConnection } from "@/lib/server/db/copy-rows";
+import type { Database } from "@/lib/server/db/create-prisma-client";
+import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
+import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
+import { inputRowStatements } from "@/lib/server/recompute/read-input-rows";
+
+export type ReadFloor = { seconds: number; bytes: number; perStatement: { ms: number; bytes: number }[] };
+
+/**
+ * The floor under recompute's load phase: the same input rows a full recompute reads (its eight
+ * SELECTs), each sent by `COPY (SELECT …) TO STDOUT` on a user transaction's connection, under its
+ * row-level-security context, and only counted, never parsed. What the load spends above this is
+ * the client's: the driver's protocol parsing, joining, building the engine's columns. The best of
+ * `runs` (the machine is shared; a floor is a lower bound).
+ */
+export async function measureReadFloor(options: {
+  db: Database;
+  robinhoodUserId: string;
+  runs?: number;
+}): Promise<ReadFloor> {
+  const { db, robinhoodUserId } = options;
+  let best: ReadFloor | null = null;
+  for (let run = 0; run < (options.runs ?? 3); run++) {
+    const floor = await withUserTransaction(
+      { db, robinhoodUserId, purpose: "work", timeoutMs: 600_000 },
+      async (tx, user) => {
+        const connection = await transactionConnection(tx);
+        const marketData = await marketDataSourceOf(tx, user);
+        const perStatement: ReadFloor["perStatement"] = [];
+        const started = performance.now();
+        for (const statement of inputRowStatements({ userId: user.id, marketData })) {
+          const statementStarted = performance.now();
+          let bytes = 0;
+          for await (const chunk of connection.query(copyTo(`COPY (${statement}) TO STDOUT`)))
+            bytes += (chunk as Buffer).length;
+          perStatement.push({ ms: performance.now() - statementStarted, bytes });
+        }
+        const seconds = (performance.now() - started) / 1000;
+        return { seconds, bytes: perStatement.reduce((sum, { bytes }) => sum + bytes, 0), perStatement };
+      },
+    );
+    if (!best || floor.seconds < best.seconds) best = floor;
+  }
+  return best as ReadFloor;
+}
