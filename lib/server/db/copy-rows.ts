@@ -101,19 +101,29 @@ function stagingSetup(staged: ReturnType<typeof stagedTablesOf>): string[] {
 /**
  * COPYs each non-empty table's rows into its staging table, `pg_temp.staged_<table>_<columns hash>`:
  * created once per connection with the table's column types, emptied at every commit, so a
- * recompute costs no catalog writes. Returns the staged tables.
+ * recompute costs no catalog writes. Returns the staged tables, and the rows of `ask` (one SQL
+ * query, sent with the set-up so it costs no round trip of its own) when given.
  */
-export async function stageTables(connection: pg.PoolClient, tables: readonly TableRows[]) {
+export async function stageTables(
+  connection: pg.PoolClient,
+  tables: readonly TableRows[],
+  ask?: string,
+): Promise<{ staged: StagedTable[]; answer: Record<string, unknown>[] }> {
   const staged = stagedTablesOf(tables);
-  if (staged.length === 0) return staged;
+  const setup = [...(staged.length > 0 ? stagingSetup(staged) : []), ...(ask ? [ask] : [])];
   // One round trip for the set-up of every table.
-  await connection.query(stagingSetup(staged).join(";\n"));
+  const results = setup.length > 0 ? await connection.query(setup.join(";\n")) : [];
+  const last = Array.isArray(results) ? results.at(-1) : results;
+  const answer: Record<string, unknown>[] = ask && last ? last.rows : [];
   for (const { columns, rows, name } of staged) {
     const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${columns.join(", ")}) FROM STDIN`));
     await pipeline(Readable.from(copyChunks(rows)), stream);
   }
-  return staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` }));
+  return { staged: staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` })), answer };
 }
+
+/** A table whose rows were staged: its safe name and columns, and its staging table's qualified name. */
+export type StagedTable = ReturnType<typeof stagedTablesOf>[number];
 
 /**
  * The statements that stage a few rows without a round trip of their own: the staging set-up, then

@@ -24,6 +24,16 @@ export type TableMerge = MergedCounts & { table: string; given: number };
 /** The totals over every table, and each table's own counts (tables given, in their order). */
 export type MergeResult = MergedCounts & { tables: TableMerge[] };
 
+export type MergeUserRowsOptions = {
+  userId: string;
+  /** Parents first. */
+  tables: readonly TableRows[];
+  /** Which stored rows the given rows replace, per table; all of the user's when absent. */
+  scope?: MergeScope;
+  /** Up to how many rows in all are staged inline (default 2,000); tests lower it to take the COPY path. */
+  inlineStagingRows?: number;
+};
+
 // Up to this many rows are staged by INSERT … VALUES in the merge's own query (one round trip in
 // all); more go through COPY, whose per-row cost is lower.
 const INLINE_STAGING_ROWS = 2_000;
@@ -36,6 +46,11 @@ const INLINE_STAGING_ROWS = 2_000;
  * multi-statement query compares and writes, set-based: about as many round trips as tables,
  * whatever the number of rows, and one for a few rows.
  *
+ * A table that holds none of the user's rows (the first recompute of a large history; asked in the
+ * staging set-up, so for rows staged by COPY only) has nothing to compare: its staged rows are
+ * inserted as they are, without the anti-join, the update or the delete, and its staging table is
+ * not analyzed (nothing joins it).
+ *
  * With a `scope`, only the stored rows its condition selects are compared with the given rows (an
  * incremental recompute gives the rows of a few underlyings): a stored row outside it is neither
  * updated nor deleted. The given rows must all fall inside it.
@@ -43,26 +58,34 @@ const INLINE_STAGING_ROWS = 2_000;
  * Returns the rows inserted, updated and deleted, in all and per table.
  *
  * `tables` come parents first. Deletes run first, children first, so a row whose id changed (ids
- * of an older scheme) leaves its natural key free for the new one; then inserts and updates, parents
- * first, so a lot's new chain exists before the lot points at it.
+ * of an older scheme) leaves its natural key free for the new one; then each table's updates and
+ * inserts, parents first, so a lot's new chain exists before the lot points at it. A table's
+ * updates run before its inserts: they free the natural keys a new row may take, and in a table
+ * that had none of the user's rows they find nothing at once instead of comparing every row just
+ * inserted.
  */
 export async function mergeUserRows(
   tx: UserTransaction,
-  userId: string,
-  tables: readonly TableRows[],
-  scope?: MergeScope,
+  options: MergeUserRowsOptions,
 ): Promise<MergeResult> {
+  const { userId, tables, scope } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
   const rowCount = tables.reduce((sum, table) => sum + table.rows.length, 0);
-  const inline = rowCount <= INLINE_STAGING_ROWS ? stagingStatements(tables) : null;
-  const stagedTables = inline ? inline.staged : await stageTables(connection, tables);
+  const inlineLimit = options.inlineStagingRows ?? INLINE_STAGING_ROWS;
+  const inline = rowCount <= inlineLimit ? stagingStatements(tables) : null;
+  const { staged: stagedTables, answer } = inline
+    ? { staged: inline.staged, answer: [] }
+    : await stageTables(connection, tables, tablesHoldingRowsOf(userId, tables));
   const staged = new Map(stagedTables.map((table) => [table.table, table.name]));
-  // Autovacuum never analyzes temporary tables, so the staging tables' statistics are whatever this
-  // connection's last ANALYZE of them found. They are refreshed first, so every statement below
-  // (the deletes' anti-joins included) plans with the rows just staged. (What made the merge slow
-  // was the derived tables' statistics, not these: see refresh-derived-statistics.ts.)
-  const analyzes = [...staged.values()].map((name) => `ANALYZE ${name}`);
+  const holding = new Set(
+    String(answer[0]?.tables ?? "")
+      .split(",")
+      .filter(Boolean),
+  );
+  // A table is known empty of the user's rows only when asked (the COPY path).
+  const holdsRows = (table: string) => inline !== null || holding.has(table);
+  const analyzes: string[] = [];
   const writes: { sql: string; kind: "inserted" | "updated"; table: string }[] = [];
   const deletes: { sql: string; kind: "deleted"; table: string }[] = [];
   for (const { table: rawTable, columns: rawColumns, key: rawKey } of tables) {
@@ -72,19 +95,28 @@ export async function mergeUserRows(
     const condition = scope?.get(table);
     const mine = `t.user_id = '${userId}'${condition ? ` AND (${condition})` : ""}`;
     const name = staged.get(table);
+    const list = columns.join(", ");
+    const stagedValues = columns.map((column) => `s.${column}`).join(", ");
     if (name === undefined) {
       deletes.unshift({ sql: `DELETE FROM ${table} t WHERE ${mine}`, kind: "deleted", table });
       continue;
     }
+    if (!holdsRows(table)) {
+      writes.push({
+        sql: `INSERT INTO ${table} (${list}) SELECT ${stagedValues} FROM ${name} s`,
+        kind: "inserted",
+        table,
+      });
+      continue;
+    }
+    // Autovacuum never analyzes temporary tables, so a staging table's statistics are whatever this
+    // connection's last ANALYZE of it found. Its key columns are analyzed first, so the statements
+    // below (the deletes' anti-joins included) plan with the rows just staged; the other columns are
+    // never joined on. (What made the merge slow was the derived tables' statistics, not these: see
+    // refresh-derived-statistics.ts.)
+    analyzes.push(`ANALYZE ${name} (${key.join(", ")})`);
     const sameKey = key.map((column) => `t.${column} = s.${column}`).join(" AND ");
     const values = columns.filter((column) => !key.includes(column) && column !== "user_id");
-    const list = columns.join(", ");
-    writes.push({
-      sql: `INSERT INTO ${table} (${list}) SELECT ${columns.map((column) => `s.${column}`).join(", ")} FROM ${name} s
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}' AND ${sameKey})`,
-      kind: "inserted",
-      table,
-    });
     if (values.length > 0) {
       writes.push({
         sql: `UPDATE ${table} t SET (${values.join(", ")}) = ROW(${values.map((column) => `s.${column}`).join(", ")})
@@ -95,6 +127,12 @@ export async function mergeUserRows(
         table,
       });
     }
+    writes.push({
+      sql: `INSERT INTO ${table} (${list}) SELECT ${stagedValues} FROM ${name} s
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}' AND ${sameKey})`,
+      kind: "inserted",
+      table,
+    });
     deletes.unshift({
       sql: `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
       kind: "deleted",
@@ -120,4 +158,20 @@ export async function mergeUserRows(
     if (table) table[statement.kind] += rows;
   });
   return { ...counts, tables: [...perTable.values()] };
+}
+
+/**
+ * One query answering, in its one row's `tables`, the comma-separated tables among those given rows
+ * that hold at least one row of the user (an index probe each: every derived table's indexes start
+ * with `user_id`).
+ */
+function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[]): string {
+  const probes = tables
+    .filter((table) => table.rows.length > 0)
+    .map((table) => safeName(table.table))
+    .map(
+      (table) =>
+        `CASE WHEN EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}') THEN '${table}' END`,
+    );
+  return `SELECT concat_ws(',', ${probes.length > 0 ? probes.join(", ") : "NULL"}) AS tables`;
 }

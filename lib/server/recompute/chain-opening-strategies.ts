@@ -11,8 +11,11 @@ export function chainOpeningStrategies(
   result: PnlResult,
   openingStrategyOfFill: ReadonlyMap<string, string>,
 ): Map<string, string> {
-  const labelOf = new Map(result.chains.map((chain) => [chain.id, chain.strategy]));
   const byChain = new Map<string, string>();
+  // No fill came with a broker strategy (an activity-report import has none): nothing to look up, so
+  // the engine's strategy positions, built on first read, are never built.
+  if (openingStrategyOfFill.size === 0) return byChain;
+  const labelOf = new Map(result.chains.map((chain) => [chain.id, chain.strategy]));
   const seen = new Set<string>();
   // Strategy positions come in opening order, so the first one seen per chain is its opening one.
   for (const position of result.strategies) {

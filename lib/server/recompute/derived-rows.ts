@@ -1,5 +1,5 @@
 import "server-only";
-import { add, formatDecimal, parseDecimal, ZERO } from "@/lib/money";
+import { add, formatDecimal, type Micro, parseDecimal } from "@/lib/money";
 import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
@@ -37,6 +37,8 @@ const CLOSE_KINDS: Record<CloseKind, string> = {
   assignment: "ASSIGNMENT",
   exercise: "EXERCISE",
 };
+
+type DaySums = { realized: Micro; fees: Micro };
 
 const side = (direction: Direction) => (direction === "long" ? "LONG" : "SHORT");
 
@@ -146,45 +148,68 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   ]);
 
   const links: CopyRow[] = [];
+  // A handful of expiry × strike moves label every roll: one array literal each.
+  const kindsLiterals = new Map<string, string>();
+  const kindsOf = (expiry: string, strike: string) => {
+    const moves = `${expiry} ${strike}`;
+    let literal = kindsLiterals.get(moves);
+    if (literal === undefined) {
+      literal = textArrayLiteral(
+        [expiry, strike].filter((move) => move !== "same").map((move) => move.toUpperCase()),
+      );
+      kindsLiterals.set(moves, literal);
+    }
+    return literal;
+  };
   for (const chain of result.chains) {
+    const chainId = chainIdOf(chain.id);
     chain.rolls.forEach((roll, index) => {
       links.push([
         rollId(`${chain.id}#${index + 1}`),
         userId,
-        chainIdOf(chain.id),
+        chainId,
         String(index + 1),
         roll.date,
         instrumentOf(roll.from.contractKey),
         instrumentOf(roll.to.contractKey),
         roll.closeQuantity,
         roll.openQuantity,
-        textArrayLiteral(
-          [roll.expiry, roll.strike].filter((move) => move !== "same").map((move) => move.toUpperCase()),
-        ),
+        kindsOf(roll.expiry, roll.strike),
         roll.netCash,
       ]);
     });
   }
 
   const lotOrdinals = new Map<string, number>();
-  const days = new Map<string, { tradeDate: string; underlying: string; realized: number; fees: number }>();
+  // Realized option P&L per closing trading day and underlying, summed as the lots go by.
+  const days = new Map<string, Map<string, DaySums>>();
+  // Thousands of lots share each trading day: one timestamp text per day.
+  const timestamps = new Map<string, string>();
+  const timestampOf = (day: string) => {
+    let text = timestamps.get(day);
+    if (text === undefined) {
+      text = dayTimestamp(day);
+      timestamps.set(day, text);
+    }
+    return text;
+  };
   const lots: CopyRow[] = result.matches.map((lot) => {
     const pair = `${lot.openExecutionId}>${lot.closeExecutionId ?? lot.closeEventId ?? "inferred"}`;
     const ordinal = (lotOrdinals.get(pair) ?? 0) + 1;
     lotOrdinals.set(pair, ordinal);
     const lotKey = `${pair}#${ordinal}`;
     const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
-    // Realized option P&L per closing trading day and underlying, summed as the lots go by.
-    const dayKey = `${lot.closedOn}|${lot.underlying}`;
-    const day = days.get(dayKey) ?? {
-      tradeDate: lot.closedOn,
-      underlying: lot.underlying,
-      realized: ZERO,
-      fees: ZERO,
-    };
-    day.realized = add(day.realized, parseDecimal(lot.realized));
-    day.fees = add(day.fees, fees);
-    days.set(dayKey, day);
+    let ofUnderlying = days.get(lot.underlying);
+    if (ofUnderlying === undefined) {
+      ofUnderlying = new Map();
+      days.set(lot.underlying, ofUnderlying);
+    }
+    const day = ofUnderlying.get(lot.closedOn);
+    if (day === undefined) ofUnderlying.set(lot.closedOn, { realized: parseDecimal(lot.realized), fees });
+    else {
+      day.realized = add(day.realized, parseDecimal(lot.realized));
+      day.fees = add(day.fees, fees);
+    }
     return [
       lotId(lotKey),
       userId,
@@ -196,8 +221,8 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
       lot.quantity,
       lot.openPrice,
       lot.closePrice,
-      dayTimestamp(lot.openedOn),
-      dayTimestamp(lot.closedOn),
+      timestampOf(lot.openedOn),
+      timestampOf(lot.closedOn),
       lot.closedOn,
       CLOSE_KINDS[lot.closeKind],
       formatDecimal(fees),
@@ -226,13 +251,10 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     ];
   });
 
-  const dayRows: CopyRow[] = [...days.values()].map((day) => [
-    day.tradeDate,
-    day.underlying,
-    userId,
-    formatDecimal(day.realized),
-    formatDecimal(day.fees),
-  ]);
+  const dayRows: CopyRow[] = [];
+  for (const [underlying, ofUnderlying] of days)
+    for (const [tradeDate, sums] of ofUnderlying)
+      dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
 
   return [
     { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },

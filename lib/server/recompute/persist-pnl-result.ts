@@ -27,6 +27,8 @@ export type PersistPnlResultOptions = {
   lastDays: ReadonlyMap<string, string>;
   /** When a write is worth an ANALYZE of its table (tests lower it); the default otherwise. */
   statistics?: StatisticsPolicy;
+  /** Up to how many rows the merge stages inline instead of by COPY (tests lower it); its default otherwise. */
+  inlineStagingRows?: number;
 };
 
 export type PersistedCounts = {
@@ -75,12 +77,12 @@ export async function persistPnlResult(
       throw new Error("a lot without a chain in a scoped recompute");
   }
   const built = performance.now();
-  const merged = await mergeUserRows(
-    tx,
+  const merged = await mergeUserRows(tx, {
     userId,
     tables,
-    underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
-  );
+    scope: underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
+    inlineStagingRows: options.inlineStagingRows,
+  });
   const mergedAt = performance.now();
   // A write that changed a large share of the user's rows leaves the planner's statistics behind.
   const analyzed = await refreshDerivedStatistics(tx, merged.tables, options.statistics);

@@ -55,6 +55,8 @@ export type RecomputeInTransactionOptions = {
   mode?: RecomputeMode;
   /** When a write is worth an ANALYZE of its table (`DEFAULT_STATISTICS_POLICY` unless given). */
   statistics?: StatisticsPolicy;
+  /** Up to how many rows the write stages inline instead of by COPY; tests lower it to 0. */
+  inlineStagingRows?: number;
 };
 
 /**
@@ -71,9 +73,10 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
   const plan = await planRecompute(tx, user, { asOf, marketData, mode: options.mode ?? "auto" });
+  const write = { statistics: options.statistics, inlineStagingRows: options.inlineStagingRows };
   let replayed: Replayed =
     plan.kind === "incremental"
-      ? await replay(tx, user, { asOf, marketData, scope: plan, statistics: options.statistics })
+      ? await replay(tx, user, { asOf, marketData, scope: plan, ...write })
       : { tooNarrow: true };
   if (replayed.tooNarrow && replayed.cutOnly && plan.kind === "incremental") {
     // The flat cuts could not be replayed from exactly: the underlyings, whole.
@@ -81,13 +84,13 @@ export async function recomputeInTransaction(
       asOf,
       marketData,
       scope: { ...plan, cuts: new Map() },
-      statistics: options.statistics,
+      ...write,
     });
   }
   let fullReason = plan.kind === "full" ? plan.reason : null;
   if (replayed.tooNarrow) {
     fullReason ??= "the scope reached beyond the touched underlyings";
-    replayed = await replay(tx, user, { asOf, marketData, scope: undefined, statistics: options.statistics });
+    replayed = await replay(tx, user, { asOf, marketData, scope: undefined, ...write });
   }
   if (replayed.tooNarrow) throw new Error("a full replay cannot be too narrow");
   const { summary, loaded } = replayed;
@@ -143,6 +146,7 @@ async function replay(
     marketData: Parameters<typeof loadPnlInput>[1]["marketData"];
     scope: LoadScope | undefined;
     statistics: StatisticsPolicy | undefined;
+    inlineStagingRows: number | undefined;
   },
 ): Promise<Replayed> {
   const { asOf, marketData, scope } = options;
@@ -178,6 +182,7 @@ async function replay(
     cuts: scope?.cuts,
     lastDays: loaded.lastDays,
     statistics: options.statistics,
+    inlineStagingRows: options.inlineStagingRows,
   });
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,

@@ -16,6 +16,8 @@ export type RecomputeUserPnlOptions = {
   mode?: RecomputeMode;
   /** When a write is worth an ANALYZE of its table; the default unless a test lowers it. */
   statistics?: StatisticsPolicy;
+  /** Up to how many rows the write stages inline instead of by COPY; tests lower it to 0. */
+  inlineStagingRows?: number;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function recomputeUserPnl(options: RecomputeUserPnlOptions): Promis
           trigger: options.trigger,
           mode: options.mode,
           statistics: options.statistics,
+          inlineStagingRows: options.inlineStagingRows,
         }),
     );
   } catch (error) {
