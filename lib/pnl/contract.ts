@@ -1,6 +1,7 @@
 import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
 import { i32, item } from "./cells";
 import { dayNumber, formatDay } from "./dates";
+import { anchorShape } from "./shape-anchors";
 import type { OptionContract, OptionType } from "./types";
 
 /**
@@ -229,3 +230,8 @@ function describeProblem(
   }
   return null;
 }
+
+// See shape-anchors.ts: a run makes a registry and a record per contract, and keeps neither.
+const sampleRegistry = new ContractRegistry();
+anchorShape(sampleRegistry);
+anchorShape(sampleRegistry.intern("SAMPLE", 0, "call", 1_000_000, 100_000_000));
