@@ -1,6 +1,7 @@
 import { item } from "./cells";
 import type { BookTable, ContractRec } from "./internal-types";
-import { reserveRow } from "./tables";
+import { anchorShape } from "./shape-anchors";
+import { createWorkTables, reserveRow } from "./tables";
 
 /** Finds or opens the book of (account, contract). */
 export class BookFinder {
@@ -76,3 +77,6 @@ export function compareBooks(books: BookTable, a: number, b: number): number {
   const q = item(books.accountId, b);
   return p < q ? -1 : p > q ? 1 : 0;
 }
+
+// See shape-anchors.ts.
+anchorShape(new BookFinder(createWorkTables(0, 0).books));

@@ -1,6 +1,7 @@
 import { formatQuantity, type Micro, tryParseDecimal } from "@/lib/money";
 import { i32, item } from "./cells";
 import { dayNumber, formatDay } from "./dates";
+import { anchorShape } from "./shape-anchors";
 import type { OptionContract, OptionType } from "./types";
 
 /**
@@ -25,26 +26,33 @@ function keyOf(
 }
 
 /**
- * One distinct contract. Its key is built on first use: a large history has hundreds of thousands
- * of contracts, and most of them are never looked up by key (only open ones need a mark).
+ * One distinct contract. Its key and its expiration's date text are built on first use: a large
+ * history has hundreds of thousands of contracts, and most of them are never shown or looked up by
+ * key (only open ones need a mark).
  */
 export class ContractRec {
   /** The first book opened on this contract (one per account; usually there is just one). */
   firstBook = -1;
   // Built on first use, then shared by every row that shows them.
   private keyText: string | null = null;
+  private expirationCache: string | null = null;
   private strikeCache: string | null = null;
   private multiplierCache: string | null = null;
 
   constructor(
     readonly index: number,
     readonly underlying: string,
-    readonly expiration: string,
     readonly expirationDay: number,
     readonly optionType: OptionType,
     readonly strike: Micro,
     readonly multiplier: Micro,
   ) {}
+
+  /** The expiration as `YYYY-MM-DD`. */
+  get expiration(): string {
+    this.expirationCache ??= formatDay(this.expirationDay);
+    return this.expirationCache;
+  }
 
   /** The strike in canonical form ("43", not "43.0000"). */
   get strikeText(): string {
@@ -90,13 +98,24 @@ export class ContractRec {
 export class ContractRegistry {
   // Contract indexes + 1 (0 is empty), by `hashOf`; each contract's hash is kept beside it, so a
   // probe compares records only on a full hash match.
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(512);
+  private slots: Int32Array;
+  private hashes: Int32Array;
   /** Every contract seen, in first-seen order (`ContractRec.index`). */
   readonly list: ContractRec[] = [];
   // Partial fills of one order arrive together: the last contract seen is the likeliest next one.
   private lastContract: OptionContract | null = null;
   private lastRecord: ContractRec | null = null;
+
+  /**
+   * `expected`: how many contracts the caller will likely intern (the rows of the contract columns),
+   * so the table is sized once instead of doubling its way there, copying as it goes.
+   */
+  constructor(expected = 0) {
+    let capacity = 512;
+    while (capacity < expected) capacity *= 2;
+    this.hashes = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 2);
+  }
 
   /** The record for `contract`, or a string saying what is wrong with it. */
   resolve(contract: OptionContract): ContractRec | string {
@@ -135,7 +154,6 @@ export class ContractRegistry {
     const record = new ContractRec(
       this.list.length,
       underlying,
-      formatDay(expirationDay),
       expirationDay,
       optionType,
       strike,
@@ -212,3 +230,8 @@ function describeProblem(
   }
   return null;
 }
+
+// See shape-anchors.ts: a run makes a registry and a record per contract, and keeps neither.
+const sampleRegistry = new ContractRegistry();
+anchorShape(sampleRegistry);
+anchorShape(sampleRegistry.intern("SAMPLE", 0, "call", 1_000_000, 100_000_000));

@@ -1,6 +1,7 @@
 import { add, formatMoney, type Micro } from "@/lib/money";
 import { formatDay } from "./dates";
 import type { DaySummary } from "./result-types";
+import { anchorShape } from "./shape-anchors";
 
 interface DaySums {
   realized: Micro;
@@ -59,3 +60,6 @@ export class DayLedger {
       }));
   }
 }
+
+// See shape-anchors.ts.
+anchorShape(new DayLedger());

@@ -1,6 +1,7 @@
 import { add, type Micro, mul3Rounded, mulRounded, negate, tryParseDecimal } from "@/lib/money";
 import { f64 } from "./cells";
 import { type FillTable, LONG } from "./internal-types";
+import { anchorShape } from "./shape-anchors";
 import type { StockBook } from "./stock";
 
 /**
@@ -90,3 +91,6 @@ export function valueStock(book: StockBook, mark: Micro | null): StockValuation 
   const marketValue = mulRounded(mark, shares, MARKET_VALUE_ROUNDING);
   return { mark, marketValue, unrealized: add(marketValue, openCash), openCash, shares, gross };
 }
+
+// See shape-anchors.ts.
+anchorShape(new MarkBook({}, {}));

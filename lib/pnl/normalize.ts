@@ -58,7 +58,7 @@ export function normalizeInput(input: PnlInput | PnlColumns): NormalizedInput {
   if (problems.length > 0) throw new PnlInputError(problems);
   const columns = columnar ? input : executionColumns(input.executions, report);
 
-  const contracts = new ContractRegistry();
+  const contracts = new ContractRegistry(columns.contracts.count);
   // The replay's tables too, in one allocation (see createWorkTables).
   const tables = createWorkTables(columns.executions.count, input.events.length);
   const { books, fills } = tables;

@@ -11,6 +11,7 @@ import {
   type PnlExecutionColumns,
 } from "./input-columns";
 import { PnlInputError } from "./input-error";
+import { anchorShape } from "./shape-anchors";
 import type { PnlExecution, PnlInput } from "./types";
 
 /**
@@ -139,3 +140,6 @@ class Interner {
     return index;
   }
 }
+
+// See shape-anchors.ts: the adapter makes two of these per run and keeps neither.
+anchorShape(new Interner());

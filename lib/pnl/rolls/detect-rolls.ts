@@ -3,7 +3,8 @@ import { f64, i32, u8 } from "../cells";
 import { union } from "../chains/union-find";
 import { type ContractRec, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import { queueOf } from "../lots/fifo";
-import { reserveRow } from "../tables";
+import { anchorShape } from "../shape-anchors";
+import { createWorkTables, reserveRow } from "../tables";
 import { IntList } from "./int-list";
 import { type PairingTables, RollPairing } from "./pairing";
 
@@ -58,7 +59,22 @@ export interface RollTables extends PairingTables {
 const INITIAL_ROLLS = 1024;
 
 export function detectRolls(tables: RollTables): RollTable {
-  const rolls: RollTable = {
+  const rolls = emptyRollTable();
+  const { fills, order } = tables;
+  const detector = new RollDetector(tables, rolls);
+  let start = 0;
+  while (start < order.length) {
+    const day = fills.day[i32(order, start)];
+    let end = start + 1;
+    while (end < order.length && fills.day[i32(order, end)] === day) end++;
+    detector.pairDay(start, end);
+    start = end;
+  }
+  return rolls;
+}
+
+function emptyRollTable(): RollTable {
+  return {
     count: 0,
     capacity: INITIAL_ROLLS,
     from: [],
@@ -73,17 +89,6 @@ export function detectRolls(tables: RollTables): RollTable {
     episode: new Int32Array(INITIAL_ROLLS),
     pool: { count: 0, capacity: INITIAL_ROLLS * 2, fills: new Int32Array(INITIAL_ROLLS * 2) },
   };
-  const { fills, order } = tables;
-  const detector = new RollDetector(tables, rolls);
-  let start = 0;
-  while (start < order.length) {
-    const day = fills.day[i32(order, start)];
-    let end = start + 1;
-    while (end < order.length && fills.day[i32(order, end)] === day) end++;
-    detector.pairDay(start, end);
-    start = end;
-  }
-  return rolls;
 }
 
 /**
@@ -371,3 +376,6 @@ function classKey(fills: FillTable, rollClass: Int32Array, fill: number): number
   const direction = queueOf(fills, fill, open) & 1;
   return i32(rollClass, i32(fills.book, fill)) + direction;
 }
+
+// See shape-anchors.ts (the detector makes its pairing and lists, which are anchored with it).
+anchorShape(new RollDetector({ ...createWorkTables(0, 0), order: new Int32Array(0) }, emptyRollTable()));

@@ -1,6 +1,8 @@
 import { add, type Micro, prorate } from "@/lib/money";
 import { f64, i32 } from "../cells";
 import type { BookTable, ContractRec, FillTable } from "../internal-types";
+import { anchorShape } from "../shape-anchors";
+import { createWorkTables } from "../tables";
 import type { IntList } from "./int-list";
 
 /**
@@ -178,3 +180,6 @@ function compareSides(contracts: readonly ContractRec[], a: number, b: number): 
     x.expirationDay - y.expirationDay || x.strike - y.strike || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
   );
 }
+
+// See shape-anchors.ts.
+anchorShape(new RollPairing(createWorkTables(0, 0)));

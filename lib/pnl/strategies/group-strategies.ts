@@ -5,6 +5,8 @@ import { fillAccount } from "../fill-fields";
 import { type BookTable, type EpisodeTable, type FillTable, OPEN } from "../internal-types";
 import type { RollTable } from "../rolls/detect-rolls";
 import { IntList } from "../rolls/int-list";
+import { anchorShape } from "../shape-anchors";
+import { createWorkTables } from "../tables";
 
 /**
  * Strategy positions: the opening fills that belong together, one group per position, and the
@@ -220,3 +222,7 @@ function splitOrderless(
   for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
   return [...parts.values()];
 }
+
+// See shape-anchors.ts.
+const sampleTables = createWorkTables(0, 0);
+anchorShape(new DayGrouper(sampleTables.fills, sampleTables.books, new Uint8Array(0)));
