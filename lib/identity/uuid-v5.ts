@@ -1,13 +1,34 @@
 import { createHash } from "node:crypto";
 
+// A recompute derives one id per chain from one namespace: its bytes are parsed once.
+const namespaceBytesOf = new Map<string, Buffer>();
+
+function namespaceBytes(namespace: string): Buffer {
+  let bytes = namespaceBytesOf.get(namespace);
+  if (bytes === undefined) {
+    bytes = Buffer.from(namespace.replaceAll("-", ""), "hex");
+    if (bytes.length !== 16) throw new Error(`Invalid namespace UUID: ${namespace}`);
+    namespaceBytesOf.set(namespace, bytes);
+  }
+  return bytes;
+}
+
+const HEX_CODES = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
+const DASH = 45;
+const DASH_AFTER_BYTE = [3, 5, 7, 9];
+
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name in the same namespace gives the same id. */
 export function uuidV5(name: string, namespace: string): string {
-  const namespaceBytes = Buffer.from(namespace.replaceAll("-", ""), "hex");
-  if (namespaceBytes.length !== 16) throw new Error(`Invalid namespace UUID: ${namespace}`);
-  const hash = createHash("sha1").update(namespaceBytes).update(name, "utf8").digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hash = createHash("sha1").update(namespaceBytes(namespace)).update(name, "utf8").digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50; // version 5
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  // Written as character codes into one flat string: ids are kept by the thousand (a recompute's
+  // rows), and slices joined by a template would keep a tree of strings for each.
+  const codes: number[] = [];
+  for (let byte = 0; byte < 16; byte++) {
+    const value = hash[byte] ?? 0;
+    codes.push(HEX_CODES[value >>> 4] as number, HEX_CODES[value & 15] as number);
+    if (DASH_AFTER_BYTE.includes(byte)) codes.push(DASH);
+  }
+  return String.fromCharCode(...codes);
 }

@@ -12,6 +12,10 @@ describe("derived row ids", () => {
     expect(derivedRowIds(ALICE, "lot")(key)).toMatch(UUID_V8);
   });
 
+  it("keep the values rows were stored with (a change would rewrite every stored row once)", () => {
+    expect(derivedRowIds(ALICE, "lot")("ex-1>ex-2#1")).toBe("19e1ed8a-b7b2-84ad-9c5f-2b362a2844b8");
+  });
+
   it("differ between users, kinds and keys", () => {
     const key = "ex-1>ex-2#1";
     const ids = new Set([
