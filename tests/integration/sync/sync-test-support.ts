@@ -7,6 +7,7 @@ import {
   type RobinhoodClientOptions,
   type RobinhoodTokens,
 } from "@/lib/robinhood/client";
+import { INPUT_TABLES } from "@/lib/server/recompute/refresh-input-statistics";
 import {
   DEFAULT_USERS,
   DEMO_PASSWORD,
@@ -139,14 +140,8 @@ export function expectedCounts(history: SimHistory) {
   };
 }
 
-export const RAW_TABLES = [
-  "broker_accounts",
-  "option_orders",
-  "option_legs",
-  "option_executions",
-  "option_events",
-  "stock_trades",
-] as const;
+/** The user's raw tables: the accounts, and the five tables of P&L input a sync or an import fills. */
+export const RAW_TABLES = ["broker_accounts", ...INPUT_TABLES] as const;
 
 /** Rows of each raw table per user, plus the global contract and mark tables (past row-level security). */
 export type RawCounts = Record<(typeof RAW_TABLES)[number] | "option_instruments" | "option_marks", number>;
