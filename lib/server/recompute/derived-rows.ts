@@ -3,6 +3,7 @@ import { add, formatDecimal, type Micro, parseDecimal } from "@/lib/money";
 import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
+import { LotOrdinals } from "./lot-ordinals";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
 
 /**
@@ -180,7 +181,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     });
   }
 
-  const lotOrdinals = new Map<string, number>();
+  const lotOrdinals = new LotOrdinals();
   // Realized option P&L per closing trading day and underlying, summed as the lots go by.
   const days = new Map<string, Map<string, DaySums>>();
   // Thousands of lots share each trading day: one timestamp text per day.
@@ -194,10 +195,8 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     return text;
   };
   const lots: CopyRow[] = result.matches.map((lot) => {
-    const pair = `${lot.openExecutionId}>${lot.closeExecutionId ?? lot.closeEventId ?? "inferred"}`;
-    const ordinal = (lotOrdinals.get(pair) ?? 0) + 1;
-    lotOrdinals.set(pair, ordinal);
-    const lotKey = `${pair}#${ordinal}`;
+    const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
+    const lotKey = `${lot.openExecutionId}>${closer}#${lotOrdinals.next(lot.openExecutionId, closer)}`;
     const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
     let ofUnderlying = days.get(lot.underlying);
     if (ofUnderlying === undefined) {
