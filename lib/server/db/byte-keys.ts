@@ -43,7 +43,8 @@ export class ByteKeys {
     return entry;
   }
 
-  private equals(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
+  /** Whether number `entry` is `bytes[start, end)`. */
+  equals(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
     const from = this.starts[entry] as number;
     if ((this.starts[entry + 1] as number) - from !== end - start) return false;
     const arena = this.arena;
@@ -60,7 +61,9 @@ export class ByteKeys {
     const from = this.starts[entry] as number;
     const to = from + end - start;
     if (to > this.arena.length) this.arena = grown(this.arena, Math.max(to, this.arena.length * 2));
-    this.arena.set(bytes.subarray(start, end), from);
+    // Byte by byte: keys are short, and a subarray to copy from would be an object per key.
+    const arena = this.arena;
+    for (let index = start; index < end; index++) arena[from + index - start] = bytes[index] as number;
     this.hashes[entry] = hash;
     this.starts[entry + 1] = to;
   }

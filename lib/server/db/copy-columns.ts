@@ -154,6 +154,8 @@ class RepeatedTextDecoder implements ColumnDecoder<(string | null)[]> {
   private readonly read: (string | null)[] = [];
   private readonly keys = new ByteKeys();
   private readonly texts: string[] = [];
+  /** The number of the last value read, or -1. */
+  private previous = -1;
 
   constructor(
     private readonly name: string,
@@ -166,8 +168,14 @@ class RepeatedTextDecoder implements ColumnDecoder<(string | null)[]> {
       this.read.push(null);
       return;
     }
-    // Keyed by the bytes as sent (escapes and all): equal bytes are equal texts.
-    const known = this.keys.add(bytes, start, end);
+    // Keyed by the bytes as sent (escapes and all): equal bytes are equal texts. Most rows repeat
+    // the row before (sorted dates, one account, a few sources): that is checked before hashing.
+    const previous = this.previous;
+    const known =
+      previous >= 0 && this.keys.equals(previous, bytes, start, end)
+        ? previous
+        : this.keys.add(bytes, start, end);
+    this.previous = known;
     if (known === this.texts.length) this.texts.push(copyFieldText(bytes, start, end, escaped));
     this.read.push(this.texts[known] as string);
   }
