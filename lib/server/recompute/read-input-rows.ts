@@ -112,20 +112,22 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
   const statements = inputRowStatements(options);
   // The eight SELECTs come last, after a scoped read's setting up of its order ids.
   const setup = statements.slice(0, -8);
-  const [ordersRead, legsRead, executionsRead, ...rest] = statements.slice(-8) as string[];
+  const [ordersRead, legsRead, executionsRead, eventsRead, stockTradesRead, instrumentsRead, ...marksRead] =
+    statements.slice(-8) as string[];
   const results = await connection.query<string[]>({
-    text: [...setup, ...rest].join(";\n"),
+    text: [...setup, eventsRead, stockTradesRead, ...marksRead].join(";\n"),
     rowMode: "array",
     // Every value as PostgreSQL prints it: the driver would make a `Date` of each date.
     types: { getTypeParser: () => asText },
   });
-  const [events, stockTrades, instruments, optionMarks, stockMarks] = (
+  const [events, stockTrades, optionMarks, stockMarks] = (
     results as unknown as { rows: (string | null)[][] }[]
   )
-    .slice(-5)
+    .slice(-4)
     .map((result) => result.rows);
   // In this order: a leg's order, and a fill's leg, are found among the rows read before. A COPY
-  // takes a statement of its own; the three cost two more round trips than one query did.
+  // takes a statement of its own; the four cost four more round trips than one query did.
+  const instruments = await readCopyColumns(connection, instrumentsRead as string, instrumentColumns());
   const columns = fillTableColumns();
   const orders = await readCopyColumns(connection, ordersRead as string, columns.orders);
   const legs = await readCopyColumns(connection, legsRead as string, columns.legs);
@@ -136,7 +138,7 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
     executions,
     events: (events ?? []).map(eventRow),
     stockTrades: (stockTrades ?? []).map(stockTradeRow),
-    instruments: (instruments ?? []).map(instrumentRow),
+    instruments: instrumentRows(instruments),
     optionMarks: (optionMarks ?? []).map(([instrument_id, mark_price]) => ({
       instrument_id: instrument_id as string,
       mark_price: mark_price as string,
@@ -187,16 +189,31 @@ function stockTradeRow(row: (string | null)[]): StockTradeRow {
   };
 }
 
-function instrumentRow(row: (string | null)[]): InstrumentRow {
-  const [id, underlying, expiration_date, strike_price, option_type, multiplier] = row as string[];
+/** The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). */
+function instrumentColumns() {
   return {
-    id: id as string,
-    underlying: underlying as string,
-    expiration_date: expiration_date as string,
-    strike_price: strike_price as string,
-    option_type: option_type as string,
-    multiplier: multiplier as string,
+    id: textColumn("id"),
+    underlying: repeatedTextColumn("underlying"),
+    expiration_date: repeatedTextColumn("expiration_date"),
+    strike_price: repeatedTextColumn("trim_scale(strike_price)"),
+    option_type: repeatedTextColumn("option_type"),
+    multiplier: repeatedTextColumn("trim_scale(multiplier)"),
   };
+}
+
+function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColumns>>): InstrumentRow[] {
+  const rows = new Array<InstrumentRow>(columns.count);
+  for (let row = 0; row < columns.count; row++) {
+    rows[row] = {
+      id: columns.id[row] as string,
+      underlying: columns.underlying[row] as string,
+      expiration_date: columns.expiration_date[row] as string,
+      strike_price: columns.strike_price[row] as string,
+      option_type: columns.option_type[row] as string,
+      multiplier: columns.multiplier[row] as string,
+    };
+  }
+  return rows;
 }
 
 export type InputRowsOptions = {
@@ -302,8 +319,10 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
        FROM stock_trades WHERE user_id = ${user} AND kind = 'TRADE' ${scope ? `AND symbol = ANY(${scope})` : ""}
         ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_trade_id`,
-    `SELECT id, underlying, expiration_date, trim_scale(strike_price), option_type, trim_scale(multiplier)
-       FROM option_instruments WHERE id IN (${instrumentsRead})`,
+    columnsSelect({
+      columns: instrumentColumns(),
+      from: `FROM option_instruments WHERE id IN (${instrumentsRead})`,
+    }),
     // The mark tables are two constants, never input.
     `SELECT DISTINCT ON (instrument_id) instrument_id, mark_price
        FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id IN (${instrumentsRead})
