@@ -99,9 +99,9 @@ export type InputRows = {
  * read on its own and joined on the client: right after a large sync or import the planner's
  * statistics still describe the tables as nearly empty, and a joined query then ran as nested loops,
  * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
- * linear. The fills' three tables, most of the bytes, are read by COPY and decoded from its text
- * into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at most, come in
- * one multi-statement query (after a scoped read's setting up of its order ids) with every value as
+ * linear. The contracts and the fills' three tables, most of the bytes, are read by COPY and decoded
+ * from its text into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at
+ * most, come in one multi-statement query (after a scoped read's setting up of its order ids) with every value as
  * PostgreSQL prints it. Decimals come as exact text (`trim_scale` drops the column's padding zeros,
  * except on fills: their micros parse reads the zeros for less than the server spends trimming
  * them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
