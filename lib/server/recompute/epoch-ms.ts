@@ -1,3 +1,6 @@
+import type { ColumnDecoder, CopyColumn } from "@/lib/server/db/copy-columns";
+import { isCopyNull } from "@/lib/server/db/copy-text-fields";
+
 const CHAR_0 = 48;
 const CHAR_9 = 57;
 const CHAR_DOT = 46;
@@ -13,24 +16,30 @@ const MS_DIGITS = 3;
  * such; any other text is NaN.
  */
 export function epochMs(text: string): number {
-  const length = text.length;
-  const negative = text.charCodeAt(0) === CHAR_MINUS;
-  let index = negative ? 1 : 0;
+  // As UTF-8, a character other than the ASCII digits, point and sign is no digit either.
+  const bytes = Buffer.from(text, "utf8");
+  return epochMsOfBytes(bytes, 0, bytes.length);
+}
+
+/** `epochMs` of the text in `bytes[start, end)`, as COPY sends it: no string is made of it. */
+export function epochMsOfBytes(bytes: Uint8Array, start: number, end: number): number {
+  const negative = bytes[start] === CHAR_MINUS;
+  let index = negative ? start + 1 : start;
   let seconds = 0;
   let sawDigit = false;
-  for (; index < length; index++) {
-    const code = text.charCodeAt(index);
+  for (; index < end; index++) {
+    const code = bytes[index] as number;
     if (code === CHAR_DOT) break;
-    if (code < CHAR_0 || code > CHAR_9) return infinity(text);
+    if (code < CHAR_0 || code > CHAR_9) return infinity(bytes, start, end);
     seconds = seconds * 10 + (code - CHAR_0);
     sawDigit = true;
   }
   let millis = 0;
   let fractionDigits = 0;
   let belowMillisecond = false;
-  if (index < length) {
-    for (index++; index < length; index++) {
-      const code = text.charCodeAt(index);
+  if (index < end) {
+    for (index++; index < end; index++) {
+      const code = bytes[index] as number;
       if (code < CHAR_0 || code > CHAR_9) return Number.NaN;
       sawDigit = true;
       if (fractionDigits < MS_DIGITS) millis = millis * 10 + (code - CHAR_0);
@@ -45,8 +54,38 @@ export function epochMs(text: string): number {
   return negative ? 0 - magnitude - (belowMillisecond ? 1 : 0) : magnitude;
 }
 
-function infinity(text: string): number {
-  if (text === "Infinity") return Number.POSITIVE_INFINITY;
-  if (text === "-Infinity") return Number.NEGATIVE_INFINITY;
+const POSITIVE_INFINITY = Buffer.from("Infinity");
+const NEGATIVE_INFINITY = Buffer.from("-Infinity");
+
+function infinity(bytes: Uint8Array, start: number, end: number): number {
+  const text = bytes.subarray(start, end);
+  if (POSITIVE_INFINITY.equals(text)) return Number.POSITIVE_INFINITY;
+  if (NEGATIVE_INFINITY.equals(text)) return Number.NEGATIVE_INFINITY;
   return Number.NaN;
+}
+
+/** A column of `extract(epoch FROM …)` read by COPY as epoch milliseconds (`epochMs`), never NULL. */
+export function epochMsColumn(sql: string): CopyColumn<Float64Array> {
+  return { sql, decoder: (name) => new EpochMsDecoder(name) };
+}
+
+class EpochMsDecoder implements ColumnDecoder<Float64Array> {
+  private read = new Float64Array(1024);
+
+  constructor(private readonly name: string) {}
+
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    if (escaped && isCopyNull(bytes, start, end))
+      throw new Error(`column ${this.name} is NULL in row ${row}`);
+    if (row >= this.read.length) {
+      const larger = new Float64Array(this.read.length * 2);
+      larger.set(this.read);
+      this.read = larger;
+    }
+    this.read[row] = epochMsOfBytes(bytes, start, end);
+  }
+
+  values(count: number): Float64Array {
+    return this.read.subarray(0, count);
+  }
 }

@@ -7,7 +7,6 @@ import {
   type PnlLifecycleEvent,
 } from "@/lib/pnl";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
-import { epochMs } from "./epoch-ms";
 import { ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
 import { supersededSwaps } from "./load-corporate-actions";
@@ -25,7 +24,7 @@ export type PnlInputOfRowsOptions = {
 };
 
 /**
- * The engine's input from the rows `readInputRows` read: the fills' three tables joined by id into
+ * The engine's input from the rows `readInputRows` read: the fills' three tables (joined as read) into
  * typed columns, the imported rows the synced history replaces and those before each flat cut left
  * out, the marks of what the input uses. Pure: no I/O.
  */
@@ -51,17 +50,13 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   };
 
   const contracts = new Contracts(instruments);
-  // Each fill's leg and order, by row: the three tables are joined here by id.
-  const orderRowOf = rowsById(orders.id);
-  const legRowOf = rowsById(legs.id);
-  const legOfFill = new Int32Array(executions.count);
+  // Each fill's leg and order, by row: the read joined the three tables (`readInputRows`).
+  const legOfFill = executions.leg;
   const orderOfFill = new Int32Array(executions.count);
   const openingStrategyOfFill = new Map<string, string>();
   let firstSynced: string | null = null;
   for (let fill = 0; fill < executions.count; fill++) {
-    const leg = legRowOf.get(executions.legId[fill] as string) as number;
-    const order = orderRowOf.get(legs.orderId[leg] as string) as number;
-    legOfFill[fill] = leg;
+    const order = legs.order[legOfFill[fill] as number] as number;
     orderOfFill[fill] = order;
     const strategy = orders.openingStrategy[order];
     if (strategy) openingStrategyOfFill.set(executions.brokerExecutionId[fill] as string, strategy);
@@ -102,7 +97,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     // date, before the cut, where the merge from the cut would not look.
     if (expiredBeforeCut(underlying, expiration)) return tooNarrow(asOf, "cut");
     last(underlying, tradeDate);
-    seen(epochMs(executions.createdAtSeconds[fill] as string));
+    seen(executions.createdAtMs[fill] as number);
     const accountId = orders.accountId[order] as string;
     const brokerOrderId = orders.brokerOrderId[order] as string;
     const orderId = brokerOrderId.startsWith(CSV_ORDER_PREFIX) ? null : brokerOrderId;
@@ -117,7 +112,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       quantity: executions.quantity[fill] as string,
       price: executions.price[fill] as string,
       fees: executions.fees[fill] as string,
-      executedAt: epochMs(executions.executedAtSeconds[fill] as string),
+      executedAt: executions.executedAtMs[fill] as number,
       tradeDate,
     });
   }
@@ -227,13 +222,6 @@ function firstSyncedTradeDate(
     if (trade.source === "API" && (first === null || trade.trade_date < first)) first = trade.trade_date;
   }
   return first;
-}
-
-/** Row index by id. */
-function rowsById(ids: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  for (let row = 0; row < ids.length; row++) index.set(ids[row] as string, row);
-  return index;
 }
 
 function counts(source: string, date: string, syncedFrom: string | null): boolean {

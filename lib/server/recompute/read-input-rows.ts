@@ -1,4 +1,14 @@
 import "server-only";
+import { ByteKeys } from "@/lib/server/db/byte-keys";
+import {
+  type CopiedColumns,
+  columnsSelect,
+  keyColumn,
+  readCopyColumns,
+  referenceColumn,
+  repeatedTextColumn,
+  textColumn,
+} from "@/lib/server/db/copy-columns";
 import { sqlLiteral, textArrayLiteral, transactionConnection, UUID } from "@/lib/server/db/copy-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import {
@@ -6,43 +16,52 @@ import {
   OPTION_MARK_TABLE,
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
-import { epochMs } from "./epoch-ms";
+import { epochMs, epochMsColumn } from "./epoch-ms";
 import type { InstrumentRow } from "./execution-columns";
 import type { StockTradeRow } from "./load-stock-input";
-import { column, columnsOfRows, nullableColumn, rowsSelect, type TableColumns } from "./table-columns";
 
 /**
- * The three tables with a row per fill, handed on as columns (`table-columns.ts`). Timestamps come as the
- * exact decimal seconds of `extract(epoch …)` (`epochMs` reads them), decimals as stored (padded to
- * the column's scale; the micros parse accepts the zeros).
+ * The three tables with a row per fill, read by COPY into columns (`copy-columns.ts`) and joined as
+ * they are read: a leg names its order, a fill its leg, by row number, so no id becomes a string.
+ * Timestamps come as the exact decimal seconds of `extract(epoch …)`, read to epoch milliseconds
+ * from the bytes (`epochMsOfBytes`), decimals as stored (padded to the column's scale; the micros
+ * parse accepts the zeros). What repeats (accounts, sources, sides, instruments, dates, quantities,
+ * prices, fees) is made a string once per distinct value.
  */
-const ORDER_COLUMNS = {
-  id: column("id"),
-  accountId: column("account_id"),
-  brokerOrderId: column("broker_order_id"),
-  source: column("source"),
-  openingStrategy: nullableColumn("opening_strategy"),
-};
-const LEG_COLUMNS = {
-  id: column("id"),
-  orderId: column("order_id"),
-  instrumentId: column("instrument_id"),
-  side: column("side"),
-  positionEffect: column("position_effect"),
-};
-const EXECUTION_COLUMNS = {
-  brokerExecutionId: column("broker_execution_id"),
-  legId: column("leg_id"),
-  quantity: column("quantity"),
-  price: column("price"),
-  fees: column("fees"),
-  executedAtSeconds: column("extract(epoch FROM executed_at)"),
-  tradeDate: column("trade_date"),
-  createdAtSeconds: column("extract(epoch FROM created_at)"),
-};
-export type OrderTable = TableColumns<typeof ORDER_COLUMNS>;
-export type LegTable = TableColumns<typeof LEG_COLUMNS>;
-export type ExecutionTable = TableColumns<typeof EXECUTION_COLUMNS>;
+function fillTableColumns() {
+  const orderKeys = new ByteKeys();
+  const legKeys = new ByteKeys();
+  return {
+    orders: {
+      id: keyColumn("id", orderKeys),
+      accountId: repeatedTextColumn("account_id"),
+      brokerOrderId: textColumn("broker_order_id"),
+      source: repeatedTextColumn("source"),
+      openingStrategy: repeatedTextColumn("opening_strategy", true),
+    },
+    legs: {
+      id: keyColumn("id", legKeys),
+      order: referenceColumn("order_id", orderKeys, "option_orders"),
+      instrumentId: repeatedTextColumn("instrument_id"),
+      side: repeatedTextColumn("side"),
+      positionEffect: repeatedTextColumn("position_effect"),
+    },
+    executions: {
+      brokerExecutionId: textColumn("broker_execution_id"),
+      leg: referenceColumn("leg_id", legKeys, "option_legs"),
+      quantity: repeatedTextColumn("quantity"),
+      price: repeatedTextColumn("price"),
+      fees: repeatedTextColumn("fees"),
+      executedAtMs: epochMsColumn("extract(epoch FROM executed_at)"),
+      tradeDate: repeatedTextColumn("trade_date"),
+      createdAtMs: epochMsColumn("extract(epoch FROM created_at)"),
+    },
+  };
+}
+type FillTableColumns = ReturnType<typeof fillTableColumns>;
+export type OrderTable = CopiedColumns<FillTableColumns["orders"]>;
+export type LegTable = CopiedColumns<FillTableColumns["legs"]>;
+export type ExecutionTable = CopiedColumns<FillTableColumns["executions"]>;
 
 export type EventRow = {
   broker_event_id: string;
@@ -76,38 +95,50 @@ export type InputRows = {
 /**
  * Reads a user's raw P&L input, or only some underlyings' (every order with a leg on one of them,
  * with all its legs and their fills; the underlyings' events and equity fills), with the latest
- * marks, in ONE round trip: eight SELECTs in one multi-statement query on the transaction's own
- * connection (under its row-level-security context). Each table is read on its own and joined by
- * the caller: right after a large sync or import the planner's statistics still describe the tables
- * as nearly empty, and a joined query then ran as nested loops, quadratic in the number of fills;
- * one scan per table (or an index lookup per scope filter) stays linear. The fills' three tables are
- * handed on as columns (`table-columns.ts`), the others as rows. Decimals come as
- * exact text (`trim_scale` drops the column's padding zeros, except on fills: their micros parse
- * reads the zeros for less than the server spends trimming them), timestamps as epoch seconds, and
- * the driver parses nothing. A multi-statement query takes no parameters, so the user id (checked)
- * and the underlyings are quoted literals.
+ * marks, on the transaction's own connection (under its row-level-security context). Each table is
+ * read on its own and joined on the client: right after a large sync or import the planner's
+ * statistics still describe the tables as nearly empty, and a joined query then ran as nested loops,
+ * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
+ * linear. The contracts and the fills' three tables, most of the bytes, are read by COPY and decoded
+ * from its text into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at
+ * most, come in one multi-statement query (after a scoped read's setting up of its order ids) with every value as
+ * PostgreSQL prints it. Decimals come as exact text (`trim_scale` drops the column's padding zeros,
+ * except on fills: their micros parse reads the zeros for less than the server spends trimming
+ * them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
+ * (checked) and the underlyings are quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
+  const statements = inputRowStatements(options);
+  // The eight SELECTs come last, after a scoped read's setting up of its order ids.
+  const setup = statements.slice(0, -8);
+  const [ordersRead, legsRead, executionsRead, eventsRead, stockTradesRead, instrumentsRead, ...marksRead] =
+    statements.slice(-8) as string[];
   const results = await connection.query<string[]>({
-    text: inputRowStatements(options).join(";\n"),
+    text: [...setup, eventsRead, stockTradesRead, ...marksRead].join(";\n"),
     rowMode: "array",
     // Every value as PostgreSQL prints it: the driver would make a `Date` of each date.
     types: { getTypeParser: () => asText },
   });
-  // The eight SELECTs come last, after a scoped read's setting up of its order ids.
-  const [orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks] = (
+  const [events, stockTrades, optionMarks, stockMarks] = (
     results as unknown as { rows: (string | null)[][] }[]
   )
-    .slice(-8)
+    .slice(-4)
     .map((result) => result.rows);
+  // In this order: a leg's order, and a fill's leg, are found among the rows read before. A COPY
+  // takes a statement of its own; the four cost four more round trips than one query did.
+  const instruments = await readCopyColumns(connection, instrumentsRead as string, instrumentColumns());
+  const columns = fillTableColumns();
+  const orders = await readCopyColumns(connection, ordersRead as string, columns.orders);
+  const legs = await readCopyColumns(connection, legsRead as string, columns.legs);
+  const executions = await readCopyColumns(connection, executionsRead as string, columns.executions);
   return {
-    orders: columnsOfRows(orders ?? [], ORDER_COLUMNS),
-    legs: columnsOfRows(legs ?? [], LEG_COLUMNS),
-    executions: columnsOfRows(executions ?? [], EXECUTION_COLUMNS),
+    orders,
+    legs,
+    executions,
     events: (events ?? []).map(eventRow),
     stockTrades: (stockTrades ?? []).map(stockTradeRow),
-    instruments: (instruments ?? []).map(instrumentRow),
+    instruments: instrumentRows(instruments),
     optionMarks: (optionMarks ?? []).map(([instrument_id, mark_price]) => ({
       instrument_id: instrument_id as string,
       mark_price: mark_price as string,
@@ -158,16 +189,31 @@ function stockTradeRow(row: (string | null)[]): StockTradeRow {
   };
 }
 
-function instrumentRow(row: (string | null)[]): InstrumentRow {
-  const [id, underlying, expiration_date, strike_price, option_type, multiplier] = row as string[];
+/** The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). */
+function instrumentColumns() {
   return {
-    id: id as string,
-    underlying: underlying as string,
-    expiration_date: expiration_date as string,
-    strike_price: strike_price as string,
-    option_type: option_type as string,
-    multiplier: multiplier as string,
+    id: textColumn("id"),
+    underlying: repeatedTextColumn("underlying"),
+    expiration_date: repeatedTextColumn("expiration_date"),
+    strike_price: repeatedTextColumn("trim_scale(strike_price)"),
+    option_type: repeatedTextColumn("option_type"),
+    multiplier: repeatedTextColumn("trim_scale(multiplier)"),
   };
+}
+
+function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColumns>>): InstrumentRow[] {
+  const rows = new Array<InstrumentRow>(columns.count);
+  for (let row = 0; row < columns.count; row++) {
+    rows[row] = {
+      id: columns.id[row] as string,
+      underlying: columns.underlying[row] as string,
+      expiration_date: columns.expiration_date[row] as string,
+      strike_price: columns.strike_price[row] as string,
+      option_type: columns.option_type[row] as string,
+      multiplier: columns.multiplier[row] as string,
+    };
+  }
+  return rows;
 }
 
 export type InputRowsOptions = {
@@ -242,13 +288,14 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
          UNION SELECT i.underlying FROM option_events e JOIN option_instruments i ON i.id = e.instrument_id
           WHERE e.user_id = ${user} AND e.type <> 'EXPIRATION')`;
   // Output functions print uuids, enums and dates as `::text` would: no cast is spent on them.
+  const fillColumns = fillTableColumns();
   const orders = {
-    columns: ORDER_COLUMNS,
+    columns: fillColumns.orders,
     from: `FROM option_orders WHERE user_id = ${user} ${scopeOrders ? `AND id = ANY(${orderIds})` : ""}`,
   };
-  const legs = { columns: LEG_COLUMNS, from: `FROM option_legs WHERE user_id = ${user} ${legFilter}` };
+  const legs = { columns: fillColumns.legs, from: `FROM option_legs WHERE user_id = ${user} ${legFilter}` };
   const executions = {
-    columns: EXECUTION_COLUMNS,
+    columns: fillColumns.executions,
     from: `FROM option_executions WHERE user_id = ${user}
        ${scopeOrders ? `AND leg_id = ANY(ARRAY(SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter}))` : ""}
        ${from ? `AND trade_date >= ${from}` : ""}`,
@@ -257,9 +304,9 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     orderBy: "executed_at, broker_execution_id",
   };
   const statements = [
-    rowsSelect(orders),
-    rowsSelect(legs),
-    rowsSelect(executions),
+    columnsSelect(orders),
+    columnsSelect(legs),
+    columnsSelect(executions),
     `SELECT broker_event_id, account_id, instrument_id, source, type,
             trim_scale(quantity), event_date, direction, trim_scale(stock_fees), extract(epoch FROM updated_at)
        FROM option_events WHERE user_id = ${user} ${eventFilter}
@@ -272,8 +319,10 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
        FROM stock_trades WHERE user_id = ${user} AND kind = 'TRADE' ${scope ? `AND symbol = ANY(${scope})` : ""}
         ${from ? `AND trade_date >= ${from}` : ""}
       ORDER BY executed_at, broker_trade_id`,
-    `SELECT id, underlying, expiration_date, trim_scale(strike_price), option_type, trim_scale(multiplier)
-       FROM option_instruments WHERE id IN (${instrumentsRead})`,
+    columnsSelect({
+      columns: instrumentColumns(),
+      from: `FROM option_instruments WHERE id IN (${instrumentsRead})`,
+    }),
     // The mark tables are two constants, never input.
     `SELECT DISTINCT ON (instrument_id) instrument_id, mark_price
        FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id IN (${instrumentsRead})

@@ -1,0 +1,107 @@
+/**
+ * Numbers distinct byte strings in first-seen order, looked up by their bytes: a value read
+ * from COPY output (an id, a repeated text) is found again without making a string of it first.
+ * Open addressing over FNV-1a hashes; the bytes of every key are kept in one growing arena.
+ */
+export class ByteKeys {
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(256);
+  private starts = new Int32Array(257);
+  private arena = new Uint8Array(8192);
+  count = 0;
+
+  /** The number of `bytes[start, end)`, or -1 when it has none. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const hash = hashOf(bytes, start, end);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) return -1;
+      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) return entry;
+    }
+  }
+
+  /** The number of `bytes[start, end)`, given it the next one when it has none. */
+  add(bytes: Uint8Array, start: number, end: number): number {
+    const hash = hashOf(bytes, start, end);
+    let mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) break;
+      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) return entry;
+    }
+    const entry = this.count++;
+    this.store(entry, hash, bytes, start, end);
+    // Kept at most half full, so probes stay short.
+    if (this.count * 2 > this.slots.length) {
+      this.rehash();
+      mask = this.slots.length - 1;
+      for (slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask);
+    }
+    this.slots[slot] = entry + 1;
+    return entry;
+  }
+
+  /** Whether number `entry` is `bytes[start, end)`. */
+  equals(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.starts[entry] as number;
+    if ((this.starts[entry + 1] as number) - from !== end - start) return false;
+    const arena = this.arena;
+    for (let index = start; index < end; index++)
+      if (arena[from + index - start] !== bytes[index]) return false;
+    return true;
+  }
+
+  private store(entry: number, hash: number, bytes: Uint8Array, start: number, end: number): void {
+    if (entry + 1 >= this.hashes.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.starts = grown(this.starts, this.hashes.length + 1);
+    }
+    const from = this.starts[entry] as number;
+    const to = from + end - start;
+    if (to > this.arena.length) this.arena = grown(this.arena, Math.max(to, this.arena.length * 2));
+    // Byte by byte: keys are short, and a subarray to copy from would be an object per key.
+    const arena = this.arena;
+    for (let index = start; index < end; index++) arena[from + index - start] = bytes[index] as number;
+    this.hashes[entry] = hash;
+    this.starts[entry + 1] = to;
+  }
+
+  /** Twice the slots, every key placed again (the new one is placed by the caller). */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.count - 1; entry++) {
+      let slot = (this.hashes[entry] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+// Longer keys are hashed by their first and last eight bytes only (with their length): a uuid's
+// last hex digits are random in every version (v4's first ones too), and the decimals and dates that
+// repeat are shorter. Keys hashed alike are told apart by comparing every byte.
+const HASHED_ENDS = 8;
+
+function hashOf(bytes: Uint8Array, start: number, end: number): number {
+  let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  if (end - start <= 2 * HASHED_ENDS) {
+    for (let index = start; index < end; index++)
+      hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+    return hash;
+  }
+  for (let index = start; index < start + HASHED_ENDS; index++)
+    hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+  for (let index = end - HASHED_ENDS; index < end; index++)
+    hash = Math.imul(hash ^ (bytes[index] as number), 0x01000193);
+  return hash;
+}
+
+function grown<Array extends Int32Array | Uint8Array>(array: Array, length: number): Array {
+  const larger = new (array.constructor as new (length: number) => Array)(length);
+  larger.set(array);
+  return larger;
+}

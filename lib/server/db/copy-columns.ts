@@ -1,0 +1,234 @@
+import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { ByteKeys } from "./byte-keys";
+import { CopyTextFields, copyFieldText, isCopyNull } from "./copy-text-fields";
+
+/**
+ * A SELECT read by `COPY (…) TO STDOUT` straight into one array per column, each column decoded from
+ * the bytes by a decoder of its own: no row array and no string per value where none is needed
+ * (a repeated text is made once, an id another table's rows are joined by becomes a row number).
+ */
+
+/** Decodes one column's fields, row after row. */
+export type ColumnDecoder<Values> = {
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void;
+  values(count: number): Values;
+};
+
+/** A column: its SQL expression, and a decoder made for each read. */
+export type CopyColumn<Values> = {
+  readonly sql: string;
+  readonly decoder: (name: string) => ColumnDecoder<Values>;
+};
+
+type ColumnsValues<Columns extends Record<string, CopyColumn<unknown>>> = {
+  [Name in keyof Columns]: Columns[Name] extends CopyColumn<infer Values> ? Values : never;
+};
+
+/** The values read of each column, by row. */
+export type CopiedColumns<Columns extends Record<string, CopyColumn<unknown>>> = {
+  count: number;
+} & ColumnsValues<Columns>;
+
+/** Text, as a string per row. */
+export function textColumn(sql: string): CopyColumn<string[]> {
+  return { sql, decoder: (name) => new PlainTextDecoder(name, false) as ColumnDecoder<string[]> };
+}
+
+/** Text or NULL. */
+export function nullableTextColumn(sql: string): CopyColumn<(string | null)[]> {
+  return { sql, decoder: (name) => new PlainTextDecoder(name, true) };
+}
+
+/**
+ * Text that repeats (an account, a source, a date, a price): each distinct value is made a string
+ * once and shared by its rows, so it is hashed once by the maps it is looked up in.
+ */
+export function repeatedTextColumn(sql: string): CopyColumn<string[]>;
+export function repeatedTextColumn(sql: string, nullable: true): CopyColumn<(string | null)[]>;
+export function repeatedTextColumn(sql: string, nullable = false): CopyColumn<(string | null)[]> {
+  return { sql, decoder: (name) => new RepeatedTextDecoder(name, nullable) };
+}
+
+/**
+ * The table's key: each row's value is numbered by `keys` as its row number, for the tables read
+ * after it to be joined by (`referenceColumn`). A value seen twice is refused.
+ */
+export function keyColumn(sql: string, keys: ByteKeys): CopyColumn<null> {
+  return { sql, decoder: (name) => new KeyDecoder(name, keys) };
+}
+
+/** A reference to a row of a table read before, by its key (`keyColumn`): that row's number. */
+export function referenceColumn(sql: string, keys: ByteKeys, table: string): CopyColumn<Int32Array> {
+  return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table) };
+}
+
+/** The SELECT of `columns` over `from` (a FROM clause with its WHERE), in `orderBy` order if given. */
+export function columnsSelect(options: {
+  columns: Record<string, CopyColumn<unknown>>;
+  from: string;
+  orderBy?: string;
+}): string {
+  const columns = Object.values(options.columns).map(({ sql }) => sql);
+  return `SELECT ${columns.join(", ")} ${options.from}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ""}`;
+}
+
+/** Reads `select` (one SELECT of `columns`, in their order) by COPY on `connection`. */
+export async function readCopyColumns<Columns extends Record<string, CopyColumn<unknown>>>(
+  connection: pg.PoolClient,
+  select: string,
+  columns: Columns,
+): Promise<CopiedColumns<Columns>> {
+  const table = new ColumnsOfFields(columns);
+  const fields = new CopyTextFields(table);
+  for await (const chunk of connection.query(copyTo(`COPY (${select}) TO STDOUT`)))
+    fields.push(chunk as Buffer);
+  fields.end();
+  return table.values();
+}
+
+/** The fields of a COPY's rows handed to each column's decoder. */
+export class ColumnsOfFields<Columns extends Record<string, CopyColumn<unknown>>> {
+  private readonly names: string[];
+  private readonly decoders: ColumnDecoder<unknown>[];
+  private count = 0;
+  private lastColumn = -1;
+
+  constructor(columns: Columns) {
+    this.names = Object.keys(columns);
+    // Errors name the column as selected.
+    this.decoders = this.names.map((name) => {
+      const column = columns[name] as CopyColumn<unknown>;
+      return column.decoder(column.sql);
+    });
+  }
+
+  field(column: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    const decoder = this.decoders[column];
+    if (decoder === undefined || column !== this.lastColumn + 1)
+      throw new Error(`row ${this.count} has more than ${this.decoders.length} columns`);
+    decoder.add(this.count, bytes, start, end, escaped);
+    this.lastColumn = column;
+  }
+
+  endRow(): void {
+    if (this.lastColumn !== this.decoders.length - 1)
+      throw new Error(`row ${this.count} has ${this.lastColumn + 1} columns, not ${this.decoders.length}`);
+    this.lastColumn = -1;
+    this.count++;
+  }
+
+  values(): CopiedColumns<Columns> {
+    const values: Record<string, unknown> = { count: this.count };
+    for (const [index, name] of this.names.entries())
+      values[name] = (this.decoders[index] as ColumnDecoder<unknown>).values(this.count);
+    return values as CopiedColumns<Columns>;
+  }
+}
+
+function refuseNull(name: string, row: number): never {
+  throw new Error(`column ${name} is NULL in row ${row}`);
+}
+
+class PlainTextDecoder implements ColumnDecoder<(string | null)[]> {
+  private readonly read: (string | null)[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly nullable: boolean,
+  ) {}
+
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    if (escaped && isCopyNull(bytes, start, end)) {
+      if (!this.nullable) refuseNull(this.name, row);
+      this.read.push(null);
+    } else this.read.push(copyFieldText(bytes, start, end, escaped));
+  }
+
+  values(): (string | null)[] {
+    return this.read;
+  }
+}
+
+class RepeatedTextDecoder implements ColumnDecoder<(string | null)[]> {
+  private readonly read: (string | null)[] = [];
+  private readonly keys = new ByteKeys();
+  private readonly texts: string[] = [];
+  /** The number of the last value read, or -1. */
+  private previous = -1;
+
+  constructor(
+    private readonly name: string,
+    private readonly nullable: boolean,
+  ) {}
+
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    if (escaped && isCopyNull(bytes, start, end)) {
+      if (!this.nullable) refuseNull(this.name, row);
+      this.read.push(null);
+      return;
+    }
+    // Keyed by the bytes as sent (escapes and all): equal bytes are equal texts. Most rows repeat
+    // the row before (sorted dates, one account, a few sources): that is checked before hashing.
+    const previous = this.previous;
+    const known =
+      previous >= 0 && this.keys.equals(previous, bytes, start, end)
+        ? previous
+        : this.keys.add(bytes, start, end);
+    this.previous = known;
+    if (known === this.texts.length) this.texts.push(copyFieldText(bytes, start, end, escaped));
+    this.read.push(this.texts[known] as string);
+  }
+
+  values(): (string | null)[] {
+    return this.read;
+  }
+}
+
+class KeyDecoder implements ColumnDecoder<null> {
+  constructor(
+    private readonly name: string,
+    private readonly keys: ByteKeys,
+  ) {}
+
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    if (escaped && isCopyNull(bytes, start, end)) refuseNull(this.name, row);
+    if (this.keys.add(bytes, start, end) !== row)
+      throw new Error(
+        `column ${this.name} repeats ${copyFieldText(bytes, start, end, escaped)} in row ${row}`,
+      );
+  }
+
+  values(): null {
+    return null;
+  }
+}
+
+class ReferenceDecoder implements ColumnDecoder<Int32Array> {
+  private rows = new Int32Array(1024);
+
+  constructor(
+    private readonly name: string,
+    private readonly keys: ByteKeys,
+    private readonly table: string,
+  ) {}
+
+  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+    if (escaped && isCopyNull(bytes, start, end)) refuseNull(this.name, row);
+    const referenced = this.keys.find(bytes, start, end);
+    if (referenced < 0)
+      throw new Error(
+        `column ${this.name} in row ${row} names ${copyFieldText(bytes, start, end, escaped)}, not a row of ${this.table} read`,
+      );
+    if (row >= this.rows.length) {
+      const larger = new Int32Array(this.rows.length * 2);
+      larger.set(this.rows);
+      this.rows = larger;
+    }
+    this.rows[row] = referenced;
+  }
+
+  values(count: number): Int32Array {
+    return this.rows.subarray(0, count);
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ByteKeys } from "@/lib/server/db/byte-keys";
+import {
+  ColumnsOfFields,
+  type CopyColumn,
+  columnsSelect,
+  keyColumn,
+  nullableTextColumn,
+  referenceColumn,
+  repeatedTextColumn,
+  textColumn,
+} from "@/lib/server/db/copy-columns";
+import { CopyTextFields } from "@/lib/server/db/copy-text-fields";
+
+// A SELECT's COPY output read into one array per column, each decoded by its column's kind.
+
+function read<Columns extends Record<string, CopyColumn<unknown>>>(columns: Columns, output: string) {
+  const table = new ColumnsOfFields(columns);
+  const fields = new CopyTextFields(table);
+  fields.push(Buffer.from(output));
+  fields.end();
+  return table.values();
+}
+
+describe("a table read by COPY into columns", () => {
+  it("selects the columns in order, in the order asked for", () => {
+    const columns = { id: textColumn("id"), strategy: nullableTextColumn("opening_strategy") };
+    expect(columnsSelect({ columns, from: "FROM t WHERE x = 1", orderBy: "at, id" })).toBe(
+      "SELECT id, opening_strategy FROM t WHERE x = 1 ORDER BY at, id",
+    );
+    expect(columnsSelect({ columns, from: "FROM t" })).toBe("SELECT id, opening_strategy FROM t");
+  });
+
+  it("reads text, NULLs and repeated text, one shared string per distinct value", () => {
+    const columns = {
+      id: textColumn("id"),
+      strategy: nullableTextColumn("opening_strategy"),
+      price: repeatedTextColumn("price"),
+      note: repeatedTextColumn("note", true),
+    };
+    const values = read(columns, "a\t\\N\t1.50\t\\N\nb\tiron\\tcondor\t1.50\tx\\\\y\nc\t\t2\tx\\\\y\n");
+    expect(values).toEqual({
+      count: 3,
+      id: ["a", "b", "c"],
+      strategy: [null, "iron\tcondor", ""],
+      price: ["1.50", "1.50", "2"],
+      note: [null, "x\\y", "x\\y"],
+    });
+    expect(read(columns, "")).toEqual({ count: 0, id: [], strategy: [], price: [], note: [] });
+  });
+
+  it("refuses a NULL where the column cannot hold one, rather than hand on a missing value", () => {
+    const columns = { id: textColumn("id"), price: repeatedTextColumn("price") };
+    expect(() => read(columns, "a\t\\N\n")).toThrow("column price is NULL in row 0");
+    expect(() => read(columns, "a\t1\n\\N\t1\n")).toThrow("column id is NULL in row 1");
+  });
+
+  it("refuses rows of another shape than the columns", () => {
+    const columns = { id: textColumn("id"), price: textColumn("price") };
+    expect(() => read(columns, "a\n")).toThrow("row 0 has 1 columns, not 2");
+    expect(() => read(columns, "a\t1\t2\n")).toThrow("row 0 has more than 2 columns");
+  });
+
+  it("joins a table to one read before by its key: each reference becomes that row's number", () => {
+    const orderKeys = new ByteKeys();
+    const orders = read(
+      { id: keyColumn("id", orderKeys), account: textColumn("account_id") },
+      "o1\tA\no2\tB\n",
+    );
+    expect(orders).toEqual({ count: 2, id: null, account: ["A", "B"] });
+    const legs = read(
+      { id: textColumn("id"), order: referenceColumn("order_id", orderKeys, "option_orders") },
+      "l1\to2\nl2\to1\nl3\to2\n",
+    );
+    expect(legs.order).toEqual(Int32Array.from([1, 0, 1]));
+    expect(() => read({ order: referenceColumn("order_id", orderKeys, "option_orders") }, "o3\n")).toThrow(
+      "column order_id in row 0 names o3, not a row of option_orders read",
+    );
+    expect(() => read({ id: keyColumn("id", new ByteKeys()) }, "o1\no1\n")).toThrow(
+      "column id repeats o1 in row 1",
+    );
+  });
+});
