@@ -70,19 +70,59 @@ export interface WheelTimelines {
  * in it), so its steps are never made.
  */
 export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines {
-  const { fills, books, matches, events, stockFlows, stockAdjustments, optionAdjustments } = source;
-  const pairs = new PairIndex(books);
-  const wheels = markWheels(source, pairs);
-  const steps = new WheelSteps(
-    fills.count + matches.count + stockFlows.length + stockAdjustments.length + 2 * optionAdjustments.length,
+  const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
+  const pairs = new PairIndex(source.books);
+  const builder: Builder = {
     source,
-  );
-  const orders: number[][] = [];
-  const push = (timeline: number, step: number) => {
-    const order = orders[timeline];
-    if (order === undefined) orders[timeline] = [step];
-    else order.push(step);
+    pairs,
+    wheels: markWheels(source, pairs),
+    steps: new WheelSteps(
+      fills.count +
+        matches.count +
+        stockFlows.length +
+        stockAdjustments.length +
+        2 * optionAdjustments.length,
+      source,
+    ),
+    orders: [],
   };
+  // One function per source, called in this order (the order steps at one instant keep): a loop
+  // that never runs in a history (no corporate actions) then cannot throw the others' optimized code
+  // away when it is reached without type feedback.
+  addFills(builder);
+  addMatches(builder);
+  addStockFlows(builder);
+  addStockAdjustments(builder);
+  addOptionAdjustments(builder);
+  const { steps, orders } = builder;
+  const compare = (a: number, b: number) => steps.compare(a, b);
+  const timelines: WheelTimeline[] = [];
+  orders.forEach((order, timeline) => {
+    order.sort(compare);
+    timelines.push({ ...pairs.pair(timeline), order });
+  });
+  return { steps, timelines };
+}
+
+interface Builder {
+  source: WheelTimelineSource;
+  pairs: PairIndex;
+  /** Pairs that write an option at some step (true); only theirs get steps. */
+  wheels: boolean[];
+  steps: WheelSteps;
+  /** Steps of each pair, in the order added. */
+  orders: number[][];
+}
+
+function push(builder: Builder, timeline: number, step: number): void {
+  const order = builder.orders[timeline];
+  if (order === undefined) builder.orders[timeline] = [step];
+  else order.push(step);
+}
+
+function addFills(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { fills, books } = source;
   for (let fill = 0; fill < fills.count; fill++) {
     const book = i32(fills.book, fill);
     const timeline = pairs.ofBook(book);
@@ -101,8 +141,13 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
       steps.shortCalls[step] = quantity;
       steps.flags[step] = WRITES_OPTION;
     }
-    push(timeline, step);
+    push(builder, timeline, step);
   }
+}
+
+function addMatches(builder: Builder): void {
+  const { source, pairs, wheels, steps } = builder;
+  const { fills, books, matches, events } = source;
   for (let match = 0; match < matches.count; match++) {
     const lot = i32(matches.lot, match);
     // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
@@ -139,16 +184,26 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
         steps.callsAssigned[step] = assigned;
       }
     }
-    push(timeline, step);
+    push(builder, timeline, step);
   }
+}
+
+function addStockFlows(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { stockFlows } = source;
   for (let index = 0; index < stockFlows.length; index++) {
     const flow = item(stockFlows, index);
     const timeline = pairs.of(flow.accountId, flow.underlying);
     if (wheels[timeline] !== true) continue;
     const step = steps.add(FLOW_STEP, index, flow.dayNumber, flow.phase, flow.time);
     steps.setStock(step, flow.buy, flow.positionAfter, flow.longCostAfter, flow.realized);
-    push(timeline, step);
+    push(builder, timeline, step);
   }
+}
+
+function addStockAdjustments(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { stockAdjustments } = source;
   for (let index = 0; index < stockAdjustments.length; index++) {
     const adjustment = item(stockAdjustments, index);
     const timeline = pairs.of(adjustment.accountId, adjustment.underlying);
@@ -157,10 +212,15 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
     // Shares arriving under a new name carry a wheel on there (the old symbol's cycle ends).
     const { positionAfter } = adjustment;
     steps.setStock(step, positionAfter > 0, positionAfter, adjustment.longCostAfter, 0);
-    push(timeline, step);
+    push(builder, timeline, step);
   }
-  // A moved short option leaves the old contract's count and joins the adjusted one's, so later
-  // closes under the adjusted contract meet it (a split moves it within the same underlying).
+}
+
+// A moved short option leaves the old contract's count and joins the adjusted one's, so later
+// closes under the adjusted contract meet it (a split moves it within the same underlying).
+function addOptionAdjustments(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { optionAdjustments } = source;
   for (let index = 0; index < optionAdjustments.length; index++) {
     const adjustment = item(optionAdjustments, index);
     if (!adjustment.short) continue;
@@ -174,7 +234,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
       } else {
         steps.shortCalls[out] = negate(adjustment.quantityBefore);
       }
-      push(fromTimeline, out);
+      push(builder, fromTimeline, out);
     }
     const toTimeline = pairs.of(action.accountId, to.underlying);
     const into = steps.add(OPTION_IN_STEP, index, action.dayNumber, ACTION_PHASE, 0);
@@ -186,29 +246,25 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
       steps.shortCalls[into] = adjustment.quantityAfter;
       steps.flags[into] = WRITES_OPTION;
     }
-    push(toTimeline, into);
+    push(builder, toTimeline, into);
   }
-  const compare = (a: number, b: number) => steps.compare(a, b);
-  const timelines: WheelTimeline[] = [];
-  orders.forEach((order, timeline) => {
-    order.sort(compare);
-    timelines.push({ ...pairs.pair(timeline), order });
-  });
-  return { steps, timelines };
 }
 
 /** Which pairs write an option at some step: a fill that opens a short, or a short moved into them. */
 function markWheels(source: WheelTimelineSource, pairs: PairIndex): boolean[] {
-  const { fills, optionAdjustments } = source;
   const wheels: boolean[] = [];
+  markWritingFills(source.fills, pairs, wheels);
+  for (const adjustment of source.optionAdjustments) {
+    if (adjustment.short) wheels[pairs.of(adjustment.action.accountId, adjustment.to.underlying)] = true;
+  }
+  return wheels;
+}
+
+function markWritingFills(fills: FillTable, pairs: PairIndex, wheels: boolean[]): void {
   for (let fill = 0; fill < fills.count; fill++) {
     const flags = u8(fills.flags, fill);
     if ((flags & OPEN) !== 0 && (flags & BUY) === 0) wheels[pairs.ofBook(i32(fills.book, fill))] = true;
   }
-  for (const adjustment of optionAdjustments) {
-    if (adjustment.short) wheels[pairs.of(adjustment.action.accountId, adjustment.to.underlying)] = true;
-  }
-  return wheels;
 }
 
 /** Numbers each (account, underlying) met; a book's pair is looked up once. */
