@@ -60,8 +60,11 @@ export class WheelSteps {
   readonly positionAfter: Float64Array;
   readonly longCostAfter: Float64Array;
   readonly stockRealized: Float64Array;
-  /** Ids read so far: the sort asks for the same step's id many times. */
-  private readonly ids: (string | undefined)[];
+  /**
+   * Ids made by joining text, once each: the sort asks for a step's id many times. A Map, as an
+   * array sized for every step would be a slow dictionary at this length.
+   */
+  private readonly joinedIds = new Map<number, string>();
 
   constructor(
     capacity: number,
@@ -83,7 +86,6 @@ export class WheelSteps {
     this.positionAfter = new Float64Array(capacity);
     this.longCostAfter = new Float64Array(capacity);
     this.stockRealized = new Float64Array(capacity);
-    this.ids = new Array(capacity);
   }
 
   /** Appends a step with no amounts; the caller sets those it has. */
@@ -130,34 +132,33 @@ export class WheelSteps {
 
   /** The id of the fill, event, trade or action behind the step (an expiry's is `~` and its date). */
   id(step: number): string {
-    const known = this.ids[step];
-    if (known !== undefined) return known;
-    const { fills, events, stockFlows, stockAdjustments, optionAdjustments } = this.sources;
+    const { fills, events, stockFlows, stockAdjustments } = this.sources;
     const source = i32(this.source, step);
-    let id: string;
     switch (this.kind[step]) {
       case FILL_STEP:
-        id = fillId(fills, source);
-        break;
+        return fillId(fills, source);
       case EVENT_STEP:
-        id = item(events, source).id;
-        break;
-      case EXPIRY_STEP:
-        id = `~${this.contractOf(source).expiration}`;
-        break;
+        return item(events, source).id;
       case FLOW_STEP:
-        id = item(stockFlows, source).id;
-        break;
+        return item(stockFlows, source).id;
       case STOCK_ADJUSTMENT_STEP:
-        id = item(stockAdjustments, source).actionId;
-        break;
-      case OPTION_OUT_STEP:
-        id = `${item(optionAdjustments, source).action.id}<`;
-        break;
+        return item(stockAdjustments, source).actionId;
       default:
-        id = `${item(optionAdjustments, source).action.id}>`;
+        return this.joinedId(step, source);
     }
-    this.ids[step] = id;
+  }
+
+  /** An expiry's id is `~` and its date; a moved option's is its action's id and `<` (out) or `>` (in). */
+  private joinedId(step: number, source: number): string {
+    const known = this.joinedIds.get(step);
+    if (known !== undefined) return known;
+    const { optionAdjustments } = this.sources;
+    const kind = this.kind[step];
+    const id =
+      kind === EXPIRY_STEP
+        ? `~${this.contractOf(source).expiration}`
+        : `${item(optionAdjustments, source).action.id}${kind === OPTION_OUT_STEP ? "<" : ">"}`;
+    this.joinedIds.set(step, id);
     return id;
   }
 
