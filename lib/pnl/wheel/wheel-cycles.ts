@@ -3,6 +3,7 @@ import { f64, item, u8 } from "../cells";
 import { dayNumber } from "../dates";
 import { stableHash } from "../hash";
 import type { WheelCycle } from "../result-types";
+import { anchorShape } from "../shape-anchors";
 import { AVERAGE_PRICE_ROUNDING } from "../valuation";
 import { BUYS_STOCK, CHANGES_STOCK, OPENS_SHORT_PUT, type WheelSteps, WRITES_OPTION } from "./wheel-steps";
 import { buildWheelTimelines, type WheelTimelineSource } from "./wheel-timeline";
@@ -70,7 +71,7 @@ function cyclesOf(
   underlying: string,
 ): CycleSums[] {
   const cycles: CycleSums[] = [];
-  const held: Holdings = { shortPuts: 0, shortCalls: 0, putCapital: 0, shares: 0, cost: 0 };
+  const held = noHoldings();
   let cycle: CycleSums | null = null;
   let start = 0;
   while (start < order.length) {
@@ -132,6 +133,10 @@ function apply(held: Holdings, steps: WheelSteps, step: number, cycle: CycleSums
   cycle.hasOption ||= (flags & WRITES_OPTION) !== 0;
 }
 
+function noHoldings(): Holdings {
+  return { shortPuts: 0, shortCalls: 0, putCapital: 0, shares: 0, cost: 0 };
+}
+
 function newCycle(accountId: string, underlying: string, startId: string, startedOn: string): CycleSums {
   return {
     accountId,
@@ -186,3 +191,24 @@ function perShare(amount: Micro, shares: Micro): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// See shape-anchors.ts. The samples hold amounts beyond a small integer, as a run's do.
+const LARGE_MICRO = 2 ** 40;
+const sampleHeld = noHoldings();
+sampleHeld.shortPuts = LARGE_MICRO;
+sampleHeld.shortCalls = LARGE_MICRO;
+sampleHeld.putCapital = LARGE_MICRO;
+sampleHeld.shares = LARGE_MICRO;
+sampleHeld.cost = LARGE_MICRO;
+anchorShape(sampleHeld);
+const sampleCycle = newCycle("SAMPLE", "SAMPLE", "SAMPLE", "2000-01-01");
+sampleCycle.endedOn = "2000-01-01";
+sampleCycle.premium = LARGE_MICRO;
+sampleCycle.optionRealized = LARGE_MICRO;
+sampleCycle.stockRealized = LARGE_MICRO;
+sampleCycle.capital = LARGE_MICRO;
+sampleCycle.putsAssigned = LARGE_MICRO;
+sampleCycle.callsAssigned = LARGE_MICRO;
+sampleCycle.shares = LARGE_MICRO;
+sampleCycle.cost = LARGE_MICRO;
+anchorShape(sampleCycle);

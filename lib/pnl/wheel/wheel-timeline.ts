@@ -16,6 +16,8 @@ import {
   TRADE_PHASE,
 } from "../internal-types";
 import { MARKET_VALUE_ROUNDING } from "../marks";
+import { anchorShape } from "../shape-anchors";
+import { createWorkTables } from "../tables";
 import {
   EVENT_STEP,
   EXPIRY_STEP,
@@ -71,21 +73,11 @@ export interface WheelTimelines {
  */
 export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines {
   const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
-  const pairs = new PairIndex(source.books);
-  const builder: Builder = {
+  const builder = newBuilder(
     source,
-    pairs,
-    wheels: markWheels(source, pairs),
-    steps: new WheelSteps(
-      fills.count +
-        matches.count +
-        stockFlows.length +
-        stockAdjustments.length +
-        2 * optionAdjustments.length,
-      source,
-    ),
-    orders: [],
-  };
+    fills.count + matches.count + stockFlows.length + stockAdjustments.length + 2 * optionAdjustments.length,
+  );
+  const { pairs } = builder;
   // One function per source, called in this order (the order steps at one instant keep): a loop
   // that never runs in a history (no corporate actions) then cannot throw the others' optimized code
   // away when it is reached without type feedback.
@@ -112,6 +104,17 @@ interface Builder {
   steps: WheelSteps;
   /** Steps of each pair, in the order added. */
   orders: number[][];
+}
+
+function newBuilder(source: WheelTimelineSource, capacity: number): Builder {
+  const pairs = new PairIndex(source.books);
+  return {
+    source,
+    pairs,
+    wheels: markWheels(source, pairs),
+    steps: new WheelSteps(capacity, source),
+    orders: [],
+  };
 }
 
 function push(builder: Builder, timeline: number, step: number): void {
@@ -305,3 +308,22 @@ class PairIndex {
 function putValue(contract: ContractRec, quantity: Micro): Micro {
   return mul3Rounded(contract.strike, contract.multiplier, quantity, MARKET_VALUE_ROUNDING);
 }
+
+// See shape-anchors.ts: the builder, its pair index and its step columns are made once per read of
+// the wheel cycles, and nothing of them outlives it.
+const sampleTables = createWorkTables(0, 0);
+const sampleBuilder = newBuilder(
+  {
+    fills: sampleTables.fills,
+    books: sampleTables.books,
+    matches: sampleTables.matches,
+    events: [],
+    stockFlows: [],
+    stockAdjustments: [],
+    optionAdjustments: [],
+    bookOfMatch: null,
+  },
+  0,
+);
+sampleBuilder.pairs.of("SAMPLE", "SAMPLE");
+anchorShape(sampleBuilder);
