@@ -10,8 +10,8 @@
  * read (they are built on first read; see computePnl) — beside the bare FIFO loop on the same
  * history (bench/bare-fifo.ts on the objects, bench/bare-fifo-columns.ts on the columns), with the
  * engine's rate as a fraction of the loop's, in wall-clock and in CPU time. Last, the floor under any
- * engine on the object input (bench/input-floor.ts). Generation is not timed; everything timed is
- * warmed up first.
+ * engine on the object input (bench/input-floor.ts), and the time to build each row list on its first
+ * read (bench/row-lists.ts). Generation is not timed; everything timed is warmed up first.
  */
 import { z } from "zod";
 import { computePnl, type PnlColumns, type PnlInput, toPnlColumns } from "@/lib/pnl";
@@ -21,6 +21,7 @@ import { type BestTime, bestTime } from "./bench/best-time";
 import { generateHistory } from "./bench/generate-history";
 import { measureInputFloor } from "./bench/input-floor";
 import { parseFlags } from "./bench/parse-flags";
+import { measureRowLists } from "./bench/row-lists";
 
 const args = z
   .object({
@@ -42,6 +43,7 @@ const objects = timeRuns("objects", input);
 const floor = measureInputFloor(input, args.runs);
 const bare = measureBareFifo(input, args.runs);
 const bareColumns = measureBareFifoColumns(columns, args.runs);
+const rowLists = measureRowLists(columns, args.runs);
 
 console.log(`\nbest of ${args.runs}, executions per second of wall clock | of CPU time (one core):`);
 const rows: [string, BestTime][] = [
@@ -69,6 +71,19 @@ console.log(
 );
 console.log(
   `floor, best of ${args.runs}: reading every field computePnl uses ${floor.readSeconds.toFixed(3)} s; reading and parsing their decimals and dates ${floor.parseSeconds.toFixed(3)} s; one full collection of the heap holding the input ${floor.collectionSeconds.toFixed(3)} s`,
+);
+console.log(`row lists built on first read (columns), best of ${args.runs}, ms of wall clock | of CPU time:`);
+for (const time of rowLists) {
+  console.log(
+    `  ${time.list.padEnd(12)} ${(time.wallSeconds * 1000).toFixed(0).padStart(6)} | ${(time.cpuSeconds * 1000).toFixed(0).padStart(6)}  (${time.rows.toLocaleString("en-US")} rows)`,
+  );
+}
+const listTotal = rowLists.reduce(
+  (total, time) => ({ wall: total.wall + time.wallSeconds, cpu: total.cpu + time.cpuSeconds }),
+  { wall: 0, cpu: 0 },
+);
+console.log(
+  `  ${"all lists".padEnd(12)} ${(listTotal.wall * 1000).toFixed(0).padStart(6)} | ${(listTotal.cpu * 1000).toFixed(0).padStart(6)}`,
 );
 
 function rate(value: number): string {

@@ -56,17 +56,27 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-// The replay names the day of consecutive fills, which mostly share one: one remembered entry.
-let lastFormattedDay = Number.NaN;
-let lastFormatted = "";
+// Rows name the same few thousand trading days hundreds of thousands of times: each day's text is
+// made once and shared, which spares both the formatting and the garbage. Days outside the table
+// (before 1970 or after 2099) are formatted each time.
+const CACHED_DAYS = 47_482;
+const dayTexts: (string | undefined)[] = new Array(CACHED_DAYS);
 
 /** The `YYYY-MM-DD` text of a day number (the inverse of `dayNumber` for years 0100–9999). */
 export function formatDay(day: number): string {
-  if (day === lastFormattedDay) return lastFormatted;
+  if (day >= 0 && day < CACHED_DAYS && day === Math.trunc(day)) {
+    const known = dayTexts[day];
+    if (known !== undefined) return known;
+    const text = formatCivil(day);
+    dayTexts[day] = text;
+    return text;
+  }
+  return formatCivil(day);
+}
+
+function formatCivil(day: number): string {
   const [year, month, date] = civilFromDays(day);
-  lastFormatted = `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${date < 10 ? "0" : ""}${date}`;
-  lastFormattedDay = day;
-  return lastFormatted;
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${date < 10 ? "0" : ""}${date}`;
 }
 
 /** The proleptic Gregorian date of a day number (the inverse of `daysFromCivil`). */

@@ -1,9 +1,12 @@
 import { add, divRounded, formatDecimal, formatMoney, formatQuantity, type Micro, sub } from "@/lib/money";
+import { f64, item, u8 } from "../cells";
 import { dayNumber } from "../dates";
 import { stableHash } from "../hash";
 import type { WheelCycle } from "../result-types";
+import { anchorShape } from "../shape-anchors";
 import { AVERAGE_PRICE_ROUNDING } from "../valuation";
-import { buildWheelTimelines, sameMoment, type WheelStep, type WheelTimelineSource } from "./wheel-timeline";
+import { BUYS_STOCK, CHANGES_STOCK, OPENS_SHORT_PUT, type WheelSteps, WRITES_OPTION } from "./wheel-steps";
+import { buildWheelTimelines, type WheelTimelineSource } from "./wheel-timeline";
 
 /**
  * Wheel cycles (rules in docs/pnl-engine.md, "The wheel"). Per account and underlying, a cycle
@@ -45,8 +48,9 @@ interface Holdings {
 
 export function wheelCycles(source: WheelTimelineSource & { asOf: string }): WheelCycle[] {
   const cycles: CycleSums[] = [];
-  for (const timeline of buildWheelTimelines(source)) {
-    cycles.push(...cyclesOf(timeline.steps, timeline.accountId, timeline.underlying));
+  const { steps, timelines } = buildWheelTimelines(source);
+  for (const timeline of timelines) {
+    cycles.push(...cyclesOf(steps, timeline.order, timeline.accountId, timeline.underlying));
   }
   const asOfDay = dayNumber(source.asOf);
   return cycles
@@ -60,31 +64,37 @@ export function wheelCycles(source: WheelTimelineSource & { asOf: string }): Whe
     .map((cycle) => formatCycle(cycle, asOfDay));
 }
 
-function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: string): CycleSums[] {
+function cyclesOf(
+  steps: WheelSteps,
+  order: readonly number[],
+  accountId: string,
+  underlying: string,
+): CycleSums[] {
   const cycles: CycleSums[] = [];
-  const held: Holdings = { shortPuts: 0, shortCalls: 0, putCapital: 0, shares: 0, cost: 0 };
+  const held = noHoldings();
   let cycle: CycleSums | null = null;
   let start = 0;
-  while (start < steps.length) {
-    let end = start;
-    while (end < steps.length && sameMoment(steps[start] as WheelStep, steps[end] as WheelStep)) end++;
+  while (start < order.length) {
+    const first = item(order, start);
+    let end = start + 1;
+    while (end < order.length && steps.sameMoment(first, item(order, end))) end++;
     // A cycle starts with its whole moment: a date-only source lists the day's share purchase and
     // the call written on it at one instant, in no meaningful order.
     if (cycle === null) {
-      const starter = steps.slice(start, end).find(startsCycle);
-      if (starter !== undefined) {
-        cycle = newCycle(accountId, underlying, starter);
+      const starter = firstStarter(steps, order, start, end);
+      if (starter >= 0) {
+        cycle = newCycle(accountId, underlying, steps.id(starter), steps.day(starter));
         cycles.push(cycle);
       }
     }
-    for (let index = start; index < end; index++) apply(held, steps[index] as WheelStep, cycle);
+    for (let index = start; index < end; index++) apply(held, steps, item(order, index), cycle);
     if (cycle !== null) {
       cycle.shares = Math.max(held.shares, 0);
       cycle.cost = held.shares > 0 ? held.cost : 0;
       const capital = add(held.putCapital, cycle.cost);
       if (capital > cycle.capital) cycle.capital = capital;
       if (held.shares <= 0 && held.shortPuts <= 0 && held.shortCalls <= 0) {
-        cycle.endedOn = (steps[start] as WheelStep).day;
+        cycle.endedOn = steps.day(first);
         cycle = null;
       }
     }
@@ -93,33 +103,46 @@ function cyclesOf(steps: readonly WheelStep[], accountId: string, underlying: st
   return cycles;
 }
 
-function startsCycle(step: WheelStep): boolean {
-  return step.opensShortPut || (step.stock?.buy === true && step.stock.positionAfter > 0);
+/** The first step of the moment that opens a short put or buys shares that are then held; else -1. */
+function firstStarter(steps: WheelSteps, order: readonly number[], start: number, end: number): number {
+  for (let index = start; index < end; index++) {
+    const step = item(order, index);
+    const flags = u8(steps.flags, step);
+    if ((flags & OPENS_SHORT_PUT) !== 0) return step;
+    if ((flags & BUYS_STOCK) !== 0 && f64(steps.positionAfter, step) > 0) return step;
+  }
+  return -1;
 }
 
-function apply(held: Holdings, step: WheelStep, cycle: CycleSums | null): void {
-  held.shortPuts = add(held.shortPuts, step.shortPuts);
-  held.shortCalls = add(held.shortCalls, step.shortCalls);
-  held.putCapital = add(held.putCapital, step.putCapital);
-  if (step.stock !== null) {
-    held.shares = step.stock.positionAfter;
-    held.cost = step.stock.longCostAfter;
+function apply(held: Holdings, steps: WheelSteps, step: number, cycle: CycleSums | null): void {
+  const flags = u8(steps.flags, step);
+  held.shortPuts = add(held.shortPuts, f64(steps.shortPuts, step));
+  held.shortCalls = add(held.shortCalls, f64(steps.shortCalls, step));
+  held.putCapital = add(held.putCapital, f64(steps.putCapital, step));
+  const changesStock = (flags & CHANGES_STOCK) !== 0;
+  if (changesStock) {
+    held.shares = f64(steps.positionAfter, step);
+    held.cost = f64(steps.longCostAfter, step);
   }
   if (cycle === null) return;
-  cycle.premium = add(cycle.premium, step.optionCash);
-  cycle.optionRealized = add(cycle.optionRealized, step.optionRealized);
-  cycle.putsAssigned = add(cycle.putsAssigned, step.putsAssigned);
-  cycle.callsAssigned = add(cycle.callsAssigned, step.callsAssigned);
-  if (step.stock !== null) cycle.stockRealized = add(cycle.stockRealized, step.stock.realized);
-  cycle.hasOption ||= step.writesOption;
+  cycle.premium = add(cycle.premium, f64(steps.optionCash, step));
+  cycle.optionRealized = add(cycle.optionRealized, f64(steps.optionRealized, step));
+  cycle.putsAssigned = add(cycle.putsAssigned, f64(steps.putsAssigned, step));
+  cycle.callsAssigned = add(cycle.callsAssigned, f64(steps.callsAssigned, step));
+  if (changesStock) cycle.stockRealized = add(cycle.stockRealized, f64(steps.stockRealized, step));
+  cycle.hasOption ||= (flags & WRITES_OPTION) !== 0;
 }
 
-function newCycle(accountId: string, underlying: string, step: WheelStep): CycleSums {
+function noHoldings(): Holdings {
+  return { shortPuts: 0, shortCalls: 0, putCapital: 0, shares: 0, cost: 0 };
+}
+
+function newCycle(accountId: string, underlying: string, startId: string, startedOn: string): CycleSums {
   return {
     accountId,
     underlying,
-    startId: step.id,
-    startedOn: step.day,
+    startId,
+    startedOn,
     endedOn: null,
     premium: 0,
     optionRealized: 0,
@@ -168,3 +191,24 @@ function perShare(amount: Micro, shares: Micro): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// See shape-anchors.ts. The samples hold amounts beyond a small integer, as a run's do.
+const LARGE_MICRO = 2 ** 40;
+const sampleHeld = noHoldings();
+sampleHeld.shortPuts = LARGE_MICRO;
+sampleHeld.shortCalls = LARGE_MICRO;
+sampleHeld.putCapital = LARGE_MICRO;
+sampleHeld.shares = LARGE_MICRO;
+sampleHeld.cost = LARGE_MICRO;
+anchorShape(sampleHeld);
+const sampleCycle = newCycle("SAMPLE", "SAMPLE", "SAMPLE", "2000-01-01");
+sampleCycle.endedOn = "2000-01-01";
+sampleCycle.premium = LARGE_MICRO;
+sampleCycle.optionRealized = LARGE_MICRO;
+sampleCycle.stockRealized = LARGE_MICRO;
+sampleCycle.capital = LARGE_MICRO;
+sampleCycle.putsAssigned = LARGE_MICRO;
+sampleCycle.callsAssigned = LARGE_MICRO;
+sampleCycle.shares = LARGE_MICRO;
+sampleCycle.cost = LARGE_MICRO;
+anchorShape(sampleCycle);

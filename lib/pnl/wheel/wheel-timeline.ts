@@ -2,7 +2,6 @@ import { type Micro, mul3Rounded, negate } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import type { StockAdjustment } from "../corporate-actions/adjust-stock";
 import type { AdjustmentRec } from "../corporate-actions/apply-actions";
-import { fillDate, fillId } from "../fill-fields";
 import {
   type BookTable,
   BUY,
@@ -17,39 +16,23 @@ import {
   TRADE_PHASE,
 } from "../internal-types";
 import { MARKET_VALUE_ROUNDING } from "../marks";
-
-/** What the wheel reads of a change in shares: a stock flow, or a rename or split of the lots. */
-export type StockChange = Pick<StockFlow, "buy" | "positionAfter" | "longCostAfter" | "realized">;
+import { anchorShape } from "../shape-anchors";
+import { createWorkTables } from "../tables";
+import {
+  EVENT_STEP,
+  EXPIRY_STEP,
+  FILL_STEP,
+  FLOW_STEP,
+  OPENS_SHORT_PUT,
+  OPTION_IN_STEP,
+  OPTION_OUT_STEP,
+  STOCK_ADJUSTMENT_STEP,
+  WheelSteps,
+  WRITES_OPTION,
+} from "./wheel-steps";
 
 /** Corporate actions apply at the start of their date, before its trades. */
 const ACTION_PHASE = -1;
-
-/**
- * The wheel's view of one (account, underlying): every option fill, every closed option lot and
- * every stock flow as one list of steps in time order (the order of the replay: trading date, then
- * fills and trades by instant, then the day's events and deliveries).
- */
-export interface WheelStep {
-  dayNumber: number;
-  day: string;
-  phase: number;
-  time: number;
-  id: string;
-  /** Option cash of a fill, fees included (sell +, buy −). */
-  optionCash: Micro;
-  optionRealized: Micro;
-  /** Change in short put and short call contracts open, and in the put strike value they secure. */
-  shortPuts: Micro;
-  shortCalls: Micro;
-  putCapital: Micro;
-  putsAssigned: Micro;
-  callsAssigned: Micro;
-  /** True for a step that opens a short put: a cycle may start here. */
-  opensShortPut: boolean;
-  /** True for a step that writes an option (a short put or call): it makes a cycle a wheel. */
-  writesOption: boolean;
-  stock: StockChange | null;
-}
 
 export interface WheelTimelineSource {
   fills: FillTable;
@@ -67,142 +50,258 @@ export interface WheelTimelineSource {
 
 const ASSIGNMENT = closeKindCode("assignment");
 
-function wheelKey(accountId: string, underlying: string): string {
-  return `${accountId}\u0000${underlying}`;
-}
-
+/**
+ * The wheel's view of one (account, underlying): every option fill, every closed option lot and
+ * every stock flow, as rows of `steps` in time order (the order of the replay: trading date, then
+ * fills and trades by instant, then the day's events and deliveries).
+ */
 export interface WheelTimeline {
   accountId: string;
   underlying: string;
-  steps: WheelStep[];
+  order: number[];
 }
 
-/** Steps by (account, underlying), each list in time order; only pairs with an option or stock step. */
-export function buildWheelTimelines(source: WheelTimelineSource): WheelTimeline[] {
-  const { fills, books, matches, events } = source;
-  const timelines = new Map<string, WheelTimeline>();
-  const push = (accountId: string, underlying: string, step: WheelStep) => {
-    const key = wheelKey(accountId, underlying);
-    const timeline = timelines.get(key);
-    if (timeline) timeline.steps.push(step);
-    else timelines.set(key, { accountId, underlying, steps: [step] });
+export interface WheelTimelines {
+  steps: WheelSteps;
+  timelines: WheelTimeline[];
+}
+
+/**
+ * Steps by (account, underlying), each list in time order; only pairs that write an option at some
+ * step. Any other pair holds no cycle that is listed (a cycle is listed only if an option was written
+ * in it), so its steps are never made.
+ */
+export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines {
+  const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
+  const builder = newBuilder(
+    source,
+    fills.count + matches.count + stockFlows.length + stockAdjustments.length + 2 * optionAdjustments.length,
+  );
+  const { pairs } = builder;
+  // One function per source, called in this order (the order steps at one instant keep): a loop
+  // that never runs in a history (no corporate actions) then cannot throw the others' optimized code
+  // away when it is reached without type feedback.
+  addFills(builder);
+  addMatches(builder);
+  addStockFlows(builder);
+  addStockAdjustments(builder);
+  addOptionAdjustments(builder);
+  const { steps, orders } = builder;
+  const compare = (a: number, b: number) => steps.compare(a, b);
+  const timelines: WheelTimeline[] = [];
+  orders.forEach((order, timeline) => {
+    order.sort(compare);
+    timelines.push({ ...pairs.pair(timeline), order });
+  });
+  return { steps, timelines };
+}
+
+interface Builder {
+  source: WheelTimelineSource;
+  pairs: PairIndex;
+  /** Pairs that write an option at some step (true); only theirs get steps. */
+  wheels: boolean[];
+  steps: WheelSteps;
+  /** Steps of each pair, in the order added. */
+  orders: number[][];
+}
+
+function newBuilder(source: WheelTimelineSource, capacity: number): Builder {
+  const pairs = new PairIndex(source.books);
+  return {
+    source,
+    pairs,
+    wheels: markWheels(source, pairs),
+    steps: new WheelSteps(capacity, source),
+    orders: [],
   };
-  // One timeline per book, found once: a key string per step would cost more than the step itself.
-  const byBook: (WheelTimeline | undefined)[] = new Array(books.count);
-  const pushToBook = (book: number, step: WheelStep) => {
-    let timeline = byBook[book];
-    if (timeline === undefined) {
-      const accountId = item(books.accountId, book);
-      const underlying = (books.contract[book] as ContractRec).underlying;
-      const key = wheelKey(accountId, underlying);
-      timeline = timelines.get(key);
-      if (timeline === undefined) {
-        timeline = { accountId, underlying, steps: [] };
-        timelines.set(key, timeline);
-      }
-      byBook[book] = timeline;
-    }
-    timeline.steps.push(step);
-  };
+}
+
+function push(builder: Builder, timeline: number, step: number): void {
+  const order = builder.orders[timeline];
+  if (order === undefined) builder.orders[timeline] = [step];
+  else order.push(step);
+}
+
+function addFills(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { fills, books } = source;
   for (let fill = 0; fill < fills.count; fill++) {
     const book = i32(fills.book, fill);
-    const contract = books.contract[book] as ContractRec;
+    const timeline = pairs.ofBook(book);
+    if (wheels[timeline] !== true) continue;
+    const contract = item(books.contract, book);
     const flags = u8(fills.flags, fill);
     const opensShort = (flags & OPEN) !== 0 && (flags & BUY) === 0;
     const quantity = f64(fills.quantity, fill);
-    const put = contract.optionType === "put";
-    const step = emptyStep(i32(fills.day, fill), fillDate(fills, fill), TRADE_PHASE);
-    step.time = f64(fills.time, fill);
-    step.id = fillId(fills, fill);
-    step.optionCash = f64(fills.cash, fill);
-    step.writesOption = opensShort;
-    if (opensShort && put) {
-      step.shortPuts = quantity;
-      step.putCapital = putValue(contract, quantity);
-      step.opensShortPut = true;
-    } else if (opensShort) step.shortCalls = quantity;
-    pushToBook(book, step);
+    const step = steps.add(FILL_STEP, fill, i32(fills.day, fill), TRADE_PHASE, f64(fills.time, fill));
+    steps.optionCash[step] = f64(fills.cash, fill);
+    if (opensShort && contract.optionType === "put") {
+      steps.shortPuts[step] = quantity;
+      steps.putCapital[step] = putValue(contract, quantity);
+      steps.flags[step] = WRITES_OPTION | OPENS_SHORT_PUT;
+    } else if (opensShort) {
+      steps.shortCalls[step] = quantity;
+      steps.flags[step] = WRITES_OPTION;
+    }
+    push(builder, timeline, step);
   }
+}
+
+function addMatches(builder: Builder): void {
+  const { source, pairs, wheels, steps } = builder;
+  const { fills, books, matches, events } = source;
   for (let match = 0; match < matches.count; match++) {
     const lot = i32(matches.lot, match);
     // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
     const book = source.bookOfMatch === null ? i32(fills.book, lot) : source.bookOfMatch(match);
-    const contract = books.contract[book] as ContractRec;
+    const timeline = pairs.ofBook(book);
+    if (wheels[timeline] !== true) continue;
+    const contract = item(books.contract, book);
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
-    let step: WheelStep;
+    let step: number;
     if (closerFill >= 0) {
-      step = emptyStep(i32(fills.day, closerFill), fillDate(fills, closerFill), TRADE_PHASE);
-      step.time = f64(fills.time, closerFill);
-      step.id = fillId(fills, closerFill);
+      step = steps.add(
+        FILL_STEP,
+        closerFill,
+        i32(fills.day, closerFill),
+        TRADE_PHASE,
+        f64(fills.time, closerFill),
+      );
     } else if (closerEvent >= 0) {
-      const event = events[closerEvent] as LifecycleRec;
-      step = emptyStep(event.dayNumber, event.day, DELIVERY_PHASE);
-      step.id = event.id;
+      step = steps.add(EVENT_STEP, closerEvent, item(events, closerEvent).dayNumber, DELIVERY_PHASE, 0);
     } else {
-      step = emptyStep(contract.expirationDay, contract.expiration, DELIVERY_PHASE);
-      step.id = `~${contract.expiration}`;
+      step = steps.add(EXPIRY_STEP, book, contract.expirationDay, DELIVERY_PHASE, 0);
     }
-    step.optionRealized = f64(matches.realized, match);
+    steps.optionRealized[step] = f64(matches.realized, match);
     const quantity = f64(matches.quantity, match);
     if ((u8(fills.flags, lot) & BUY) === 0) {
       const assigned = matches.kind[match] === ASSIGNMENT ? quantity : 0;
       if (contract.optionType === "put") {
-        step.shortPuts = negate(quantity);
-        step.putCapital = negate(putValue(contract, quantity));
-        step.putsAssigned = assigned;
+        steps.shortPuts[step] = negate(quantity);
+        steps.putCapital[step] = negate(putValue(contract, quantity));
+        steps.putsAssigned[step] = assigned;
       } else {
-        step.shortCalls = negate(quantity);
-        step.callsAssigned = assigned;
+        steps.shortCalls[step] = negate(quantity);
+        steps.callsAssigned[step] = assigned;
       }
     }
-    pushToBook(book, step);
+    push(builder, timeline, step);
   }
-  for (const flow of source.stockFlows) {
-    const step = emptyStep(flow.dayNumber, flow.day, flow.phase);
-    step.time = flow.time;
-    step.id = flow.id;
-    step.stock = flow;
-    push(flow.accountId, flow.underlying, step);
+}
+
+function addStockFlows(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { stockFlows } = source;
+  for (let index = 0; index < stockFlows.length; index++) {
+    const flow = item(stockFlows, index);
+    const timeline = pairs.of(flow.accountId, flow.underlying);
+    if (wheels[timeline] !== true) continue;
+    const step = steps.add(FLOW_STEP, index, flow.dayNumber, flow.phase, flow.time);
+    steps.setStock(step, flow.buy, flow.positionAfter, flow.longCostAfter, flow.realized);
+    push(builder, timeline, step);
   }
-  for (const adjustment of source.stockAdjustments) {
-    const step = emptyStep(adjustment.dayNumber, adjustment.day, ACTION_PHASE);
-    step.id = adjustment.actionId;
+}
+
+function addStockAdjustments(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { stockAdjustments } = source;
+  for (let index = 0; index < stockAdjustments.length; index++) {
+    const adjustment = item(stockAdjustments, index);
+    const timeline = pairs.of(adjustment.accountId, adjustment.underlying);
+    if (wheels[timeline] !== true) continue;
+    const step = steps.add(STOCK_ADJUSTMENT_STEP, index, adjustment.dayNumber, ACTION_PHASE, 0);
     // Shares arriving under a new name carry a wheel on there (the old symbol's cycle ends).
-    step.stock = {
-      buy: adjustment.positionAfter > 0,
-      positionAfter: adjustment.positionAfter,
-      longCostAfter: adjustment.longCostAfter,
-      realized: 0,
-    };
-    push(adjustment.accountId, adjustment.underlying, step);
+    const { positionAfter } = adjustment;
+    steps.setStock(step, positionAfter > 0, positionAfter, adjustment.longCostAfter, 0);
+    push(builder, timeline, step);
   }
-  // A moved short option leaves the old contract's count and joins the adjusted one's, so later
-  // closes under the adjusted contract meet it (a split moves it within the same underlying).
-  for (const adjustment of source.optionAdjustments) {
+}
+
+// A moved short option leaves the old contract's count and joins the adjusted one's, so later
+// closes under the adjusted contract meet it (a split moves it within the same underlying).
+function addOptionAdjustments(builder: Builder): void {
+  const { pairs, wheels, steps, source } = builder;
+  const { optionAdjustments } = source;
+  for (let index = 0; index < optionAdjustments.length; index++) {
+    const adjustment = item(optionAdjustments, index);
     if (!adjustment.short) continue;
     const { action, from, to } = adjustment;
-    const out = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
-    const into = emptyStep(action.dayNumber, action.date, ACTION_PHASE);
-    out.id = `${action.id}<`;
-    into.id = `${action.id}>`;
-    if (from.optionType === "put") {
-      out.shortPuts = negate(adjustment.quantityBefore);
-      out.putCapital = negate(putValue(from, adjustment.quantityBefore));
-      into.shortPuts = adjustment.quantityAfter;
-      into.putCapital = putValue(to, adjustment.quantityAfter);
-      into.opensShortPut = true;
-    } else {
-      out.shortCalls = negate(adjustment.quantityBefore);
-      into.shortCalls = adjustment.quantityAfter;
+    const fromTimeline = pairs.of(action.accountId, from.underlying);
+    if (wheels[fromTimeline] === true) {
+      const out = steps.add(OPTION_OUT_STEP, index, action.dayNumber, ACTION_PHASE, 0);
+      if (from.optionType === "put") {
+        steps.shortPuts[out] = negate(adjustment.quantityBefore);
+        steps.putCapital[out] = negate(putValue(from, adjustment.quantityBefore));
+      } else {
+        steps.shortCalls[out] = negate(adjustment.quantityBefore);
+      }
+      push(builder, fromTimeline, out);
     }
-    into.writesOption = true;
-    const accountId = action.accountId;
-    push(accountId, from.underlying, out);
-    push(accountId, to.underlying, into);
+    const toTimeline = pairs.of(action.accountId, to.underlying);
+    const into = steps.add(OPTION_IN_STEP, index, action.dayNumber, ACTION_PHASE, 0);
+    if (from.optionType === "put") {
+      steps.shortPuts[into] = adjustment.quantityAfter;
+      steps.putCapital[into] = putValue(to, adjustment.quantityAfter);
+      steps.flags[into] = WRITES_OPTION | OPENS_SHORT_PUT;
+    } else {
+      steps.shortCalls[into] = adjustment.quantityAfter;
+      steps.flags[into] = WRITES_OPTION;
+    }
+    push(builder, toTimeline, into);
   }
-  for (const timeline of timelines.values()) timeline.steps.sort(compareSteps);
-  return [...timelines.values()];
+}
+
+/** Which pairs write an option at some step: a fill that opens a short, or a short moved into them. */
+function markWheels(source: WheelTimelineSource, pairs: PairIndex): boolean[] {
+  const wheels: boolean[] = [];
+  markWritingFills(source.fills, pairs, wheels);
+  for (const adjustment of source.optionAdjustments) {
+    if (adjustment.short) wheels[pairs.of(adjustment.action.accountId, adjustment.to.underlying)] = true;
+  }
+  return wheels;
+}
+
+function markWritingFills(fills: FillTable, pairs: PairIndex, wheels: boolean[]): void {
+  for (let fill = 0; fill < fills.count; fill++) {
+    const flags = u8(fills.flags, fill);
+    if ((flags & OPEN) !== 0 && (flags & BUY) === 0) wheels[pairs.ofBook(i32(fills.book, fill))] = true;
+  }
+}
+
+/** Numbers each (account, underlying) met; a book's pair is looked up once. */
+class PairIndex {
+  private readonly numbers = new Map<string, number>();
+  private readonly pairs: { accountId: string; underlying: string }[] = [];
+  private readonly byBook: Int32Array;
+
+  constructor(private readonly books: BookTable) {
+    this.byBook = new Int32Array(books.count).fill(-1);
+  }
+
+  ofBook(book: number): number {
+    const known = i32(this.byBook, book);
+    if (known >= 0) return known;
+    const pair = this.of(item(this.books.accountId, book), item(this.books.contract, book).underlying);
+    this.byBook[book] = pair;
+    return pair;
+  }
+
+  of(accountId: string, underlying: string): number {
+    const key = `${accountId}\u0000${underlying}`;
+    let pair = this.numbers.get(key);
+    if (pair === undefined) {
+      pair = this.pairs.length;
+      this.pairs.push({ accountId, underlying });
+      this.numbers.set(key, pair);
+    }
+    return pair;
+  }
+
+  pair(pair: number): { accountId: string; underlying: string } {
+    return item(this.pairs, pair);
+  }
 }
 
 /** Strike × multiplier × contracts: the cash a short put secures. */
@@ -210,35 +309,21 @@ function putValue(contract: ContractRec, quantity: Micro): Micro {
   return mul3Rounded(contract.strike, contract.multiplier, quantity, MARKET_VALUE_ROUNDING);
 }
 
-export function sameMoment(a: WheelStep, b: WheelStep): boolean {
-  return a.dayNumber === b.dayNumber && a.phase === b.phase && a.time === b.time;
-}
-
-function compareSteps(a: WheelStep, b: WheelStep): number {
-  return (
-    a.dayNumber - b.dayNumber ||
-    a.phase - b.phase ||
-    a.time - b.time ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
-function emptyStep(dayNumber: number, day: string, phase: number): WheelStep {
-  return {
-    dayNumber,
-    day,
-    phase,
-    time: 0,
-    id: "",
-    optionCash: 0,
-    optionRealized: 0,
-    shortPuts: 0,
-    shortCalls: 0,
-    putCapital: 0,
-    putsAssigned: 0,
-    callsAssigned: 0,
-    opensShortPut: false,
-    writesOption: false,
-    stock: null,
-  };
-}
+// See shape-anchors.ts: the builder, its pair index and its step columns are made once per read of
+// the wheel cycles, and nothing of them outlives it.
+const sampleTables = createWorkTables(0, 0);
+const sampleBuilder = newBuilder(
+  {
+    fills: sampleTables.fills,
+    books: sampleTables.books,
+    matches: sampleTables.matches,
+    events: [],
+    stockFlows: [],
+    stockAdjustments: [],
+    optionAdjustments: [],
+    bookOfMatch: null,
+  },
+  0,
+);
+sampleBuilder.pairs.of("SAMPLE", "SAMPLE");
+anchorShape(sampleBuilder);
