@@ -34,17 +34,17 @@ export type MergeUserRowsOptions = {
   inlineStagingRows?: number;
 };
 
-// Up to this many rows are staged by INSERT … VALUES in the merge's own query (one round trip in
-// all); more go through COPY, whose per-row cost is lower.
+// Up to this many rows in all are staged by INSERT … VALUES in the merge's own query (no round trip
+// of their own), the smallest tables first; the rest go through COPY, whose per-row cost is lower.
 const INLINE_STAGING_ROWS = 2_000;
 
 /**
  * Makes one user's rows in each table exactly the given rows, writing only what differs: rows whose
  * key is new are inserted, rows whose values changed are updated, rows whose key is gone are
  * deleted; a row that did not change is not touched (it keeps its `created_at`). The rows are
- * staged first (COPY, or for a few rows literal INSERTs sent with the merge), then one
- * multi-statement query compares and writes, set-based: about as many round trips as tables,
- * whatever the number of rows, and one for a few rows.
+ * staged first (the small tables by literal INSERTs sent with the merge, the large ones by COPY),
+ * then one multi-statement query compares and writes, set-based: a round trip per table staged by
+ * COPY and two more, whatever the number of rows, and one for a few rows.
  *
  * A table that holds none of the user's rows (the first recompute of a large history; asked in the
  * staging set-up, so for rows staged by COPY only) has nothing to compare: its staged rows are
@@ -71,20 +71,22 @@ export async function mergeUserRows(
   const { userId, tables, scope } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
-  const rowCount = tables.reduce((sum, table) => sum + table.rows.length, 0);
-  const inlineLimit = options.inlineStagingRows ?? INLINE_STAGING_ROWS;
-  const inline = rowCount <= inlineLimit ? stagingStatements(tables) : null;
-  const { staged: stagedTables, answer } = inline
-    ? { staged: inline.staged, answer: [] }
-    : await stageTables(connection, tables, tablesHoldingRowsOf(userId, tables));
-  const staged = new Map(stagedTables.map((table) => [table.table, table.name]));
+  const inlined = tablesStagedInline(tables, options.inlineStagingRows ?? INLINE_STAGING_ROWS);
+  const inline = stagingStatements(tables.filter((table) => inlined.has(table)));
+  const copied = tables.filter((table) => !inlined.has(table) && table.rows.length > 0);
+  const { staged: copiedTables, answer } =
+    copied.length > 0
+      ? await stageTables(connection, copied, tablesHoldingRowsOf(userId, copied))
+      : { staged: [], answer: [] };
+  const staged = new Map([...inline.staged, ...copiedTables].map((table) => [table.table, table.name]));
+  const copiedNames = new Set(copiedTables.map((table) => table.table));
   const holding = new Set(
     String(answer[0]?.tables ?? "")
       .split(",")
       .filter(Boolean),
   );
-  // A table is known empty of the user's rows only when asked (the COPY path).
-  const holdsRows = (table: string) => inline !== null || holding.has(table);
+  // A table is known empty of the user's rows only when asked (the tables staged by COPY).
+  const holdsRows = (table: string) => !copiedNames.has(table) || holding.has(table);
   const analyzes: string[] = [];
   const writes: { sql: string; kind: "inserted" | "updated"; table: string }[] = [];
   const deletes: { sql: string; kind: "deleted"; table: string }[] = [];
@@ -140,7 +142,7 @@ export async function mergeUserRows(
     });
   }
   const merge = [...deletes, ...writes];
-  const setup = [...(inline?.statements ?? []), ...analyzes];
+  const setup = [...inline.statements, ...analyzes];
   const results = await connection.query([...setup, ...merge.map((statement) => statement.sql)].join(";\n"));
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
@@ -158,6 +160,23 @@ export async function mergeUserRows(
     if (table) table[statement.kind] += rows;
   });
   return { ...counts, tables: [...perTable.values()] };
+}
+
+/**
+ * The tables whose rows are staged by literal INSERTs in the merge's own query: the smallest first,
+ * while their rows add up to at most `limit`. The others go through COPY, one statement each; an
+ * incremental recompute's few large tables (lots, links) take COPY and its small ones (positions,
+ * cycles, days, cuts) no statement of their own.
+ */
+export function tablesStagedInline(tables: readonly TableRows[], limit: number): Set<TableRows> {
+  const inline = new Set<TableRows>();
+  let rows = 0;
+  for (const table of [...tables].sort((a, b) => a.rows.length - b.rows.length)) {
+    if (rows + table.rows.length > limit) break;
+    rows += table.rows.length;
+    inline.add(table);
+  }
+  return inline;
 }
 
 /**

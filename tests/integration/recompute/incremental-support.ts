@@ -77,8 +77,16 @@ export async function incrementalThenFull(
   owner: pg.Client,
   robinhoodUserId: string,
   now: Date,
+  /** How many rows the incremental run stages inline (its default when left out). */
+  inlineStagingRows?: number,
 ) {
-  const incremental = await recomputeUserPnl({ db, robinhoodUserId, trigger: "sync", now });
+  const incremental = await recomputeUserPnl({
+    db,
+    robinhoodUserId,
+    trigger: "sync",
+    now,
+    inlineStagingRows,
+  });
   const afterIncremental = await derivedSnapshot(owner);
   const full = await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now, mode: "full" });
   const afterFull = await derivedSnapshot(owner);
