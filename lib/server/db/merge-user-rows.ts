@@ -1,4 +1,5 @@
 import "server-only";
+import { analyzeStagedTables, type StagedForAnalyze } from "./analyze-staged-tables";
 import {
   safeName,
   stageTables,
@@ -80,6 +81,7 @@ export async function mergeUserRows(
       : { staged: [], answer: [] };
   const staged = new Map([...inline.staged, ...copiedTables].map((table) => [table.table, table.name]));
   const copiedNames = new Set(copiedTables.map((table) => table.table));
+  const rowsOf = new Map(tables.map((table) => [safeName(table.table), table.rows.length]));
   const holding = new Set(
     String(answer[0]?.tables ?? "")
       .split(",")
@@ -87,7 +89,7 @@ export async function mergeUserRows(
   );
   // A table is known empty of the user's rows only when asked (the tables staged by COPY).
   const holdsRows = (table: string) => !copiedNames.has(table) || holding.has(table);
-  const analyzes: string[] = [];
+  const analyzes: StagedForAnalyze[] = [];
   const writes: { sql: string; kind: "inserted" | "updated"; table: string }[] = [];
   const deletes: { sql: string; kind: "deleted"; table: string }[] = [];
   for (const { table: rawTable, columns: rawColumns, key: rawKey } of tables) {
@@ -111,12 +113,11 @@ export async function mergeUserRows(
       });
       continue;
     }
-    // Autovacuum never analyzes temporary tables, so a staging table's statistics are whatever this
-    // connection's last ANALYZE of it found. Its key columns are analyzed first, so the statements
-    // below (the deletes' anti-joins included) plan with the rows just staged; the other columns are
-    // never joined on. (What made the merge slow was the derived tables' statistics, not these: see
-    // refresh-derived-statistics.ts.)
-    analyzes.push(`ANALYZE ${name} (${key.join(", ")})`);
+    // The key columns' statistics must describe about as many rows as were just staged (analyzed
+    // first when they do not), so the statements below (the deletes' anti-joins included) plan
+    // with them; the other columns are never joined on. (What made the merge slow was the derived
+    // tables' statistics, not these: see refresh-derived-statistics.ts.)
+    analyzes.push({ name, key, rows: rowsOf.get(table) ?? 0 });
     const sameKey = key.map((column) => `t.${column} = s.${column}`).join(" AND ");
     const values = columns.filter((column) => !key.includes(column) && column !== "user_id");
     if (values.length > 0) {
@@ -142,7 +143,8 @@ export async function mergeUserRows(
     });
   }
   const merge = [...deletes, ...writes];
-  const setup = [...inline.statements, ...analyzes];
+  const analyze = analyzeStagedTables(analyzes);
+  const setup = [...inline.statements, ...(analyze ? [analyze] : [])];
   const results = await connection.query([...setup, ...merge.map((statement) => statement.sql)].join(";\n"));
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
