@@ -207,10 +207,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     if (expiredBeforeCut(event.contract.underlying, event.contract.expiration)) return tooNarrow(asOf, "cut");
 
   // The marks of the contracts and symbols the input uses (the read brought a few more).
-  const used = new Set(contracts.used());
   const marksByKey: Record<string, string> = {};
   for (const mark of optionMarks)
-    if (used.has(mark.instrument_id)) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
+    if (contracts.used(mark.instrument_id)) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
   input.marks = marksByKey;
   // Every symbol whose shares the engine may hold: traded, or delivered by an event.
   const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
@@ -286,13 +285,16 @@ class Contracts {
     return this.entry(instrumentId).key;
   }
 
-  /** Instruments the input mentions so far. */
-  used(): string[] {
-    return [...this.made.keys()];
+  /** Whether the input mentions the instrument so far. */
+  used(instrumentId: string): boolean {
+    return this.made.has(instrumentId);
   }
 
   idsByKey(): Map<string, string> {
-    return new Map([...this.made].map(([id, { key }]) => [key, id]));
+    // A loop, not arrays of the entries: there is an entry per contract traded.
+    const ids = new Map<string, string>();
+    for (const [id, { key }] of this.made) ids.set(key, id);
+    return ids;
   }
 
   private entry(instrumentId: string) {
