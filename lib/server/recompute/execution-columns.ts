@@ -9,6 +9,7 @@ import {
   type PnlColumns,
   PnlInputError,
 } from "@/lib/pnl";
+import type { RepeatedText } from "@/lib/server/db/copy-columns";
 
 export type InstrumentRow = {
   id: string;
@@ -57,18 +58,58 @@ export class ExecutionColumnsBuilder {
   }
 
   add(fill: FillRow): void {
+    this.addNumbered(
+      fill.executionId,
+      this.accountNumber(fill.accountId),
+      this.contractRow(fill.instrumentId),
+      fill.orderId === null ? -1 : this.orderNumber(fill.orderId),
+      (fill.buy ? FILL_BUYS : 0) | (fill.open ? FILL_OPENS : 0),
+      micros(fill.quantity, "quantity", fill.executionId),
+      micros(fill.price, "price", fill.executionId),
+      micros(fill.fees, "fees", fill.executionId),
+      fill.executedAt,
+      dayNumber(fill.tradeDate),
+    );
+  }
+
+  /**
+   * A fill already made numbers (by `accountNumber`, `contractRow`, `orderNumber`, `DecimalTexts`,
+   * `dayNumber`): for a caller that works each distinct value out once, not once per fill.
+   */
+  addNumbered(
+    executionId: string,
+    account: number,
+    contract: number,
+    order: number,
+    flags: number,
+    quantity: number,
+    price: number,
+    fees: number,
+    executedAt: number,
+    tradeDay: number,
+  ): void {
     const row = this.columns.count++;
     const columns = this.columns;
-    columns.id[row] = fill.executionId;
-    columns.account[row] = this.accounts.of(fill.accountId);
-    columns.contract[row] = this.contractRow(fill.instrumentId);
-    columns.order[row] = fill.orderId === null ? -1 : this.orders.of(fill.orderId);
-    columns.flags[row] = (fill.buy ? FILL_BUYS : 0) | (fill.open ? FILL_OPENS : 0);
-    columns.quantity[row] = micros(fill.quantity, "quantity", fill.executionId);
-    columns.price[row] = micros(fill.price, "price", fill.executionId);
-    columns.fees[row] = micros(fill.fees, "fees", fill.executionId);
-    columns.executedAt[row] = fill.executedAt;
-    columns.tradeDay[row] = dayNumber(fill.tradeDate);
+    columns.id[row] = executionId;
+    columns.account[row] = account;
+    columns.contract[row] = contract;
+    columns.order[row] = order;
+    columns.flags[row] = flags;
+    columns.quantity[row] = quantity;
+    columns.price[row] = price;
+    columns.fees[row] = fees;
+    columns.executedAt[row] = executedAt;
+    columns.tradeDay[row] = tradeDay;
+  }
+
+  /** The number of an account, in the order the fills added first name them. */
+  accountNumber(accountId: string): number {
+    return this.accounts.of(accountId);
+  }
+
+  /** The number of a broker order id, likewise. */
+  orderNumber(orderId: string): number {
+    return this.orders.of(orderId);
   }
 
   /** The columns so far, as the engine's input (events and the rest are the caller's). */
@@ -81,7 +122,8 @@ export class ExecutionColumnsBuilder {
     };
   }
 
-  private contractRow(instrumentId: string): number {
+  /** The contract row of an instrument, made the first time a fill asks for it. */
+  contractRow(instrumentId: string): number {
     const known = this.contractRows.get(instrumentId);
     if (known !== undefined) return known;
     const instrument = this.instruments.get(instrumentId);
@@ -115,6 +157,33 @@ function micros(text: string, field: string, rowId: string): number {
     ]);
   }
   return value;
+}
+
+/**
+ * The micros of a repeated decimal column's distinct values (`RepeatedText`), each parsed the
+ * first time a row asks for it: a value no counted fill uses is never parsed, so a bad one is refused
+ * for the same fill, naming the same field, as a parse per fill would.
+ */
+export class DecimalTexts {
+  /** NaN until parsed (a parsed value is a whole number of micros). */
+  private readonly micros: Float64Array;
+
+  constructor(
+    private readonly column: RepeatedText,
+    private readonly field: string,
+  ) {
+    this.micros = new Float64Array(column.texts.length).fill(Number.NaN);
+  }
+
+  /** Row `row`'s value in micros; `rowId` names the row in a refusal. */
+  at(row: number, rowId: string): number {
+    const number = this.column.rows[row] as number;
+    const known = this.micros[number] as number;
+    if (!Number.isNaN(known)) return known;
+    const parsed = micros(this.column.texts[number] as string, this.field, rowId);
+    this.micros[number] = parsed;
+    return parsed;
+  }
 }
 
 /** A decimal's text without the zeros that end its fraction (and without the point, when all are). */

@@ -1,13 +1,17 @@
 import "server-only";
 import {
   contractKey,
+  dayNumber,
+  FILL_BUYS,
+  FILL_OPENS,
   type OptionContract,
   type PnlColumns,
   type PnlCorporateAction,
   type PnlLifecycleEvent,
 } from "@/lib/pnl";
+import { repeatedTextAt } from "@/lib/server/db/copy-columns";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
-import { ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
+import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
 import { supersededSwaps } from "./load-corporate-actions";
 import type { LoadedPnlInput, LoadScope } from "./load-pnl-input";
@@ -54,16 +58,21 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   const legOfFill = executions.leg;
   const orderOfFill = new Int32Array(executions.count);
   const openingStrategyOfFill = new Map<string, string>();
+  // The repeated columns come as numbers into their distinct values (`RepeatedText`): what a fill
+  // needs of a value (a flag, a parse, a lookup) is worked out once per distinct value.
+  const sourceIsApi = orders.source.texts.map((source) => source === "API");
+  const tradeDates = executions.tradeDate;
   let firstSynced: string | null = null;
   for (let fill = 0; fill < executions.count; fill++) {
     const order = legs.order[legOfFill[fill] as number] as number;
     orderOfFill[fill] = order;
-    const strategy = orders.openingStrategy[order];
+    const strategy = repeatedTextAt(orders.openingStrategy, order);
     if (strategy) openingStrategyOfFill.set(executions.brokerExecutionId[fill] as string, strategy);
     // The first trading date of the synced history (`firstSyncedTradeDate`).
-    const tradeDate = executions.tradeDate[fill] as string;
-    if (orders.source[order] === "API" && (firstSynced === null || tradeDate < firstSynced))
-      firstSynced = tradeDate;
+    if (sourceIsApi[orders.source.rows[order] as number]) {
+      const tradeDate = tradeDates.texts[tradeDates.rows[fill] as number] as string;
+      if (firstSynced === null || tradeDate < firstSynced) firstSynced = tradeDate;
+    }
   }
   let syncedFrom = firstSyncedTradeDate(firstSynced, stockTrades);
   if (scope) {
@@ -84,37 +93,69 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   };
   const superseded = supersededSwaps(corporateActions);
   const columns = new ExecutionColumnsBuilder(executions.count, contracts.rows);
+  const instrumentIds = legs.instrumentId;
+  // Per distinct value, made the first time a counted fill asks (so numbering and refusals follow
+  // the fills as a per-fill lookup would): the contract, its row, the account's number.
+  const contractOfInstrument = new Array<OptionContract | undefined>(instrumentIds.texts.length);
+  const contractRowOfInstrument = new Int32Array(instrumentIds.texts.length).fill(-1);
+  const accountNumbers = new Int32Array(orders.accountId.texts.length).fill(-1);
+  const buys = legs.side.texts.map((side) => side === "BUY");
+  const opens = legs.positionEffect.texts.map((effect) => effect === "OPEN");
+  const tradeDays = tradeDates.texts.map(dayNumber);
+  const quantities = new DecimalTexts(executions.quantity, "quantity");
+  const prices = new DecimalTexts(executions.price, "price");
+  const fees = new DecimalTexts(executions.fees, "fees");
   for (let fill = 0; fill < executions.count; fill++) {
     const leg = legOfFill[fill] as number;
     const order = orderOfFill[fill] as number;
-    const source = orders.source[order] as string;
-    const tradeDate = executions.tradeDate[fill] as string;
-    const instrumentId = legs.instrumentId[leg] as string;
+    const source = orders.source.texts[orders.source.rows[order] as number] as string;
+    const dateNumber = tradeDates.rows[fill] as number;
+    const tradeDate = tradeDates.texts[dateNumber] as string;
     if (!counts(source, tradeDate, syncedFrom)) continue;
-    const { underlying, expiration } = contracts.of(instrumentId);
+    const instrument = instrumentIds.rows[leg] as number;
+    const instrumentId = instrumentIds.texts[instrument] as string;
+    let contract = contractOfInstrument[instrument];
+    if (contract === undefined) {
+      contract = contracts.of(instrumentId);
+      contractOfInstrument[instrument] = contract;
+    }
+    const { underlying, expiration } = contract;
     if (!afterCut(underlying, tradeDate)) continue;
     // A fill after its contract expired: its lot closes as an inferred expiry on the expiration
     // date, before the cut, where the merge from the cut would not look.
     if (expiredBeforeCut(underlying, expiration)) return tooNarrow(asOf, "cut");
     last(underlying, tradeDate);
     seen(executions.createdAtMs[fill] as number);
-    const accountId = orders.accountId[order] as string;
+    const account = orders.accountId.rows[order] as number;
+    const accountId = orders.accountId.texts[account] as string;
     const brokerOrderId = orders.brokerOrderId[order] as string;
     const orderId = brokerOrderId.startsWith(CSV_ORDER_PREFIX) ? null : brokerOrderId;
     if (superseded({ accountId, orderId, tradeDate, underlying })) continue;
-    columns.add({
-      executionId: executions.brokerExecutionId[fill] as string,
-      accountId,
-      orderId,
-      instrumentId,
-      buy: legs.side[leg] === "BUY",
-      open: legs.positionEffect[leg] === "OPEN",
-      quantity: executions.quantity[fill] as string,
-      price: executions.price[fill] as string,
-      fees: executions.fees[fill] as string,
-      executedAt: executions.executedAtMs[fill] as number,
-      tradeDate,
-    });
+    let contractRow = contractRowOfInstrument[instrument] as number;
+    if (contractRow < 0) {
+      contractRow = columns.contractRow(instrumentId);
+      contractRowOfInstrument[instrument] = contractRow;
+    }
+    let accountNumber = accountNumbers[account] as number;
+    if (accountNumber < 0) {
+      accountNumber = columns.accountNumber(accountId);
+      accountNumbers[account] = accountNumber;
+    }
+    const side = legs.side.rows[leg] as number;
+    const effect = legs.positionEffect.rows[leg] as number;
+    const executionId = executions.brokerExecutionId[fill] as string;
+    columns.addNumbered(
+      executionId,
+      accountNumber,
+      contractRow,
+      orderId === null ? -1 : columns.orderNumber(orderId),
+      (buys[side] ? FILL_BUYS : 0) | (opens[effect] ? FILL_OPENS : 0),
+      quantities.at(fill, executionId),
+      prices.at(fill, executionId),
+      fees.at(fill, executionId),
+      executions.executedAtMs[fill] as number,
+      tradeDays[dateNumber] as number,
+    );
   }
   const input: PnlColumns = {
     format: "columns",
@@ -166,10 +207,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     if (expiredBeforeCut(event.contract.underlying, event.contract.expiration)) return tooNarrow(asOf, "cut");
 
   // The marks of the contracts and symbols the input uses (the read brought a few more).
-  const used = new Set(contracts.used());
   const marksByKey: Record<string, string> = {};
   for (const mark of optionMarks)
-    if (used.has(mark.instrument_id)) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
+    if (contracts.used(mark.instrument_id)) marksByKey[contracts.keyOf(mark.instrument_id)] = mark.mark_price;
   input.marks = marksByKey;
   // Every symbol whose shares the engine may hold: traded, or delivered by an event.
   const stockSymbols = new Set((input.stockTrades ?? []).map((trade) => trade.symbol));
@@ -245,13 +285,16 @@ class Contracts {
     return this.entry(instrumentId).key;
   }
 
-  /** Instruments the input mentions so far. */
-  used(): string[] {
-    return [...this.made.keys()];
+  /** Whether the input mentions the instrument so far. */
+  used(instrumentId: string): boolean {
+    return this.made.has(instrumentId);
   }
 
   idsByKey(): Map<string, string> {
-    return new Map([...this.made].map(([id, { key }]) => [key, id]));
+    // A loop, not arrays of the entries: there is an entry per contract traded.
+    const ids = new Map<string, string>();
+    for (const [id, { key }] of this.made) ids.set(key, id);
+    return ids;
   }
 
   private entry(instrumentId: string) {

@@ -26,7 +26,8 @@ import type { StockTradeRow } from "./load-stock-input";
  * Timestamps come as the exact decimal seconds of `extract(epoch …)`, read to epoch milliseconds
  * from the bytes (`epochMsOfBytes`), decimals as stored (padded to the column's scale; the micros
  * parse accepts the zeros). What repeats (accounts, sources, sides, instruments, dates, quantities,
- * prices, fees) is made a string once per distinct value.
+ * prices, fees) comes as each row's number among the distinct values, each made a string once
+ * (`RepeatedText`).
  */
 function fillTableColumns() {
   const orderKeys = new ByteKeys();
@@ -202,15 +203,16 @@ function instrumentColumns() {
 }
 
 function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColumns>>): InstrumentRow[] {
+  const { underlying, expiration_date, strike_price, option_type, multiplier } = columns;
   const rows = new Array<InstrumentRow>(columns.count);
   for (let row = 0; row < columns.count; row++) {
     rows[row] = {
       id: columns.id[row] as string,
-      underlying: columns.underlying[row] as string,
-      expiration_date: columns.expiration_date[row] as string,
-      strike_price: columns.strike_price[row] as string,
-      option_type: columns.option_type[row] as string,
-      multiplier: columns.multiplier[row] as string,
+      underlying: underlying.texts[underlying.rows[row] as number] as string,
+      expiration_date: expiration_date.texts[expiration_date.rows[row] as number] as string,
+      strike_price: strike_price.texts[strike_price.rows[row] as number] as string,
+      option_type: option_type.texts[option_type.rows[row] as number] as string,
+      multiplier: multiplier.texts[multiplier.rows[row] as number] as string,
     };
   }
   return rows;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PnlInputError } from "@/lib/pnl";
 import {
+  DecimalTexts,
   ExecutionColumnsBuilder,
   type InstrumentRow,
   trimScale,
@@ -61,5 +62,30 @@ describe("stored decimals of a fill", () => {
     expect(trimScale("-0.00000000")).toBe("-0");
     expect(trimScale("100")).toBe("100");
     expect(trimScale("0.1234567")).toBe("0.1234567");
+  });
+});
+
+describe("a repeated decimal column's distinct values in micros", () => {
+  const column = { rows: Int32Array.from([0, 1, 0, 2]), texts: ["1.50000000", "-2", "0.00000001"] };
+
+  it("gives each row its value's micros, as parsed per row", () => {
+    const prices = new DecimalTexts(column, "price");
+    expect([0, 1, 2].map((row) => prices.at(row, `e${row}`))).toEqual([1_500_000, -2_000_000, 1_500_000]);
+  });
+
+  it("refuses a bad value only when a row asks for it, naming that row, every time", () => {
+    const prices = new DecimalTexts(column, "price");
+    expect(prices.at(0, "e0")).toBe(1_500_000);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        prices.at(3, "e3");
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(PnlInputError);
+        expect((error as PnlInputError).problems).toEqual([
+          { path: "e3", message: 'price "0.00000001" is not a decimal of at most six places' },
+        ]);
+      }
+    }
   });
 });

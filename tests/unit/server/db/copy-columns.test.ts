@@ -7,6 +7,7 @@ import {
   keyColumn,
   nullableTextColumn,
   referenceColumn,
+  repeatedTextAt,
   repeatedTextColumn,
   textColumn,
 } from "@/lib/server/db/copy-columns";
@@ -31,7 +32,7 @@ describe("a table read by COPY into columns", () => {
     expect(columnsSelect({ columns, from: "FROM t" })).toBe("SELECT id, opening_strategy FROM t");
   });
 
-  it("reads text, NULLs and repeated text, one shared string per distinct value", () => {
+  it("reads text, NULLs, and repeated text as each row's number among its distinct values", () => {
     const columns = {
       id: textColumn("id"),
       strategy: nullableTextColumn("opening_strategy"),
@@ -43,10 +44,26 @@ describe("a table read by COPY into columns", () => {
       count: 3,
       id: ["a", "b", "c"],
       strategy: [null, "iron\tcondor", ""],
-      price: ["1.50", "1.50", "2"],
-      note: [null, "x\\y", "x\\y"],
+      price: { rows: Int32Array.from([0, 0, 1]), texts: ["1.50", "2"] },
+      note: { rows: Int32Array.from([-1, 0, 0]), texts: ["x\\y"] },
     });
-    expect(read(columns, "")).toEqual({ count: 0, id: [], strategy: [], price: [], note: [] });
+    expect([0, 1, 2].map((row) => repeatedTextAt(values.note, row))).toEqual([null, "x\\y", "x\\y"]);
+    expect(read(columns, "")).toEqual({
+      count: 0,
+      id: [],
+      strategy: [],
+      price: { rows: new Int32Array(0), texts: [] },
+      note: { rows: new Int32Array(0), texts: [] },
+    });
+  });
+
+  it("numbers repeated text across rows the column outgrows its first room by, values coming back", () => {
+    const lines = Array.from({ length: 3000 }, (_, row) => `${row % 7 === 0 ? "\\N" : `v${row % 5}`}\n`);
+    const { note } = read({ note: repeatedTextColumn("note", true) }, lines.join(""));
+    expect(note.rows.length).toBe(3000);
+    for (let row = 0; row < 3000; row++)
+      expect(repeatedTextAt(note, row)).toBe(row % 7 === 0 ? null : `v${row % 5}`);
+    expect([...note.texts].sort()).toEqual(["v0", "v1", "v2", "v3", "v4"]);
   });
 
   it("refuses a NULL where the column cannot hold one, rather than hand on a missing value", () => {
