@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DASH_CODE, pushHexCodes } from "./hex-codes";
 
 // A recompute derives one id per chain from one namespace: its bytes are parsed once.
 const namespaceBytesOf = new Map<string, Buffer>();
@@ -13,8 +14,6 @@ function namespaceBytes(namespace: string): Buffer {
   return bytes;
 }
 
-const HEX_CODES = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
-const DASH = 45;
 const DASH_AFTER_BYTE = [3, 5, 7, 9];
 
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name in the same namespace gives the same id. */
@@ -26,9 +25,8 @@ export function uuidV5(name: string, namespace: string): string {
   // rows), and slices joined by a template would keep a tree of strings for each.
   const codes: number[] = [];
   for (let byte = 0; byte < 16; byte++) {
-    const value = hash[byte] ?? 0;
-    codes.push(HEX_CODES[value >>> 4] as number, HEX_CODES[value & 15] as number);
-    if (DASH_AFTER_BYTE.includes(byte)) codes.push(DASH);
+    pushHexCodes(codes, hash[byte] ?? 0, 2);
+    if (DASH_AFTER_BYTE.includes(byte)) codes.push(DASH_CODE);
   }
   return String.fromCharCode(...codes);
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DASH_CODE, pushHexCodes } from "@/lib/identity/hex-codes";
 import { uuidV5 } from "@/lib/identity/uuid-v5";
 
 /** Namespace of derived-row ids. Fixed: links to a chain must survive every recompute. */
@@ -52,31 +53,21 @@ function finish(a: number, b: number, c: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-// Hex digits as character codes: the id is made by one `String.fromCharCode`, a flat string. Joining
-// two-digit pieces would leave a tree of a dozen strings per id, which every id kept (a row's) carries
-// into the garbage collector's copies and which COPY's escaping then flattens: 35 times the cost.
-const HEX_CODES = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
-const DASH = 45;
-
-/** Appends the `digits` low hex digits of `word` to `codes`, most significant first. */
-function pushHex(codes: number[], word: number, digits: number): void {
-  for (let shift = (digits - 1) * 4; shift >= 0; shift -= 4)
-    codes.push(HEX_CODES[(word >>> shift) & 15] as number);
-}
-
+// Written as character codes into one flat string (`pushHexCodes`): a recompute keeps one id per row,
+// and a tree of joined hex pieces per id cost the collector and COPY's escaping 35 times as much.
 function uuidOfWords(w0: number, w1: number, w2: number, w3: number): string {
   const version = ((w1 & 0x0fff) | 0x8000) >>> 0; // version 8
   const variant = ((w2 >>> 16) & 0x3fff) | 0x8000; // RFC 9562 variant
   const codes: number[] = [];
-  pushHex(codes, w0, 8);
-  codes.push(DASH);
-  pushHex(codes, w1 >>> 16, 4);
-  codes.push(DASH);
-  pushHex(codes, version, 4);
-  codes.push(DASH);
-  pushHex(codes, variant, 4);
-  codes.push(DASH);
-  pushHex(codes, w2, 4);
-  pushHex(codes, w3, 8);
+  pushHexCodes(codes, w0, 8);
+  codes.push(DASH_CODE);
+  pushHexCodes(codes, w1 >>> 16, 4);
+  codes.push(DASH_CODE);
+  pushHexCodes(codes, version, 4);
+  codes.push(DASH_CODE);
+  pushHexCodes(codes, variant, 4);
+  codes.push(DASH_CODE);
+  pushHexCodes(codes, w2, 4);
+  pushHexCodes(codes, w3, 8);
   return String.fromCharCode(...codes);
 }
