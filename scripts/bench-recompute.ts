@@ -163,7 +163,7 @@ try {
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(
-        `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${inserted} rows inserted, ${updated} updated, ${deleted} deleted${summary.analyzed.length > 0 ? `; analyzed ${summary.analyzed.join(", ")}` : ""})`,
+        `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${summary.staged} rows staged, ${inserted} inserted, ${updated} updated, ${deleted} deleted${summary.analyzed.length > 0 ? `; analyzed ${summary.analyzed.join(", ")}` : ""})`,
       );
     }
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);

@@ -1,7 +1,9 @@
 import "server-only";
 import { analyzeStagedTables, type StagedForAnalyze } from "./analyze-staged-tables";
+import { changedRows, type TableChanges } from "./changed-rows";
 import {
   safeName,
+  sqlLiteral,
   stageTables,
   stagingStatements,
   type TableRows,
@@ -19,11 +21,15 @@ export type MergeScope = ReadonlyMap<string, string>;
 
 export type MergedCounts = { inserted: number; updated: number; deleted: number };
 
-/** One table's merge: its rows written, and the rows given (the user's rows there after it, in its scope). */
-export type TableMerge = MergedCounts & { table: string; given: number };
+/**
+ * One table's merge: its rows written, the rows given (the user's rows there after it, in its scope)
+ * and the rows staged (sent to the database to compare or write: all given rows, or after a scoped
+ * merge's comparison only the new and changed ones).
+ */
+export type TableMerge = MergedCounts & { table: string; given: number; staged: number };
 
 /** The totals over every table, and each table's own counts (tables given, in their order). */
-export type MergeResult = MergedCounts & { tables: TableMerge[] };
+export type MergeResult = MergedCounts & { staged: number; tables: TableMerge[] };
 
 export type MergeUserRowsOptions = {
   userId: string;
@@ -54,9 +60,12 @@ const INLINE_STAGING_ROWS = 2_000;
  *
  * With a `scope`, only the stored rows its condition selects are compared with the given rows (an
  * incremental recompute gives the rows of a few underlyings): a stored row outside it is neither
- * updated nor deleted. The given rows must all fall inside it.
+ * updated nor deleted. The given rows must all fall inside it. There the comparison runs here first
+ * (`changedRows`: one query reads the scope's stored rows): only the new and changed rows are staged,
+ * and the gone ones are deleted by key. A replayed underlying gives thousands of rows of which a few
+ * changed, and staging them all cost several times the read.
  *
- * Returns the rows inserted, updated and deleted, in all and per table.
+ * Returns the rows inserted, updated, deleted and staged, in all and per table.
  *
  * `tables` come parents first. Deletes run first, children first, so a row whose id changed (ids
  * of an older scheme) leaves its natural key free for the new one; then each table's updates and
@@ -69,9 +78,14 @@ export async function mergeUserRows(
   tx: UserTransaction,
   options: MergeUserRowsOptions,
 ): Promise<MergeResult> {
-  const { userId, tables, scope } = options;
+  const { userId, scope } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
+  // A scoped merge compares on this side first and stages only the rows that differ.
+  const changes = scope ? await changedRows(connection, { userId, tables: options.tables, scope }) : null;
+  const tables = changes
+    ? options.tables.map((table) => ({ ...table, rows: changes.get(table.table)?.rows ?? table.rows }))
+    : options.tables;
   const inlined = tablesStagedInline(tables, options.inlineStagingRows ?? INLINE_STAGING_ROWS);
   const inline = stagingStatements(tables.filter((table) => inlined.has(table)));
   const copied = tables.filter((table) => !inlined.has(table) && table.rows.length > 0);
@@ -101,6 +115,10 @@ export async function mergeUserRows(
     const name = staged.get(table);
     const list = columns.join(", ");
     const stagedValues = columns.map((column) => `s.${column}`).join(", ");
+    const compared = changes?.get(rawTable);
+    if (compared && compared.gone.length > 0)
+      deletes.unshift({ sql: deleteGone(table, key, userId, compared), kind: "deleted", table });
+    if (compared && name === undefined) continue;
     if (name === undefined) {
       deletes.unshift({ sql: `DELETE FROM ${table} t WHERE ${mine}`, kind: "deleted", table });
       continue;
@@ -136,22 +154,32 @@ export async function mergeUserRows(
       kind: "inserted",
       table,
     });
-    deletes.unshift({
-      sql: `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
-      kind: "deleted",
-      table,
-    });
+    if (!compared)
+      deletes.unshift({
+        sql: `DELETE FROM ${table} t WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${name} s WHERE ${sameKey})`,
+        kind: "deleted",
+        table,
+      });
   }
   const merge = [...deletes, ...writes];
   const analyze = analyzeStagedTables(analyzes);
   const setup = [...inline.statements, ...(analyze ? [analyze] : [])];
-  const results = await connection.query([...setup, ...merge.map((statement) => statement.sql)].join(";\n"));
+  const statements = [...setup, ...merge.map((statement) => statement.sql)];
+  // A scoped merge that found nothing changed has nothing to send.
+  const results = statements.length > 0 ? await connection.query(statements.join(";\n")) : [];
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
   const perTable = new Map<string, TableMerge>(
-    tables.map((table) => [
+    options.tables.map((table) => [
       safeName(table.table),
-      { table: safeName(table.table), given: table.rows.length, inserted: 0, updated: 0, deleted: 0 },
+      {
+        table: safeName(table.table),
+        given: table.rows.length,
+        staged: changes?.get(table.table)?.rows.length ?? table.rows.length,
+        inserted: 0,
+        updated: 0,
+        deleted: 0,
+      },
     ]),
   );
   const counts: MergedCounts = { inserted: 0, updated: 0, deleted: 0 };
@@ -161,7 +189,26 @@ export async function mergeUserRows(
     const table = perTable.get(statement.table);
     if (table) table[statement.kind] += rows;
   });
-  return { ...counts, tables: [...perTable.values()] };
+  const tableMerges = [...perTable.values()];
+  return {
+    ...counts,
+    staged: tableMerges.reduce((sum, table) => sum + table.staged, 0),
+    tables: tableMerges,
+  };
+}
+
+/**
+ * Deletes the stored rows a comparison found gone, by their keys: each key's values as PostgreSQL
+ * printed them, read back into the table's own column types by `jsonb_populate_recordset`.
+ */
+function deleteGone(table: string, key: readonly string[], userId: string, changes: TableChanges): string {
+  const keys = JSON.stringify(
+    changes.gone.map((values) => Object.fromEntries(key.map((column, index) => [column, values[index]]))),
+  );
+  const columns = key.map((column) => `t.${column}`).join(", ");
+  const recorded = key.map((column) => `g.${column}`).join(", ");
+  return `DELETE FROM ${table} t WHERE t.user_id = '${userId}'
+    AND (${columns}) IN (SELECT ${recorded} FROM jsonb_populate_recordset(NULL::${table}, ${sqlLiteral(keys)}) g)`;
 }
 
 /**

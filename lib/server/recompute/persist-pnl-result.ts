@@ -38,6 +38,8 @@ export type PersistedCounts = {
   days: number;
   /** Rows the merge inserted, updated and deleted, over every derived table. */
   written: MergedCounts;
+  /** Rows sent to the database to compare or write (`TableMerge.staged`), over every derived table. */
+  staged: number;
   /** The derived tables whose planner statistics were refreshed after the write. */
   analyzed: string[];
   /** Building the rows (the engine's lazily built result rows, then COPY text), writing them, analyzing. */
@@ -93,6 +95,7 @@ export async function persistPnlResult(
     chains: result.chains.length,
     days: tables.find((table) => table.table === "daily_pnl")?.rows.length ?? 0,
     written: { inserted: merged.inserted, updated: merged.updated, deleted: merged.deleted },
+    staged: merged.staged,
     analyzed,
     buildMs: Math.round(built - started),
     writeMs: Math.round(mergedAt - built),

@@ -37,6 +37,11 @@ export type RecomputeSummary = {
   issues: number;
   /** Derived rows inserted, updated and deleted. */
   written: { inserted: number; updated: number; deleted: number };
+  /**
+   * Derived rows sent to the database to compare or write: every row of a full recompute, only the
+   * new and changed ones of an incremental one (so there, exactly the rows inserted and updated).
+   */
+  staged: number;
   /** Derived tables whose planner statistics the write made stale and that were analyzed after it. */
   analyzed: string[];
   durationMs: number;
@@ -131,6 +136,7 @@ const NOTHING_WRITTEN: PersistedCounts = {
   chains: 0,
   days: 0,
   written: { inserted: 0, updated: 0, deleted: 0 },
+  staged: 0,
   analyzed: [],
   buildMs: 0,
   writeMs: 0,
@@ -219,6 +225,7 @@ function summaryOf(options: {
     reconciles: result ? result.reconciliation.options.holds && result.reconciliation.stock.holds : true,
     issues: result?.issues.length ?? 0,
     written: counts.written,
+    staged: counts.staged,
     analyzed: counts.analyzed,
     phaseMs: { load: 0, compute: 0, build: counts.buildMs, write: counts.writeMs, analyze: counts.analyzeMs },
   };

@@ -268,6 +268,12 @@ describe("incremental recompute (property)", () => {
             // The rows first: a difference names its table.
             expect(run.afterFull).toEqual(run.afterIncremental);
             expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+            // An incremental run compares its rows with the stored ones before staging any: it
+            // stages exactly the rows it then inserts or updates, none stored unchanged.
+            if (run.incremental.scope !== null) {
+              const { inserted, updated } = run.incremental.written;
+              expect(run.incremental.staged).toBe(inserted + updated);
+            }
           }
         },
       ),

@@ -8,6 +8,7 @@ import { DEFAULT_STATISTICS_POLICY, tablesToAnalyze } from "@/lib/server/recompu
 const merge = (table: string, given: number, counts: Partial<TableMerge> = {}): TableMerge => ({
   table,
   given,
+  staged: given,
   inserted: 0,
   updated: 0,
   deleted: 0,

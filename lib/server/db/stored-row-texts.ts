@@ -1,0 +1,146 @@
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import type { CopyRow } from "./copy-rows";
+
+/**
+ * Values compared by what they mean, not by how they are spelled: PostgreSQL prints a stored value in
+ * its output syntax (`numeric` with the column's scale, `text[]` unquoted, `jsonb` with spaces and its
+ * own key order, `boolean` as `t`), while a given row spells it in input syntax (`12.50`,
+ * `{"EXPIRY"}`, `JSON.stringify`). Each type a derived table uses has a canonical form both sides are
+ * brought to; any other type compares as text. A value found unequal only because of its spelling is
+ * written again, which is slower, never wrong.
+ */
+export type ValueComparer = (stored: string, given: string) => boolean;
+
+const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+const JSONB = 3802;
+const JSON_TYPE = 114;
+const BOOL = 16;
+const TEXT_ARRAY = 1009;
+
+/** How two texts of a column of type `typeId` (PostgreSQL's OID of the type) are compared. */
+export function comparerOf(typeId: number): ValueComparer | null {
+  switch (typeId) {
+    case NUMERIC:
+      return (stored, given) => canonicalDecimal(stored) === canonicalDecimal(given);
+    case TIMESTAMPTZ:
+    case TIMESTAMP:
+      return memoized((text) => epochMsOfTimestamp(text));
+    case JSONB:
+    case JSON_TYPE:
+      return memoizedDeep((text) => JSON.parse(text) as unknown);
+    case BOOL:
+      return (stored, given) => booleanOf(stored) === booleanOf(given);
+    case TEXT_ARRAY:
+      return memoizedDeep(parseTextArray);
+    default:
+      return null;
+  }
+}
+
+/** `12.500000`, `12.50` and `12.5` are one number: the fraction's trailing zeros (and a bare point) go. */
+export function canonicalDecimal(text: string): string {
+  if (!text.includes(".")) return text === "-0" ? "0" : text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  const trimmed = text.slice(0, end);
+  return trimmed === "-0" ? "0" : trimmed;
+}
+
+/**
+ * Epoch milliseconds of a timestamp as PostgreSQL prints it (`2016-11-21 00:00:00+00`, fractions and
+ * zone offsets of any length) or as ISO 8601; NaN when unreadable, which never equals anything.
+ */
+export function epochMsOfTimestamp(text: string): number {
+  const iso = text.replace(" ", "T").replace(/([+-]\d\d)(\d\d)?$/, (_, hours: string, minutes?: string) => {
+    return `${hours}:${minutes ?? "00"}`;
+  });
+  return Date.parse(iso);
+}
+
+function booleanOf(text: string): boolean | null {
+  if (text === "t" || text === "true") return true;
+  if (text === "f" || text === "false") return false;
+  return null;
+}
+
+/**
+ * The elements of a one-dimensional `text[]` in PostgreSQL's array syntax, quoted (`{"A","B"}`) or
+ * not (`{A,B}`); an unquoted NULL is null.
+ */
+export function parseTextArray(text: string): (string | null)[] | null {
+  if (!text.startsWith("{") || !text.endsWith("}")) return null;
+  const elements: (string | null)[] = [];
+  const body = text.slice(1, -1);
+  if (body === "") return elements;
+  let index = 0;
+  while (index <= body.length) {
+    if (body[index] === '"') {
+      let value = "";
+      index++;
+      while (index < body.length && body[index] !== '"') {
+        if (body[index] === "\\") index++;
+        value += body[index];
+        index++;
+      }
+      elements.push(value);
+      index += 2; // the closing quote and the comma
+    } else {
+      const comma = body.indexOf(",", index);
+      const end = comma === -1 ? body.length : comma;
+      const value = body.slice(index, end);
+      elements.push(value.toUpperCase() === "NULL" ? null : value);
+      index = end + 1;
+    }
+  }
+  return elements;
+}
+
+// A derived table repeats few distinct texts per such column (days, roll kinds, empty adjustments):
+// each is read once per comparison run.
+function memoized(read: (text: string) => unknown): ValueComparer {
+  const cache = new Map<string, unknown>();
+  const of = (text: string) => {
+    if (cache.has(text)) return cache.get(text);
+    const value = read(text);
+    cache.set(text, value);
+    return value;
+  };
+  return (stored, given) => of(stored) === of(given);
+}
+
+function memoizedDeep(read: (text: string) => unknown): ValueComparer {
+  const cache = new Map<string, unknown>();
+  const of = (text: string) => {
+    if (cache.has(text)) return cache.get(text);
+    let value: unknown;
+    try {
+      value = read(text);
+    } catch {
+      value = Symbol("unreadable");
+    }
+    cache.set(text, value);
+    return value;
+  };
+  return (stored, given) => stored === given || isDeepStrictEqual(of(stored), of(given));
+}
+
+/** Whether a stored row (as printed) holds the same values as a given row, column by column. */
+export function sameRow(
+  stored: readonly (string | null)[],
+  given: CopyRow,
+  comparers: readonly (ValueComparer | null)[],
+): boolean {
+  for (let column = 0; column < given.length; column++) {
+    const a = stored[column] ?? null;
+    const b = given[column] ?? null;
+    if (a === b) continue;
+    if (a === null || b === null) return false;
+    const compare = comparers[column];
+    if (!compare?.(a, b)) return false;
+  }
+  return true;
+}
