@@ -24,22 +24,20 @@ export function legOutsOf(
 ): LegOut[] {
   const { fills, books, episodes } = tables;
   let legOuts: LegOut[] | null = null;
+  let openLegs: OpenLegs | null = null;
   for (const episode of list) {
     const outcome = CLOSE_KIND_CODES[u8(episodes.outcome, episode)];
     if (outcome !== "trade" && outcome !== "assignment" && outcome !== "exercise") continue;
     if (rolledAway[episode] === 1) continue;
     const date = episodes.closedOn[episode] as string;
-    // Plain loops, no closures: this runs for every multi-leg chain of a large history.
-    let othersStayed = false;
-    for (const other of list) {
-      if (other === episode) continue;
-      if (episodes.outcome[other] !== 0 && (episodes.closedOn[other] ?? "") <= date) continue;
-      if (fillDate(fills, i32(episodes.firstOpen, other)) <= date) {
-        othersStayed = true;
-        break;
-      }
-    }
-    if (!othersStayed) continue;
+    // Built once per chain, when a leg may have legged out: a chain of merged histories can hold
+    // thousands of legs, and asking each of them about every other one was quadratic.
+    openLegs ??= new OpenLegs(
+      list.map((leg) => fillDate(fills, i32(episodes.firstOpen, leg))),
+      list.map((leg) => (episodes.outcome[leg] === 0 ? null : (episodes.closedOn[leg] ?? ""))),
+    );
+    // The leg itself closed on this date, so it is never open over it.
+    if (!openLegs.anyOpenOver(date)) continue;
     const contract = books.contract[i32(episodes.book, episode)] as ContractRec;
     legOuts ??= [];
     legOuts.push({
@@ -65,6 +63,45 @@ export function legOutsOf(
         ? -1
         : 1,
   );
+}
+
+/**
+ * Which legs were open over a date: opened on or before it and not closed by it (a leg still open
+ * has no close). A close dated before its leg's opening counts from the opening, so a leg closed by
+ * a date was opened by it too, and the legs open over a date are those opened by it less those closed
+ * by it: two sorted lists answer it by binary search.
+ */
+export class OpenLegs {
+  private readonly opened: string[];
+  private readonly closed: string[];
+
+  constructor(opens: readonly string[], closes: readonly (string | null)[]) {
+    this.opened = [...opens].sort();
+    const closed: string[] = [];
+    opens.forEach((open, leg) => {
+      const close = closes[leg] ?? null;
+      // biome-ignore lint/complexity/useMathMinMax: the later of two dates as text; Math.max takes numbers.
+      if (close !== null) closed.push(close > open ? close : open);
+    });
+    this.closed = closed.sort();
+  }
+
+  /** Whether some leg was opened on or before `date` and not closed on or before it. */
+  anyOpenOver(date: string): boolean {
+    return countAtMost(this.opened, date) > countAtMost(this.closed, date);
+  }
+}
+
+/** How many of the sorted `values` are at most `bound`. */
+function countAtMost(values: readonly string[], bound: string): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as string) <= bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Episodes a roll closed from (1), so they count as rolled, not legged out. */
