@@ -2,10 +2,16 @@ import "server-only";
 import { isDemoRobinhoodUserId } from "@/lib/identity/demo-id";
 import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { AccountDeletedError } from "./account-deleted-error";
+import { rememberTransactionBackend } from "./copy-rows";
 import type { SqlRunner } from "./sql-runner";
 import { userLockKey } from "./user-context";
 
-export type ScopedUser = { id: string; robinhoodUserId: string };
+export type ScopedUser = {
+  id: string;
+  robinhoodUserId: string;
+  /** The user's demo flag, when the transaction upserted the user (read with the upsert). */
+  isDemo?: boolean;
+};
 
 export type UserProfile = { username?: string | null; displayName?: string | null; isDemo?: boolean };
 
@@ -35,8 +41,12 @@ export async function beginUserScope(tx: SqlRunner, options: BeginUserScopeOptio
   const isDemo = isDemoRobinhoodUserId(robinhoodUserId);
   const mayCreate = options.purpose === "sign-in" || !isDemo;
 
-  await tx.$executeRawUnsafe("SELECT set_config('app.user_id', $1, true)", userId);
-  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", userLockKey(userId));
+  // One statement: the context first (the target list is evaluated in order), then the lock.
+  await tx.$executeRawUnsafe(
+    "SELECT set_config('app.user_id', $1, true), pg_advisory_xact_lock(hashtextextended($2, 0))",
+    userId,
+    userLockKey(userId),
+  );
   if (options.purpose === "sign-in") {
     await tx.$executeRawUnsafe("DELETE FROM account_deletions WHERE robinhood_user_id = $1", robinhoodUserId);
   }
@@ -44,7 +54,7 @@ export async function beginUserScope(tx: SqlRunner, options: BeginUserScopeOptio
   // deletion that committed first is always seen. A new row's session version starts at a random
   // value: the id is derived from the Robinhood id, so an account deleted and signed up again gets
   // the same id, and a token copied before the deletion must not match the new row.
-  const upserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const upserted = await tx.$queryRawUnsafe<{ id: string; is_demo: boolean; backend: number }[]>(
     `INSERT INTO users (id, robinhood_user_id, username, display_name, is_demo, last_signed_in_at, updated_at,
                         session_version)
      SELECT $1::uuid, $2::text, $3::text, $4::text, $5::boolean, $6::timestamptz, now(),
@@ -56,7 +66,7 @@ export async function beginUserScope(tx: SqlRunner, options: BeginUserScopeOptio
        display_name = COALESCE(EXCLUDED.display_name, users.display_name),
        last_signed_in_at = COALESCE(EXCLUDED.last_signed_in_at, users.last_signed_in_at),
        updated_at = now()
-     RETURNING id::text`,
+     RETURNING id::text, is_demo, pg_backend_pid() AS backend`,
     userId,
     robinhoodUserId,
     profile.username ?? null,
@@ -65,6 +75,10 @@ export async function beginUserScope(tx: SqlRunner, options: BeginUserScopeOptio
     options.purpose === "sign-in" ? new Date() : null,
     mayCreate,
   );
-  if (upserted.length === 0) throw new AccountDeletedError();
-  return { id: userId, robinhoodUserId };
+  const [row] = upserted;
+  if (!row) throw new AccountDeletedError();
+  // The server process of this transaction, for the writers that COPY on its connection: read with
+  // the upsert, so finding that connection costs no statement of its own.
+  rememberTransactionBackend(tx, row.backend);
+  return { id: userId, robinhoodUserId, isDemo: row.is_demo };
 }

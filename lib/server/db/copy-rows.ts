@@ -10,17 +10,26 @@ import type { UserTransaction } from "./with-user-transaction";
 export type CopyRow = readonly (string | null)[];
 
 const connectionOfTransaction = new WeakMap<UserTransaction, pg.PoolClient>();
+const backendOfTransaction = new WeakMap<object, number>();
+
+/** Records the server process a transaction runs on, when a statement of it read `pg_backend_pid()`. */
+export function rememberTransactionBackend(tx: object, backend: number): void {
+  backendOfTransaction.set(tx, backend);
+}
 
 /**
  * The node-postgres connection a Prisma interactive transaction runs on: the tracked connection
- * whose backend process answers the transaction's `pg_backend_pid()`. A statement sent on it runs
- * inside the transaction, under its row-level-security context and locks.
+ * whose backend process answers the transaction's `pg_backend_pid()` (asked here unless the user
+ * scope's upsert already read it). A statement sent on it runs inside the transaction, under its
+ * row-level-security context and locks.
  */
 export async function transactionConnection(tx: UserTransaction): Promise<pg.PoolClient> {
   const known = connectionOfTransaction.get(tx);
   if (known) return known;
-  const [row] = await tx.$queryRaw<{ backend: number }[]>`SELECT pg_backend_pid() AS backend`;
-  const candidates = row ? connectionsOfBackend(row.backend) : [];
+  const backend =
+    backendOfTransaction.get(tx) ??
+    (await tx.$queryRaw<{ backend: number }[]>`SELECT pg_backend_pid() AS backend`)[0]?.backend;
+  const candidates = backend === undefined ? [] : connectionsOfBackend(backend);
   if (candidates.length !== 1) {
     throw new Error(
       "COPY needs the transaction's connection: open the Prisma client with createPrismaClient, whose pool is tracked",

@@ -23,10 +23,12 @@ export const STOCK_MARK_TABLE = {
 
 /**
  * The market-data source of the user of this transaction. A demo identity says so by itself; any
- * other user is asked for its demo flag (a demo user from before demo identities existed has one).
+ * other user by its demo flag (a demo user from before demo identities existed has one), read with
+ * the transaction's upsert of the user or asked here.
  */
 export async function marketDataSourceOf(tx: UserTransaction, user: ScopedUser): Promise<MarketDataSource> {
   if (isDemoRobinhoodUserId(user.robinhoodUserId)) return "demo";
+  if (user.isDemo !== undefined) return user.isDemo ? "demo" : "robinhood";
   const row = await tx.user.findUnique({ where: { id: user.id }, select: { isDemo: true } });
   return row?.isDemo ? "demo" : "robinhood";
 }
