@@ -247,38 +247,46 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
   const earliestCut = [...cutDays.values()].sort()[0];
   // Every scope underlying from a cut: nothing dated before the earliest cut is read.
   const from = cut.length > 0 && whole.length === 0 ? `${sqlLiteral(earliestCut as string)}::date` : null;
+  // The legs on some contracts: one index scan for the whole array of their ids.
+  const legsOn = (list: readonly string[], columns: string) =>
+    `SELECT ${columns} FROM option_legs WHERE user_id = ${user} AND instrument_id = ANY(ARRAY(${instrumentsOf(list)}))`;
   // The scope's orders: of an underlying from its cut, those with a fill on its contracts dated from
-  // the earliest cut on, found through the (user, trade date) index; of one replayed whole, every order
-  // with a leg on its contracts. Every leg of theirs still comes, so an order reaching outside is seen.
+  // the earliest cut on; of one replayed whole, every order with a leg on its contracts. Every leg of
+  // theirs still comes, so an order reaching outside is seen.
   const scopeOrders = underlyings
     ? [
         ...(cut.length > 0
           ? [
-              `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
-                WHERE e.user_id = ${user} AND e.trade_date >= ${sqlLiteral(earliestCut as string)}::date
-                  AND l.instrument_id IN (${instrumentsOf(cut)})`,
+              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND id = ANY(ARRAY(
+                 SELECT leg_id FROM option_executions WHERE user_id = ${user}
+                    AND leg_id = ANY(ARRAY(${legsOn(cut, "id")}))
+                    AND trade_date >= ${sqlLiteral(earliestCut as string)}::date))`,
             ]
           : []),
-        ...(whole.length > 0
-          ? [
-              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${instrumentsOf(whole)})`,
-            ]
-          : []),
+        ...(whole.length > 0 ? [legsOn(whole, "order_id")] : []),
       ].join(" UNION ALL ")
     : null;
-  // The scope's order ids are gathered once, then read as one array per statement: with statistics
-  // that still describe the tables as nearly empty (right after an import), a semi-join on the
-  // orders ran as a nested loop probing every leg of the user per order, quadratic.
+  // The scope's order ids, then all their legs, are gathered once and read as one array per statement
+  // (an index scan for the whole array): with statistics that still describe the tables as nearly
+  // empty (right after an import), a join on the orders ran as a nested loop probing every leg of the
+  // user per order, quadratic.
   const setup = scopeOrders
     ? [
         "CREATE TEMP TABLE IF NOT EXISTS scope_orders (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS",
+        `CREATE TEMP TABLE IF NOT EXISTS scope_legs (id uuid NOT NULL, order_id uuid NOT NULL,
+           instrument_id uuid NOT NULL, side "OrderSide" NOT NULL, position_effect "PositionEffect" NOT NULL)
+           ON COMMIT DELETE ROWS`,
         "DELETE FROM pg_temp.scope_orders",
+        "DELETE FROM pg_temp.scope_legs",
         `INSERT INTO pg_temp.scope_orders SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
+        `INSERT INTO pg_temp.scope_legs SELECT id, order_id, instrument_id, side, position_effect
+           FROM option_legs WHERE user_id = ${user} AND order_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_orders))`,
       ]
     : [];
   const orderIds = "ARRAY(SELECT id FROM pg_temp.scope_orders)";
-  const legFilter = scopeOrders ? `AND order_id = ANY(${orderIds})` : "";
-  const legsRead = `SELECT instrument_id FROM option_legs WHERE user_id = ${user} ${legFilter}`;
+  const legsRead = scopeOrders
+    ? "SELECT instrument_id FROM pg_temp.scope_legs"
+    : `SELECT instrument_id FROM option_legs WHERE user_id = ${user}`;
   const eventFilter = scopeInstruments
     ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
     : "";
@@ -295,11 +303,14 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     columns: fillColumns.orders,
     from: `FROM option_orders WHERE user_id = ${user} ${scopeOrders ? `AND id = ANY(${orderIds})` : ""}`,
   };
-  const legs = { columns: fillColumns.legs, from: `FROM option_legs WHERE user_id = ${user} ${legFilter}` };
+  const legs = {
+    columns: fillColumns.legs,
+    from: scopeOrders ? "FROM pg_temp.scope_legs" : `FROM option_legs WHERE user_id = ${user}`,
+  };
   const executions = {
     columns: fillColumns.executions,
     from: `FROM option_executions WHERE user_id = ${user}
-       ${scopeOrders ? `AND leg_id = ANY(ARRAY(SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter}))` : ""}
+       ${scopeOrders ? "AND leg_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_legs))" : ""}
        ${from ? `AND trade_date >= ${from}` : ""}`,
     // In time order: the engine replays time-ordered fills without sorting them (its own sort of
     // an unordered input costs more than this one).
