@@ -218,6 +218,12 @@ function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColum
   return rows;
 }
 
+/**
+ * Up to how many of the user's fills dated from a cut on are tested one by one for the scope's
+ * contracts (at a few index lookups each) rather than looking up the fills of every leg on them.
+ */
+const RECENT_FILLS = 1000;
+
 export type InputRowsOptions = {
   userId: string;
   underlyings?: readonly string[];
@@ -250,22 +256,37 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
   // The legs on some contracts: one index scan for the whole array of their ids.
   const legsOn = (list: readonly string[], columns: string) =>
     `SELECT ${columns} FROM option_legs WHERE user_id = ${user} AND instrument_id = ANY(ARRAY(${instrumentsOf(list)}))`;
+  const cutDay = earliestCut === undefined ? null : `${sqlLiteral(earliestCut)}::date`;
   // The scope's orders: of an underlying from its cut, those with a fill on its contracts dated from
   // the earliest cut on; of one replayed whole, every order with a leg on its contracts. Every leg of
-  // theirs still comes, so an order reaching outside is seen.
+  // theirs still comes, so an order reaching outside is seen. The fills from a cut are found by
+  // whichever side is small: when the user has few fills from the cut on (a recent cut, the usual
+  // case), through the (user, trade date) index, each fill's leg then tested; otherwise through the
+  // contracts' legs, whose fills are looked up by leg. `recent` stops counting past the bound, so
+  // the test costs little either way; only one branch runs (the other's filter is false at once).
+  const recent = `(SELECT count(*) FROM recent)`;
   const scopeOrders = underlyings
     ? [
         ...(cut.length > 0
           ? [
+              `SELECT order_id FROM option_legs l WHERE user_id = ${user} AND id = ANY(ARRAY(SELECT leg_id FROM recent))
+                  AND (SELECT underlying FROM option_instruments i WHERE i.id = l.instrument_id)
+                    = ANY(${sqlLiteral(textArrayLiteral(cut))}::text[])
+                  AND ${recent} <= ${RECENT_FILLS}`,
               `SELECT order_id FROM option_legs WHERE user_id = ${user} AND id = ANY(ARRAY(
                  SELECT leg_id FROM option_executions WHERE user_id = ${user}
-                    AND leg_id = ANY(ARRAY(${legsOn(cut, "id")}))
-                    AND trade_date >= ${sqlLiteral(earliestCut as string)}::date))`,
+                    AND leg_id = ANY(ARRAY(${legsOn(cut, "id")})) AND trade_date >= ${cutDay}))
+                  AND ${recent} > ${RECENT_FILLS}`,
             ]
           : []),
         ...(whole.length > 0 ? [legsOn(whole, "order_id")] : []),
       ].join(" UNION ALL ")
     : null;
+  const recentFills =
+    cut.length > 0
+      ? `WITH recent AS MATERIALIZED (SELECT leg_id FROM option_executions
+           WHERE user_id = ${user} AND trade_date >= ${cutDay} LIMIT ${RECENT_FILLS + 1}) `
+      : "";
   // The scope's order ids, then all their legs, are gathered once and read as one array per statement
   // (an index scan for the whole array): with statistics that still describe the tables as nearly
   // empty (right after an import), a join on the orders ran as a nested loop probing every leg of the
@@ -278,7 +299,7 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
            ON COMMIT DELETE ROWS`,
         "DELETE FROM pg_temp.scope_orders",
         "DELETE FROM pg_temp.scope_legs",
-        `INSERT INTO pg_temp.scope_orders SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
+        `INSERT INTO pg_temp.scope_orders ${recentFills}SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
         `INSERT INTO pg_temp.scope_legs SELECT id, order_id, instrument_id, side, position_effect
            FROM option_legs WHERE user_id = ${user} AND order_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_orders))`,
       ]
@@ -291,6 +312,9 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
     : "";
   const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
+  // A scope's contracts as one array (an index scan for it): the temporary table has no statistics,
+  // and a join on it scanned every contract (and every mark).
+  const instrumentIds = scopeOrders ? `= ANY(ARRAY(${instrumentsRead}))` : `IN (${instrumentsRead})`;
   // Symbols whose shares the engine may hold: traded, or delivered by an assignment or exercise.
   const symbols = scope
     ? `symbol = ANY(${scope})`
@@ -334,11 +358,11 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
       ORDER BY executed_at, broker_trade_id`,
     columnsSelect({
       columns: instrumentColumns(),
-      from: `FROM option_instruments WHERE id IN (${instrumentsRead})`,
+      from: `FROM option_instruments WHERE id ${instrumentIds}`,
     }),
     // The mark tables are two constants, never input.
     `SELECT DISTINCT ON (instrument_id) instrument_id, mark_price
-       FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id IN (${instrumentsRead})
+       FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id ${instrumentIds}
       ORDER BY instrument_id, as_of DESC`,
     `SELECT DISTINCT ON (symbol) symbol, trim_scale(mark_price)
        FROM ${STOCK_MARK_TABLE[marketData]} WHERE ${symbols}
