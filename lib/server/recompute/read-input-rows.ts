@@ -287,7 +287,14 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
       ? `WITH recent AS MATERIALIZED (SELECT leg_id FROM option_executions
            WHERE user_id = ${user} AND trade_date >= ${cutDay} LIMIT ${RECENT_FILLS + 1}) `
       : "";
-  // The scope's order ids, then all their legs, are gathered once and read as one array per statement
+  const legsRead = scopeOrders
+    ? "SELECT instrument_id FROM pg_temp.scope_legs"
+    : `SELECT instrument_id FROM option_legs WHERE user_id = ${user}`;
+  const eventFilter = scopeInstruments
+    ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
+    : "";
+  const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
+  // The scope's order ids, then all their legs and contracts, are gathered once and read as one array per statement
   // (an index scan for the whole array): with statistics that still describe the tables as nearly
   // empty (right after an import), a join on the orders ran as a nested loop probing every leg of the
   // user per order, quadratic.
@@ -297,24 +304,23 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
         `CREATE TEMP TABLE IF NOT EXISTS scope_legs (id uuid NOT NULL, order_id uuid NOT NULL,
            instrument_id uuid NOT NULL, side "OrderSide" NOT NULL, position_effect "PositionEffect" NOT NULL)
            ON COMMIT DELETE ROWS`,
+        "CREATE TEMP TABLE IF NOT EXISTS scope_instruments (id uuid NOT NULL) ON COMMIT DELETE ROWS",
         "DELETE FROM pg_temp.scope_orders",
         "DELETE FROM pg_temp.scope_legs",
+        "DELETE FROM pg_temp.scope_instruments",
         `INSERT INTO pg_temp.scope_orders ${recentFills}SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
         `INSERT INTO pg_temp.scope_legs SELECT id, order_id, instrument_id, side, position_effect
            FROM option_legs WHERE user_id = ${user} AND order_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_orders))`,
+        `INSERT INTO pg_temp.scope_instruments ${instrumentsRead}`,
       ]
     : [];
   const orderIds = "ARRAY(SELECT id FROM pg_temp.scope_orders)";
-  const legsRead = scopeOrders
-    ? "SELECT instrument_id FROM pg_temp.scope_legs"
-    : `SELECT instrument_id FROM option_legs WHERE user_id = ${user}`;
-  const eventFilter = scopeInstruments
-    ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
-    : "";
-  const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
-  // A scope's contracts as one array (an index scan for it): the temporary table has no statistics,
-  // and a join on it scanned every contract (and every mark).
-  const instrumentIds = scopeOrders ? `= ANY(ARRAY(${instrumentsRead}))` : `IN (${instrumentsRead})`;
+  // A scope's contracts, gathered once for the contracts' and the marks' reads, are read as one
+  // array (an index scan for it): a join on the temporary tables, which have no statistics, scanned
+  // every contract (and every mark).
+  const instrumentIds = scopeOrders
+    ? "= ANY(ARRAY(SELECT id FROM pg_temp.scope_instruments))"
+    : `IN (${instrumentsRead})`;
   // Symbols whose shares the engine may hold: traded, or delivered by an assignment or exercise.
   const symbols = scope
     ? `symbol = ANY(${scope})`
