@@ -102,16 +102,16 @@ export type InputRows = {
  * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
  * linear. The contracts and the fills' three tables, most of the bytes, are read by COPY and decoded
  * from its text into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at
- * most, come in one multi-statement query (after a scoped read's setting up of its order ids) with every value as
- * PostgreSQL prints it. Decimals come as exact text (`trim_scale` drops the column's padding zeros,
- * except on fills: their micros parse reads the zeros for less than the server spends trimming
- * them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
+ * most, come in one multi-statement query (after a scoped read's gathering of its orders, legs and
+ * contracts) with every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
+ * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
+ * than the server spends trimming them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
  * (checked) and the underlyings are quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
   const statements = inputRowStatements(options);
-  // The eight SELECTs come last, after a scoped read's setting up of its order ids.
+  // The eight SELECTs come last, after a scoped read's gathering of its orders, legs and contracts.
   const setup = statements.slice(0, -8);
   const [ordersRead, legsRead, executionsRead, eventsRead, stockTradesRead, instrumentsRead, ...marksRead] =
     statements.slice(-8) as string[];
@@ -236,8 +236,8 @@ export type InputRowsOptions = {
 };
 
 /**
- * The statements `readInputRows` sends: for a scope, three that gather the scope's order ids in a
- * temporary table, then the eight SELECTs, in its result order.
+ * The statements `readInputRows` sends: for a scope, those that gather the scope's order ids, legs
+ * and contracts in temporary tables, then the eight SELECTs, in its result order.
  */
 export function inputRowStatements(options: InputRowsOptions): string[] {
   const { userId, underlyings, marketData } = options;
@@ -294,10 +294,10 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
     : "";
   const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
-  // The scope's order ids, then all their legs and contracts, are gathered once and read as one array per statement
-  // (an index scan for the whole array): with statistics that still describe the tables as nearly
-  // empty (right after an import), a join on the orders ran as a nested loop probing every leg of the
-  // user per order, quadratic.
+  // The scope's order ids, then all their legs and contracts, are gathered once and read as one
+  // array per statement (an index scan for the whole array): with statistics that still describe the
+  // tables as nearly empty (right after an import), a join on the orders ran as a nested loop probing
+  // every leg of the user per order, quadratic.
   const setup = scopeOrders
     ? [
         "CREATE TEMP TABLE IF NOT EXISTS scope_orders (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS",
