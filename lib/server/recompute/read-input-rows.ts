@@ -102,16 +102,16 @@ export type InputRows = {
  * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
  * linear. The contracts and the fills' three tables, most of the bytes, are read by COPY and decoded
  * from its text into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at
- * most, come in one multi-statement query (after a scoped read's setting up of its order ids) with every value as
- * PostgreSQL prints it. Decimals come as exact text (`trim_scale` drops the column's padding zeros,
- * except on fills: their micros parse reads the zeros for less than the server spends trimming
- * them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
+ * most, come in one multi-statement query (after a scoped read's gathering of its orders, legs and
+ * contracts) with every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
+ * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
+ * than the server spends trimming them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
  * (checked) and the underlyings are quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
   const statements = inputRowStatements(options);
-  // The eight SELECTs come last, after a scoped read's setting up of its order ids.
+  // The eight SELECTs come last, after a scoped read's gathering of its orders, legs and contracts.
   const setup = statements.slice(0, -8);
   const [ordersRead, legsRead, executionsRead, eventsRead, stockTradesRead, instrumentsRead, ...marksRead] =
     statements.slice(-8) as string[];
@@ -218,6 +218,12 @@ function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColum
   return rows;
 }
 
+/**
+ * Up to how many of the user's fills dated from a cut on are tested one by one for the scope's
+ * contracts (at a few index lookups each) rather than looking up the fills of every leg on them.
+ */
+const RECENT_FILLS = 1000;
+
 export type InputRowsOptions = {
   userId: string;
   underlyings?: readonly string[];
@@ -230,8 +236,8 @@ export type InputRowsOptions = {
 };
 
 /**
- * The statements `readInputRows` sends: for a scope, three that gather the scope's order ids in a
- * temporary table, then the eight SELECTs, in its result order.
+ * The statements `readInputRows` sends: for a scope, those that gather the scope's order ids, legs
+ * and contracts in temporary tables, then the eight SELECTs, in its result order.
  */
 export function inputRowStatements(options: InputRowsOptions): string[] {
   const { userId, underlyings, marketData } = options;
@@ -247,42 +253,74 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
   const earliestCut = [...cutDays.values()].sort()[0];
   // Every scope underlying from a cut: nothing dated before the earliest cut is read.
   const from = cut.length > 0 && whole.length === 0 ? `${sqlLiteral(earliestCut as string)}::date` : null;
+  // The legs on some contracts: one index scan for the whole array of their ids.
+  const legsOn = (list: readonly string[], columns: string) =>
+    `SELECT ${columns} FROM option_legs WHERE user_id = ${user} AND instrument_id = ANY(ARRAY(${instrumentsOf(list)}))`;
+  const cutDay = earliestCut === undefined ? null : `${sqlLiteral(earliestCut)}::date`;
   // The scope's orders: of an underlying from its cut, those with a fill on its contracts dated from
-  // the earliest cut on, found through the (user, trade date) index; of one replayed whole, every order
-  // with a leg on its contracts. Every leg of theirs still comes, so an order reaching outside is seen.
+  // the earliest cut on; of one replayed whole, every order with a leg on its contracts. Every leg of
+  // theirs still comes, so an order reaching outside is seen. The fills from a cut are found by
+  // whichever side is small: when the user has few fills from the cut on (a recent cut, the usual
+  // case), through the (user, trade date) index, each fill's leg then tested; otherwise through the
+  // contracts' legs, whose fills are looked up by leg. `recent` stops counting past the bound, so
+  // the test costs little either way; only one branch runs (the other's filter is false at once).
+  const recent = `(SELECT count(*) FROM recent)`;
   const scopeOrders = underlyings
     ? [
         ...(cut.length > 0
           ? [
-              `SELECT l.order_id FROM option_executions e JOIN option_legs l ON l.id = e.leg_id
-                WHERE e.user_id = ${user} AND e.trade_date >= ${sqlLiteral(earliestCut as string)}::date
-                  AND l.instrument_id IN (${instrumentsOf(cut)})`,
+              `SELECT order_id FROM option_legs l WHERE user_id = ${user} AND id = ANY(ARRAY(SELECT leg_id FROM recent))
+                  AND (SELECT underlying FROM option_instruments i WHERE i.id = l.instrument_id)
+                    = ANY(${sqlLiteral(textArrayLiteral(cut))}::text[])
+                  AND ${recent} <= ${RECENT_FILLS}`,
+              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND id = ANY(ARRAY(
+                 SELECT leg_id FROM option_executions WHERE user_id = ${user}
+                    AND leg_id = ANY(ARRAY(${legsOn(cut, "id")})) AND trade_date >= ${cutDay}))
+                  AND ${recent} > ${RECENT_FILLS}`,
             ]
           : []),
-        ...(whole.length > 0
-          ? [
-              `SELECT order_id FROM option_legs WHERE user_id = ${user} AND instrument_id IN (${instrumentsOf(whole)})`,
-            ]
-          : []),
+        ...(whole.length > 0 ? [legsOn(whole, "order_id")] : []),
       ].join(" UNION ALL ")
     : null;
-  // The scope's order ids are gathered once, then read as one array per statement: with statistics
-  // that still describe the tables as nearly empty (right after an import), a semi-join on the
-  // orders ran as a nested loop probing every leg of the user per order, quadratic.
-  const setup = scopeOrders
-    ? [
-        "CREATE TEMP TABLE IF NOT EXISTS scope_orders (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS",
-        "DELETE FROM pg_temp.scope_orders",
-        `INSERT INTO pg_temp.scope_orders SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
-      ]
-    : [];
-  const orderIds = "ARRAY(SELECT id FROM pg_temp.scope_orders)";
-  const legFilter = scopeOrders ? `AND order_id = ANY(${orderIds})` : "";
-  const legsRead = `SELECT instrument_id FROM option_legs WHERE user_id = ${user} ${legFilter}`;
+  const recentFills =
+    cut.length > 0
+      ? `WITH recent AS MATERIALIZED (SELECT leg_id FROM option_executions
+           WHERE user_id = ${user} AND trade_date >= ${cutDay} LIMIT ${RECENT_FILLS + 1}) `
+      : "";
+  const legsRead = scopeOrders
+    ? "SELECT instrument_id FROM pg_temp.scope_legs"
+    : `SELECT instrument_id FROM option_legs WHERE user_id = ${user}`;
   const eventFilter = scopeInstruments
     ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
     : "";
   const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
+  // The scope's order ids, then all their legs and contracts, are gathered once and read as one
+  // array per statement (an index scan for the whole array): with statistics that still describe the
+  // tables as nearly empty (right after an import), a join on the orders ran as a nested loop probing
+  // every leg of the user per order, quadratic.
+  const setup = scopeOrders
+    ? [
+        "CREATE TEMP TABLE IF NOT EXISTS scope_orders (id uuid PRIMARY KEY) ON COMMIT DELETE ROWS",
+        `CREATE TEMP TABLE IF NOT EXISTS scope_legs (id uuid NOT NULL, order_id uuid NOT NULL,
+           instrument_id uuid NOT NULL, side "OrderSide" NOT NULL, position_effect "PositionEffect" NOT NULL)
+           ON COMMIT DELETE ROWS`,
+        "CREATE TEMP TABLE IF NOT EXISTS scope_instruments (id uuid NOT NULL) ON COMMIT DELETE ROWS",
+        "DELETE FROM pg_temp.scope_orders",
+        "DELETE FROM pg_temp.scope_legs",
+        "DELETE FROM pg_temp.scope_instruments",
+        `INSERT INTO pg_temp.scope_orders ${recentFills}SELECT DISTINCT s.order_id FROM (${scopeOrders}) AS s(order_id)`,
+        `INSERT INTO pg_temp.scope_legs SELECT id, order_id, instrument_id, side, position_effect
+           FROM option_legs WHERE user_id = ${user} AND order_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_orders))`,
+        `INSERT INTO pg_temp.scope_instruments ${instrumentsRead}`,
+      ]
+    : [];
+  const orderIds = "ARRAY(SELECT id FROM pg_temp.scope_orders)";
+  // A scope's contracts, gathered once for the contracts' and the marks' reads, are read as one
+  // array (an index scan for it): a join on the temporary tables, which have no statistics, scanned
+  // every contract (and every mark).
+  const instrumentIds = scopeOrders
+    ? "= ANY(ARRAY(SELECT id FROM pg_temp.scope_instruments))"
+    : `IN (${instrumentsRead})`;
   // Symbols whose shares the engine may hold: traded, or delivered by an assignment or exercise.
   const symbols = scope
     ? `symbol = ANY(${scope})`
@@ -295,11 +333,14 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     columns: fillColumns.orders,
     from: `FROM option_orders WHERE user_id = ${user} ${scopeOrders ? `AND id = ANY(${orderIds})` : ""}`,
   };
-  const legs = { columns: fillColumns.legs, from: `FROM option_legs WHERE user_id = ${user} ${legFilter}` };
+  const legs = {
+    columns: fillColumns.legs,
+    from: scopeOrders ? "FROM pg_temp.scope_legs" : `FROM option_legs WHERE user_id = ${user}`,
+  };
   const executions = {
     columns: fillColumns.executions,
     from: `FROM option_executions WHERE user_id = ${user}
-       ${scopeOrders ? `AND leg_id = ANY(ARRAY(SELECT id FROM option_legs WHERE user_id = ${user} ${legFilter}))` : ""}
+       ${scopeOrders ? "AND leg_id = ANY(ARRAY(SELECT id FROM pg_temp.scope_legs))" : ""}
        ${from ? `AND trade_date >= ${from}` : ""}`,
     // In time order: the engine replays time-ordered fills without sorting them (its own sort of
     // an unordered input costs more than this one).
@@ -323,11 +364,11 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
       ORDER BY executed_at, broker_trade_id`,
     columnsSelect({
       columns: instrumentColumns(),
-      from: `FROM option_instruments WHERE id IN (${instrumentsRead})`,
+      from: `FROM option_instruments WHERE id ${instrumentIds}`,
     }),
     // The mark tables are two constants, never input.
     `SELECT DISTINCT ON (instrument_id) instrument_id, mark_price
-       FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id IN (${instrumentsRead})
+       FROM ${OPTION_MARK_TABLE[marketData]} WHERE instrument_id ${instrumentIds}
       ORDER BY instrument_id, as_of DESC`,
     `SELECT DISTINCT ON (symbol) symbol, trim_scale(mark_price)
        FROM ${STOCK_MARK_TABLE[marketData]} WHERE ${symbols}
