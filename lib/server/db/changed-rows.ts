@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { safeName, type TableRows } from "./copy-rows";
+import { safeName, type TableRows, UUID } from "./copy-rows";
 import { comparerOf, sameRow } from "./stored-row-texts";
 
 /** A table's given rows that differ from the stored ones, and the keys of stored rows not given any more. */
@@ -27,6 +27,7 @@ export async function changedRows(
   options: { userId: string; tables: readonly TableRows[]; scope: ReadonlyMap<string, string> },
 ): Promise<Map<string, TableChanges>> {
   const { userId, scope } = options;
+  if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const tables = options.tables.filter((table) => table.rows.length > 0);
   if (tables.length === 0) return new Map();
   const reads = tables.map(({ table, columns }) => {

@@ -12,28 +12,31 @@ import type { CopyRow } from "./copy-rows";
  */
 export type ValueComparer = (stored: string, given: string) => boolean;
 
-const NUMERIC = 1700;
-const TIMESTAMPTZ = 1184;
-const TIMESTAMP = 1114;
-const JSONB = 3802;
-const JSON_TYPE = 114;
-const BOOL = 16;
-const TEXT_ARRAY = 1009;
+/** PostgreSQL's fixed OIDs of the types read by meaning (`pg_type.oid`, the same in every database). */
+export const TYPE_OID = {
+  bool: 16,
+  json: 114,
+  textArray: 1009,
+  timestamp: 1114,
+  timestamptz: 1184,
+  numeric: 1700,
+  jsonb: 3802,
+} as const;
 
 /** How two texts of a column of type `typeId` (PostgreSQL's OID of the type) are compared. */
 export function comparerOf(typeId: number): ValueComparer | null {
   switch (typeId) {
-    case NUMERIC:
+    case TYPE_OID.numeric:
       return (stored, given) => canonicalDecimal(stored) === canonicalDecimal(given);
-    case TIMESTAMPTZ:
-    case TIMESTAMP:
+    case TYPE_OID.timestamptz:
+    case TYPE_OID.timestamp:
       return memoized((text) => epochMsOfTimestamp(text));
-    case JSONB:
-    case JSON_TYPE:
+    case TYPE_OID.jsonb:
+    case TYPE_OID.json:
       return memoizedDeep((text) => JSON.parse(text) as unknown);
-    case BOOL:
+    case TYPE_OID.bool:
       return (stored, given) => booleanOf(stored) === booleanOf(given);
-    case TEXT_ARRAY:
+    case TYPE_OID.textArray:
       return memoizedDeep(parseTextArray);
     default:
       return null;

@@ -6,21 +6,25 @@ import {
   comparerOf,
   epochMsOfTimestamp,
   parseTextArray,
+  TYPE_OID,
 } from "@/lib/server/db/stored-row-texts";
 
 // A scoped merge compares the rows it was given with the stored ones on the client: a value stored
 // as PostgreSQL prints it must equal the same value spelled as the recompute writes it, and any real
 // difference must count as a change.
 
+// Types compared as text (their OIDs in pg_type), beside those read by meaning.
 const UUID = 2950;
 const TEXT = 25;
-const NUMERIC = 1700;
-const TIMESTAMPTZ = 1184;
 const DATE = 1082;
-const JSONB = 3802;
-const TEXT_ARRAY = 1009;
-const BOOL = 16;
 const INT = 23;
+const {
+  numeric: NUMERIC,
+  timestamptz: TIMESTAMPTZ,
+  jsonb: JSONB,
+  textArray: TEXT_ARRAY,
+  bool: BOOL,
+} = TYPE_OID;
 
 describe("values stored and given", () => {
   it("reads decimals as numbers, whatever their trailing zeros", () => {
