@@ -105,8 +105,8 @@ export type InputRows = {
  * most, come in one multi-statement query (after a scoped read's gathering of its orders, legs and
  * contracts) with every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
  * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
- * than the server spends trimming them), timestamps as epoch seconds. A multi-statement query takes no parameters, so the user id
- * (checked) and the underlyings are quoted literals.
+ * than the server spends trimming them), timestamps as epoch seconds. A multi-statement query takes
+ * no parameters, so the user id (checked) and the underlyings are quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
