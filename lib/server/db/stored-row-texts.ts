@@ -27,7 +27,7 @@ export const TYPE_OID = {
 export function comparerOf(typeId: number): ValueComparer | null {
   switch (typeId) {
     case TYPE_OID.numeric:
-      return (stored, given) => canonicalDecimal(stored) === canonicalDecimal(given);
+      return sameDecimal;
     case TYPE_OID.timestamptz:
     case TYPE_OID.timestamp:
       return memoized((text) => epochMsOfTimestamp(text));
@@ -41,6 +41,37 @@ export function comparerOf(typeId: number): ValueComparer | null {
     default:
       return null;
   }
+}
+
+/**
+ * Whether two decimals are one number, as `canonicalDecimal` says, without making a string: most
+ * stored decimals differ from the given ones only by the zeros that pad the column's scale, so
+ * past their common start each must hold nothing but fraction zeros. Anything else (a sign of zero)
+ * is settled by the canonical forms.
+ */
+export function sameDecimal(stored: string, given: string): boolean {
+  if (stored === given) return true;
+  const shorter = Math.min(stored.length, given.length);
+  let common = 0;
+  while (common < shorter && stored.charCodeAt(common) === given.charCodeAt(common)) common++;
+  const inFraction = common > 0 && stored.lastIndexOf(".", common - 1) !== -1;
+  if (onlyFractionZeros(stored, common, inFraction) && onlyFractionZeros(given, common, inFraction))
+    return true;
+  return canonicalDecimal(stored) === canonicalDecimal(given);
+}
+
+const ZERO = 48;
+const POINT = 46;
+
+/** Whether `text` from `from` on is only fraction zeros (after its point, when not yet in the fraction). */
+function onlyFractionZeros(text: string, from: number, inFraction: boolean): boolean {
+  let index = from;
+  if (!inFraction && index < text.length) {
+    if (text.charCodeAt(index) !== POINT) return false;
+    index++;
+  }
+  for (; index < text.length; index++) if (text.charCodeAt(index) !== ZERO) return false;
+  return true;
 }
 
 /** `12.500000`, `12.50` and `12.5` are one number: the fraction's trailing zeros (and a bare point) go. */

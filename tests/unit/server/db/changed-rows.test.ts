@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareWithStored } from "@/lib/server/db/changed-rows";
 import type { TableRows } from "@/lib/server/db/copy-rows";
@@ -6,6 +7,7 @@ import {
   comparerOf,
   epochMsOfTimestamp,
   parseTextArray,
+  sameDecimal,
   TYPE_OID,
 } from "@/lib/server/db/stored-row-texts";
 
@@ -41,6 +43,37 @@ describe("values stored and given", () => {
     expect(numeric?.("100.000000", "10.00")).toBe(false);
     expect(numeric?.("0.010000", "0.10")).toBe(false);
     expect(numeric?.("-1.000000", "1.00")).toBe(false);
+  });
+
+  it("tells decimals apart exactly as their canonical forms do, on random spellings", () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,4})$/), fc.stringMatching(/^[0-9]{0,6}$/))
+      .map(
+        ([negative, whole, fraction]) => `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`,
+      );
+    // Pairs that are often one number: the same digits with zeros added to the fraction.
+    const padded = decimal.chain((text) =>
+      fc.nat({ max: 6 }).map((zeros) => (text.includes(".") ? text : `${text}.`) + "0".repeat(zeros)),
+    );
+    fc.assert(
+      fc.property(fc.oneof(decimal, padded), fc.oneof(decimal, padded), (a, b) => {
+        const tidy = (text: string) => (text.endsWith(".") ? text.slice(0, -1) : text);
+        expect(sameDecimal(tidy(a), tidy(b))).toBe(canonicalDecimal(tidy(a)) === canonicalDecimal(tidy(b)));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const [a, b] of [
+      ["100.000000", "100"],
+      ["0.010000", "0.01"],
+      ["-0.000000", "0.00"],
+    ])
+      expect(sameDecimal(a as string, b as string)).toBe(true);
+    for (const [a, b] of [
+      ["1000", "100.0"],
+      ["100.000000", "10.00"],
+      ["-1.000000", "1.00"],
+    ])
+      expect(sameDecimal(a as string, b as string)).toBe(false);
   });
 
   it("reads timestamps as instants, in either spelling and any zone", () => {
