@@ -12,6 +12,9 @@ import type { CopyRow } from "./copy-rows";
  */
 export type ValueComparer = (stored: string, given: string) => boolean;
 
+const ZERO = 48;
+const POINT = 46;
+
 /** PostgreSQL's fixed OIDs of the types read by meaning (`pg_type.oid`, the same in every database). */
 export const TYPE_OID = {
   bool: 16,
@@ -60,9 +63,6 @@ export function sameDecimal(stored: string, given: string): boolean {
   return canonicalDecimal(stored) === canonicalDecimal(given);
 }
 
-const ZERO = 48;
-const POINT = 46;
-
 /** Whether `text` from `from` on is only fraction zeros (after its point, when not yet in the fraction). */
 function onlyFractionZeros(text: string, from: number, inFraction: boolean): boolean {
   let index = from;
@@ -78,8 +78,8 @@ function onlyFractionZeros(text: string, from: number, inFraction: boolean): boo
 export function canonicalDecimal(text: string): string {
   if (!text.includes(".")) return text === "-0" ? "0" : text;
   let end = text.length;
-  while (text.charCodeAt(end - 1) === 48) end--;
-  if (text.charCodeAt(end - 1) === 46) end--;
+  while (text.charCodeAt(end - 1) === ZERO) end--;
+  if (text.charCodeAt(end - 1) === POINT) end--;
   const trimmed = text.slice(0, end);
   return trimmed === "-0" ? "0" : trimmed;
 }
