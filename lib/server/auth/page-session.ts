@@ -2,21 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
-import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { userIdFromRobinhoodUserId } from "@/lib/identity/user-id";
 import { rememberRequestDataVersion } from "@/lib/server/cache/cached-user-read";
 import { type PageFrame, readPageFrame } from "@/lib/server/queries/get-page-frame";
 import { decodeSessionToken } from "./decode-session-token";
 import type { SessionUser } from "./require-user";
+import { sessionClaimsOf } from "./session-claims";
 
 export type PageSession = { user: SessionUser; frame: PageFrame };
-
-const tokenSchema = z.object({
-  sub: z.uuid(),
-  robinhoodUserId: z.string().min(1),
-  sessionVersion: z.number().int(),
-});
 
 /**
  * For pages: the signed-in user and the page's frame (who is signed in, freshness, reconnect state,
@@ -36,11 +29,9 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
     secret: getEnv().NEXTAUTH_SECRET,
     decode: decodeSessionToken,
   });
-  const claims = tokenSchema.safeParse(token);
-  if (!claims.success) return null;
-  const { sub: id, robinhoodUserId, sessionVersion } = claims.data;
-  // The two ids must agree; a token that says otherwise was not issued by this server.
-  if (userIdFromRobinhoodUserId(robinhoodUserId) !== id) return null;
+  const claims = sessionClaimsOf(token);
+  if (!claims) return null;
+  const { id, robinhoodUserId, sessionVersion } = claims;
   const frame = await readPageFrame(id);
   if (!frame || frame.sessionVersion !== sessionVersion) return null;
   rememberRequestDataVersion(id, frame.dataVersion);
