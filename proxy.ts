@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { bodyTooLargeResponse, isBodyTooLarge } from "@/lib/http/body-too-large";
 import { pageContentSecurityPolicy } from "@/lib/http/security-headers";
 import { decodeSessionToken } from "@/lib/server/auth/decode-session-token";
+import { serveKeptPage } from "@/lib/server/page-cache/serve-kept-page";
 
 /** App pages: a visitor without a session cookie is sent to the sign-in page before they render. */
 const SIGNED_IN_SECTIONS = [
@@ -28,11 +29,14 @@ const SIGNED_IN_SECTIONS = [
  *   resource policy that next.config.js sets on everything;
  * - sends signed-out visitors of app pages to the sign-in page. It only redirects: every page, route
  *   handler and server action checks the session itself (lib/server/auth/require-user.ts), and
- *   non-GET requests (server actions) pass through to those checks.
+ *   non-GET requests (server actions) pass through to those checks;
+ * - answers a page that nothing has changed since it was rendered with the document it rendered
+ *   then, under this request's nonce (lib/server/page-cache/serve-kept-page.ts).
  */
 export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const contentSecurityPolicy = pageContentSecurityPolicy({
-    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    nonce,
     development: getEnv().NODE_ENV === "development",
     https: request.nextUrl.protocol === "https:",
   });
@@ -40,7 +44,9 @@ export async function proxy(request: NextRequest) {
   // JavaScript with a bare 500.
   const response = isBodyTooLarge(request)
     ? bodyTooLargeResponse(request)
-    : ((await signInRedirect(request)) ?? continueWith(request, contentSecurityPolicy));
+    : ((await signInRedirect(request)) ??
+      (await serveKeptPage(request, nonce)) ??
+      continueWith(request, contentSecurityPolicy));
   response.headers.set("content-security-policy", contentSecurityPolicy);
   return response;
 }

@@ -70,6 +70,16 @@ function buildSchema(isProduction) {
       .min(1, "SYNC_CONCURRENCY must be at least 1")
       .max(32, "SYNC_CONCURRENCY must be at most 32")
       .default(2),
+    /**
+     * Megabytes of rendered pages a production server keeps in memory to answer repeated requests
+     * (lib/server/page-cache); 0 renders every request.
+     */
+    PAGE_CACHE_MB: z.coerce
+      .number({ error: "PAGE_CACHE_MB must be a whole number of megabytes" })
+      .int("PAGE_CACHE_MB must be a whole number of megabytes")
+      .min(0, "PAGE_CACHE_MB must be 0 or more")
+      .max(4096, "PAGE_CACHE_MB must be at most 4096")
+      .default(64),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 }

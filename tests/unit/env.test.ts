@@ -44,6 +44,13 @@ describe("parseEnv", () => {
       );
   });
 
+  it("keeps 64 MB of rendered pages by default, none with 0, and refuses anything but whole megabytes", () => {
+    expect(parseEnv(productionSecrets).PAGE_CACHE_MB).toBe(64);
+    expect(parseEnv({ ...productionSecrets, PAGE_CACHE_MB: "0" }).PAGE_CACHE_MB).toBe(0);
+    for (const bad of ["64MB", "-1", "1.5", "5000"])
+      expect(() => parseEnv({ ...productionSecrets, PAGE_CACHE_MB: bad })).toThrow(/PAGE_CACHE_MB/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(() => parseEnv({ ...productionSecrets, NEXTAUTH_SECRET: "" })).toThrow(
       /NEXTAUTH_SECRET is required/,
