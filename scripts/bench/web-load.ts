@@ -1,12 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /** One timed batch of requests to one path at a fixed concurrency. */
-export type Batch = { milliseconds: number[]; serverCpuMs: number };
+export type Batch = {
+  milliseconds: number[];
+  serverCpuMs: number;
+  /** Answers that were a kept page (`x-page-cache: hit`, lib/server/page-cache). */
+  kept: number;
+};
 
 export type LoadOptions = {
   baseUrl: string;
   path: string;
   cookie?: string;
+  /** Sent with every request besides the cookie (e.g. `cache-control: no-cache`, a hard reload). */
+  headers?: Record<string, string>;
   requests: number;
   concurrency: number;
   /** The server's process id: its CPU time (and its children's) is read before and after the batch. */
@@ -20,6 +27,7 @@ export type LoadOptions = {
  */
 export async function runBatch(options: LoadOptions): Promise<Batch> {
   const milliseconds: number[] = [];
+  let kept = 0;
   let next = 0;
   const cpuBefore = processTreeCpuMs(options.serverPid);
   const worker = async () => {
@@ -27,16 +35,21 @@ export async function runBatch(options: LoadOptions): Promise<Batch> {
       next++;
       const started = performance.now();
       const response = await fetch(`${options.baseUrl}${options.path}`, {
-        headers: options.cookie ? { cookie: options.cookie } : {},
+        headers: { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) },
         redirect: "manual",
       });
       await response.arrayBuffer();
       milliseconds.push(performance.now() - started);
+      if (response.headers.get("x-page-cache") === "hit") kept++;
       if (response.status !== 200) throw new Error(`${options.path} answered ${response.status}`);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return { milliseconds, serverCpuMs: (processTreeCpuMs(options.serverPid) - cpuBefore) / options.requests };
+  return {
+    milliseconds,
+    serverCpuMs: (processTreeCpuMs(options.serverPid) - cpuBefore) / options.requests,
+    kept,
+  };
 }
 
 /** The p-th percentile (0–100) by the nearest-rank method. */
