@@ -165,7 +165,7 @@ try {
         .join(" ")}`,
     );
     console.log(
-      `${"target".padEnd(32)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p95/health".padStart(10)} ${"CPU ms/req".padStart(10)} ${"kept".padStart(5)} ${"HTML KiB".padStart(9)} ${"inline RSC KiB".padStart(14)} ${"RSC KiB".padStart(8)}`,
+      `${"target".padEnd(32)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p95/health".padStart(10)} ${"CPU ms/req".padStart(10)} ${"kept".padStart(6)} ${"HTML KiB".padStart(9)} ${"inline RSC KiB".padStart(14)} ${"RSC KiB".padStart(8)}`,
     );
     let missed = 0;
     for (const target of targets) {
@@ -176,7 +176,7 @@ try {
       if (target !== HEALTH && !target.reference && ratio > 3) missed++;
       const name = target.reference ? `${target.name} (reference)` : target.name;
       console.log(
-        `${name.padEnd(32)} ${p50.toFixed(0).padStart(8)} ${p95.toFixed(0).padStart(8)} ${(target === HEALTH ? "" : `${ratio.toFixed(2)}×`).padStart(10)} ${cpu.toFixed(1).padStart(10)} ${(target.signedIn ? `${(kept * 100).toFixed(0)}%` : "").padStart(5)} ${kib(size?.htmlBytes).padStart(9)} ${kib(size?.inlineRscBytes).padStart(14)} ${kib(size?.rscBytes).padStart(8)}`,
+        `${name.padEnd(32)} ${p50.toFixed(0).padStart(8)} ${p95.toFixed(0).padStart(8)} ${(target === HEALTH ? "" : `${ratio.toFixed(2)}×`).padStart(10)} ${cpu.toFixed(1).padStart(10)} ${(target.signedIn ? `${(kept * 100).toFixed(1)}%` : "").padStart(6)} ${kib(size?.htmlBytes).padStart(9)} ${kib(size?.inlineRscBytes).padStart(14)} ${kib(size?.rscBytes).padStart(8)}`,
       );
     }
     console.log(

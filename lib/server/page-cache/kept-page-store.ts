@@ -7,10 +7,13 @@ export type KeptPage = {
 
 type Entry = KeptPage & { keptAt: number; size: number };
 
+/** A kept page as served, with when it was kept. */
+export type ServedPage = KeptPage & { keptAt: number };
+
 export type KeptPageLimits = {
   /** Bytes of documents kept at most (UTF-16, as the strings sit in memory); 0 keeps none. */
   maxBytes: number;
-  /** A page older than this is rendered again, whatever its key says (clocks on the page move). */
+  /** A page older than this is not served, whatever its key says (clocks on the page move). */
   maxAgeMs: number;
 };
 
@@ -33,7 +36,7 @@ export class KeptPageStore {
     return this.#pages.size;
   }
 
-  get(key: string, now: number): KeptPage | undefined {
+  get(key: string, now: number): ServedPage | undefined {
     const entry = this.#pages.get(key);
     if (!entry) return undefined;
     this.#pages.delete(key);

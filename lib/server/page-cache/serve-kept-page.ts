@@ -16,8 +16,13 @@ import { nonceOfPolicy, swapNonce } from "./swap-nonce";
 const RENDER_HEADER = "x-rollbook-render-to-keep";
 /** Tells the browser (and tests, and the benchmark) whether the document was kept or rendered. */
 export const PAGE_CACHE_HEADER = "x-page-cache";
-/** The page's clock (the data's age in the top bar) is at most this old before hydration corrects it. */
-const MAX_AGE_MS = 60_000;
+/**
+ * The one clock on a kept page is the data's age in the top bar, rendered for the server's time and
+ * corrected at hydration. A page older than a minute is still served, once more, while it renders
+ * again in the background (so a visitor never waits for the refresh); none older than ten minutes.
+ */
+const REFRESH_AFTER_MS = 60_000;
+const MAX_AGE_MS = 10 * 60_000;
 const RENDER_TIMEOUT_MS = 60_000;
 
 /** The headers of a rendered page that are its own; the rest is the connection's or set again. */
@@ -100,7 +105,9 @@ export async function serveKeptPage(request: NextRequest, nonce: string): Promis
     tradingDate: tradingDateOf(new Date()),
   });
 
-  const kept = cache.store.get(key, Date.now());
+  const now = Date.now();
+  const kept = cache.store.get(key, now);
+  if (kept && now - kept.keptAt > REFRESH_AFTER_MS) void renderOnce(cache, key, request);
   const page = kept ?? (await renderOnce(cache, key, request));
   if (!page) return null;
   const headers = new Headers(page.headers);

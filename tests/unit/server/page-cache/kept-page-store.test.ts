@@ -7,7 +7,7 @@ describe("KeptPageStore", () => {
   it("serves a page until it is older than its age limit", () => {
     const store = new KeptPageStore({ maxBytes: 10_000, maxAgeMs: 60_000 });
     store.set("a", page("<p>a</p>"), 1_000);
-    expect(store.get("a", 61_000)?.html).toBe("<p>a</p>");
+    expect(store.get("a", 61_000)).toMatchObject({ html: "<p>a</p>", keptAt: 1_000 });
     expect(store.get("a", 61_001)).toBeUndefined();
     // Gone, with its bytes.
     expect(store.size).toBe(0);
