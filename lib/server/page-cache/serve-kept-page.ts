@@ -3,8 +3,10 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { getEnv } from "@/lib/env";
+import { errorForLog } from "@/lib/errors/describe-error";
 import { decodeSessionToken } from "@/lib/server/auth/decode-session-token";
 import { sessionClaimsOf } from "@/lib/server/auth/session-claims";
+import { logger } from "@/lib/server/logger";
 import { readPageFrame } from "@/lib/server/queries/get-page-frame";
 import { THEME_COOKIE } from "@/lib/theme/theme-preference";
 import { keptPageKey, mayServeKeptPage } from "./kept-page-request";
@@ -87,6 +89,20 @@ export async function serveKeptPage(request: NextRequest, nonce: string): Promis
   const cache = getPageCache();
   if (!cache) return null;
   if (request.headers.get(RENDER_HEADER) === cache.secret) return null;
+  try {
+    return await serveFromCache(cache, request, nonce);
+  } catch (error) {
+    // The database unreachable, say: the page renders and answers it as it does (its error page).
+    logger.warn({ path: request.nextUrl.pathname, error: errorForLog(error) }, "serving a kept page failed");
+    return null;
+  }
+}
+
+async function serveFromCache(
+  cache: PageCache,
+  request: NextRequest,
+  nonce: string,
+): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (!mayServeKeptPage({ method: request.method, pathname, search, headers: request.headers })) return null;
 
@@ -123,7 +139,13 @@ function renderOnce(cache: PageCache, key: string, request: NextRequest): Promis
       if (page) cache.store.set(key, page, Date.now());
       return page;
     })
-    .catch(() => null)
+    .catch((error: unknown) => {
+      logger.warn(
+        { path: request.nextUrl.pathname, error: errorForLog(error) },
+        "rendering a page to keep failed",
+      );
+      return null;
+    })
     .finally(() => cache.rendering.delete(key));
   cache.rendering.set(key, render);
   return render;
