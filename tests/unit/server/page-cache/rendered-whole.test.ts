@@ -21,21 +21,22 @@ function Rows({ read }: { read: () => string }) {
   return h("p", null, read());
 }
 
+/** A read whose data is not there at first (it suspends once), then answers as `answer` does. */
+function suspendingOnce(answer: () => string): () => string {
+  let ready = false;
+  const later = new Promise<void>((resolve) => setTimeout(() => resolve(), 5)).then(() => {
+    ready = true;
+  });
+  return () => {
+    if (!ready) throw later;
+    return answer();
+  };
+}
+
 describe("renderedWhole", () => {
   it("accepts a document whose every part rendered, at once or later", async () => {
     expect(renderedWhole(await streamed(h(Rows, { read: () => "3 positions" })))).toBe(true);
-    let ready = false;
-    const later = new Promise<void>((resolve) => setTimeout(() => resolve(), 5)).then(() => {
-      ready = true;
-    });
-    const html = await streamed(
-      h(Rows, {
-        read: () => {
-          if (!ready) throw later;
-          return "3 positions";
-        },
-      }),
-    );
+    const html = await streamed(h(Rows, { read: suspendingOnce(() => "3 positions") }));
     expect(html).toContain("3 positions");
     expect(renderedWhole(html)).toBe(true);
   });
@@ -52,16 +53,11 @@ describe("renderedWhole", () => {
   });
 
   it("refuses a document with a part that failed after", async () => {
-    let ready = false;
-    const later = new Promise<void>((resolve) => setTimeout(() => resolve(), 5)).then(() => {
-      ready = true;
-    });
     const html = await streamed(
       h(Rows, {
-        read: () => {
-          if (!ready) throw later;
+        read: suspendingOnce(() => {
           throw failedRead();
-        },
+        }),
       }),
     );
     expect(renderedWhole(html)).toBe(false);
