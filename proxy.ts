@@ -44,21 +44,33 @@ export async function proxy(request: NextRequest) {
   // JavaScript with a bare 500.
   const response = isBodyTooLarge(request)
     ? bodyTooLargeResponse(request)
-    : ((await signInRedirect(request)) ??
-      (await serveKeptPage(request, nonce)) ??
-      continueWith(request, contentSecurityPolicy));
+    : await answerPage(request, nonce, contentSecurityPolicy);
   response.headers.set("content-security-policy", contentSecurityPolicy);
   return response;
 }
 
-async function signInRedirect(request: NextRequest): Promise<NextResponse | null> {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
+async function answerPage(request: NextRequest, nonce: string, contentSecurityPolicy: string) {
+  if (!isSignedInPageLoad(request)) return continueWith(request, contentSecurityPolicy);
+  // Decoded once, for the redirect and the kept page both.
+  const token = await getToken({
+    req: request,
+    secret: getEnv().NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
+  });
+  if (!token) return signInRedirect(request);
+  return (await serveKeptPage(request, nonce, token)) ?? continueWith(request, contentSecurityPolicy);
+}
+
+/** A GET (or HEAD) of an app page, which needs a session. */
+function isSignedInPageLoad(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
   const path = request.nextUrl.pathname;
-  if (!SIGNED_IN_SECTIONS.some((section) => path === section || path.startsWith(`${section}/`))) return null;
-  if (await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, decode: decodeSessionToken }))
-    return null;
+  return SIGNED_IN_SECTIONS.some((section) => path === section || path.startsWith(`${section}/`));
+}
+
+function signInRedirect(request: NextRequest): NextResponse {
   const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }
 

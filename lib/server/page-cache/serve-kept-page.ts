@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
-import { getToken } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { tradingDateOf } from "@/lib/dates/trading-date";
 import { getEnv } from "@/lib/env";
 import { errorForLog } from "@/lib/errors/describe-error";
-import { decodeSessionToken } from "@/lib/server/auth/decode-session-token";
 import { sessionClaimsOf } from "@/lib/server/auth/session-claims";
 import { logger } from "@/lib/server/logger";
 import { readPageFrame } from "@/lib/server/queries/get-page-frame";
@@ -85,12 +84,17 @@ function getPageCache(): PageCache | null {
  *   404, a response that sets a cookie, a page part of which failed) is not kept, and the request
  *   renders as usual.
  */
-export async function serveKeptPage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
+export async function serveKeptPage(
+  request: NextRequest,
+  nonce: string,
+  /** The request's session token, as the proxy decoded it. */
+  token: JWT,
+): Promise<NextResponse | null> {
   const cache = getPageCache();
   if (!cache) return null;
   if (request.headers.get(RENDER_HEADER) === cache.secret) return null;
   try {
-    return await serveFromCache(cache, request, nonce);
+    return await serveFromCache(cache, request, nonce, token);
   } catch (error) {
     // The database unreachable, say: the page renders and answers it as it does (its error page).
     logger.warn({ path: request.nextUrl.pathname, error: errorForLog(error) }, "serving a kept page failed");
@@ -102,13 +106,12 @@ async function serveFromCache(
   cache: PageCache,
   request: NextRequest,
   nonce: string,
+  token: JWT,
 ): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (!mayServeKeptPage({ method: request.method, pathname, search, headers: request.headers })) return null;
 
-  const claims = sessionClaimsOf(
-    await getToken({ req: request, secret: getEnv().NEXTAUTH_SECRET, decode: decodeSessionToken }),
-  );
+  const claims = sessionClaimsOf(token);
   if (!claims) return null;
   const frame = await readPageFrame(claims.id);
   if (!frame || frame.sessionVersion !== claims.sessionVersion) return null;
