@@ -159,7 +159,7 @@ try {
       const seconds = (performance.now() - started) / 1000;
       const { load, compute, build, write } = summary.phaseMs;
       const scope = summary.scope
-        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed)`
+        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed${Object.keys(summary.settledBefore).length > 0 ? `; rows ended before ${Object.values(summary.settledBefore).join(", ")} not compared` : ""})`
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(

@@ -7,6 +7,7 @@ import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
 import { refreshDerivedStatistics } from "./refresh-derived-statistics";
+import { unsettledRows } from "./settled-rows";
 import type { StatisticsPolicy } from "./statistics-policy";
 
 export type PersistPnlResultOptions = {
@@ -23,6 +24,11 @@ export type PersistPnlResultOptions = {
   underlyings?: readonly string[];
   /** The flat cuts the result was replayed from (its inputs dated before them were left out). */
   cuts?: ReadonlyMap<string, FlatCut>;
+  /**
+   * Of an incremental recompute's underlyings, the date before which each one's rows are known
+   * unchanged (`settledBefore`): rows that ended before it are neither compared nor written.
+   */
+  settled?: ReadonlyMap<string, string>;
   /** The last trading date of each underlying's inputs the result was computed from. */
   lastDays: ReadonlyMap<string, string>;
   /** When a write is worth an ANALYZE of its table (tests lower it); the default otherwise. */
@@ -78,11 +84,13 @@ export async function persistPnlResult(
     if (lots?.rows.some((row) => row[5] === null))
       throw new Error("a lot without a chain in a scoped recompute");
   }
+  const settled = underlyings ? (options.settled ?? new Map<string, string>()) : new Map<string, string>();
+  const compared = unsettledRows(tables, settled);
   const built = performance.now();
   const merged = await mergeUserRows(tx, {
     userId,
-    tables,
-    scope: underlyings ? derivedRowsScope(userId, underlyings, cuts) : undefined,
+    tables: compared,
+    scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
     inlineStagingRows: options.inlineStagingRows,
   });
   const mergedAt = performance.now();

@@ -21,6 +21,12 @@ export type RecomputePlan =
       syncedFrom: string | null;
       /** The flat cut of each underlying that replays from one (every change dated on or after it). */
       cuts: Map<string, FlatCut>;
+      /**
+       * The earliest trading date of any change recorded for each underlying whose changes are all
+       * dated (a moved mark counts as the valuation date): rows of what ended before it cannot have
+       * changed (`settledUnderlyings`, docs/RECOMPUTE.md "Rows that ended before the change").
+       */
+      changedFrom: Map<string, string>;
     };
 
 type PlanRow = {
@@ -98,7 +104,33 @@ export async function planRecompute(
   // Renames and splits move lots between contracts and symbols.
   if (row.corporate_actions) return { kind: "full", reason: "corporate actions" };
   const underlyings = [...new Set([...row.touched, ...row.marked])].sort();
-  return { kind: "incremental", underlyings, syncedFrom: row.synced_from, cuts: cutsOf(row, underlyings) };
+  return {
+    kind: "incremental",
+    underlyings,
+    syncedFrom: row.synced_from,
+    cuts: cutsOf(row, underlyings),
+    changedFrom: changedFromOf(row, underlyings, options.asOf),
+  };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Each underlying's earliest changed trading date: the earliest date its recorded books were written
+ * at, or the valuation date when only a mark moved (marks change only what is open then); never after
+ * the valuation date (an order recorded without fills says `infinity`). An underlying with an undated
+ * change is left out: all of its rows are compared.
+ */
+function changedFromOf(row: PlanRow, underlyings: readonly string[], asOf: string): Map<string, string> {
+  const fromDays = new Map(row.touched_from);
+  const changedFrom = new Map<string, string>();
+  for (const underlying of underlyings) {
+    const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : asOf;
+    if (fromDay === null || fromDay === undefined) continue;
+    if (fromDay === "infinity" || fromDay > asOf) changedFrom.set(underlying, asOf);
+    else if (ISO_DAY.test(fromDay)) changedFrom.set(underlying, fromDay);
+  }
+  return changedFrom;
 }
 
 /**

@@ -8,6 +8,7 @@ import { finishRecompute } from "./finish-recompute";
 import { type LoadScope, loadPnlInput } from "./load-pnl-input";
 import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
 import { planRecompute, type RecomputeMode } from "./plan-recompute";
+import { settledBefore } from "./settled-before";
 import type { StatisticsPolicy } from "./statistics-policy";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
 
@@ -25,6 +26,11 @@ export type RecomputeSummary = {
    * dated from it on were read. Empty for a replay of whole underlyings or of the whole history.
    */
   fromCuts: Record<string, string>;
+  /**
+   * The date before which each scope underlying's rows were known unchanged and not compared (rows
+   * of lots, chains and wheel cycles that ended before it, days before it); absent: all compared.
+   */
+  settledBefore: Record<string, string>;
   /** Why the whole history was replayed, when it was. */
   fullReason: string | null;
   executions: number;
@@ -81,7 +87,7 @@ export async function recomputeInTransaction(
   const write = { statistics: options.statistics, inlineStagingRows: options.inlineStagingRows };
   let replayed: Replayed =
     plan.kind === "incremental"
-      ? await replay(tx, user, { asOf, marketData, scope: plan, ...write })
+      ? await replay(tx, user, { asOf, marketData, scope: plan, changedFrom: plan.changedFrom, ...write })
       : { tooNarrow: true };
   if (replayed.tooNarrow && replayed.cutOnly && plan.kind === "incremental") {
     // The flat cuts could not be replayed from exactly: the underlyings, whole.
@@ -89,13 +95,20 @@ export async function recomputeInTransaction(
       asOf,
       marketData,
       scope: { ...plan, cuts: new Map() },
+      changedFrom: plan.changedFrom,
       ...write,
     });
   }
   let fullReason = plan.kind === "full" ? plan.reason : null;
   if (replayed.tooNarrow) {
     fullReason ??= "the scope reached beyond the touched underlyings";
-    replayed = await replay(tx, user, { asOf, marketData, scope: undefined, ...write });
+    replayed = await replay(tx, user, {
+      asOf,
+      marketData,
+      scope: undefined,
+      changedFrom: undefined,
+      ...write,
+    });
   }
   if (replayed.tooNarrow) throw new Error("a full replay cannot be too narrow");
   const { summary, loaded } = replayed;
@@ -151,6 +164,8 @@ async function replay(
     asOf: string;
     marketData: Parameters<typeof loadPnlInput>[1]["marketData"];
     scope: LoadScope | undefined;
+    /** Each scope underlying's earliest changed date, when known (`RecomputePlan`). */
+    changedFrom: ReadonlyMap<string, string> | undefined;
     statistics: StatisticsPolicy | undefined;
     inlineStagingRows: number | undefined;
   },
@@ -165,6 +180,7 @@ async function replay(
       summary: summaryOf({
         scope: [],
         fromCuts: {},
+        settledBefore: {},
         executions: 0,
         events: 0,
         counts: NOTHING_WRITTEN,
@@ -178,6 +194,7 @@ async function replay(
   const loadedAt = performance.now();
   const result = computePnl(loaded.input);
   const computedAt = performance.now();
+  const settled = settledBefore(loaded.input, options.changedFrom ?? new Map());
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   const counts = await persistPnlResult(tx, {
     userId: user.id,
@@ -186,6 +203,7 @@ async function replay(
     openingStrategyOfFill: loaded.openingStrategyOfFill,
     underlyings: scope?.underlyings,
     cuts: scope?.cuts,
+    settled,
     lastDays: loaded.lastDays,
     statistics: options.statistics,
     inlineStagingRows: options.inlineStagingRows,
@@ -193,6 +211,7 @@ async function replay(
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,
     fromCuts: Object.fromEntries([...(scope?.cuts ?? [])].map(([underlying, cut]) => [underlying, cut.day])),
+    settledBefore: Object.fromEntries(settled),
     executions: loaded.input.executions.count,
     events: loaded.input.events.length,
     counts,
@@ -206,6 +225,7 @@ async function replay(
 function summaryOf(options: {
   scope: string[] | null;
   fromCuts: Record<string, string>;
+  settledBefore: Record<string, string>;
   executions: number;
   events: number;
   counts: PersistedCounts;
@@ -216,6 +236,7 @@ function summaryOf(options: {
     engineVersion: ENGINE_VERSION,
     scope: options.scope,
     fromCuts: options.fromCuts,
+    settledBefore: options.settledBefore,
     executions: options.executions,
     events: options.events,
     lots: counts.lots,

@@ -237,6 +237,8 @@ describe("incremental recompute (property)", () => {
   it("leaves exactly the rows a full recompute leaves, on random append sequences", async () => {
     // How many runs replayed from flat cuts: the generator must reach them.
     let fromCuts = 0;
+    // And how many compared only the rows that had not ended before the change.
+    let settled = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(stepArb, { minLength: 2, maxLength: 6 }),
@@ -264,6 +266,7 @@ describe("incremental recompute (property)", () => {
             // After the first run, every run is incremental (one underlying per order, no corporate action).
             if (!first) expect(run.incremental.scope).not.toBeNull();
             if (Object.keys(run.incremental.fromCuts).length > 0) fromCuts++;
+            if (Object.keys(run.incremental.settledBefore).length > 0) settled++;
             first = false;
             // The rows first: a difference names its table.
             expect(run.afterFull).toEqual(run.afterIncremental);
@@ -280,5 +283,6 @@ describe("incremental recompute (property)", () => {
       { numRuns: 25, endOnFailure: true },
     );
     expect(fromCuts).toBeGreaterThan(10);
+    expect(settled).toBeGreaterThan(10);
   }, 900_000);
 });
