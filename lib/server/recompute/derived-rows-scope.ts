@@ -18,7 +18,7 @@ import type { FlatCut } from "./flat-cuts";
  *
  * With settled dates (`settledBefore`), of an underlying only the rows that had not ended before its
  * date: chains open on it or closed from it on, with their links and lots, wheel cycles likewise,
- * days from it on (`unsettledRows` keeps the same of the replayed rows).
+ * days from it on (`derivedRows` builds the same of the replayed rows).
  */
 export function derivedRowsScope(
   userId: string,

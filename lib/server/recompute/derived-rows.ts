@@ -29,6 +29,12 @@ export type DerivedRowsOptions = {
   openingStrategies: Map<string, string>;
   /** From flat cuts: the realized stock P&L before each symbol's cut, by account. */
   stockRealizedBefore?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /**
+   * Of an incremental recompute, each underlying's settled date (`settledBefore`): the rows of what
+   * ended before it (chains closed before it with their links and lots, wheel cycles ended before
+   * it, days before it) are left out, as the merge's scope leaves out their stored rows.
+   */
+  settled?: ReadonlyMap<string, string>;
 };
 
 const CLOSE_KINDS: Record<CloseKind, string> = {
@@ -114,19 +120,33 @@ export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl
 /** The rows a result stands for, in every derived table, as COPY text. */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   const { userId, result, instrumentIds, openingStrategies } = options;
+  const settled = options.settled ?? new Map<string, string>();
+  // Ended before its underlying's settled date: the day an entity ended, `YYYY-MM-DD`, or null.
+  const endedBefore = (underlying: string, day: string | null) => {
+    if (day === null || settled.size === 0) return false;
+    const from = settled.get(underlying);
+    return from !== undefined && day < from;
+  };
+  const liveChains = result.chains.filter((chain) => !endedBefore(chain.underlying, chain.closedOn));
+  // A lot closed from the settled date on belongs to a chain closed from it on: a settled chain's
+  // lots all closed before it.
+  const settledChains = new Set<string>();
+  if (liveChains.length < result.chains.length)
+    for (const chain of result.chains)
+      if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
   const instrumentOf = (key: string) => {
     const id = instrumentIds.get(key);
     if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
     return id;
   };
   // Chain ids are in URLs: a UUID v5 each, stable forever. Nothing links to the other rows.
-  const chainIds = new Map(result.chains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
+  const chainIds = new Map(liveChains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
   const chainIdOf = (engineId: string) => chainIds.get(engineId) ?? null;
   const rollId = derivedRowIds(userId, "roll");
   const lotId = derivedRowIds(userId, "lot");
   const positionId = derivedRowIds(userId, "position");
 
-  const chains: CopyRow[] = result.chains.map((chain) => [
+  const chains: CopyRow[] = liveChains.map((chain) => [
     chainIdOf(chain.id),
     userId,
     chain.id,
@@ -162,7 +182,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     }
     return literal;
   };
-  for (const chain of result.chains) {
+  for (const chain of liveChains) {
     const chainId = chainIdOf(chain.id);
     chain.rolls.forEach((roll, index) => {
       links.push([
@@ -194,9 +214,13 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     }
     return text;
   };
-  const lots: CopyRow[] = result.matches.map((lot) => {
+  const lots: CopyRow[] = [];
+  for (const lot of result.matches) {
     const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
-    const lotKey = `${lot.openExecutionId}>${closer}#${lotOrdinals.next(lot.openExecutionId, closer)}`;
+    // Numbered whether or not the lot is left out, so a lot's key never depends on what is settled.
+    const ordinal = lotOrdinals.next(lot.openExecutionId, closer);
+    if (settledChains.size > 0 && settledChains.has(lot.chainId)) continue;
+    const lotKey = `${lot.openExecutionId}>${closer}#${ordinal}`;
     const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
     let ofUnderlying = days.get(lot.underlying);
     if (ofUnderlying === undefined) {
@@ -209,7 +233,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
       day.realized = add(day.realized, parseDecimal(lot.realized));
       day.fees = add(day.fees, fees);
     }
-    return [
+    lots.push([
       lotId(lotKey),
       userId,
       lot.accountId,
@@ -226,8 +250,8 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
       CLOSE_KINDS[lot.closeKind],
       formatDecimal(fees),
       lot.realized,
-    ];
-  });
+    ]);
+  }
 
   const chainOfOpenLot = new Map(
     result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
@@ -252,8 +276,11 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
 
   const dayRows: CopyRow[] = [];
   for (const [underlying, ofUnderlying] of days)
-    for (const [tradeDate, sums] of ofUnderlying)
+    for (const [tradeDate, sums] of ofUnderlying) {
+      // A day before the settled date summed only the lots of chains still open on it.
+      if (endedBefore(underlying, tradeDate)) continue;
       dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
+    }
 
   return [
     { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
@@ -261,7 +288,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
     { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
     stockTable(userId, result, options.stockRealizedBefore),
-    wheelTable(userId, result),
+    wheelTable(userId, result, (cycle) => !endedBefore(cycle.underlying, cycle.endedOn)),
     { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
   ];
 }

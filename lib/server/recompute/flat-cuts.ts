@@ -23,8 +23,8 @@ export const FLAT_CUT_COLUMNS = ["underlying", "user_id", "cut_day", "stock_real
  * `previous` (that underlying's earlier cut) on, or of its whole history when it has none. The cut is
  * the latest date whose start nothing spans, up to the day after the underlying's last input day
  * (`lastDays`), but not after `asOf`: a sync later the same trading day brings rows dated that day,
- * and they must fall on or after the cut (a new trading date replays everything anyway, and moves
- * the limit on). An underlying the replay saw nothing of keeps its earlier cut. Spans are taken wide: a chain from its first open to its last close (every lot,
+ * and they must fall on or after the cut (a new trading date replays every underlying from its cut,
+ * and moves the limit on). An underlying the replay saw nothing of keeps its earlier cut. Spans are taken wide: a chain from its first open to its last close (every lot,
  * open or closed, belongs to one), share lots from open to close, wheel cycles from start to end.
  */
 export function flatCutsOf(options: {

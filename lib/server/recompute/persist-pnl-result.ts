@@ -7,7 +7,6 @@ import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
 import { refreshDerivedStatistics } from "./refresh-derived-statistics";
-import { unsettledRows } from "./settled-rows";
 import type { StatisticsPolicy } from "./statistics-policy";
 
 export type PersistPnlResultOptions = {
@@ -69,7 +68,15 @@ export async function persistPnlResult(
   const started = performance.now();
   const openingStrategies = chainOpeningStrategies(result, options.openingStrategyOfFill);
   const stockRealizedBefore = new Map([...cuts].map(([underlying, cut]) => [underlying, cut.stockRealized]));
-  const tables = derivedRows({ userId, result, instrumentIds, openingStrategies, stockRealizedBefore });
+  const settled = underlyings ? (options.settled ?? new Map<string, string>()) : new Map<string, string>();
+  const tables = derivedRows({
+    userId,
+    result,
+    instrumentIds,
+    openingStrategies,
+    stockRealizedBefore,
+    settled,
+  });
   // The next flat cut of every underlying replayed (of every one the history holds, for a full one).
   const replayed = underlyings ?? everyUnderlying(result, lastDays);
   tables.push(
@@ -84,12 +91,10 @@ export async function persistPnlResult(
     if (lots?.rows.some((row) => row[5] === null))
       throw new Error("a lot without a chain in a scoped recompute");
   }
-  const settled = underlyings ? (options.settled ?? new Map<string, string>()) : new Map<string, string>();
-  const compared = unsettledRows(tables, settled);
   const built = performance.now();
   const merged = await mergeUserRows(tx, {
     userId,
-    tables: compared,
+    tables,
     scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
     inlineStagingRows: options.inlineStagingRows,
   });

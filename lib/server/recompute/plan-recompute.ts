@@ -43,14 +43,20 @@ type PlanRow = {
   touched_from: [string, string | null][];
   /** [underlying, cut day, stock realized before it] of the stored cuts. */
   cuts: [string, string, Record<string, string>][];
+  /**
+   * On a new trading date only: whether some stored chain or stock row has an underlying without a
+   * stored cut (rows written before cuts were recorded), so the cuts do not name every underlying.
+   */
+  uncovered: boolean | null;
 };
 
 /**
  * Decides, in one query, whether this recompute may replay only some underlyings (docs/RECOMPUTE.md,
  * "Incremental recompute") and which. The stored derived rows are those of the last successful run,
- * so a scoped replay is exact when that run valued at the same trading date with the same engine,
- * and everything that changed since is named: the books sync and import recorded
- * (`recompute_touched_books`) and the open positions whose latest mark differs from the stored one.
+ * so a scoped replay is exact when that run used the same engine and everything that changed since
+ * is named: the books sync and import recorded (`recompute_touched_books`), the open positions whose
+ * latest mark differs from the stored one, and a new trading date (every underlying, each from its
+ * flat cut, when the stored cuts name every underlying).
  * Everything in the engine that crosses books stays inside one underlying (rolls, strategies, the
  * stock ledger, the wheel, daily P&L per underlying), so the unit replayed is the underlying, with
  * all its accounts. Anything else replays the whole history.
@@ -85,13 +91,19 @@ export async function planRecompute(
                             CASE WHEN bool_or(from_day IS NULL) THEN NULL ELSE min(from_day)::text END AS from_day
                        FROM recompute_touched_books WHERE user_id = $1::uuid GROUP BY underlying) b) AS touched_from,
             (SELECT coalesce(json_agg(json_build_array(c.underlying, c.cut_day::text, c.stock_realized)), '[]')
-               FROM recompute_flat_cuts c WHERE c.user_id = $1::uuid) AS cuts
+               FROM recompute_flat_cuts c WHERE c.user_id = $1::uuid) AS cuts,
+            CASE WHEN r.as_of IS DISTINCT FROM $2::date THEN EXISTS (
+              SELECT 1 FROM (SELECT DISTINCT underlying FROM roll_chains WHERE user_id = $1::uuid
+                             UNION SELECT symbol FROM stock_positions WHERE user_id = $1::uuid) AS stored(underlying)
+               WHERE NOT EXISTS (SELECT 1 FROM recompute_flat_cuts f
+                                  WHERE f.user_id = $1::uuid AND f.underlying = stored.underlying)) END AS uncovered
        FROM (SELECT 1) AS one
        LEFT JOIN recompute_queue q ON q.user_id = $1::uuid
        LEFT JOIN LATERAL (
          SELECT user_id, engine_version, as_of, synced_from FROM recompute_runs
           WHERE user_id = $1::uuid AND status = 'SUCCEEDED' ORDER BY created_at DESC LIMIT 1) r ON true`,
     user.id,
+    options.asOf,
   );
   if (!row) throw new Error("the recompute plan query returned nothing");
   // Not queued: the raw rows may have changed in ways no writer recorded (a repair, a manual edit).
@@ -99,17 +111,29 @@ export async function planRecompute(
   if (row.full_recompute) return { kind: "full", reason: "a change named no book" };
   if (!row.has_run) return { kind: "full", reason: "first recompute" };
   if (row.engine_version !== ENGINE_VERSION) return { kind: "full", reason: "engine version changed" };
-  // A new trading date moves inferred expirations, days held and open cycles' days everywhere.
-  if (row.as_of !== options.asOf) return { kind: "full", reason: "new trading date" };
   // Renames and splits move lots between contracts and symbols.
   if (row.corporate_actions) return { kind: "full", reason: "corporate actions" };
-  const underlyings = [...new Set([...row.touched, ...row.marked])].sort();
+  const lastAsOf = row.as_of;
+  if (lastAsOf === null) return { kind: "full", reason: "new trading date" };
+  const newDate = lastAsOf !== options.asOf;
+  if (newDate && (lastAsOf > options.asOf || row.uncovered !== false))
+    return { kind: "full", reason: "new trading date" };
+  // A new trading date moves what is open on it (inferred expirations, days held, open cycles'
+  // days) in every underlying, and counts the inputs dated up to it: every underlying replays (from
+  // its flat cut), and what had ended before the last run's date is settled.
+  const underlyings = [
+    ...new Set([
+      ...row.touched,
+      ...row.marked,
+      ...(newDate ? row.cuts.map(([underlying]) => underlying) : []),
+    ]),
+  ].sort();
   return {
     kind: "incremental",
     underlyings,
     syncedFrom: row.synced_from,
     cuts: cutsOf(row, underlyings),
-    changedFrom: changedFromOf(row, underlyings, options.asOf),
+    changedFrom: changedFromOf(row, underlyings, lastAsOf),
   };
 }
 
@@ -117,17 +141,18 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Each underlying's earliest changed trading date: the earliest date its recorded books were written
- * at, or the valuation date when only a mark moved (marks change only what is open then); never after
- * the valuation date (an order recorded without fills says `infinity`). An underlying with an undated
- * change is left out: all of its rows are compared.
+ * at, or `latest` when only a mark moved (marks change only what is open then) or only the date did
+ * (`latest` is then the last run's valuation date: what was open on it); never after `latest` (an
+ * order recorded without fills says `infinity`). An underlying with an undated change is left out:
+ * all of its rows are compared.
  */
-function changedFromOf(row: PlanRow, underlyings: readonly string[], asOf: string): Map<string, string> {
+function changedFromOf(row: PlanRow, underlyings: readonly string[], latest: string): Map<string, string> {
   const fromDays = new Map(row.touched_from);
   const changedFrom = new Map<string, string>();
   for (const underlying of underlyings) {
-    const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : asOf;
+    const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : latest;
     if (fromDay === null || fromDay === undefined) continue;
-    if (fromDay === "infinity" || fromDay > asOf) changedFrom.set(underlying, asOf);
+    if (fromDay === "infinity" || fromDay > latest) changedFrom.set(underlying, latest);
     else if (ISO_DAY.test(fromDay)) changedFrom.set(underlying, fromDay);
   }
   return changedFrom;

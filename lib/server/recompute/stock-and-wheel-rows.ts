@@ -123,30 +123,39 @@ export function stockTable(
   return { table: "stock_positions", columns: STOCK_COLUMNS, rows: copyRows };
 }
 
-/** The wheel cycles, with ids stable across recomputes (derived from the engine's cycle id). */
-export function wheelTable(userId: string, result: PnlResult) {
+/**
+ * The wheel cycles `keep` keeps (all by default), with ids stable across recomputes (derived from
+ * the engine's cycle id).
+ */
+export function wheelTable(
+  userId: string,
+  result: PnlResult,
+  keep: (cycle: PnlResult["wheelCycles"][number]) => boolean = () => true,
+) {
   const idOf = derivedRowIds(userId, "wheel");
-  const rows: CopyRow[] = result.wheelCycles.map((cycle) => [
-    idOf(cycle.id),
-    userId,
-    cycle.accountId,
-    cycle.id,
-    cycle.underlying,
-    cycle.status === "open" ? "OPEN" : "CLOSED",
-    cycle.startedOn,
-    cycle.endedOn,
-    String(cycle.days),
-    cycle.premiumCollected,
-    cycle.optionRealized,
-    cycle.stockRealized,
-    cycle.realized,
-    cycle.sharesHeld,
-    cycle.costBasis,
-    cycle.netCostBasisPerShare,
-    cycle.capitalTiedUp,
-    cycle.returnOnCapital,
-    cycle.putsAssigned,
-    cycle.callsAssigned,
-  ]);
+  const rows: CopyRow[] = result.wheelCycles
+    .filter(keep)
+    .map((cycle) => [
+      idOf(cycle.id),
+      userId,
+      cycle.accountId,
+      cycle.id,
+      cycle.underlying,
+      cycle.status === "open" ? "OPEN" : "CLOSED",
+      cycle.startedOn,
+      cycle.endedOn,
+      String(cycle.days),
+      cycle.premiumCollected,
+      cycle.optionRealized,
+      cycle.stockRealized,
+      cycle.realized,
+      cycle.sharesHeld,
+      cycle.costBasis,
+      cycle.netCostBasisPerShare,
+      cycle.capitalTiedUp,
+      cycle.returnOnCapital,
+      cycle.putsAssigned,
+      cycle.callsAssigned,
+    ]);
   return { table: "wheel_cycles", columns: WHEEL_COLUMNS, rows };
 }

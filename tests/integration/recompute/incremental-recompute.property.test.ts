@@ -11,7 +11,16 @@ import { appendBatch, type Batch, incrementalThenFull } from "./incremental-supp
 // spreads, assignments, expirations, share trades) as an import does, or a new mark; then the
 // recompute runs as sync runs it, and a full replay over the same data must find nothing to write.
 
-const NOW = new Date("2026-07-01T15:00:00Z");
+// The clock each run values at: a sequence starts at one of these and some batches move it on, so a
+// run may be the first of a new trading date (contracts expire, fills dated after the last run's
+// date start to count) and replay every underlying.
+const CLOCKS = [
+  "2026-03-19T20:00:00Z",
+  "2026-03-20T20:00:00Z",
+  "2026-03-23T20:00:00Z",
+  "2026-04-20T20:00:00Z",
+  "2026-07-01T15:00:00Z",
+] as const;
 const TRADER = "f1f1f1f1-0000-4000-8000-0000000000aa";
 const ACCOUNTS = ["PROP-A", "PROP-B"] as const;
 const UNDERLYINGS = ["AAA", "BBB", "CCC"] as const;
@@ -128,6 +137,8 @@ const stepArb = fc.oneof(
       kind: fc.constant("batch" as const),
       account: fc.constantFrom(...ACCOUNTS),
       shift: fc.integer({ min: -2, max: 3 }),
+      // How many CLOCKS the clock moves on before this batch is written.
+      advance: fc.constantFrom(0, 0, 0, 1, 2),
       trades: fc.array(tradesArb, { minLength: 1, maxLength: 3 }).map((groups) => groups.flat()),
       events: fc.array(eventArb, { maxLength: 1 }),
       shares: fc.array(shareArb, { maxLength: 1 }),
@@ -203,6 +214,7 @@ function batchOf(step: StepBatch, position: number): Batch {
 type StepBatch = {
   account: string;
   shift: number;
+  advance: number;
   trades: { legs: Leg[]; oneOrder: boolean; day: number; minute: number; price: number }[];
   events: {
     contract: OptionContract;
@@ -214,7 +226,7 @@ type StepBatch = {
 };
 
 /** New marks for every contract of an underlying, as a sync stores them: no book recorded, the user queued. */
-async function addMarks(underlying: string, price: number, at: number) {
+async function addMarks(underlying: string, price: number, at: number, now: Date) {
   await databases.owner.query(
     `INSERT INTO recompute_queue (user_id, robinhood_user_id) VALUES ($1::uuid, $2)
      ON CONFLICT (user_id) DO UPDATE SET input_revision = recompute_queue.input_revision + 1`,
@@ -224,7 +236,7 @@ async function addMarks(underlying: string, price: number, at: number) {
     `INSERT INTO option_marks (instrument_id, as_of, mark_price)
      SELECT id, $2::timestamptz, $3::numeric + strike_price / 1000 FROM option_instruments WHERE underlying = $1
      ON CONFLICT DO NOTHING`,
-    [underlying, new Date(NOW.getTime() - 3_600_000 + at * 1000), (price / 100).toFixed(2)],
+    [underlying, new Date(now.getTime() - 3_600_000 + at * 1000), (price / 100).toFixed(2)],
   );
 }
 
@@ -239,20 +251,28 @@ describe("incremental recompute (property)", () => {
     let fromCuts = 0;
     // And how many compared only the rows that had not ended before the change.
     let settled = 0;
+    // And how many were the first of a new trading date.
+    let newDates = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(stepArb, { minLength: 2, maxLength: 6 }),
         stagingArb,
-        async (steps, inlineStagingRows) => {
+        fc.integer({ min: 0, max: CLOCKS.length - 1 }),
+        async (steps, inlineStagingRows, startClock) => {
           await truncateAll(databases.owner);
           let first = true;
           let position = 0;
+          let clock = startClock;
           for (const [index, step] of steps.entries()) {
             // Marks before the user's first fills change nothing (and the user does not exist yet).
             if (first && step.kind === "mark") continue;
-            if (step.kind === "mark") await addMarks(step.underlying, step.price, index);
+            if (step.kind === "mark")
+              await addMarks(step.underlying, step.price, index, new Date(CLOCKS[clock] as string));
             else {
               const batch = step as StepBatch;
+              const moved = Math.min(CLOCKS.length - 1, clock + batch.advance);
+              if (moved !== clock && !first) newDates++;
+              clock = moved;
               position = Math.max(0, Math.min(DAYS.length - 1, position + batch.shift));
               await appendBatch(databases.db, TRADER, batch.account, batchOf(batch, position));
             }
@@ -260,7 +280,7 @@ describe("incremental recompute (property)", () => {
               databases.db,
               databases.owner,
               TRADER,
-              NOW,
+              new Date(CLOCKS[clock] as string),
               inlineStagingRows,
             );
             // After the first run, every run is incremental (one underlying per order, no corporate action).
@@ -284,5 +304,6 @@ describe("incremental recompute (property)", () => {
     );
     expect(fromCuts).toBeGreaterThan(10);
     expect(settled).toBeGreaterThan(10);
+    expect(newDates).toBeGreaterThan(5);
   }, 900_000);
 });

@@ -162,7 +162,7 @@ describe("incremental recompute", () => {
     expect(rows).toEqual([{ mark_price: "0.35000000", unrealized_pnl: "44.97000000" }]);
   });
 
-  it("replays the whole history on a new trading date, and when asked", async () => {
+  it("replays every underlying from its cut on a new trading date, comparing what was open on the last one", async () => {
     await append(fill(JUL_45, "sell", "open", "2026-06-01", "1.50"));
     await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
     await append(fill(OTHER, "sell", "open", "2026-06-02", "0.80"));
@@ -173,7 +173,51 @@ describe("incremental recompute", () => {
       TRADER,
       new Date("2026-07-02T15:00:00Z"),
     );
-    expect(nextDay.incremental).toMatchObject({ scope: null, fullReason: "new trading date" });
+    expect(nextDay.incremental).toMatchObject({
+      scope: ["RRR", "ZZZ"],
+      fullReason: null,
+      // RRR only moved a day: what was open on 07-01; ZZZ from its new fill.
+      settledBefore: { RRR: "2026-07-01", ZZZ: "2026-06-02" },
+    });
+    expect(nextDay.afterFull).toEqual(nextDay.afterIncremental);
     expect(nextDay.full).toMatchObject({ scope: null, fullReason: "asked for" });
+    expect(nextDay.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+
+    // Past JUL_45's expiration with no event: its lot closes as an inferred expiry on 07-17. The ZZZ
+    // put is bought back that day.
+    await append(fill(OTHER, "buy", "close", "2026-07-20", "0.10"));
+    const afterExpiry = await incrementalThenFull(
+      databases.db,
+      databases.owner,
+      TRADER,
+      new Date("2026-07-20T15:00:00Z"),
+    );
+    expect(afterExpiry.incremental).toMatchObject({ scope: ["RRR", "ZZZ"], fullReason: null });
+    expect(afterExpiry.afterFull).toEqual(afterExpiry.afterIncremental);
+    expect(afterExpiry.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    const lots = await databases.owner.query(
+      "SELECT close_kind, close_trade_date::text AS day FROM matched_lots ORDER BY close_trade_date",
+    );
+    expect(lots.rows).toEqual([
+      { close_kind: "EXPIRATION_INFERRED", day: "2026-07-17" },
+      { close_kind: "TRADE", day: "2026-07-20" },
+    ]);
+  });
+
+  it("replays the whole history on a new trading date when some underlying has no recorded cut", async () => {
+    await append(fill(JUL_45, "sell", "open", "2026-06-01", "1.50"));
+    await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
+    // As rows written before cuts were recorded: nothing names RRR's underlying any more.
+    await databases.owner.query("DELETE FROM recompute_flat_cuts");
+    await append(fill(OTHER, "sell", "open", "2026-06-02", "0.80"));
+
+    const nextDay = await incrementalThenFull(
+      databases.db,
+      databases.owner,
+      TRADER,
+      new Date("2026-07-02T15:00:00Z"),
+    );
+    expect(nextDay.incremental).toMatchObject({ scope: null, fullReason: "new trading date" });
+    expect(nextDay.afterFull).toEqual(nextDay.afterIncremental);
   });
 });
