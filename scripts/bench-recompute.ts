@@ -77,6 +77,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return (query as (...args: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 
+// Appends so far: each one's broker ids are its own (`round`).
+let appends = 0;
+
 const database = await provideDatabase({ purpose: "test" });
 const db = createPrismaClient(database.env.DATABASE_URL);
 // The superuser's connection to the same database, for the server-side files of the floor.
@@ -271,7 +274,8 @@ function describeCuts(cuts: { underlying: string; day: string; fills: number; af
 /** Appends `count` new fills dated yesterday (after every fill of the generated history). */
 function appendFills(robinhoodUserId: string, count: number, underlying?: string) {
   const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  return appendFillsAsImport({ db, robinhoodUserId, count, day, underlying });
+  appends += 1;
+  return appendFillsAsImport({ db, robinhoodUserId, count, day, underlying, round: appends });
 }
 
 /** The 1-, 5- and 15-minute load averages: the machine is shared, so every figure carries its load. */
