@@ -29,6 +29,7 @@ export function derivedRowsScope(
   const list = `${sqlLiteral(textArrayLiteral(underlyings))}::text[]`;
   const user = `${sqlLiteral(userId)}::uuid`;
   const instruments = `SELECT i.id FROM option_instruments i WHERE i.underlying = ANY(${list})`;
+  const dated = cuts.size > 0 || settled.size > 0;
   // Each scope underlying's cut and settled date, each as a date and as the timestamp chains and lots
   // open and close at (midnight UTC of their trading date, dayTimestamp); minus infinity for none.
   const dateAndTime = (day: string | undefined) =>
@@ -39,38 +40,47 @@ export function derivedRowsScope(
         `(${sqlLiteral(name)}, ${dateAndTime(cuts.get(name)?.day)}, ${dateAndTime(settled.get(name))})`,
     )
     .join(", ");
-  type Bound = "cut_day" | "cut_at" | "settled_day" | "settled_at";
-  const bound = (field: Bound, underlying: string) =>
-    `(SELECT b.${field} FROM (VALUES ${values}) AS b(underlying, cut_day, cut_at, settled_day, settled_at)
-       WHERE b.underlying = ${underlying})`;
-  const fromCut = (column: string, underlying: string, field: "cut_day" | "cut_at") =>
-    cuts.size === 0 ? "" : ` AND ${column} >= ${bound(field, underlying)}`;
-  // Ended on or after the settled date, or not ended (docs/RECOMPUTE.md, "Rows that ended before the change").
-  const unsettled = (column: string, underlying: string, field: "settled_day" | "settled_at") =>
-    settled.size === 0 ? "" : ` AND (${column} IS NULL OR ${column} >= ${bound(field, underlying)})`;
+  // A row is in scope when its underlying's dates admit it. Written as EXISTS over the list of dates,
+  // the planner joins the rows to the list by underlying (a hash of it) instead of scanning the list
+  // once per row, which cost seconds over every underlying of a large history.
+  const bounded = (underlying: string, conditions: string) =>
+    `EXISTS (SELECT 1 FROM (VALUES ${values}) AS b(underlying, cut_day, cut_at, settled_day, settled_at)
+              WHERE b.underlying = ${underlying} AND ${conditions})`;
+  // Opened from the cut on; open on the settled date or closed from it on (docs/RECOMPUTE.md, "Rows
+  // that ended before the change").
+  const chainBounds = (alias: string) =>
+    `${alias}.opened_at >= b.cut_at AND (${alias}.closed_at IS NULL OR ${alias}.closed_at >= b.settled_at)`;
   const chainCondition = (alias: string) =>
-    `${alias}.underlying = ANY(${list})${fromCut(`${alias}.opened_at`, `${alias}.underlying`, "cut_at")}${unsettled(`${alias}.closed_at`, `${alias}.underlying`, "settled_at")}`;
+    dated
+      ? `${alias}.underlying = ANY(${list}) AND ${bounded(`${alias}.underlying`, chainBounds(alias))}`
+      : `${alias}.underlying = ANY(${list})`;
   const chains = `SELECT c.id FROM roll_chains c WHERE c.user_id = ${user} AND ${chainCondition("c")}`;
-  const lotUnderlying = "(SELECT i.underlying FROM option_instruments i WHERE i.id = t.instrument_id)";
+  // A lot whose chain this merge deletes (a chain's key moved) has had its chain_id set to null by
+  // the foreign key before the lots are updated: it is still in scope, found by its contract.
+  const chainlessLots = dated
+    ? `t.chain_id IS NULL AND EXISTS (SELECT 1 FROM option_instruments i JOIN (VALUES ${values})
+         AS b(underlying, cut_day, cut_at, settled_day, settled_at) ON b.underlying = i.underlying
+         WHERE i.id = t.instrument_id AND t.opened_at >= b.cut_at AND t.closed_at >= b.settled_at)`
+    : `t.chain_id IS NULL AND t.instrument_id IN (${instruments})`;
+  const underlyingIn = `t.underlying = ANY(${list})`;
   return new Map([
     ["roll_chains", chainCondition("t")],
     ["roll_links", `t.chain_id IN (${chains})`],
-    // A lot whose chain this merge deletes (a chain's key moved) has had its chain_id set to null by
-    // the foreign key before the lots are updated: it is still in scope, found by its contract.
-    [
-      "matched_lots",
-      `t.chain_id IN (${chains}) OR (t.chain_id IS NULL AND t.instrument_id IN (${instruments})${fromCut("t.opened_at", lotUnderlying, "cut_at")}${unsettled("t.closed_at", lotUnderlying, "settled_at")})`,
-    ],
+    ["matched_lots", `t.chain_id IN (${chains}) OR (${chainlessLots})`],
     ["open_positions", `t.instrument_id IN (${instruments})`],
     ["stock_positions", `t.symbol = ANY(${list})`],
     [
       "wheel_cycles",
-      `t.underlying = ANY(${list})${fromCut("t.started_on", "t.underlying", "cut_day")}${unsettled("t.ended_on", "t.underlying", "settled_day")}`,
+      dated
+        ? `${underlyingIn} AND ${bounded("t.underlying", "t.started_on >= b.cut_day AND (t.ended_on IS NULL OR t.ended_on >= b.settled_day)")}`
+        : underlyingIn,
     ],
     [
       "daily_pnl",
-      `t.underlying = ANY(${list})${fromCut("t.trade_date", "t.underlying", "cut_day")}${unsettled("t.trade_date", "t.underlying", "settled_day")}`,
+      dated
+        ? `${underlyingIn} AND ${bounded("t.underlying", "t.trade_date >= b.cut_day AND t.trade_date >= b.settled_day")}`
+        : underlyingIn,
     ],
-    ["recompute_flat_cuts", `t.underlying = ANY(${list})`],
+    ["recompute_flat_cuts", underlyingIn],
   ]);
 }
