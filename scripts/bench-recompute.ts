@@ -120,7 +120,7 @@ try {
       const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
       const analyzed = summary.analyzed.length > 0 ? summary.analyzed.join(", ") : "nothing";
       console.log(
-        `  full recompute ${index === 0 ? "1, no rows of the user yet" : "2, over the first's rows"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio}, ${sent} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""}, analyzed ${analyzed} in ${analyze} ms)`,
+        `  full recompute ${index === 0 ? "1, no rows of the user yet" : "2, over the first's rows"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio}, ${sent} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""}, analyzed ${analyzed} in ${analyze} ms; saved inputs of ${summary.snapshotsWritten.length} underlyings in ${summary.phaseMs.saveInputs} ms)`,
       );
     }
     const [first, second] = runs;
@@ -175,7 +175,7 @@ try {
       const seconds = (performance.now() - started) / 1000;
       const { load, compute, build, write } = summary.phaseMs;
       const scope = summary.scope
-        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed${Object.keys(summary.settledBefore).length > 0 ? `; rows ended before ${Object.values(summary.settledBefore).join(", ")} not compared` : ""})`
+        ? `incremental over ${summary.scope.join(", ")}${Object.keys(summary.fromCuts).length > 0 ? ` from its flat cut ${Object.values(summary.fromCuts).join(", ")}` : " (whole)"} (${summary.executions.toLocaleString("en-US")} fills replayed${Object.keys(summary.fromSnapshots).length > 0 ? `; inputs before ${Object.values(summary.fromSnapshots).join(", ")} from saved inputs` : ""}${Object.keys(summary.settledBefore).length > 0 ? `; rows ended before ${Object.values(summary.settledBefore).join(", ")} not compared` : ""})`
         : `full (${summary.fullReason})`;
       const { inserted, updated, deleted } = summary.written;
       console.log(

@@ -3,6 +3,7 @@ import type { PnlColumns } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
 import type { FlatCut } from "./flat-cuts";
+import { type InputSnapshot, type InputSnapshotRecorder, parseInputSnapshot } from "./input-snapshot";
 import { loadCorporateActions } from "./load-corporate-actions";
 import { pnlInputOfRows } from "./pnl-input-of-rows";
 import { readInputRows } from "./read-input-rows";
@@ -32,6 +33,10 @@ export type LoadedPnlInput = {
   cutTooNarrow: boolean;
   /** The last trading date of each underlying's inputs read (for its next flat cut). */
   lastDays: Map<string, string>;
+  /** Of each underlying read whole, its inputs dated before the day asked for (`record`). */
+  recorded: Map<string, InputSnapshotRecorder>;
+  /** The underlyings whose inputs before a day came from their saved input, with that day. */
+  fromSnapshots: Map<string, string>;
 };
 
 /**
@@ -43,6 +48,11 @@ export type LoadScope = {
   syncedFrom: string | null;
   /** The flat cut of each underlying that replays from one; the others replay whole. */
   cuts: ReadonlyMap<string, FlatCut>;
+  /**
+   * The day of the saved input (`recompute_input_snapshots`) each underlying not in `cuts` reads
+   * from, when it has a usable one: its rows dated before it come from the snapshot.
+   */
+  snapshots?: ReadonlyMap<string, string>;
 };
 
 export type LoadPnlInputOptions = {
@@ -52,6 +62,8 @@ export type LoadPnlInputOptions = {
   marketData: MarketDataSource;
   /** Read only these underlyings' rows; the whole history when absent. */
   scope?: LoadScope;
+  /** Record, of each underlying read whole, its inputs dated before this day (`recorded`). */
+  recordBefore?: string;
 };
 
 /**
@@ -67,10 +79,15 @@ export async function loadPnlInput(
 ): Promise<LoadedPnlInput> {
   const { userId, scope } = options;
   const cuts = scope?.cuts ?? new Map<string, FlatCut>();
+  const snapshots = await readInputSnapshots(tx, userId, scope?.snapshots ?? new Map());
   const rows = await readInputRows(tx, {
     userId,
     underlyings: scope?.underlyings,
-    cutDays: new Map([...cuts].map(([underlying, cut]) => [underlying, cut.day])),
+    cutDays: new Map([
+      ...[...cuts].map(([underlying, cut]): [string, string] => [underlying, cut.day]),
+      ...[...snapshots].map(([underlying, { beforeDay }]): [string, string] => [underlying, beforeDay]),
+    ]),
+    savedInputs: { underlyings: [...snapshots.keys()], unexpiredOn: options.asOf },
     marketData: options.marketData,
   });
   let actionsChangedMs = Number.NEGATIVE_INFINITY;
@@ -80,5 +97,35 @@ export async function loadPnlInput(
     : await loadCorporateActions(tx, userId, (ms) => {
         actionsChangedMs = Math.max(actionsChangedMs, ms);
       });
-  return pnlInputOfRows(rows, { asOf: options.asOf, scope, corporateActions, actionsChangedMs });
+  return pnlInputOfRows(rows, {
+    asOf: options.asOf,
+    scope,
+    corporateActions,
+    actionsChangedMs,
+    snapshots,
+    record: options.recordBefore === undefined ? undefined : { beforeDay: options.recordBefore },
+  });
+}
+
+/** The saved inputs asked for, read whole; one of another format is left out (read from the rows). */
+async function readInputSnapshots(
+  tx: UserTransaction,
+  userId: string,
+  wanted: ReadonlyMap<string, string>,
+): Promise<Map<string, { beforeDay: string; snapshot: InputSnapshot }>> {
+  const snapshots = new Map<string, { beforeDay: string; snapshot: InputSnapshot }>();
+  if (wanted.size === 0) return snapshots;
+  const stored = await tx.$queryRawUnsafe<{ underlying: string; before_day: string; data: string }[]>(
+    `SELECT underlying, before_day::text AS before_day, data FROM recompute_input_snapshots
+      WHERE user_id = $1::uuid AND underlying = ANY($2::text[])`,
+    userId,
+    [...wanted.keys()],
+  );
+  for (const row of stored) {
+    // The plan chose it by its day: a snapshot rewritten since (by another recompute) is not used.
+    if (wanted.get(row.underlying) !== row.before_day) continue;
+    const snapshot = parseInputSnapshot(row.data);
+    if (snapshot) snapshots.set(row.underlying, { beforeDay: row.before_day, snapshot });
+  }
+  return snapshots;
 }

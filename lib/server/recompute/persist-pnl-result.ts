@@ -37,6 +37,8 @@ export type PersistPnlResultOptions = {
 };
 
 export type PersistedCounts = {
+  /** The flat cut of every underlying replayed, as written. */
+  cuts: ReadonlyMap<string, FlatCut>;
   lots: number;
   openPositions: number;
   chains: number;
@@ -79,12 +81,8 @@ export async function persistPnlResult(
   });
   // The next flat cut of every underlying replayed (of every one the history holds, for a full one).
   const replayed = underlyings ?? everyUnderlying(result, lastDays);
-  tables.push(
-    flatCutTable(
-      userId,
-      flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed }),
-    ),
-  );
+  const nextCuts = flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed });
+  tables.push(flatCutTable(userId, nextCuts));
   if (underlyings) {
     // A scoped merge finds stored lots through their chain: every lot must name one.
     const lots = tables.find((table) => table.table === "matched_lots");
@@ -103,6 +101,7 @@ export async function persistPnlResult(
   const analyzed = await refreshDerivedStatistics(tx, merged.tables, options.statistics);
 
   return {
+    cuts: nextCuts,
     lots: result.matches.length,
     openPositions: result.openPositions.length,
     chains: result.chains.length,

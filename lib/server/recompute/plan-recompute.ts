@@ -1,5 +1,5 @@
 import "server-only";
-import { ENGINE_VERSION } from "@/lib/pnl";
+import { dayNumber, ENGINE_VERSION, formatDay } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import {
   type MarketDataSource,
@@ -7,6 +7,7 @@ import {
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
 import type { FlatCut } from "./flat-cuts";
+import { INPUT_SNAPSHOT_MAX_AGE_DAYS, type StoredSnapshot } from "./save-input-snapshots";
 
 /** `auto` replays only what changed when that is provably exact; `full` always replays everything. */
 export type RecomputeMode = "auto" | "full";
@@ -27,6 +28,13 @@ export type RecomputePlan =
        * changed (`settledUnderlyings`, docs/RECOMPUTE.md "Rows that ended before the change").
        */
       changedFrom: Map<string, string>;
+      /**
+       * The day of each underlying's saved input that is usable (every change to it dated from that
+       * day on, the same synced start) and reads less than its flat cut would: it reads from there.
+       */
+      snapshots: Map<string, string>;
+      /** Every stored snapshot, usable or not. */
+      storedSnapshots: Map<string, StoredSnapshot>;
     };
 
 type PlanRow = {
@@ -48,6 +56,8 @@ type PlanRow = {
    * stored cut (rows written before cuts were recorded), so the cuts do not name every underlying.
    */
   uncovered: boolean | null;
+  /** [underlying, first day, before day, synced from, digest] of the stored input snapshots. */
+  snapshots: [string, string, string, string | null, string][];
 };
 
 /**
@@ -96,7 +106,9 @@ export async function planRecompute(
               SELECT 1 FROM (SELECT DISTINCT underlying FROM roll_chains WHERE user_id = $1::uuid
                              UNION SELECT symbol FROM stock_positions WHERE user_id = $1::uuid) AS stored(underlying)
                WHERE NOT EXISTS (SELECT 1 FROM recompute_flat_cuts f
-                                  WHERE f.user_id = $1::uuid AND f.underlying = stored.underlying)) END AS uncovered
+                                  WHERE f.user_id = $1::uuid AND f.underlying = stored.underlying)) END AS uncovered,
+            (SELECT coalesce(json_agg(json_build_array(s.underlying, s.first_day::text, s.before_day::text, s.synced_from::text, s.digest)), '[]')
+               FROM recompute_input_snapshots s WHERE s.user_id = $1::uuid) AS snapshots
        FROM (SELECT 1) AS one
        LEFT JOIN recompute_queue q ON q.user_id = $1::uuid
        LEFT JOIN LATERAL (
@@ -128,13 +140,58 @@ export async function planRecompute(
       ...(newDate ? row.cuts.map(([underlying]) => underlying) : []),
     ]),
   ].sort();
+  const cuts = cutsOf(row, underlyings);
+  const storedSnapshots = new Map(
+    row.snapshots.map(([underlying, firstDay, day, syncedFrom, digest]) => [
+      underlying,
+      { firstDay, day, syncedFrom, digest },
+    ]),
+  );
+  const snapshots = snapshotsOf(row, underlyings, cuts, storedSnapshots, options.asOf);
+  for (const [underlying, cut] of cuts) {
+    // Replayed from its snapshot; or its cut is no later than its first input (it never went flat):
+    // replayed whole, which reads the same rows, and saves its inputs again.
+    const stored = storedSnapshots.get(underlying);
+    if (snapshots.has(underlying) || (stored !== undefined && cut.day <= stored.firstDay))
+      cuts.delete(underlying);
+  }
   return {
     kind: "incremental",
     underlyings,
     syncedFrom: row.synced_from,
-    cuts: cutsOf(row, underlyings),
+    cuts,
     changedFrom: changedFromOf(row, underlyings, lastAsOf),
+    snapshots,
+    storedSnapshots,
   };
+}
+
+/**
+ * Each underlying's saved input that a replay may start from (docs/RECOMPUTE.md, "Saved inputs"):
+ * every change recorded for it dated on or after the snapshot's day (a moved mark changes nothing
+ * dated), the synced history starting where it did when the snapshot was written, and the snapshot's
+ * day after the underlying's flat cut (else the cut reads less), and not older than
+ * `INPUT_SNAPSHOT_MAX_AGE_DAYS` (one that is gets read whole, and written again from a later day).
+ */
+function snapshotsOf(
+  row: PlanRow,
+  underlyings: readonly string[],
+  cuts: ReadonlyMap<string, FlatCut>,
+  stored: ReadonlyMap<string, StoredSnapshot>,
+  asOf: string,
+): Map<string, string> {
+  const fromDays = new Map(row.touched_from);
+  const oldest = formatDay(dayNumber(asOf) - INPUT_SNAPSHOT_MAX_AGE_DAYS);
+  const snapshots = new Map<string, string>();
+  for (const underlying of underlyings) {
+    const snapshot = stored.get(underlying);
+    if (!snapshot || snapshot.syncedFrom !== row.synced_from || snapshot.day < oldest) continue;
+    const fromDay = fromDays.has(underlying) ? fromDays.get(underlying) : "infinity";
+    if (fromDay === null || fromDay === undefined || fromDay < snapshot.day) continue;
+    const cut = cuts.get(underlying);
+    if (cut === undefined || cut.day < snapshot.day) snapshots.set(underlying, snapshot.day);
+  }
+  return snapshots;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,11 +8,13 @@ import {
   type PnlColumns,
   type PnlCorporateAction,
   type PnlLifecycleEvent,
+  type PnlStockTrade,
 } from "@/lib/pnl";
 import { repeatedTextAt } from "@/lib/server/db/copy-columns";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
+import { type InputSnapshot, InputSnapshotRecorder } from "./input-snapshot";
 import { supersededSwaps } from "./load-corporate-actions";
 import type { LoadedPnlInput, LoadScope } from "./load-pnl-input";
 import { toPnlStockTrade } from "./load-stock-input";
@@ -25,6 +27,16 @@ export type PnlInputOfRowsOptions = {
   corporateActions: PnlCorporateAction[];
   /** Epoch milliseconds of the newest corporate action's creation (part of the input watermark). */
   actionsChangedMs: number;
+  /**
+   * Saved inputs of some scope underlyings (`InputSnapshot`), each holding what is dated before its
+   * `beforeDay`: the rows read for them are those from that day on, and the snapshot adds the rest.
+   */
+  snapshots?: ReadonlyMap<string, { beforeDay: string; snapshot: InputSnapshot }>;
+  /**
+   * Record, of every underlying read whole (neither from a flat cut nor from a snapshot), its inputs
+   * dated before `beforeDay`, as a snapshot for later recomputes (`LoadedPnlInput.recorded`).
+   */
+  record?: { beforeDay: string };
 };
 
 /**
@@ -35,13 +47,17 @@ export type PnlInputOfRowsOptions = {
 export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions): LoadedPnlInput {
   const { asOf, scope, corporateActions } = options;
   const cuts = scope?.cuts ?? new Map<string, FlatCut>();
-  const { orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks } = rows;
+  const snapshots = options.snapshots ?? new Map<string, { beforeDay: string; snapshot: InputSnapshot }>();
+  // Each underlying read from a day on: its flat cut's, or its snapshot's.
+  const readFrom = new Map<string, string>([...cuts].map(([underlying, cut]) => [underlying, cut.day]));
+  for (const [underlying, { beforeDay }] of snapshots) readFrom.set(underlying, beforeDay);
+  const { orders, legs, executions, stockTrades, instruments, optionMarks, stockMarks } = rows;
   // From the cuts, each underlying's inputs dated before its own cut are final (the read, from the
   // earliest cut, brought some of them).
   // A replay without cuts (most) skips the lookups, once per fill.
   const afterCut = (underlying: string, date: string) => {
-    const cut = cuts.size === 0 ? undefined : cuts.get(underlying);
-    return cut === undefined || date >= cut.day;
+    const from = readFrom.size === 0 ? undefined : readFrom.get(underlying);
+    return from === undefined || date >= from;
   };
   const expiredBeforeCut = (underlying: string, expiration: string) => {
     const cut = cuts.size === 0 ? undefined : cuts.get(underlying);
@@ -53,7 +69,23 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     if (known === undefined || date > known) lastDays.set(underlying, date);
   };
 
-  const contracts = new Contracts(instruments);
+  const contracts = new Contracts(
+    snapshots.size === 0
+      ? instruments
+      : [...instruments, ...[...snapshots.values()].flatMap(({ snapshot }) => snapshot.instruments)],
+  );
+  const recorders = new Map<string, InputSnapshotRecorder>();
+  const record = options.record;
+  // The recorder of an underlying read whole, for inputs dated before the record's day.
+  const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
+    if (record === undefined || date >= record.beforeDay || readFrom.has(underlying)) return undefined;
+    let recorder = recorders.get(underlying);
+    if (recorder === undefined) {
+      recorder = new InputSnapshotRecorder(record.beforeDay);
+      recorders.set(underlying, recorder);
+    }
+    return recorder;
+  };
   // Each fill's leg and order, by row: the read joined the three tables (`readInputRows`).
   const legOfFill = executions.leg;
   const orderOfFill = new Int32Array(executions.count);
@@ -92,7 +124,39 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     if (ms > watermarkMs) watermarkMs = ms;
   };
   const superseded = supersededSwaps(corporateActions);
-  const columns = new ExecutionColumnsBuilder(executions.count, contracts.rows);
+  let snapshotFills = 0;
+  for (const { snapshot } of snapshots.values()) snapshotFills += snapshot.fills.id.length;
+  const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.rows);
+  // The saved inputs first: all dated before the rows read for their underlyings.
+  for (const [underlying, { snapshot }] of snapshots) {
+    const { fills } = snapshot;
+    const contractRows = snapshot.instruments.map((row) => {
+      contracts.of(row.id);
+      return columns.contractRow(row.id);
+    });
+    const accountNumbers = snapshot.accounts.map((accountId) => columns.accountNumber(accountId));
+    const orderNumbers = snapshot.orders.map((orderId) => columns.orderNumber(orderId));
+    for (let fill = 0; fill < fills.id.length; fill++) {
+      const order = fills.order[fill] as number;
+      columns.addNumbered(
+        fills.id[fill] as string,
+        accountNumbers[fills.account[fill] as number] as number,
+        contractRows[fills.instrument[fill] as number] as number,
+        order < 0 ? -1 : (orderNumbers[order] as number),
+        fills.flags[fill] as number,
+        fills.quantity[fill] as number,
+        fills.price[fill] as number,
+        fills.fees[fill] as number,
+        fills.executedAtMs[fill] as number,
+        fills.tradeDay[fill] as number,
+      );
+    }
+    for (const [executionId, strategy] of snapshot.openingStrategies)
+      openingStrategyOfFill.set(executionId, strategy);
+    if (snapshot.lastDay !== null) last(underlying, snapshot.lastDay);
+    // JSON has no infinities: a snapshot of no rows stores null there.
+    if (typeof snapshot.watermarkMs === "number") seen(snapshot.watermarkMs);
+  }
   const instrumentIds = legs.instrumentId;
   // Per distinct value, made the first time a counted fill asks (so numbering and refusals follow
   // the fills as a per-fill lookup would): the contract, its row, the account's number.
@@ -144,59 +208,90 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     const side = legs.side.rows[leg] as number;
     const effect = legs.positionEffect.rows[leg] as number;
     const executionId = executions.brokerExecutionId[fill] as string;
+    const flags = (buys[side] ? FILL_BUYS : 0) | (opens[effect] ? FILL_OPENS : 0);
+    const quantity = quantities.at(fill, executionId);
+    const price = prices.at(fill, executionId);
+    const fee = fees.at(fill, executionId);
+    const executedAtMs = executions.executedAtMs[fill] as number;
+    const tradeDay = tradeDays[dateNumber] as number;
     columns.addNumbered(
       executionId,
       accountNumber,
       contractRow,
       orderId === null ? -1 : columns.orderNumber(orderId),
-      (buys[side] ? FILL_BUYS : 0) | (opens[effect] ? FILL_OPENS : 0),
-      quantities.at(fill, executionId),
-      prices.at(fill, executionId),
-      fees.at(fill, executionId),
-      executions.executedAtMs[fill] as number,
-      tradeDays[dateNumber] as number,
+      flags,
+      quantity,
+      price,
+      fee,
+      executedAtMs,
+      tradeDay,
     );
+    recorderOf(underlying, tradeDate)?.fill({
+      id: executionId,
+      accountId,
+      instrument: contracts.rows.get(instrumentId) as InstrumentRow,
+      orderId,
+      flags,
+      quantity,
+      price,
+      fees: fee,
+      executedAtMs,
+      tradeDay,
+      tradeDate,
+      openingStrategy: openingStrategyOfFill.get(executionId),
+      changedMs: executions.createdAtMs[fill] as number,
+    });
+  }
+  const events: PnlLifecycleEvent[] = [];
+  const stockTradeInputs: PnlStockTrade[] = [];
+  for (const { snapshot } of snapshots.values()) {
+    for (const { instrument, ...event } of snapshot.events)
+      events.push({
+        ...event,
+        contract: contracts.of((snapshot.instruments[instrument] as InstrumentRow).id),
+      });
+    for (const trade of snapshot.stockTrades) stockTradeInputs.push(trade);
+  }
+  for (const event of rows.events) {
+    const underlying = contracts.of(event.instrument_id).underlying;
+    if (!counts(event.source, event.event_date, syncedFrom) || !afterCut(underlying, event.event_date))
+      continue;
+    seen(event.updated_at);
+    last(underlying, event.event_date);
+    const mapped: PnlLifecycleEvent = {
+      id: event.broker_event_id,
+      accountId: event.account_id,
+      type:
+        event.type === "EXPIRATION" ? "expiration" : event.type === "ASSIGNMENT" ? "assignment" : "exercise",
+      contract: contracts.of(event.instrument_id),
+      quantity: event.quantity,
+      date: event.event_date,
+      // Imports record which position an event closed; synced events keep Robinhood's own wording.
+      direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
+      stockFees: event.stock_fees,
+    };
+    events.push(mapped);
+    recorderOf(underlying, event.event_date)?.event(
+      mapped,
+      contracts.rows.get(event.instrument_id) as InstrumentRow,
+      event.updated_at,
+    );
+  }
+  for (const trade of stockTrades) {
+    if (!counts(trade.source, trade.trade_date, syncedFrom) || !afterCut(trade.symbol, trade.trade_date))
+      continue;
+    seen(trade.created_at);
+    last(trade.symbol, trade.trade_date);
+    const mapped = toPnlStockTrade(trade);
+    stockTradeInputs.push(mapped);
+    recorderOf(trade.symbol, trade.trade_date)?.stockTrade(mapped, trade.created_at);
   }
   const input: PnlColumns = {
     format: "columns",
     asOf,
     ...columns.build(),
-    events: events
-      .filter(
-        (event) =>
-          counts(event.source, event.event_date, syncedFrom) &&
-          afterCut(contracts.of(event.instrument_id).underlying, event.event_date),
-      )
-      .map((event): PnlLifecycleEvent => {
-        seen(event.updated_at);
-        last(contracts.of(event.instrument_id).underlying, event.event_date);
-        return {
-          id: event.broker_event_id,
-          accountId: event.account_id,
-          type:
-            event.type === "EXPIRATION"
-              ? "expiration"
-              : event.type === "ASSIGNMENT"
-                ? "assignment"
-                : "exercise",
-          contract: contracts.of(event.instrument_id),
-          quantity: event.quantity,
-          date: event.event_date,
-          // Imports record which position an event closed; synced events keep Robinhood's own wording.
-          direction: event.direction === "long" || event.direction === "short" ? event.direction : null,
-          stockFees: event.stock_fees,
-        };
-      }),
-    stockTrades: stockTrades
-      .filter(
-        (trade) =>
-          counts(trade.source, trade.trade_date, syncedFrom) && afterCut(trade.symbol, trade.trade_date),
-      )
-      .map((trade) => {
-        seen(trade.created_at);
-        last(trade.symbol, trade.trade_date);
-        return toPnlStockTrade(trade);
-      }),
+    events,
+    stockTrades: stockTradeInputs,
     marks: {},
   };
   if (corporateActions.length > 0) input.corporateActions = corporateActions;
@@ -229,6 +324,8 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     scopeTooNarrow: false,
     cutTooNarrow: false,
     lastDays,
+    recorded: recorders,
+    fromSnapshots: new Map([...snapshots].map(([underlying, { beforeDay }]) => [underlying, beforeDay])),
   };
 }
 
@@ -243,6 +340,8 @@ function tooNarrow(asOf: string, what: "scope" | "cut" = "scope"): LoadedPnlInpu
     scopeTooNarrow: what === "scope",
     cutTooNarrow: what === "cut",
     lastDays: new Map(),
+    recorded: new Map(),
+    fromSnapshots: new Map(),
   };
 }
 

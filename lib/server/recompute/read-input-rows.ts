@@ -232,6 +232,12 @@ export type InputRowsOptions = {
    * events and share trades dated before it need not be read (some are; the caller drops them).
    */
   cutDays?: ReadonlyMap<string, string>;
+  /**
+   * Scope underlyings whose inputs before their cut day come from a saved input: the contracts of
+   * theirs not expired before `unexpiredOn` are read too (with their marks), as the saved fills may
+   * hold them open.
+   */
+  savedInputs?: { underlyings: readonly string[]; unexpiredOn: string };
   marketData: MarketDataSource;
 };
 
@@ -293,7 +299,13 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
   const eventFilter = scopeInstruments
     ? `AND instrument_id IN (${scopeInstruments})${from ? ` AND event_date >= ${from}` : ""}`
     : "";
-  const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}`;
+  const saved = options.savedInputs;
+  const savedInstruments =
+    saved && saved.underlyings.length > 0
+      ? ` UNION SELECT id FROM option_instruments WHERE underlying = ANY(${sqlLiteral(textArrayLiteral(saved.underlyings))}::text[])
+           AND expiration_date >= ${sqlLiteral(saved.unexpiredOn)}::date`
+      : "";
+  const instrumentsRead = `${legsRead} UNION SELECT instrument_id FROM option_events WHERE user_id = ${user} ${eventFilter}${scopeOrders ? savedInstruments : ""}`;
   // The scope's order ids, then all their legs and contracts, are gathered once and read as one
   // array per statement (an index scan for the whole array): with statistics that still describe the
   // tables as nearly empty (right after an import), a join on the orders ran as a nested loop probing

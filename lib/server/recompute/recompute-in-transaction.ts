@@ -1,6 +1,6 @@
 import "server-only";
 import { tradingDateOf } from "@/lib/dates/trading-date";
-import { computePnl, ENGINE_VERSION } from "@/lib/pnl";
+import { computePnl, dayNumber, ENGINE_VERSION, formatDay } from "@/lib/pnl";
 import type { ScopedUser, UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
 import { recordDailyMarks } from "@/lib/server/marks/record-daily-marks";
@@ -8,6 +8,7 @@ import { finishRecompute } from "./finish-recompute";
 import { type LoadScope, loadPnlInput } from "./load-pnl-input";
 import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
 import { planRecompute, type RecomputeMode } from "./plan-recompute";
+import { INPUT_SNAPSHOT_LAG_DAYS, type StoredSnapshot, saveInputSnapshots } from "./save-input-snapshots";
 import { settledBefore } from "./settled-before";
 import type { StatisticsPolicy } from "./statistics-policy";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
@@ -31,6 +32,12 @@ export type RecomputeSummary = {
    * of lots, chains and wheel cycles that ended before it, days before it); absent: all compared.
    */
   settledBefore: Record<string, string>;
+  /**
+   * The underlyings that read their inputs before a day from their saved input (docs/RECOMPUTE.md,
+   * "Saved inputs"), with that day; and those whose saved input this run wrote.
+   */
+  fromSnapshots: Record<string, string>;
+  snapshotsWritten: string[];
   /** Why the whole history was replayed, when it was. */
   fullReason: string | null;
   executions: number;
@@ -55,7 +62,14 @@ export type RecomputeSummary = {
    * Where the time went (ms): reading the inputs, the engine, building the derived rows (the
    * engine's lazily built result rows included), writing them and analyzing the tables it changed.
    */
-  phaseMs: { load: number; compute: number; build: number; write: number; analyze: number };
+  phaseMs: {
+    load: number;
+    compute: number;
+    build: number;
+    write: number;
+    analyze: number;
+    saveInputs: number;
+  };
 };
 
 export type RecomputeInTransactionOptions = {
@@ -68,6 +82,8 @@ export type RecomputeInTransactionOptions = {
   statistics?: StatisticsPolicy;
   /** Up to how many rows the write stages inline instead of by COPY; tests lower it to 0. */
   inlineStagingRows?: number;
+  /** From how many fills an underlying read whole keeps a saved input (`INPUT_SNAPSHOT_MIN_FILLS`); tests lower it. */
+  inputSnapshotMinFills?: number;
 };
 
 /**
@@ -84,7 +100,12 @@ export async function recomputeInTransaction(
   const asOf = tradingDateOf(options.now);
   const marketData = await marketDataSourceOf(tx, user);
   const plan = await planRecompute(tx, user, { asOf, marketData, mode: options.mode ?? "auto" });
-  const write = { statistics: options.statistics, inlineStagingRows: options.inlineStagingRows };
+  const write = {
+    statistics: options.statistics,
+    inlineStagingRows: options.inlineStagingRows,
+    inputSnapshotMinFills: options.inputSnapshotMinFills,
+    storedSnapshots: plan.kind === "incremental" ? plan.storedSnapshots : null,
+  };
   let replayed: Replayed =
     plan.kind === "incremental"
       ? await replay(tx, user, { asOf, marketData, scope: plan, changedFrom: plan.changedFrom, ...write })
@@ -144,6 +165,7 @@ type Replayed =
     };
 
 const NOTHING_WRITTEN: PersistedCounts = {
+  cuts: new Map(),
   lots: 0,
   openPositions: 0,
   chains: 0,
@@ -168,6 +190,9 @@ async function replay(
     changedFrom: ReadonlyMap<string, string> | undefined;
     statistics: StatisticsPolicy | undefined;
     inlineStagingRows: number | undefined;
+    inputSnapshotMinFills: number | undefined;
+    /** The stored snapshots (an incremental plan's), or null when not known. */
+    storedSnapshots: ReadonlyMap<string, StoredSnapshot> | null;
   },
 ): Promise<Replayed> {
   const { asOf, marketData, scope } = options;
@@ -181,6 +206,8 @@ async function replay(
         scope: [],
         fromCuts: {},
         settledBefore: {},
+        fromSnapshots: {},
+        snapshotsWritten: [],
         executions: 0,
         events: 0,
         counts: NOTHING_WRITTEN,
@@ -188,7 +215,13 @@ async function replay(
       }),
     };
   }
-  const loaded = await loadPnlInput(tx, { userId: user.id, asOf, marketData, scope });
+  const loaded = await loadPnlInput(tx, {
+    userId: user.id,
+    asOf,
+    marketData,
+    scope,
+    recordBefore: formatDay(dayNumber(asOf) - INPUT_SNAPSHOT_LAG_DAYS),
+  });
   if (loaded.scopeTooNarrow) return { tooNarrow: true };
   if (loaded.cutTooNarrow) return { tooNarrow: true, cutOnly: true };
   const loadedAt = performance.now();
@@ -208,10 +241,24 @@ async function replay(
     statistics: options.statistics,
     inlineStagingRows: options.inlineStagingRows,
   });
+  const persistedAt = performance.now();
+  const snapshotsWritten = await saveInputSnapshots(tx, {
+    userId: user.id,
+    replayed: scope ? scope.underlyings : null,
+    readFromSnapshots: new Set(loaded.fromSnapshots.keys()),
+    recorded: loaded.recorded,
+    cuts: counts.cuts,
+    syncedFrom: loaded.syncedFrom,
+    stored: scope ? options.storedSnapshots : null,
+    corporateActions: (loaded.input.corporateActions?.length ?? 0) > 0,
+    minFills: options.inputSnapshotMinFills,
+  });
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,
     fromCuts: Object.fromEntries([...(scope?.cuts ?? [])].map(([underlying, cut]) => [underlying, cut.day])),
     settledBefore: Object.fromEntries(settled),
+    fromSnapshots: Object.fromEntries(loaded.fromSnapshots),
+    snapshotsWritten,
     executions: loaded.input.executions.count,
     events: loaded.input.events.length,
     counts,
@@ -219,6 +266,7 @@ async function replay(
   });
   summary.phaseMs.load = Math.round(loadedAt - started);
   summary.phaseMs.compute = Math.round(computedAt - loadedAt);
+  summary.phaseMs.saveInputs = Math.round(performance.now() - persistedAt);
   return { tooNarrow: false, loaded, summary };
 }
 
@@ -226,6 +274,8 @@ function summaryOf(options: {
   scope: string[] | null;
   fromCuts: Record<string, string>;
   settledBefore: Record<string, string>;
+  fromSnapshots: Record<string, string>;
+  snapshotsWritten: string[];
   executions: number;
   events: number;
   counts: PersistedCounts;
@@ -237,6 +287,8 @@ function summaryOf(options: {
     scope: options.scope,
     fromCuts: options.fromCuts,
     settledBefore: options.settledBefore,
+    fromSnapshots: options.fromSnapshots,
+    snapshotsWritten: options.snapshotsWritten,
     executions: options.executions,
     events: options.events,
     lots: counts.lots,
@@ -248,6 +300,13 @@ function summaryOf(options: {
     written: counts.written,
     staged: counts.staged,
     analyzed: counts.analyzed,
-    phaseMs: { load: 0, compute: 0, build: counts.buildMs, write: counts.writeMs, analyze: counts.analyzeMs },
+    phaseMs: {
+      load: 0,
+      compute: 0,
+      build: counts.buildMs,
+      write: counts.writeMs,
+      analyze: counts.analyzeMs,
+      saveInputs: 0,
+    },
   };
 }

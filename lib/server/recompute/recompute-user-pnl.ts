@@ -18,6 +18,8 @@ export type RecomputeUserPnlOptions = {
   statistics?: StatisticsPolicy;
   /** Up to how many rows the write stages inline instead of by COPY; tests lower it to 0. */
   inlineStagingRows?: number;
+  /** From how many fills an underlying keeps a saved input; tests lower it to 0. */
+  inputSnapshotMinFills?: number;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function recomputeUserPnl(options: RecomputeUserPnlOptions): Promis
           mode: options.mode,
           statistics: options.statistics,
           inlineStagingRows: options.inlineStagingRows,
+          inputSnapshotMinFills: options.inputSnapshotMinFills,
         }),
     );
   } catch (error) {

@@ -253,6 +253,8 @@ describe("incremental recompute (property)", () => {
     let settled = 0;
     // And how many were the first of a new trading date.
     let newDates = 0;
+    // And how many read an underlying's inputs before a day from its saved input.
+    let fromSnapshots = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(stepArb, { minLength: 2, maxLength: 6 }),
@@ -282,11 +284,14 @@ describe("incremental recompute (property)", () => {
               TRADER,
               new Date(CLOCKS[clock] as string),
               inlineStagingRows,
+              // Every underlying read whole keeps a saved input, however short its history.
+              0,
             );
             // After the first run, every run is incremental (one underlying per order, no corporate action).
             if (!first) expect(run.incremental.scope).not.toBeNull();
             if (Object.keys(run.incremental.fromCuts).length > 0) fromCuts++;
             if (Object.keys(run.incremental.settledBefore).length > 0) settled++;
+            if (Object.keys(run.incremental.fromSnapshots).length > 0) fromSnapshots++;
             first = false;
             // The rows first: a difference names its table.
             expect(run.afterFull).toEqual(run.afterIncremental);
@@ -305,5 +310,6 @@ describe("incremental recompute (property)", () => {
     expect(fromCuts).toBeGreaterThan(10);
     expect(settled).toBeGreaterThan(10);
     expect(newDates).toBeGreaterThan(5);
+    expect(fromSnapshots).toBeGreaterThan(5);
   }, 900_000);
 });

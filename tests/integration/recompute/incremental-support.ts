@@ -79,6 +79,8 @@ export async function incrementalThenFull(
   now: Date,
   /** How many rows the incremental run stages inline (its default when left out). */
   inlineStagingRows?: number,
+  /** From how many fills both runs keep an underlying's saved input (the default when left out). */
+  inputSnapshotMinFills?: number,
 ) {
   const incremental = await recomputeUserPnl({
     db,
@@ -86,9 +88,17 @@ export async function incrementalThenFull(
     trigger: "sync",
     now,
     inlineStagingRows,
+    inputSnapshotMinFills,
   });
   const afterIncremental = await derivedSnapshot(owner);
-  const full = await recomputeUserPnl({ db, robinhoodUserId, trigger: "manual", now, mode: "full" });
+  const full = await recomputeUserPnl({
+    db,
+    robinhoodUserId,
+    trigger: "manual",
+    now,
+    mode: "full",
+    inputSnapshotMinFills,
+  });
   const afterFull = await derivedSnapshot(owner);
   return { incremental, full, afterIncremental, afterFull };
 }
