@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  contractKey,
   dayNumber,
   FILL_BUYS,
   FILL_OPENS,
@@ -15,6 +14,7 @@ import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
 import { type InputSnapshot, InputSnapshotRecorder } from "./input-snapshot";
+import { InstrumentContracts } from "./instrument-contracts";
 import { supersededSwaps } from "./load-corporate-actions";
 import type { LoadedPnlInput, LoadScope } from "./load-pnl-input";
 import { toPnlStockTrade } from "./load-stock-input";
@@ -69,7 +69,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     if (known === undefined || date > known) lastDays.set(underlying, date);
   };
 
-  const contracts = new Contracts(
+  const contracts = new InstrumentContracts(
     snapshots.size === 0
       ? instruments
       : [...instruments, ...[...snapshots.values()].flatMap(({ snapshot }) => snapshot.instruments)],
@@ -365,52 +365,4 @@ function firstSyncedTradeDate(
 
 function counts(source: string, date: string, syncedFrom: string | null): boolean {
   return syncedFrom === null || source === "API" || date < syncedFrom;
-}
-
-/** One shared contract object per instrument, so the engine interns each contract once. */
-class Contracts {
-  readonly rows: Map<string, InstrumentRow>;
-  private readonly made = new Map<string, { contract: OptionContract; key: string }>();
-
-  constructor(instruments: InstrumentRow[]) {
-    this.rows = new Map(instruments.map((row) => [row.id, row]));
-  }
-
-  of(instrumentId: string): OptionContract {
-    return this.entry(instrumentId).contract;
-  }
-
-  keyOf(instrumentId: string): string {
-    return this.entry(instrumentId).key;
-  }
-
-  /** Whether the input mentions the instrument so far. */
-  used(instrumentId: string): boolean {
-    return this.made.has(instrumentId);
-  }
-
-  idsByKey(): Map<string, string> {
-    // A loop, not arrays of the entries: there is an entry per contract traded.
-    const ids = new Map<string, string>();
-    for (const [id, { key }] of this.made) ids.set(key, id);
-    return ids;
-  }
-
-  private entry(instrumentId: string) {
-    let known = this.made.get(instrumentId);
-    if (!known) {
-      const row = this.rows.get(instrumentId);
-      if (!row) throw new Error(`option instrument ${instrumentId} is referenced but missing`);
-      const contract: OptionContract = {
-        underlying: row.underlying,
-        expiration: row.expiration_date,
-        strike: row.strike_price,
-        optionType: row.option_type === "CALL" ? "call" : "put",
-        multiplier: row.multiplier,
-      };
-      known = { contract, key: contractKey(contract) };
-      this.made.set(instrumentId, known);
-    }
-    return known;
-  }
 }

@@ -307,9 +307,12 @@ describe("incremental recompute (property)", () => {
       ),
       { numRuns: 25, endOnFailure: true },
     );
-    expect(fromCuts).toBeGreaterThan(10);
+    // Each count varies with the random sequences; in four runs of 25 they were 14–26 (cuts), 35–56
+    // (settled), 7–15 (new dates) and 3–9 (snapshots): floors well below, so only a generator that
+    // stopped reaching a path fails here.
+    expect(fromCuts).toBeGreaterThan(5);
     expect(settled).toBeGreaterThan(10);
-    expect(newDates).toBeGreaterThan(5);
-    expect(fromSnapshots).toBeGreaterThan(5);
+    expect(newDates).toBeGreaterThan(2);
+    expect(fromSnapshots).toBeGreaterThan(0);
   }, 900_000);
 });

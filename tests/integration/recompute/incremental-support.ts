@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { writeImportedTrades } from "@/lib/server/imports/write-imported-trades";
@@ -29,6 +29,45 @@ export async function derivedSnapshot(owner: pg.Client): Promise<Record<string, 
       .map((row) => JSON.parse(row));
   }
   return snapshot;
+}
+
+/** A put on `underlying` (100 shares a contract). */
+export const putOn = (underlying: string, expiration: string, strike: string): OptionContract => ({
+  underlying,
+  expiration,
+  strike,
+  optionType: "put",
+  multiplier: "100",
+});
+
+/**
+ * A maker of one-contract fills with ids `<prefix>-<n>`, at 15:00 UTC of their trading day: a sell at
+ * 2.00, a buy at 1.00, 0.03 fees each.
+ */
+export function oneContractFills(prefix: string) {
+  let serial = 0;
+  return (
+    contract: OptionContract,
+    side: "buy" | "sell",
+    effect: "open" | "close",
+    day: string,
+  ): PnlExecution => {
+    serial += 1;
+    return {
+      id: `${prefix}-${serial}`,
+      accountId: "ignored",
+      orderId: null,
+      legId: null,
+      contract,
+      side,
+      positionEffect: effect,
+      quantity: "1",
+      price: side === "sell" ? "2.00" : "1.00",
+      fees: "0.03",
+      executedAt: `${day}T15:00:00.000Z`,
+      tradeDate: day,
+    };
+  };
 }
 
 export type Batch = {

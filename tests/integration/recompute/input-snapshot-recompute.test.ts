@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { OptionContract, PnlExecution } from "@/lib/pnl";
+import type { PnlExecution } from "@/lib/pnl";
 import { setUpTestDatabases } from "@/tests/support/test-database";
-import { appendBatch, incrementalThenFull } from "./incremental-support";
+import { appendBatch, incrementalThenFull, oneContractFills, putOn } from "./incremental-support";
 
 // An underlying that is never flat replays whole; its inputs dated before a week ago are saved
 // (docs/RECOMPUTE.md, "Saved inputs"), so a later recompute reads only the rows from that day on,
@@ -14,37 +14,8 @@ const SAVED_BEFORE = "2026-06-24";
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
-const put = (strike: string): OptionContract => ({
-  underlying: "SNP",
-  expiration: "2026-09-18",
-  strike,
-  optionType: "put",
-  multiplier: "100",
-});
-
-let serial = 0;
-function fill(
-  contract: OptionContract,
-  side: "buy" | "sell",
-  effect: "open" | "close",
-  day: string,
-): PnlExecution {
-  serial += 1;
-  return {
-    id: `snapshot-fill-${serial}`,
-    accountId: "ignored",
-    orderId: null,
-    legId: null,
-    contract,
-    side,
-    positionEffect: effect,
-    quantity: "1",
-    price: side === "sell" ? "2.00" : "1.00",
-    fees: "0.03",
-    executedAt: `${day}T15:00:00.000Z`,
-    tradeDate: day,
-  };
-}
+const put = (strike: string) => putOn("SNP", "2026-09-18", strike);
+const fill = oneContractFills("snapshot-fill");
 
 const append = (...executions: PnlExecution[]) =>
   appendBatch(databases.db, TRADER, "SNAP-A", { executions, events: [], stockTrades: [] });

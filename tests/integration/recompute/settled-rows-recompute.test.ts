@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OptionContract, PnlExecution, PnlLifecycleEvent } from "@/lib/pnl";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { setUpTestDatabases } from "@/tests/support/test-database";
-import { appendBatch, incrementalThenFull } from "./incremental-support";
+import { appendBatch, incrementalThenFull, oneContractFills, putOn } from "./incremental-support";
 
 // An incremental recompute compares only the rows that had not ended before the earliest change
 // (docs/RECOMPUTE.md, "Rows that ended before the change"), on an underlying that is never flat, so
@@ -13,37 +13,8 @@ const NOW = new Date("2026-07-01T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
-const put = (expiration: string, strike: string): OptionContract => ({
-  underlying: "SET",
-  expiration,
-  strike,
-  optionType: "put",
-  multiplier: "100",
-});
-
-let serial = 0;
-function fill(
-  contract: OptionContract,
-  side: "buy" | "sell",
-  effect: "open" | "close",
-  day: string,
-): PnlExecution {
-  serial += 1;
-  return {
-    id: `settled-fill-${serial}`,
-    accountId: "ignored",
-    orderId: null,
-    legId: null,
-    contract,
-    side,
-    positionEffect: effect,
-    quantity: "1",
-    price: side === "sell" ? "2.00" : "1.00",
-    fees: "0.03",
-    executedAt: `${day}T15:00:00.000Z`,
-    tradeDate: day,
-  };
-}
+const put = (expiration: string, strike: string) => putOn("SET", expiration, strike);
+const fill = oneContractFills("settled-fill");
 
 async function append(batch: { executions?: PnlExecution[]; events?: PnlLifecycleEvent[] }) {
   await appendBatch(databases.db, TRADER, "SETTLED-A", {
