@@ -127,13 +127,13 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     const from = settled.get(underlying);
     return from !== undefined && day < from;
   };
-  const liveChains = result.chains.filter((chain) => !endedBefore(chain.underlying, chain.closedOn));
   // A lot closed from the settled date on belongs to a chain closed from it on: a settled chain's
   // lots all closed before it.
+  const liveChains: typeof result.chains = [];
   const settledChains = new Set<string>();
-  if (liveChains.length < result.chains.length)
-    for (const chain of result.chains)
-      if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
+  for (const chain of result.chains)
+    if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
+    else liveChains.push(chain);
   const instrumentOf = (key: string) => {
     const id = instrumentIds.get(key);
     if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);

@@ -48,6 +48,10 @@ function fill(
 const append = (...executions: PnlExecution[]) =>
   appendBatch(databases.db, TRADER, ACCOUNT, { executions, events: [], stockTrades: [] });
 
+/** Recomputes incrementally, then whole, valuing at `iso` (`incrementalThenFull`). */
+const recomputeAt = (iso: string) =>
+  incrementalThenFull(databases.db, databases.owner, TRADER, new Date(iso));
+
 async function touchedBooks() {
   const { rows } = await databases.owner.query(
     "SELECT book, underlying FROM recompute_touched_books ORDER BY book",
@@ -167,12 +171,7 @@ describe("incremental recompute", () => {
     await incrementalThenFull(databases.db, databases.owner, TRADER, NOW);
     await append(fill(OTHER, "sell", "open", "2026-06-02", "0.80"));
 
-    const nextDay = await incrementalThenFull(
-      databases.db,
-      databases.owner,
-      TRADER,
-      new Date("2026-07-02T15:00:00Z"),
-    );
+    const nextDay = await recomputeAt("2026-07-02T15:00:00Z");
     expect(nextDay.incremental).toMatchObject({
       scope: ["RRR", "ZZZ"],
       fullReason: null,
@@ -186,12 +185,7 @@ describe("incremental recompute", () => {
     // Past JUL_45's expiration with no event: its lot closes as an inferred expiry on 07-17. The ZZZ
     // put is bought back that day.
     await append(fill(OTHER, "buy", "close", "2026-07-20", "0.10"));
-    const afterExpiry = await incrementalThenFull(
-      databases.db,
-      databases.owner,
-      TRADER,
-      new Date("2026-07-20T15:00:00Z"),
-    );
+    const afterExpiry = await recomputeAt("2026-07-20T15:00:00Z");
     expect(afterExpiry.incremental).toMatchObject({ scope: ["RRR", "ZZZ"], fullReason: null });
     expect(afterExpiry.afterFull).toEqual(afterExpiry.afterIncremental);
     expect(afterExpiry.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
@@ -211,12 +205,7 @@ describe("incremental recompute", () => {
     await databases.owner.query("DELETE FROM recompute_flat_cuts");
     await append(fill(OTHER, "sell", "open", "2026-06-02", "0.80"));
 
-    const nextDay = await incrementalThenFull(
-      databases.db,
-      databases.owner,
-      TRADER,
-      new Date("2026-07-02T15:00:00Z"),
-    );
+    const nextDay = await recomputeAt("2026-07-02T15:00:00Z");
     expect(nextDay.incremental).toMatchObject({ scope: null, fullReason: "new trading date" });
     expect(nextDay.afterFull).toEqual(nextDay.afterIncremental);
   });
