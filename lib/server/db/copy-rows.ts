@@ -42,7 +42,8 @@ export async function transactionConnection(tx: UserTransaction): Promise<pg.Poo
 
 // COPY's text format: tab between columns, newline after each row, backslash escapes, \N for NULL.
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
-function copyText(value: string | null): string {
+/** A value as a field of COPY text. */
+export function copyText(value: string | null): string {
   if (value === null) return "\\N";
   if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (char) =>
@@ -53,15 +54,20 @@ function copyText(value: string | null): string {
 // Rows are sent in chunks of about this many characters.
 const CHUNK_CHARS = 256 * 1024;
 
+/** A row as one line of COPY text, without its newline. */
+export function copyLine(row: CopyRow): string {
+  let line = "";
+  for (let index = 0; index < row.length; index++) {
+    if (index > 0) line += "\t";
+    line += copyText(row[index] ?? null);
+  }
+  return line;
+}
+
 function* copyChunks(rows: Iterable<CopyRow>): Generator<string> {
   let chunk = "";
   for (const row of rows) {
-    let line = "";
-    for (let index = 0; index < row.length; index++) {
-      if (index > 0) line += "\t";
-      line += copyText(row[index] ?? null);
-    }
-    chunk += `${line}\n`;
+    chunk += `${copyLine(row)}\n`;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = "";
@@ -180,9 +186,18 @@ function shapeHash(columns: readonly string[]): string {
   return (hash >>> 0).toString(36);
 }
 
-/** A `text[]` value in PostgreSQL's array input syntax, every element quoted. */
+/**
+ * A `text[]` value in PostgreSQL's array syntax, spelled as PostgreSQL prints it: an element is
+ * quoted only when it must be (empty, `NULL` in any case, or holding a quote, a backslash, a brace,
+ * a comma or white space), so a stored array reads back as the same text.
+ */
 export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(",")}}`;
+  return `{${values.map(arrayElement).join(",")}}`;
+}
+
+function arrayElement(value: string): string {
+  if (value !== "" && !/^null$/i.test(value) && !/["\\{},\s]/.test(value)) return value;
+  return `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`;
 }
 
 /** A midnight-UTC timestamp of a trading day, with its zone so the session's zone cannot shift it. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type pg from "pg";
 import { analyzeStagedTables, type StagedForAnalyze } from "./analyze-staged-tables";
 import { changedRows, type TableChanges } from "./changed-rows";
 import {
@@ -10,6 +11,7 @@ import {
   transactionConnection,
   UUID,
 } from "./copy-rows";
+import { changedRowsByLines, columnTypesOf, columnTypesQuery, READ_AS_GIVEN } from "./stored-row-lines";
 
 import type { UserTransaction } from "./with-user-transaction";
 
@@ -48,22 +50,22 @@ const INLINE_STAGING_ROWS = 2_000;
 /**
  * Makes one user's rows in each table exactly the given rows, writing only what differs: rows whose
  * key is new are inserted, rows whose values changed are updated, rows whose key is gone are
- * deleted; a row that did not change is not touched (it keeps its `created_at`). The rows are
- * staged first (the small tables by literal INSERTs sent with the merge, the large ones by COPY),
- * then one multi-statement query compares and writes, set-based: a round trip per table staged by
- * COPY and two more, whatever the number of rows, and one for a few rows.
+ * deleted; a row that did not change is not touched (it keeps its `created_at`).
  *
- * A table that holds none of the user's rows (the first recompute of a large history; asked in the
- * staging set-up, so for rows staged by COPY only) has nothing to compare: its staged rows are
- * inserted as they are, without the anti-join, the update or the delete, and its staging table is
- * not analyzed (nothing joins it).
+ * The given rows are compared with the stored ones here first, and only the new and changed ones
+ * are staged (the small tables by literal INSERTs sent with the merge, the large ones by COPY); the
+ * gone ones are deleted by key. Then one multi-statement query writes, set-based. A recompute gives
+ * thousands of rows of which a few changed, and staging them all to compare in SQL cost several
+ * times reading the stored ones.
  *
- * With a `scope`, only the stored rows its condition selects are compared with the given rows (an
- * incremental recompute gives the rows of a few underlyings): a stored row outside it is neither
- * updated nor deleted. The given rows must all fall inside it. There the comparison runs here first
- * (`changedRows`: one query reads the scope's stored rows): only the new and changed rows are staged,
- * and the gone ones are deleted by key. A replayed underlying gives thousands of rows of which a few
- * changed, and staging them all cost several times the read.
+ * - Without a `scope` (a full recompute) every stored row of the user is compared: one query asks
+ *   which tables hold rows of the user and their column types, then each such table is read by
+ *   lines of COPY text (`changedRowsByLines`). A table that holds none of the user's rows (the first
+ *   recompute of a large history) has nothing to compare: its rows are inserted as they are, without
+ *   the anti-join, the update or the delete, and its staging table is not analyzed.
+ * - With a `scope`, only the stored rows its condition selects are compared with the given rows (an
+ *   incremental recompute gives the rows of a few underlyings), read by one query (`changedRows`):
+ *   a stored row outside it is neither updated nor deleted. The given rows must all fall inside it.
  *
  * Returns the rows inserted, updated, deleted and staged, in all and per table.
  *
@@ -81,28 +83,30 @@ export async function mergeUserRows(
   const { userId, scope } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const connection = await transactionConnection(tx);
-  // A scoped merge compares on this side first and stages only the rows that differ.
-  const changes = scope ? await changedRows(connection, { userId, tables: options.tables, scope }) : null;
-  const tables = changes
-    ? options.tables.map((table) => ({ ...table, rows: changes.get(table.table)?.rows ?? table.rows }))
-    : options.tables;
+  // Both compare on this side first and stage only the rows that differ: a scoped merge the
+  // scope's rows, read by one query; a whole one every table's rows, by lines of COPY text.
+  const { changes, holding } = scope
+    ? { changes: await changedRows(connection, { userId, tables: options.tables, scope }), holding: null }
+    : await changedRowsOfWhole(connection, userId, options.tables);
+  const tables = options.tables.map((table) => ({
+    ...table,
+    rows: changes.get(table.table)?.rows ?? table.rows,
+  }));
   const inlined = tablesStagedInline(tables, options.inlineStagingRows ?? INLINE_STAGING_ROWS);
   const inline = stagingStatements(tables.filter((table) => inlined.has(table)));
   const copied = tables.filter((table) => !inlined.has(table) && table.rows.length > 0);
   const { staged: copiedTables, answer } =
     copied.length > 0
-      ? await stageTables(connection, copied, tablesHoldingRowsOf(userId, copied))
+      ? await stageTables(connection, copied, holding ? undefined : tablesHoldingRowsOf(userId, copied))
       : { staged: [], answer: [] };
   const staged = new Map([...inline.staged, ...copiedTables].map((table) => [table.table, table.name]));
   const copiedNames = new Set(copiedTables.map((table) => table.table));
   const rowsOf = new Map(tables.map((table) => [safeName(table.table), table.rows.length]));
-  const holding = new Set(
-    String(answer[0]?.tables ?? "")
-      .split(",")
-      .filter(Boolean),
-  );
-  // A table is known empty of the user's rows only when asked (the tables staged by COPY).
-  const holdsRows = (table: string) => !copiedNames.has(table) || holding.has(table);
+  const holdingStaged = holdingOf(answer);
+  // A table is known empty of the user's rows when asked: every table of a whole merge, the
+  // tables staged by COPY of a scoped one.
+  const holdsRows = (table: string) =>
+    holding ? holding.has(table) : !copiedNames.has(table) || holdingStaged.has(table);
   const analyzes: StagedForAnalyze[] = [];
   const writes: { sql: string; kind: "inserted" | "updated"; table: string }[] = [];
   const deletes: { sql: string; kind: "deleted"; table: string }[] = [];
@@ -115,7 +119,7 @@ export async function mergeUserRows(
     const name = staged.get(table);
     const list = columns.join(", ");
     const stagedValues = columns.map((column) => `s.${column}`).join(", ");
-    const compared = changes?.get(rawTable);
+    const compared = changes.get(rawTable);
     if (compared && compared.gone.length > 0)
       deletes.unshift({ sql: deleteGone(table, key, userId, compared), kind: "deleted", table });
     if (compared && name === undefined) continue;
@@ -175,7 +179,7 @@ export async function mergeUserRows(
       {
         table: safeName(table.table),
         given: table.rows.length,
-        staged: changes?.get(table.table)?.rows.length ?? table.rows.length,
+        staged: changes.get(table.table)?.rows.length ?? table.rows.length,
         inserted: 0,
         updated: 0,
         deleted: 0,
@@ -195,6 +199,46 @@ export async function mergeUserRows(
     staged: tableMerges.reduce((sum, table) => sum + table.staged, 0),
     tables: tableMerges,
   };
+}
+
+/**
+ * A whole merge's comparison: one query finds which tables hold rows of the user and the given
+ * columns' types; each table that holds some and is given some is then compared by lines
+ * (`changedRowsByLines`). A table holding none has nothing to compare (its rows are inserted as
+ * they are); one given none has all its rows deleted.
+ */
+async function changedRowsOfWhole(
+  connection: pg.PoolClient,
+  userId: string,
+  tables: readonly TableRows[],
+): Promise<{ changes: Map<string, TableChanges>; holding: Set<string> }> {
+  const names = tables.map((table) => safeName(table.table));
+  if (names.length === 0) return { changes: new Map(), holding: new Set() };
+  const answered = await connection.query(
+    [READ_AS_GIVEN, tablesHoldingRowsOf(userId, tables, true), columnTypesQuery(names)].join(";\n"),
+  );
+  const [, held, typed] = answered as unknown as pg.QueryResult[];
+  const holding = holdingOf(held?.rows ?? []);
+  const types = columnTypesOf(typed?.rows ?? []);
+  const changes = new Map<string, TableChanges>();
+  for (const table of tables) {
+    const name = safeName(table.table);
+    if (table.rows.length === 0 || !holding.has(name)) continue;
+    changes.set(
+      table.table,
+      await changedRowsByLines(connection, { userId, table, types: types.get(name) ?? new Map() }),
+    );
+  }
+  return { changes, holding };
+}
+
+/** The tables named in the answer of `tablesHoldingRowsOf`. */
+function holdingOf(answer: readonly Record<string, unknown>[]): Set<string> {
+  return new Set(
+    String(answer[0]?.tables ?? "")
+      .split(",")
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -233,9 +277,9 @@ export function tablesStagedInline(tables: readonly TableRows[], limit: number):
  * that hold at least one row of the user (an index probe each: every derived table's indexes start
  * with `user_id`).
  */
-function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[]): string {
+function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[], evenGivenNone = false): string {
   const probes = tables
-    .filter((table) => table.rows.length > 0)
+    .filter((table) => evenGivenNone || table.rows.length > 0)
     .map((table) => safeName(table.table))
     .map(
       (table) =>

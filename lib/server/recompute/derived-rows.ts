@@ -2,6 +2,7 @@ import "server-only";
 import { add, formatDecimal, type Micro, parseDecimal } from "@/lib/money";
 import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
+import { jsonbText } from "@/lib/server/db/jsonb-text";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
 import { LotOrdinals } from "./lot-ordinals";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
@@ -163,9 +164,9 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     chain.unrealized,
     chain.breakeven,
     chain.strategy,
-    JSON.stringify(chain.legOuts),
+    jsonbText(chain.legOuts),
     openingStrategies.get(chain.id) ?? null,
-    JSON.stringify(chain.adjustments),
+    jsonbText(chain.adjustments),
   ]);
 
   const links: CopyRow[] = [];

@@ -2,6 +2,7 @@ import "server-only";
 import { add, formatMoney, parseDecimal } from "@/lib/money";
 import { dayNumber, formatDay, type PnlResult } from "@/lib/pnl";
 import type { CopyRow } from "@/lib/server/db/copy-rows";
+import { jsonbText } from "@/lib/server/db/jsonb-text";
 import type { DerivedTable } from "./derived-rows";
 
 /**
@@ -106,10 +107,8 @@ export function flatCutTable(userId: string, cuts: ReadonlyMap<string, FlatCut>)
     underlying,
     userId,
     cut.day,
-    // Keys sorted, so an unchanged cut is the same JSON text (jsonb compares by value anyway).
-    JSON.stringify(
-      Object.fromEntries(Object.entries(cut.stockRealized).sort(([a], [b]) => (a < b ? -1 : 1))),
-    ),
+    // Spelled as PostgreSQL prints it, so an unchanged cut is the same text as the stored one.
+    jsonbText(cut.stockRealized),
   ]);
   return { table: "recompute_flat_cuts", columns: FLAT_CUT_COLUMNS, rows, key: ["underlying"] };
 }

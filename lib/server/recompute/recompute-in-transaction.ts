@@ -51,8 +51,9 @@ export type RecomputeSummary = {
   /** Derived rows inserted, updated and deleted. */
   written: { inserted: number; updated: number; deleted: number };
   /**
-   * Derived rows sent to the database to compare or write: every row of a full recompute, only the
-   * new and changed ones of an incremental one (so there, exactly the rows inserted and updated).
+   * Derived rows sent to the database to write: the new and changed ones, found by comparing with
+   * the stored rows first (so exactly the rows inserted and updated), but for a table that held none
+   * of the user's rows, whose rows all go in.
    */
   staged: number;
   /** Derived tables whose planner statistics the write made stale and that were analyzed after it. */
