@@ -10,6 +10,7 @@ import {
   PnlInputError,
 } from "@/lib/pnl";
 import type { RepeatedText } from "@/lib/server/db/copy-columns";
+import type { RecordedFillSource } from "./input-snapshot";
 
 export type InstrumentRow = {
   id: string;
@@ -48,6 +49,7 @@ export class ExecutionColumnsBuilder {
   private readonly accounts = new Numbering();
   private readonly orders = new Numbering();
   private readonly contractRows = new Map<string, number>();
+  private readonly instrumentIdsByRow: string[] = [];
 
   constructor(
     capacity: number,
@@ -87,7 +89,7 @@ export class ExecutionColumnsBuilder {
     fees: number,
     executedAt: number,
     tradeDay: number,
-  ): void {
+  ): number {
     const row = this.columns.count++;
     const columns = this.columns;
     columns.id[row] = executionId;
@@ -100,6 +102,7 @@ export class ExecutionColumnsBuilder {
     columns.fees[row] = fees;
     columns.executedAt[row] = executedAt;
     columns.tradeDay[row] = tradeDay;
+    return row;
   }
 
   /** The number of an account, in the order the fills added first name them. */
@@ -110,6 +113,23 @@ export class ExecutionColumnsBuilder {
   /** The number of a broker order id, likewise. */
   orderNumber(orderId: string): number {
     return this.orders.of(orderId);
+  }
+
+  /**
+   * What a snapshot recorder reads the fills' values from (`RecordedFillSource`): these columns,
+   * as they are when it asks.
+   */
+  recordedFillSource(
+    instrumentOf: (instrumentId: string) => InstrumentRow,
+    openingStrategyOf: (executionId: string) => string | undefined,
+  ): RecordedFillSource {
+    return {
+      executions: this.columns,
+      accounts: this.accounts.list,
+      orders: this.orders.list,
+      instrumentOfContract: (row) => instrumentOf(this.instrumentIdsByRow[row] as string),
+      openingStrategyOf,
+    };
   }
 
   /** The columns so far, as the engine's input (events and the rest are the caller's). */
@@ -136,6 +156,7 @@ export class ExecutionColumnsBuilder {
     contracts.strike[row] = micros(instrument.strike_price, "strike", instrumentId);
     contracts.multiplier[row] = micros(instrument.multiplier, "multiplier", instrumentId);
     this.contractRows.set(instrumentId, row);
+    this.instrumentIdsByRow[row] = instrumentId;
     return row;
   }
 }

@@ -1,5 +1,12 @@
 import "server-only";
-import type { PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
+import { createHash } from "node:crypto";
+import {
+  dayNumber,
+  formatDay,
+  type PnlExecutionColumns,
+  type PnlLifecycleEvent,
+  type PnlStockTrade,
+} from "@/lib/pnl";
 import type { InstrumentRow } from "./execution-columns";
 
 /**
@@ -43,111 +50,198 @@ export type InputSnapshot = {
 /** Bumped whenever the shape above changes: a snapshot of another format is not read. */
 export const INPUT_SNAPSHOT_FORMAT = 1;
 
-/** Collects one underlying's inputs dated before `beforeDay` while the loader reads them. */
+/**
+ * Where a recorder reads its fills' values once the loader is done: the engine's execution columns
+ * the loader built (a recorded fill is a row of them), the lists their numbers index, each contract
+ * row's instrument, and the broker's opening strategy of a fill.
+ */
+export type RecordedFillSource = {
+  executions: PnlExecutionColumns & { id: string[] };
+  accounts: readonly string[];
+  orders: readonly string[];
+  instrumentOfContract(row: number): InstrumentRow;
+  openingStrategyOf(executionId: string): string | undefined;
+};
+
+// The fill columns of a snapshot that hold numbers, in the order the digest reads them.
+const NUMBER_FIELDS = [
+  "account",
+  "instrument",
+  "order",
+  "flags",
+  "quantity",
+  "price",
+  "fees",
+  "executedAtMs",
+  "tradeDay",
+] as const;
+
+/**
+ * Collects one underlying's inputs dated before `beforeDay` while the loader reads them: a fill is
+ * kept as its row of the engine's columns (nothing made per fill), events and share trades as they
+ * are. The snapshot and its digest are made from the columns only when asked, once the loader is done.
+ */
 export class InputSnapshotRecorder {
-  private readonly instrumentIndex = new Map<string, number>();
-  private readonly accountIndex = new Map<string, number>();
-  private readonly orderIndex = new Map<string, number>();
-  readonly snapshot: InputSnapshot = {
-    format: INPUT_SNAPSHOT_FORMAT,
-    instruments: [],
-    accounts: [],
-    orders: [],
-    fills: {
-      id: [],
-      account: [],
-      instrument: [],
-      order: [],
-      flags: [],
-      quantity: [],
-      price: [],
-      fees: [],
-      executedAtMs: [],
-      tradeDay: [],
-    },
-    openingStrategies: [],
-    events: [],
-    stockTrades: [],
-    firstDay: null,
-    lastDay: null,
-    watermarkMs: Number.NEGATIVE_INFINITY,
-  };
+  private readonly rows: number[] = [];
+  private readonly days: number[] = [];
+  private readonly events: { event: PnlLifecycleEvent; instrument: InstrumentRow }[] = [];
+  private readonly stockTrades: PnlStockTrade[] = [];
+  private firstDay = Number.POSITIVE_INFINITY;
+  private lastDay = Number.NEGATIVE_INFINITY;
+  private watermarkMs = Number.NEGATIVE_INFINITY;
+  private made: { head: SnapshotHead; numbers: Record<(typeof NUMBER_FIELDS)[number], Float64Array> } | null =
+    null;
 
-  constructor(readonly beforeDay: string) {}
+  constructor(
+    readonly beforeDay: string,
+    private readonly source: RecordedFillSource,
+  ) {}
 
-  fill(fill: {
-    id: string;
-    accountId: string;
-    instrument: InstrumentRow;
-    orderId: string | null;
-    flags: number;
-    quantity: number;
-    price: number;
-    fees: number;
-    executedAtMs: number;
-    tradeDay: number;
-    tradeDate: string;
-    openingStrategy: string | undefined;
-    changedMs: number;
-  }): void {
-    const { fills } = this.snapshot;
-    fills.id.push(fill.id);
-    fills.account.push(indexOf(this.accountIndex, this.snapshot.accounts, fill.accountId));
-    fills.instrument.push(this.instrument(fill.instrument));
-    fills.order.push(
-      fill.orderId === null ? -1 : indexOf(this.orderIndex, this.snapshot.orders, fill.orderId),
-    );
-    fills.flags.push(fill.flags);
-    fills.quantity.push(fill.quantity);
-    fills.price.push(fill.price);
-    fills.fees.push(fill.fees);
-    fills.executedAtMs.push(fill.executedAtMs);
-    fills.tradeDay.push(fill.tradeDay);
-    if (fill.openingStrategy) this.snapshot.openingStrategies.push([fill.id, fill.openingStrategy]);
-    this.saw(fill.tradeDate, fill.changedMs);
+  /** Fill `row` of the source's columns, traded on day number `tradeDay`. */
+  fill(row: number, tradeDay: number, changedMs: number): void {
+    this.rows.push(row);
+    this.days.push(tradeDay);
+    this.saw(tradeDay, changedMs);
   }
 
   event(event: PnlLifecycleEvent, instrument: InstrumentRow, changedMs: number): void {
-    const { contract: _contract, ...rest } = event;
-    this.snapshot.events.push({ ...rest, instrument: this.instrument(instrument) });
-    this.saw(event.date, changedMs);
+    this.events.push({ event, instrument });
+    this.saw(dayNumber(event.date), changedMs);
   }
 
   stockTrade(trade: PnlStockTrade, changedMs: number): void {
-    this.snapshot.stockTrades.push(trade);
-    this.saw(trade.tradeDate, changedMs);
+    this.stockTrades.push(trade);
+    this.saw(dayNumber(trade.tradeDate), changedMs);
   }
 
   get fills(): number {
-    return this.snapshot.fills.id.length;
+    return this.rows.length;
   }
 
-  private instrument(row: InstrumentRow): number {
-    let index = this.instrumentIndex.get(row.id);
-    if (index === undefined) {
-      index = this.snapshot.instruments.length;
-      this.snapshot.instruments.push(row);
-      this.instrumentIndex.set(row.id, index);
+  /** How many of the recorded fills are traded from day number `from` on. */
+  fillsFrom(from: number): number {
+    let count = 0;
+    for (const day of this.days) if (day >= from) count++;
+    return count;
+  }
+
+  /** The first trading date of the inputs recorded, or null when there are none. */
+  get firstTradeDate(): string | null {
+    return Number.isFinite(this.firstDay) ? formatDay(this.firstDay) : null;
+  }
+
+  /** The snapshot, as stored. */
+  snapshot(): InputSnapshot {
+    const { head, numbers } = this.make();
+    const fills = { id: head.fills.id } as InputSnapshot["fills"];
+    for (const field of NUMBER_FIELDS) fills[field] = Array.from(numbers[field]);
+    return { ...head, fills };
+  }
+
+  /**
+   * A SHA-256 of everything the snapshot holds, read from its parts (the fills' numbers as their
+   * bytes) rather than from its JSON: a snapshot the same as the stored one is found without
+   * spelling out megabytes of JSON. Equal snapshots give equal digests, and any change changes it.
+   */
+  digest(): string {
+    const { head, numbers } = this.make();
+    const hash = createHash("sha256").update(JSON.stringify(head));
+    for (const field of NUMBER_FIELDS) {
+      const values = numbers[field];
+      hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     }
-    return index;
+    return hash.digest("hex");
   }
 
-  private saw(day: string, changedMs: number): void {
-    if (this.snapshot.firstDay === null || day < this.snapshot.firstDay) this.snapshot.firstDay = day;
-    if (this.snapshot.lastDay === null || day > this.snapshot.lastDay) this.snapshot.lastDay = day;
-    if (changedMs > this.snapshot.watermarkMs) this.snapshot.watermarkMs = changedMs;
+  private make() {
+    if (this.made !== null) return this.made;
+    const { executions, accounts, orders } = this.source;
+    const count = this.rows.length;
+    const numbers = Object.fromEntries(
+      NUMBER_FIELDS.map((field) => [field, new Float64Array(count)]),
+    ) as Record<(typeof NUMBER_FIELDS)[number], Float64Array>;
+    const ids = new Array<string>(count);
+    const openingStrategies: [string, string][] = [];
+    const instruments: InstrumentRow[] = [];
+    const snapshotAccounts: string[] = [];
+    const snapshotOrders: string[] = [];
+    // The source's numbers renumbered in the snapshot's own first-seen order (-1: not yet).
+    const accountOf = new Int32Array(accounts.length).fill(-1);
+    const orderOf = new Int32Array(orders.length).fill(-1);
+    const instrumentOf = new Map<number, number>();
+    const instrumentById = new Map<string, number>();
+    const number = (map: Int32Array, list: string[], key: number, value: string) => {
+      let known = map[key] as number;
+      if (known < 0) {
+        known = list.length;
+        list.push(value);
+        map[key] = known;
+      }
+      return known;
+    };
+    const instrumentIndex = (row: InstrumentRow) => {
+      let known = instrumentById.get(row.id);
+      if (known === undefined) {
+        known = instruments.length;
+        instruments.push(row);
+        instrumentById.set(row.id, known);
+      }
+      return known;
+    };
+    for (let index = 0; index < count; index++) {
+      const row = this.rows[index] as number;
+      const id = executions.id[row] as string;
+      ids[index] = id;
+      const account = executions.account[row] as number;
+      numbers.account[index] = number(accountOf, snapshotAccounts, account, accounts[account] as string);
+      const contract = executions.contract[row] as number;
+      let instrument = instrumentOf.get(contract);
+      if (instrument === undefined) {
+        instrument = instrumentIndex(this.source.instrumentOfContract(contract));
+        instrumentOf.set(contract, instrument);
+      }
+      numbers.instrument[index] = instrument;
+      const order = executions.order[row] as number;
+      numbers.order[index] = order < 0 ? -1 : number(orderOf, snapshotOrders, order, orders[order] as string);
+      numbers.flags[index] = executions.flags[row] as number;
+      numbers.quantity[index] = executions.quantity[row] as number;
+      numbers.price[index] = executions.price[row] as number;
+      numbers.fees[index] = executions.fees[row] as number;
+      numbers.executedAtMs[index] = executions.executedAt[row] as number;
+      numbers.tradeDay[index] = executions.tradeDay[row] as number;
+      const strategy = this.source.openingStrategyOf(id);
+      if (strategy) openingStrategies.push([id, strategy]);
+    }
+    const events = this.events.map(({ event, instrument }) => {
+      const { contract: _contract, ...rest } = event;
+      return { ...rest, instrument: instrumentIndex(instrument) };
+    });
+    const head: SnapshotHead = {
+      format: INPUT_SNAPSHOT_FORMAT,
+      instruments,
+      accounts: snapshotAccounts,
+      orders: snapshotOrders,
+      fills: { id: ids },
+      openingStrategies,
+      events,
+      stockTrades: this.stockTrades,
+      firstDay: this.firstTradeDate,
+      lastDay: Number.isFinite(this.lastDay) ? formatDay(this.lastDay) : null,
+      watermarkMs: this.watermarkMs,
+    };
+    this.made = { head, numbers };
+    return this.made;
+  }
+
+  private saw(day: number, changedMs: number): void {
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    if (changedMs > this.watermarkMs) this.watermarkMs = changedMs;
   }
 }
 
-function indexOf(index: Map<string, number>, list: string[], value: string): number {
-  let known = index.get(value);
-  if (known === undefined) {
-    known = list.length;
-    list.push(value);
-    index.set(value, known);
-  }
-  return known;
-}
+/** A snapshot but for its fills' numbers. */
+type SnapshotHead = Omit<InputSnapshot, "fills"> & { fills: { id: string[] } };
 
 /** A stored snapshot's JSON, or null when it is of another format (then it is not read). */
 export function parseInputSnapshot(data: string): InputSnapshot | null {

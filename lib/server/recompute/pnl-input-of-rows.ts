@@ -74,18 +74,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       ? instruments
       : [...instruments, ...[...snapshots.values()].flatMap(({ snapshot }) => snapshot.instruments)],
   );
-  const recorders = new Map<string, InputSnapshotRecorder>();
-  const record = options.record;
-  // The recorder of an underlying read whole, for inputs dated before the record's day.
-  const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
-    if (record === undefined || date >= record.beforeDay || readFrom.has(underlying)) return undefined;
-    let recorder = recorders.get(underlying);
-    if (recorder === undefined) {
-      recorder = new InputSnapshotRecorder(record.beforeDay);
-      recorders.set(underlying, recorder);
-    }
-    return recorder;
-  };
+
   // Each fill's leg and order, by row: the read joined the three tables (`readInputRows`).
   const legOfFill = executions.leg;
   const orderOfFill = new Int32Array(executions.count);
@@ -127,6 +116,26 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   let snapshotFills = 0;
   for (const { snapshot } of snapshots.values()) snapshotFills += snapshot.fills.id.length;
   const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.rows);
+  const recorders = new Map<string, InputSnapshotRecorder>();
+  const record = options.record;
+  const recorded =
+    record === undefined
+      ? null
+      : columns.recordedFillSource(
+          (instrumentId) => contracts.rows.get(instrumentId) as InstrumentRow,
+          (executionId) => openingStrategyOfFill.get(executionId),
+        );
+  // The recorder of an underlying read whole, for inputs dated before the record's day.
+  const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
+    if (record === undefined || recorded === null || date >= record.beforeDay || readFrom.has(underlying))
+      return undefined;
+    let recorder = recorders.get(underlying);
+    if (recorder === undefined) {
+      recorder = new InputSnapshotRecorder(record.beforeDay, recorded);
+      recorders.set(underlying, recorder);
+    }
+    return recorder;
+  };
   // The saved inputs first: all dated before the rows read for their underlyings.
   for (const [underlying, { snapshot }] of snapshots) {
     const { fills } = snapshot;
@@ -214,7 +223,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     const fee = fees.at(fill, executionId);
     const executedAtMs = executions.executedAtMs[fill] as number;
     const tradeDay = tradeDays[dateNumber] as number;
-    columns.addNumbered(
+    const row = columns.addNumbered(
       executionId,
       accountNumber,
       contractRow,
@@ -226,21 +235,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       executedAtMs,
       tradeDay,
     );
-    recorderOf(underlying, tradeDate)?.fill({
-      id: executionId,
-      accountId,
-      instrument: contracts.rows.get(instrumentId) as InstrumentRow,
-      orderId,
-      flags,
-      quantity,
-      price,
-      fees: fee,
-      executedAtMs,
-      tradeDay,
-      tradeDate,
-      openingStrategy: openingStrategyOfFill.get(executionId),
-      changedMs: executions.createdAtMs[fill] as number,
-    });
+    recorderOf(underlying, tradeDate)?.fill(row, tradeDay, executions.createdAtMs[fill] as number);
   }
   const events: PnlLifecycleEvent[] = [];
   const stockTradeInputs: PnlStockTrade[] = [];

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type pg from "pg";
 import { dayNumber } from "@/lib/pnl";
 import { transactionConnection } from "@/lib/server/db/copy-rows";
@@ -70,8 +69,7 @@ export async function saveInputSnapshots(
     for (const [underlying, recorder] of options.recorded) {
       // Worth keeping when it spares a replay from the flat cut reading that many fills at least.
       if (fillsFromCut(recorder, options.cuts.get(underlying)) < Math.max(1, minFills)) continue;
-      const data = JSON.stringify(recorder.snapshot);
-      const digest = createHash("sha256").update(data).digest("hex");
+      const digest = recorder.digest();
       kept.add(underlying);
       const known = stored.get(underlying);
       if (
@@ -82,11 +80,11 @@ export async function saveInputSnapshots(
         continue;
       written.push({
         underlying,
-        firstDay: recorder.snapshot.firstDay as string,
+        firstDay: recorder.firstTradeDate as string,
         day: recorder.beforeDay,
         fills: recorder.fills,
         digest,
-        data,
+        data: JSON.stringify(recorder.snapshot()),
       });
     }
   const gone = (options.replayed ?? [...stored.keys()]).filter(
@@ -122,10 +120,7 @@ export async function saveInputSnapshots(
 /** How many of the recorded fills are dated from the flat cut on (all of them without one). */
 function fillsFromCut(recorder: InputSnapshotRecorder, cut: FlatCut | undefined): number {
   if (cut === undefined) return recorder.fills;
-  const from = dayNumber(cut.day);
-  let count = 0;
-  for (const day of recorder.snapshot.fills.tradeDay) if (day >= from) count++;
-  return count;
+  return recorder.fillsFrom(dayNumber(cut.day));
 }
 
 async function storedSnapshots(
