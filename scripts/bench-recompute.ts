@@ -38,6 +38,7 @@ import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
 import { measureReadFloor } from "./bench/read-floor";
+import { processCpuMs, serverCpuClock } from "./bench/server-cpu";
 
 const args = z
   .object({
@@ -82,6 +83,8 @@ let appends = 0;
 
 const database = await provideDatabase({ purpose: "test" });
 const db = createPrismaClient(database.env.DATABASE_URL);
+// The server's CPU clock, when its processes are on this machine.
+const serverCpu = await serverCpuClock(db);
 // The superuser's connection to the same database, for the server-side files of the floor.
 const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
 adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
@@ -92,15 +95,26 @@ try {
     const robinhoodUserId = await importedUser(size);
     await analyzeEarlierUsers();
     const loadBefore = loadAverage();
-    const runs: { seconds: number; summary: RecomputeSummary; statements: number }[] = [];
+    const runs: {
+      seconds: number;
+      summary: RecomputeSummary;
+      statements: number;
+      cpu: { client: number; server: number | null };
+    }[] = [];
     for (let run = 0; run < 2; run++) {
       const statementsBefore = statements;
+      const clientBefore = processCpuMs();
+      const serverBefore = serverCpu?.() ?? null;
       const started = performance.now();
       const summary = await recompute(robinhoodUserId, "full");
       runs.push({
         seconds: (performance.now() - started) / 1000,
         summary,
         statements: statements - statementsBefore,
+        cpu: {
+          client: processCpuMs() - clientBefore,
+          server: serverCpu && serverBefore !== null ? serverCpu() - serverBefore : null,
+        },
       });
       if (!summary.reconciles) process.exitCode = 1;
     }
@@ -115,12 +129,16 @@ try {
       `${fills.toLocaleString("en-US")} fills (${runs[0]?.summary.lots.toLocaleString("en-US")} lots, ${runs[0]?.summary.chains.toLocaleString("en-US")} chains${"rows" in floor ? `, ${floor.rows.toLocaleString("en-US")} derived rows` : ""}):`,
     );
     console.log(`  load average ${loadBefore} before the two full recomputes, ${loadAfter} after`);
-    for (const [index, { seconds, summary, statements: sent }] of runs.entries()) {
+    for (const [index, { seconds, summary, statements: sent, cpu }] of runs.entries()) {
       const { load, compute, build, write, analyze } = summary.phaseMs;
       const ratio = "seconds" in floor ? `, ${(seconds / floor.seconds).toFixed(2)}× the floor` : "";
       const analyzed = summary.analyzed.length > 0 ? summary.analyzed.join(", ") : "nothing";
       console.log(
         `  full recompute ${index === 0 ? "1, no rows of the user yet" : "2, over the first's rows"}: ${seconds.toFixed(3)} s = ${rate(fills / seconds)} fills/s${ratio}, ${sent} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms${"seconds" in floor ? ` = ${(write / 1000 / floor.seconds).toFixed(2)}× the floor` : ""}, analyzed ${analyzed} in ${analyze} ms; saved inputs of ${summary.snapshotsWritten.length} underlyings in ${summary.phaseMs.saveInputs} ms)`,
+      );
+      // Where the time is spent: two cores, one this process's, one the server's at best.
+      console.log(
+        `    CPU: this process ${Math.round(cpu.client)} ms, the database server ${cpu.server === null ? "not readable here" : `${Math.round(cpu.server)} ms`}`,
       );
     }
     const [first, second] = runs;
