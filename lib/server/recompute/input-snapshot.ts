@@ -83,7 +83,6 @@ const NUMBER_FIELDS = [
  */
 export class InputSnapshotRecorder {
   private readonly rows: number[] = [];
-  private readonly days: number[] = [];
   private readonly events: { event: PnlLifecycleEvent; instrument: InstrumentRow }[] = [];
   private readonly stockTrades: PnlStockTrade[] = [];
   private firstDay = Number.POSITIVE_INFINITY;
@@ -97,11 +96,10 @@ export class InputSnapshotRecorder {
     private readonly source: RecordedFillSource,
   ) {}
 
-  /** Fill `row` of the source's columns, traded on day number `tradeDay`. */
-  fill(row: number, tradeDay: number, changedMs: number): void {
+  /** Fill `row` of the source's columns (already added to them). */
+  fill(row: number, changedMs: number): void {
     this.rows.push(row);
-    this.days.push(tradeDay);
-    this.saw(tradeDay, changedMs);
+    this.saw(this.source.executions.tradeDay[row] as number, changedMs);
   }
 
   event(event: PnlLifecycleEvent, instrument: InstrumentRow, changedMs: number): void {
@@ -120,8 +118,9 @@ export class InputSnapshotRecorder {
 
   /** How many of the recorded fills are traded from day number `from` on. */
   fillsFrom(from: number): number {
+    const { tradeDay } = this.source.executions;
     let count = 0;
-    for (const day of this.days) if (day >= from) count++;
+    for (const row of this.rows) if ((tradeDay[row] as number) >= from) count++;
     return count;
   }
 

@@ -235,7 +235,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       executedAtMs,
       tradeDay,
     );
-    recorderOf(underlying, tradeDate)?.fill(row, tradeDay, executions.createdAtMs[fill] as number);
+    recorderOf(underlying, tradeDate)?.fill(row, executions.createdAtMs[fill] as number);
   }
   const events: PnlLifecycleEvent[] = [];
   const stockTradeInputs: PnlStockTrade[] = [];

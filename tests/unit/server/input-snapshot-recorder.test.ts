@@ -44,7 +44,7 @@ function recorded(fills: Fill[], strategies = new Map<string, string>()) {
       dayNumber(day),
     );
   fills.forEach((fill, index) => {
-    recorder.fill(add(fill, `2026-02-0${index + 1}`), dayNumber(`2026-02-0${index + 1}`), 1_000 + index);
+    recorder.fill(add(fill, `2026-02-0${index + 1}`), 1_000 + index);
     // A fill of another underlying, or after the day, between them: a row the recorder never sees.
     if (index === 0) add({ ...fill, id: "not-recorded", account: "other", order: "other" }, "2026-03-02");
   });
