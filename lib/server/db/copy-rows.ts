@@ -55,7 +55,7 @@ export function copyText(value: string | null): string {
 const CHUNK_CHARS = 256 * 1024;
 
 /** A row as one line of COPY text, without its newline. */
-export function copyLine(row: CopyRow): string {
+function copyLine(row: CopyRow): string {
   let line = "";
   for (let index = 0; index < row.length; index++) {
     if (index > 0) line += "\t";
