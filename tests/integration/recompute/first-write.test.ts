@@ -4,7 +4,14 @@ import type { OptionContract, PnlExecution } from "@/lib/pnl";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { connectOwner, createAppDb, truncateAll } from "@/tests/support/test-database";
-import { appendBatch, type Batch, DERIVED_TABLES, derivedSnapshot } from "./incremental-support";
+import {
+  appendBatch,
+  type Batch,
+  DERIVED_TABLES,
+  derivedSnapshot,
+  oneContractFill,
+  putOn,
+} from "./incremental-support";
 
 // A table that holds none of the user's rows (the first recompute of a history) takes its staged rows
 // as they are: no anti-join, no update, no delete. Only rows staged by COPY ask which tables are empty,
@@ -27,13 +34,7 @@ afterAll(async () => {
 });
 beforeEach(() => truncateAll(owner));
 
-const put = (expiration: string, strike: string): OptionContract => ({
-  underlying: "FWT",
-  expiration,
-  strike,
-  optionType: "put",
-  multiplier: "100",
-});
+const put = (expiration: string, strike: string) => putOn("FWT", expiration, strike);
 
 let serial = 0;
 function fill(
@@ -44,20 +45,7 @@ function fill(
   price: string,
 ): PnlExecution {
   serial += 1;
-  return {
-    id: `first-fill-${serial}`,
-    accountId: "ignored",
-    orderId: null,
-    legId: null,
-    contract,
-    side,
-    positionEffect: effect,
-    quantity: "1",
-    price,
-    fees: "0.03",
-    executedAt: `${day}T15:00:00.000Z`,
-    tradeDate: day,
-  };
+  return oneContractFill(`first-fill-${serial}`, contract, side, effect, `${day}T15:00:00.000Z`, price);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } from "@/lib/pnl";
 import { setUpTestDatabases } from "@/tests/support/test-database";
-import { appendBatch, incrementalThenFull } from "./incremental-support";
+import { appendBatch, incrementalThenFull, oneContractFill, putOn } from "./incremental-support";
 
 // Incremental recompute from an underlying's flat cut (docs/RECOMPUTE.md, "Flat cuts"): the cases
 // where something crosses, or nearly crosses, a flat moment. Each checks that the replay started at
@@ -11,13 +11,7 @@ const TRADER = "f3f3f3f3-0000-4000-8000-0000000000cc";
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
-const put = (expiration: string, strike: string): OptionContract => ({
-  underlying: "FLT",
-  expiration,
-  strike,
-  optionType: "put",
-  multiplier: "100",
-});
+const put = (expiration: string, strike: string) => putOn("FLT", expiration, strike);
 
 let serial = 0;
 function fill(
@@ -28,20 +22,7 @@ function fill(
   price: string,
 ): PnlExecution {
   serial += 1;
-  return {
-    id: `cut-fill-${serial}`,
-    accountId: "ignored",
-    orderId: null,
-    legId: null,
-    contract,
-    side,
-    positionEffect: effect,
-    quantity: "1",
-    price,
-    fees: "0.03",
-    executedAt: `${at}:00.000Z`,
-    tradeDate: at.slice(0, 10),
-  };
+  return oneContractFill(`cut-fill-${serial}`, contract, side, effect, `${at}:00.000Z`, price);
 }
 
 async function append(

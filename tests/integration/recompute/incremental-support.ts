@@ -40,6 +40,31 @@ export const putOn = (underlying: string, expiration: string, strike: string): O
   multiplier: "100",
 });
 
+/** One fill of one contract, 0.03 fees, traded on the UTC day of `executedAt` (ISO 8601). */
+export function oneContractFill(
+  id: string,
+  contract: OptionContract,
+  side: "buy" | "sell",
+  effect: "open" | "close",
+  executedAt: string,
+  price: string,
+): PnlExecution {
+  return {
+    id,
+    accountId: "ignored",
+    orderId: null,
+    legId: null,
+    contract,
+    side,
+    positionEffect: effect,
+    quantity: "1",
+    price,
+    fees: "0.03",
+    executedAt,
+    tradeDate: executedAt.slice(0, 10),
+  };
+}
+
 /**
  * A maker of one-contract fills with ids `<prefix>-<n>`, at 15:00 UTC of their trading day: a sell at
  * 2.00, a buy at 1.00, 0.03 fees each.
@@ -53,20 +78,14 @@ export function oneContractFills(prefix: string) {
     day: string,
   ): PnlExecution => {
     serial += 1;
-    return {
-      id: `${prefix}-${serial}`,
-      accountId: "ignored",
-      orderId: null,
-      legId: null,
+    return oneContractFill(
+      `${prefix}-${serial}`,
       contract,
       side,
-      positionEffect: effect,
-      quantity: "1",
-      price: side === "sell" ? "2.00" : "1.00",
-      fees: "0.03",
-      executedAt: `${day}T15:00:00.000Z`,
-      tradeDate: day,
-    };
+      effect,
+      `${day}T15:00:00.000Z`,
+      side === "sell" ? "2.00" : "1.00",
+    );
   };
 }
 
