@@ -13,10 +13,10 @@ import { canonicalDecimal, comparerOf, sameRow, TYPE_OID, type ValueComparer } f
  * Staging them all and comparing in SQL made the server parse, store and join every row; reading
  * the stored rows through the driver made a string of every value. Here each table's stored rows
  * come by `COPY (SELECT …) TO STDOUT`, one line of text per row, each column printed in the spelling
- * a given row uses (`storedExpression`), so an unchanged row is one string equal to the given row's
- * line (`canonicalLine`). Only a line that differs is read value by value, by what its values mean
- * (`sameRow`): a value spelled otherwise is found equal there, so a spelling this side did not foresee
- * costs time, never a wrong answer.
+ * a given row uses (`storedExpression`), so an unchanged row's text is the given row's line
+ * (`canonicalLine`), compared where it lies in the text read. Only a line that differs is read value
+ * by value, by what its values mean (`sameRow`): a value spelled otherwise is found equal there, so a
+ * spelling this side did not foresee costs time, never a wrong answer.
  */
 
 /** Each table's columns' types (PostgreSQL's OIDs), by table and column name. */
@@ -85,6 +85,14 @@ export function canonicalLine(row: TableRows["rows"][number], decimals: readonly
  * The given rows of `table` that are new or differ from the user's stored rows, and the keys of the
  * stored rows no given row has, comparing every stored row of the user in the table. `types` are the
  * table's column types (`columnTypesOf`). The key columns must lead the given columns.
+ *
+ * The stored rows are read in the order the server finds them, which for rows a recompute wrote is
+ * mostly the order it gave them in (written by one `INSERT … SELECT` from rows staged in that order,
+ * and a scan of the user's rows, sequential or through a bitmap, reads them back in the order they
+ * lie). So each stored line is first compared with the next given row, value by value, in place in
+ * the text read (`StoredLinesComparison`): no string is made per stored row or per given one. Only a
+ * line that is not the next given row is cut out and found by its key: any order gives the same
+ * answer, another one costs more.
  */
 export async function changedRowsByLines(
   connection: pg.ClientBase,
@@ -92,52 +100,199 @@ export async function changedRowsByLines(
 ): Promise<LineChanges> {
   const { userId, table, types } = options;
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
-  const keyWidth = leadingKeyWidth(table);
   const columnTypes = table.columns.map((column) => {
     const type = types.get(column);
     if (type === undefined) throw new Error(`${table.table} has no column ${column}`);
     return type;
   });
+  const comparison = new StoredLinesComparison(table.rows, {
+    keyWidth: leadingKeyWidth(table),
+    types: columnTypes,
+  });
   const select = `SELECT ${table.columns.map((column, index) => storedExpression(column, columnTypes[index] as number)).join(", ")}
     FROM ${safeName(table.table)} t WHERE t.user_id = '${userId}'`;
-  const stored = new Map<string, string>();
-  await readLines(connection, select, (line) => {
-    stored.set(keyOfLine(line, keyWidth), line);
-  });
-  const decimals = columnTypes.map((type) => type === TYPE_OID.numeric);
-  const comparers = columnTypes.map(comparerOf);
-  return compareLines(table.rows, stored, { keyWidth, decimals, comparers });
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of connection.query(copyTo(`COPY (${select}) TO STDOUT`)))
+    comparison.push(decoder.write(chunk as Buffer));
+  comparison.push(decoder.end());
+  return comparison.end();
 }
 
 /** Changes found by lines, and how many lines differed in spelling and were read value by value. */
 export type LineChanges = TableChanges & { reread: number };
 
+/** How many key columns lead the rows, and each column's type (PostgreSQL's OID). */
+export type LineComparisonOptions = { keyWidth: number; types: readonly number[] };
+
+const TAB = 9;
+const NEWLINE = 10;
+const NULL_FIELD = "\\N";
+// Types whose printed values hold nothing COPY escapes (booleans, integers, days, timestamps,
+// decimals, UUIDs): compared as they are, without looking for a character to escape.
+const NEVER_ESCAPED = new Set([16, 20, 21, 23, 1082, TYPE_OID.timestamptz, TYPE_OID.numeric, 2950]);
+
 /**
- * The given rows that are new or differ from the stored lines (by key), and the stored keys not
- * given. `stored` is emptied of the keys given.
+ * Compares the text of stored rows, pushed in pieces as COPY prints it (cut anywhere), with given
+ * rows; `end` answers the given rows that are new or differ (in their given order), the keys of the
+ * stored rows no given row has, and how many lines were read value by value.
+ *
+ * Each stored line is expected to be the given row after the one the previous line matched, and is
+ * compared with it field by field where it lies in the text read. A line that is not is cut out and
+ * found by its key among the given rows (a map made the first time one is needed); the expected row
+ * then moves on from the one found.
  */
-export function compareLines(
-  rows: TableRows["rows"],
-  stored: Map<string, string>,
-  options: { keyWidth: number; decimals: readonly boolean[]; comparers: readonly (ValueComparer | null)[] },
-): LineChanges {
-  const changed: TableRows["rows"][number][] = [];
-  let reread = 0;
-  for (const row of rows) {
-    const line = canonicalLine(row, options.decimals);
-    const key = keyOfLine(line, options.keyWidth);
-    const before = stored.get(key);
-    if (before === undefined) {
-      changed.push(row);
-      continue;
-    }
-    stored.delete(key);
-    if (before === line) continue;
-    reread++;
-    if (!sameRow(copyLineFields(before), row, options.comparers)) changed.push(row);
+export class StoredLinesComparison {
+  private readonly decimals: boolean[];
+  private readonly escapable: boolean[];
+  private readonly comparers: (ValueComparer | null)[];
+  private readonly matched: Uint8Array;
+  private byKey: Map<string, number> | null = null;
+  /** The given row the next stored line is expected to be. */
+  private expected = 0;
+  /** Stored text after its last whole line. */
+  private rest = "";
+  private readonly changed: number[] = [];
+  private readonly goneLines: string[] = [];
+  private reread = 0;
+
+  constructor(
+    private readonly rows: TableRows["rows"],
+    private readonly options: LineComparisonOptions,
+  ) {
+    this.decimals = options.types.map((type) => type === TYPE_OID.numeric);
+    this.escapable = options.types.map((type) => !NEVER_ESCAPED.has(type));
+    this.comparers = options.types.map(comparerOf);
+    this.matched = new Uint8Array(rows.length);
   }
-  const gone = [...stored.keys()].map((key) => copyLineFields(key));
-  return { rows: changed, gone, reread };
+
+  push(piece: string): void {
+    let start = 0;
+    if (this.rest.length > 0) {
+      const newline = piece.indexOf("\n");
+      if (newline < 0) {
+        this.rest += piece;
+        return;
+      }
+      const line = this.rest + piece.slice(0, newline + 1);
+      this.rest = "";
+      this.lines(line, 0, line.length);
+      start = newline + 1;
+    }
+    const end = piece.lastIndexOf("\n") + 1;
+    if (end > start) this.lines(piece, start, end);
+    this.rest = piece.slice(Math.max(start, end));
+  }
+
+  end(): LineChanges {
+    if (this.rest.length > 0) throw new Error("a COPY ended inside a row");
+    for (let index = 0; index < this.rows.length; index++)
+      if (this.matched[index] === 0) this.changed.push(index);
+    this.changed.sort((a, b) => a - b);
+    return {
+      rows: this.changed.map((index) => this.rows[index] as TableRows["rows"][number]),
+      gone: this.goneLines.map((line) => copyLineFields(keyOfLine(line, this.options.keyWidth))),
+      reread: this.reread,
+    };
+  }
+
+  /** The whole lines of `text` from `start` to `end` (just past a newline). */
+  private lines(text: string, start: number, end: number): void {
+    let at = start;
+    while (at < end) {
+      const expected = this.expected;
+      const past =
+        expected < this.rows.length && this.matched[expected] === 0
+          ? this.rowEndAt(this.rows[expected] as TableRows["rows"][number], text, at)
+          : -1;
+      if (past > 0) {
+        this.matched[expected] = 1;
+        this.expected = expected + 1;
+        at = past;
+        continue;
+      }
+      const newline = text.indexOf("\n", at);
+      this.storedLine(text.slice(at, newline));
+      at = newline + 1;
+    }
+  }
+
+  /**
+   * Where the line of `row` ends in `text` (just past its newline) when the line at `at` is it, spelled
+   * as `canonicalLine` spells it; -1 otherwise. Compares in place, making no string.
+   */
+  private rowEndAt(row: TableRows["rows"][number], text: string, at: number): number {
+    let position = at;
+    for (let column = 0; column < row.length; column++) {
+      if (column > 0) {
+        if (text.charCodeAt(position) !== TAB) return -1;
+        position++;
+      }
+      const value = row[column] ?? null;
+      if (value === null) {
+        if (!text.startsWith(NULL_FIELD, position)) return -1;
+        position += NULL_FIELD.length;
+      } else if (this.decimals[column]) {
+        position = decimalEndAt(value, text, position);
+        if (position < 0) return -1;
+      } else if (this.escapable[column]) {
+        // As COPY prints it: the same string unless it holds what COPY escapes.
+        const printed = copyText(value);
+        if (!text.startsWith(printed, position)) return -1;
+        position += printed.length;
+      } else {
+        if (!text.startsWith(value, position)) return -1;
+        position += value.length;
+      }
+    }
+    return text.charCodeAt(position) === NEWLINE ? position + 1 : -1;
+  }
+
+  private storedLine(line: string): void {
+    const index = this.givenByKey().get(keyOfLine(line, this.options.keyWidth));
+    if (index === undefined || this.matched[index] === 1) {
+      this.goneLines.push(line);
+      return;
+    }
+    this.matched[index] = 1;
+    this.expected = index + 1;
+    const row = this.rows[index] as TableRows["rows"][number];
+    if (canonicalLine(row, this.decimals) === line) return;
+    this.reread++;
+    if (!sameRow(copyLineFields(line), row, this.comparers)) this.changed.push(index);
+  }
+
+  private givenByKey(): Map<string, number> {
+    if (this.byKey === null) {
+      const width = this.options.keyWidth;
+      this.byKey = new Map();
+      for (const [index, row] of this.rows.entries())
+        this.byKey.set(keyOfLine(canonicalLine(row.slice(0, width), this.decimals), width), index);
+    }
+    return this.byKey;
+  }
+}
+
+/**
+ * Where a decimal field at `at` ends when it is `value`, as `trim_scale` prints it (the given value
+ * may carry fraction zeros the stored one lacks); -1 otherwise. A value printed otherwise (`-0`) is
+ * left to the line's reading value by value.
+ */
+function decimalEndAt(value: string, text: string, at: number): number {
+  let index = 0;
+  while (index < value.length && text.charCodeAt(at + index) === value.charCodeAt(index)) index++;
+  const end = at + index;
+  const next = text.charCodeAt(end);
+  if (next !== TAB && next !== NEWLINE) return -1;
+  if (index === value.length) return end;
+  // The stored field ended: what the given value has left must be only fraction zeros.
+  let rest = index;
+  const inFraction = value.lastIndexOf(".", index - 1) >= 0;
+  if (!inFraction) {
+    if (value.charCodeAt(rest) !== 46) return -1;
+    rest++;
+  }
+  for (; rest < value.length; rest++) if (value.charCodeAt(rest) !== 48) return -1;
+  return end;
 }
 
 /** How many columns the table's key takes, checked to be the leading ones. */
@@ -158,23 +313,6 @@ function keyOfLine(line: string, width: number): string {
     if (end < 0) return line;
   }
   return line.slice(0, end);
-}
-
-/** Streams a COPY's output to `onLine`, one row's line (without its newline) at a time. */
-async function readLines(connection: pg.ClientBase, select: string, onLine: (line: string) => void) {
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of connection.query(copyTo(`COPY (${select}) TO STDOUT`))) {
-    const text = rest + decoder.write(chunk as Buffer);
-    let from = 0;
-    for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", from)) {
-      onLine(text.slice(from, newline));
-      from = newline + 1;
-    }
-    rest = text.slice(from);
-  }
-  rest += decoder.end();
-  if (rest.length > 0) throw new Error("a COPY ended inside a row");
 }
 
 const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
-import { canonicalLine, compareLines, copyLineFields } from "@/lib/server/db/stored-row-lines";
-import { comparerOf, TYPE_OID } from "@/lib/server/db/stored-row-texts";
+import { canonicalLine, copyLineFields, StoredLinesComparison } from "@/lib/server/db/stored-row-lines";
+import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
 // A whole merge compares every given row with its stored line (`COPY … TO STDOUT`, each column
 // printed in the given rows' spelling): one string comparison per unchanged row, and a value by
@@ -9,42 +10,90 @@ import { comparerOf, TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
 const TEXT = 25;
 const types = [TEXT, TEXT, TYPE_OID.numeric, TYPE_OID.timestamptz, TYPE_OID.jsonb];
-const options = {
-  keyWidth: 1,
-  decimals: types.map((type) => type === TYPE_OID.numeric),
-  comparers: types.map(comparerOf),
-};
+const options = { keyWidth: 1, types };
+const decimals = types.map((type) => type === TYPE_OID.numeric);
 const given = (id: string, amount: string, doc = "[]") =>
   [id, "note\twith tab", amount, "2026-01-02 00:00:00+00", doc] as const;
 const storedLine = (id: string, amount: string, doc = "[]") =>
   `${id}\tnote\\twith tab\t${amount}\t2026-01-02 00:00:00+00\t${doc}`;
 
+/** Compares `rows` with stored lines given as COPY prints them, the text cut into pieces at `cuts`. */
+function compareLines(rows: readonly (readonly string[])[], stored: readonly string[], cuts: number[] = []) {
+  const comparison = new StoredLinesComparison(rows, options);
+  const text = stored.map((line) => `${line}\n`).join("");
+  let from = 0;
+  for (const cut of [...cuts.map((at) => at % (text.length + 1)).sort((a, b) => a - b), text.length]) {
+    comparison.push(text.slice(from, Math.max(from, cut)));
+    from = Math.max(from, cut);
+  }
+  return comparison.end();
+}
+
 describe("comparing given rows with stored lines", () => {
   it("finds an unchanged row by one string comparison, whatever the zeros a decimal was given with", () => {
-    expect(canonicalLine(given("a", "12.50"), options.decimals)).toBe(storedLine("a", "12.5"));
-    expect(canonicalLine(given("a", "0.00"), options.decimals)).toBe(storedLine("a", "0"));
-    const stored = new Map([["a", storedLine("a", "12.5")]]);
-    expect(compareLines([given("a", "12.50")], stored, options)).toEqual({ rows: [], gone: [], reread: 0 });
+    expect(canonicalLine(given("a", "12.50"), decimals)).toBe(storedLine("a", "12.5"));
+    expect(canonicalLine(given("a", "0.00"), decimals)).toBe(storedLine("a", "0"));
+    expect(compareLines([given("a", "12.50")], [storedLine("a", "12.5")])).toEqual({
+      rows: [],
+      gone: [],
+      reread: 0,
+    });
   });
 
   it("reads a line spelled otherwise value by value, and finds it unchanged when its values are", () => {
     // PostgreSQL's jsonb spacing against JSON.stringify's, and a timestamp with a zero fraction.
-    const stored = new Map([["a", `a\tnote\\twith tab\t12.5\t2026-01-02 00:00:00.000+00\t[{"k": 1}]`]]);
+    const stored = [`a\tnote\\twith tab\t12.5\t2026-01-02 00:00:00.000+00\t[{"k": 1}]`];
     const row = given("a", "12.5", JSON.stringify([{ k: 1 }]));
-    expect(compareLines([row], stored, options)).toEqual({ rows: [], gone: [], reread: 1 });
+    expect(compareLines([row], stored)).toEqual({ rows: [], gone: [], reread: 1 });
   });
 
   it("gives the new and changed rows, and the keys of stored rows no longer given", () => {
-    const stored = new Map([
-      ["a", storedLine("a", "12.5")],
-      ["b", storedLine("b", "1")],
-      ["gone", storedLine("gone", "3")],
-    ]);
+    const stored = [storedLine("a", "12.5"), storedLine("b", "1"), storedLine("gone", "3")];
     const changed = given("b", "1.00000001");
     const added = given("c", "7");
-    const result = compareLines([given("a", "12.5"), changed, added], stored, options);
+    const result = compareLines([given("a", "12.5"), changed, added], stored);
     expect(result.rows).toEqual([changed, added]);
     expect(result.gone).toEqual([["gone"]]);
+  });
+
+  it("gives the same answer whatever order the stored lines come in and wherever the text is cut", () => {
+    // Stored rows: ids 0..n-1, some changed, some gone; given rows: some of them, some new.
+    const history = fc.record({
+      stored: fc.uniqueArray(fc.nat({ max: 40 }), { maxLength: 30 }),
+      given: fc.uniqueArray(fc.nat({ max: 40 }), { maxLength: 30 }),
+      changed: fc.array(fc.nat({ max: 40 }), { maxLength: 5 }),
+      cuts: fc.array(fc.nat(), { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(history, ({ stored, given: ids, changed, cuts }) => {
+        const id = (number: number) => `id-${number}`;
+        const amount = (number: number) => (changed.includes(number) ? `${number}.25` : `${number}.5`);
+        const rows = ids.map((number) => given(id(number), `${number}.50`));
+        const result = compareLines(
+          rows,
+          stored.map((number) => storedLine(id(number), amount(number))),
+          cuts,
+        );
+        // What a map by key answers: new or changed given rows in their order, and stored keys not given.
+        const storedSet = new Set(stored);
+        expect(result.rows).toEqual(
+          rows.filter((_, at) => !storedSet.has(ids[at] as number) || changed.includes(ids[at] as number)),
+        );
+        expect(result.gone).toEqual(
+          stored.filter((number) => !ids.includes(number)).map((number) => [id(number)]),
+        );
+        expect(result.reread).toBe(
+          ids.filter((number) => storedSet.has(number) && changed.includes(number)).length,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses a text that ends inside a row", () => {
+    const comparison = new StoredLinesComparison([given("a", "1")], options);
+    comparison.push(storedLine("a", "1"));
+    expect(() => comparison.end()).toThrow("a COPY ended inside a row");
   });
 
   it("decodes the escapes PostgreSQL prints, and NULL", () => {
