@@ -21,7 +21,14 @@ export function jsonbText(value: unknown): string {
 
 /** PostgreSQL's order of a jsonb object's keys: by length in UTF-8 bytes, then byte by byte. */
 function compareKeys(a: string, b: string): number {
+  // ASCII keys (every key the derived rows write) are their own bytes: no encoding needed.
+  if (isAscii(a) && isAscii(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const left = Buffer.from(a, "utf8");
   const right = Buffer.from(b, "utf8");
   return left.length - right.length || Buffer.compare(left, right);
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }

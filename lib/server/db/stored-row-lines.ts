@@ -92,7 +92,8 @@ export function canonicalLine(row: TableRows["rows"][number], decimals: readonly
  * lie). So each stored line is first compared with the next given row, value by value, in place in
  * the text read (`StoredLinesComparison`): no string is made per stored row or per given one. Only a
  * line that is not the next given row is cut out and found by its key: any order gives the same
- * answer, another one costs more.
+ * answer (an index's order, rows an incremental recompute moved), another one costs more, at worst
+ * what a map of every row by key costs.
  */
 export async function changedRowsByLines(
   connection: pg.ClientBase,

@@ -114,5 +114,7 @@ describe("comparing given rows with stored lines", () => {
     expect(jsonbText([1, "a\nb", null, true, [{ b: 2, a: [] }]])).toBe(
       '[1, "a\\nb", null, true, [{"a": [], "b": 2}]]',
     );
+    // By bytes, not characters: "é" is two bytes long (0xC3 0xA9), so after "a" and after "zz".
+    expect(jsonbText({ "é": 1, zz: 2, a: 3, Z: 4 })).toBe('{"Z": 4, "a": 3, "zz": 2, "é": 1}');
   });
 });
