@@ -16,6 +16,7 @@ import { compareFills, compareIds } from "../lots/compare";
 import type { ChainLeg, ChainStatus, RollChain } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
 import { formatRoll, rollId } from "../rolls/format-roll";
+import { defineLazy } from "../rows/lazy";
 import type { StrategyTable } from "../strategies/group-strategies";
 import type { StrategyIndex } from "../strategies/strategy-index";
 import type { CloseKind } from "../types";
@@ -175,7 +176,7 @@ export class ChainIndex {
     const { strategyIndex, rolls: rollTable } = this.tables;
     this.rolledAway ??= rolledAwayEpisodes(fills, episodes, rollTable);
     const firstStrategy = this.openingStrategy(list, openedOn);
-    return {
+    const chain: RollChain = {
       id,
       accountId: item(books.accountId, firstBook),
       underlying: contract.underlying,
@@ -192,11 +193,14 @@ export class ChainIndex {
       unrealized: open.length === 0 ? "0.00" : unrealized === null ? null : formatMoney(unrealized),
       fees: formatMoney(fees),
       breakeven: this.breakevenOf(open, ending, status, netPremium),
-      legs: list.map((episode) => this.leg(episode)),
+      legs: [],
       strategy: firstStrategy < 0 ? "custom" : strategyIndex.label(firstStrategy),
       legOuts: list.length > 1 ? legOutsOf(this.tables, this.rolledAway, list) : [],
       adjustments: [],
     };
+    // The derived rows never read a chain's legs (its lots are stored instead): made when read.
+    defineLazy(chain, "legs", () => list.map((episode) => this.leg(episode)));
+    return chain;
   }
 
   /**
