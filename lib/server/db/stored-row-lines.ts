@@ -128,9 +128,18 @@ export type LineComparisonOptions = { keyWidth: number; types: readonly number[]
 const TAB = 9;
 const NEWLINE = 10;
 const NULL_FIELD = "\\N";
-// Types whose printed values hold nothing COPY escapes (booleans, integers, days, timestamps,
-// decimals, UUIDs): compared as they are, without looking for a character to escape.
-const NEVER_ESCAPED = new Set([16, 20, 21, 23, 1082, TYPE_OID.timestamptz, TYPE_OID.numeric, 2950]);
+// Types whose values' text holds nothing COPY escapes (no tab, newline or backslash is valid input
+// of them): compared as they are, without looking for a character to escape.
+const NEVER_ESCAPED = new Set<number>([
+  TYPE_OID.bool,
+  TYPE_OID.int2,
+  TYPE_OID.int4,
+  TYPE_OID.int8,
+  TYPE_OID.date,
+  TYPE_OID.timestamptz,
+  TYPE_OID.numeric,
+  TYPE_OID.uuid,
+]);
 
 /**
  * Compares the text of stored rows, pushed in pieces as COPY prints it (cut anywhere), with given
@@ -205,7 +214,8 @@ export class StoredLinesComparison {
         expected < this.rows.length && this.matched[expected] === 0
           ? this.rowEndAt(this.rows[expected] as TableRows["rows"][number], text, at)
           : -1;
-      if (past > 0) {
+      // A match is the stored line whole: it ends at the line's first newline.
+      if (past > 0 && text.indexOf("\n", at) === past - 1) {
         this.matched[expected] = 1;
         this.expected = expected + 1;
         at = past;

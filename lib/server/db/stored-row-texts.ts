@@ -18,11 +18,16 @@ const POINT = 46;
 /** PostgreSQL's fixed OIDs of the types read by meaning (`pg_type.oid`, the same in every database). */
 export const TYPE_OID = {
   bool: 16,
+  int8: 20,
+  int2: 21,
+  int4: 23,
   json: 114,
+  date: 1082,
   textArray: 1009,
   timestamp: 1114,
   timestamptz: 1184,
   numeric: 1700,
+  uuid: 2950,
   jsonb: 3802,
 } as const;
 

@@ -90,6 +90,21 @@ describe("comparing given rows with stored lines", () => {
     );
   });
 
+  it("never takes two stored lines for one given row, whatever a value holds", () => {
+    // A timestamp (a type compared without escaping) that is no valid timestamp: its text is the
+    // rest of the first line, a newline and the whole second one.
+    const swallowing = [
+      "a",
+      "note\twith tab",
+      "1",
+      `2026-01-02 00:00:00+00\t[]\n${storedLine("b", "2").replace(/\t\[\]$/, "")}`,
+      "[]",
+    ] as const;
+    const result = compareLines([swallowing], [storedLine("a", "1"), storedLine("b", "2")]);
+    expect(result.rows).toEqual([swallowing]);
+    expect(result.gone).toEqual([["b"]]);
+  });
+
   it("refuses a text that ends inside a row", () => {
     const comparison = new StoredLinesComparison([given("a", "1")], options);
     comparison.push(storedLine("a", "1"));
@@ -115,6 +130,6 @@ describe("comparing given rows with stored lines", () => {
       '[1, "a\\nb", null, true, [{"a": [], "b": 2}]]',
     );
     // By bytes, not characters: "é" is two bytes long (0xC3 0xA9), so after "a" and after "zz".
-    expect(jsonbText({ "é": 1, zz: 2, a: 3, Z: 4 })).toBe('{"Z": 4, "a": 3, "zz": 2, "é": 1}');
+    expect(jsonbText({ é: 1, zz: 2, a: 3, Z: 4 })).toBe('{"Z": 4, "a": 3, "zz": 2, "é": 1}');
   });
 });
