@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { OptionContract, PnlExecution } from "@/lib/pnl";
 import { setUpTestDatabases } from "@/tests/support/test-database";
-import { appendBatch, derivedSnapshot, incrementalThenFull } from "./incremental-support";
+import {
+  appendBatch,
+  derivedSnapshot,
+  incrementalThenFull,
+  oneContractFill,
+  putOn,
+} from "./incremental-support";
 
 const TRADER = "f2f2f2f2-0000-4000-8000-0000000000bb";
 const ACCOUNT = "INC-1";
@@ -9,13 +15,7 @@ const NOW = new Date("2026-07-01T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
-const put = (underlying: string, expiration: string, strike: string): OptionContract => ({
-  underlying,
-  expiration,
-  strike,
-  optionType: "put",
-  multiplier: "100",
-});
+const put = putOn;
 const JUL_45 = put("RRR", "2026-07-17", "45");
 const AUG_40 = put("RRR", "2026-08-21", "40");
 const OTHER = put("ZZZ", "2026-09-18", "20");
@@ -31,18 +31,9 @@ function fill(
 ): PnlExecution {
   serial += 1;
   return {
-    id: `inc-fill-${serial}`,
-    accountId: "ignored",
+    ...oneContractFill(`inc-fill-${serial}`, contract, side, effect, `${day}T15:00:00.000Z`, price),
     orderId,
     legId: orderId ? `${orderId}:${serial}` : null,
-    contract,
-    side,
-    positionEffect: effect,
-    quantity: "1",
-    price,
-    fees: "0.03",
-    executedAt: `${day}T15:00:00.000Z`,
-    tradeDate: day,
   };
 }
 const append = (...executions: PnlExecution[]) =>
