@@ -15,15 +15,18 @@ export type ValueComparer = (stored: string, given: string) => boolean;
 const ZERO = 48;
 const POINT = 46;
 
-/** PostgreSQL's fixed OIDs of the types read by meaning (`pg_type.oid`, the same in every database). */
+/**
+ * PostgreSQL's fixed OIDs (`pg_type.oid`, the same in every database) of the types the comparisons
+ * know: those read by meaning, and those whose text COPY never escapes (`stored-row-lines.ts`).
+ */
 export const TYPE_OID = {
   bool: 16,
   int8: 20,
   int2: 21,
   int4: 23,
   json: 114,
-  date: 1082,
   textArray: 1009,
+  date: 1082,
   timestamp: 1114,
   timestamptz: 1184,
   numeric: 1700,
