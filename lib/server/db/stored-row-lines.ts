@@ -4,7 +4,14 @@ import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { TableChanges } from "./changed-rows";
 import { copyText, safeName, type TableRows, UUID } from "./copy-rows";
-import { canonicalDecimal, comparerOf, sameRow, TYPE_OID, type ValueComparer } from "./stored-row-texts";
+import {
+  canonicalDecimal,
+  comparerOf,
+  onlyFractionZeros,
+  sameRow,
+  TYPE_OID,
+  type ValueComparer,
+} from "./stored-row-texts";
 
 /**
  * Comparing every row of a user's tables with the stored ones on this side, by lines of COPY text.
@@ -296,14 +303,8 @@ function decimalEndAt(value: string, text: string, at: number): number {
   if (next !== TAB && next !== NEWLINE) return -1;
   if (index === value.length) return end;
   // The stored field ended: what the given value has left must be only fraction zeros.
-  let rest = index;
-  const inFraction = value.lastIndexOf(".", index - 1) >= 0;
-  if (!inFraction) {
-    if (value.charCodeAt(rest) !== 46) return -1;
-    rest++;
-  }
-  for (; rest < value.length; rest++) if (value.charCodeAt(rest) !== 48) return -1;
-  return end;
+  const inFraction = index > 0 && value.lastIndexOf(".", index - 1) !== -1;
+  return onlyFractionZeros(value, index, inFraction) ? end : -1;
 }
 
 /** How many columns the table's key takes, checked to be the leading ones. */

@@ -72,7 +72,7 @@ export function sameDecimal(stored: string, given: string): boolean {
 }
 
 /** Whether `text` from `from` on is only fraction zeros (after its point, when not yet in the fraction). */
-function onlyFractionZeros(text: string, from: number, inFraction: boolean): boolean {
+export function onlyFractionZeros(text: string, from: number, inFraction: boolean): boolean {
   let index = from;
   if (!inFraction && index < text.length) {
     if (text.charCodeAt(index) !== POINT) return false;
