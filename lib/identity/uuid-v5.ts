@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DASH_CODE, pushHexCodes } from "./hex-codes";
+import { uuidText } from "./uuid-text";
 
 // A recompute derives one id per chain from one namespace: its bytes are parsed once.
 const namespaceBytesOf = new Map<string, Buffer>();
@@ -14,19 +14,10 @@ function namespaceBytes(namespace: string): Buffer {
   return bytes;
 }
 
-const DASH_AFTER_BYTE = [3, 5, 7, 9];
-
 /** RFC 9562 UUID version 5 (SHA-1, name-based): the same name in the same namespace gives the same id. */
 export function uuidV5(name: string, namespace: string): string {
   const hash = createHash("sha1").update(namespaceBytes(namespace)).update(name, "utf8").digest();
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50; // version 5
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  // Written as character codes into one flat string: ids are kept by the thousand (a recompute's
-  // rows), and slices joined by a template would keep a tree of strings for each.
-  const codes: number[] = [];
-  for (let byte = 0; byte < 16; byte++) {
-    pushHexCodes(codes, hash[byte] ?? 0, 2);
-    if (DASH_AFTER_BYTE.includes(byte)) codes.push(DASH_CODE);
-  }
-  return String.fromCharCode(...codes);
+  return uuidText(hash);
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DASH_CODE, pushHexCodes } from "@/lib/identity/hex-codes";
+import { uuidTextOfWords } from "@/lib/identity/uuid-text";
 import { uuidV5 } from "@/lib/identity/uuid-v5";
 
 /** Namespace of derived-row ids. Fixed: links to a chain must survive every recompute. */
@@ -53,21 +53,8 @@ function finish(a: number, b: number, c: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-// Written as character codes into one flat string (`pushHexCodes`): a recompute keeps one id per row,
-// and a tree of joined hex pieces per id cost the collector and COPY's escaping 35 times as much.
 function uuidOfWords(w0: number, w1: number, w2: number, w3: number): string {
-  const version = ((w1 & 0x0fff) | 0x8000) >>> 0; // version 8
-  const variant = ((w2 >>> 16) & 0x3fff) | 0x8000; // RFC 9562 variant
-  const codes: number[] = [];
-  pushHexCodes(codes, w0, 8);
-  codes.push(DASH_CODE);
-  pushHexCodes(codes, w1 >>> 16, 4);
-  codes.push(DASH_CODE);
-  pushHexCodes(codes, version, 4);
-  codes.push(DASH_CODE);
-  pushHexCodes(codes, variant, 4);
-  codes.push(DASH_CODE);
-  pushHexCodes(codes, w2, 4);
-  pushHexCodes(codes, w3, 8);
-  return String.fromCharCode(...codes);
+  const version = (w1 & 0xffff0fff) | 0x8000; // version 8
+  const variant = (w2 & 0x3fffffff) | 0x80000000; // RFC 9562 variant
+  return uuidTextOfWords(w0, version, variant, w3);
 }

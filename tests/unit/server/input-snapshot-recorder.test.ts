@@ -44,7 +44,7 @@ function recorded(fills: Fill[], strategies = new Map<string, string>()) {
       dayNumber(day),
     );
   fills.forEach((fill, index) => {
-    recorder.fill(add(fill, `2026-02-0${index + 1}`), 1_000 + index);
+    recorder.fill(add(fill, `2026-02-${String((index % 28) + 1).padStart(2, "0")}`), 1_000 + index);
     // A fill of another underlying, or after the day, between them: a row the recorder never sees.
     if (index === 0) add({ ...fill, id: "not-recorded", account: "other", order: "other" }, "2026-03-02");
   });
@@ -97,5 +97,26 @@ describe("InputSnapshotRecorder", () => {
     const digests = changes.map((changed) => recorded(changed).digest());
     expect(new Set([digest, ...digests]).size).toBe(changes.length + 1);
     expect(recorded(fills, new Map([["f1", "long_call"]])).digest()).not.toBe(digest);
+  });
+
+  it("tells apart long lists that differ in one element, or only where one list ends", () => {
+    // Lists are hashed a few hundred elements at a time: a change past the first piece still counts.
+    const many: Fill[] = Array.from({ length: 1_200 }, (_, index) => ({
+      id: `f${index}`,
+      account: "acct-a",
+      instrument: index % 2 === 0 ? put : call,
+      order: `o${index}`,
+      price: 1_000_000,
+    }));
+    const digest = recorded(many).digest();
+    expect(recorded(many).digest()).toBe(digest);
+    const changes: Fill[][] = [
+      many.map((fill, index) => (index === 1_100 ? { ...fill, id: "f1100b" } : fill)),
+      many.map((fill, index) => (index === 600 ? { ...fill, order: "o601" } : fill)),
+      many.map((fill, index) => (index === 514 ? { ...fill, instrument: call } : fill)),
+      many.slice(0, 1_199),
+    ];
+    const digests = changes.map((changed) => recorded(changed).digest());
+    expect(new Set([digest, ...digests]).size).toBe(changes.length + 1);
   });
 });
