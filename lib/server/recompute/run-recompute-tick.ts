@@ -62,6 +62,8 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
     durationMs: 0,
     summaries: [],
   };
+  // Every user this tick claimed: it claims each at most once (one re-queued while it was being
+  // recomputed waits for the next tick).
   const skipped: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? RECOMPUTE_TICK_CONCURRENCY);
   const workers: Promise<void>[] = [];
@@ -86,10 +88,8 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
         options.onRecomputed?.(attempt.summary);
       } else if (attempt.kind === "busy") {
         report.deferred++;
-        skipped.push(attempt.claim.user_id);
       } else {
         report.failed++;
-        skipped.push(attempt.claim.user_id);
         await recordFailedRecompute({
           db,
           robinhoodUserId: attempt.claim.robinhood_user_id,
@@ -139,6 +139,10 @@ async function recomputeNextUser(
           FROM claim`;
         if (!claim) return { kind: "empty" } as const;
         claimed = claim;
+        // Skipped from now on by this tick's other claims, before this transaction ends: once it
+        // commits or rolls back, the queue row is free again, and a claim another worker sent in the
+        // meantime would take a deferred or failed user a second time.
+        skipped.push(claim.user_id);
         onClaimed();
         if (!claim.locked) return { kind: "busy", claim } as const;
         const summary = await runAsUser(
