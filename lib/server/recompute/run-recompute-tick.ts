@@ -64,7 +64,7 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
   };
   // Every user this tick claimed: it claims each at most once (one re-queued while it was being
   // recomputed waits for the next tick).
-  const skipped: string[] = [];
+  const claimedThisTick: string[] = [];
   const concurrency = Math.max(1, options.concurrency ?? RECOMPUTE_TICK_CONCURRENCY);
   const workers: Promise<void>[] = [];
 
@@ -78,7 +78,7 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
         return;
       }
       // As soon as this worker holds a user, the next worker may look for another.
-      const attempt = await recomputeNextUser(db, skipped, now(), () => {
+      const attempt = await recomputeNextUser(db, claimedThisTick, now(), () => {
         if (workers.length < concurrency) workers.push(worker());
       });
       if (attempt.kind === "empty") return;
@@ -116,7 +116,7 @@ export async function runRecomputeTick(options: RunRecomputeTickOptions): Promis
 
 async function recomputeNextUser(
   db: Database,
-  skipped: string[],
+  claimedThisTick: string[],
   now: Date,
   onClaimed: () => void,
 ): Promise<Attempt> {
@@ -131,7 +131,7 @@ async function recomputeNextUser(
         const [claim] = await tx.$queryRaw<(Claim & { locked: boolean })[]>`
           WITH claim AS MATERIALIZED (
             SELECT user_id, robinhood_user_id, input_revision FROM recompute_queue
-            WHERE queued_at <= now() AND NOT (user_id = ANY(${skipped}::uuid[]))
+            WHERE queued_at <= now() AND NOT (user_id = ANY(${claimedThisTick}::uuid[]))
             ORDER BY queued_at, user_id
             LIMIT 1 FOR UPDATE SKIP LOCKED)
           SELECT user_id::text, robinhood_user_id, input_revision,
@@ -139,10 +139,10 @@ async function recomputeNextUser(
           FROM claim`;
         if (!claim) return { kind: "empty" } as const;
         claimed = claim;
-        // Skipped from now on by this tick's other claims, before this transaction ends: once it
+        // Left out of this tick's later claims from now, before this transaction ends: once it
         // commits or rolls back, the queue row is free again, and a claim another worker sent in the
         // meantime would take a deferred or failed user a second time.
-        skipped.push(claim.user_id);
+        claimedThisTick.push(claim.user_id);
         onClaimed();
         if (!claim.locked) return { kind: "busy", claim } as const;
         const summary = await runAsUser(

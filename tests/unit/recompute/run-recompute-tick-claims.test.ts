@@ -56,14 +56,15 @@ function fakeDatabase(): Database {
         for (const row of queue.values()) if (row.lockedBy === id) row.lockedBy = null;
       };
       const tx: FakeTx = {
-        // The claim: the oldest queued row not skipped and not locked (`FOR UPDATE SKIP LOCKED`),
-        // with the per-user lock tried. The skipped list is read when the query is sent.
+        // The claim: the oldest queued row not claimed by this tick yet and not locked (`FOR UPDATE
+        // SKIP LOCKED`), with the per-user lock tried. The tick's list is read when the query is sent.
         async $queryRaw(_strings, ...values) {
-          const skipped = [...(values[0] as string[])];
+          const claimedThisTick = [...(values[0] as string[])];
           await sleep(0);
           const [userId, row] =
             [...queue].find(
-              ([userId, row]) => row.queuedAt <= now() && row.lockedBy === null && !skipped.includes(userId),
+              ([userId, row]) =>
+                row.queuedAt <= now() && row.lockedBy === null && !claimedThisTick.includes(userId),
             ) ?? [];
           if (!row || !userId) return [];
           row.lockedBy = id;
