@@ -15,10 +15,9 @@ const NOW = new Date("2026-07-01T15:00:00Z");
 
 const databases = setUpTestDatabases({ emptyBeforeEach: true });
 
-const put = putOn;
-const JUL_45 = put("RRR", "2026-07-17", "45");
-const AUG_40 = put("RRR", "2026-08-21", "40");
-const OTHER = put("ZZZ", "2026-09-18", "20");
+const JUL_45 = putOn("RRR", "2026-07-17", "45");
+const AUG_40 = putOn("RRR", "2026-08-21", "40");
+const OTHER = putOn("ZZZ", "2026-09-18", "20");
 
 let serial = 0;
 function fill(
