@@ -5,7 +5,14 @@ import { stableHash } from "../hash";
 import type { WheelCycle } from "../result-types";
 import { anchorShape } from "../shape-anchors";
 import { AVERAGE_PRICE_ROUNDING } from "../valuation";
-import { BUYS_STOCK, CHANGES_STOCK, OPENS_SHORT_PUT, type WheelSteps, WRITES_OPTION } from "./wheel-steps";
+import {
+  BUYS_STOCK,
+  CHANGES_STOCK,
+  OPENS_SHORT_PUT,
+  PUT,
+  type WheelSteps,
+  WRITES_OPTION,
+} from "./wheel-steps";
 import { buildWheelTimelines, type WheelTimelineSource } from "./wheel-timeline";
 
 /**
@@ -109,27 +116,30 @@ function firstStarter(steps: WheelSteps, order: readonly number[], start: number
     const step = item(order, index);
     const flags = u8(steps.flags, step);
     if ((flags & OPENS_SHORT_PUT) !== 0) return step;
-    if ((flags & BUYS_STOCK) !== 0 && f64(steps.positionAfter, step) > 0) return step;
+    if ((flags & BUYS_STOCK) !== 0 && steps.positionAfter(step) > 0) return step;
   }
   return -1;
 }
 
 function apply(held: Holdings, steps: WheelSteps, step: number, cycle: CycleSums | null): void {
   const flags = u8(steps.flags, step);
-  held.shortPuts = add(held.shortPuts, f64(steps.shortPuts, step));
-  held.shortCalls = add(held.shortCalls, f64(steps.shortCalls, step));
+  const put = (flags & PUT) !== 0;
+  const shortChange = f64(steps.shortChange, step);
+  const assigned = f64(steps.assigned, step);
+  if (put) held.shortPuts = add(held.shortPuts, shortChange);
+  else held.shortCalls = add(held.shortCalls, shortChange);
   held.putCapital = add(held.putCapital, f64(steps.putCapital, step));
   const changesStock = (flags & CHANGES_STOCK) !== 0;
   if (changesStock) {
-    held.shares = f64(steps.positionAfter, step);
-    held.cost = f64(steps.longCostAfter, step);
+    held.shares = steps.positionAfter(step);
+    held.cost = steps.longCostAfter(step);
   }
   if (cycle === null) return;
   cycle.premium = add(cycle.premium, f64(steps.optionCash, step));
   cycle.optionRealized = add(cycle.optionRealized, f64(steps.optionRealized, step));
-  cycle.putsAssigned = add(cycle.putsAssigned, f64(steps.putsAssigned, step));
-  cycle.callsAssigned = add(cycle.callsAssigned, f64(steps.callsAssigned, step));
-  if (changesStock) cycle.stockRealized = add(cycle.stockRealized, f64(steps.stockRealized, step));
+  if (put) cycle.putsAssigned = add(cycle.putsAssigned, assigned);
+  else cycle.callsAssigned = add(cycle.callsAssigned, assigned);
+  if (changesStock) cycle.stockRealized = add(cycle.stockRealized, steps.stockRealized(step));
   cycle.hasOption ||= (flags & WRITES_OPTION) !== 0;
 }
 

@@ -22,6 +22,8 @@ export const WRITES_OPTION = 2;
 export const CHANGES_STOCK = 4;
 /** A stock step that buys shares. */
 export const BUYS_STOCK = 8;
+/** The step's option is a put: its `shortChange` and `assigned` count puts, else calls. */
+export const PUT = 16;
 
 export interface WheelStepSources {
   fills: FillTable;
@@ -38,7 +40,6 @@ export interface WheelStepSources {
  * a tie in the sort and the date a cycle starts or ends on are read from the step's source.
  */
 export class WheelSteps {
-  count = 0;
   readonly kind: Uint8Array;
   /** Row of the step's source: fill, event, book (expiry), stock flow, or adjustment. */
   readonly source: Int32Array;
@@ -50,16 +51,14 @@ export class WheelSteps {
   /** Option cash of a fill, fees included (sell +, buy −). */
   readonly optionCash: Float64Array;
   readonly optionRealized: Float64Array;
-  /** Change in short put and short call contracts open, and in the put strike value they secure. */
-  readonly shortPuts: Float64Array;
-  readonly shortCalls: Float64Array;
+  /**
+   * Change in short contracts open (puts when the step has `PUT`, else calls), the put strike value
+   * they secure, and the contracts assigned. A stock step's shares and cost are read from its source
+   * (`positionAfter`), as only a few steps in a hundred change stock.
+   */
+  readonly shortChange: Float64Array;
   readonly putCapital: Float64Array;
-  readonly putsAssigned: Float64Array;
-  readonly callsAssigned: Float64Array;
-  /** For a stock step: shares held after it (long positive), their cost, and the P&L it realized. */
-  readonly positionAfter: Float64Array;
-  readonly longCostAfter: Float64Array;
-  readonly stockRealized: Float64Array;
+  readonly assigned: Float64Array;
   /**
    * Ids made by joining text, once each: the sort asks for a step's id many times. A Map, as an
    * array sized for every step would be a slow dictionary at this length.
@@ -67,30 +66,27 @@ export class WheelSteps {
   private readonly joinedIds = new Map<number, string>();
 
   constructor(
-    capacity: number,
+    readonly count: number,
     private readonly sources: WheelStepSources,
   ) {
-    this.kind = new Uint8Array(capacity);
-    this.source = new Int32Array(capacity);
-    this.dayNumber = new Int32Array(capacity);
-    this.phase = new Int8Array(capacity);
-    this.time = new Float64Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.optionCash = new Float64Array(capacity);
-    this.optionRealized = new Float64Array(capacity);
-    this.shortPuts = new Float64Array(capacity);
-    this.shortCalls = new Float64Array(capacity);
-    this.putCapital = new Float64Array(capacity);
-    this.putsAssigned = new Float64Array(capacity);
-    this.callsAssigned = new Float64Array(capacity);
-    this.positionAfter = new Float64Array(capacity);
-    this.longCostAfter = new Float64Array(capacity);
-    this.stockRealized = new Float64Array(capacity);
+    this.kind = new Uint8Array(count);
+    this.source = new Int32Array(count);
+    this.dayNumber = new Int32Array(count);
+    this.phase = new Int8Array(count);
+    this.time = new Float64Array(count);
+    this.flags = new Uint8Array(count);
+    this.optionCash = new Float64Array(count);
+    this.optionRealized = new Float64Array(count);
+    this.shortChange = new Float64Array(count);
+    this.putCapital = new Float64Array(count);
+    this.assigned = new Float64Array(count);
   }
 
-  /** Appends a step with no amounts; the caller sets those it has. */
-  add(kind: number, source: number, dayNumber: number, phase: number, time: number): number {
-    const step = this.count++;
+  /**
+   * Fills row `step` (a row of its timeline's range, `wheel-timeline.ts`) with no amounts; the caller
+   * sets those it has.
+   */
+  set(step: number, kind: number, source: number, dayNumber: number, phase: number, time: number): number {
     this.kind[step] = kind;
     this.source[step] = source;
     this.dayNumber[step] = dayNumber;
@@ -99,11 +95,31 @@ export class WheelSteps {
     return step;
   }
 
-  setStock(step: number, buy: boolean, positionAfter: Micro, longCostAfter: Micro, realized: Micro): void {
+  /** Marks a stock flow's or a stock adjustment's step as changing the shares held (buying some, or not). */
+  setStock(step: number, buy: boolean): void {
     this.flags[step] = u8(this.flags, step) | CHANGES_STOCK | (buy ? BUYS_STOCK : 0);
-    this.positionAfter[step] = positionAfter;
-    this.longCostAfter[step] = longCostAfter;
-    this.stockRealized[step] = realized;
+  }
+
+  /** A stock step's shares held after it (long positive). */
+  positionAfter(step: number): Micro {
+    return this.stockSource(step).positionAfter;
+  }
+
+  /** A stock step's cost of the long shares held after it, fees included. */
+  longCostAfter(step: number): Micro {
+    return this.stockSource(step).longCostAfter;
+  }
+
+  /** The P&L a stock step realized (a rename or split realizes none). */
+  stockRealized(step: number): Micro {
+    return this.kind[step] === FLOW_STEP ? item(this.sources.stockFlows, i32(this.source, step)).realized : 0;
+  }
+
+  private stockSource(step: number): StockFlow | StockAdjustment {
+    const source = i32(this.source, step);
+    return this.kind[step] === FLOW_STEP
+      ? item(this.sources.stockFlows, source)
+      : item(this.sources.stockAdjustments, source);
   }
 
   /** Same trading date, phase and instant: one moment, whose steps apply together. */
@@ -125,6 +141,8 @@ export class WheelSteps {
       (this.phase[a] as number) - (this.phase[b] as number) ||
       f64(this.time, a) - f64(this.time, b);
     if (byTime !== 0) return byTime;
+    // A closing fill's own step and its closed lots' steps share a source, hence an id.
+    if (this.kind[a] === this.kind[b] && i32(this.source, a) === i32(this.source, b)) return a - b;
     const idA = this.id(a);
     const idB = this.id(b);
     return idA < idB ? -1 : idA > idB ? 1 : a - b;

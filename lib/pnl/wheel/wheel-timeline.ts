@@ -26,6 +26,7 @@ import {
   OPENS_SHORT_PUT,
   OPTION_IN_STEP,
   OPTION_OUT_STEP,
+  PUT,
   STOCK_ADJUSTMENT_STEP,
   WheelSteps,
   WRITES_OPTION,
@@ -70,14 +71,14 @@ export interface WheelTimelines {
  * Steps by (account, underlying), each list in time order; only pairs that write an option at some
  * step. Any other pair holds no cycle that is listed (a cycle is listed only if an option was written
  * in it), so its steps are never made.
+ *
+ * Each pair's steps are one contiguous range of the step columns, counted first and then filled:
+ * the sort and the walk of a pair read its range only. Added in one sequence across pairs, a pair's
+ * steps lay spread over every column, and at a million fills each comparison and each step walked
+ * missed the cache, so the wheel's time grew faster than its steps (docs/pnl-engine.md).
  */
 export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines {
-  const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
-  const builder = newBuilder(
-    source,
-    fills.count + matches.count + stockFlows.length + stockAdjustments.length + 2 * optionAdjustments.length,
-  );
-  const { pairs } = builder;
+  const builder = newBuilder(source);
   // One function per source, called in this order (the order steps at one instant keep): a loop
   // that never runs in a history (no corporate actions) then cannot throw the others' optimized code
   // away when it is reached without type feedback.
@@ -86,13 +87,18 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
   addStockFlows(builder);
   addStockAdjustments(builder);
   addOptionAdjustments(builder);
-  const { steps, orders } = builder;
+  const { steps, ranges, pairs } = builder;
   const compare = (a: number, b: number) => steps.compare(a, b);
   const timelines: WheelTimeline[] = [];
-  orders.forEach((order, timeline) => {
+  for (let timeline = 0; timeline < ranges.size.length; timeline++) {
+    const size = i32(ranges.size, timeline);
+    if (size === 0) continue;
+    const first = i32(ranges.start, timeline);
+    const order: number[] = new Array(size);
+    for (let index = 0; index < size; index++) order[index] = first + index;
     order.sort(compare);
     timelines.push({ ...pairs.pair(timeline), order });
-  });
+  }
   return { steps, timelines };
 }
 
@@ -101,50 +107,121 @@ interface Builder {
   pairs: PairIndex;
   /** Pairs that write an option at some step (true); only theirs get steps. */
   wheels: boolean[];
+  ranges: StepRanges;
   steps: WheelSteps;
-  /** Steps of each pair, in the order added. */
-  orders: number[][];
 }
 
-function newBuilder(source: WheelTimelineSource, capacity: number): Builder {
+/** Each pair's range of step rows: its first row, its size, and the next row to fill. */
+interface StepRanges {
+  start: Int32Array;
+  size: Int32Array;
+  next: Int32Array;
+}
+
+function newBuilder(source: WheelTimelineSource): Builder {
   const pairs = new PairIndex(source.books);
-  return {
-    source,
-    pairs,
-    wheels: markWheels(source, pairs),
-    steps: new WheelSteps(capacity, source),
-    orders: [],
-  };
+  const wheels = markWheels(source, pairs);
+  const ranges = countSteps(source, pairs, wheels);
+  const total = ranges.size.reduce((sum, size) => sum + size, 0);
+  return { source, pairs, wheels, ranges, steps: new WheelSteps(total, source) };
 }
 
-function push(builder: Builder, timeline: number, step: number): void {
-  const order = builder.orders[timeline];
-  if (order === undefined) builder.orders[timeline] = [step];
-  else order.push(step);
+/** The next row of a pair's range. */
+function place(builder: Builder, timeline: number): number {
+  const { next } = builder.ranges;
+  const row = i32(next, timeline);
+  next[timeline] = row + 1;
+  return row;
+}
+
+/**
+ * How many steps each pair gets, by the same rules the `add…` functions below follow, and where
+ * its range starts. Every pair that gets a step is a wheel, so it is numbered by now.
+ */
+function countSteps(source: WheelTimelineSource, pairs: PairIndex, wheels: boolean[]): StepRanges {
+  const size = new Int32Array(wheels.length);
+  const count = (timeline: number) => {
+    if (timeline >= 0) size[timeline] = i32(size, timeline) + 1;
+  };
+  const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
+  for (let fill = 0; fill < fills.count; fill++) count(fillTimeline(source, pairs, wheels, fill));
+  for (let match = 0; match < matches.count; match++) count(matchTimeline(source, pairs, wheels, match));
+  for (const flow of stockFlows) count(wheelOf(pairs, wheels, flow.accountId, flow.underlying));
+  for (const adjustment of stockAdjustments) {
+    count(wheelOf(pairs, wheels, adjustment.accountId, adjustment.underlying));
+  }
+  for (const adjustment of optionAdjustments) {
+    if (!adjustment.short) continue;
+    count(wheelOf(pairs, wheels, adjustment.action.accountId, adjustment.from.underlying));
+    count(wheelOf(pairs, wheels, adjustment.action.accountId, adjustment.to.underlying));
+  }
+  const start = new Int32Array(size.length);
+  for (let timeline = 1; timeline < size.length; timeline++) {
+    start[timeline] = i32(start, timeline - 1) + i32(size, timeline - 1);
+  }
+  return { start, size, next: start.slice() };
+}
+
+/** The pair's number when it is a wheel, else -1 (no step). */
+function wheelOf(pairs: PairIndex, wheels: boolean[], accountId: string, underlying: string): number {
+  const timeline = pairs.of(accountId, underlying);
+  return wheels[timeline] === true ? timeline : -1;
+}
+
+function fillTimeline(
+  source: WheelTimelineSource,
+  pairs: PairIndex,
+  wheels: boolean[],
+  fill: number,
+): number {
+  const timeline = pairs.ofBook(i32(source.fills.book, fill));
+  return wheels[timeline] === true ? timeline : -1;
+}
+
+function matchTimeline(
+  source: WheelTimelineSource,
+  pairs: PairIndex,
+  wheels: boolean[],
+  match: number,
+): number {
+  const timeline = pairs.ofBook(bookOfMatch(source, match));
+  return wheels[timeline] === true ? timeline : -1;
+}
+
+/** A lot moved by a rename closes under the new symbol, where the moved short put now counts. */
+function bookOfMatch(source: WheelTimelineSource, match: number): number {
+  return source.bookOfMatch === null
+    ? i32(source.fills.book, i32(source.matches.lot, match))
+    : source.bookOfMatch(match);
 }
 
 function addFills(builder: Builder): void {
   const { pairs, wheels, steps, source } = builder;
   const { fills, books } = source;
   for (let fill = 0; fill < fills.count; fill++) {
-    const book = i32(fills.book, fill);
-    const timeline = pairs.ofBook(book);
-    if (wheels[timeline] !== true) continue;
-    const contract = item(books.contract, book);
+    const timeline = fillTimeline(source, pairs, wheels, fill);
+    if (timeline < 0) continue;
+    const contract = item(books.contract, i32(fills.book, fill));
     const flags = u8(fills.flags, fill);
     const opensShort = (flags & OPEN) !== 0 && (flags & BUY) === 0;
     const quantity = f64(fills.quantity, fill);
-    const step = steps.add(FILL_STEP, fill, i32(fills.day, fill), TRADE_PHASE, f64(fills.time, fill));
+    const step = steps.set(
+      place(builder, timeline),
+      FILL_STEP,
+      fill,
+      i32(fills.day, fill),
+      TRADE_PHASE,
+      f64(fills.time, fill),
+    );
     steps.optionCash[step] = f64(fills.cash, fill);
     if (opensShort && contract.optionType === "put") {
-      steps.shortPuts[step] = quantity;
+      steps.shortChange[step] = quantity;
       steps.putCapital[step] = putValue(contract, quantity);
-      steps.flags[step] = WRITES_OPTION | OPENS_SHORT_PUT;
+      steps.flags[step] = WRITES_OPTION | OPENS_SHORT_PUT | PUT;
     } else if (opensShort) {
-      steps.shortCalls[step] = quantity;
+      steps.shortChange[step] = quantity;
       steps.flags[step] = WRITES_OPTION;
     }
-    push(builder, timeline, step);
   }
 }
 
@@ -152,17 +229,18 @@ function addMatches(builder: Builder): void {
   const { source, pairs, wheels, steps } = builder;
   const { fills, books, matches, events } = source;
   for (let match = 0; match < matches.count; match++) {
+    const timeline = matchTimeline(source, pairs, wheels, match);
+    if (timeline < 0) continue;
     const lot = i32(matches.lot, match);
-    // A lot moved by a rename closes under the new symbol, where the moved short put now counts.
-    const book = source.bookOfMatch === null ? i32(fills.book, lot) : source.bookOfMatch(match);
-    const timeline = pairs.ofBook(book);
-    if (wheels[timeline] !== true) continue;
+    const book = bookOfMatch(source, match);
     const contract = item(books.contract, book);
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
+    const row = place(builder, timeline);
     let step: number;
     if (closerFill >= 0) {
-      step = steps.add(
+      step = steps.set(
+        row,
         FILL_STEP,
         closerFill,
         i32(fills.day, closerFill),
@@ -170,24 +248,21 @@ function addMatches(builder: Builder): void {
         f64(fills.time, closerFill),
       );
     } else if (closerEvent >= 0) {
-      step = steps.add(EVENT_STEP, closerEvent, item(events, closerEvent).dayNumber, DELIVERY_PHASE, 0);
+      step = steps.set(row, EVENT_STEP, closerEvent, item(events, closerEvent).dayNumber, DELIVERY_PHASE, 0);
     } else {
-      step = steps.add(EXPIRY_STEP, book, contract.expirationDay, DELIVERY_PHASE, 0);
+      step = steps.set(row, EXPIRY_STEP, book, contract.expirationDay, DELIVERY_PHASE, 0);
     }
     steps.optionRealized[step] = f64(matches.realized, match);
     const quantity = f64(matches.quantity, match);
     if ((u8(fills.flags, lot) & BUY) === 0) {
       const assigned = matches.kind[match] === ASSIGNMENT ? quantity : 0;
+      steps.shortChange[step] = negate(quantity);
+      steps.assigned[step] = assigned;
       if (contract.optionType === "put") {
-        steps.shortPuts[step] = negate(quantity);
         steps.putCapital[step] = negate(putValue(contract, quantity));
-        steps.putsAssigned[step] = assigned;
-      } else {
-        steps.shortCalls[step] = negate(quantity);
-        steps.callsAssigned[step] = assigned;
+        steps.flags[step] = PUT;
       }
     }
-    push(builder, timeline, step);
   }
 }
 
@@ -196,11 +271,10 @@ function addStockFlows(builder: Builder): void {
   const { stockFlows } = source;
   for (let index = 0; index < stockFlows.length; index++) {
     const flow = item(stockFlows, index);
-    const timeline = pairs.of(flow.accountId, flow.underlying);
-    if (wheels[timeline] !== true) continue;
-    const step = steps.add(FLOW_STEP, index, flow.dayNumber, flow.phase, flow.time);
-    steps.setStock(step, flow.buy, flow.positionAfter, flow.longCostAfter, flow.realized);
-    push(builder, timeline, step);
+    const timeline = wheelOf(pairs, wheels, flow.accountId, flow.underlying);
+    if (timeline < 0) continue;
+    const step = steps.set(place(builder, timeline), FLOW_STEP, index, flow.dayNumber, flow.phase, flow.time);
+    steps.setStock(step, flow.buy);
   }
 }
 
@@ -209,13 +283,12 @@ function addStockAdjustments(builder: Builder): void {
   const { stockAdjustments } = source;
   for (let index = 0; index < stockAdjustments.length; index++) {
     const adjustment = item(stockAdjustments, index);
-    const timeline = pairs.of(adjustment.accountId, adjustment.underlying);
-    if (wheels[timeline] !== true) continue;
-    const step = steps.add(STOCK_ADJUSTMENT_STEP, index, adjustment.dayNumber, ACTION_PHASE, 0);
+    const timeline = wheelOf(pairs, wheels, adjustment.accountId, adjustment.underlying);
+    if (timeline < 0) continue;
+    const row = place(builder, timeline);
+    const step = steps.set(row, STOCK_ADJUSTMENT_STEP, index, adjustment.dayNumber, ACTION_PHASE, 0);
     // Shares arriving under a new name carry a wheel on there (the old symbol's cycle ends).
-    const { positionAfter } = adjustment;
-    steps.setStock(step, positionAfter > 0, positionAfter, adjustment.longCostAfter, 0);
-    push(builder, timeline, step);
+    steps.setStock(step, adjustment.positionAfter > 0);
   }
 }
 
@@ -228,28 +301,39 @@ function addOptionAdjustments(builder: Builder): void {
     const adjustment = item(optionAdjustments, index);
     if (!adjustment.short) continue;
     const { action, from, to } = adjustment;
-    const fromTimeline = pairs.of(action.accountId, from.underlying);
-    if (wheels[fromTimeline] === true) {
-      const out = steps.add(OPTION_OUT_STEP, index, action.dayNumber, ACTION_PHASE, 0);
+    const fromTimeline = wheelOf(pairs, wheels, action.accountId, from.underlying);
+    if (fromTimeline >= 0) {
+      const out = steps.set(
+        place(builder, fromTimeline),
+        OPTION_OUT_STEP,
+        index,
+        action.dayNumber,
+        ACTION_PHASE,
+        0,
+      );
+      steps.shortChange[out] = negate(adjustment.quantityBefore);
       if (from.optionType === "put") {
-        steps.shortPuts[out] = negate(adjustment.quantityBefore);
         steps.putCapital[out] = negate(putValue(from, adjustment.quantityBefore));
-      } else {
-        steps.shortCalls[out] = negate(adjustment.quantityBefore);
+        steps.flags[out] = PUT;
       }
-      push(builder, fromTimeline, out);
     }
-    const toTimeline = pairs.of(action.accountId, to.underlying);
-    const into = steps.add(OPTION_IN_STEP, index, action.dayNumber, ACTION_PHASE, 0);
+    // A short moved in makes its pair a wheel (`markWheels`).
+    const toTimeline = wheelOf(pairs, wheels, action.accountId, to.underlying);
+    const into = steps.set(
+      place(builder, toTimeline),
+      OPTION_IN_STEP,
+      index,
+      action.dayNumber,
+      ACTION_PHASE,
+      0,
+    );
+    steps.shortChange[into] = adjustment.quantityAfter;
     if (from.optionType === "put") {
-      steps.shortPuts[into] = adjustment.quantityAfter;
       steps.putCapital[into] = putValue(to, adjustment.quantityAfter);
-      steps.flags[into] = WRITES_OPTION | OPENS_SHORT_PUT;
+      steps.flags[into] = WRITES_OPTION | OPENS_SHORT_PUT | PUT;
     } else {
-      steps.shortCalls[into] = adjustment.quantityAfter;
       steps.flags[into] = WRITES_OPTION;
     }
-    push(builder, toTimeline, into);
   }
 }
 
@@ -312,18 +396,15 @@ function putValue(contract: ContractRec, quantity: Micro): Micro {
 // See shape-anchors.ts: the builder, its pair index and its step columns are made once per read of
 // the wheel cycles, and nothing of them outlives it.
 const sampleTables = createWorkTables(0, 0);
-const sampleBuilder = newBuilder(
-  {
-    fills: sampleTables.fills,
-    books: sampleTables.books,
-    matches: sampleTables.matches,
-    events: [],
-    stockFlows: [],
-    stockAdjustments: [],
-    optionAdjustments: [],
-    bookOfMatch: null,
-  },
-  0,
-);
+const sampleBuilder = newBuilder({
+  fills: sampleTables.fills,
+  books: sampleTables.books,
+  matches: sampleTables.matches,
+  events: [],
+  stockFlows: [],
+  stockAdjustments: [],
+  optionAdjustments: [],
+  bookOfMatch: null,
+});
 sampleBuilder.pairs.of("SAMPLE", "SAMPLE");
 anchorShape(sampleBuilder);

@@ -182,4 +182,22 @@ describe("the wheel twice round", () => {
     expect(midway.totals.stockUnrealized).toBe("160.00");
     expect(reconciled(midway)).toBe(true);
   });
+
+  it("keeps each account's wheel its own when a second account trades the same at the same instants", () => {
+    // Each step of the second account lands beside the first's, at the same instant.
+    const interleaved = <T extends { id: string; accountId: string }>(rows: readonly T[]): T[] =>
+      rows.flatMap((row) => [row, { ...row, id: `${row.id}-2`, accountId: "acct-2" }]);
+    const both = computePnl({
+      ...full,
+      executions: interleaved(full.executions),
+      events: interleaved(full.events ?? []),
+    });
+    const withoutIds = (cycles: typeof result.wheelCycles) =>
+      cycles.map(({ id: _id, accountId: _a, ...rest }) => rest);
+    const byAccount = (accountId: string) =>
+      both.wheelCycles.filter((cycle) => cycle.accountId === accountId);
+    expect(byAccount("acct-1")).toEqual(result.wheelCycles);
+    expect(withoutIds(byAccount("acct-2"))).toEqual(withoutIds(result.wheelCycles));
+    expect(both.wheelCycles).toHaveLength(4);
+  });
 });
