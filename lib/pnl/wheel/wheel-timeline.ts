@@ -1,16 +1,12 @@
 import { type Micro, mul3Rounded, negate } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import type { StockAdjustment } from "../corporate-actions/adjust-stock";
-import type { AdjustmentRec } from "../corporate-actions/apply-actions";
 import {
-  type BookTable,
   BUY,
   type ContractRec,
   closeKindCode,
   DELIVERY_PHASE,
-  type FillTable,
   type LifecycleRec,
-  type MatchTable,
   OPEN,
   type StockFlow,
   TRADE_PHASE,
@@ -18,6 +14,7 @@ import {
 import { MARKET_VALUE_ROUNDING } from "../marks";
 import { anchorShape } from "../shape-anchors";
 import { createWorkTables } from "../tables";
+import { type WheelPairSource, WheelPairs } from "./wheel-pairs";
 import {
   EVENT_STEP,
   EXPIRY_STEP,
@@ -35,18 +32,11 @@ import {
 /** Corporate actions apply at the start of their date, before its trades. */
 const ACTION_PHASE = -1;
 
-export interface WheelTimelineSource {
-  fills: FillTable;
-  books: BookTable;
-  matches: MatchTable;
+export interface WheelTimelineSource extends WheelPairSource {
   events: readonly LifecycleRec[];
   stockFlows: readonly StockFlow[];
   /** Positions a rename or split left in the stock ledger. */
   stockAdjustments: readonly StockAdjustment[];
-  /** Option positions a rename or split moved into adjusted contracts. */
-  optionAdjustments: readonly AdjustmentRec[];
-  /** The book a match closed in, when corporate actions may have moved its lot; else its fill's. */
-  bookOfMatch: ((match: number) => number) | null;
 }
 
 const ASSIGNMENT = closeKindCode("assignment");
@@ -104,9 +94,7 @@ export function buildWheelTimelines(source: WheelTimelineSource): WheelTimelines
 
 interface Builder {
   source: WheelTimelineSource;
-  pairs: PairIndex;
-  /** Pairs that write an option at some step (true); only theirs get steps. */
-  wheels: boolean[];
+  pairs: WheelPairs;
   ranges: StepRanges;
   steps: WheelSteps;
 }
@@ -119,11 +107,10 @@ interface StepRanges {
 }
 
 function newBuilder(source: WheelTimelineSource): Builder {
-  const pairs = new PairIndex(source.books);
-  const wheels = markWheels(source, pairs);
-  const ranges = countSteps(source, pairs, wheels);
+  const pairs = new WheelPairs(source);
+  const ranges = countSteps(source, pairs);
   const total = ranges.size.reduce((sum, size) => sum + size, 0);
-  return { source, pairs, wheels, ranges, steps: new WheelSteps(total, source) };
+  return { source, pairs, ranges, steps: new WheelSteps(total, source) };
 }
 
 /** The next row of a pair's range. */
@@ -138,22 +125,21 @@ function place(builder: Builder, timeline: number): number {
  * How many steps each pair gets, by the same rules the `add…` functions below follow, and where
  * its range starts. Every pair that gets a step is a wheel, so it is numbered by now.
  */
-function countSteps(source: WheelTimelineSource, pairs: PairIndex, wheels: boolean[]): StepRanges {
-  const size = new Int32Array(wheels.length);
+function countSteps(source: WheelTimelineSource, pairs: WheelPairs): StepRanges {
+  const size = new Int32Array(pairs.wheels.length);
   const count = (timeline: number) => {
     if (timeline >= 0) size[timeline] = i32(size, timeline) + 1;
   };
   const { fills, matches, stockFlows, stockAdjustments, optionAdjustments } = source;
-  for (let fill = 0; fill < fills.count; fill++) count(fillTimeline(source, pairs, wheels, fill));
-  for (let match = 0; match < matches.count; match++) count(matchTimeline(source, pairs, wheels, match));
-  for (const flow of stockFlows) count(wheelOf(pairs, wheels, flow.accountId, flow.underlying));
-  for (const adjustment of stockAdjustments) {
-    count(wheelOf(pairs, wheels, adjustment.accountId, adjustment.underlying));
-  }
+  for (let fill = 0; fill < fills.count; fill++) count(pairs.fillWheel(fill));
+  for (let match = 0; match < matches.count; match++) count(pairs.matchWheel(match));
+  for (const flow of stockFlows) count(pairs.wheelOf(flow.accountId, flow.underlying));
+  for (const adjustment of stockAdjustments)
+    count(pairs.wheelOf(adjustment.accountId, adjustment.underlying));
   for (const adjustment of optionAdjustments) {
     if (!adjustment.short) continue;
-    count(wheelOf(pairs, wheels, adjustment.action.accountId, adjustment.from.underlying));
-    count(wheelOf(pairs, wheels, adjustment.action.accountId, adjustment.to.underlying));
+    count(pairs.wheelOf(adjustment.action.accountId, adjustment.from.underlying));
+    count(pairs.wheelOf(adjustment.action.accountId, adjustment.to.underlying));
   }
   const start = new Int32Array(size.length);
   for (let timeline = 1; timeline < size.length; timeline++) {
@@ -162,44 +148,11 @@ function countSteps(source: WheelTimelineSource, pairs: PairIndex, wheels: boole
   return { start, size, next: start.slice() };
 }
 
-/** The pair's number when it is a wheel, else -1 (no step). */
-function wheelOf(pairs: PairIndex, wheels: boolean[], accountId: string, underlying: string): number {
-  const timeline = pairs.of(accountId, underlying);
-  return wheels[timeline] === true ? timeline : -1;
-}
-
-function fillTimeline(
-  source: WheelTimelineSource,
-  pairs: PairIndex,
-  wheels: boolean[],
-  fill: number,
-): number {
-  const timeline = pairs.ofBook(i32(source.fills.book, fill));
-  return wheels[timeline] === true ? timeline : -1;
-}
-
-function matchTimeline(
-  source: WheelTimelineSource,
-  pairs: PairIndex,
-  wheels: boolean[],
-  match: number,
-): number {
-  const timeline = pairs.ofBook(bookOfMatch(source, match));
-  return wheels[timeline] === true ? timeline : -1;
-}
-
-/** A lot moved by a rename closes under the new symbol, where the moved short put now counts. */
-function bookOfMatch(source: WheelTimelineSource, match: number): number {
-  return source.bookOfMatch === null
-    ? i32(source.fills.book, i32(source.matches.lot, match))
-    : source.bookOfMatch(match);
-}
-
 function addFills(builder: Builder): void {
-  const { pairs, wheels, steps, source } = builder;
+  const { pairs, steps, source } = builder;
   const { fills, books } = source;
   for (let fill = 0; fill < fills.count; fill++) {
-    const timeline = fillTimeline(source, pairs, wheels, fill);
+    const timeline = pairs.fillWheel(fill);
     if (timeline < 0) continue;
     const contract = item(books.contract, i32(fills.book, fill));
     const flags = u8(fills.flags, fill);
@@ -226,13 +179,13 @@ function addFills(builder: Builder): void {
 }
 
 function addMatches(builder: Builder): void {
-  const { source, pairs, wheels, steps } = builder;
+  const { source, pairs, steps } = builder;
   const { fills, books, matches, events } = source;
   for (let match = 0; match < matches.count; match++) {
-    const timeline = matchTimeline(source, pairs, wheels, match);
+    const timeline = pairs.matchWheel(match);
     if (timeline < 0) continue;
     const lot = i32(matches.lot, match);
-    const book = bookOfMatch(source, match);
+    const book = pairs.bookOfMatch(match);
     const contract = item(books.contract, book);
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
@@ -267,11 +220,11 @@ function addMatches(builder: Builder): void {
 }
 
 function addStockFlows(builder: Builder): void {
-  const { pairs, wheels, steps, source } = builder;
+  const { pairs, steps, source } = builder;
   const { stockFlows } = source;
   for (let index = 0; index < stockFlows.length; index++) {
     const flow = item(stockFlows, index);
-    const timeline = wheelOf(pairs, wheels, flow.accountId, flow.underlying);
+    const timeline = pairs.wheelOf(flow.accountId, flow.underlying);
     if (timeline < 0) continue;
     const step = steps.set(place(builder, timeline), FLOW_STEP, index, flow.dayNumber, flow.phase, flow.time);
     steps.setStock(step, flow.buy);
@@ -279,11 +232,11 @@ function addStockFlows(builder: Builder): void {
 }
 
 function addStockAdjustments(builder: Builder): void {
-  const { pairs, wheels, steps, source } = builder;
+  const { pairs, steps, source } = builder;
   const { stockAdjustments } = source;
   for (let index = 0; index < stockAdjustments.length; index++) {
     const adjustment = item(stockAdjustments, index);
-    const timeline = wheelOf(pairs, wheels, adjustment.accountId, adjustment.underlying);
+    const timeline = pairs.wheelOf(adjustment.accountId, adjustment.underlying);
     if (timeline < 0) continue;
     const row = place(builder, timeline);
     const step = steps.set(row, STOCK_ADJUSTMENT_STEP, index, adjustment.dayNumber, ACTION_PHASE, 0);
@@ -295,13 +248,13 @@ function addStockAdjustments(builder: Builder): void {
 // A moved short option leaves the old contract's count and joins the adjusted one's, so later
 // closes under the adjusted contract meet it (a split moves it within the same underlying).
 function addOptionAdjustments(builder: Builder): void {
-  const { pairs, wheels, steps, source } = builder;
+  const { pairs, steps, source } = builder;
   const { optionAdjustments } = source;
   for (let index = 0; index < optionAdjustments.length; index++) {
     const adjustment = item(optionAdjustments, index);
     if (!adjustment.short) continue;
     const { action, from, to } = adjustment;
-    const fromTimeline = wheelOf(pairs, wheels, action.accountId, from.underlying);
+    const fromTimeline = pairs.wheelOf(action.accountId, from.underlying);
     if (fromTimeline >= 0) {
       const out = steps.set(
         place(builder, fromTimeline),
@@ -317,8 +270,8 @@ function addOptionAdjustments(builder: Builder): void {
         steps.flags[out] = PUT;
       }
     }
-    // A short moved in makes its pair a wheel (`markWheels`).
-    const toTimeline = wheelOf(pairs, wheels, action.accountId, to.underlying);
+    // A short moved in makes its pair a wheel (`WheelPairs`).
+    const toTimeline = pairs.wheelOf(action.accountId, to.underlying);
     const into = steps.set(
       place(builder, toTimeline),
       OPTION_IN_STEP,
@@ -334,57 +287,6 @@ function addOptionAdjustments(builder: Builder): void {
     } else {
       steps.flags[into] = WRITES_OPTION;
     }
-  }
-}
-
-/** Which pairs write an option at some step: a fill that opens a short, or a short moved into them. */
-function markWheels(source: WheelTimelineSource, pairs: PairIndex): boolean[] {
-  const wheels: boolean[] = [];
-  markWritingFills(source.fills, pairs, wheels);
-  for (const adjustment of source.optionAdjustments) {
-    if (adjustment.short) wheels[pairs.of(adjustment.action.accountId, adjustment.to.underlying)] = true;
-  }
-  return wheels;
-}
-
-function markWritingFills(fills: FillTable, pairs: PairIndex, wheels: boolean[]): void {
-  for (let fill = 0; fill < fills.count; fill++) {
-    const flags = u8(fills.flags, fill);
-    if ((flags & OPEN) !== 0 && (flags & BUY) === 0) wheels[pairs.ofBook(i32(fills.book, fill))] = true;
-  }
-}
-
-/** Numbers each (account, underlying) met; a book's pair is looked up once. */
-class PairIndex {
-  private readonly numbers = new Map<string, number>();
-  private readonly pairs: { accountId: string; underlying: string }[] = [];
-  private readonly byBook: Int32Array;
-
-  constructor(private readonly books: BookTable) {
-    this.byBook = new Int32Array(books.count).fill(-1);
-  }
-
-  ofBook(book: number): number {
-    const known = i32(this.byBook, book);
-    if (known >= 0) return known;
-    const pair = this.of(item(this.books.accountId, book), item(this.books.contract, book).underlying);
-    this.byBook[book] = pair;
-    return pair;
-  }
-
-  of(accountId: string, underlying: string): number {
-    const key = `${accountId}\u0000${underlying}`;
-    let pair = this.numbers.get(key);
-    if (pair === undefined) {
-      pair = this.pairs.length;
-      this.pairs.push({ accountId, underlying });
-      this.numbers.set(key, pair);
-    }
-    return pair;
-  }
-
-  pair(pair: number): { accountId: string; underlying: string } {
-    return item(this.pairs, pair);
   }
 }
 
