@@ -66,6 +66,9 @@ const INLINE_STAGING_ROWS = 2_000;
  * - With a `scope`, only the stored rows its condition selects are compared with the given rows (an
  *   incremental recompute gives the rows of a few underlyings), read by one query (`changedRows`):
  *   a stored row outside it is neither updated nor deleted. The given rows must all fall inside it.
+ *   A changed row is then updated by its key alone: it was found in scope when read, and the merge's
+ *   own deletes may take it out of the condition before the update runs (a lot whose chain's key
+ *   moved names the deleted chain until updated; no foreign key sets it to null).
  *
  * Returns the rows inserted, updated, deleted and staged, in all and per table.
  *
@@ -146,7 +149,7 @@ export async function mergeUserRows(
       writes.push({
         sql: `UPDATE ${table} t SET (${values.join(", ")}) = ROW(${values.map((column) => `s.${column}`).join(", ")})
           FROM ${name} s
-         WHERE ${mine} AND ${sameKey}
+         WHERE ${compared ? `t.user_id = '${userId}'` : mine} AND ${sameKey}
            AND ROW(${values.map((column) => `t.${column}`).join(", ")}) IS DISTINCT FROM ROW(${values.map((column) => `s.${column}`).join(", ")})`,
         kind: "updated",
         table,

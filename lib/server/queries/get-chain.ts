@@ -7,7 +7,7 @@ import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
 import type { LotView } from "./lot-view";
-import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
+import { type OpenPositionRow, openPositionRow, withContracts } from "./position-row";
 import { type LegOutView, legOutsOf } from "./strategy-label";
 
 export type { LotView } from "./lot-view";
@@ -57,21 +57,25 @@ async function readChain(options: GetChainOptions): Promise<ChainDetail | null> 
       where: { chainId: chain.id, userId: user.id },
       orderBy: { sequence: "asc" },
     });
-    const instrumentIds = [...new Set(links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId]))];
+    const lots = await tx.matchedLot.findMany({
+      where: { chainId: chain.id, userId: user.id },
+      orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
+    });
+    const instrumentIds = [
+      ...new Set([
+        ...links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId]),
+        ...lots.map((lot) => lot.instrumentId),
+      ]),
+    ];
     const instruments = await tx.optionInstrument.findMany({
       where: { id: { in: instrumentIds } },
       select: { id: true, ...CONTRACT_SELECT },
     });
     const contractOf = new Map(instruments.map((instrument) => [instrument.id, contractView(instrument)]));
-    const lots = await tx.matchedLot.findMany({
-      where: { chainId: chain.id, userId: user.id },
-      include: { instrument: { select: CONTRACT_SELECT } },
-      orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
-    });
-    const positions = await tx.openPosition.findMany({
-      where: { chainId: chain.id, userId: user.id },
-      include: POSITION_INCLUDE,
-    });
+    const positions = await withContracts(
+      tx,
+      await tx.openPosition.findMany({ where: { chainId: chain.id, userId: user.id } }),
+    );
     const closedFees = sumDecimals(lots.map((lot) => decimalText(lot.fees)));
     return {
       chain: chainRow(
@@ -92,7 +96,7 @@ async function readChain(options: GetChainOptions): Promise<ChainDetail | null> 
       adjustments: adjustmentViews(chain.adjustments, chain.optionType),
       lots: lots.map((lot) => ({
         id: lot.id,
-        contract: contractView(lot.instrument),
+        contract: contractOf.get(lot.instrumentId) as ContractView,
         side: lot.side,
         quantity: decimalText(lot.quantity),
         openPrice: decimalText(lot.openPrice),

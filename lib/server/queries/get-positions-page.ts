@@ -7,7 +7,7 @@ import type { Database } from "@/lib/server/db/create-prisma-client";
 import { readAsUser } from "@/lib/server/db/read-as-user";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf, STOCK_MARK_TABLE } from "@/lib/server/marks/market-data-source";
-import { type OpenPositionRow, openPositionRow, POSITION_INCLUDE } from "./position-row";
+import { type OpenPositionRow, openPositionRow, withContracts } from "./position-row";
 import { POSITIONS_PAGE_SIZE, type PositionSort, type PositionSortColumn } from "./position-sorts";
 import { type StockPositionRow, stockPositionRow } from "./stock-position-row";
 
@@ -113,10 +113,12 @@ export async function getPositionsPage(options: GetPositionsPageOptions): Promis
            ORDER BY ${order}, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
           ...params,
         );
-        const rows = await tx.openPosition.findMany({
-          where: { userId: user.id, id: { in: ids.map((row) => row.id) } },
-          include: POSITION_INCLUDE,
-        });
+        const rows = await withContracts(
+          tx,
+          await tx.openPosition.findMany({
+            where: { userId: user.id, id: { in: ids.map((row) => row.id) } },
+          }),
+        );
         const byId = new Map(rows.map((row) => [row.id, openPositionRow(row)]));
         const positions = ids.flatMap((row) => byId.get(row.id) ?? []);
         const prices = await underlyingPrices(tx, user, [

@@ -16,7 +16,8 @@ import {
   OPTION_MARK_TABLE,
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
-import { CONTRACT_SELECT, type ContractView, contractView, decimalText } from "./decimal-text";
+import { type ContractView, contractView, decimalText } from "./decimal-text";
+import { withContracts } from "./position-row";
 
 /** One open option position with what "risk now" says about it. */
 export type RiskPositionView = {
@@ -57,19 +58,7 @@ type QuoteRow = { symbol: string; price: string; as_of: Date };
  */
 export async function getRisk(options: GetRiskOptions): Promise<RiskPage> {
   const read = await readAsUser(options, async (tx, user) => {
-    const positions = await tx.openPosition.findMany({
-      where: { userId: user.id },
-      include: {
-        instrument: { select: { id: true, ...CONTRACT_SELECT } },
-        chain: { select: { strategy: true } },
-      },
-      orderBy: [
-        { instrument: { expirationDate: "asc" } },
-        { instrument: { underlying: "asc" } },
-        { instrument: { strikePrice: "asc" } },
-        { id: "asc" },
-      ],
-    });
+    const positions = await withContracts(tx, await tx.openPosition.findMany({ where: { userId: user.id } }));
     const source = await marketDataSourceOf(tx, user);
     const marks = await latestMarks(tx, source, [...new Set(positions.map((p) => p.instrumentId))]);
     const quotes = await latestQuotes(tx, source, [

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OpenPosition } from "@/lib/generated/prisma/client";
 import type { StrategyLabel } from "@/lib/pnl";
+import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import {
   CONTRACT_SELECT,
   type ContractView,
@@ -10,12 +11,58 @@ import {
 } from "./decimal-text";
 import { strategyLabel } from "./strategy-label";
 
-export const POSITION_INCLUDE = {
-  instrument: { select: CONTRACT_SELECT },
-  chain: { select: { strategy: true } },
-} as const;
+type ContractFields = Parameters<typeof contractView>[0];
 
-type PositionWithInstrument = Prisma.OpenPositionGetPayload<{ include: typeof POSITION_INCLUDE }>;
+/** An open position with its contract's terms and its chain's strategy (null without a chain). */
+export type PositionWithContract = OpenPosition & {
+  instrument: ContractFields;
+  chain: { strategy: string | null } | null;
+};
+
+/**
+ * The positions with their contracts and their chains' strategies, read by id in two queries (a
+ * derived row names its contract and chain without a foreign key: prisma/migrations,
+ * 20261207000100), ordered nearest expiry first, then by underlying, strike and id. A position
+ * whose contract or chain is missing would be a recompute's bug: it is refused loudly.
+ */
+export async function withContracts(
+  tx: UserTransaction,
+  positions: readonly OpenPosition[],
+): Promise<PositionWithContract[]> {
+  const instruments = await tx.optionInstrument.findMany({
+    where: { id: { in: [...new Set(positions.map((position) => position.instrumentId))] } },
+    select: { id: true, ...CONTRACT_SELECT },
+  });
+  const chainIds = [...new Set(positions.flatMap((position) => position.chainId ?? []))];
+  const chains =
+    chainIds.length > 0
+      ? await tx.rollChain.findMany({ where: { id: { in: chainIds } }, select: { id: true, strategy: true } })
+      : [];
+  const instrumentOf = new Map(instruments.map((instrument) => [instrument.id, instrument]));
+  const chainOf = new Map(chains.map((chain) => [chain.id, chain]));
+  return positions
+    .map((position) => {
+      const instrument = instrumentOf.get(position.instrumentId);
+      if (!instrument) throw new Error(`open position ${position.id} names a missing contract`);
+      const chain = position.chainId === null ? null : chainOf.get(position.chainId);
+      if (chain === undefined) throw new Error(`open position ${position.id} names a missing chain`);
+      return { ...position, instrument, chain };
+    })
+    .sort(byExpiryUnderlyingStrike);
+}
+
+function byExpiryUnderlyingStrike(a: PositionWithContract, b: PositionWithContract): number {
+  return (
+    a.instrument.expirationDate.getTime() - b.instrument.expirationDate.getTime() ||
+    compareText(a.instrument.underlying, b.instrument.underlying) ||
+    a.instrument.strikePrice.comparedTo(b.instrument.strikePrice) ||
+    compareText(a.id, b.id)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export type OpenPositionRow = {
   id: string;
@@ -38,7 +85,7 @@ export type OpenPositionRow = {
   unrealized: string | null;
 };
 
-export function openPositionRow(row: PositionWithInstrument): OpenPositionRow {
+export function openPositionRow(row: PositionWithContract): OpenPositionRow {
   return {
     id: row.id,
     chainId: row.chainId,

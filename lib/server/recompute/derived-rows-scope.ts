@@ -55,8 +55,9 @@ export function derivedRowsScope(
       ? `${alias}.underlying = ANY(${list}) AND ${bounded(`${alias}.underlying`, chainBounds(alias))}`
       : `${alias}.underlying = ANY(${list})`;
   const chains = `SELECT c.id FROM roll_chains c WHERE c.user_id = ${user} AND ${chainCondition("c")}`;
-  // A lot whose chain this merge deletes (a chain's key moved) has had its chain_id set to null by
-  // the foreign key before the lots are updated: it is still in scope, found by its contract.
+  // A lot without a chain is in scope by its contract. (A lot whose chain the merge deletes, a
+  // chain's key having moved, keeps naming it until updated; the merge updates compared rows by key
+  // alone, so it needs no condition here.)
   const chainlessLots = dated
     ? `t.chain_id IS NULL AND EXISTS (SELECT 1 FROM option_instruments i JOIN (VALUES ${values})
          AS b(underlying, cut_day, cut_at, settled_day, settled_at) ON b.underlying = i.underlying

@@ -199,4 +199,31 @@ describe("incremental recompute", () => {
     expect(nextDay.incremental).toMatchObject({ scope: null, fullReason: "new trading date" });
     expect(nextDay.afterFull).toEqual(nextDay.afterIncremental);
   });
+
+  it("moves a closed lot to its chain's new id when an earlier position is rolled into the chain", async () => {
+    // August sold and bought back: one chain, keyed by its first opening fill (the August sale).
+    await append(fill(AUG_40, "sell", "open", "2026-06-15", "1.10"));
+    await append(fill(AUG_40, "buy", "close", "2026-06-25", "0.20"));
+    await recomputeAt("2026-07-01T15:00:00Z");
+    const { rows: before } = await databases.owner.query("SELECT id, chain_id FROM matched_lots");
+    expect(before).toHaveLength(1);
+
+    // Imported later: a July put sold earlier and bought back the day August was sold, in an order of
+    // its own, which rolls it into August. The chain's first opening fill is now the July sale, so
+    // its id moves, and the August lot (same fills, same id) must name the new chain.
+    await append(fill(JUL_45, "sell", "open", "2026-06-01", "1.50"));
+    await append(fill(JUL_45, "buy", "close", "2026-06-15", "0.40"));
+    const run = await recomputeAt("2026-07-01T15:00:00Z");
+
+    expect(run.incremental.scope).toEqual(["RRR"]);
+    expect(run.full.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(run.afterFull).toEqual(run.afterIncremental);
+    const { rows: chains } = await databases.owner.query("SELECT id, roll_count FROM roll_chains");
+    expect(chains).toEqual([{ id: expect.any(String), roll_count: 1 }]);
+    expect(chains[0].id).not.toBe(before[0].chain_id);
+    const { rows: lots } = await databases.owner.query("SELECT chain_id FROM matched_lots WHERE id = $1", [
+      before[0].id,
+    ]);
+    expect(lots).toEqual([{ chain_id: chains[0].id }]);
+  });
 });
