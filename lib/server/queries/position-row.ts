@@ -29,6 +29,7 @@ export async function withContracts(
   tx: UserTransaction,
   positions: readonly OpenPosition[],
 ): Promise<PositionWithContract[]> {
+  if (positions.length === 0) return [];
   const instruments = await tx.optionInstrument.findMany({
     where: { id: { in: [...new Set(positions.map((position) => position.instrumentId))] } },
     select: { id: true, ...CONTRACT_SELECT },
@@ -51,7 +52,11 @@ export async function withContracts(
     .sort(byExpiryUnderlyingStrike);
 }
 
-function byExpiryUnderlyingStrike(a: PositionWithContract, b: PositionWithContract): number {
+/** Nearest expiry first, then underlying, then strike (as a number: 9.5 before 10), then id. */
+export function byExpiryUnderlyingStrike(
+  a: Pick<PositionWithContract, "id" | "instrument">,
+  b: Pick<PositionWithContract, "id" | "instrument">,
+): number {
   return (
     a.instrument.expirationDate.getTime() - b.instrument.expirationDate.getTime() ||
     compareText(a.instrument.underlying, b.instrument.underlying) ||
