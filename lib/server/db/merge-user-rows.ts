@@ -41,6 +41,12 @@ export type MergeUserRowsOptions = {
   scope?: MergeScope;
   /** Up to how many rows in all are staged inline (default 2,000); tests lower it to take the COPY path. */
   inlineStagingRows?: number;
+  /**
+   * Work for this side while the server runs the merge's query (a first recompute's inserts keep it
+   * busy for a second or more, with nothing to do here): called once the query is sent, before its
+   * answer is awaited. Not called when there is nothing to send.
+   */
+  whileWriting?: () => void;
 };
 
 // Up to this many rows in all are staged by INSERT … VALUES in the merge's own query (no round trip
@@ -173,7 +179,7 @@ export async function mergeUserRows(
   const setup = [...inline.statements, ...(analyze ? [analyze] : [])];
   const statements = [...setup, ...merge.map((statement) => statement.sql)];
   // A scoped merge that found nothing changed has nothing to send.
-  const results = statements.length > 0 ? await connection.query(statements.join(";\n")) : [];
+  const results = statements.length > 0 ? await sendWhile(connection, statements, options.whileWriting) : [];
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
   const perTable = new Map<string, TableMerge>(
@@ -289,4 +295,16 @@ function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[], evenG
         `CASE WHEN EXISTS (SELECT 1 FROM ${table} t WHERE t.user_id = '${userId}') THEN '${table}' END`,
     );
   return `SELECT concat_ws(',', ${probes.length > 0 ? probes.join(", ") : "NULL"}) AS tables`;
+}
+
+/** Sends the statements as one query, runs `work` while the server answers, then awaits the answer. */
+async function sendWhile(connection: pg.PoolClient, statements: readonly string[], work?: () => void) {
+  const answer = connection.query(statements.join(";\n"));
+  try {
+    work?.();
+  } catch (error) {
+    await answer.catch(() => undefined);
+    throw error;
+  }
+  return answer;
 }

@@ -90,6 +90,7 @@ export class InputSnapshotRecorder {
   private watermarkMs = Number.NEGATIVE_INFINITY;
   private made: { head: SnapshotHead; numbers: Record<(typeof NUMBER_FIELDS)[number], Float64Array> } | null =
     null;
+  private digested: string | null = null;
 
   constructor(
     readonly beforeDay: string,
@@ -141,9 +142,15 @@ export class InputSnapshotRecorder {
    * A SHA-256 of everything the snapshot holds, read from its parts (each list as JSON a piece at a
    * time, the fills' numbers as their bytes) rather than from its JSON: a snapshot the same as the
    * stored one is found without spelling out megabytes of JSON at once. Equal snapshots give equal
-   * digests, and any change changes it.
+   * digests, and any change changes it. Made once: the recorded inputs no longer change once the
+   * loader is done.
    */
   digest(): string {
+    this.digested ??= this.hash();
+    return this.digested;
+  }
+
+  private hash(): string {
     const { head, numbers } = this.make();
     const { instruments, accounts, orders, fills, openingStrategies, events, stockTrades, ...scalars } = head;
     const hash = createHash("sha256").update(JSON.stringify(scalars));

@@ -8,7 +8,12 @@ import { finishRecompute } from "./finish-recompute";
 import { type LoadScope, loadPnlInput } from "./load-pnl-input";
 import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
 import { planRecompute, type RecomputeMode } from "./plan-recompute";
-import { INPUT_SNAPSHOT_LAG_DAYS, type StoredSnapshot, saveInputSnapshots } from "./save-input-snapshots";
+import {
+  digestRecordedInputs,
+  INPUT_SNAPSHOT_LAG_DAYS,
+  type StoredSnapshot,
+  saveInputSnapshots,
+} from "./save-input-snapshots";
 import { settledBefore } from "./settled-before";
 import type { StatisticsPolicy } from "./statistics-policy";
 import { withAdjustedInstruments } from "./store-adjusted-instruments";
@@ -241,6 +246,7 @@ async function replay(
     lastDays: loaded.lastDays,
     statistics: options.statistics,
     inlineStagingRows: options.inlineStagingRows,
+    whileWriting: () => digestRecordedInputs(loaded.recorded, options.inputSnapshotMinFills),
   });
   const persistedAt = performance.now();
   const snapshotsWritten = await saveInputSnapshots(tx, {

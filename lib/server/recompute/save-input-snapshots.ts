@@ -49,6 +49,19 @@ export type SaveInputSnapshotsOptions = {
  * again: 18 MB of JSON cost about half a second to store. One statement, none when there is nothing to write or delete (a full
  * recompute reads the stored digests first). Returns the underlyings written.
  */
+/**
+ * Makes the digests `saveInputSnapshots` will compare, of every recorded underlying that may be
+ * kept, ahead of it: a recompute calls this while the server writes its rows, when this side would
+ * otherwise wait (a first recompute's saved inputs' digests cost about 0.2 s at 100,000 fills).
+ */
+export function digestRecordedInputs(
+  recorded: ReadonlyMap<string, InputSnapshotRecorder>,
+  minFills = INPUT_SNAPSHOT_MIN_FILLS,
+): void {
+  // `fills` counts at least the fills from the cut that `saveInputSnapshots` asks for.
+  for (const recorder of recorded.values()) if (recorder.fills >= Math.max(1, minFills)) recorder.digest();
+}
+
 export async function saveInputSnapshots(
   tx: UserTransaction,
   options: SaveInputSnapshotsOptions,
