@@ -40,19 +40,9 @@ export type SaveInputSnapshotsOptions = {
 };
 
 /**
- * Keeps every stored snapshot true to the stored inputs after a recompute (docs/RECOMPUTE.md, "Saved
- * inputs"): an underlying replayed whole gets a snapshot of its inputs before the snapshot day when at
- * least `minFills` of them are dated from its flat cut on (else the cut reads about as little), and
- * loses its old one otherwise; one replayed from its flat cut loses its snapshot (a change may be
- * dated before the snapshot's day); one replayed from its snapshot keeps it. A snapshot the same as the
- * stored one (same day, synced start and digest, `InputSnapshotRecorder.digest`) is not written
- * again: 18 MB of JSON cost about half a second to store. One statement, none when there is nothing to write or delete (a full
- * recompute reads the stored digests first). Returns the underlyings written.
- */
-/**
  * Makes the digests `saveInputSnapshots` will compare, of every recorded underlying that may be
  * kept, ahead of it: a recompute calls this while the server writes its rows, when this side would
- * otherwise wait (a first recompute's saved inputs' digests cost about 0.2 s at 100,000 fills).
+ * otherwise wait (a first recompute's saved inputs' digests cost 0.1–0.2 s at 100,000 fills).
  */
 export function digestRecordedInputs(
   recorded: ReadonlyMap<string, InputSnapshotRecorder>,
@@ -62,6 +52,16 @@ export function digestRecordedInputs(
   for (const recorder of recorded.values()) if (recorder.fills >= Math.max(1, minFills)) recorder.digest();
 }
 
+/**
+ * Keeps every stored snapshot true to the stored inputs after a recompute (docs/RECOMPUTE.md, "Saved
+ * inputs"): an underlying replayed whole gets a snapshot of its inputs before the snapshot day when at
+ * least `minFills` of them are dated from its flat cut on (else the cut reads about as little), and
+ * loses its old one otherwise; one replayed from its flat cut loses its snapshot (a change may be
+ * dated before the snapshot's day); one replayed from its snapshot keeps it. A snapshot the same as the
+ * stored one (same day, synced start and digest, `InputSnapshotRecorder.digest`) is not written
+ * again: 18 MB of JSON cost about half a second to store. One statement, none when there is nothing to write or delete (a full
+ * recompute reads the stored digests first). Returns the underlyings written.
+ */
 export async function saveInputSnapshots(
   tx: UserTransaction,
   options: SaveInputSnapshotsOptions,
