@@ -1,4 +1,4 @@
-import { to as copyTo } from "pg-copy-streams";
+import { copyOut } from "@/lib/server/db/copy-out";
 import { transactionConnection } from "@/lib/server/db/copy-rows";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
@@ -10,9 +10,9 @@ export type ReadFloor = { seconds: number; bytes: number; perStatement: { ms: nu
 /**
  * The floor under recompute's load phase: the same input rows a full recompute reads (its eight
  * SELECTs), each sent by `COPY (SELECT …) TO STDOUT` on a user transaction's connection, under its
- * row-level-security context, and only counted, never parsed. What the load spends above this is
- * the client's: the driver's protocol parsing, joining, building the engine's columns. The best of
- * `runs` (the machine is shared; a floor is a lower bound).
+ * row-level-security context, read from the socket as recompute reads them (`copyOut`) and only
+ * counted, never parsed. What the load spends above this is the client's: splitting fields, joining,
+ * building the engine's columns. The best of `runs` (the machine is shared; a floor is a lower bound).
  */
 export async function measureReadFloor(options: {
   db: Database;
@@ -32,8 +32,15 @@ export async function measureReadFloor(options: {
         for (const statement of inputRowStatements({ userId: user.id, marketData })) {
           const statementStarted = performance.now();
           let bytes = 0;
-          for await (const chunk of connection.query(copyTo(`COPY (${statement}) TO STDOUT`)))
-            bytes += (chunk as Buffer).length;
+          await copyOut(
+            connection,
+            [`COPY (${statement}) TO STDOUT`],
+            [
+              (piece) => {
+                bytes += piece.length;
+              },
+            ],
+          );
           perStatement.push({ ms: performance.now() - statementStarted, bytes });
         }
         const seconds = (performance.now() - started) / 1000;

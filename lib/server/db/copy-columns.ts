@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 import { ByteKeys } from "./byte-keys";
+import { copyOut } from "./copy-out";
 import { CopyTextFields, copyFieldText, isCopyNull } from "./copy-text-fields";
 
 /**
@@ -83,18 +83,33 @@ export function columnsSelect(options: {
   return `SELECT ${columns.join(", ")} ${options.from}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ""}`;
 }
 
-/** Reads `select` (one SELECT of `columns`, in their order) by COPY on `connection`. */
-export async function readCopyColumns<Columns extends Record<string, CopyColumn<unknown>>>(
-  connection: pg.PoolClient,
-  select: string,
-  columns: Columns,
-): Promise<CopiedColumns<Columns>> {
-  const table = new ColumnsOfFields(columns);
-  const fields = new CopyTextFields(table);
-  for await (const chunk of connection.query(copyTo(`COPY (${select}) TO STDOUT`)))
-    fields.push(chunk as Buffer);
-  fields.end();
-  return table.values();
+/** A SELECT of `columns` (in their order) to read by COPY. */
+export type ColumnsRead<Columns extends Record<string, CopyColumn<unknown>>> = {
+  readonly select: string;
+  readonly columns: Columns;
+};
+
+/**
+ * Reads several SELECTs by COPY as one query (`copyOut`), in order: a read's decoders may join by the
+ * keys an earlier read's decoders numbered (`keyColumn`, `referenceColumn`).
+ */
+export async function readCopyColumnsTogether<
+  const Reads extends readonly ColumnsRead<Record<string, CopyColumn<unknown>>>[],
+>(
+  connection: pg.ClientBase,
+  reads: Reads,
+): Promise<{ [Index in keyof Reads]: CopiedColumns<Reads[Index]["columns"]> }> {
+  const tables = reads.map(({ columns }) => new ColumnsOfFields(columns));
+  const fields = tables.map((table) => new CopyTextFields(table));
+  await copyOut(
+    connection,
+    reads.map(({ select }) => `COPY (${select}) TO STDOUT`),
+    fields.map((read) => (piece: Buffer) => read.push(piece)),
+  );
+  for (const read of fields) read.end();
+  return tables.map((table) => table.values()) as {
+    [Index in keyof Reads]: CopiedColumns<Reads[Index]["columns"]>;
+  };
 }
 
 /** The fields of a COPY's rows handed to each column's decoder. */

@@ -11,7 +11,12 @@ import {
   transactionConnection,
   UUID,
 } from "./copy-rows";
-import { changedRowsByLines, columnTypesOf, columnTypesQuery, READ_AS_GIVEN } from "./stored-row-lines";
+import {
+  changedRowsOfTablesByLines,
+  columnTypesOf,
+  columnTypesQuery,
+  READ_AS_GIVEN,
+} from "./stored-row-lines";
 
 import type { UserTransaction } from "./with-user-transaction";
 
@@ -229,15 +234,15 @@ async function changedRowsOfWhole(
   const [, held, typed] = answered as unknown as pg.QueryResult[];
   const holding = holdingOf(held?.rows ?? []);
   const types = columnTypesOf(typed?.rows ?? []);
-  const changes = new Map<string, TableChanges>();
-  for (const table of tables) {
-    const name = safeName(table.table);
-    if (table.rows.length === 0 || !holding.has(name)) continue;
-    changes.set(
-      table.table,
-      await changedRowsByLines(connection, { userId, table, types: types.get(name) ?? new Map() }),
-    );
-  }
+  const compared = tables.filter((table) => table.rows.length > 0 && holding.has(safeName(table.table)));
+  const found = await changedRowsOfTablesByLines(
+    connection,
+    userId,
+    compared.map((table) => ({ table, types: types.get(safeName(table.table)) ?? new Map() })),
+  );
+  const changes = new Map<string, TableChanges>(
+    compared.map((table, index) => [table.table, found[index] as TableChanges]),
+  );
   return { changes, holding };
 }
 

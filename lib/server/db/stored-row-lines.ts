@@ -1,8 +1,8 @@
 import "server-only";
 import { StringDecoder } from "node:string_decoder";
 import type pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
 import type { TableChanges } from "./changed-rows";
+import { copyOut } from "./copy-out";
 import { copyText, safeName, type TableRows, UUID } from "./copy-rows";
 import {
   canonicalDecimal,
@@ -106,24 +106,47 @@ export async function changedRowsByLines(
   connection: pg.ClientBase,
   options: { userId: string; table: TableRows; types: ReadonlyMap<string, number> },
 ): Promise<LineChanges> {
-  const { userId, table, types } = options;
+  const [changes] = await changedRowsOfTablesByLines(connection, options.userId, [options]);
+  return changes as LineChanges;
+}
+
+/**
+ * `changedRowsByLines` of several tables, their stored rows read by one query (`copyOut`): the
+ * server prints each table's lines while this side compares the table before.
+ */
+export async function changedRowsOfTablesByLines(
+  connection: pg.ClientBase,
+  userId: string,
+  tables: readonly { table: TableRows; types: ReadonlyMap<string, number> }[],
+): Promise<LineChanges[]> {
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
-  const columnTypes = table.columns.map((column) => {
-    const type = types.get(column);
-    if (type === undefined) throw new Error(`${table.table} has no column ${column}`);
-    return type;
+  const reads = tables.map(({ table, types }) => {
+    const columnTypes = table.columns.map((column) => {
+      const type = types.get(column);
+      if (type === undefined) throw new Error(`${table.table} has no column ${column}`);
+      return type;
+    });
+    const comparison = new StoredLinesComparison(table.rows, {
+      keyWidth: leadingKeyWidth(table),
+      types: columnTypes,
+    });
+    const select = `SELECT ${table.columns.map((column, index) => storedExpression(column, columnTypes[index] as number)).join(", ")}
+      FROM ${safeName(table.table)} t WHERE t.user_id = '${userId}'`;
+    return { comparison, statement: `COPY (${select}) TO STDOUT`, decoder: new StringDecoder("utf8") };
   });
-  const comparison = new StoredLinesComparison(table.rows, {
-    keyWidth: leadingKeyWidth(table),
-    types: columnTypes,
+  await copyOut(
+    connection,
+    reads.map(({ statement }) => statement),
+    reads.map(
+      ({ comparison, decoder }) =>
+        (piece: Buffer) =>
+          comparison.push(decoder.write(piece)),
+    ),
+  );
+  return reads.map(({ comparison, decoder }) => {
+    comparison.push(decoder.end());
+    return comparison.end();
   });
-  const select = `SELECT ${table.columns.map((column, index) => storedExpression(column, columnTypes[index] as number)).join(", ")}
-    FROM ${safeName(table.table)} t WHERE t.user_id = '${userId}'`;
-  const decoder = new StringDecoder("utf8");
-  for await (const chunk of connection.query(copyTo(`COPY (${select}) TO STDOUT`)))
-    comparison.push(decoder.write(chunk as Buffer));
-  comparison.push(decoder.end());
-  return comparison.end();
 }
 
 /** Changes found by lines, and how many lines differed in spelling and were read value by value. */

@@ -4,7 +4,7 @@ import {
   type CopiedColumns,
   columnsSelect,
   keyColumn,
-  readCopyColumns,
+  readCopyColumnsTogether,
   referenceColumn,
   repeatedTextColumn,
   textColumn,
@@ -126,13 +126,15 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
   )
     .slice(-4)
     .map((result) => result.rows);
-  // In this order: a leg's order, and a fill's leg, are found among the rows read before. A COPY
-  // takes a statement of its own; the four cost four more round trips than one query did.
-  const instruments = await readCopyColumns(connection, instrumentsRead as string, instrumentColumns());
+  // In this order: a leg's order, and a fill's leg, are found among the rows read before. The four
+  // COPYs go as one query: the server starts each while this side still decodes the one before.
   const columns = fillTableColumns();
-  const orders = await readCopyColumns(connection, ordersRead as string, columns.orders);
-  const legs = await readCopyColumns(connection, legsRead as string, columns.legs);
-  const executions = await readCopyColumns(connection, executionsRead as string, columns.executions);
+  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(connection, [
+    { select: instrumentsRead as string, columns: instrumentColumns() },
+    { select: ordersRead as string, columns: columns.orders },
+    { select: legsRead as string, columns: columns.legs },
+    { select: executionsRead as string, columns: columns.executions },
+  ] as const);
   return {
     orders,
     legs,
