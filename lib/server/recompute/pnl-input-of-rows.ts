@@ -10,7 +10,6 @@ import {
   type PnlStockTrade,
 } from "@/lib/pnl";
 import { repeatedTextAt } from "@/lib/server/db/copy-columns";
-import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
 import { type InputSnapshot, InputSnapshotRecorder } from "./input-snapshot";
@@ -201,8 +200,8 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     seen(executions.createdAtMs[fill] as number);
     const account = orders.accountId.rows[order] as number;
     const accountId = orders.accountId.texts[account] as string;
-    const brokerOrderId = orders.brokerOrderId[order] as string;
-    const orderId = brokerOrderId.startsWith(CSV_ORDER_PREFIX) ? null : brokerOrderId;
+    // Null for an imported fill's made-up order (`readInputRows`).
+    const orderId = orders.orderId[order] ?? null;
     if (superseded({ accountId, orderId, tradeDate, underlying })) continue;
     let contractRow = contractRowOfInstrument[instrument] as number;
     if (contractRow < 0) {

@@ -4,6 +4,7 @@ import {
   type CopiedColumns,
   columnsSelect,
   keyColumn,
+  nullableTextColumn,
   readCopyColumnsTogether,
   referenceColumn,
   repeatedTextColumn,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/server/db/copy-columns";
 import { sqlLiteral, textArrayLiteral, transactionConnection, UUID } from "@/lib/server/db/copy-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
+import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import {
   type MarketDataSource,
   OPTION_MARK_TABLE,
@@ -36,7 +38,11 @@ function fillTableColumns() {
     orders: {
       id: keyColumn("id", orderKeys),
       accountId: repeatedTextColumn("account_id"),
-      brokerOrderId: textColumn("broker_order_id"),
+      // An imported fill's made-up order id (`CSV_ORDER_PREFIX`) is read as NULL, "order unknown": not
+      // sent, and no string made of it.
+      orderId: nullableTextColumn(
+        `CASE WHEN starts_with(broker_order_id, ${sqlLiteral(CSV_ORDER_PREFIX)}) THEN NULL ELSE broker_order_id END`,
+      ),
       source: repeatedTextColumn("source"),
       openingStrategy: repeatedTextColumn("opening_strategy", true),
     },

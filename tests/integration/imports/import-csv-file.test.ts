@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import { deleteImport } from "@/lib/server/imports/delete-import";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
 import { getChain } from "@/lib/server/queries/get-chain";
@@ -158,6 +159,30 @@ describe("importCsvFile", () => {
     expect(rows).toEqual([
       { rolled_on: "2025-03-05", closed_quantity: "1.00000000", net_credit: "20.00000000" },
     ]);
+  });
+
+  it("reads an activity report's fills as of no known order, so a spread opened in one day is one position", async () => {
+    const { db, owner } = databases;
+    // A put spread opened at one instant: an activity report names no order, and the two fills
+    // are found to be one position by account, underlying and day (each stored under an order id
+    // made up from its own row, which must not count as an order of one leg).
+    const text = [
+      '"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"',
+      '"3/03/2025","3/03/2025","3/04/2025","ACME","ACME 3/21/2025 Put $20.00","STO","1","$1.10","$109.95"',
+      '"3/03/2025","3/03/2025","3/04/2025","ACME","ACME 3/21/2025 Put $18.00","BTO","1","$0.40","($40.05)"',
+    ].join("\n");
+    const result = await importCsvFile({ db, robinhoodUserId: TRADER, fileName: "spread.csv", text });
+    expect(result).toMatchObject({ status: "imported", format: "activity-report", newExecutions: 2 });
+    const { rows: orders } = await owner.query("SELECT broker_order_id FROM option_orders");
+    expect(orders.every(({ broker_order_id }) => broker_order_id.startsWith(CSV_ORDER_PREFIX))).toBe(true);
+    await recomputeUserPnl({
+      db,
+      robinhoodUserId: TRADER,
+      trigger: "import",
+      now: new Date("2025-03-10T15:00:00Z"),
+    });
+    const { rows } = await owner.query("SELECT strategy FROM roll_chains ORDER BY strategy");
+    expect(rows).toEqual([{ strategy: "bull-put-spread" }]);
   });
 
   it("adds nothing when the same file, or a re-saved copy of its rows, comes again", async () => {
