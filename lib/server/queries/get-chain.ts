@@ -7,7 +7,12 @@ import { type AdjustmentView, adjustmentViews } from "./chain-adjustments";
 import { type ChainRow, chainRow } from "./chain-row";
 import { CONTRACT_SELECT, type ContractView, contractView, dateText, decimalText } from "./decimal-text";
 import type { LotView } from "./lot-view";
-import { type OpenPositionRow, openPositionRow, withContracts } from "./position-row";
+import {
+  byExpiryUnderlyingStrike,
+  joinContracts,
+  type OpenPositionRow,
+  openPositionRow,
+} from "./position-row";
 import { type LegOutView, legOutsOf } from "./strategy-label";
 
 export type { LotView } from "./lot-view";
@@ -61,10 +66,13 @@ async function readChain(options: GetChainOptions): Promise<ChainDetail | null> 
       where: { chainId: chain.id, userId: user.id },
       orderBy: [{ openedAt: "asc" }, { closedAt: "asc" }, { lotKey: "asc" }],
     });
+    const openPositions = await tx.openPosition.findMany({ where: { chainId: chain.id, userId: user.id } });
+    // Every contract the page names, in one query.
     const instrumentIds = [
       ...new Set([
         ...links.flatMap((link) => [link.fromInstrumentId, link.toInstrumentId]),
         ...lots.map((lot) => lot.instrumentId),
+        ...openPositions.map((position) => position.instrumentId),
       ]),
     ];
     const instruments = await tx.optionInstrument.findMany({
@@ -72,10 +80,11 @@ async function readChain(options: GetChainOptions): Promise<ChainDetail | null> 
       select: { id: true, ...CONTRACT_SELECT },
     });
     const contractOf = new Map(instruments.map((instrument) => [instrument.id, contractView(instrument)]));
-    const positions = await withContracts(
-      tx,
-      await tx.openPosition.findMany({ where: { chainId: chain.id, userId: user.id } }),
-    );
+    const positions = joinContracts(
+      openPositions,
+      new Map(instruments.map((instrument) => [instrument.id, instrument])),
+      new Map([[chain.id, chain]]),
+    ).sort(byExpiryUnderlyingStrike);
     const closedFees = sumDecimals(lots.map((lot) => decimalText(lot.fees)));
     return {
       chain: chainRow(

@@ -17,7 +17,7 @@ import {
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
 import { type ContractView, contractView, decimalText } from "./decimal-text";
-import { withContracts } from "./position-row";
+import { byExpiryUnderlyingStrike, withContracts } from "./position-row";
 
 /** One open option position with what "risk now" says about it. */
 export type RiskPositionView = {
@@ -58,7 +58,9 @@ type QuoteRow = { symbol: string; price: string; as_of: Date };
  */
 export async function getRisk(options: GetRiskOptions): Promise<RiskPage> {
   const read = await readAsUser(options, async (tx, user) => {
-    const positions = await withContracts(tx, await tx.openPosition.findMany({ where: { userId: user.id } }));
+    const positions = (
+      await withContracts(tx, await tx.openPosition.findMany({ where: { userId: user.id } }))
+    ).sort(byExpiryUnderlyingStrike);
     const source = await marketDataSourceOf(tx, user);
     const marks = await latestMarks(tx, source, [...new Set(positions.map((p) => p.instrumentId))]);
     const quotes = await latestQuotes(tx, source, [

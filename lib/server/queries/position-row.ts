@@ -22,8 +22,7 @@ export type PositionWithContract = OpenPosition & {
 /**
  * The positions with their contracts and their chains' strategies, read by id in two queries (a
  * derived row names its contract and chain without a foreign key: prisma/migrations,
- * 20261207000100), ordered nearest expiry first, then by underlying, strike and id. A position
- * whose contract or chain is missing would be a recompute's bug: it is refused loudly.
+ * 20261207000100), in the order given.
  */
 export async function withContracts(
   tx: UserTransaction,
@@ -39,17 +38,29 @@ export async function withContracts(
     chainIds.length > 0
       ? await tx.rollChain.findMany({ where: { id: { in: chainIds } }, select: { id: true, strategy: true } })
       : [];
-  const instrumentOf = new Map(instruments.map((instrument) => [instrument.id, instrument]));
-  const chainOf = new Map(chains.map((chain) => [chain.id, chain]));
-  return positions
-    .map((position) => {
-      const instrument = instrumentOf.get(position.instrumentId);
-      if (!instrument) throw new Error(`open position ${position.id} names a missing contract`);
-      const chain = position.chainId === null ? null : chainOf.get(position.chainId);
-      if (chain === undefined) throw new Error(`open position ${position.id} names a missing chain`);
-      return { ...position, instrument, chain };
-    })
-    .sort(byExpiryUnderlyingStrike);
+  return joinContracts(
+    positions,
+    new Map(instruments.map((instrument) => [instrument.id, instrument])),
+    new Map(chains.map((chain) => [chain.id, chain])),
+  );
+}
+
+/**
+ * The positions with their contracts and chains' strategies, from what the caller read. A position
+ * whose contract or chain is missing would be a recompute's bug: it is refused loudly.
+ */
+export function joinContracts(
+  positions: readonly OpenPosition[],
+  instrumentOf: ReadonlyMap<string, ContractFields>,
+  chainOf: ReadonlyMap<string, { strategy: string | null }>,
+): PositionWithContract[] {
+  return positions.map((position) => {
+    const instrument = instrumentOf.get(position.instrumentId);
+    if (!instrument) throw new Error(`open position ${position.id} names a missing contract`);
+    const chain = position.chainId === null ? null : chainOf.get(position.chainId);
+    if (chain === undefined) throw new Error(`open position ${position.id} names a missing chain`);
+    return { ...position, instrument, chain };
+  });
 }
 
 /** Nearest expiry first, then underlying, then strike (as a number: 9.5 before 10), then id. */
