@@ -13,7 +13,7 @@ import { DEFAULT_STATISTICS_POLICY, type StatisticsPolicy, tablesToAnalyze } fro
  * Through `app_analyze_derived_tables` (migration 20261205000100): only a table's owner may ANALYZE
  * it, and a plain `ANALYZE` by the app's role does not fail, it warns and skips. The function runs
  * as the owner, on the derived tables only, by the columns the planner's estimates rest on (migration
- * 20261208000100: a fifth of the work of every column), and skips (returns without) a table another
+ * 20261208000100: about half the time every column took), and skips (returns without) a table another
  * transaction keeps locked for more than 2 s. Returns the tables analyzed.
  */
 export async function refreshDerivedStatistics(
