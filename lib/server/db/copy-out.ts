@@ -81,16 +81,20 @@ class CopyOutQuery {
     });
   }
 
-  /** Called by the driver when the query's turn comes. */
-  submit(connection: Connection): void {
+  /**
+   * Called by the driver when the query's turn comes. An error returned (not thrown) is handed back
+   * to `handleError` by the driver, which then goes on with its next query.
+   */
+  submit(connection: Connection): Error | undefined {
     const listeners = connection.stream.listeners("data");
     if (listeners.length !== 1)
-      throw new Error("the connection's socket has no single reader to stand in for");
+      return new Error("the connection's socket has no single reader to stand in for");
     this.connection = connection;
     this.driverHandler = listeners[0] as (chunk: Buffer) => void;
     connection.stream.removeListener("data", this.driverHandler);
     connection.stream.on("data", this.onData);
     connection.query(this.text);
+    return undefined;
   }
 
   /** The server's error (the driver read it), or the connection's. */

@@ -108,6 +108,24 @@ describe("copyOut", () => {
   });
 });
 
+describe("copyOut on a socket it cannot stand in on", () => {
+  it("rejects, and the connection goes on with its next query", async () => {
+    // Another reader of the socket's data besides the driver's: copyOut refuses to take it over.
+    const stream = (owner as unknown as { connection: { stream: NodeJS.EventEmitter } }).connection.stream;
+    const other = () => {};
+    stream.on("data", other);
+    try {
+      await expect(copyOut(owner, ["COPY (SELECT 1) TO STDOUT"], [() => {}])).rejects.toThrow(
+        /no single reader/,
+      );
+    } finally {
+      stream.removeListener("data", other);
+    }
+    const after = await owner.query("SELECT 'next' AS answer");
+    expect(after.rows).toEqual([{ answer: "next" }]);
+  });
+});
+
 describe("readCopyColumnsTogether", () => {
   it("joins a later read to an earlier one's keys, in one query", async () => {
     const keys = new ByteKeys();
