@@ -6,26 +6,25 @@ import type pg from "pg";
  * A driver-level COPY stream (pg-copy-streams' `to`) cuts each row's message out of the socket's
  * bytes as a Buffer of its own, copies the rows of a socket read into another, and hands them on
  * through a Readable stream: several objects per row, and a stream's machinery per read. Here the
- * protocol's messages are walked in place: each socket read's rows are copied once, back to back, into
- * one reused buffer and handed on as a piece, with no object made per row. Several COPY statements
- * go as one query (one round trip), and the server starts each while this side still reads the one
- * before.
+ * protocol's messages are walked in place: within each socket read, every row is moved back over the
+ * message headers before it (`copyWithin`), so the read's rows lie back to back where they arrived
+ * and go to the sink as one piece, with no object and no copy elsewhere per row. Several COPY
+ * statements go as one query (one round trip), and the server starts each while this side still
+ * reads the one before.
  */
 
 /**
  * Receives one statement's output as pieces of its text, in order, cut anywhere (inside a row, a
- * field, a character). A piece is valid only during the call: it is a view into a reused buffer.
+ * field, a character). A piece is valid only during the call: it is a view into the socket's read.
  */
 export type CopyOutSink = (piece: Buffer) => void;
 
 const COPY_OUT_RESPONSE = 0x48; // 'H'
 const COPY_DATA = 0x64; // 'd'
-const COPY_DONE = 0x63; // 'c'
 const ERROR_RESPONSE = 0x45; // 'E'
 const ROW_DESCRIPTION = 0x54; // 'T'
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const HEADER_BYTES = 5;
-const PIECE_BYTES = 64 * 1024;
 
 /**
  * Runs `statements` (each a `COPY … TO STDOUT`) as one query on `connection`, handing each one's
@@ -66,8 +65,6 @@ class CopyOutQuery {
   /** The message being read: its type, and how many of its bytes are still to come. */
   private type = 0;
   private left = 0;
-  private piece = Buffer.allocUnsafe(PIECE_BYTES);
-  private pieceBytes = 0;
   private failure: Error | null = null;
   private settled = false;
 
@@ -110,69 +107,79 @@ class CopyOutQuery {
     this.settle(this.failure);
   }
 
+  /**
+   * Walks a socket read's messages. The rows' bytes are moved down over the headers before them
+   * (`rows` is where the next one goes), so that the statement's rows of this read, whole or cut by
+   * its ends, lie back to back from `from` on; only bytes already walked are overwritten, so what is
+   * handed back to the driver is as it came.
+   */
   private read(chunk: Buffer): void {
     let at = 0;
+    let rows = 0;
+    let from = 0;
     while (at < chunk.length) {
       if (this.left > 0) {
         const end = Math.min(chunk.length, at + this.left);
-        if (this.type === COPY_DATA) this.collect(chunk, at, end);
+        if (this.type === COPY_DATA) {
+          if (rows !== at) chunk.copyWithin(rows, at, end);
+          rows += end - at;
+        }
         this.left -= end - at;
         at = end;
         continue;
       }
       if (this.headerBytes === 0) {
-        const type = chunk[at];
+        const type = chunk[at] as number;
         // An error or the end of the query: the driver reads on from there.
         if (type === ERROR_RESPONSE || type === READY_FOR_QUERY) {
-          this.flush();
+          this.hand(chunk, from, rows);
           this.detach(chunk.subarray(at));
           return;
         }
+        if (at + HEADER_BYTES <= chunk.length) {
+          from = this.begin(type, chunk.readUInt32BE(at + 1), chunk, from, rows);
+          at += HEADER_BYTES;
+          continue;
+        }
       }
-      const taken = Math.min(HEADER_BYTES - this.headerBytes, chunk.length - at);
-      chunk.copy(this.header, this.headerBytes, at, at + taken);
-      this.headerBytes += taken;
-      at += taken;
+      // A header cut by the end of a read: kept until the next read completes it.
+      while (this.headerBytes < HEADER_BYTES && at < chunk.length)
+        this.header[this.headerBytes++] = chunk[at++] as number;
       if (this.headerBytes < HEADER_BYTES) break;
       this.headerBytes = 0;
-      this.type = this.header[0] as number;
-      this.left = this.header.readUInt32BE(1) - 4;
-      if (this.type === COPY_OUT_RESPONSE) {
-        this.flush();
-        this.statement++;
-      } else if (this.type === COPY_DONE) this.flush();
-      else if (this.type === ROW_DESCRIPTION)
-        this.fail(new Error("copyOut ran a statement that is not a COPY … TO STDOUT"));
-      // Anything else (CommandComplete, a notice, a parameter's status, a query's rows) is skipped:
-      // the driver reads only an error and the end of the query.
+      from = this.begin(this.header[0] as number, this.header.readUInt32BE(1), chunk, from, rows);
     }
-    this.flush();
+    this.hand(chunk, from, rows);
   }
 
-  /** Appends a row's bytes (or part of one) to the piece of the current statement. */
-  private collect(chunk: Buffer, start: number, end: number): void {
-    const length = end - start;
-    if (this.pieceBytes + length > this.piece.length) {
-      this.flush();
-      if (length > this.piece.length) this.piece = Buffer.allocUnsafe(length);
-    }
-    chunk.copy(this.piece, this.pieceBytes, start, end);
-    this.pieceBytes += length;
+  /**
+   * A message of `type` and `length` (its length field's value) starts. Any but a row first hands the
+   * rows gathered so far (`chunk[from, rows)`) to their sink, so a new statement's rows start a piece
+   * of their own. Returns where the piece being gathered now starts.
+   */
+  private begin(type: number, length: number, chunk: Buffer, from: number, rows: number): number {
+    this.type = type;
+    this.left = length - 4;
+    if (type === COPY_DATA) return from;
+    this.hand(chunk, from, rows);
+    if (type === COPY_OUT_RESPONSE) this.statement++;
+    else if (type === ROW_DESCRIPTION)
+      this.fail(new Error("copyOut ran a statement that is not a COPY … TO STDOUT"));
+    // Anything else (CopyDone, CommandComplete, a notice, a parameter's status, a query's rows) is
+    // skipped: the driver reads only an error and the end of the query.
+    return rows;
   }
 
-  /** Hands the piece collected so far to its statement's sink. */
-  private flush(): void {
-    if (this.pieceBytes === 0) return;
-    const piece = this.piece.subarray(0, this.pieceBytes);
-    this.pieceBytes = 0;
-    if (this.failure !== null) return;
+  /** Hands `chunk[from, to)`, rows of the current statement, to its sink. */
+  private hand(chunk: Buffer, from: number, to: number): void {
+    if (to === from || this.failure !== null) return;
     const sink = this.sinks[this.statement];
     if (sink === undefined) {
       this.fail(new Error(`copyOut got output for statement ${this.statement + 1} of ${this.sinks.length}`));
       return;
     }
     try {
-      sink(piece);
+      sink(chunk.subarray(from, to));
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
     }
