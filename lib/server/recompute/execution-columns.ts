@@ -119,16 +119,13 @@ export class ExecutionColumnsBuilder {
    * What a snapshot recorder reads the fills' values from (`RecordedFillSource`): these columns,
    * as they are when it asks.
    */
-  recordedFillSource(
-    instrumentOf: (instrumentId: string) => InstrumentRow,
-    openingStrategyOf: (executionId: string) => string | undefined,
-  ): RecordedFillSource {
+  recordedFillSource(instrumentOf: (instrumentId: string) => InstrumentRow): RecordedFillSource {
     return {
       executions: this.columns,
       accounts: this.accounts.list,
       orders: this.orders.list,
+      contractCount: () => this.contracts.count,
       instrumentOfContract: (row) => instrumentOf(this.instrumentIdsByRow[row] as string),
-      openingStrategyOf,
     };
   }
 

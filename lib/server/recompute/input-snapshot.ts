@@ -52,15 +52,16 @@ export const INPUT_SNAPSHOT_FORMAT = 1;
 
 /**
  * Where a recorder reads its fills' values once the loader is done: the engine's execution columns
- * the loader built (a recorded fill is a row of them), the lists their numbers index, each contract
- * row's instrument, and the broker's opening strategy of a fill.
+ * the loader built (a recorded fill is a row of them), the lists their numbers index, and each
+ * contract row's instrument.
  */
 export type RecordedFillSource = {
   executions: PnlExecutionColumns & { id: string[] };
   accounts: readonly string[];
   orders: readonly string[];
+  /** How many contract rows there are by now. */
+  contractCount(): number;
   instrumentOfContract(row: number): InstrumentRow;
-  openingStrategyOf(executionId: string): string | undefined;
 };
 
 // The fill columns of a snapshot that hold numbers, in the order the digest reads them.
@@ -83,6 +84,8 @@ const NUMBER_FIELDS = [
  */
 export class InputSnapshotRecorder {
   private readonly rows: number[] = [];
+  /** The broker's opening strategy of the recorded fills that have one: (index among them, strategy). */
+  private readonly strategies: [number, string][] = [];
   private readonly events: { event: PnlLifecycleEvent; instrument: InstrumentRow }[] = [];
   private readonly stockTrades: PnlStockTrade[] = [];
   private firstDay = Number.POSITIVE_INFINITY;
@@ -97,8 +100,9 @@ export class InputSnapshotRecorder {
     private readonly source: RecordedFillSource,
   ) {}
 
-  /** Fill `row` of the source's columns (already added to them). */
-  fill(row: number, changedMs: number): void {
+  /** Fill `row` of the source's columns (already added to them), with its order's opening strategy. */
+  fill(row: number, changedMs: number, openingStrategy?: string | null): void {
+    if (openingStrategy) this.strategies.push([this.rows.length, openingStrategy]);
     this.rows.push(row);
     this.saw(this.source.executions.tradeDay[row] as number, changedMs);
   }
@@ -179,24 +183,15 @@ export class InputSnapshotRecorder {
       NUMBER_FIELDS.map((field) => [field, new Float64Array(count)]),
     ) as Record<(typeof NUMBER_FIELDS)[number], Float64Array>;
     const ids = new Array<string>(count);
-    const openingStrategies: [string, string][] = [];
     const instruments: InstrumentRow[] = [];
     const snapshotAccounts: string[] = [];
     const snapshotOrders: string[] = [];
-    // The source's numbers renumbered in the snapshot's own first-seen order (-1: not yet).
+    // The source's numbers renumbered in the snapshot's own first-seen order (-1: not yet), by typed
+    // arrays: a map lookup per fill cost more than the rest of the fill's copy.
     const accountOf = new Int32Array(accounts.length).fill(-1);
     const orderOf = new Int32Array(orders.length).fill(-1);
-    const instrumentOf = new Map<number, number>();
+    const instrumentOfContract = new Int32Array(this.source.contractCount()).fill(-1);
     const instrumentById = new Map<string, number>();
-    const number = (map: Int32Array, list: string[], key: number, value: string) => {
-      let known = map[key] as number;
-      if (known < 0) {
-        known = list.length;
-        list.push(value);
-        map[key] = known;
-      }
-      return known;
-    };
     const instrumentIndex = (row: InstrumentRow) => {
       let known = instrumentById.get(row.id);
       if (known === undefined) {
@@ -208,28 +203,42 @@ export class InputSnapshotRecorder {
     };
     for (let index = 0; index < count; index++) {
       const row = this.rows[index] as number;
-      const id = executions.id[row] as string;
-      ids[index] = id;
+      ids[index] = executions.id[row] as string;
       const account = executions.account[row] as number;
-      numbers.account[index] = number(accountOf, snapshotAccounts, account, accounts[account] as string);
+      let snapshotAccount = accountOf[account] as number;
+      if (snapshotAccount < 0) {
+        snapshotAccount = snapshotAccounts.push(accounts[account] as string) - 1;
+        accountOf[account] = snapshotAccount;
+      }
+      numbers.account[index] = snapshotAccount;
       const contract = executions.contract[row] as number;
-      let instrument = instrumentOf.get(contract);
-      if (instrument === undefined) {
+      let instrument = instrumentOfContract[contract] as number;
+      if (instrument < 0) {
         instrument = instrumentIndex(this.source.instrumentOfContract(contract));
-        instrumentOf.set(contract, instrument);
+        instrumentOfContract[contract] = instrument;
       }
       numbers.instrument[index] = instrument;
       const order = executions.order[row] as number;
-      numbers.order[index] = order < 0 ? -1 : number(orderOf, snapshotOrders, order, orders[order] as string);
+      let snapshotOrder = -1;
+      if (order >= 0) {
+        snapshotOrder = orderOf[order] as number;
+        if (snapshotOrder < 0) {
+          snapshotOrder = snapshotOrders.push(orders[order] as string) - 1;
+          orderOf[order] = snapshotOrder;
+        }
+      }
+      numbers.order[index] = snapshotOrder;
       numbers.flags[index] = executions.flags[row] as number;
       numbers.quantity[index] = executions.quantity[row] as number;
       numbers.price[index] = executions.price[row] as number;
       numbers.fees[index] = executions.fees[row] as number;
       numbers.executedAtMs[index] = executions.executedAt[row] as number;
       numbers.tradeDay[index] = executions.tradeDay[row] as number;
-      const strategy = this.source.openingStrategyOf(id);
-      if (strategy) openingStrategies.push([id, strategy]);
     }
+    const openingStrategies = this.strategies.map(([index, strategy]): [string, string] => [
+      ids[index] as string,
+      strategy,
+    ]);
     const events = this.events.map(({ event, instrument }) => {
       const { contract: _contract, ...rest } = event;
       return { ...rest, instrument: instrumentIndex(instrument) };

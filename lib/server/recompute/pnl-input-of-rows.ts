@@ -120,10 +120,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   const recorded =
     record === undefined
       ? null
-      : columns.recordedFillSource(
-          (instrumentId) => contracts.rows.get(instrumentId) as InstrumentRow,
-          (executionId) => openingStrategyOfFill.get(executionId),
-        );
+      : columns.recordedFillSource((instrumentId) => contracts.rows.get(instrumentId) as InstrumentRow);
   // The recorder of an underlying read whole, for inputs dated before the record's day.
   const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
     if (record === undefined || recorded === null || date >= record.beforeDay || readFrom.has(underlying))
@@ -234,7 +231,11 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       executedAtMs,
       tradeDay,
     );
-    recorderOf(underlying, tradeDate)?.fill(row, executions.createdAtMs[fill] as number);
+    recorderOf(underlying, tradeDate)?.fill(
+      row,
+      executions.createdAtMs[fill] as number,
+      repeatedTextAt(orders.openingStrategy, order),
+    );
   }
   const events: PnlLifecycleEvent[] = [];
   const stockTradeInputs: PnlStockTrade[] = [];

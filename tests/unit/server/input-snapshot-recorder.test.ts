@@ -25,10 +25,7 @@ function recorded(fills: Fill[], strategies = new Map<string, string>()) {
   const builder = new ExecutionColumnsBuilder(fills.length + 1, instruments);
   const recorder = new InputSnapshotRecorder(
     "2026-03-01",
-    builder.recordedFillSource(
-      (id) => instruments.get(id) as InstrumentRow,
-      (id) => strategies.get(id),
-    ),
+    builder.recordedFillSource((id) => instruments.get(id) as InstrumentRow),
   );
   const add = (fill: Fill, day: string) =>
     builder.addNumbered(
@@ -44,7 +41,11 @@ function recorded(fills: Fill[], strategies = new Map<string, string>()) {
       dayNumber(day),
     );
   fills.forEach((fill, index) => {
-    recorder.fill(add(fill, `2026-02-${String((index % 28) + 1).padStart(2, "0")}`), 1_000 + index);
+    recorder.fill(
+      add(fill, `2026-02-${String((index % 28) + 1).padStart(2, "0")}`),
+      1_000 + index,
+      strategies.get(fill.id),
+    );
     // A fill of another underlying, or after the day, between them: a row the recorder never sees.
     if (index === 0) add({ ...fill, id: "not-recorded", account: "other", order: "other" }, "2026-03-02");
   });
