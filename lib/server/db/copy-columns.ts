@@ -1,17 +1,21 @@
 import type pg from "pg";
 import { ByteKeys } from "./byte-keys";
+import { CopyBinaryFields } from "./copy-binary-fields";
+import { type BinaryText, TEXT } from "./copy-binary-values";
 import { copyOut } from "./copy-out";
-import { CopyTextFields, copyFieldText, isCopyNull } from "./copy-text-fields";
 
 /**
- * A SELECT read by `COPY (…) TO STDOUT` straight into one array per column, each column decoded from
- * the bytes by a decoder of its own: no row array and no string per value where none is needed
- * (a repeated text is made once, an id another table's rows are joined by becomes a row number).
+ * A SELECT read by `COPY (…) TO STDOUT WITH (FORMAT binary)` straight into one array per column, each
+ * column decoded from the bytes by a decoder of its own: no row array and no string per value where
+ * none is needed (a repeated text is made once, an id another table's rows are joined by becomes a
+ * row number). The binary format spares the server its text output (a numeric's digits, a uuid's
+ * hex, a timestamp's epoch) and this side the splitting of text: each field comes with its length.
+ * A column's text is made from its type's binary value by its `BinaryText` (utf8 by default).
  */
 
-/** Decodes one column's fields, row after row. */
+/** Decodes one column's fields, row after row: `length` bytes at `start`, -1 for NULL. */
 export type ColumnDecoder<Values> = {
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void;
+  add(row: number, bytes: Buffer, start: number, length: number): void;
   values(count: number): Values;
 };
 
@@ -30,14 +34,14 @@ export type CopiedColumns<Columns extends Record<string, CopyColumn<unknown>>> =
   count: number;
 } & ColumnsValues<Columns>;
 
-/** Text, as a string per row. */
-export function textColumn(sql: string): CopyColumn<string[]> {
-  return { sql, decoder: (name) => new PlainTextDecoder(name, false) as ColumnDecoder<string[]> };
+/** Text (of a value of the type `as` reads), as a string per row. */
+export function textColumn(sql: string, as: BinaryText = TEXT): CopyColumn<string[]> {
+  return { sql, decoder: (name) => new PlainTextDecoder(name, as, false) as ColumnDecoder<string[]> };
 }
 
 /** Text or NULL. */
-export function nullableTextColumn(sql: string): CopyColumn<(string | null)[]> {
-  return { sql, decoder: (name) => new PlainTextDecoder(name, true) };
+export function nullableTextColumn(sql: string, as: BinaryText = TEXT): CopyColumn<(string | null)[]> {
+  return { sql, decoder: (name) => new PlainTextDecoder(name, as, true) };
 }
 
 /**
@@ -55,22 +59,34 @@ export function repeatedTextAt(column: RepeatedText, row: number): string | null
   return number < 0 ? null : (column.texts[number] as string);
 }
 
-/** Repeated text, or NULL (-1) where `nullable`; refused otherwise. */
-export function repeatedTextColumn(sql: string, nullable = false): CopyColumn<RepeatedText> {
-  return { sql, decoder: (name) => new RepeatedTextDecoder(name, nullable) };
+/** Repeated text (of values of the type `as` reads), or NULL (-1) where `nullable`; refused otherwise. */
+export function repeatedTextColumn(
+  sql: string,
+  options: { as?: BinaryText; nullable?: boolean } = {},
+): CopyColumn<RepeatedText> {
+  return {
+    sql,
+    decoder: (name) => new RepeatedTextDecoder(name, options.as ?? TEXT, options.nullable ?? false),
+  };
 }
 
 /**
  * The table's key: each row's value is numbered by `keys` as its row number, for the tables read
- * after it to be joined by (`referenceColumn`). A value seen twice is refused.
+ * after it to be joined by (`referenceColumn`). A value seen twice is refused. Keys are compared by
+ * their bytes; `as` spells one in an error.
  */
-export function keyColumn(sql: string, keys: ByteKeys): CopyColumn<null> {
-  return { sql, decoder: (name) => new KeyDecoder(name, keys) };
+export function keyColumn(sql: string, keys: ByteKeys, as: BinaryText = TEXT): CopyColumn<null> {
+  return { sql, decoder: (name) => new KeyDecoder(name, keys, as) };
 }
 
 /** A reference to a row of a table read before, by its key (`keyColumn`): that row's number. */
-export function referenceColumn(sql: string, keys: ByteKeys, table: string): CopyColumn<Int32Array> {
-  return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table) };
+export function referenceColumn(
+  sql: string,
+  keys: ByteKeys,
+  table: string,
+  as: BinaryText = TEXT,
+): CopyColumn<Int32Array> {
+  return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table, as) };
 }
 
 /** The SELECT of `columns` over `from` (a FROM clause with its WHERE), in `orderBy` order if given. */
@@ -100,10 +116,10 @@ export async function readCopyColumnsTogether<
   reads: Reads,
 ): Promise<{ [Index in keyof Reads]: CopiedColumns<Reads[Index]["columns"]> }> {
   const tables = reads.map(({ columns }) => new ColumnsOfFields(columns));
-  const fields = tables.map((table) => new CopyTextFields(table));
+  const fields = tables.map((table) => new CopyBinaryFields(table));
   await copyOut(
     connection,
-    reads.map(({ select }) => `COPY (${select}) TO STDOUT`),
+    reads.map(({ select }) => `COPY (${select}) TO STDOUT WITH (FORMAT binary)`),
     fields.map((read) => (piece: Buffer) => read.push(piece)),
   );
   for (const read of fields) read.end();
@@ -128,11 +144,11 @@ export class ColumnsOfFields<Columns extends Record<string, CopyColumn<unknown>>
     });
   }
 
-  field(column: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+  field(column: number, bytes: Buffer, start: number, length: number): void {
     const decoder = this.decoders[column];
     if (decoder === undefined || column !== this.lastColumn + 1)
       throw new Error(`row ${this.count} has more than ${this.decoders.length} columns`);
-    decoder.add(this.count, bytes, start, end, escaped);
+    decoder.add(this.count, bytes, start, length);
     this.lastColumn = column;
   }
 
@@ -160,14 +176,15 @@ class PlainTextDecoder implements ColumnDecoder<(string | null)[]> {
 
   constructor(
     private readonly name: string,
+    private readonly as: BinaryText,
     private readonly nullable: boolean,
   ) {}
 
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
-    if (escaped && isCopyNull(bytes, start, end)) {
+  add(row: number, bytes: Buffer, start: number, length: number): void {
+    if (length < 0) {
       if (!this.nullable) refuseNull(this.name, row);
       this.read.push(null);
-    } else this.read.push(copyFieldText(bytes, start, end, escaped));
+    } else this.read.push(this.as(bytes, start, length));
   }
 
   values(): (string | null)[] {
@@ -184,25 +201,27 @@ class RepeatedTextDecoder implements ColumnDecoder<RepeatedText> {
 
   constructor(
     private readonly name: string,
+    private readonly as: BinaryText,
     private readonly nullable: boolean,
   ) {}
 
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
+  add(row: number, bytes: Buffer, start: number, length: number): void {
     if (row >= this.rows.length) this.rows = grownRows(this.rows);
-    if (escaped && isCopyNull(bytes, start, end)) {
+    if (length < 0) {
       if (!this.nullable) refuseNull(this.name, row);
       this.rows[row] = -1;
       return;
     }
-    // Keyed by the bytes as sent (escapes and all): equal bytes are equal texts. Most rows repeat
-    // the row before (sorted dates, one account, a few sources): that is checked before hashing.
+    // Keyed by the bytes as sent: equal bytes are equal values. Most rows repeat the row before
+    // (sorted dates, one account, a few sources): that is checked before hashing.
+    const end = start + length;
     const previous = this.previous;
     const known =
       previous >= 0 && this.keys.equals(previous, bytes, start, end)
         ? previous
         : this.keys.add(bytes, start, end);
     this.previous = known;
-    if (known === this.texts.length) this.texts.push(copyFieldText(bytes, start, end, escaped));
+    if (known === this.texts.length) this.texts.push(this.as(bytes, start, length));
     this.rows[row] = known;
   }
 
@@ -222,14 +241,13 @@ class KeyDecoder implements ColumnDecoder<null> {
   constructor(
     private readonly name: string,
     private readonly keys: ByteKeys,
+    private readonly as: BinaryText,
   ) {}
 
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
-    if (escaped && isCopyNull(bytes, start, end)) refuseNull(this.name, row);
-    if (this.keys.add(bytes, start, end) !== row)
-      throw new Error(
-        `column ${this.name} repeats ${copyFieldText(bytes, start, end, escaped)} in row ${row}`,
-      );
+  add(row: number, bytes: Buffer, start: number, length: number): void {
+    if (length < 0) refuseNull(this.name, row);
+    if (this.keys.add(bytes, start, start + length) !== row)
+      throw new Error(`column ${this.name} repeats ${this.as(bytes, start, length)} in row ${row}`);
   }
 
   values(): null {
@@ -244,14 +262,15 @@ class ReferenceDecoder implements ColumnDecoder<Int32Array> {
     private readonly name: string,
     private readonly keys: ByteKeys,
     private readonly table: string,
+    private readonly as: BinaryText,
   ) {}
 
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
-    if (escaped && isCopyNull(bytes, start, end)) refuseNull(this.name, row);
-    const referenced = this.keys.find(bytes, start, end);
+  add(row: number, bytes: Buffer, start: number, length: number): void {
+    if (length < 0) refuseNull(this.name, row);
+    const referenced = this.keys.find(bytes, start, start + length);
     if (referenced < 0)
       throw new Error(
-        `column ${this.name} in row ${row} names ${copyFieldText(bytes, start, end, escaped)}, not a row of ${this.table} read`,
+        `column ${this.name} in row ${row} names ${this.as(bytes, start, length)}, not a row of ${this.table} read`,
       );
     if (row >= this.rows.length) this.rows = grownRows(this.rows);
     this.rows[row] = referenced;

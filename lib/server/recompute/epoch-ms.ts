@@ -1,5 +1,5 @@
+import { timestampMs } from "@/lib/server/db/copy-binary-values";
 import type { ColumnDecoder, CopyColumn } from "@/lib/server/db/copy-columns";
-import { isCopyNull } from "@/lib/server/db/copy-text-fields";
 
 const CHAR_0 = 48;
 const CHAR_9 = 57;
@@ -21,8 +21,7 @@ export function epochMs(text: string): number {
   return epochMsOfBytes(bytes, 0, bytes.length);
 }
 
-/** `epochMs` of the text in `bytes[start, end)`, as COPY sends it: no string is made of it. */
-export function epochMsOfBytes(bytes: Uint8Array, start: number, end: number): number {
+function epochMsOfBytes(bytes: Uint8Array, start: number, end: number): number {
   const negative = bytes[start] === CHAR_MINUS;
   let index = negative ? start + 1 : start;
   let seconds = 0;
@@ -64,25 +63,24 @@ function infinity(bytes: Uint8Array, start: number, end: number): number {
   return Number.NaN;
 }
 
-/** A column of `extract(epoch FROM …)` read by COPY as epoch milliseconds (`epochMs`), never NULL. */
-export function epochMsColumn(sql: string): CopyColumn<Float64Array> {
-  return { sql, decoder: (name) => new EpochMsDecoder(name) };
+/** A `timestamptz` column read by binary COPY as epoch milliseconds (`timestampMs`), never NULL. */
+export function timestampMsColumn(sql: string): CopyColumn<Float64Array> {
+  return { sql, decoder: (name) => new TimestampMsDecoder(name) };
 }
 
-class EpochMsDecoder implements ColumnDecoder<Float64Array> {
+class TimestampMsDecoder implements ColumnDecoder<Float64Array> {
   private read = new Float64Array(1024);
 
   constructor(private readonly name: string) {}
 
-  add(row: number, bytes: Buffer, start: number, end: number, escaped: boolean): void {
-    if (escaped && isCopyNull(bytes, start, end))
-      throw new Error(`column ${this.name} is NULL in row ${row}`);
+  add(row: number, bytes: Buffer, start: number, length: number): void {
+    if (length < 0) throw new Error(`column ${this.name} is NULL in row ${row}`);
     if (row >= this.read.length) {
       const larger = new Float64Array(this.read.length * 2);
       larger.set(this.read);
       this.read = larger;
     }
-    this.read[row] = epochMsOfBytes(bytes, start, end);
+    this.read[row] = timestampMs(bytes, start, length);
   }
 
   values(count: number): Float64Array {

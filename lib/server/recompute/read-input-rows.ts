@@ -1,5 +1,6 @@
 import "server-only";
 import { ByteKeys } from "@/lib/server/db/byte-keys";
+import { DATE_TEXT, NUMERIC_TEXT, UUID_TEXT } from "@/lib/server/db/copy-binary-values";
 import {
   type CopiedColumns,
   columnsSelect,
@@ -18,50 +19,49 @@ import {
   OPTION_MARK_TABLE,
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
-import { epochMs, epochMsColumn } from "./epoch-ms";
+import { epochMs, timestampMsColumn } from "./epoch-ms";
 import type { InstrumentRow } from "./execution-columns";
 import type { StockTradeRow } from "./load-stock-input";
 
 /**
- * The three tables with a row per fill, read by COPY into columns (`copy-columns.ts`) and joined as
- * they are read: a leg names its order, a fill its leg, by row number, so no id becomes a string.
- * Timestamps come as the exact decimal seconds of `extract(epoch …)`, read to epoch milliseconds
- * from the bytes (`epochMsOfBytes`), decimals as stored (padded to the column's scale; the micros
- * parse accepts the zeros). What repeats (accounts, sources, sides, instruments, dates, quantities,
- * prices, fees) comes as each row's number among the distinct values, each made a string once
- * (`RepeatedText`).
+ * The three tables with a row per fill, read by binary COPY into columns (`copy-columns.ts`) and
+ * joined as they are read: a leg names its order, a fill its leg, by row number, so no id becomes a
+ * string. Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`),
+ * decimals as stored (spelled with the column's scale; the micros parse accepts the zeros). What
+ * repeats (accounts, sources, sides, instruments, dates, quantities, prices, fees) comes as each
+ * row's number among the distinct values, each made a string once (`RepeatedText`).
  */
 function fillTableColumns() {
   const orderKeys = new ByteKeys();
   const legKeys = new ByteKeys();
   return {
     orders: {
-      id: keyColumn("id", orderKeys),
-      accountId: repeatedTextColumn("account_id"),
+      id: keyColumn("id", orderKeys, UUID_TEXT),
+      accountId: repeatedTextColumn("account_id", { as: UUID_TEXT }),
       // An imported fill's made-up order id (`CSV_ORDER_PREFIX`) is read as NULL, "order unknown": not
       // sent, and no string made of it.
       orderId: nullableTextColumn(
         `CASE WHEN starts_with(broker_order_id, ${sqlLiteral(CSV_ORDER_PREFIX)}) THEN NULL ELSE broker_order_id END`,
       ),
       source: repeatedTextColumn("source"),
-      openingStrategy: repeatedTextColumn("opening_strategy", true),
+      openingStrategy: repeatedTextColumn("opening_strategy", { nullable: true }),
     },
     legs: {
-      id: keyColumn("id", legKeys),
-      order: referenceColumn("order_id", orderKeys, "option_orders"),
-      instrumentId: repeatedTextColumn("instrument_id"),
+      id: keyColumn("id", legKeys, UUID_TEXT),
+      order: referenceColumn("order_id", orderKeys, "option_orders", UUID_TEXT),
+      instrumentId: repeatedTextColumn("instrument_id", { as: UUID_TEXT }),
       side: repeatedTextColumn("side"),
       positionEffect: repeatedTextColumn("position_effect"),
     },
     executions: {
       brokerExecutionId: textColumn("broker_execution_id"),
-      leg: referenceColumn("leg_id", legKeys, "option_legs"),
-      quantity: repeatedTextColumn("quantity"),
-      price: repeatedTextColumn("price"),
-      fees: repeatedTextColumn("fees"),
-      executedAtMs: epochMsColumn("extract(epoch FROM executed_at)"),
-      tradeDate: repeatedTextColumn("trade_date"),
-      createdAtMs: epochMsColumn("extract(epoch FROM created_at)"),
+      leg: referenceColumn("leg_id", legKeys, "option_legs", UUID_TEXT),
+      quantity: repeatedTextColumn("quantity", { as: NUMERIC_TEXT }),
+      price: repeatedTextColumn("price", { as: NUMERIC_TEXT }),
+      fees: repeatedTextColumn("fees", { as: NUMERIC_TEXT }),
+      executedAtMs: timestampMsColumn("executed_at"),
+      tradeDate: repeatedTextColumn("trade_date", { as: DATE_TEXT }),
+      createdAtMs: timestampMsColumn("created_at"),
     },
   };
 }
@@ -106,13 +106,14 @@ export type InputRows = {
  * read on its own and joined on the client: right after a large sync or import the planner's
  * statistics still describe the tables as nearly empty, and a joined query then ran as nested loops,
  * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
- * linear. The contracts and the fills' three tables, most of the bytes, are read by COPY and decoded
- * from its text into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at
- * most, come in one multi-statement query (after a scoped read's gathering of its orders, legs and
+ * linear. The contracts and the fills' three tables, most of the bytes, are read by binary COPY and
+ * decoded into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at most,
+ * come in one multi-statement query (after a scoped read's gathering of its orders, legs and
  * contracts) with every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
  * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
- * than the server spends trimming them), timestamps as epoch seconds. A multi-statement query takes
- * no parameters, so the user id (checked) and the underlyings are quoted literals.
+ * than the server spends trimming them), timestamps of the text reads as epoch seconds. A
+ * multi-statement query takes no parameters, so the user id (checked) and the underlyings are
+ * quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
@@ -201,12 +202,12 @@ function stockTradeRow(row: (string | null)[]): StockTradeRow {
 /** The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). */
 function instrumentColumns() {
   return {
-    id: textColumn("id"),
+    id: textColumn("id", UUID_TEXT),
     underlying: repeatedTextColumn("underlying"),
-    expiration_date: repeatedTextColumn("expiration_date"),
-    strike_price: repeatedTextColumn("trim_scale(strike_price)"),
+    expiration_date: repeatedTextColumn("expiration_date", { as: DATE_TEXT }),
+    strike_price: repeatedTextColumn("trim_scale(strike_price)", { as: NUMERIC_TEXT }),
     option_type: repeatedTextColumn("option_type"),
-    multiplier: repeatedTextColumn("trim_scale(multiplier)"),
+    multiplier: repeatedTextColumn("trim_scale(multiplier)", { as: NUMERIC_TEXT }),
   };
 }
 
@@ -347,7 +348,8 @@ export function inputRowStatements(options: InputRowsOptions): string[] {
     : `symbol IN (SELECT symbol FROM stock_trades WHERE user_id = ${user} AND kind = 'TRADE'
          UNION SELECT i.underlying FROM option_events e JOIN option_instruments i ON i.id = e.instrument_id
           WHERE e.user_id = ${user} AND e.type <> 'EXPIRATION')`;
-  // Output functions print uuids, enums and dates as `::text` would: no cast is spent on them.
+  // Output functions print uuids, enums and dates as `::text` would: no cast is spent on them in the
+  // text reads.
   const fillColumns = fillTableColumns();
   const orders = {
     columns: fillColumns.orders,

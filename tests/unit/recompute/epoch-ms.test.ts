@@ -43,28 +43,7 @@ describe("epoch milliseconds of extract(epoch …) text", () => {
   });
 });
 
-describe("epoch milliseconds read from COPY's bytes", () => {
-  it("reads a column of extract(epoch …) text from COPY output as epochMs reads the text", async () => {
-    const { ColumnsOfFields } = await import("@/lib/server/db/copy-columns");
-    const { CopyTextFields } = await import("@/lib/server/db/copy-text-fields");
-    const { epochMsColumn } = await import("@/lib/server/recompute/epoch-ms");
-    const texts = ["1479729600.123999", "-1.000500", "0", "Infinity", "-Infinity", "12x", ""];
-    const table = new ColumnsOfFields({ at: epochMsColumn("extract(epoch FROM at)") });
-    const fields = new CopyTextFields(table);
-    fields.push(Buffer.from(texts.map((text) => `${text}\n`).join("")));
-    fields.end();
-    expect(Array.from(table.values().at)).toEqual(texts.map(epochMs));
-    expect(Array.from(table.values().at).slice(0, 5)).toEqual([
-      1_479_729_600_123,
-      -1001,
-      0,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-    ]);
-    const nulls = new CopyTextFields(new ColumnsOfFields({ at: epochMsColumn("at") }));
-    expect(() => nulls.push(Buffer.from("\\N\n"))).toThrow("column at is NULL in row 0");
-  });
-
+describe("epoch milliseconds of a text's bytes", () => {
   it("reads no digit in a non-ASCII character", () => {
     // U+0131's low byte is the digit 1: read as UTF-8 it is no digit.
     expect(epochMs("1\u0131")).toBeNaN();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ByteKeys } from "@/lib/server/db/byte-keys";
+import { CopyBinaryFields } from "@/lib/server/db/copy-binary-fields";
 import {
   ColumnsOfFields,
   type CopyColumn,
@@ -11,14 +12,17 @@ import {
   repeatedTextColumn,
   textColumn,
 } from "@/lib/server/db/copy-columns";
-import { CopyTextFields } from "@/lib/server/db/copy-text-fields";
+import { binaryCopy } from "@/tests/support/binary-copy";
 
-// A SELECT's COPY output read into one array per column, each decoded by its column's kind.
+// A SELECT's binary COPY output read into one array per column, each decoded by its column's kind.
 
-function read<Columns extends Record<string, CopyColumn<unknown>>>(columns: Columns, output: string) {
+function read<Columns extends Record<string, CopyColumn<unknown>>>(
+  columns: Columns,
+  rows: readonly (readonly (string | null)[])[],
+) {
   const table = new ColumnsOfFields(columns);
-  const fields = new CopyTextFields(table);
-  fields.push(Buffer.from(output));
+  const fields = new CopyBinaryFields(table);
+  fields.push(binaryCopy(rows));
   fields.end();
   return table.values();
 }
@@ -37,9 +41,13 @@ describe("a table read by COPY into columns", () => {
       id: textColumn("id"),
       strategy: nullableTextColumn("opening_strategy"),
       price: repeatedTextColumn("price"),
-      note: repeatedTextColumn("note", true),
+      note: repeatedTextColumn("note", { nullable: true }),
     };
-    const values = read(columns, "a\t\\N\t1.50\t\\N\nb\tiron\\tcondor\t1.50\tx\\\\y\nc\t\t2\tx\\\\y\n");
+    const values = read(columns, [
+      ["a", null, "1.50", null],
+      ["b", "iron\tcondor", "1.50", "x\\y"],
+      ["c", "", "2", "x\\y"],
+    ]);
     expect(values).toEqual({
       count: 3,
       id: ["a", "b", "c"],
@@ -48,7 +56,7 @@ describe("a table read by COPY into columns", () => {
       note: { rows: Int32Array.from([-1, 0, 0]), texts: ["x\\y"] },
     });
     expect([0, 1, 2].map((row) => repeatedTextAt(values.note, row))).toEqual([null, "x\\y", "x\\y"]);
-    expect(read(columns, "")).toEqual({
+    expect(read(columns, [])).toEqual({
       count: 0,
       id: [],
       strategy: [],
@@ -58,8 +66,8 @@ describe("a table read by COPY into columns", () => {
   });
 
   it("numbers repeated text across rows the column outgrows its first room by, values coming back", () => {
-    const lines = Array.from({ length: 3000 }, (_, row) => `${row % 7 === 0 ? "\\N" : `v${row % 5}`}\n`);
-    const { note } = read({ note: repeatedTextColumn("note", true) }, lines.join(""));
+    const rows = Array.from({ length: 3000 }, (_, row) => [row % 7 === 0 ? null : `v${row % 5}`]);
+    const { note } = read({ note: repeatedTextColumn("note", { nullable: true }) }, rows);
     expect(note.rows.length).toBe(3000);
     for (let row = 0; row < 3000; row++)
       expect(repeatedTextAt(note, row)).toBe(row % 7 === 0 ? null : `v${row % 5}`);
@@ -68,32 +76,41 @@ describe("a table read by COPY into columns", () => {
 
   it("refuses a NULL where the column cannot hold one, rather than hand on a missing value", () => {
     const columns = { id: textColumn("id"), price: repeatedTextColumn("price") };
-    expect(() => read(columns, "a\t\\N\n")).toThrow("column price is NULL in row 0");
-    expect(() => read(columns, "a\t1\n\\N\t1\n")).toThrow("column id is NULL in row 1");
+    expect(() => read(columns, [["a", null]])).toThrow("column price is NULL in row 0");
+    expect(() =>
+      read(columns, [
+        ["a", "1"],
+        [null, "1"],
+      ]),
+    ).toThrow("column id is NULL in row 1");
   });
 
   it("refuses rows of another shape than the columns", () => {
     const columns = { id: textColumn("id"), price: textColumn("price") };
-    expect(() => read(columns, "a\n")).toThrow("row 0 has 1 columns, not 2");
-    expect(() => read(columns, "a\t1\t2\n")).toThrow("row 0 has more than 2 columns");
+    expect(() => read(columns, [["a"]])).toThrow("row 0 has 1 columns, not 2");
+    expect(() => read(columns, [["a", "1", "2"]])).toThrow("row 0 has more than 2 columns");
   });
 
   it("joins a table to one read before by its key: each reference becomes that row's number", () => {
     const orderKeys = new ByteKeys();
-    const orders = read(
-      { id: keyColumn("id", orderKeys), account: textColumn("account_id") },
-      "o1\tA\no2\tB\n",
-    );
+    const orders = read({ id: keyColumn("id", orderKeys), account: textColumn("account_id") }, [
+      ["o1", "A"],
+      ["o2", "B"],
+    ]);
     expect(orders).toEqual({ count: 2, id: null, account: ["A", "B"] });
     const legs = read(
       { id: textColumn("id"), order: referenceColumn("order_id", orderKeys, "option_orders") },
-      "l1\to2\nl2\to1\nl3\to2\n",
+      [
+        ["l1", "o2"],
+        ["l2", "o1"],
+        ["l3", "o2"],
+      ],
     );
     expect(legs.order).toEqual(Int32Array.from([1, 0, 1]));
-    expect(() => read({ order: referenceColumn("order_id", orderKeys, "option_orders") }, "o3\n")).toThrow(
+    expect(() => read({ order: referenceColumn("order_id", orderKeys, "option_orders") }, [["o3"]])).toThrow(
       "column order_id in row 0 names o3, not a row of option_orders read",
     );
-    expect(() => read({ id: keyColumn("id", new ByteKeys()) }, "o1\no1\n")).toThrow(
+    expect(() => read({ id: keyColumn("id", new ByteKeys()) }, [["o1"], ["o1"]])).toThrow(
       "column id repeats o1 in row 1",
     );
   });
