@@ -3,13 +3,14 @@ import { transactionConnection } from "@/lib/server/db/copy-rows";
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { marketDataSourceOf } from "@/lib/server/marks/market-data-source";
-import { inputRowStatements } from "@/lib/server/recompute/read-input-rows";
+import { inputRowCopies } from "@/lib/server/recompute/read-input-rows";
 
 export type ReadFloor = { seconds: number; bytes: number; perStatement: { ms: number; bytes: number }[] };
 
 /**
  * The floor under recompute's load phase: the same input rows a full recompute reads (its eight
- * SELECTs), each sent by `COPY (SELECT …) TO STDOUT` on a user transaction's connection, under its
+ * SELECTs), each sent by `COPY (SELECT …) TO STDOUT` in the format the load reads it in (binary for
+ * the contracts and the fills' tables) on a user transaction's connection, under its
  * row-level-security context, read from the socket as recompute reads them (`copyOut`) and only
  * counted, never parsed. What the load spends above this is the client's: splitting fields, joining,
  * building the engine's columns. The best of `runs` (the machine is shared; a floor is a lower bound).
@@ -29,12 +30,12 @@ export async function measureReadFloor(options: {
         const marketData = await marketDataSourceOf(tx, user);
         const perStatement: ReadFloor["perStatement"] = [];
         const started = performance.now();
-        for (const statement of inputRowStatements({ userId: user.id, marketData })) {
+        for (const statement of inputRowCopies({ userId: user.id, marketData })) {
           const statementStarted = performance.now();
           let bytes = 0;
           await copyOut(
             connection,
-            [`COPY (${statement}) TO STDOUT`],
+            [statement],
             [
               (piece) => {
                 bytes += piece.length;

@@ -99,6 +99,11 @@ export function columnsSelect(options: {
   return `SELECT ${columns.join(", ")} ${options.from}${options.orderBy ? ` ORDER BY ${options.orderBy}` : ""}`;
 }
 
+/** The COPY statement a SELECT of columns is read by. */
+export function columnsCopy(select: string): string {
+  return `COPY (${select}) TO STDOUT WITH (FORMAT binary)`;
+}
+
 /** A SELECT of `columns` (in their order) to read by COPY. */
 export type ColumnsRead<Columns extends Record<string, CopyColumn<unknown>>> = {
   readonly select: string;
@@ -119,7 +124,7 @@ export async function readCopyColumnsTogether<
   const fields = tables.map((table) => new CopyBinaryFields(table));
   await copyOut(
     connection,
-    reads.map(({ select }) => `COPY (${select}) TO STDOUT WITH (FORMAT binary)`),
+    reads.map(({ select }) => columnsCopy(select)),
     fields.map((read) => (piece: Buffer) => read.push(piece)),
   );
   for (const read of fields) read.end();

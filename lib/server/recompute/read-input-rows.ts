@@ -3,6 +3,7 @@ import { ByteKeys } from "@/lib/server/db/byte-keys";
 import { DATE_TEXT, NUMERIC_TEXT, UUID_TEXT } from "@/lib/server/db/copy-binary-values";
 import {
   type CopiedColumns,
+  columnsCopy,
   columnsSelect,
   keyColumn,
   nullableTextColumn,
@@ -161,6 +162,19 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
 }
 
 const asText = (value: string) => value;
+
+/**
+ * The eight SELECTs of a full read (`inputRowStatements`) as COPY statements, each in the format the
+ * read takes it in: the contracts' and the fills' tables binary, the rest text. What a read costs the
+ * server and the socket with nothing decoded (the benchmark's read floor).
+ */
+export function inputRowCopies(options: InputRowsOptions): string[] {
+  const statements = inputRowStatements(options).slice(-8);
+  const binary = new Set([0, 1, 2, 5]); // orders, legs, executions, contracts: as `readInputRows` reads them
+  return statements.map((select, index) =>
+    binary.has(index) ? columnsCopy(select) : `COPY (${select}) TO STDOUT`,
+  );
+}
 
 // The columns below are those of the matching SELECT in `inputRowStatements`, in its order; only an
 // event's `direction` and a stock trade's `broker_order_id` and `executed_at` can be NULL.
