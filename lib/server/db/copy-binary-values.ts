@@ -8,17 +8,30 @@ import { formatDay } from "@/lib/pnl";
  * reader may compare or parse it as it did the text format.
  */
 
-/** A field's value as text, from its `length` bytes at `start`. */
-export type BinaryText = (bytes: Buffer, start: number, length: number) => string;
+/**
+ * A field's value as text, from its `length` bytes at `start`; `types` names the PostgreSQL types
+ * (`pg_type.typname`, or `enum` for any enum) whose send format it reads. Nothing in the binary
+ * format says a field's type: a reader of another type's bytes would make text of them all the same,
+ * so the columns of a read are checked against the server's types in a test.
+ */
+export type BinaryText = ((bytes: Buffer, start: number, length: number) => string) & {
+  readonly types: readonly string[];
+};
+
+function reader(types: readonly string[], read: (bytes: Buffer, start: number, length: number) => string) {
+  return Object.assign(read, { types });
+}
 
 /** `text`, `varchar` and enum labels: their UTF-8 bytes, as they are. */
-export const TEXT: BinaryText = (bytes, start, length) => bytes.toString("utf8", start, start + length);
+export const TEXT: BinaryText = reader(["text", "varchar", "enum"], (bytes, start, length) =>
+  bytes.toString("utf8", start, start + length),
+);
 
 /** `uuid`: 16 bytes, spelled in lowercase with dashes. */
-export const UUID_TEXT: BinaryText = (bytes, start, length) => {
+export const UUID_TEXT: BinaryText = reader(["uuid"], (bytes, start, length) => {
   if (length !== 16) throw new Error(`a uuid of ${length} bytes`);
   return uuidText(bytes.subarray(start, start + 16));
-};
+});
 
 // Days from 1970-01-01 (the engine's day numbers) to PostgreSQL's epoch, 2000-01-01, and to the
 // first day of the year 1.
@@ -31,7 +44,7 @@ const DATE_MINUS_INFINITY = -0x80000000;
  * `date`: days from 2000-01-01, spelled `YYYY-MM-DD` as the ISO date style does. Dates before the
  * year 1 (spelled with `BC`) are refused: no date this application stores is one.
  */
-export const DATE_TEXT: BinaryText = (bytes, start, length) => {
+export const DATE_TEXT: BinaryText = reader(["date"], (bytes, start, length) => {
   if (length !== 4) throw new Error(`a date of ${length} bytes`);
   const days = bytes.readInt32BE(start);
   if (days === DATE_INFINITY) return "infinity";
@@ -39,7 +52,7 @@ export const DATE_TEXT: BinaryText = (bytes, start, length) => {
   const day = days + POSTGRES_EPOCH_DAY;
   if (day < FIRST_DAY_OF_YEAR_ONE) throw new Error("a date before the year 1");
   return formatDay(day);
-};
+});
 
 const NUMERIC_POSITIVE = 0x0000;
 const NUMERIC_NEGATIVE = 0x4000;
@@ -52,7 +65,7 @@ const NUMERIC_MINUS_INFINITY = 0xf000;
  * `numeric_out` does (PostgreSQL's `get_str_from_var`): the integer part without leading zeros
  * (`0` when there is none), then exactly `dscale` fraction digits.
  */
-export const NUMERIC_TEXT: BinaryText = (bytes, start, length) => {
+export const NUMERIC_TEXT: BinaryText = reader(["numeric"], (bytes, start, length) => {
   if (length < 8) throw new Error(`a numeric of ${length} bytes`);
   const count = bytes.readInt16BE(start);
   const weight = bytes.readInt16BE(start + 2);
@@ -78,11 +91,14 @@ export const NUMERIC_TEXT: BinaryText = (bytes, start, length) => {
     text += `.${fraction.slice(0, scale)}`;
   }
   return text;
-};
+});
 
 // Milliseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01 (UTC).
 const POSTGRES_EPOCH_MS = 946_684_800_000;
 const TWO_TO_32 = 4_294_967_296;
+
+/** The types `timestampMs` reads. */
+export const TIMESTAMP_TYPES: readonly string[] = ["timestamptz"];
 
 /**
  * `timestamptz`: microseconds from 2000-01-01 UTC, as epoch milliseconds rounded towards the past

@@ -19,10 +19,14 @@ export type ColumnDecoder<Values> = {
   values(count: number): Values;
 };
 
-/** A column: its SQL expression, and a decoder made for each read. */
+/**
+ * A column: its SQL expression, a decoder made for each read, and the PostgreSQL types whose binary
+ * values the decoder reads (`BinaryText.types`).
+ */
 export type CopyColumn<Values> = {
   readonly sql: string;
   readonly decoder: (name: string) => ColumnDecoder<Values>;
+  readonly types: readonly string[];
 };
 
 type ColumnsValues<Columns extends Record<string, CopyColumn<unknown>>> = {
@@ -36,12 +40,16 @@ export type CopiedColumns<Columns extends Record<string, CopyColumn<unknown>>> =
 
 /** Text (of a value of the type `as` reads), as a string per row. */
 export function textColumn(sql: string, as: BinaryText = TEXT): CopyColumn<string[]> {
-  return { sql, decoder: (name) => new PlainTextDecoder(name, as, false) as ColumnDecoder<string[]> };
+  return {
+    sql,
+    decoder: (name) => new PlainTextDecoder(name, as, false) as ColumnDecoder<string[]>,
+    types: as.types,
+  };
 }
 
 /** Text or NULL. */
 export function nullableTextColumn(sql: string, as: BinaryText = TEXT): CopyColumn<(string | null)[]> {
-  return { sql, decoder: (name) => new PlainTextDecoder(name, as, true) };
+  return { sql, decoder: (name) => new PlainTextDecoder(name, as, true), types: as.types };
 }
 
 /**
@@ -64,9 +72,11 @@ export function repeatedTextColumn(
   sql: string,
   options: { as?: BinaryText; nullable?: boolean } = {},
 ): CopyColumn<RepeatedText> {
+  const as = options.as ?? TEXT;
   return {
     sql,
-    decoder: (name) => new RepeatedTextDecoder(name, options.as ?? TEXT, options.nullable ?? false),
+    decoder: (name) => new RepeatedTextDecoder(name, as, options.nullable ?? false),
+    types: as.types,
   };
 }
 
@@ -76,7 +86,7 @@ export function repeatedTextColumn(
  * their bytes; `as` spells one in an error.
  */
 export function keyColumn(sql: string, keys: ByteKeys, as: BinaryText = TEXT): CopyColumn<null> {
-  return { sql, decoder: (name) => new KeyDecoder(name, keys, as) };
+  return { sql, decoder: (name) => new KeyDecoder(name, keys, as), types: as.types };
 }
 
 /** A reference to a row of a table read before, by its key (`keyColumn`): that row's number. */
@@ -86,7 +96,7 @@ export function referenceColumn(
   table: string,
   as: BinaryText = TEXT,
 ): CopyColumn<Int32Array> {
-  return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table, as) };
+  return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table, as), types: as.types };
 }
 
 /** The SELECT of `columns` over `from` (a FROM clause with its WHERE), in `orderBy` order if given. */

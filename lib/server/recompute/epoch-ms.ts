@@ -1,4 +1,4 @@
-import { timestampMs } from "@/lib/server/db/copy-binary-values";
+import { TIMESTAMP_TYPES, timestampMs } from "@/lib/server/db/copy-binary-values";
 import type { ColumnDecoder, CopyColumn } from "@/lib/server/db/copy-columns";
 
 const CHAR_0 = 48;
@@ -65,7 +65,7 @@ function infinity(bytes: Uint8Array, start: number, end: number): number {
 
 /** A `timestamptz` column read by binary COPY as epoch milliseconds (`timestampMs`), never NULL. */
 export function timestampMsColumn(sql: string): CopyColumn<Float64Array> {
-  return { sql, decoder: (name) => new TimestampMsDecoder(name) };
+  return { sql, decoder: (name) => new TimestampMsDecoder(name), types: TIMESTAMP_TYPES };
 }
 
 class TimestampMsDecoder implements ColumnDecoder<Float64Array> {

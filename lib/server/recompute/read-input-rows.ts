@@ -121,8 +121,7 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
   const statements = inputRowStatements(options);
   // The eight SELECTs come last, after a scoped read's gathering of its orders, legs and contracts.
   const setup = statements.slice(0, -8);
-  const [ordersRead, legsRead, executionsRead, eventsRead, stockTradesRead, instrumentsRead, ...marksRead] =
-    statements.slice(-8) as string[];
+  const [, , , eventsRead, stockTradesRead, , ...marksRead] = statements.slice(-8) as string[];
   const results = await connection.query<string[]>({
     text: [...setup, eventsRead, stockTradesRead, ...marksRead].join(";\n"),
     rowMode: "array",
@@ -134,15 +133,11 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
   )
     .slice(-4)
     .map((result) => result.rows);
-  // In this order: a leg's order, and a fill's leg, are found among the rows read before. The four
-  // COPYs go as one query: the server starts each while this side still decodes the one before.
-  const columns = fillTableColumns();
-  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(connection, [
-    { select: instrumentsRead as string, columns: instrumentColumns() },
-    { select: ordersRead as string, columns: columns.orders },
-    { select: legsRead as string, columns: columns.legs },
-    { select: executionsRead as string, columns: columns.executions },
-  ] as const);
+  // The four COPYs go as one query: the server starts each while this side still decodes the one before.
+  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(
+    connection,
+    inputColumnReads(statements),
+  );
   return {
     orders,
     legs,
@@ -164,16 +159,31 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
 const asText = (value: string) => value;
 
 /**
- * The eight SELECTs of a full read (`inputRowStatements`) as COPY statements, each in the format the
- * read takes it in: the contracts' and the fills' tables binary, the rest text. What a read costs the
- * server and the socket with nothing decoded (the benchmark's read floor).
+ * The contracts' and the fills' tables of a read whose statements are `statements`
+ * (`inputRowStatements`), each SELECT with the columns it is decoded into, in the order they are read:
+ * a leg's order, and a fill's leg, are found among the rows read before.
+ */
+export function inputColumnReads(statements: readonly string[]) {
+  const [ordersRead, legsRead, executionsRead, , , instrumentsRead] = statements.slice(-8) as string[];
+  const columns = fillTableColumns();
+  return [
+    { select: instrumentsRead as string, columns: instrumentColumns() },
+    { select: ordersRead as string, columns: columns.orders },
+    { select: legsRead as string, columns: columns.legs },
+    { select: executionsRead as string, columns: columns.executions },
+  ] as const;
+}
+
+/**
+ * A full read's SELECTs as COPY statements, each in the format the read takes it in: the contracts'
+ * and the fills' tables binary, the rest text. What a read costs the server and the socket with
+ * nothing decoded (the benchmark's read floor).
  */
 export function inputRowCopies(options: InputRowsOptions): string[] {
-  const statements = inputRowStatements(options).slice(-8);
-  const binary = new Set([0, 1, 2, 5]); // orders, legs, executions, contracts: as `readInputRows` reads them
-  return statements.map((select, index) =>
-    binary.has(index) ? columnsCopy(select) : `COPY (${select}) TO STDOUT`,
-  );
+  const statements = inputRowStatements(options);
+  const columnReads = inputColumnReads(statements).map(({ select }) => columnsCopy(select));
+  const [, , , events, stockTrades, , ...marks] = statements.slice(-8) as string[];
+  return [...columnReads, ...[events, stockTrades, ...marks].map((select) => `COPY (${select}) TO STDOUT`)];
 }
 
 // The columns below are those of the matching SELECT in `inputRowStatements`, in its order; only an
