@@ -184,6 +184,12 @@ export interface MatchedLot {
   /** Net of fees. */
   realized: string;
   chainId: string;
+  /**
+   * This lot's number among the lots of its opening execution closed by the same closer (execution,
+   * event, or an inferred expiry), 1, 2, … in this list's order: with the two ids, a lot's identity,
+   * whatever the input. Almost always 1.
+   */
+  ordinal: number;
 }
 
 /** What remains open of one opening execution. */

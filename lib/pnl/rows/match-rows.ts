@@ -14,6 +14,7 @@ import {
   type MatchTable,
 } from "../internal-types";
 import type { CloseKind, MatchedLot } from "../types";
+import { LotOrdinals } from "./lot-ordinals";
 
 export interface MatchRowTables {
   fills: FillTable;
@@ -32,6 +33,7 @@ const ZERO_PRICE = formatDecimal(0);
 export function matchRows(tables: MatchRowTables): MatchedLot[] {
   const { fills, books, episodes, matches, events, chains, actions } = tables;
   const rows: MatchedLot[] = new Array(matches.count);
+  const ordinals = new LotOrdinals(fills.count);
   // Consecutive matches often share a fill (a close across several lots): format its price once.
   let priceFill = -1;
   let priceText = "";
@@ -70,6 +72,8 @@ export function matchRows(tables: MatchRowTables): MatchedLot[] {
       closeFees: formatMoney(f64(matches.closeFees, match)),
       realized: formatMoney(f64(matches.realized, match)),
       chainId: chains.chainIdOf(episode),
+      // A closer by its number: a fill's row, an event's (below -1), or -1 for an inferred expiry.
+      ordinal: ordinals.next(lot, closerFill >= 0 ? closerFill : closerEvent >= 0 ? -2 - closerEvent : -1),
     };
   }
   return rows;

@@ -4,7 +4,6 @@ import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
-import { LotOrdinals } from "./lot-ordinals";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
 
 /**
@@ -202,7 +201,6 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     });
   }
 
-  const lotOrdinals = new LotOrdinals();
   // Realized option P&L per closing trading day and underlying, summed as the lots go by.
   const days = new Map<string, Map<string, DaySums>>();
   // Thousands of lots share each trading day: one timestamp text per day.
@@ -217,11 +215,10 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   };
   const lots: CopyRow[] = [];
   for (const lot of result.matches) {
-    const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
-    // Numbered whether or not the lot is left out, so a lot's key never depends on what is settled.
-    const ordinal = lotOrdinals.next(lot.openExecutionId, closer);
     if (settledChains.size > 0 && settledChains.has(lot.chainId)) continue;
-    const lotKey = `${lot.openExecutionId}>${closer}#${ordinal}`;
+    // Numbered by the engine over every lot, so a lot's key never depends on what is settled.
+    const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
+    const lotKey = `${lot.openExecutionId}>${closer}#${lot.ordinal}`;
     const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
     let ofUnderlying = days.get(lot.underlying);
     if (ofUnderlying === undefined) {
