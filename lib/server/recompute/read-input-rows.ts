@@ -1,75 +1,24 @@
 import "server-only";
-import { ByteKeys } from "@/lib/server/db/byte-keys";
-import { DATE_TEXT, NUMERIC_TEXT, UUID_TEXT } from "@/lib/server/db/copy-binary-values";
-import {
-  type CopiedColumns,
-  columnsCopy,
-  columnsSelect,
-  keyColumn,
-  nullableTextColumn,
-  readCopyColumnsTogether,
-  referenceColumn,
-  repeatedTextColumn,
-  textColumn,
-} from "@/lib/server/db/copy-columns";
+import { columnsCopy, columnsSelect, readCopyColumnsTogether } from "@/lib/server/db/copy-columns";
 import { sqlLiteral, textArrayLiteral, transactionConnection, UUID } from "@/lib/server/db/copy-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
-import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
 import {
   type MarketDataSource,
   OPTION_MARK_TABLE,
   STOCK_MARK_TABLE,
 } from "@/lib/server/marks/market-data-source";
-import { epochMs, timestampMsColumn } from "./epoch-ms";
+import { epochMs } from "./epoch-ms";
 import type { InstrumentRow } from "./execution-columns";
+import {
+  type ExecutionTable,
+  fillTableColumns,
+  inputColumnReads,
+  instrumentColumns,
+  instrumentRows,
+  type LegTable,
+  type OrderTable,
+} from "./input-column-reads";
 import type { StockTradeRow } from "./load-stock-input";
-
-/**
- * The three tables with a row per fill, read by binary COPY into columns (`copy-columns.ts`) and
- * joined as they are read: a leg names its order, a fill its leg, by row number, so no id becomes a
- * string. Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`),
- * decimals as stored (spelled with the column's scale; the micros parse accepts the zeros). What
- * repeats (accounts, sources, sides, instruments, dates, quantities, prices, fees) comes as each
- * row's number among the distinct values, each made a string once (`RepeatedText`).
- */
-function fillTableColumns() {
-  const orderKeys = new ByteKeys();
-  const legKeys = new ByteKeys();
-  return {
-    orders: {
-      id: keyColumn("id", orderKeys, UUID_TEXT),
-      accountId: repeatedTextColumn("account_id", { as: UUID_TEXT }),
-      // An imported fill's made-up order id (`CSV_ORDER_PREFIX`) is read as NULL, "order unknown": not
-      // sent, and no string made of it.
-      orderId: nullableTextColumn(
-        `CASE WHEN starts_with(broker_order_id, ${sqlLiteral(CSV_ORDER_PREFIX)}) THEN NULL ELSE broker_order_id END`,
-      ),
-      source: repeatedTextColumn("source"),
-      openingStrategy: repeatedTextColumn("opening_strategy", { nullable: true }),
-    },
-    legs: {
-      id: keyColumn("id", legKeys, UUID_TEXT),
-      order: referenceColumn("order_id", orderKeys, "option_orders", UUID_TEXT),
-      instrumentId: repeatedTextColumn("instrument_id", { as: UUID_TEXT }),
-      side: repeatedTextColumn("side"),
-      positionEffect: repeatedTextColumn("position_effect"),
-    },
-    executions: {
-      brokerExecutionId: textColumn("broker_execution_id"),
-      leg: referenceColumn("leg_id", legKeys, "option_legs", UUID_TEXT),
-      quantity: repeatedTextColumn("quantity", { as: NUMERIC_TEXT }),
-      price: repeatedTextColumn("price", { as: NUMERIC_TEXT }),
-      fees: repeatedTextColumn("fees", { as: NUMERIC_TEXT }),
-      executedAtMs: timestampMsColumn("executed_at"),
-      tradeDate: repeatedTextColumn("trade_date", { as: DATE_TEXT }),
-      createdAtMs: timestampMsColumn("created_at"),
-    },
-  };
-}
-type FillTableColumns = ReturnType<typeof fillTableColumns>;
-export type OrderTable = CopiedColumns<FillTableColumns["orders"]>;
-export type LegTable = CopiedColumns<FillTableColumns["legs"]>;
-export type ExecutionTable = CopiedColumns<FillTableColumns["executions"]>;
 
 export type EventRow = {
   broker_event_id: string;
@@ -159,22 +108,6 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
 const asText = (value: string) => value;
 
 /**
- * The contracts' and the fills' tables of a read whose statements are `statements`
- * (`inputRowStatements`), each SELECT with the columns it is decoded into, in the order they are read:
- * a leg's order, and a fill's leg, are found among the rows read before.
- */
-export function inputColumnReads(statements: readonly string[]) {
-  const [ordersRead, legsRead, executionsRead, , , instrumentsRead] = statements.slice(-8) as string[];
-  const columns = fillTableColumns();
-  return [
-    { select: instrumentsRead as string, columns: instrumentColumns() },
-    { select: ordersRead as string, columns: columns.orders },
-    { select: legsRead as string, columns: columns.legs },
-    { select: executionsRead as string, columns: columns.executions },
-  ] as const;
-}
-
-/**
  * A full read's SELECTs as COPY statements, each in the format the read takes it in: the contracts'
  * and the fills' tables binary, the rest text. What a read costs the server and the socket with
  * nothing decoded (the benchmark's read floor).
@@ -221,34 +154,6 @@ function stockTradeRow(row: (string | null)[]): StockTradeRow {
     trade_date: row[10] as string,
     created_at: epochMs(row[11] as string),
   };
-}
-
-/** The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). */
-function instrumentColumns() {
-  return {
-    id: textColumn("id", UUID_TEXT),
-    underlying: repeatedTextColumn("underlying"),
-    expiration_date: repeatedTextColumn("expiration_date", { as: DATE_TEXT }),
-    strike_price: repeatedTextColumn("trim_scale(strike_price)", { as: NUMERIC_TEXT }),
-    option_type: repeatedTextColumn("option_type"),
-    multiplier: repeatedTextColumn("trim_scale(multiplier)", { as: NUMERIC_TEXT }),
-  };
-}
-
-function instrumentRows(columns: CopiedColumns<ReturnType<typeof instrumentColumns>>): InstrumentRow[] {
-  const { underlying, expiration_date, strike_price, option_type, multiplier } = columns;
-  const rows = new Array<InstrumentRow>(columns.count);
-  for (let row = 0; row < columns.count; row++) {
-    rows[row] = {
-      id: columns.id[row] as string,
-      underlying: underlying.texts[underlying.rows[row] as number] as string,
-      expiration_date: expiration_date.texts[expiration_date.rows[row] as number] as string,
-      strike_price: strike_price.texts[strike_price.rows[row] as number] as string,
-      option_type: option_type.texts[option_type.rows[row] as number] as string,
-      multiplier: multiplier.texts[multiplier.rows[row] as number] as string,
-    };
-  }
-  return rows;
 }
 
 /**

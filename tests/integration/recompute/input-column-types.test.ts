@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inputColumnReads, inputRowStatements } from "@/lib/server/recompute/read-input-rows";
+import { inputColumnReads } from "@/lib/server/recompute/input-column-reads";
+import { inputRowStatements } from "@/lib/server/recompute/read-input-rows";
 import { connectOwner } from "@/tests/support/test-database";
 
 // The binary COPY format carries no types: a column read as text that is in fact a uuid would come
