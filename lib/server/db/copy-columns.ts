@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { ByteKeys } from "./byte-keys";
 import { CopyBinaryFields } from "./copy-binary-fields";
-import { type BinaryText, TEXT } from "./copy-binary-values";
+import { type BinaryText, TEXT, TIMESTAMP_TYPES, timestampMs } from "./copy-binary-values";
 import { copyOut } from "./copy-out";
 
 /**
@@ -97,6 +97,11 @@ export function referenceColumn(
   as: BinaryText = TEXT,
 ): CopyColumn<Int32Array> {
   return { sql, decoder: (name) => new ReferenceDecoder(name, keys, table, as), types: as.types };
+}
+
+/** A `timestamptz` column as epoch milliseconds (`timestampMs`), never NULL. */
+export function timestampMsColumn(sql: string): CopyColumn<Float64Array> {
+  return { sql, decoder: (name) => new TimestampMsDecoder(name), types: TIMESTAMP_TYPES };
 }
 
 /** The SELECT of `columns` over `from` (a FROM clause with its WHERE), in `orderBy` order if given. */
@@ -293,5 +298,25 @@ class ReferenceDecoder implements ColumnDecoder<Int32Array> {
 
   values(count: number): Int32Array {
     return this.rows.subarray(0, count);
+  }
+}
+
+class TimestampMsDecoder implements ColumnDecoder<Float64Array> {
+  private read = new Float64Array(1024);
+
+  constructor(private readonly name: string) {}
+
+  add(row: number, bytes: Buffer, start: number, length: number): void {
+    if (length < 0) refuseNull(this.name, row);
+    if (row >= this.read.length) {
+      const larger = new Float64Array(this.read.length * 2);
+      larger.set(this.read);
+      this.read = larger;
+    }
+    this.read[row] = timestampMs(bytes, start, length);
+  }
+
+  values(count: number): Float64Array {
+    return this.read.subarray(0, count);
   }
 }

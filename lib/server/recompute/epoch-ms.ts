@@ -1,6 +1,3 @@
-import { TIMESTAMP_TYPES, timestampMs } from "@/lib/server/db/copy-binary-values";
-import type { ColumnDecoder, CopyColumn } from "@/lib/server/db/copy-columns";
-
 const CHAR_0 = 48;
 const CHAR_9 = 57;
 const CHAR_DOT = 46;
@@ -10,9 +7,10 @@ const MS_DIGITS = 3;
 /**
  * Epoch milliseconds of PostgreSQL's `extract(epoch FROM <timestamptz>)` text (`"1479729600.123456"`,
  * an exact decimal of seconds): the instant the driver's `Date` used to give for the same column,
- * `floor(seconds × 1000)`, with fractions past the millisecond dropped towards the past. The read
- * asks for this instead of the timestamp, whose parse into a `Date` per row was the costliest
- * part of reading a fill. `"Infinity"` and `"-Infinity"` (infinite timestamps) come through as
+ * `floor(seconds × 1000)`, with fractions past the millisecond dropped towards the past. The text
+ * reads (events, share trades) ask for this instead of the timestamp, whose parse into a `Date` per
+ * row cost more than all else of a row; the binary reads take timestamps as they are
+ * (`timestampMsColumn`). `"Infinity"` and `"-Infinity"` (infinite timestamps) come through as
  * such; any other text is NaN.
  */
 export function epochMs(text: string): number {
@@ -61,29 +59,4 @@ function infinity(bytes: Uint8Array, start: number, end: number): number {
   if (POSITIVE_INFINITY.equals(text)) return Number.POSITIVE_INFINITY;
   if (NEGATIVE_INFINITY.equals(text)) return Number.NEGATIVE_INFINITY;
   return Number.NaN;
-}
-
-/** A `timestamptz` column read by binary COPY as epoch milliseconds (`timestampMs`), never NULL. */
-export function timestampMsColumn(sql: string): CopyColumn<Float64Array> {
-  return { sql, decoder: (name) => new TimestampMsDecoder(name), types: TIMESTAMP_TYPES };
-}
-
-class TimestampMsDecoder implements ColumnDecoder<Float64Array> {
-  private read = new Float64Array(1024);
-
-  constructor(private readonly name: string) {}
-
-  add(row: number, bytes: Buffer, start: number, length: number): void {
-    if (length < 0) throw new Error(`column ${this.name} is NULL in row ${row}`);
-    if (row >= this.read.length) {
-      const larger = new Float64Array(this.read.length * 2);
-      larger.set(this.read);
-      this.read = larger;
-    }
-    this.read[row] = timestampMs(bytes, start, length);
-  }
-
-  values(count: number): Float64Array {
-    return this.read.subarray(0, count);
-  }
 }

@@ -8,10 +8,10 @@ import {
   referenceColumn,
   repeatedTextColumn,
   textColumn,
+  timestampMsColumn,
 } from "@/lib/server/db/copy-columns";
 import { sqlLiteral } from "@/lib/server/db/copy-rows";
 import { CSV_ORDER_PREFIX } from "@/lib/server/imports/csv-ids";
-import { timestampMsColumn } from "./epoch-ms";
 import type { InstrumentRow } from "./execution-columns";
 
 // The columns the loader reads by binary COPY (`readInputRows`): the contracts, and the three
@@ -96,17 +96,21 @@ export function instrumentRows(
 }
 
 /**
- * The contracts' and the fills' tables of a read whose statements are `statements`
- * (`inputRowStatements`), each SELECT with the columns it is decoded into, in the order they are read:
- * a leg's order, and a fill's leg, are found among the rows read before.
+ * The contracts' and the fills' tables, each SELECT (of `inputRowStatements`) with the columns it is
+ * decoded into, in the order they are read: a leg's order, and a fill's leg, are found among the rows
+ * read before.
  */
-export function inputColumnReads(statements: readonly string[]) {
-  const [ordersRead, legsRead, executionsRead, , , instrumentsRead] = statements.slice(-8) as string[];
+export function inputColumnReads(selects: {
+  instruments: string;
+  orders: string;
+  legs: string;
+  executions: string;
+}) {
   const columns = fillTableColumns();
   return [
-    { select: instrumentsRead as string, columns: instrumentColumns() },
-    { select: ordersRead as string, columns: columns.orders },
-    { select: legsRead as string, columns: columns.legs },
-    { select: executionsRead as string, columns: columns.executions },
+    { select: selects.instruments, columns: instrumentColumns() },
+    { select: selects.orders, columns: columns.orders },
+    { select: selects.legs, columns: columns.legs },
+    { select: selects.executions, columns: columns.executions },
   ] as const;
 }

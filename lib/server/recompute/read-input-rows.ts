@@ -67,12 +67,9 @@ export type InputRows = {
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
-  const statements = inputRowStatements(options);
-  // The eight SELECTs come last, after a scoped read's gathering of its orders, legs and contracts.
-  const setup = statements.slice(0, -8);
-  const [, , , eventsRead, stockTradesRead, , ...marksRead] = statements.slice(-8) as string[];
+  const { setup, columnReads, textReads } = inputReads(options);
   const results = await connection.query<string[]>({
-    text: [...setup, eventsRead, stockTradesRead, ...marksRead].join(";\n"),
+    text: [...setup, ...textReads].join(";\n"),
     rowMode: "array",
     // Every value as PostgreSQL prints it: the driver would make a `Date` of each date.
     types: { getTypeParser: () => asText },
@@ -83,10 +80,7 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
     .slice(-4)
     .map((result) => result.rows);
   // The four COPYs go as one query: the server starts each while this side still decodes the one before.
-  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(
-    connection,
-    inputColumnReads(statements),
-  );
+  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(connection, columnReads);
   return {
     orders,
     legs,
@@ -113,10 +107,33 @@ const asText = (value: string) => value;
  * nothing decoded (the benchmark's read floor).
  */
 export function inputRowCopies(options: InputRowsOptions): string[] {
+  const { columnReads, textReads } = inputReads(options);
+  return [
+    ...columnReads.map(({ select }) => columnsCopy(select)),
+    ...textReads.map((select) => `COPY (${select}) TO STDOUT`),
+  ];
+}
+
+/**
+ * A read's statements by how they are sent: a scoped read's set-up (gathering its orders, legs and
+ * contracts), the four tables read by binary COPY into columns (`inputColumnReads`, in the order
+ * they join) and the four read as text (events, share trades, option marks, stock marks), which go
+ * after the set-up in one query.
+ */
+export function inputReads(options: InputRowsOptions) {
   const statements = inputRowStatements(options);
-  const columnReads = inputColumnReads(statements).map(({ select }) => columnsCopy(select));
-  const [, , , events, stockTrades, , ...marks] = statements.slice(-8) as string[];
-  return [...columnReads, ...[events, stockTrades, ...marks].map((select) => `COPY (${select}) TO STDOUT`)];
+  const [orders, legs, executions, events, stockTrades, instruments, optionMarks, stockMarks] =
+    statements.slice(-8) as string[];
+  return {
+    setup: statements.slice(0, -8),
+    columnReads: inputColumnReads({
+      instruments: instruments as string,
+      orders: orders as string,
+      legs: legs as string,
+      executions: executions as string,
+    }),
+    textReads: [events, stockTrades, optionMarks, stockMarks] as string[],
+  };
 }
 
 // The columns below are those of the matching SELECT in `inputRowStatements`, in its order; only an

@@ -7,8 +7,9 @@ import {
   referenceColumn,
   repeatedTextColumn,
   textColumn,
+  timestampMsColumn,
 } from "@/lib/server/db/copy-columns";
-import { epochMs, timestampMsColumn } from "@/lib/server/recompute/epoch-ms";
+import { epochMs } from "@/lib/server/recompute/epoch-ms";
 import { connectOwner } from "@/tests/support/test-database";
 
 // Values read from PostgreSQL's binary COPY must read as the server's own text of them: the loader

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inputColumnReads } from "@/lib/server/recompute/input-column-reads";
-import { inputRowStatements } from "@/lib/server/recompute/read-input-rows";
+import { inputReads } from "@/lib/server/recompute/read-input-rows";
 import { connectOwner } from "@/tests/support/test-database";
 
 // The binary COPY format carries no types: a column read as text that is in fact a uuid would come
@@ -19,12 +18,12 @@ afterAll(async () => {
 
 describe("the loader's binary reads", () => {
   it("read every column by a reader of the type the server sends", async () => {
-    const statements = inputRowStatements({
+    const { columnReads } = inputReads({
       userId: "00000000-0000-4000-8000-000000000001",
       marketData: "robinhood",
     });
     const checked: string[] = [];
-    for (const { select, columns } of inputColumnReads(statements)) {
+    for (const { select, columns } of columnReads) {
       const described = await owner.query(`SELECT * FROM (${select}) AS read LIMIT 0`);
       const { rows: types } = await owner.query<{ oid: number; typname: string; typtype: string }>(
         "SELECT oid::int AS oid, typname, typtype FROM pg_type WHERE oid = ANY($1::oid[])",
