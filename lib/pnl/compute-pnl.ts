@@ -1,4 +1,4 @@
-import { add, formatMoney, type Micro } from "@/lib/money";
+import { add, formatMoney, type Micro, parseDecimal } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { f64, i32 } from "./cells";
 import { ChainIndex } from "./chains/build-chains";
@@ -15,7 +15,7 @@ import { reconcile } from "./reconcile";
 import type { PnlIssue, PnlResult } from "./result-types";
 import { detectRolls } from "./rolls/detect-rolls";
 import { defineLazy } from "./rows/lazy";
-import { matchRows } from "./rows/match-rows";
+import { type MatchedLotView, type MatchRowTables, matchRows, visitMatches } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
@@ -25,6 +25,9 @@ import { StrategyIndex } from "./strategies/strategy-index";
 import type { PnlInput } from "./types";
 import { valueOpenLots } from "./valuation";
 import { wheelCycles } from "./wheel/wheel-cycles";
+
+/** The tables each result's matched lots are read from (see `forEachMatchedLot`). */
+const matchTables = new WeakMap<PnlResult, MatchRowTables>();
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
 export const ENGINE_VERSION = "1.1.0";
@@ -157,6 +160,7 @@ export function computePnl(input: PnlInput | PnlColumns): PnlResult {
   };
   // Redefined in place, so the properties keep their order.
   defineLazy(result, "contracts", () => summarizeContracts(books));
+  matchTables.set(result, rowTables);
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
   defineLazy(result, "chains", () =>
@@ -185,4 +189,29 @@ export function computePnl(input: PnlInput | PnlColumns): PnlResult {
     strategyIndex.rows((fill) => chains.chainIdOf(i32(fills.episode, fill))),
   );
   return result;
+}
+
+/**
+ * Hands each of a result's matched lots to `visit`, in `result.matches` order, with the money as
+ * micros: what a writer of rows reads, without a `MatchedLot` object per lot (see `visitMatches`).
+ * A result that did not come from `computePnl` in this process (a copy) is read from its `matches`.
+ */
+export function forEachMatchedLot(result: PnlResult, visit: (lot: Readonly<MatchedLotView>) => void): void {
+  const tables = matchTables.get(result);
+  if (tables !== undefined) {
+    visitMatches(tables, visit);
+    return;
+  }
+  for (const lot of result.matches)
+    visit({
+      ...lot,
+      openFees: parseDecimal(lot.openFees),
+      closeFees: parseDecimal(lot.closeFees),
+      realized: parseDecimal(lot.realized),
+    });
+}
+
+/** How many matched lots a result has (`result.matches.length`, without building them). */
+export function matchedLotCount(result: PnlResult): number {
+  return matchTables.get(result)?.matches.count ?? result.matches.length;
 }

@@ -3,7 +3,7 @@
  * lots, open positions, roll chains and totals. Pure and exact (see lib/money).
  */
 export { BREAKEVEN_ROUNDING } from "./chains/build-chains";
-export { computePnl, ENGINE_VERSION } from "./compute-pnl";
+export { computePnl, ENGINE_VERSION, forEachMatchedLot, matchedLotCount } from "./compute-pnl";
 export { contractKey } from "./contract";
 export { dayNumber, formatDay } from "./dates";
 export {
@@ -18,6 +18,7 @@ export {
 export { type InputProblem, PnlInputError } from "./input-error";
 export { MARKET_VALUE_ROUNDING } from "./marks";
 export type * from "./result-types";
+export type { MatchedLotView } from "./rows/match-rows";
 export { STOCK_GROSS_ROUNDING, stockTradeGross } from "./stock-trades";
 export { STRATEGY_LABELS, STRATEGY_NAMES } from "./strategies/strategy-rules";
 export { toPnlColumns } from "./to-columns";

@@ -1,4 +1,4 @@
-import { formatDecimal, formatMoney, formatQuantity } from "@/lib/money";
+import { formatDecimal, formatMoney, formatQuantity, type Micro } from "@/lib/money";
 import { f64, i32, item, u8 } from "../cells";
 import type { ChainIndex } from "../chains/build-chains";
 import type { CorporateActionReplay } from "../corporate-actions/apply-actions";
@@ -13,7 +13,7 @@ import {
   type LifecycleRec,
   type MatchTable,
 } from "../internal-types";
-import type { CloseKind, MatchedLot } from "../types";
+import type { CloseKind, Direction, MatchedLot } from "../types";
 import { LotOrdinals } from "./lot-ordinals";
 
 export interface MatchRowTables {
@@ -27,18 +27,66 @@ export interface MatchRowTables {
   actions: CorporateActionReplay | null;
 }
 
+/**
+ * One matched lot, as `forEachMatchedLot` hands it over: the fields of a `MatchedLot`, with its money
+ * as micros (fees already summed) instead of text. The visitor is handed the same object for every
+ * lot, filled anew: it reads what it needs and keeps none of it.
+ */
+export interface MatchedLotView {
+  accountId: string;
+  contractKey: string;
+  underlying: string;
+  direction: Direction;
+  openExecutionId: string;
+  closeExecutionId: string | null;
+  closeEventId: string | null;
+  closeKind: CloseKind;
+  openedOn: string;
+  closedOn: string;
+  quantity: string;
+  openPrice: string;
+  closePrice: string;
+  openFees: Micro;
+  closeFees: Micro;
+  realized: Micro;
+  chainId: string;
+  ordinal: number;
+}
+
 const ZERO_PRICE = formatDecimal(0);
 
-/** The matched-lot rows, in the order the replay closed them. */
-export function matchRows(tables: MatchRowTables): MatchedLot[] {
+/**
+ * Hands every matched lot to `visit`, in the order the replay closed them. A writer that turns lots
+ * into rows reads them here: a `MatchedLot` per lot would be formatted money parsed back, and tens of
+ * thousands of objects that live as long as the result.
+ */
+export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<MatchedLotView>) => void): void {
   const { fills, books, episodes, matches, events, chains, actions } = tables;
-  const rows: MatchedLot[] = new Array(matches.count);
   const ordinals = new LotOrdinals(fills.count);
+  const lot: MatchedLotView = {
+    accountId: "",
+    contractKey: "",
+    underlying: "",
+    direction: "long",
+    openExecutionId: "",
+    closeExecutionId: null,
+    closeEventId: null,
+    closeKind: "trade",
+    openedOn: "",
+    closedOn: "",
+    quantity: "",
+    openPrice: "",
+    closePrice: "",
+    openFees: 0,
+    closeFees: 0,
+    realized: 0,
+    chainId: "",
+    ordinal: 0,
+  };
   // Consecutive matches often share a fill (a close across several lots): format its price once.
   let priceFill = -1;
-  let priceText = "";
   for (let match = 0; match < matches.count; match++) {
-    const lot = i32(matches.lot, match);
+    const opening = i32(matches.lot, match);
     const episode = i32(matches.episode, match);
     // The book the lot was in when it closed: a corporate action may have moved it from its opening
     // fill's book.
@@ -48,33 +96,47 @@ export function matchRows(tables: MatchRowTables): MatchedLot[] {
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
     const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
-    if (priceFill !== lot) {
-      priceFill = lot;
-      const price = f64(fills.price, lot);
-      priceText = formatDecimal(actions === null ? price : actions.openPriceOf(lot, price));
+    if (priceFill !== opening) {
+      priceFill = opening;
+      const price = f64(fills.price, opening);
+      lot.openPrice = formatDecimal(actions === null ? price : actions.openPriceOf(opening, price));
     }
-    rows[match] = {
-      accountId: item(books.accountId, book),
-      contractKey: contract.key,
-      underlying: contract.underlying,
-      direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
-      openExecutionId: fillId(fills, lot),
-      closeExecutionId: closerFill >= 0 ? fillId(fills, closerFill) : null,
-      closeEventId: event === null ? null : event.id,
-      closeKind: CLOSE_KIND_CODES[u8(matches.kind, match)] as CloseKind,
-      openedOn: fillDate(fills, lot),
-      closedOn:
-        closerFill >= 0 ? fillDate(fills, closerFill) : event !== null ? event.day : contract.expiration,
-      quantity: formatQuantity(f64(matches.quantity, match)),
-      openPrice: priceText,
-      closePrice: closerFill < 0 ? ZERO_PRICE : formatDecimal(f64(fills.price, closerFill)),
-      openFees: formatMoney(f64(matches.openFees, match)),
-      closeFees: formatMoney(f64(matches.closeFees, match)),
-      realized: formatMoney(f64(matches.realized, match)),
-      chainId: chains.chainIdOf(episode),
-      // A closer by its number: a fill's row, an event's (below -1), or -1 for an inferred expiry.
-      ordinal: ordinals.next(lot, closerFill >= 0 ? closerFill : closerEvent >= 0 ? -2 - closerEvent : -1),
-    };
+    lot.accountId = item(books.accountId, book);
+    lot.contractKey = contract.key;
+    lot.underlying = contract.underlying;
+    lot.direction = DIRECTIONS[u8(episodes.direction, episode)] as Direction;
+    lot.openExecutionId = fillId(fills, opening);
+    lot.closeExecutionId = closerFill >= 0 ? fillId(fills, closerFill) : null;
+    lot.closeEventId = event === null ? null : event.id;
+    lot.closeKind = CLOSE_KIND_CODES[u8(matches.kind, match)] as CloseKind;
+    lot.openedOn = fillDate(fills, opening);
+    lot.closedOn =
+      closerFill >= 0 ? fillDate(fills, closerFill) : event !== null ? event.day : contract.expiration;
+    lot.quantity = formatQuantity(f64(matches.quantity, match));
+    lot.closePrice = closerFill < 0 ? ZERO_PRICE : formatDecimal(f64(fills.price, closerFill));
+    lot.openFees = f64(matches.openFees, match);
+    lot.closeFees = f64(matches.closeFees, match);
+    lot.realized = f64(matches.realized, match);
+    lot.chainId = chains.chainIdOf(episode);
+    // A closer by its number: a fill's row, an event's (below -1), or -1 for an inferred expiry.
+    lot.ordinal = ordinals.next(
+      opening,
+      closerFill >= 0 ? closerFill : closerEvent >= 0 ? -2 - closerEvent : -1,
+    );
+    visit(lot);
   }
+}
+
+/** The matched-lot rows, in the order the replay closed them. */
+export function matchRows(tables: MatchRowTables): MatchedLot[] {
+  const rows: MatchedLot[] = [];
+  visitMatches(tables, (lot) => {
+    rows.push({
+      ...lot,
+      openFees: formatMoney(lot.openFees),
+      closeFees: formatMoney(lot.closeFees),
+      realized: formatMoney(lot.realized),
+    });
+  });
   return rows;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { add, formatDecimal, type Micro, parseDecimal } from "@/lib/money";
-import type { CloseKind, Direction, PnlResult } from "@/lib/pnl";
+import { add, formatDecimal, formatMoney, type Micro } from "@/lib/money";
+import { type CloseKind, type Direction, forEachMatchedLot, type PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
@@ -214,21 +214,21 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     return text;
   };
   const lots: CopyRow[] = [];
-  for (const lot of result.matches) {
-    if (settledChains.size > 0 && settledChains.has(lot.chainId)) continue;
+  forEachMatchedLot(result, (lot) => {
+    if (settledChains.size > 0 && settledChains.has(lot.chainId)) return;
     // Numbered by the engine over every lot, so a lot's key never depends on what is settled.
     const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
     const lotKey = `${lot.openExecutionId}>${closer}#${lot.ordinal}`;
-    const fees = add(parseDecimal(lot.openFees), parseDecimal(lot.closeFees));
+    const fees = add(lot.openFees, lot.closeFees);
     let ofUnderlying = days.get(lot.underlying);
     if (ofUnderlying === undefined) {
       ofUnderlying = new Map();
       days.set(lot.underlying, ofUnderlying);
     }
     const day = ofUnderlying.get(lot.closedOn);
-    if (day === undefined) ofUnderlying.set(lot.closedOn, { realized: parseDecimal(lot.realized), fees });
+    if (day === undefined) ofUnderlying.set(lot.closedOn, { realized: lot.realized, fees });
     else {
-      day.realized = add(day.realized, parseDecimal(lot.realized));
+      day.realized = add(day.realized, lot.realized);
       day.fees = add(day.fees, fees);
     }
     lots.push([
@@ -247,9 +247,9 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
       lot.closedOn,
       CLOSE_KINDS[lot.closeKind],
       formatDecimal(fees),
-      lot.realized,
+      formatMoney(lot.realized),
     ]);
-  }
+  });
 
   const chainOfOpenLot = new Map(
     result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),

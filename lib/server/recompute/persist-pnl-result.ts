@@ -1,5 +1,5 @@
 import "server-only";
-import type { PnlResult } from "@/lib/pnl";
+import { matchedLotCount, type PnlResult } from "@/lib/pnl";
 import { type MergedCounts, mergeUserRows } from "@/lib/server/db/merge-user-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
@@ -105,7 +105,7 @@ export async function persistPnlResult(
 
   return {
     cuts: nextCuts,
-    lots: result.matches.length,
+    lots: matchedLotCount(result),
     openPositions: result.openPositions.length,
     chains: result.chains.length,
     days: tables.find((table) => table.table === "daily_pnl")?.rows.length ?? 0,

@@ -68,6 +68,32 @@ describe("recomputeUserPnl", () => {
     // Closed 2 @ 0.35 (-70.00) and opened 2 @ 1.20 (+240.00 - 0.04): a credit of 169.96, rolled up and out.
     expect(links).toEqual([{ kinds: ["OUT", "UP"], net_credit: "169.96000000" }]);
 
+    const { rows: lots } = await databases.owner.query(
+      "SELECT side, quantity::text, open_price::text, close_price::text, close_kind, fees::text, realized_pnl::text FROM matched_lots ORDER BY closed_at",
+    );
+    // A lot's fees are its opening and closing fills' shares of theirs (the buy back and the
+    // expiry cost none).
+    expect(lots).toEqual([
+      {
+        side: "SHORT",
+        quantity: "2.00000000",
+        open_price: "1.27000000",
+        close_price: "0.35000000",
+        close_kind: "TRADE",
+        fees: "0.06000000",
+        realized_pnl: "183.94000000",
+      },
+      {
+        side: "SHORT",
+        quantity: "2.00000000",
+        open_price: "1.20000000",
+        close_price: "0.00000000",
+        close_kind: "EXPIRATION",
+        fees: "0.04000000",
+        realized_pnl: "239.96000000",
+      },
+    ]);
+
     const { rows: open } = await databases.owner.query(
       "SELECT side, quantity::text, mark_price::text, unrealized_pnl::text FROM open_positions",
     );
@@ -77,11 +103,11 @@ describe("recomputeUserPnl", () => {
     ]);
 
     const { rows: days } = await databases.owner.query(
-      "SELECT trade_date::text, underlying, realized_pnl::text FROM daily_pnl ORDER BY trade_date",
+      "SELECT trade_date::text, underlying, realized_pnl::text, fees::text FROM daily_pnl ORDER BY trade_date",
     );
     expect(days).toEqual([
-      { trade_date: "2026-10-14", underlying: "AAPL", realized_pnl: "183.94000000" },
-      { trade_date: "2026-11-20", underlying: "AAPL", realized_pnl: "239.96000000" },
+      { trade_date: "2026-10-14", underlying: "AAPL", realized_pnl: "183.94000000", fees: "0.06000000" },
+      { trade_date: "2026-11-20", underlying: "AAPL", realized_pnl: "239.96000000", fees: "0.04000000" },
     ]);
 
     const { rows: queued } = await databases.owner.query("SELECT user_id FROM recompute_queue");
