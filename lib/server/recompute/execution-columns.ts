@@ -48,22 +48,31 @@ export class ExecutionColumnsBuilder {
   private readonly contracts;
   private readonly accounts = new Numbering();
   private readonly orders = new Numbering();
-  private readonly contractRows = new Map<string, number>();
-  private readonly instrumentIdsByRow: string[] = [];
+  /** Each instrument's contract row (-1: none yet), and each contract row's instrument. */
+  private readonly contractRows: Int32Array;
+  private readonly instrumentOfContract: number[] = [];
+  private instrumentsById: Map<string, number> | null = null;
 
+  /** `instruments`: the contracts the fills may trade, each known by its row here. */
   constructor(
     capacity: number,
-    private readonly instruments: ReadonlyMap<string, InstrumentRow>,
+    private readonly instruments: readonly InstrumentRow[],
   ) {
     this.columns = createExecutionColumns(capacity);
-    this.contracts = createContractColumns(instruments.size);
+    this.contracts = createContractColumns(instruments.length);
+    this.contractRows = new Int32Array(instruments.length).fill(-1);
   }
 
+  /** A fill whose instrument is named by its id (its row is looked up). */
   add(fill: FillRow): void {
+    this.instrumentsById ??= new Map(this.instruments.map((row, index) => [row.id, index]));
+    const instrument = this.instrumentsById.get(fill.instrumentId);
+    if (instrument === undefined)
+      throw new Error(`option instrument ${fill.instrumentId} is referenced but missing`);
     this.addNumbered(
       fill.executionId,
       this.accountNumber(fill.accountId),
-      this.contractRow(fill.instrumentId),
+      this.contractRow(instrument),
       fill.orderId === null ? -1 : this.orderNumber(fill.orderId),
       (fill.buy ? FILL_BUYS : 0) | (fill.open ? FILL_OPENS : 0),
       micros(fill.quantity, "quantity", fill.executionId),
@@ -119,13 +128,14 @@ export class ExecutionColumnsBuilder {
    * What a snapshot recorder reads the fills' values from (`RecordedFillSource`): these columns,
    * as they are when it asks.
    */
-  recordedFillSource(instrumentOf: (instrumentId: string) => InstrumentRow): RecordedFillSource {
+  recordedFillSource(): RecordedFillSource {
     return {
       executions: this.columns,
       accounts: this.accounts.list,
       orders: this.orders.list,
       contractCount: () => this.contracts.count,
-      instrumentOfContract: (row) => instrumentOf(this.instrumentIdsByRow[row] as string),
+      instrumentOfContract: (row) =>
+        this.instruments[this.instrumentOfContract[row] as number] as InstrumentRow,
     };
   }
 
@@ -139,21 +149,23 @@ export class ExecutionColumnsBuilder {
     };
   }
 
-  /** The contract row of an instrument, made the first time a fill asks for it. */
-  contractRow(instrumentId: string): number {
-    const known = this.contractRows.get(instrumentId);
-    if (known !== undefined) return known;
-    const instrument = this.instruments.get(instrumentId);
-    if (!instrument) throw new Error(`option instrument ${instrumentId} is referenced but missing`);
+  /** The contract row of the instrument in row `instrument`, made the first time a fill asks for it. */
+  contractRow(instrument: number): number {
+    const known = this.contractRows[instrument];
+    if (known === undefined) throw new Error(`no instrument in row ${instrument}`);
+    if (known >= 0) return known;
+    const { id, underlying, expiration_date, option_type, strike_price, multiplier } = this.instruments[
+      instrument
+    ] as InstrumentRow;
     const contracts = this.contracts;
     const row = contracts.count++;
-    contracts.underlying[row] = instrument.underlying;
-    contracts.expirationDay[row] = dayNumber(instrument.expiration_date);
-    contracts.optionType[row] = instrument.option_type === "CALL" ? 0 : 1;
-    contracts.strike[row] = micros(instrument.strike_price, "strike", instrumentId);
-    contracts.multiplier[row] = micros(instrument.multiplier, "multiplier", instrumentId);
-    this.contractRows.set(instrumentId, row);
-    this.instrumentIdsByRow[row] = instrumentId;
+    contracts.underlying[row] = underlying;
+    contracts.expirationDay[row] = dayNumber(expiration_date);
+    contracts.optionType[row] = option_type === "CALL" ? 0 : 1;
+    contracts.strike[row] = micros(strike_price, "strike", id);
+    contracts.multiplier[row] = micros(multiplier, "multiplier", id);
+    this.contractRows[instrument] = row;
+    this.instrumentOfContract[row] = instrument;
     return row;
   }
 }

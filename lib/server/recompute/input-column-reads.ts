@@ -20,13 +20,13 @@ import type { InstrumentRow } from "./execution-columns";
 
 /**
  * The three tables with a row per fill, read by binary COPY into columns (`copy-columns.ts`) and
- * joined as they are read: a leg names its order, a fill its leg, by row number, so no id becomes a
- * string. Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`),
+ * joined as they are read: a leg names its order and its contract (a row of the contracts read
+ * before, numbered by `instrumentKeys`), a fill its leg, by row number, so no id becomes a string. Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`),
  * decimals as stored (spelled with the column's scale; the micros parse accepts the zeros). What
  * repeats (accounts, sources, sides, instruments, dates, quantities, prices, fees) comes as each
  * row's number among the distinct values, each made a string once (`RepeatedText`).
  */
-export function fillTableColumns() {
+export function fillTableColumns(instrumentKeys = new ByteKeys()) {
   const orderKeys = new ByteKeys();
   const legKeys = new ByteKeys();
   return {
@@ -44,7 +44,7 @@ export function fillTableColumns() {
     legs: {
       id: keyColumn("id", legKeys, UUID_TEXT),
       order: referenceColumn("order_id", orderKeys, "option_orders", UUID_TEXT),
-      instrumentId: repeatedTextColumn("instrument_id", { as: UUID_TEXT }),
+      instrument: referenceColumn("instrument_id", instrumentKeys, "option_instruments", UUID_TEXT),
       side: repeatedTextColumn("side"),
       positionEffect: repeatedTextColumn("position_effect"),
     },
@@ -65,9 +65,13 @@ export type OrderTable = CopiedColumns<FillTableColumns["orders"]>;
 export type LegTable = CopiedColumns<FillTableColumns["legs"]>;
 export type ExecutionTable = CopiedColumns<FillTableColumns["executions"]>;
 
-/** The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). */
-export function instrumentColumns() {
+/**
+ * The contracts, read by COPY like the fills: most of their values repeat (a few underlyings). Each
+ * is numbered by its id's bytes (`instrumentKeys`) as its row, for the legs read after to name it by.
+ */
+export function instrumentColumns(instrumentKeys = new ByteKeys()) {
   return {
+    key: keyColumn("id", instrumentKeys, UUID_TEXT),
     id: textColumn("id", UUID_TEXT),
     underlying: repeatedTextColumn("underlying"),
     expiration_date: repeatedTextColumn("expiration_date", { as: DATE_TEXT }),
@@ -106,9 +110,10 @@ export function inputColumnReads(selects: {
   legs: string;
   executions: string;
 }) {
-  const columns = fillTableColumns();
+  const instrumentKeys = new ByteKeys();
+  const columns = fillTableColumns(instrumentKeys);
   return [
-    { select: selects.instruments, columns: instrumentColumns() },
+    { select: selects.instruments, columns: instrumentColumns(instrumentKeys) },
     { select: selects.orders, columns: columns.orders },
     { select: selects.legs, columns: columns.legs },
     { select: selects.executions, columns: columns.executions },

@@ -2,49 +2,82 @@ import "server-only";
 import { contractKey, type OptionContract } from "@/lib/pnl";
 import type { InstrumentRow } from "./execution-columns";
 
-/** One shared contract object per instrument, so the engine interns each contract once. */
+/**
+ * One shared contract object per instrument, so the engine interns each contract once. Instruments
+ * are known by their row in `instruments` (the read's contracts first, numbered as the legs name
+ * them, then those of saved inputs): the fills find theirs by number, and only the fewer lookups by
+ * id (events, marks, saved inputs) use a map, made on first use.
+ */
 export class InstrumentContracts {
-  readonly rows: Map<string, InstrumentRow>;
-  private readonly made = new Map<string, { contract: OptionContract; key: string }>();
+  private readonly made: ({ contract: OptionContract; key: string } | undefined)[];
+  private byId: Map<string, number> | null = null;
 
-  constructor(instruments: InstrumentRow[]) {
-    this.rows = new Map(instruments.map((row) => [row.id, row]));
+  constructor(readonly instruments: readonly InstrumentRow[]) {
+    this.made = new Array(instruments.length);
+  }
+
+  /** The row of an instrument by its id (the first row with it). */
+  rowOf(instrumentId: string): number {
+    const row = this.rowsById().get(instrumentId);
+    if (row === undefined) throw new Error(`option instrument ${instrumentId} is referenced but missing`);
+    return row;
+  }
+
+  instrument(row: number): InstrumentRow {
+    return this.instruments[row] as InstrumentRow;
+  }
+
+  /** The contract of the instrument in row `row`. */
+  ofRow(row: number): OptionContract {
+    return this.entry(row).contract;
   }
 
   of(instrumentId: string): OptionContract {
-    return this.entry(instrumentId).contract;
+    return this.entry(this.rowOf(instrumentId)).contract;
   }
 
   keyOf(instrumentId: string): string {
-    return this.entry(instrumentId).key;
+    return this.entry(this.rowOf(instrumentId)).key;
   }
 
   /** Whether the input mentions the instrument so far. */
   used(instrumentId: string): boolean {
-    return this.made.has(instrumentId);
+    const row = this.rowsById().get(instrumentId);
+    return row !== undefined && this.made[row] !== undefined;
   }
 
   idsByKey(): Map<string, string> {
-    // A loop, not arrays of the entries: there is an entry per contract traded.
     const ids = new Map<string, string>();
-    for (const [id, { key }] of this.made) ids.set(key, id);
+    for (let row = 0; row < this.made.length; row++) {
+      const made = this.made[row];
+      if (made !== undefined) ids.set(made.key, this.instrument(row).id);
+    }
     return ids;
   }
 
-  private entry(instrumentId: string) {
-    let known = this.made.get(instrumentId);
-    if (!known) {
-      const row = this.rows.get(instrumentId);
-      if (!row) throw new Error(`option instrument ${instrumentId} is referenced but missing`);
+  private rowsById(): Map<string, number> {
+    if (this.byId === null) {
+      this.byId = new Map();
+      // From the last row back, so an id seen twice keeps its first row.
+      for (let row = this.instruments.length - 1; row >= 0; row--)
+        this.byId.set(this.instrument(row).id, row);
+    }
+    return this.byId;
+  }
+
+  private entry(row: number) {
+    let known = this.made[row];
+    if (known === undefined) {
+      const instrument = this.instrument(row);
       const contract: OptionContract = {
-        underlying: row.underlying,
-        expiration: row.expiration_date,
-        strike: row.strike_price,
-        optionType: row.option_type === "CALL" ? "call" : "put",
-        multiplier: row.multiplier,
+        underlying: instrument.underlying,
+        expiration: instrument.expiration_date,
+        strike: instrument.strike_price,
+        optionType: instrument.option_type === "CALL" ? "call" : "put",
+        multiplier: instrument.multiplier,
       };
       known = { contract, key: contractKey(contract) };
-      this.made.set(instrumentId, known);
+      this.made[row] = known;
     }
     return known;
   }

@@ -3,7 +3,6 @@ import {
   dayNumber,
   FILL_BUYS,
   FILL_OPENS,
-  type OptionContract,
   type PnlColumns,
   type PnlCorporateAction,
   type PnlLifecycleEvent,
@@ -114,13 +113,10 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   const superseded = supersededSwaps(corporateActions);
   let snapshotFills = 0;
   for (const { snapshot } of snapshots.values()) snapshotFills += snapshot.fills.id.length;
-  const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.rows);
+  const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.instruments);
   const recorders = new Map<string, InputSnapshotRecorder>();
   const record = options.record;
-  const recorded =
-    record === undefined
-      ? null
-      : columns.recordedFillSource((instrumentId) => contracts.rows.get(instrumentId) as InstrumentRow);
+  const recorded = record === undefined ? null : columns.recordedFillSource();
   // The recorder of an underlying read whole, for inputs dated before the record's day.
   const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
     if (record === undefined || recorded === null || date >= record.beforeDay || readFrom.has(underlying))
@@ -136,8 +132,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   for (const [underlying, { snapshot }] of snapshots) {
     const { fills } = snapshot;
     const contractRows = snapshot.instruments.map((row) => {
-      contracts.of(row.id);
-      return columns.contractRow(row.id);
+      const instrument = contracts.rowOf(row.id);
+      contracts.ofRow(instrument);
+      return columns.contractRow(instrument);
     });
     const accountNumbers = snapshot.accounts.map((accountId) => columns.accountNumber(accountId));
     const orderNumbers = snapshot.orders.map((orderId) => columns.orderNumber(orderId));
@@ -162,11 +159,8 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     // JSON has no infinities: a snapshot of no rows stores null there.
     if (typeof snapshot.watermarkMs === "number") seen(snapshot.watermarkMs);
   }
-  const instrumentIds = legs.instrumentId;
-  // Per distinct value, made the first time a counted fill asks (so numbering and refusals follow
-  // the fills as a per-fill lookup would): the contract, its row, the account's number.
-  const contractOfInstrument = new Array<OptionContract | undefined>(instrumentIds.texts.length);
-  const contractRowOfInstrument = new Int32Array(instrumentIds.texts.length).fill(-1);
+  // Per account, made the first time a counted fill asks (so numbering follows the fills as a
+  // per-fill lookup would), like each contract and its row (`InstrumentContracts`, the builder).
   const accountNumbers = new Int32Array(orders.accountId.texts.length).fill(-1);
   const buys = legs.side.texts.map((side) => side === "BUY");
   const opens = legs.positionEffect.texts.map((effect) => effect === "OPEN");
@@ -181,14 +175,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     const dateNumber = tradeDates.rows[fill] as number;
     const tradeDate = tradeDates.texts[dateNumber] as string;
     if (!counts(source, tradeDate, syncedFrom)) continue;
-    const instrument = instrumentIds.rows[leg] as number;
-    const instrumentId = instrumentIds.texts[instrument] as string;
-    let contract = contractOfInstrument[instrument];
-    if (contract === undefined) {
-      contract = contracts.of(instrumentId);
-      contractOfInstrument[instrument] = contract;
-    }
-    const { underlying, expiration } = contract;
+    // The leg's contract by its row among those read (`fillTableColumns`).
+    const instrument = legs.instrument[leg] as number;
+    const { underlying, expiration } = contracts.ofRow(instrument);
     if (!afterCut(underlying, tradeDate)) continue;
     // A fill after its contract expired: its lot closes as an inferred expiry on the expiration
     // date, before the cut, where the merge from the cut would not look.
@@ -200,11 +189,6 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     // Null for an imported fill's made-up order (`readInputRows`).
     const orderId = orders.orderId[order] ?? null;
     if (superseded({ accountId, orderId, tradeDate, underlying })) continue;
-    let contractRow = contractRowOfInstrument[instrument] as number;
-    if (contractRow < 0) {
-      contractRow = columns.contractRow(instrumentId);
-      contractRowOfInstrument[instrument] = contractRow;
-    }
     let accountNumber = accountNumbers[account] as number;
     if (accountNumber < 0) {
       accountNumber = columns.accountNumber(accountId);
@@ -222,7 +206,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     const row = columns.addNumbered(
       executionId,
       accountNumber,
-      contractRow,
+      columns.contractRow(instrument),
       orderId === null ? -1 : columns.orderNumber(orderId),
       flags,
       quantity,
@@ -268,7 +252,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     events.push(mapped);
     recorderOf(underlying, event.event_date)?.event(
       mapped,
-      contracts.rows.get(event.instrument_id) as InstrumentRow,
+      contracts.instrument(contracts.rowOf(event.instrument_id)),
       event.updated_at,
     );
   }
@@ -325,7 +309,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
 }
 
 function tooNarrow(asOf: string, what: "scope" | "cut" = "scope"): LoadedPnlInput {
-  const empty = new ExecutionColumnsBuilder(0, new Map()).build();
+  const empty = new ExecutionColumnsBuilder(0, []).build();
   return {
     input: { format: "columns", asOf, ...empty, events: [], stockTrades: [], marks: {} },
     instrumentIds: new Map(),

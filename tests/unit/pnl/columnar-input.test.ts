@@ -35,7 +35,7 @@ function loaderColumns(input: PnlInput): PnlColumns {
       multiplier: contract.multiplier,
     });
   }
-  const builder = new ExecutionColumnsBuilder(input.executions.length, instruments);
+  const builder = new ExecutionColumnsBuilder(input.executions.length, [...instruments.values()]);
   for (const execution of input.executions) {
     builder.add({
       executionId: execution.id,

@@ -20,7 +20,7 @@ const INSTRUMENT: InstrumentRow = {
 };
 
 function builderWith(quantity: string, price = "1.25000000") {
-  const builder = new ExecutionColumnsBuilder(1, new Map([[INSTRUMENT.id, INSTRUMENT]]));
+  const builder = new ExecutionColumnsBuilder(1, [INSTRUMENT]);
   builder.add({
     executionId: "e1",
     accountId: "a1",

@@ -21,17 +21,14 @@ type Fill = { id: string; account: string; instrument: InstrumentRow; order: str
 
 /** The fills added to a builder and recorded (all but an unrecorded one in the middle). */
 function recorded(fills: Fill[], strategies = new Map<string, string>()) {
-  const instruments = new Map([put, call].map((row) => [row.id, row]));
+  const instruments = [put, call];
   const builder = new ExecutionColumnsBuilder(fills.length + 1, instruments);
-  const recorder = new InputSnapshotRecorder(
-    "2026-03-01",
-    builder.recordedFillSource((id) => instruments.get(id) as InstrumentRow),
-  );
+  const recorder = new InputSnapshotRecorder("2026-03-01", builder.recordedFillSource());
   const add = (fill: Fill, day: string) =>
     builder.addNumbered(
       fill.id,
       builder.accountNumber(fill.account),
-      builder.contractRow(fill.instrument.id),
+      builder.contractRow(instruments.indexOf(fill.instrument)),
       fill.order === null ? -1 : builder.orderNumber(fill.order),
       1,
       1_000_000,
