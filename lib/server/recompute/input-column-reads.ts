@@ -21,10 +21,11 @@ import type { InstrumentRow } from "./execution-columns";
 /**
  * The three tables with a row per fill, read by binary COPY into columns (`copy-columns.ts`) and
  * joined as they are read: a leg names its order and its contract (a row of the contracts read
- * before, numbered by `instrumentKeys`), a fill its leg, by row number, so no id becomes a string. Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`),
- * decimals as stored (spelled with the column's scale; the micros parse accepts the zeros). What
- * repeats (accounts, sources, sides, instruments, dates, quantities, prices, fees) comes as each
- * row's number among the distinct values, each made a string once (`RepeatedText`).
+ * before, numbered by `instrumentKeys`), a fill its leg, by row number, so no id becomes a string.
+ * Timestamps come as their microseconds, read to epoch milliseconds (`timestampMs`), decimals as
+ * stored (spelled with the column's scale; the micros parse accepts the zeros). What repeats
+ * (accounts, sources, sides, dates, quantities, prices, fees) comes as each row's number among the
+ * distinct values, each made a string once (`RepeatedText`).
  */
 export function fillTableColumns(instrumentKeys = new ByteKeys()) {
   const orderKeys = new ByteKeys();
