@@ -16,9 +16,8 @@
  * released with no sync in between (two queries per user), and an idle tick's one read of the
  * schedule. Runs on a throwaway embedded PostgreSQL (or DATABASE_URL).
  */
-import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { z } from "zod";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { provideDatabase } from "@/lib/local-db/provide-database";
 import { startSimulator, TEST_PASSWORD } from "@/simulator";
 import { parseFlags } from "./bench/parse-flags";
@@ -31,6 +30,7 @@ const { runCronTick } = await import("@/lib/server/cron/run-cron-tick");
 const { claimDueUser } = await import("@/lib/server/scheduled-sync/claim-due-user");
 const { recordScheduledSuccess } = await import("@/lib/server/scheduled-sync/record-scheduled-outcome");
 const { benchQueuedTick } = await import("./bench/queued-recompute-tick");
+const { createPrismaClient } = await import("@/lib/server/db/create-prisma-client");
 type Database = import("@/lib/server/db/create-prisma-client").Database;
 
 const args = z
@@ -64,8 +64,15 @@ const usernames = Array.from(
   (_, index) => `bench-${index}@rollbook.dev`,
 );
 
-// Set by benchScheduledSyncs, read by the helpers below it.
+// Every statement sent to the server, by Prisma or straight on a connection (COPY, merged writes).
 let queries = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  queries++;
+  return (query as (...args: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
+// Set by benchScheduledSyncs, read by the helpers below it.
 let simulator: Awaited<ReturnType<typeof startSimulator>>;
 let db: Database;
 
@@ -102,15 +109,9 @@ async function benchScheduledSyncs() {
       months: args.months,
     })),
   });
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: database.env.DATABASE_URL, max: args.concurrency + 4 }),
-    omit: { robinhoodCredential: { accessTokenEncrypted: true, refreshTokenEncrypted: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  db = client as unknown as Database;
+  // The application's own client: recompute reads and writes by COPY on its tracked connections.
+  const client = createPrismaClient(database.env.DATABASE_URL, { maxConnections: args.concurrency + 4 });
+  db = client;
   try {
     console.log(
       `bench:cron: ${syncUsers.toLocaleString("en-US")} users × ${args.months} months of history, ${args.concurrency} syncs at a time per tick`,
@@ -171,6 +172,8 @@ async function connectAll() {
 type Phase = {
   users: number;
   failed: number;
+  /** Recomputes the tick's queue worker could not finish (a recompute after a sync that failed stays queued). */
+  recomputeFailed: number;
   ticks: number;
   seconds: number;
   queries: number;
@@ -182,12 +185,21 @@ async function tickUntilDone(at: Date): Promise<Phase> {
   simulator.controls.clearRequests();
   queries = 0;
   const started = performance.now();
-  const phase: Phase = { users: 0, failed: 0, ticks: 0, seconds: 0, queries: 0, requests: 0 };
+  const phase: Phase = {
+    users: 0,
+    failed: 0,
+    recomputeFailed: 0,
+    ticks: 0,
+    seconds: 0,
+    queries: 0,
+    requests: 0,
+  };
   while (true) {
     const tick = await runCronTick({ db, budgetMs: 40_000, now: () => at, settings, baseUrl: simulator.url });
     phase.ticks++;
     phase.users += tick.sync.synced;
     phase.failed += tick.sync.failed;
+    phase.recomputeFailed += tick.failed;
     if (tick.sync.claimed === 0) break;
   }
   phase.seconds = (performance.now() - started) / 1000;
@@ -212,9 +224,9 @@ async function claimFloor(at: Date): Promise<{ seconds: number; queries: number 
 
 function report(name: string, phase: Phase) {
   console.log(
-    `${name}: ${phase.users} users in ${phase.seconds.toFixed(1)} s over ${phase.ticks} ticks = ${rate(phase.users / phase.seconds)} users/s; ${(phase.queries / Math.max(1, phase.users)).toFixed(1)} queries and ${(phase.requests / Math.max(1, phase.users)).toFixed(1)} Robinhood requests per user${phase.failed ? `; ${phase.failed} FAILED` : ""}`,
+    `${name}: ${phase.users} users in ${phase.seconds.toFixed(1)} s over ${phase.ticks} ticks = ${rate(phase.users / phase.seconds)} users/s; ${(phase.queries / Math.max(1, phase.users)).toFixed(1)} queries and ${(phase.requests / Math.max(1, phase.users)).toFixed(1)} Robinhood requests per user${phase.failed ? `; ${phase.failed} syncs FAILED` : ""}${phase.recomputeFailed ? `; ${phase.recomputeFailed} recomputes FAILED` : ""}`,
   );
-  if (phase.failed) process.exitCode = 1;
+  if (phase.failed || phase.recomputeFailed) process.exitCode = 1;
 }
 
 function rate(value: number): string {
