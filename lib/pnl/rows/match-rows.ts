@@ -29,29 +29,14 @@ export interface MatchRowTables {
 
 /**
  * One matched lot, as `forEachMatchedLot` hands it over: the fields of a `MatchedLot`, with its money
- * as micros (fees already summed) instead of text. The visitor is handed the same object for every
- * lot, filled anew: it reads what it needs and keeps none of it.
+ * as micros instead of text. The visitor is handed the same object for every lot, filled anew: it
+ * reads what it needs and keeps none of it.
  */
-export interface MatchedLotView {
-  accountId: string;
-  contractKey: string;
-  underlying: string;
-  direction: Direction;
-  openExecutionId: string;
-  closeExecutionId: string | null;
-  closeEventId: string | null;
-  closeKind: CloseKind;
-  openedOn: string;
-  closedOn: string;
-  quantity: string;
-  openPrice: string;
-  closePrice: string;
+export type MatchedLotView = Omit<MatchedLot, "openFees" | "closeFees" | "realized"> & {
   openFees: Micro;
   closeFees: Micro;
   realized: Micro;
-  chainId: string;
-  ordinal: number;
-}
+};
 
 const ZERO_PRICE = formatDecimal(0);
 
