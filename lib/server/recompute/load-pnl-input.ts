@@ -115,7 +115,7 @@ async function readInputSnapshots(
 ): Promise<Map<string, { beforeDay: string; snapshot: InputSnapshot }>> {
   const snapshots = new Map<string, { beforeDay: string; snapshot: InputSnapshot }>();
   if (wanted.size === 0) return snapshots;
-  const stored = await tx.$queryRawUnsafe<{ underlying: string; before_day: string; data: string }[]>(
+  const stored = await tx.$queryRawUnsafe<{ underlying: string; before_day: string; data: Uint8Array }[]>(
     `SELECT underlying, before_day::text AS before_day, data FROM recompute_input_snapshots
       WHERE user_id = $1::uuid AND underlying = ANY($2::text[])`,
     userId,

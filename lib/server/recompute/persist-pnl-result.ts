@@ -34,8 +34,11 @@ export type PersistPnlResultOptions = {
   statistics?: StatisticsPolicy;
   /** Up to how many rows the merge stages inline instead of by COPY (tests lower it); its default otherwise. */
   inlineStagingRows?: number;
-  /** Work for this side while the server writes (`mergeUserRows`' `whileWriting`). */
-  whileWriting?: () => void;
+  /**
+   * Work for this side while the server writes (`mergeUserRows`' `whileWriting`), handed the flat
+   * cuts the write records.
+   */
+  whileWriting?: (cuts: ReadonlyMap<string, FlatCut>) => void;
 };
 
 export type PersistedCounts = {
@@ -97,7 +100,7 @@ export async function persistPnlResult(
     tables,
     scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
     inlineStagingRows: options.inlineStagingRows,
-    whileWriting: options.whileWriting,
+    whileWriting: options.whileWriting && (() => options.whileWriting?.(nextCuts)),
   });
   const mergedAt = performance.now();
   // A write that changed a large share of the user's rows leaves the planner's statistics behind.

@@ -9,8 +9,10 @@ import { type LoadScope, loadPnlInput } from "./load-pnl-input";
 import { type PersistedCounts, persistPnlResult } from "./persist-pnl-result";
 import { planRecompute, type RecomputeMode } from "./plan-recompute";
 import {
-  digestRecordedInputs,
   INPUT_SNAPSHOT_LAG_DAYS,
+  type InputSnapshotChoice,
+  prepareInputSnapshots,
+  readStoredSnapshots,
   type StoredSnapshot,
   saveInputSnapshots,
 } from "./save-input-snapshots";
@@ -235,6 +237,15 @@ async function replay(
   const computedAt = performance.now();
   const settled = settledBefore(loaded.input, options.changedFrom ?? new Map());
   const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
+  // Known before the write, so the saved inputs to write are made while the server writes.
+  const snapshots: Omit<InputSnapshotChoice, "cuts"> = {
+    readFromSnapshots: new Set(loaded.fromSnapshots.keys()),
+    recorded: loaded.recorded,
+    syncedFrom: loaded.syncedFrom,
+    stored: (scope ? options.storedSnapshots : null) ?? (await readStoredSnapshots(tx, user.id)),
+    corporateActions: (loaded.input.corporateActions?.length ?? 0) > 0,
+    minFills: options.inputSnapshotMinFills,
+  };
   const counts = await persistPnlResult(tx, {
     userId: user.id,
     result,
@@ -246,19 +257,14 @@ async function replay(
     lastDays: loaded.lastDays,
     statistics: options.statistics,
     inlineStagingRows: options.inlineStagingRows,
-    whileWriting: () => digestRecordedInputs(loaded.recorded, options.inputSnapshotMinFills),
+    whileWriting: (cuts) => prepareInputSnapshots({ ...snapshots, cuts }),
   });
   const persistedAt = performance.now();
   const snapshotsWritten = await saveInputSnapshots(tx, {
+    ...snapshots,
     userId: user.id,
     replayed: scope ? scope.underlyings : null,
-    readFromSnapshots: new Set(loaded.fromSnapshots.keys()),
-    recorded: loaded.recorded,
     cuts: counts.cuts,
-    syncedFrom: loaded.syncedFrom,
-    stored: scope ? options.storedSnapshots : null,
-    corporateActions: (loaded.input.corporateActions?.length ?? 0) > 0,
-    minFills: options.inputSnapshotMinFills,
   });
   const summary = summaryOf({
     scope: scope ? [...scope.underlyings] : null,

@@ -1,5 +1,4 @@
 import "server-only";
-import type pg from "pg";
 import { dayNumber } from "@/lib/pnl";
 import { transactionConnection } from "@/lib/server/db/copy-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
@@ -21,94 +20,91 @@ export const INPUT_SNAPSHOT_MAX_AGE_DAYS = 14;
 /** What a recompute knows of a stored snapshot without reading its data. */
 export type StoredSnapshot = { firstDay: string; day: string; syncedFrom: string | null; digest: string };
 
-export type SaveInputSnapshotsOptions = {
-  userId: string;
-  /** The underlyings replayed, or null for the whole history (then every stored snapshot is replaced). */
-  replayed: readonly string[] | null;
+/** What decides which saved inputs a recompute writes (`snapshotsToWrite`). */
+export type InputSnapshotChoice = {
   /** Of the replayed underlyings, those that read their saved input (it stays as it is). */
   readFromSnapshots: ReadonlySet<string>;
   /** Those that were read whole, with their inputs dated before the snapshot day (`LoadedPnlInput`). */
   recorded: ReadonlyMap<string, InputSnapshotRecorder>;
-  /** The flat cuts the recompute just wrote. */
+  /** The flat cuts the recompute writes. */
   cuts: ReadonlyMap<string, FlatCut>;
   syncedFrom: string | null;
-  /** The stored snapshots, when known (an incremental plan read them); read here otherwise. */
-  stored: ReadonlyMap<string, StoredSnapshot> | null;
+  /** The stored snapshots (`readStoredSnapshots`, or an incremental plan's). */
+  stored: ReadonlyMap<string, StoredSnapshot>;
   /** Corporate actions change contracts: no snapshot is written while the user has any. */
   corporateActions: boolean;
   minFills?: number;
 };
 
+export type SaveInputSnapshotsOptions = InputSnapshotChoice & {
+  userId: string;
+  /** The underlyings replayed, or null for the whole history (then every stored snapshot is replaced). */
+  replayed: readonly string[] | null;
+};
+
 /**
- * Makes the digests `saveInputSnapshots` will compare, of every recorded underlying that may be
- * kept, ahead of it: a recompute calls this while the server writes its rows, when this side would
- * otherwise wait (a first recompute's saved inputs' digests cost 0.1–0.2 s at 100,000 fills).
+ * Which saved inputs a recompute keeps (docs/RECOMPUTE.md, "Saved inputs"): an underlying replayed
+ * whole keeps a snapshot of its inputs before the snapshot day when at least `minFills` of them are
+ * dated from its flat cut on (else the cut reads about as little); one replayed from its snapshot
+ * keeps that one. Of those, the ones to write: each whose day, synced start or digest
+ * (`InputSnapshotRecorder.digest`) differs from the stored one's.
  */
-export function digestRecordedInputs(
-  recorded: ReadonlyMap<string, InputSnapshotRecorder>,
-  minFills = INPUT_SNAPSHOT_MIN_FILLS,
-): void {
-  // `fills` counts at least the fills from the cut that `saveInputSnapshots` asks for.
-  for (const recorder of recorded.values()) if (recorder.fills >= Math.max(1, minFills)) recorder.digest();
+export function snapshotsToWrite(choice: InputSnapshotChoice): {
+  kept: Set<string>;
+  written: { underlying: string; recorder: InputSnapshotRecorder }[];
+} {
+  const minFills = Math.max(1, choice.minFills ?? INPUT_SNAPSHOT_MIN_FILLS);
+  const kept = new Set(choice.readFromSnapshots);
+  const written: { underlying: string; recorder: InputSnapshotRecorder }[] = [];
+  if (choice.corporateActions) return { kept, written };
+  for (const [underlying, recorder] of choice.recorded) {
+    // Worth keeping when it spares a replay from the flat cut reading that many fills at least.
+    if (fillsFromCut(recorder, choice.cuts.get(underlying)) < minFills) continue;
+    kept.add(underlying);
+    const known = choice.stored.get(underlying);
+    if (
+      known?.day === recorder.beforeDay &&
+      known.syncedFrom === choice.syncedFrom &&
+      known.digest === recorder.digest()
+    )
+      continue;
+    written.push({ underlying, recorder });
+  }
+  return { kept, written };
 }
 
 /**
- * Keeps every stored snapshot true to the stored inputs after a recompute (docs/RECOMPUTE.md, "Saved
- * inputs"): an underlying replayed whole gets a snapshot of its inputs before the snapshot day when at
- * least `minFills` of them are dated from its flat cut on (else the cut reads about as little), and
- * loses its old one otherwise; one replayed from its flat cut loses its snapshot (a change may be
- * dated before the snapshot's day); one replayed from its snapshot keeps it. A snapshot the same as the
- * stored one (same day, synced start and digest, `InputSnapshotRecorder.digest`) is not written
- * again: 18 MB of JSON cost about half a second to store. One statement, none when there is nothing to write or delete (a full
- * recompute reads the stored digests first). Returns the underlyings written.
+ * Makes ahead what `saveInputSnapshots` will write (the digests it compares and the compressed
+ * snapshots that differ): a recompute calls this while the server writes its rows, when this side
+ * would otherwise wait. At 100,000 fills that is 0.1–0.2 s of digests and, for a first recompute
+ * or a new snapshot day, 0.2–0.25 s of JSON and compression.
+ */
+export function prepareInputSnapshots(choice: InputSnapshotChoice): void {
+  for (const { recorder } of snapshotsToWrite(choice).written) recorder.encoded();
+}
+
+/**
+ * Keeps every stored snapshot true to the stored inputs after a recompute: writes those
+ * `snapshotsToWrite` picks and deletes those of replayed underlyings it keeps none of (one replayed
+ * from its flat cut loses its snapshot: a change may be dated before the snapshot's day). A snapshot
+ * the same as the stored one is not written again. One statement, none when there is nothing to
+ * write or delete. Returns the underlyings written.
  */
 export async function saveInputSnapshots(
   tx: UserTransaction,
   options: SaveInputSnapshotsOptions,
 ): Promise<string[]> {
-  const minFills = options.minFills ?? INPUT_SNAPSHOT_MIN_FILLS;
-  const connection = await transactionConnection(tx);
-  const stored = options.stored ?? (await storedSnapshots(connection, options.userId));
-  const written: {
-    underlying: string;
-    firstDay: string;
-    day: string;
-    fills: number;
-    digest: string;
-    data: string;
-  }[] = [];
-  const kept = new Set(options.readFromSnapshots);
-  if (!options.corporateActions)
-    for (const [underlying, recorder] of options.recorded) {
-      // Worth keeping when it spares a replay from the flat cut reading that many fills at least.
-      if (fillsFromCut(recorder, options.cuts.get(underlying)) < Math.max(1, minFills)) continue;
-      const digest = recorder.digest();
-      kept.add(underlying);
-      const known = stored.get(underlying);
-      if (
-        known?.day === recorder.beforeDay &&
-        known.syncedFrom === options.syncedFrom &&
-        known.digest === digest
-      )
-        continue;
-      written.push({
-        underlying,
-        firstDay: recorder.firstTradeDate as string,
-        day: recorder.beforeDay,
-        fills: recorder.fills,
-        digest,
-        data: JSON.stringify(recorder.snapshot()),
-      });
-    }
+  const { stored } = options;
+  const { kept, written } = snapshotsToWrite(options);
   const gone = (options.replayed ?? [...stored.keys()]).filter(
     (underlying) => !kept.has(underlying) && stored.has(underlying),
   );
   if (written.length === 0 && gone.length === 0) return [];
-  // Each snapshot's JSON is a parameter of its own: inside a text[] parameter it would be escaped
-  // into an array literal and parsed back out of it, which cost seconds for 18 MB.
+  const connection = await transactionConnection(tx);
+  // Each snapshot is a parameter of its own, sent as bytes.
   const values = written.map((_, index) => {
     const at = 4 + index * 6;
-    return `($${at}, $${at + 1}::date, $${at + 2}::date, $${at + 3}::int, $${at + 4}, $${at + 5})`;
+    return `($${at}, $${at + 1}::date, $${at + 2}::date, $${at + 3}::int, $${at + 4}, $${at + 5}::bytea)`;
   });
   const deleteGone =
     "DELETE FROM recompute_input_snapshots WHERE user_id = $1::uuid AND underlying = ANY($2::text[])";
@@ -129,13 +125,13 @@ export async function saveInputSnapshots(
       options.userId,
       gone,
       options.syncedFrom,
-      ...written.flatMap((snapshot) => [
-        snapshot.underlying,
-        snapshot.firstDay,
-        snapshot.day,
-        snapshot.fills,
-        snapshot.digest,
-        snapshot.data,
+      ...written.flatMap(({ underlying, recorder }) => [
+        underlying,
+        recorder.firstTradeDate as string,
+        recorder.beforeDay,
+        recorder.fills,
+        recorder.digest(),
+        recorder.encoded(),
       ]),
     ],
   );
@@ -148,10 +144,12 @@ function fillsFromCut(recorder: InputSnapshotRecorder, cut: FlatCut | undefined)
   return recorder.fillsFrom(dayNumber(cut.day));
 }
 
-async function storedSnapshots(
-  connection: pg.PoolClient,
+/** What a recompute needs to know of the user's stored snapshots, without their data. */
+export async function readStoredSnapshots(
+  tx: UserTransaction,
   userId: string,
 ): Promise<Map<string, StoredSnapshot>> {
+  const connection = await transactionConnection(tx);
   const { rows } = await connection.query<{
     underlying: string;
     first_day: string;

@@ -78,4 +78,31 @@ describe("incremental recompute from saved inputs", () => {
     expect(run.incremental.fromSnapshots).toEqual({});
     expect(await saved()).toEqual([]);
   });
+
+  it("reads the rows instead of a stored snapshot it cannot read, and saves it again", async () => {
+    await append(
+      fill(put("45"), "sell", "open", "2026-02-03"),
+      fill(put("50"), "sell", "open", "2026-03-02"),
+    );
+    await recomputeBoth();
+    // What the earlier format stored (its JSON as text), under a digest of that format.
+    await databases.owner.query(
+      `UPDATE recompute_input_snapshots SET data = convert_to('{"format":1}', 'UTF8'), digest = 'format-1'`,
+    );
+    await append(fill(put("50"), "buy", "close", "2026-06-30"));
+    const run = await recomputeBoth();
+    expect(run.incremental.fromSnapshots).toEqual({});
+    expect(run.incremental.executions).toBe(3);
+    expect(run.incremental.snapshotsWritten).toEqual(["SNP"]);
+    // Stored compressed: no JSON text in the column.
+    const { rows } = await databases.owner.query<{ data: Buffer }>(
+      "SELECT data FROM recompute_input_snapshots",
+    );
+    expect(rows[0]?.data.includes(Buffer.from('"format"'))).toBe(false);
+
+    await append(fill(put("55"), "sell", "open", "2026-06-30"));
+    const next = await recomputeBoth();
+    expect(next.incremental.fromSnapshots).toEqual({ SNP: SAVED_BEFORE });
+    expect(next.incremental.snapshotsWritten).toEqual([]);
+  });
 });

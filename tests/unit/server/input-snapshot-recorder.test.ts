@@ -1,7 +1,13 @@
+import { brotliCompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "@/lib/pnl";
 import { ExecutionColumnsBuilder, type InstrumentRow } from "@/lib/server/recompute/execution-columns";
-import { InputSnapshotRecorder, parseInputSnapshot } from "@/lib/server/recompute/input-snapshot";
+import {
+  encodeInputSnapshot,
+  INPUT_SNAPSHOT_FORMAT,
+  InputSnapshotRecorder,
+  parseInputSnapshot,
+} from "@/lib/server/recompute/input-snapshot";
 
 // A recorder keeps row numbers of the loader's columns and makes the snapshot, and its digest, from
 // them when asked: the digest decides whether a stored snapshot is written again, so any change in
@@ -78,8 +84,24 @@ describe("InputSnapshotRecorder", () => {
     });
     expect(recorder.fills).toBe(3);
     expect(recorder.fillsFrom(dayNumber("2026-02-02"))).toBe(2);
-    // Stored as JSON and read back as it was made.
-    expect(parseInputSnapshot(JSON.stringify(snapshot))).toEqual(snapshot);
+    // Stored compressed and read back as it was made.
+    const stored = recorder.encoded();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.includes(Buffer.from('"acct-b"'))).toBe(false);
+    expect(parseInputSnapshot(stored)).toEqual(snapshot);
+    expect(recorder.encoded()).toBe(stored);
+  });
+
+  it("reads no stored snapshot it cannot use: another format, plain JSON, or bytes that are not one", () => {
+    const snapshot = recorded(fills).snapshot();
+    expect(parseInputSnapshot(encodeInputSnapshot(snapshot))).toEqual(snapshot);
+    const otherFormat = { ...snapshot, format: INPUT_SNAPSHOT_FORMAT - 1 } as unknown as typeof snapshot;
+    expect(parseInputSnapshot(encodeInputSnapshot(otherFormat))).toBeNull();
+    // What the earlier format stored: the JSON itself.
+    expect(parseInputSnapshot(Buffer.from(JSON.stringify(snapshot)))).toBeNull();
+    expect(parseInputSnapshot(Buffer.from([0x0b, 0x01, 0x80, 0x00]))).toBeNull();
+    expect(parseInputSnapshot(brotliCompressSync("not json"))).toBeNull();
+    expect(parseInputSnapshot(brotliCompressSync("null"))).toBeNull();
   });
 
   it("gives the same digest for the same inputs, and another for any change in them", () => {
