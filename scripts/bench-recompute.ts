@@ -15,7 +15,9 @@
  * import appends them, and the user is recomputed incrementally (only the touched underlying), then
  * fully, each with its time and the statements every connection sent; then 10 more on the
  * underlying whose flat cut leaves the fewest fills, incremental, and 10 more recomputed on the next
- * trading date (every underlying replays from its cut). The import and a small warm-up are not timed.
+ * trading date (every underlying replays from its cut). Last, three full recomputes over rows that
+ * are all current, their median beside the floor's (itself the median of three loads). The import and
+ * a small warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -34,7 +36,7 @@ import {
 } from "@/lib/server/recompute/recompute-in-transaction";
 import { DEFAULT_STATISTICS_POLICY, type StatisticsPolicy } from "@/lib/server/recompute/statistics-policy";
 import { appendFills as appendFillsAsImport } from "./bench/append-fills";
-import { measureCopyFloor } from "./bench/copy-floor";
+import { measureCopyFloor, median } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
 import { parseFlags } from "./bench/parse-flags";
 import { measureReadFloor } from "./bench/read-floor";
@@ -85,6 +87,11 @@ const database = await provideDatabase({ purpose: "test" });
 const db = createPrismaClient(database.env.DATABASE_URL);
 // The server's CPU clock, when its processes are on this machine.
 const serverCpu = await serverCpuClock(db);
+// The floor, and the full recompute over current rows, are each taken several times and their
+// medians compared: one run of either moves by a fifth on this shared machine.
+const FLOOR_RUNS = 3;
+const FULL_REPEATS = 3;
+
 // The superuser's connection to the same database, for the server-side files of the floor.
 const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
 adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
@@ -123,6 +130,7 @@ try {
       adminUrl: adminUrl.toString(),
       userId: userIdFromRobinhoodUserId(robinhoodUserId),
       tables: DERIVED_TABLES,
+      runs: FLOOR_RUNS,
     });
     const fills = runs[0]?.summary.executions ?? 0;
     console.log(
@@ -200,9 +208,23 @@ try {
         `  ${label}, ${scope}: ${seconds.toFixed(3)} s in ${statements - statementsBefore} statements (load ${load} ms, engine ${compute} ms, rows built ${build} ms, written ${write} ms: ${summary.staged} rows staged, ${inserted} inserted, ${updated} updated, ${deleted} deleted${summary.analyzed.length > 0 ? `; analyzed ${summary.analyzed.join(", ")}` : ""})`,
       );
     }
+    // The target's figure: a full recompute over rows that are all current (a repair, an engine
+    // change that moved nothing), repeated, its median beside the floor's.
+    const repeats: number[] = [];
+    for (let run = 0; run < FULL_REPEATS; run++) {
+      const started = performance.now();
+      await recompute(robinhoodUserId, "full");
+      repeats.push((performance.now() - started) / 1000);
+    }
+    const full = median(repeats);
+    console.log(
+      `  full recompute over current rows, ${FULL_REPEATS} runs: ${repeats.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${full.toFixed(3)} s = ${rate(fills / full)} fills/s${"seconds" in floor ? `, ${(full / floor.seconds).toFixed(2)}× the floor` : ""}`,
+    );
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
     else
-      console.log(`  floor: COPY of the same rows into same-shape tables in ${floor.seconds.toFixed(3)} s`);
+      console.log(
+        `  floor: COPY of the same rows into same-shape tables, ${floor.runs.length} runs: ${floor.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${floor.seconds.toFixed(3)} s (the ratios above are to the median)`,
+      );
   }
 } finally {
   await db.$disconnect();
