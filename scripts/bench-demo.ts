@@ -17,6 +17,7 @@ import { openDemoAccount } from "@/lib/server/demo/open-demo-account";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 import { syncUser } from "@/lib/server/sync/sync-user";
 import { startSimulator } from "@/simulator";
+import { median } from "./bench/median";
 import { parseFlags } from "./bench/parse-flags";
 
 const args = z
@@ -52,15 +53,10 @@ try {
       `visitor ${visitor}: ${Math.round(ms)} ms (re-sync of a synced account: ${Math.round(again)} ms)`,
     );
   }
-  console.log(`median opening of a new demo account: ${median(opens)} ms`);
-  console.log(`median re-sync and recompute of an already synced account: ${median(resyncs)} ms`);
+  console.log(`median opening of a new demo account: ${Math.round(median(opens))} ms`);
+  console.log(`median re-sync and recompute of an already synced account: ${Math.round(median(resyncs))} ms`);
 } finally {
   await db.$disconnect();
   await database.stop();
   await simulator.close();
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
 }

@@ -36,8 +36,9 @@ import {
 } from "@/lib/server/recompute/recompute-in-transaction";
 import { DEFAULT_STATISTICS_POLICY, type StatisticsPolicy } from "@/lib/server/recompute/statistics-policy";
 import { appendFills as appendFillsAsImport } from "./bench/append-fills";
-import { measureCopyFloor, median } from "./bench/copy-floor";
+import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
+import { median } from "./bench/median";
 import { parseFlags } from "./bench/parse-flags";
 import { measureReadFloor } from "./bench/read-floor";
 import { processCpuMs, serverCpuClock } from "./bench/server-cpu";

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
+import { median } from "./median";
 
 /**
  * The floor under an import: the same rows the import wrote, loaded by PostgreSQL's `COPY` from
@@ -71,13 +72,4 @@ export async function measureCopyFloor(options: {
     await client.end();
     rmSync(directory, { recursive: true, force: true });
   }
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
