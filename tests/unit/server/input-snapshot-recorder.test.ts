@@ -26,15 +26,14 @@ const call: InstrumentRow = { ...put, id: "instrument-call", option_type: "CALL"
 type Fill = { id: string; account: string; instrument: InstrumentRow; order: string | null; price: number };
 
 /** The fills added to a builder and recorded (all but an unrecorded one in the middle). */
-function recorded(fills: Fill[], strategies = new Map<string, string>()) {
-  const instruments = [put, call];
+function recorded(fills: Fill[], strategies = new Map<string, string>(), instruments = [put, call]) {
   const builder = new ExecutionColumnsBuilder(fills.length + 1, instruments);
   const recorder = new InputSnapshotRecorder("2026-03-01", builder.recordedFillSource());
   const add = (fill: Fill, day: string) =>
     builder.addNumbered(
       fill.id,
       builder.accountNumber(fill.account),
-      builder.contractRow(instruments.indexOf(fill.instrument)),
+      builder.contractRow(instruments.findIndex((instrument) => instrument.id === fill.instrument.id)),
       fill.order === null ? -1 : builder.orderNumber(fill.order),
       1,
       1_000_000,
@@ -117,6 +116,17 @@ describe("InputSnapshotRecorder", () => {
     const digests = changes.map((changed) => recorded(changed).digest());
     expect(new Set([digest, ...digests]).size).toBe(changes.length + 1);
     expect(recorded(fills, new Map([["f1", "long_call"]])).digest()).not.toBe(digest);
+    // A contract's own fields count, each of them, not only which contract a fill names.
+    const contractChanges: Partial<InstrumentRow>[] = [
+      { strike_price: "55" },
+      { expiration_date: "2026-03-27" },
+      { multiplier: "10" },
+      { underlying: "ACMF" },
+    ];
+    const contractDigests = contractChanges.map((change) =>
+      recorded(fills, new Map(), [{ ...put, ...change }, call]).digest(),
+    );
+    expect(new Set([digest, ...contractDigests]).size).toBe(contractChanges.length + 1);
   });
 
   it("tells apart long lists that differ in one element, or only where one list ends", () => {
