@@ -209,43 +209,39 @@ export class InputSnapshotRecorder {
       }
       return known;
     };
-    // Each column in a local of its own: read through a record, every fill paid a lookup per field.
-    const { account: accountColumn, contract: contractColumn, order: orderColumn } = executions;
-    const { account, instrument, order, flags, quantity, price, fees, executedAtMs, tradeDay } = numbers;
-    const rows = this.rows;
     for (let index = 0; index < count; index++) {
-      const row = rows[index] as number;
+      const row = this.rows[index] as number;
       ids[index] = executions.id[row] as string;
-      const sourceAccount = accountColumn[row] as number;
-      let snapshotAccount = accountOf[sourceAccount] as number;
+      const account = executions.account[row] as number;
+      let snapshotAccount = accountOf[account] as number;
       if (snapshotAccount < 0) {
-        snapshotAccount = snapshotAccounts.push(accounts[sourceAccount] as string) - 1;
-        accountOf[sourceAccount] = snapshotAccount;
+        snapshotAccount = snapshotAccounts.push(accounts[account] as string) - 1;
+        accountOf[account] = snapshotAccount;
       }
-      account[index] = snapshotAccount;
-      const contract = contractColumn[row] as number;
-      let snapshotInstrument = instrumentOfContract[contract] as number;
-      if (snapshotInstrument < 0) {
-        snapshotInstrument = instrumentIndex(this.source.instrumentOfContract(contract));
-        instrumentOfContract[contract] = snapshotInstrument;
+      numbers.account[index] = snapshotAccount;
+      const contract = executions.contract[row] as number;
+      let instrument = instrumentOfContract[contract] as number;
+      if (instrument < 0) {
+        instrument = instrumentIndex(this.source.instrumentOfContract(contract));
+        instrumentOfContract[contract] = instrument;
       }
-      instrument[index] = snapshotInstrument;
-      const sourceOrder = orderColumn[row] as number;
+      numbers.instrument[index] = instrument;
+      const order = executions.order[row] as number;
       let snapshotOrder = -1;
-      if (sourceOrder >= 0) {
-        snapshotOrder = orderOf[sourceOrder] as number;
+      if (order >= 0) {
+        snapshotOrder = orderOf[order] as number;
         if (snapshotOrder < 0) {
-          snapshotOrder = snapshotOrders.push(orders[sourceOrder] as string) - 1;
-          orderOf[sourceOrder] = snapshotOrder;
+          snapshotOrder = snapshotOrders.push(orders[order] as string) - 1;
+          orderOf[order] = snapshotOrder;
         }
       }
-      order[index] = snapshotOrder;
-      flags[index] = executions.flags[row] as number;
-      quantity[index] = executions.quantity[row] as number;
-      price[index] = executions.price[row] as number;
-      fees[index] = executions.fees[row] as number;
-      executedAtMs[index] = executions.executedAt[row] as number;
-      tradeDay[index] = executions.tradeDay[row] as number;
+      numbers.order[index] = snapshotOrder;
+      numbers.flags[index] = executions.flags[row] as number;
+      numbers.quantity[index] = executions.quantity[row] as number;
+      numbers.price[index] = executions.price[row] as number;
+      numbers.fees[index] = executions.fees[row] as number;
+      numbers.executedAtMs[index] = executions.executedAt[row] as number;
+      numbers.tradeDay[index] = executions.tradeDay[row] as number;
     }
     const openingStrategies = this.strategies.map(([index, strategy]): [string, string] => [
       ids[index] as string,
@@ -315,11 +311,10 @@ const INSTRUMENT_FIELDS = [
   "multiplier",
 ] as const satisfies readonly (keyof InstrumentRow)[];
 type UnhashedInstrumentField = Exclude<keyof InstrumentRow, (typeof INSTRUMENT_FIELDS)[number]>;
-const everyInstrumentFieldHashed: [UnhashedInstrumentField] extends [never] ? true : never = true;
+const _everyInstrumentFieldHashed: [UnhashedInstrumentField] extends [never] ? true : never = true;
 
 /** Hashes the contracts as their fields' texts in a row (a fixed number each), joined by NUL. */
 function updateWithInstruments(hash: Hash, instruments: readonly InstrumentRow[]): void {
-  void everyInstrumentFieldHashed;
   hash.update(`\ninstruments ${instruments.length}\n`);
   for (let start = 0; start < instruments.length; start += LIST_PIECE) {
     let text = "";
