@@ -16,8 +16,9 @@
  * fully, each with its time and the statements every connection sent; then 10 more on the
  * underlying whose flat cut leaves the fewest fills, incremental, and 10 more recomputed on the next
  * trading date (every underlying replays from its cut). Last, three full recomputes over rows that
- * are all current, their median beside the floor's (itself the median of three loads). The import and
- * a small warm-up are not timed.
+ * are all current, their median beside the floor's (itself the median of three loads), each also
+ * run right after a load of the floor and divided by it, with the median of those ratios. The import
+ * and a small warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -210,17 +211,31 @@ try {
       );
     }
     // The target's figure: a full recompute over rows that are all current (a repair, an engine
-    // change that moved nothing), repeated, its median beside the floor's.
+    // change that moved nothing), repeated, each run right after a load of the floor, so that each
+    // ratio compares two runs taken moments apart; the median of those ratios, beside the ratio of
+    // the medians (a minute apart, the machine's speed moves both by a fifth).
     const repeats: number[] = [];
-    for (let run = 0; run < FULL_REPEATS; run++) {
-      const started = performance.now();
-      await recompute(robinhoodUserId, "full");
-      repeats.push((performance.now() - started) / 1000);
-    }
+    const paired = await measureCopyFloor({
+      adminUrl: adminUrl.toString(),
+      userId: userIdFromRobinhoodUserId(robinhoodUserId),
+      tables: DERIVED_TABLES,
+      runs: FULL_REPEATS,
+      afterEachRun: async () => {
+        const started = performance.now();
+        await recompute(robinhoodUserId, "full");
+        repeats.push((performance.now() - started) / 1000);
+      },
+    });
     const full = median(repeats);
     console.log(
       `  full recompute over current rows, ${FULL_REPEATS} runs: ${repeats.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${full.toFixed(3)} s = ${rate(fills / full)} fills/s${"seconds" in floor ? `, ${(full / floor.seconds).toFixed(2)}× the floor` : ""}`,
     );
+    if ("runs" in paired) {
+      const ratios = repeats.map((seconds, run) => seconds / (paired.runs[run] as number));
+      console.log(
+        `    each right after a load of the floor (${paired.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s): ${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(" / ")}, median ${median(ratios).toFixed(2)}×`,
+      );
+    } else console.log(`    floor loads between the runs: not measured (${paired.skipped})`);
     if ("skipped" in floor) console.log(`  floor: not measured (${floor.skipped})`);
     else
       console.log(

@@ -22,6 +22,11 @@ export async function measureCopyFloor(options: {
    * median, and `runs` every time, for a machine whose noise moves one run by a fifth.
    */
   runs?: number;
+  /**
+   * Run after each load, untimed: work timed against the floor, run in turn with it, so each of its
+   * runs has a floor taken moments before (`bench-recompute`'s full recompute over current rows).
+   */
+  afterEachRun?: () => Promise<void>;
 }): Promise<{ seconds: number; rows: number; runs: number[] } | { skipped: string }> {
   const userId = z.uuid().parse(options.userId);
   const mine = `user_id = '${userId}'`;
@@ -62,6 +67,7 @@ export async function measureCopyFloor(options: {
         await client.query(`COPY bench_floor_${table} FROM '${path.join(directory, table)}'`);
       await client.query("COMMIT");
       runs.push((performance.now() - started) / 1000);
+      await options.afterEachRun?.();
     }
     return { seconds: median(runs), rows, runs };
   } catch (error) {
