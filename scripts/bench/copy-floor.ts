@@ -48,6 +48,8 @@ export async function measureCopyFloor(options: {
   const directory = mkdtempSync(path.join(tmpdir(), "rollbook-copy-floor-"));
   // The server writes and reads the files as its own operating-system user.
   chmodSync(directory, 0o777);
+  // Whether `afterEachRun` is running: a failure then is that work's own, not the floor's.
+  let runningAfter = false;
   try {
     let rows = 0;
     for (const [table, where] of tables) {
@@ -71,11 +73,14 @@ export async function measureCopyFloor(options: {
         // The load's dirty pages written out first (untimed): else the server writes them while the
         // work after it runs, and that work pays for the floor's load.
         await client.query("CHECKPOINT");
+        runningAfter = true;
         await options.afterEachRun();
+        runningAfter = false;
       }
     }
     return { seconds: median(runs), rows, runs };
   } catch (error) {
+    if (runningAfter) throw error;
     await client.query("ROLLBACK").catch(() => {});
     return { skipped: error instanceof Error ? error.message : String(error) };
   } finally {
