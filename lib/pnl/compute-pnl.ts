@@ -2,6 +2,7 @@ import { add, formatMoney, type Micro, parseDecimal } from "@/lib/money";
 import { summarizeContracts, summarizeUnderlyings } from "./aggregate";
 import { f64, i32 } from "./cells";
 import { ChainIndex } from "./chains/build-chains";
+import type { ContractRegistry } from "./contract";
 import { CorporateActionReplay } from "./corporate-actions/apply-actions";
 import { addChainAdjustments } from "./corporate-actions/chain-adjustments";
 import { DayLedger } from "./day-ledger";
@@ -28,6 +29,8 @@ import { wheelCycles } from "./wheel/wheel-cycles";
 
 /** The tables each result's matched lots are read from (see `forEachMatchedLot`). */
 const matchTables = new WeakMap<PnlResult, MatchRowTables>();
+/** The contracts each result was computed over (see `contractInputRows`). */
+const contractRegistries = new WeakMap<PnlResult, ContractRegistry>();
 
 /** Bumped whenever the same input can produce a different result; recompute runs record it. */
 export const ENGINE_VERSION = "1.1.0";
@@ -161,6 +164,7 @@ export function computePnl(input: PnlInput | PnlColumns): PnlResult {
   // Redefined in place, so the properties keep their order.
   defineLazy(result, "contracts", () => summarizeContracts(books));
   matchTables.set(result, rowTables);
+  contractRegistries.set(result, normalized.contracts);
   defineLazy(result, "matches", () => matchRows(rowTables));
   defineLazy(result, "openLots", () => openLotRows(valuation.openLots, rowTables));
   defineLazy(result, "chains", () =>
@@ -205,10 +209,26 @@ export function forEachMatchedLot(result: PnlResult, visit: (lot: Readonly<Match
   for (const lot of result.matches)
     visit({
       ...lot,
+      contractRow: -1,
       openFees: parseDecimal(lot.openFees),
       closeFees: parseDecimal(lot.closeFees),
       realized: parseDecimal(lot.realized),
     });
+}
+
+/**
+ * The row of the input's contract columns that names each contract of a result, by the key the
+ * result shows it by (`contractKey`): -1 for a contract no row names (an event's only, or one a
+ * corporate action made), and for every contract of a result not computed in this process (a copy).
+ * The map is made on the first call; the keys are the result's own strings, so a lookup by one
+ * compares no text.
+ */
+export function contractInputRows(result: PnlResult): (contractKey: string) => number {
+  const registry = contractRegistries.get(result);
+  if (registry === undefined) return () => -1;
+  const rows = new Map<string, number>();
+  for (const contract of registry.list) if (contract.inputRow >= 0) rows.set(contract.key, contract.inputRow);
+  return (contractKey) => rows.get(contractKey) ?? -1;
 }
 
 /** How many matched lots a result has (`result.matches.length`, without building them). */

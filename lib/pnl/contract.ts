@@ -33,6 +33,12 @@ function keyOf(
 export class ContractRec {
   /** The first book opened on this contract (one per account; usually there is just one). */
   firstBook = -1;
+  /**
+   * The first row of the input's contract columns (`PnlColumns.contracts`) that names this contract,
+   * or -1 when none does (named only by an event, or made by a corporate action): a caller that
+   * numbered its contracts by those rows finds its own record of a result's contract by it.
+   */
+  inputRow = -1;
   // Built on first use, then shared by every row that shows them.
   private keyText: string | null = null;
   private expirationCache: string | null = null;

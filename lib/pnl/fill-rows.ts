@@ -91,15 +91,19 @@ function contractRecords(
       strike > 0 &&
       Number.isSafeInteger(multiplier) &&
       multiplier > 0;
-    records[row] = valid
-      ? registry.intern(
-          underlying,
-          i32(columns.expirationDay, row),
-          optionType === 0 ? "call" : "put",
-          strike,
-          multiplier,
-        )
-      : null;
+    if (!valid) {
+      records[row] = null;
+      continue;
+    }
+    const record = registry.intern(
+      underlying,
+      i32(columns.expirationDay, row),
+      optionType === 0 ? "call" : "put",
+      strike,
+      multiplier,
+    );
+    if (record.inputRow < 0) record.inputRow = row;
+    records[row] = record;
   }
   return records;
 }

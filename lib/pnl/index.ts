@@ -3,7 +3,13 @@
  * lots, open positions, roll chains and totals. Pure and exact (see lib/money).
  */
 export { BREAKEVEN_ROUNDING } from "./chains/build-chains";
-export { computePnl, ENGINE_VERSION, forEachMatchedLot, matchedLotCount } from "./compute-pnl";
+export {
+  computePnl,
+  contractInputRows,
+  ENGINE_VERSION,
+  forEachMatchedLot,
+  matchedLotCount,
+} from "./compute-pnl";
 export { contractKey } from "./contract";
 export { dayNumber, formatDay } from "./dates";
 export {

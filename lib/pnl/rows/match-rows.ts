@@ -36,6 +36,12 @@ export type MatchedLotView = Omit<MatchedLot, "openFees" | "closeFees" | "realiz
   openFees: Micro;
   closeFees: Micro;
   realized: Micro;
+  /**
+   * The lot's contract as the first row of the input's contract columns that names it
+   * (`ContractRec.inputRow`), or -1 when none does: a writer finds its own record of the contract by
+   * this number, where the key would take a lookup by text per lot.
+   */
+  contractRow: number;
 };
 
 const ZERO_PRICE = formatDecimal(0);
@@ -51,6 +57,7 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
   const lot: MatchedLotView = {
     accountId: "",
     contractKey: "",
+    contractRow: -1,
     underlying: "",
     direction: "long",
     openExecutionId: "",
@@ -88,6 +95,7 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
     }
     lot.accountId = item(books.accountId, book);
     lot.contractKey = contract.key;
+    lot.contractRow = contract.inputRow;
     lot.underlying = contract.underlying;
     lot.direction = DIRECTIONS[u8(episodes.direction, episode)] as Direction;
     lot.openExecutionId = fillId(fills, opening);
@@ -115,7 +123,7 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
 /** The matched-lot rows, in the order the replay closed them. */
 export function matchRows(tables: MatchRowTables): MatchedLot[] {
   const rows: MatchedLot[] = [];
-  visitMatches(tables, (lot) => {
+  visitMatches(tables, ({ contractRow: _row, ...lot }) => {
     rows.push({
       ...lot,
       openFees: formatMoney(lot.openFees),

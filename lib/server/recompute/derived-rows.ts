@@ -3,6 +3,7 @@ import { add, formatDecimal, formatMoney, type Micro } from "@/lib/money";
 import { type CloseKind, type Direction, forEachMatchedLot, type PnlResult } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
+import type { InstrumentIdOf } from "./contract-instrument-ids";
 import { derivedRowId, derivedRowIds } from "./derived-row-id";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
 
@@ -23,8 +24,8 @@ export type DerivedTables = DerivedTable[];
 export type DerivedRowsOptions = {
   userId: string;
   result: PnlResult;
-  /** Instrument id by `contractKey`, from the loader and the adjusted contracts. */
-  instrumentIds: Map<string, string>;
+  /** The instrument id of each contract the result names, from the loader and the adjusted contracts. */
+  instrumentIdOf: InstrumentIdOf;
   /** The broker's `opening_strategy` by engine chain id. */
   openingStrategies: Map<string, string>;
   /** From flat cuts: the realized stock P&L before each symbol's cut, by account. */
@@ -119,7 +120,7 @@ export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl
 
 /** The rows a result stands for, in every derived table, as COPY text. */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
-  const { userId, result, instrumentIds, openingStrategies } = options;
+  const { userId, result, instrumentIdOf, openingStrategies } = options;
   const settled = options.settled ?? new Map<string, string>();
   // Ended before its underlying's settled date: the day an entity ended, `YYYY-MM-DD`, or null.
   const endedBefore = (underlying: string, day: string | null) => {
@@ -134,8 +135,8 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   for (const chain of result.chains)
     if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
     else liveChains.push(chain);
-  const instrumentOf = (key: string) => {
-    const id = instrumentIds.get(key);
+  const instrumentOf = (key: string, row?: number) => {
+    const id = instrumentIdOf(key, row);
     if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
     return id;
   };
@@ -235,7 +236,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
       lotId(lotKey),
       userId,
       lot.accountId,
-      instrumentOf(lot.contractKey),
+      instrumentOf(lot.contractKey, lot.contractRow),
       lotKey,
       chainIdOf(lot.chainId),
       side(lot.direction),

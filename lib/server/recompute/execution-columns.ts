@@ -134,9 +134,15 @@ export class ExecutionColumnsBuilder {
       accounts: this.accounts.list,
       orders: this.orders.list,
       contractCount: () => this.contracts.count,
-      instrumentOfContract: (row) =>
-        this.instruments[this.instrumentOfContract[row] as number] as InstrumentRow,
+      instrumentOfContract: (row) => this.instrumentOfContractRow(row),
     };
+  }
+
+  /** The instrument of contract row `row` (`contractRow`). */
+  instrumentOfContractRow(row: number): InstrumentRow {
+    const instrument = this.instrumentOfContract[row];
+    if (instrument === undefined) throw new Error(`no contract in row ${row}`);
+    return this.instruments[instrument] as InstrumentRow;
   }
 
   /** The columns so far, as the engine's input (events and the rest are the caller's). */

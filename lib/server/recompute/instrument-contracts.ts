@@ -9,7 +9,7 @@ import type { InstrumentRow } from "./execution-columns";
  * id (events, marks, saved inputs) use a map, made on first use.
  */
 export class InstrumentContracts {
-  private readonly made: ({ contract: OptionContract; key: string } | undefined)[];
+  private readonly made: ({ contract: OptionContract; key: string | null } | undefined)[];
   private byId: Map<string, number> | null = null;
 
   constructor(readonly instruments: readonly InstrumentRow[]) {
@@ -37,7 +37,7 @@ export class InstrumentContracts {
   }
 
   keyOf(instrumentId: string): string {
-    return this.entry(this.rowOf(instrumentId)).key;
+    return this.keyOfRow(this.rowOf(instrumentId));
   }
 
   /** Whether the input mentions the instrument so far. */
@@ -46,13 +46,20 @@ export class InstrumentContracts {
     return row !== undefined && this.made[row] !== undefined;
   }
 
+  /** The instrument id of every contract the input mentions so far, by `contractKey`. */
   idsByKey(): Map<string, string> {
     const ids = new Map<string, string>();
-    for (let row = 0; row < this.made.length; row++) {
-      const made = this.made[row];
-      if (made !== undefined) ids.set(made.key, this.instrument(row).id);
-    }
+    for (let row = 0; row < this.made.length; row++)
+      if (this.made[row] !== undefined) ids.set(this.keyOfRow(row), this.instrument(row).id);
     return ids;
+  }
+
+  // Made when first asked: only marks and contracts looked up by key need it, and a large history has
+  // tens of thousands of contracts.
+  private keyOfRow(row: number): string {
+    const entry = this.entry(row);
+    entry.key ??= contractKey(entry.contract);
+    return entry.key;
   }
 
   private rowsById(): Map<string, number> {
@@ -76,7 +83,7 @@ export class InstrumentContracts {
         optionType: instrument.option_type === "CALL" ? "call" : "put",
         multiplier: instrument.multiplier,
       };
-      known = { contract, key: contractKey(contract) };
+      known = { contract, key: null };
       this.made[row] = known;
     }
     return known;

@@ -2,6 +2,7 @@ import "server-only";
 import type { PnlColumns } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import type { MarketDataSource } from "@/lib/server/marks/market-data-source";
+import type { LoadedInstrumentIds } from "./contract-instrument-ids";
 import type { FlatCut } from "./flat-cuts";
 import { type InputSnapshot, type InputSnapshotRecorder, parseInputSnapshot } from "./input-snapshot";
 import { loadCorporateActions } from "./load-corporate-actions";
@@ -11,8 +12,8 @@ import { readInputRows } from "./read-input-rows";
 export type LoadedPnlInput = {
   /** The engine's columnar input: fills as typed columns, the rest as objects. */
   input: PnlColumns;
-  /** Instrument id of every contract the input mentions, by `contractKey`. */
-  instrumentIds: Map<string, string>;
+  /** Instrument id of every contract the input mentions. */
+  instrumentIds: LoadedInstrumentIds;
   /** Newest change among the inputs, recorded on the recompute run. */
   watermark: Date | null;
   /** The first synced trading date the input counted imported rows up to (`firstSyncedTradeDate`). */

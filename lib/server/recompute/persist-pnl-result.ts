@@ -3,6 +3,7 @@ import { matchedLotCount, type PnlResult } from "@/lib/pnl";
 import { type MergedCounts, mergeUserRows } from "@/lib/server/db/merge-user-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
+import type { InstrumentIdOf } from "./contract-instrument-ids";
 import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
@@ -12,8 +13,8 @@ import type { StatisticsPolicy } from "./statistics-policy";
 export type PersistPnlResultOptions = {
   userId: string;
   result: PnlResult;
-  /** Instrument id by `contractKey`, from the loader. */
-  instrumentIds: Map<string, string>;
+  /** The instrument id of each contract the result names (`withAdjustedInstruments`). */
+  instrumentIdOf: InstrumentIdOf;
   /** The broker's `opening_strategy` by broker execution id, from the loader. */
   openingStrategyOfFill: ReadonlyMap<string, string>;
   /**
@@ -70,7 +71,7 @@ export async function persistPnlResult(
   tx: UserTransaction,
   options: PersistPnlResultOptions,
 ): Promise<PersistedCounts> {
-  const { userId, result, instrumentIds, underlyings, lastDays } = options;
+  const { userId, result, instrumentIdOf, underlyings, lastDays } = options;
   const cuts = options.cuts ?? new Map<string, FlatCut>();
   const started = performance.now();
   const openingStrategies = chainOpeningStrategies(result, options.openingStrategyOfFill);
@@ -79,7 +80,7 @@ export async function persistPnlResult(
   const tables = derivedRows({
     userId,
     result,
-    instrumentIds,
+    instrumentIdOf,
     openingStrategies,
     stockRealizedBefore,
     settled,

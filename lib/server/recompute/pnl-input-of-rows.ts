@@ -9,6 +9,7 @@ import {
   type PnlStockTrade,
 } from "@/lib/pnl";
 import { repeatedTextAt } from "@/lib/server/db/copy-columns";
+import type { LoadedInstrumentIds } from "./contract-instrument-ids";
 import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
 import { type InputSnapshot, InputSnapshotRecorder } from "./input-snapshot";
@@ -296,7 +297,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
 
   return {
     input,
-    instrumentIds: contracts.idsByKey(),
+    instrumentIds: loadedInstrumentIds(columns, contracts),
     watermark: watermarkMs === Number.NEGATIVE_INFINITY ? null : new Date(watermarkMs),
     syncedFrom,
     openingStrategyOfFill,
@@ -308,11 +309,30 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   };
 }
 
+/** By contract row from the columns the fills were added to, by key from the contracts met so far. */
+function loadedInstrumentIds(
+  columns: ExecutionColumnsBuilder,
+  contracts: InstrumentContracts,
+): LoadedInstrumentIds {
+  let byKey: Map<string, string> | null = null;
+  return {
+    ofContractRow: (row) => columns.instrumentOfContractRow(row).id,
+    byKey: () => {
+      byKey ??= contracts.idsByKey();
+      return byKey;
+    },
+  };
+}
+
+function noContractRow(row: number): never {
+  throw new Error(`no contract in row ${row}`);
+}
+
 function tooNarrow(asOf: string, what: "scope" | "cut" = "scope"): LoadedPnlInput {
   const empty = new ExecutionColumnsBuilder(0, []).build();
   return {
     input: { format: "columns", asOf, ...empty, events: [], stockTrades: [], marks: {} },
-    instrumentIds: new Map(),
+    instrumentIds: { ofContractRow: noContractRow, byKey: () => new Map() },
     watermark: null,
     syncedFrom: null,
     openingStrategyOfFill: new Map(),

@@ -2,6 +2,11 @@ import "server-only";
 import { contractKey, type OptionContract, type PnlResult } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { storeInstruments } from "@/lib/server/imports/store-instruments";
+import {
+  type InstrumentIdOf,
+  instrumentIdsOfResult,
+  type LoadedInstrumentIds,
+} from "./contract-instrument-ids";
 
 /**
  * Instrument ids for every contract the result names. A rename or split moves positions into an
@@ -12,12 +17,13 @@ import { storeInstruments } from "@/lib/server/imports/store-instruments";
 export async function withAdjustedInstruments(
   tx: UserTransaction,
   result: PnlResult,
-  instrumentIds: Map<string, string>,
-): Promise<Map<string, string>> {
+  loaded: LoadedInstrumentIds,
+): Promise<InstrumentIdOf> {
+  const instrumentIdOf = instrumentIdsOfResult(result, loaded);
   const missing: OptionContract[] = [];
   for (const chain of result.chains) {
     for (const step of chain.adjustments) {
-      if (instrumentIds.has(step.to.contractKey)) continue;
+      if (instrumentIdOf(step.to.contractKey) !== undefined) continue;
       const contract: OptionContract = {
         underlying: step.to.underlying,
         expiration: step.to.expiration,
@@ -30,6 +36,6 @@ export async function withAdjustedInstruments(
       missing.push(contract);
     }
   }
-  if (missing.length === 0) return instrumentIds;
-  return new Map([...instrumentIds, ...(await storeInstruments(tx, missing))]);
+  if (missing.length === 0) return instrumentIdOf;
+  return instrumentIdsOfResult(result, loaded, await storeInstruments(tx, missing));
 }
