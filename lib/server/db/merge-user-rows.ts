@@ -11,13 +11,13 @@ import {
   transactionConnection,
   UUID,
 } from "./copy-rows";
+import { finishSideWork, type SideWork, whileWaiting } from "./side-work";
 import {
   changedRowsOfTablesByLines,
   columnTypesOf,
   columnTypesQuery,
   READ_AS_GIVEN,
 } from "./stored-row-lines";
-
 import type { UserTransaction } from "./with-user-transaction";
 
 /**
@@ -47,11 +47,12 @@ export type MergeUserRowsOptions = {
   /** Up to how many rows in all are staged inline (default 2,000); tests lower it to take the COPY path. */
   inlineStagingRows?: number;
   /**
-   * Work for this side while the server runs the merge's query (a first recompute's inserts keep it
-   * busy for a second or more, with nothing to do here): called once the query is sent, before its
-   * answer is awaited. Not called when there is nothing to send.
+   * Work for this side while it waits on the server (`SideWork`): a slice at a time while the
+   * stored rows are read and compared (the server prints them faster than they are compared only at
+   * times), the rest once the merge's query is sent (a first recompute's inserts keep the server busy
+   * for a second or more, with nothing to do here), before its answer is awaited.
    */
-  whileWriting?: () => void;
+  sideWork?: SideWork;
 };
 
 // Up to this many rows in all are staged by INSERT … VALUES in the merge's own query (no round trip
@@ -99,9 +100,13 @@ export async function mergeUserRows(
   const connection = await transactionConnection(tx);
   // Both compare on this side first and stage only the rows that differ: a scoped merge the
   // scope's rows, read by one query; a whole one every table's rows, by lines of COPY text.
-  const { changes, holding } = scope
-    ? { changes: await changedRows(connection, { userId, tables: options.tables, scope }), holding: null }
-    : await changedRowsOfWhole(connection, userId, options.tables);
+  const compared: Promise<{ changes: Map<string, TableChanges>; holding: Set<string> | null }> = scope
+    ? changedRows(connection, { userId, tables: options.tables, scope }).then((changes) => ({
+        changes,
+        holding: null,
+      }))
+    : changedRowsOfWhole(connection, userId, options.tables);
+  const { changes, holding } = await whileWaiting(options.sideWork, compared);
   const tables = options.tables.map((table) => ({
     ...table,
     rows: changes.get(table.table)?.rows ?? table.rows,
@@ -184,7 +189,7 @@ export async function mergeUserRows(
   const setup = [...inline.statements, ...(analyze ? [analyze] : [])];
   const statements = [...setup, ...merge.map((statement) => statement.sql)];
   // A scoped merge that found nothing changed has nothing to send.
-  const results = statements.length > 0 ? await sendWhile(connection, statements, options.whileWriting) : [];
+  const results = await sendWhile(connection, statements, options.sideWork);
   // A multi-statement query answers one result per statement, in order.
   const answers = (Array.isArray(results) ? results : [results]).slice(setup.length);
   const perTable = new Map<string, TableMerge>(
@@ -302,11 +307,18 @@ function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[], evenG
   return `SELECT concat_ws(',', ${probes.length > 0 ? probes.join(", ") : "NULL"}) AS tables`;
 }
 
-/** Sends the statements as one query, runs `work` while the server answers, then awaits the answer. */
-async function sendWhile(connection: pg.PoolClient, statements: readonly string[], work?: () => void) {
+/**
+ * Sends the statements as one query, finishes `work` while the server answers, then awaits the
+ * answer. With no statement nothing is sent (a scoped merge that found nothing changed).
+ */
+async function sendWhile(connection: pg.PoolClient, statements: readonly string[], work?: SideWork) {
+  if (statements.length === 0) {
+    finishSideWork(work);
+    return [];
+  }
   const answer = connection.query(statements.join(";\n"));
   try {
-    work?.();
+    finishSideWork(work);
   } catch (error) {
     await answer.catch(() => undefined);
     throw error;

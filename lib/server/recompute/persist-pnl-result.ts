@@ -1,6 +1,7 @@
 import "server-only";
 import { matchedLotCount, type PnlResult } from "@/lib/pnl";
 import { type MergedCounts, mergeUserRows } from "@/lib/server/db/merge-user-rows";
+import type { SideWork } from "@/lib/server/db/side-work";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import type { InstrumentIdOf } from "./contract-instrument-ids";
@@ -36,10 +37,10 @@ export type PersistPnlResultOptions = {
   /** Up to how many rows the merge stages inline instead of by COPY (tests lower it); its default otherwise. */
   inlineStagingRows?: number;
   /**
-   * Work for this side while the server writes (`mergeUserRows`' `whileWriting`), handed the flat
-   * cuts the write records.
+   * Work for this side while it waits on the server (`mergeUserRows`' `sideWork`), made from the
+   * flat cuts the write records.
    */
-  whileWriting?: (cuts: ReadonlyMap<string, FlatCut>) => void;
+  sideWork?: (cuts: ReadonlyMap<string, FlatCut>) => SideWork;
 };
 
 export type PersistedCounts = {
@@ -101,7 +102,7 @@ export async function persistPnlResult(
     tables,
     scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
     inlineStagingRows: options.inlineStagingRows,
-    whileWriting: options.whileWriting && (() => options.whileWriting?.(nextCuts)),
+    sideWork: options.sideWork?.(nextCuts),
   });
   const mergedAt = performance.now();
   // A write that changed a large share of the user's rows leaves the planner's statistics behind.

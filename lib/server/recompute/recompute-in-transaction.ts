@@ -11,7 +11,7 @@ import { planRecompute, type RecomputeMode } from "./plan-recompute";
 import {
   INPUT_SNAPSHOT_LAG_DAYS,
   type InputSnapshotChoice,
-  prepareInputSnapshots,
+  preparingInputSnapshots,
   readStoredSnapshots,
   type StoredSnapshot,
   saveInputSnapshots,
@@ -237,7 +237,7 @@ async function replay(
   const computedAt = performance.now();
   const settled = settledBefore(loaded.input, options.changedFrom ?? new Map());
   const instrumentIdOf = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
-  // Known before the write, so the saved inputs to write are made while the server writes.
+  // Known before the write, so the saved inputs to write are made while this side waits on the server.
   const snapshots: Omit<InputSnapshotChoice, "cuts"> = {
     readFromSnapshots: new Set(loaded.fromSnapshots.keys()),
     recorded: loaded.recorded,
@@ -257,7 +257,7 @@ async function replay(
     lastDays: loaded.lastDays,
     statistics: options.statistics,
     inlineStagingRows: options.inlineStagingRows,
-    whileWriting: (cuts) => prepareInputSnapshots({ ...snapshots, cuts }),
+    sideWork: (cuts) => preparingInputSnapshots({ ...snapshots, cuts }),
   });
   const persistedAt = performance.now();
   const snapshotsWritten = await saveInputSnapshots(tx, {

@@ -53,13 +53,9 @@ export function snapshotsToWrite(choice: InputSnapshotChoice): {
   kept: Set<string>;
   written: { underlying: string; recorder: InputSnapshotRecorder }[];
 } {
-  const minFills = Math.max(1, choice.minFills ?? INPUT_SNAPSHOT_MIN_FILLS);
   const kept = new Set(choice.readFromSnapshots);
   const written: { underlying: string; recorder: InputSnapshotRecorder }[] = [];
-  if (choice.corporateActions) return { kept, written };
-  for (const [underlying, recorder] of choice.recorded) {
-    // Worth keeping when it spares a replay from the flat cut reading that many fills at least.
-    if (fillsFromCut(recorder, choice.cuts.get(underlying)) < minFills) continue;
+  for (const [underlying, recorder] of recordedWorthKeeping(choice)) {
     kept.add(underlying);
     const known = choice.stored.get(underlying);
     if (
@@ -73,14 +69,32 @@ export function snapshotsToWrite(choice: InputSnapshotChoice): {
   return { kept, written };
 }
 
+/** The underlyings read whole whose recorded inputs are worth a snapshot, with their recorders. */
+function recordedWorthKeeping(choice: InputSnapshotChoice): [string, InputSnapshotRecorder][] {
+  if (choice.corporateActions) return [];
+  const minFills = Math.max(1, choice.minFills ?? INPUT_SNAPSHOT_MIN_FILLS);
+  // Worth keeping when it spares a replay from the flat cut reading that many fills at least.
+  return [...choice.recorded].filter(
+    ([underlying, recorder]) => fillsFromCut(recorder, choice.cuts.get(underlying)) >= minFills,
+  );
+}
+
 /**
  * Makes ahead what `saveInputSnapshots` will write (the digests it compares and the compressed
- * snapshots that differ): a recompute calls this while the server writes its rows, when this side
- * would otherwise wait. At 100,000 fills that is 0.1–0.2 s of digests and, for a first recompute
+ * snapshots that differ), one underlying's digest or snapshot per step (`SideWork`): a recompute
+ * runs the steps while it waits on the server (reading the stored rows, writing its own), where this
+ * side would otherwise idle. At 100,000 fills that is 0.1–0.2 s of digests and, for a first recompute
  * or a new snapshot day, 0.2–0.25 s of JSON and compression.
  */
-export function prepareInputSnapshots(choice: InputSnapshotChoice): void {
-  for (const { recorder } of snapshotsToWrite(choice).written) recorder.encoded();
+export function* preparingInputSnapshots(choice: InputSnapshotChoice): Generator<void> {
+  for (const [, recorder] of recordedWorthKeeping(choice)) {
+    recorder.digest();
+    yield;
+  }
+  for (const { recorder } of snapshotsToWrite(choice).written) {
+    recorder.encoded();
+    yield;
+  }
 }
 
 /**
