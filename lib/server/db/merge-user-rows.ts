@@ -48,8 +48,8 @@ export type MergeUserRowsOptions = {
   inlineStagingRows?: number;
   /**
    * Work for this side while it waits on the server (`SideWork`): a slice at a time while the
-   * stored rows are read and compared (the server prints them faster than they are compared only at
-   * times), the rest once the merge's query is sent (a first recompute's inserts keep the server busy
+   * stored rows are read and compared (this side often waits there for the server to print the next
+   * piece), the rest once the merge's query is sent (a first recompute's inserts keep the server busy
    * for a second or more, with nothing to do here), before its answer is awaited.
    */
   sideWork?: SideWork;
