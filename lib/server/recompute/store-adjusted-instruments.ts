@@ -19,7 +19,9 @@ export async function withAdjustedInstruments(
   result: PnlResult,
   loaded: LoadedInstrumentIds,
 ): Promise<InstrumentIdOf> {
-  const instrumentIdOf = instrumentIdsOfResult(result, loaded);
+  // Filled below with the contracts stored here, so one lookup serves before and after.
+  const adjusted = new Map<string, string>();
+  const instrumentIdOf = instrumentIdsOfResult(result, loaded, adjusted);
   const missing: OptionContract[] = [];
   for (const chain of result.chains) {
     for (const step of chain.adjustments) {
@@ -36,6 +38,6 @@ export async function withAdjustedInstruments(
       missing.push(contract);
     }
   }
-  if (missing.length === 0) return instrumentIdOf;
-  return instrumentIdsOfResult(result, loaded, await storeInstruments(tx, missing));
+  if (missing.length > 0) for (const [key, id] of await storeInstruments(tx, missing)) adjusted.set(key, id);
+  return instrumentIdOf;
 }
