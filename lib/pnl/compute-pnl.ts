@@ -16,7 +16,7 @@ import { reconcile } from "./reconcile";
 import type { PnlIssue, PnlResult } from "./result-types";
 import { detectRolls } from "./rolls/detect-rolls";
 import { defineLazy } from "./rows/lazy";
-import { type MatchedLotView, type MatchRowTables, matchRows, visitMatches } from "./rows/match-rows";
+import { type MatchedLotVisitor, type MatchRowTables, matchRows, visitMatches } from "./rows/match-rows";
 import { openLotRows } from "./rows/open-lot-rows";
 import { replayStock } from "./stock";
 import { formatStock } from "./stock-output";
@@ -196,18 +196,18 @@ export function computePnl(input: PnlInput | PnlColumns): PnlResult {
 }
 
 /**
- * Hands each of a result's matched lots to `visit`, in `result.matches` order, with the money as
+ * Hands each of a result's matched lots to `visitor`, in `result.matches` order, with the money as
  * micros: what a writer of rows reads, without a `MatchedLot` object per lot (see `visitMatches`).
  * A result that did not come from `computePnl` in this process (a copy) is read from its `matches`.
  */
-export function forEachMatchedLot(result: PnlResult, visit: (lot: Readonly<MatchedLotView>) => void): void {
+export function forEachMatchedLot(result: PnlResult, visitor: MatchedLotVisitor): void {
   const tables = matchTables.get(result);
   if (tables !== undefined) {
-    visitMatches(tables, visit);
+    visitMatches(tables, visitor);
     return;
   }
   for (const lot of result.matches)
-    visit({
+    visitor.visitLot({
       ...lot,
       contractRow: -1,
       openFees: parseDecimal(lot.openFees),
@@ -218,17 +218,16 @@ export function forEachMatchedLot(result: PnlResult, visit: (lot: Readonly<Match
 
 /**
  * The row of the input's contract columns that names each contract of a result, by the key the
- * result shows it by (`contractKey`): -1 for a contract no row names (an event's only, or one a
+ * result shows it by (`contractKey`): absent for a contract no row names (an event's only, or one a
  * corporate action made), and for every contract of a result not computed in this process (a copy).
- * The map is made on the first call; the keys are the result's own strings, so a lookup by one
- * compares no text.
+ * The keys are the result's own strings, so a lookup by one compares no text.
  */
-export function contractInputRows(result: PnlResult): (contractKey: string) => number {
-  const registry = contractRegistries.get(result);
-  if (registry === undefined) return () => -1;
+export function contractInputRows(result: PnlResult): ReadonlyMap<string, number> {
   const rows = new Map<string, number>();
+  const registry = contractRegistries.get(result);
+  if (registry === undefined) return rows;
   for (const contract of registry.list) if (contract.inputRow >= 0) rows.set(contract.key, contract.inputRow);
-  return (contractKey) => rows.get(contractKey) ?? -1;
+  return rows;
 }
 
 /** How many matched lots a result has (`result.matches.length`, without building them). */

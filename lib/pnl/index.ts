@@ -24,7 +24,7 @@ export {
 export { type InputProblem, PnlInputError } from "./input-error";
 export { MARKET_VALUE_ROUNDING } from "./marks";
 export type * from "./result-types";
-export type { MatchedLotView } from "./rows/match-rows";
+export type { MatchedLotView, MatchedLotVisitor } from "./rows/match-rows";
 export { STOCK_GROSS_ROUNDING, stockTradeGross } from "./stock-trades";
 export { STRATEGY_LABELS, STRATEGY_NAMES } from "./strategies/strategy-rules";
 export { toPnlColumns } from "./to-columns";

@@ -46,15 +46,28 @@ export type MatchedLotView = Omit<MatchedLot, "openFees" | "closeFees" | "realiz
 
 const ZERO_PRICE = formatDecimal(0);
 
+/** Reads matched lots one at a time (`forEachMatchedLot`); a class, so its code outlives a result. */
+export interface MatchedLotVisitor {
+  visitLot(lot: Readonly<MatchedLotView>): void;
+}
+
 /**
- * Hands every matched lot to `visit`, in the order the replay closed them. A writer that turns lots
+ * Hands every matched lot to `visitor`, in the order the replay closed them. A writer that turns lots
  * into rows reads them here: a `MatchedLot` per lot would be formatted money parsed back, and tens of
  * thousands of objects that live as long as the result.
+ *
+ * The work per lot is a method of a reader, and the visitor's a method too: a loop inside a function
+ * called once per result runs in code compiled for that one call (specialized to its closures, which
+ * die with the result), so every recompute compiled it again; methods stay compiled.
  */
-export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<MatchedLotView>) => void): void {
-  const { fills, books, episodes, matches, events, chains, actions } = tables;
-  const ordinals = new LotOrdinals(fills.count);
-  const lot: MatchedLotView = {
+export function visitMatches(tables: MatchRowTables, visitor: MatchedLotVisitor): void {
+  const reader = new MatchReader(tables);
+  for (let match = 0; match < tables.matches.count; match++) visitor.visitLot(reader.read(match));
+}
+
+class MatchReader {
+  private readonly ordinals: LotOrdinals;
+  private readonly lot: MatchedLotView = {
     accountId: "",
     contractKey: "",
     contractRow: -1,
@@ -75,9 +88,17 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
     chainId: "",
     ordinal: 0,
   };
-  // Consecutive matches often share a fill (a close across several lots): format its price once.
-  let priceFill = -1;
-  for (let match = 0; match < matches.count; match++) {
+  // Consecutive matches often share a fill (a close across several lots): its price is formatted once.
+  private priceFill = -1;
+
+  constructor(private readonly tables: MatchRowTables) {
+    this.ordinals = new LotOrdinals(tables.fills.count);
+  }
+
+  /** Match `match` as a lot: the same object each time, filled anew. */
+  read(match: number): MatchedLotView {
+    const { fills, books, episodes, matches, events, chains, actions } = this.tables;
+    const lot = this.lot;
     const opening = i32(matches.lot, match);
     const episode = i32(matches.episode, match);
     // The book the lot was in when it closed: a corporate action may have moved it from its opening
@@ -88,8 +109,8 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
     const closerFill = i32(matches.closerFill, match);
     const closerEvent = i32(matches.closerEvent, match);
     const event = closerEvent >= 0 ? (events[closerEvent] as LifecycleRec) : null;
-    if (priceFill !== opening) {
-      priceFill = opening;
+    if (this.priceFill !== opening) {
+      this.priceFill = opening;
       const price = f64(fills.price, opening);
       lot.openPrice = formatDecimal(actions === null ? price : actions.openPriceOf(opening, price));
     }
@@ -112,24 +133,26 @@ export function visitMatches(tables: MatchRowTables, visit: (lot: Readonly<Match
     lot.realized = f64(matches.realized, match);
     lot.chainId = chains.chainIdOf(episode);
     // A closer by its number: a fill's row, an event's (below -1), or -1 for an inferred expiry.
-    lot.ordinal = ordinals.next(
+    lot.ordinal = this.ordinals.next(
       opening,
       closerFill >= 0 ? closerFill : closerEvent >= 0 ? -2 - closerEvent : -1,
     );
-    visit(lot);
+    return lot;
   }
 }
 
 /** The matched-lot rows, in the order the replay closed them. */
 export function matchRows(tables: MatchRowTables): MatchedLot[] {
   const rows: MatchedLot[] = [];
-  visitMatches(tables, ({ contractRow: _row, ...lot }) => {
-    rows.push({
-      ...lot,
-      openFees: formatMoney(lot.openFees),
-      closeFees: formatMoney(lot.closeFees),
-      realized: formatMoney(lot.realized),
-    });
+  visitMatches(tables, {
+    visitLot: ({ contractRow: _row, ...lot }) => {
+      rows.push({
+        ...lot,
+        openFees: formatMoney(lot.openFees),
+        closeFees: formatMoney(lot.closeFees),
+        realized: formatMoney(lot.realized),
+      });
+    },
   });
   return rows;
 }

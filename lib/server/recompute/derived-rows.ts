@@ -1,10 +1,17 @@
 import "server-only";
 import { add, formatDecimal, formatMoney, type Micro } from "@/lib/money";
-import { type CloseKind, type Direction, forEachMatchedLot, type PnlResult } from "@/lib/pnl";
+import {
+  type CloseKind,
+  type Direction,
+  forEachMatchedLot,
+  type MatchedLotView,
+  type MatchedLotVisitor,
+  type PnlResult,
+} from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
-import type { InstrumentIdOf } from "./contract-instrument-ids";
-import { derivedRowId, derivedRowIds } from "./derived-row-id";
+import type { InstrumentIds } from "./contract-instrument-ids";
+import { type DerivedRowIds, derivedRowId, derivedRowIds } from "./derived-row-id";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
 
 /**
@@ -25,7 +32,7 @@ export type DerivedRowsOptions = {
   userId: string;
   result: PnlResult;
   /** The instrument id of each contract the result names, from the loader and the adjusted contracts. */
-  instrumentIdOf: InstrumentIdOf;
+  instrumentIds: InstrumentIds;
   /** The broker's `opening_strategy` by engine chain id. */
   openingStrategies: Map<string, string>;
   /** From flat cuts: the realized stock P&L before each symbol's cut, by account. */
@@ -120,7 +127,7 @@ export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl
 
 /** The rows a result stands for, in every derived table, as COPY text. */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
-  const { userId, result, instrumentIdOf, openingStrategies } = options;
+  const { userId, result, instrumentIds, openingStrategies } = options;
   const settled = options.settled ?? new Map<string, string>();
   // Ended before its underlying's settled date: the day an entity ended, `YYYY-MM-DD`, or null.
   const endedBefore = (underlying: string, day: string | null) => {
@@ -136,7 +143,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
     else liveChains.push(chain);
   const instrumentOf = (key: string, row?: number) => {
-    const id = instrumentIdOf(key, row);
+    const id = instrumentIds.idOf(key, row);
     if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
     return id;
   };
@@ -144,7 +151,6 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   const chainIds = new Map(liveChains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
   const chainIdOf = (engineId: string) => chainIds.get(engineId) ?? null;
   const rollId = derivedRowIds(userId, "roll");
-  const lotId = derivedRowIds(userId, "lot");
   const positionId = derivedRowIds(userId, "position");
 
   const chains: CopyRow[] = liveChains.map((chain) => [
@@ -187,7 +193,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     const chainId = chainIdOf(chain.id);
     chain.rolls.forEach((roll, index) => {
       links.push([
-        rollId(`${chain.id}#${index + 1}`),
+        rollId.of(`${chain.id}#${index + 1}`),
         userId,
         chainId,
         String(index + 1),
@@ -202,55 +208,9 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     });
   }
 
-  // Realized option P&L per closing trading day and underlying, summed as the lots go by.
-  const days = new Map<string, Map<string, DaySums>>();
-  // Thousands of lots share each trading day: one timestamp text per day.
-  const timestamps = new Map<string, string>();
-  const timestampOf = (day: string) => {
-    let text = timestamps.get(day);
-    if (text === undefined) {
-      text = dayTimestamp(day);
-      timestamps.set(day, text);
-    }
-    return text;
-  };
-  const lots: CopyRow[] = [];
-  forEachMatchedLot(result, (lot) => {
-    if (settledChains.size > 0 && settledChains.has(lot.chainId)) return;
-    // Numbered by the engine over every lot, so a lot's key never depends on what is settled.
-    const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
-    const lotKey = `${lot.openExecutionId}>${closer}#${lot.ordinal}`;
-    const fees = add(lot.openFees, lot.closeFees);
-    let ofUnderlying = days.get(lot.underlying);
-    if (ofUnderlying === undefined) {
-      ofUnderlying = new Map();
-      days.set(lot.underlying, ofUnderlying);
-    }
-    const day = ofUnderlying.get(lot.closedOn);
-    if (day === undefined) ofUnderlying.set(lot.closedOn, { realized: lot.realized, fees });
-    else {
-      day.realized = add(day.realized, lot.realized);
-      day.fees = add(day.fees, fees);
-    }
-    lots.push([
-      lotId(lotKey),
-      userId,
-      lot.accountId,
-      instrumentOf(lot.contractKey, lot.contractRow),
-      lotKey,
-      chainIdOf(lot.chainId),
-      side(lot.direction),
-      lot.quantity,
-      lot.openPrice,
-      lot.closePrice,
-      timestampOf(lot.openedOn),
-      timestampOf(lot.closedOn),
-      lot.closedOn,
-      CLOSE_KINDS[lot.closeKind],
-      formatDecimal(fees),
-      formatMoney(lot.realized),
-    ]);
-  });
+  const lotRows = new LotRows(userId, instrumentIds, chainIds, settledChains);
+  forEachMatchedLot(result, lotRows);
+  const { lots, days } = lotRows;
 
   const chainOfOpenLot = new Map(
     result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
@@ -258,7 +218,7 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   const positions: CopyRow[] = result.openPositions.map((position) => {
     const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
     return [
-      positionId(key),
+      positionId.of(key),
       userId,
       position.accountId,
       instrumentOf(position.contractKey),
@@ -290,4 +250,76 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     wheelTable(userId, result, (cycle) => !endedBefore(cycle.underlying, cycle.endedOn)),
     { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
   ];
+}
+
+/**
+ * The lot rows of a result, with realized option P&L per closing trading day and underlying summed as
+ * the lots go by. A visitor class (not a closure per recompute), so its code stays compiled between
+ * recomputes (`visitMatches`).
+ */
+class LotRows implements MatchedLotVisitor {
+  readonly lots: CopyRow[] = [];
+  readonly days = new Map<string, Map<string, DaySums>>();
+  private readonly ids: DerivedRowIds;
+  // Thousands of lots share each trading day: one timestamp text per day.
+  private readonly timestamps = new Map<string, string>();
+
+  constructor(
+    private readonly userId: string,
+    private readonly instrumentIds: InstrumentIds,
+    private readonly chainIds: ReadonlyMap<string, string>,
+    /** Chains closed before their underlying's settled date: their lots are left out. */
+    private readonly settledChains: ReadonlySet<string>,
+  ) {
+    this.ids = derivedRowIds(userId, "lot");
+  }
+
+  visitLot(lot: Readonly<MatchedLotView>): void {
+    if (this.settledChains.size > 0 && this.settledChains.has(lot.chainId)) return;
+    // Numbered by the engine over every lot, so a lot's key never depends on what is settled.
+    const closer = lot.closeExecutionId ?? lot.closeEventId ?? "inferred";
+    const lotKey = `${lot.openExecutionId}>${closer}#${lot.ordinal}`;
+    const fees = add(lot.openFees, lot.closeFees);
+    let ofUnderlying = this.days.get(lot.underlying);
+    if (ofUnderlying === undefined) {
+      ofUnderlying = new Map();
+      this.days.set(lot.underlying, ofUnderlying);
+    }
+    const day = ofUnderlying.get(lot.closedOn);
+    if (day === undefined) ofUnderlying.set(lot.closedOn, { realized: lot.realized, fees });
+    else {
+      day.realized = add(day.realized, lot.realized);
+      day.fees = add(day.fees, fees);
+    }
+    const instrumentId = this.instrumentIds.idOf(lot.contractKey, lot.contractRow);
+    if (!instrumentId)
+      throw new Error(`The engine returned a contract the loader did not supply: ${lot.contractKey}`);
+    this.lots.push([
+      this.ids.of(lotKey),
+      this.userId,
+      lot.accountId,
+      instrumentId,
+      lotKey,
+      this.chainIds.get(lot.chainId) ?? null,
+      side(lot.direction),
+      lot.quantity,
+      lot.openPrice,
+      lot.closePrice,
+      this.timestampOf(lot.openedOn),
+      this.timestampOf(lot.closedOn),
+      lot.closedOn,
+      CLOSE_KINDS[lot.closeKind],
+      formatDecimal(fees),
+      formatMoney(lot.realized),
+    ]);
+  }
+
+  private timestampOf(day: string): string {
+    let text = this.timestamps.get(day);
+    if (text === undefined) {
+      text = dayTimestamp(day);
+      this.timestamps.set(day, text);
+    }
+    return text;
+  }
 }

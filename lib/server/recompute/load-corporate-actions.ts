@@ -59,19 +59,29 @@ const LEGACY_SWAP_PREFIX = "rh-oca:";
  * otherwise the rename would move the position and the old fills would close and reopen it again.
  * Without such a rename the old fills stay, and keep meaning what they did.
  */
-export function supersededSwaps(
-  actions: readonly PnlCorporateAction[],
-): (fill: { accountId: string; orderId: string | null; tradeDate: string; underlying: string }) => boolean {
-  const renamed = new Set<string>();
-  for (const action of actions) {
-    if (action.type !== "rename") continue;
-    renamed.add(`${action.accountId}|${action.date}|${action.symbol}`);
-    renamed.add(`${action.accountId}|${action.date}|${action.newSymbol}`);
+export function supersededSwaps(actions: readonly PnlCorporateAction[]): SupersededSwaps {
+  return new SupersededSwaps(actions);
+}
+
+/** The fills a rename's legacy swap superseded (`supersededSwaps`); a class, so its callers stay compiled. */
+export class SupersededSwaps {
+  private readonly renamed = new Set<string>();
+
+  constructor(actions: readonly PnlCorporateAction[]) {
+    for (const action of actions) {
+      if (action.type !== "rename") continue;
+      this.renamed.add(`${action.accountId}|${action.date}|${action.symbol}`);
+      this.renamed.add(`${action.accountId}|${action.date}|${action.newSymbol}`);
+    }
   }
-  if (renamed.size === 0) return () => false;
-  return (fill) =>
-    fill.orderId?.startsWith(LEGACY_SWAP_PREFIX) === true &&
-    renamed.has(`${fill.accountId}|${fill.tradeDate}|${fill.underlying}`);
+
+  covers(accountId: string, orderId: string | null, tradeDate: string, underlying: string): boolean {
+    return (
+      this.renamed.size > 0 &&
+      orderId?.startsWith(LEGACY_SWAP_PREFIX) === true &&
+      this.renamed.has(`${accountId}|${tradeDate}|${underlying}`)
+    );
+  }
 }
 
 /** The fills `supersededSwaps` keeps, for callers that hold executions as objects. */
@@ -82,11 +92,11 @@ export function withoutSupersededSwaps(
   const superseded = supersededSwaps(actions);
   return executions.filter(
     (execution) =>
-      !superseded({
-        accountId: execution.accountId,
-        orderId: execution.orderId ?? null,
-        tradeDate: execution.tradeDate,
-        underlying: execution.contract.underlying,
-      }),
+      !superseded.covers(
+        execution.accountId,
+        execution.orderId ?? null,
+        execution.tradeDate,
+        execution.contract.underlying,
+      ),
   );
 }

@@ -4,7 +4,7 @@ import { type MergedCounts, mergeUserRows } from "@/lib/server/db/merge-user-row
 import type { SideWork } from "@/lib/server/db/side-work";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
-import type { InstrumentIdOf } from "./contract-instrument-ids";
+import type { InstrumentIds } from "./contract-instrument-ids";
 import { derivedRows } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
@@ -15,7 +15,7 @@ export type PersistPnlResultOptions = {
   userId: string;
   result: PnlResult;
   /** The instrument id of each contract the result names (`withAdjustedInstruments`). */
-  instrumentIdOf: InstrumentIdOf;
+  instrumentIds: InstrumentIds;
   /** The broker's `opening_strategy` by broker execution id, from the loader. */
   openingStrategyOfFill: ReadonlyMap<string, string>;
   /**
@@ -72,7 +72,7 @@ export async function persistPnlResult(
   tx: UserTransaction,
   options: PersistPnlResultOptions,
 ): Promise<PersistedCounts> {
-  const { userId, result, instrumentIdOf, underlyings, lastDays } = options;
+  const { userId, result, instrumentIds, underlyings, lastDays } = options;
   const cuts = options.cuts ?? new Map<string, FlatCut>();
   const started = performance.now();
   const openingStrategies = chainOpeningStrategies(result, options.openingStrategyOfFill);
@@ -81,7 +81,7 @@ export async function persistPnlResult(
   const tables = derivedRows({
     userId,
     result,
-    instrumentIdOf,
+    instrumentIds,
     openingStrategies,
     stockRealizedBefore,
     settled,

@@ -51,22 +51,6 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   const readFrom = new Map<string, string>([...cuts].map(([underlying, cut]) => [underlying, cut.day]));
   for (const [underlying, { beforeDay }] of snapshots) readFrom.set(underlying, beforeDay);
   const { orders, legs, executions, stockTrades, instruments, optionMarks, stockMarks } = rows;
-  // From the cuts, each underlying's inputs dated before its own cut are final (the read, from the
-  // earliest cut, brought some of them).
-  // A replay without cuts (most) skips the lookups, once per fill.
-  const afterCut = (underlying: string, date: string) => {
-    const from = readFrom.size === 0 ? undefined : readFrom.get(underlying);
-    return from === undefined || date >= from;
-  };
-  const expiredBeforeCut = (underlying: string, expiration: string) => {
-    const cut = cuts.size === 0 ? undefined : cuts.get(underlying);
-    return cut !== undefined && expiration < cut.day;
-  };
-  const lastDays = new Map<string, string>();
-  const last = (underlying: string, date: string) => {
-    const known = lastDays.get(underlying);
-    if (known === undefined || date > known) lastDays.set(underlying, date);
-  };
 
   const contracts = new InstrumentContracts(
     snapshots.size === 0
@@ -106,29 +90,11 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     syncedFrom = scope.syncedFrom;
   }
 
-  // Epoch milliseconds of the newest change among the inputs.
-  let watermarkMs = options.actionsChangedMs;
-  const seen = (ms: number) => {
-    if (ms > watermarkMs) watermarkMs = ms;
-  };
   const superseded = supersededSwaps(corporateActions);
   let snapshotFills = 0;
   for (const { snapshot } of snapshots.values()) snapshotFills += snapshot.fills.id.length;
   const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.instruments);
-  const recorders = new Map<string, InputSnapshotRecorder>();
-  const record = options.record;
-  const recorded = record === undefined ? null : columns.recordedFillSource();
-  // The recorder of an underlying read whole, for inputs dated before the record's day.
-  const recorderOf = (underlying: string, date: string): InputSnapshotRecorder | undefined => {
-    if (record === undefined || recorded === null || date >= record.beforeDay || readFrom.has(underlying))
-      return undefined;
-    let recorder = recorders.get(underlying);
-    if (recorder === undefined) {
-      recorder = new InputSnapshotRecorder(record.beforeDay, recorded);
-      recorders.set(underlying, recorder);
-    }
-    return recorder;
-  };
+  const reading = new ReadWindow(readFrom, cuts, options.actionsChangedMs, options.record, columns);
   // The saved inputs first: all dated before the rows read for their underlyings.
   for (const [underlying, { snapshot }] of snapshots) {
     const { fills } = snapshot;
@@ -156,9 +122,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     }
     for (const [executionId, strategy] of snapshot.openingStrategies)
       openingStrategyOfFill.set(executionId, strategy);
-    if (snapshot.lastDay !== null) last(underlying, snapshot.lastDay);
+    if (snapshot.lastDay !== null) reading.last(underlying, snapshot.lastDay);
     // JSON has no infinities: a snapshot of no rows stores null there.
-    if (typeof snapshot.watermarkMs === "number") seen(snapshot.watermarkMs);
+    if (typeof snapshot.watermarkMs === "number") reading.seen(snapshot.watermarkMs);
   }
   // Per account, made the first time a counted fill asks (so numbering follows the fills as a
   // per-fill lookup would), like each contract and its row (`InstrumentContracts`, the builder).
@@ -179,17 +145,17 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     // The leg's contract by its row among those read (`fillTableColumns`).
     const instrument = legs.instrument[leg] as number;
     const { underlying, expiration } = contracts.ofRow(instrument);
-    if (!afterCut(underlying, tradeDate)) continue;
+    if (!reading.afterCut(underlying, tradeDate)) continue;
     // A fill after its contract expired: its lot closes as an inferred expiry on the expiration
     // date, before the cut, where the merge from the cut would not look.
-    if (expiredBeforeCut(underlying, expiration)) return tooNarrow(asOf, "cut");
-    last(underlying, tradeDate);
-    seen(executions.createdAtMs[fill] as number);
+    if (reading.expiredBeforeCut(underlying, expiration)) return tooNarrow(asOf, "cut");
+    reading.last(underlying, tradeDate);
+    reading.seen(executions.createdAtMs[fill] as number);
     const account = orders.accountId.rows[order] as number;
     const accountId = orders.accountId.texts[account] as string;
     // Null for an imported fill's made-up order (`readInputRows`).
     const orderId = orders.orderId[order] ?? null;
-    if (superseded({ accountId, orderId, tradeDate, underlying })) continue;
+    if (superseded.covers(accountId, orderId, tradeDate, underlying)) continue;
     let accountNumber = accountNumbers[account] as number;
     if (accountNumber < 0) {
       accountNumber = columns.accountNumber(accountId);
@@ -216,11 +182,9 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       executedAtMs,
       tradeDay,
     );
-    recorderOf(underlying, tradeDate)?.fill(
-      row,
-      executions.createdAtMs[fill] as number,
-      repeatedTextAt(orders.openingStrategy, order),
-    );
+    reading
+      .recorderOf(underlying, tradeDate)
+      ?.fill(row, executions.createdAtMs[fill] as number, repeatedTextAt(orders.openingStrategy, order));
   }
   const events: PnlLifecycleEvent[] = [];
   const stockTradeInputs: PnlStockTrade[] = [];
@@ -234,10 +198,13 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   }
   for (const event of rows.events) {
     const underlying = contracts.of(event.instrument_id).underlying;
-    if (!counts(event.source, event.event_date, syncedFrom) || !afterCut(underlying, event.event_date))
+    if (
+      !counts(event.source, event.event_date, syncedFrom) ||
+      !reading.afterCut(underlying, event.event_date)
+    )
       continue;
-    seen(event.updated_at);
-    last(underlying, event.event_date);
+    reading.seen(event.updated_at);
+    reading.last(underlying, event.event_date);
     const mapped: PnlLifecycleEvent = {
       id: event.broker_event_id,
       accountId: event.account_id,
@@ -251,20 +218,21 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
       stockFees: event.stock_fees,
     };
     events.push(mapped);
-    recorderOf(underlying, event.event_date)?.event(
-      mapped,
-      contracts.instrument(contracts.rowOf(event.instrument_id)),
-      event.updated_at,
-    );
+    reading
+      .recorderOf(underlying, event.event_date)
+      ?.event(mapped, contracts.instrument(contracts.rowOf(event.instrument_id)), event.updated_at);
   }
   for (const trade of stockTrades) {
-    if (!counts(trade.source, trade.trade_date, syncedFrom) || !afterCut(trade.symbol, trade.trade_date))
+    if (
+      !counts(trade.source, trade.trade_date, syncedFrom) ||
+      !reading.afterCut(trade.symbol, trade.trade_date)
+    )
       continue;
-    seen(trade.created_at);
-    last(trade.symbol, trade.trade_date);
+    reading.seen(trade.created_at);
+    reading.last(trade.symbol, trade.trade_date);
     const mapped = toPnlStockTrade(trade);
     stockTradeInputs.push(mapped);
-    recorderOf(trade.symbol, trade.trade_date)?.stockTrade(mapped, trade.created_at);
+    reading.recorderOf(trade.symbol, trade.trade_date)?.stockTrade(mapped, trade.created_at);
   }
   const input: PnlColumns = {
     format: "columns",
@@ -279,7 +247,8 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
   // of the replay that saw it: until then its lots stayed open, and an event dated after the cut
   // would have closed them. Rare (a late event on an old contract): replay the underlyings whole.
   for (const event of input.events)
-    if (expiredBeforeCut(event.contract.underlying, event.contract.expiration)) return tooNarrow(asOf, "cut");
+    if (reading.expiredBeforeCut(event.contract.underlying, event.contract.expiration))
+      return tooNarrow(asOf, "cut");
 
   // The marks of the contracts and symbols the input uses (the read brought a few more).
   const marksByKey: Record<string, string> = {};
@@ -297,31 +266,99 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
 
   return {
     input,
-    instrumentIds: loadedInstrumentIds(columns, contracts),
-    watermark: watermarkMs === Number.NEGATIVE_INFINITY ? null : new Date(watermarkMs),
+    instrumentIds: new LoadedContractIds(columns, contracts),
+    watermark: reading.watermarkMs === Number.NEGATIVE_INFINITY ? null : new Date(reading.watermarkMs),
     syncedFrom,
     openingStrategyOfFill,
     scopeTooNarrow: false,
     cutTooNarrow: false,
-    lastDays,
-    recorded: recorders,
+    lastDays: reading.lastDays,
+    recorded: reading.recorders,
     fromSnapshots: new Map([...snapshots].map(([underlying, { beforeDay }]) => [underlying, beforeDay])),
   };
 }
 
-/** By contract row from the columns the fills were added to, by key from the contracts met so far. */
-function loadedInstrumentIds(
-  columns: ExecutionColumnsBuilder,
-  contracts: InstrumentContracts,
-): LoadedInstrumentIds {
-  let byKey: Map<string, string> | null = null;
-  return {
-    ofContractRow: (row) => columns.instrumentOfContractRow(row).id,
-    byKey: () => {
-      byKey ??= contracts.idsByKey();
-      return byKey;
-    },
-  };
+/**
+ * What the read keeps of each underlying: from the cuts and saved inputs, each underlying's inputs
+ * dated before its own day are final (the read, from the earliest day, brought some of them); the
+ * last trading date of its inputs; the newest change among them (epoch milliseconds); the recorder of
+ * its inputs dated before the record's day, when read whole. A class rather than closures in
+ * `pnlInputOfRows`: code that calls a closure made per recompute is compiled again every recompute.
+ */
+class ReadWindow {
+  readonly lastDays = new Map<string, string>();
+  readonly recorders = new Map<string, InputSnapshotRecorder>();
+  private readonly recorded: ReturnType<ExecutionColumnsBuilder["recordedFillSource"]> | null;
+
+  constructor(
+    private readonly readFrom: ReadonlyMap<string, string>,
+    private readonly cuts: ReadonlyMap<string, FlatCut>,
+    public watermarkMs: number,
+    private readonly record: { beforeDay: string } | undefined,
+    columns: ExecutionColumnsBuilder,
+  ) {
+    this.recorded = record === undefined ? null : columns.recordedFillSource();
+  }
+
+  /** Whether an input of `underlying` dated `date` is read (not before its cut or saved input). */
+  afterCut(underlying: string, date: string): boolean {
+    // A replay without cuts (most) skips the lookup, once per fill.
+    const from = this.readFrom.size === 0 ? undefined : this.readFrom.get(underlying);
+    return from === undefined || date >= from;
+  }
+
+  expiredBeforeCut(underlying: string, expiration: string): boolean {
+    const cut = this.cuts.size === 0 ? undefined : this.cuts.get(underlying);
+    return cut !== undefined && expiration < cut.day;
+  }
+
+  last(underlying: string, date: string): void {
+    const known = this.lastDays.get(underlying);
+    if (known === undefined || date > known) this.lastDays.set(underlying, date);
+  }
+
+  seen(ms: number): void {
+    if (ms > this.watermarkMs) this.watermarkMs = ms;
+  }
+
+  recorderOf(underlying: string, date: string): InputSnapshotRecorder | undefined {
+    const { record, recorded } = this;
+    if (
+      record === undefined ||
+      recorded === null ||
+      date >= record.beforeDay ||
+      this.readFrom.has(underlying)
+    )
+      return undefined;
+    let recorder = this.recorders.get(underlying);
+    if (recorder === undefined) {
+      recorder = new InputSnapshotRecorder(record.beforeDay, recorded);
+      this.recorders.set(underlying, recorder);
+    }
+    return recorder;
+  }
+}
+
+/**
+ * By contract row from the columns the fills were added to, by key from the contracts met so far. A
+ * class, so the code that calls it stays compiled between recomputes (`InstrumentIds`).
+ */
+class LoadedContractIds implements LoadedInstrumentIds {
+  private ids: Map<string, string> | null = null;
+
+  constructor(
+    private readonly columns: ExecutionColumnsBuilder,
+    private readonly contracts: InstrumentContracts,
+  ) {}
+
+  ofContractRow(row: number): string {
+    return this.columns.instrumentOfContractRow(row).id;
+  }
+
+  byKey(): ReadonlyMap<string, string> {
+    this.ids ??= this.contracts.idsByKey();
+    return this.ids;
+  }
 }
 
 function noContractRow(row: number): never {

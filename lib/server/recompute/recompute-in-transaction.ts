@@ -236,7 +236,7 @@ async function replay(
   const result = computePnl(loaded.input);
   const computedAt = performance.now();
   const settled = settledBefore(loaded.input, options.changedFrom ?? new Map());
-  const instrumentIdOf = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
+  const instrumentIds = await withAdjustedInstruments(tx, result, loaded.instrumentIds);
   // Known before the write, so the saved inputs to write are made while this side waits on the server.
   const snapshots: Omit<InputSnapshotChoice, "cuts"> = {
     readFromSnapshots: new Set(loaded.fromSnapshots.keys()),
@@ -249,7 +249,7 @@ async function replay(
   const counts = await persistPnlResult(tx, {
     userId: user.id,
     result,
-    instrumentIdOf,
+    instrumentIds,
     openingStrategyOfFill: loaded.openingStrategyOfFill,
     underlyings: scope?.underlyings,
     cuts: scope?.cuts,

@@ -107,7 +107,7 @@ export function stockTable(
   }
   const idOf = derivedRowIds(userId, "stock");
   const copyRows: CopyRow[] = [...rows.entries()].map(([key, row]) => [
-    idOf(key),
+    idOf.of(key),
     userId,
     row.accountId,
     row.symbol,
@@ -136,7 +136,7 @@ export function wheelTable(
   const rows: CopyRow[] = result.wheelCycles
     .filter(keep)
     .map((cycle) => [
-      idOf(cycle.id),
+      idOf.of(cycle.id),
       userId,
       cycle.accountId,
       cycle.id,

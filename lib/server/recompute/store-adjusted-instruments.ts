@@ -3,7 +3,7 @@ import { contractKey, type OptionContract, type PnlResult } from "@/lib/pnl";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { storeInstruments } from "@/lib/server/imports/store-instruments";
 import {
-  type InstrumentIdOf,
+  type InstrumentIds,
   instrumentIdsOfResult,
   type LoadedInstrumentIds,
 } from "./contract-instrument-ids";
@@ -18,14 +18,14 @@ export async function withAdjustedInstruments(
   tx: UserTransaction,
   result: PnlResult,
   loaded: LoadedInstrumentIds,
-): Promise<InstrumentIdOf> {
+): Promise<InstrumentIds> {
   // Filled below with the contracts stored here, so one lookup serves before and after.
   const adjusted = new Map<string, string>();
-  const instrumentIdOf = instrumentIdsOfResult(result, loaded, adjusted);
+  const instrumentIds = instrumentIdsOfResult(result, loaded, adjusted);
   const missing: OptionContract[] = [];
   for (const chain of result.chains) {
     for (const step of chain.adjustments) {
-      if (instrumentIdOf(step.to.contractKey) !== undefined) continue;
+      if (instrumentIds.idOf(step.to.contractKey) !== undefined) continue;
       const contract: OptionContract = {
         underlying: step.to.underlying,
         expiration: step.to.expiration,
@@ -39,5 +39,5 @@ export async function withAdjustedInstruments(
     }
   }
   if (missing.length > 0) for (const [key, id] of await storeInstruments(tx, missing)) adjusted.set(key, id);
-  return instrumentIdOf;
+  return instrumentIds;
 }

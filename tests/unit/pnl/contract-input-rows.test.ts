@@ -54,17 +54,19 @@ describe("the input row of a result's contracts", () => {
         );
         const result = computePnl({ ...columns, contracts: doubled, executions });
         const rowOf = contractInputRows(result);
-        forEachMatchedLot(result, (lot) => {
-          expect(lot.contractRow).toBe(firstRowOf(doubled, lot.contractKey));
-          expect(lot.contractRow).toBeGreaterThanOrEqual(0);
-          expect(rowOf(lot.contractKey)).toBe(lot.contractRow);
+        forEachMatchedLot(result, {
+          visitLot: (lot) => {
+            expect(lot.contractRow).toBe(firstRowOf(doubled, lot.contractKey));
+            expect(lot.contractRow).toBeGreaterThanOrEqual(0);
+            expect(rowOf.get(lot.contractKey)).toBe(lot.contractRow);
+          },
         });
         for (const position of result.openPositions)
-          expect(rowOf(position.contractKey)).toBe(firstRowOf(doubled, position.contractKey));
+          expect(rowOf.get(position.contractKey)).toBe(firstRowOf(doubled, position.contractKey));
         // A copy has no engine tables behind it: no row is known, and the key is the way.
         const copy = structuredClone(result);
-        forEachMatchedLot(copy, (lot) => expect(lot.contractRow).toBe(-1));
-        for (const lot of result.matches) expect(contractInputRows(copy)(lot.contractKey)).toBe(-1);
+        forEachMatchedLot(copy, { visitLot: (lot) => expect(lot.contractRow).toBe(-1) });
+        for (const lot of result.matches) expect(contractInputRows(copy).has(lot.contractKey)).toBe(false);
       }),
       { numRuns: 100 },
     );
@@ -95,9 +97,11 @@ describe("the input row of a result's contracts", () => {
       ),
     );
     const lots: { contractKey: string; contractRow: number }[] = [];
-    forEachMatchedLot(result, ({ contractKey, contractRow }) => lots.push({ contractKey, contractRow }));
+    forEachMatchedLot(result, {
+      visitLot: ({ contractKey, contractRow }) => lots.push({ contractKey, contractRow }),
+    });
     expect(lots).toEqual([{ contractKey: contractKey(after), contractRow: -1 }]);
-    expect(contractInputRows(result)(contractKey(after))).toBe(-1);
-    expect(contractInputRows(result)(contractKey(before))).toBe(0);
+    expect(contractInputRows(result).has(contractKey(after))).toBe(false);
+    expect(contractInputRows(result).get(contractKey(before))).toBe(0);
   });
 });

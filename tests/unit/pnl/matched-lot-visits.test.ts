@@ -10,7 +10,7 @@ import { historyArbitrary } from "./support/history-arbitrary";
 // Each lot's contract row is tested in contract-input-rows.test.ts: a list has none.
 function visited(result: PnlResult) {
   const lots: object[] = [];
-  forEachMatchedLot(result, ({ contractRow: _row, ...lot }) => lots.push(lot));
+  forEachMatchedLot(result, { visitLot: ({ contractRow: _row, ...lot }) => lots.push(lot) });
   return lots;
 }
 

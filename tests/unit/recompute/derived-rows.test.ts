@@ -49,7 +49,7 @@ function tableRows(table: string, columns: readonly string[], picked: readonly s
   const rows = derivedRows({
     userId: USER,
     result,
-    instrumentIdOf: (key) => (key === contractKey(call) ? INSTRUMENT : undefined),
+    instrumentIds: { idOf: (key) => (key === contractKey(call) ? INSTRUMENT : undefined) },
     openingStrategies: new Map(),
   }).find((derived) => derived.table === table)?.rows;
   return (rows ?? []).map((row) =>
