@@ -7,6 +7,7 @@ import {
   type MatchedLotView,
   type MatchedLotVisitor,
   type PnlResult,
+  type RollChain,
 } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
 import { jsonbText } from "@/lib/server/db/jsonb-text";
@@ -125,36 +126,101 @@ export const POSITION_COLUMNS = [
 ] as const;
 export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl", "fees"] as const;
 
-/** The rows a result stands for, in every derived table, as COPY text. */
+/**
+ * The rows a result stands for, in every derived table, as COPY text.
+ *
+ * The work per row is done by functions and methods defined once, not by closures made here: a
+ * closure made per recompute takes the code that calls it down with it, and that code was compiled
+ * again on every recompute (docs/RECOMPUTE.md, "Code compiled once").
+ */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   const { userId, result, instrumentIds, openingStrategies } = options;
   const settled = options.settled ?? new Map<string, string>();
-  // Ended before its underlying's settled date: the day an entity ended, `YYYY-MM-DD`, or null.
-  const endedBefore = (underlying: string, day: string | null) => {
-    if (day === null || settled.size === 0) return false;
-    const from = settled.get(underlying);
-    return from !== undefined && day < from;
-  };
   // A lot closed from the settled date on belongs to a chain closed from it on: a settled chain's
   // lots all closed before it.
   const liveChains: typeof result.chains = [];
   const settledChains = new Set<string>();
   for (const chain of result.chains)
-    if (endedBefore(chain.underlying, chain.closedOn)) settledChains.add(chain.id);
+    if (endedBefore(settled, chain.underlying, chain.closedOn)) settledChains.add(chain.id);
     else liveChains.push(chain);
-  const instrumentOf = (key: string, row?: number) => {
-    const id = instrumentIds.idOf(key, row);
-    if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
-    return id;
-  };
   // Chain ids are in URLs: a UUID v5 each, stable forever. Nothing links to the other rows.
-  const chainIds = new Map(liveChains.map((chain) => [chain.id, derivedRowId(userId, "chain", chain.id)]));
-  const chainIdOf = (engineId: string) => chainIds.get(engineId) ?? null;
-  const rollId = derivedRowIds(userId, "roll");
+  const chainIds = new Map<string, string>();
+  for (const chain of liveChains) chainIds.set(chain.id, derivedRowId(userId, "chain", chain.id));
   const positionId = derivedRowIds(userId, "position");
 
-  const chains: CopyRow[] = liveChains.map((chain) => [
-    chainIdOf(chain.id),
+  const chains: CopyRow[] = [];
+  for (const chain of liveChains)
+    chains.push(
+      chainRow(userId, chain, chainIds.get(chain.id) ?? null, openingStrategies.get(chain.id) ?? null),
+    );
+  const links = new LinkRows(userId, instrumentIds);
+  for (const chain of liveChains) links.add(chain, chainIds.get(chain.id) ?? null);
+
+  const lotRows = new LotRows(userId, instrumentIds, chainIds, settledChains);
+  forEachMatchedLot(result, lotRows);
+  const { lots, days } = lotRows;
+
+  const chainOfOpenLot = new Map(
+    result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
+  );
+  const positions: CopyRow[] = result.openPositions.map((position) => {
+    const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
+    return [
+      positionId.of(key),
+      userId,
+      position.accountId,
+      instrumentIdOf(instrumentIds, position.contractKey),
+      chainIds.get(chainOfOpenLot.get(key) ?? "") ?? null,
+      side(position.direction),
+      position.quantity,
+      position.averagePrice,
+      position.openCash,
+      position.mark,
+      position.marketValue,
+      position.unrealized,
+    ];
+  });
+
+  const dayRows: CopyRow[] = [];
+  for (const [underlying, ofUnderlying] of days)
+    for (const [tradeDate, sums] of ofUnderlying) {
+      // A day before the settled date summed only the lots of chains still open on it.
+      if (endedBefore(settled, underlying, tradeDate)) continue;
+      dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
+    }
+
+  return [
+    { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
+    { table: "roll_links", columns: LINK_COLUMNS, rows: links.rows },
+    { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
+    { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
+    stockTable(userId, result, options.stockRealizedBefore),
+    wheelTable(userId, result, (cycle) => !endedBefore(settled, cycle.underlying, cycle.endedOn)),
+    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
+  ];
+}
+
+/** Whether what ended on `day` (`YYYY-MM-DD`, or null: not ended) ended before its underlying's settled date. */
+function endedBefore(settled: ReadonlyMap<string, string>, underlying: string, day: string | null): boolean {
+  if (day === null || settled.size === 0) return false;
+  const from = settled.get(underlying);
+  return from !== undefined && day < from;
+}
+
+function instrumentIdOf(instrumentIds: InstrumentIds, key: string, row?: number): string {
+  const id = instrumentIds.idOf(key, row);
+  if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
+  return id;
+}
+
+function chainRow(
+  userId: string,
+  chain: RollChain,
+  id: string | null,
+  openingStrategy: string | null,
+): CopyRow {
+  return [
+    id,
     userId,
     chain.id,
     chain.underlying,
@@ -171,85 +237,55 @@ export function derivedRows(options: DerivedRowsOptions): DerivedTables {
     chain.breakeven,
     chain.strategy,
     jsonbText(chain.legOuts),
-    openingStrategies.get(chain.id) ?? null,
+    openingStrategy,
     jsonbText(chain.adjustments),
-  ]);
+  ];
+}
 
-  const links: CopyRow[] = [];
+/** The roll rows of the chains, numbered within each chain. */
+class LinkRows {
+  readonly rows: CopyRow[] = [];
+  private readonly ids: DerivedRowIds;
   // A handful of expiry × strike moves label every roll: one array literal each.
-  const kindsLiterals = new Map<string, string>();
-  const kindsOf = (expiry: string, strike: string) => {
+  private readonly kindsLiterals = new Map<string, string>();
+
+  constructor(
+    private readonly userId: string,
+    private readonly instrumentIds: InstrumentIds,
+  ) {
+    this.ids = derivedRowIds(userId, "roll");
+  }
+
+  add(chain: RollChain, chainId: string | null): void {
+    for (let index = 0; index < chain.rolls.length; index++) {
+      const roll = chain.rolls[index] as RollChain["rolls"][number];
+      this.rows.push([
+        this.ids.of(`${chain.id}#${index + 1}`),
+        this.userId,
+        chainId,
+        String(index + 1),
+        roll.date,
+        instrumentIdOf(this.instrumentIds, roll.from.contractKey),
+        instrumentIdOf(this.instrumentIds, roll.to.contractKey),
+        roll.closeQuantity,
+        roll.openQuantity,
+        this.kindsOf(roll.expiry, roll.strike),
+        roll.netCash,
+      ]);
+    }
+  }
+
+  private kindsOf(expiry: string, strike: string): string {
     const moves = `${expiry} ${strike}`;
-    let literal = kindsLiterals.get(moves);
+    let literal = this.kindsLiterals.get(moves);
     if (literal === undefined) {
       literal = textArrayLiteral(
         [expiry, strike].filter((move) => move !== "same").map((move) => move.toUpperCase()),
       );
-      kindsLiterals.set(moves, literal);
+      this.kindsLiterals.set(moves, literal);
     }
     return literal;
-  };
-  for (const chain of liveChains) {
-    const chainId = chainIdOf(chain.id);
-    chain.rolls.forEach((roll, index) => {
-      links.push([
-        rollId.of(`${chain.id}#${index + 1}`),
-        userId,
-        chainId,
-        String(index + 1),
-        roll.date,
-        instrumentOf(roll.from.contractKey),
-        instrumentOf(roll.to.contractKey),
-        roll.closeQuantity,
-        roll.openQuantity,
-        kindsOf(roll.expiry, roll.strike),
-        roll.netCash,
-      ]);
-    });
   }
-
-  const lotRows = new LotRows(userId, instrumentIds, chainIds, settledChains);
-  forEachMatchedLot(result, lotRows);
-  const { lots, days } = lotRows;
-
-  const chainOfOpenLot = new Map(
-    result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
-  );
-  const positions: CopyRow[] = result.openPositions.map((position) => {
-    const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
-    return [
-      positionId.of(key),
-      userId,
-      position.accountId,
-      instrumentOf(position.contractKey),
-      chainIdOf(chainOfOpenLot.get(key) ?? ""),
-      side(position.direction),
-      position.quantity,
-      position.averagePrice,
-      position.openCash,
-      position.mark,
-      position.marketValue,
-      position.unrealized,
-    ];
-  });
-
-  const dayRows: CopyRow[] = [];
-  for (const [underlying, ofUnderlying] of days)
-    for (const [tradeDate, sums] of ofUnderlying) {
-      // A day before the settled date summed only the lots of chains still open on it.
-      if (endedBefore(underlying, tradeDate)) continue;
-      dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
-    }
-
-  return [
-    { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
-    { table: "roll_links", columns: LINK_COLUMNS, rows: links },
-    { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
-    { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
-    stockTable(userId, result, options.stockRealizedBefore),
-    wheelTable(userId, result, (cycle) => !endedBefore(cycle.underlying, cycle.endedOn)),
-    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
-  ];
 }
 
 /**
@@ -291,9 +327,7 @@ class LotRows implements MatchedLotVisitor {
       day.realized = add(day.realized, lot.realized);
       day.fees = add(day.fees, fees);
     }
-    const instrumentId = this.instrumentIds.idOf(lot.contractKey, lot.contractRow);
-    if (!instrumentId)
-      throw new Error(`The engine returned a contract the loader did not supply: ${lot.contractKey}`);
+    const instrumentId = instrumentIdOf(this.instrumentIds, lot.contractKey, lot.contractRow);
     this.lots.push([
       this.ids.of(lotKey),
       this.userId,

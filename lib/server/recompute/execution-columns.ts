@@ -129,13 +129,12 @@ export class ExecutionColumnsBuilder {
    * as they are when it asks.
    */
   recordedFillSource(): RecordedFillSource {
-    return {
-      executions: this.columns,
-      accounts: this.accounts.list,
-      orders: this.orders.list,
-      contractCount: () => this.contracts.count,
-      instrumentOfContract: (row) => this.instrumentOfContractRow(row),
-    };
+    return new RecordedFills(this, this.columns, this.accounts.list, this.orders.list);
+  }
+
+  /** How many contract rows there are by now. */
+  contractCount(): number {
+    return this.contracts.count;
   }
 
   /** The instrument of contract row `row` (`contractRow`). */
@@ -244,5 +243,26 @@ class Numbering {
       this.numbers.set(id, number);
     }
     return number;
+  }
+}
+
+/**
+ * The columns as a saved input reads them (`RecordedFillSource`). A class, not an object of closures
+ * made per recompute: code that calls a closure is compiled again once the closure is gone.
+ */
+class RecordedFills implements RecordedFillSource {
+  constructor(
+    private readonly builder: ExecutionColumnsBuilder,
+    readonly executions: RecordedFillSource["executions"],
+    readonly accounts: readonly string[],
+    readonly orders: readonly string[],
+  ) {}
+
+  contractCount(): number {
+    return this.builder.contractCount();
+  }
+
+  instrumentOfContract(row: number): InstrumentRow {
+    return this.builder.instrumentOfContractRow(row);
   }
 }

@@ -191,7 +191,7 @@ export class InputSnapshotRecorder {
       NUMBER_FIELDS.map((field) => [field, new Float64Array(count)]),
     ) as Record<(typeof NUMBER_FIELDS)[number], Float64Array>;
     const ids = new Array<string>(count);
-    const instruments: InstrumentRow[] = [];
+    const instruments = new FirstSeenInstruments();
     const snapshotAccounts: string[] = [];
     const snapshotOrders: string[] = [];
     // The source's numbers renumbered in the snapshot's own first-seen order (-1: not yet), by typed
@@ -199,16 +199,6 @@ export class InputSnapshotRecorder {
     const accountOf = new Int32Array(accounts.length).fill(-1);
     const orderOf = new Int32Array(orders.length).fill(-1);
     const instrumentOfContract = new Int32Array(this.source.contractCount()).fill(-1);
-    const instrumentById = new Map<string, number>();
-    const instrumentIndex = (row: InstrumentRow) => {
-      let known = instrumentById.get(row.id);
-      if (known === undefined) {
-        known = instruments.length;
-        instruments.push(row);
-        instrumentById.set(row.id, known);
-      }
-      return known;
-    };
     for (let index = 0; index < count; index++) {
       const row = this.rows[index] as number;
       ids[index] = executions.id[row] as string;
@@ -222,7 +212,7 @@ export class InputSnapshotRecorder {
       const contract = executions.contract[row] as number;
       let instrument = instrumentOfContract[contract] as number;
       if (instrument < 0) {
-        instrument = instrumentIndex(this.source.instrumentOfContract(contract));
+        instrument = instruments.numberOf(this.source.instrumentOfContract(contract));
         instrumentOfContract[contract] = instrument;
       }
       numbers.instrument[index] = instrument;
@@ -248,11 +238,11 @@ export class InputSnapshotRecorder {
       strategy,
     ]);
     const events = this.events.map(({ event, instrument }) =>
-      snapshotEvent(event, instrumentIndex(instrument)),
+      snapshotEvent(event, instruments.numberOf(instrument)),
     );
     const head: SnapshotHead = {
       format: INPUT_SNAPSHOT_FORMAT,
-      instruments,
+      instruments: instruments.rows,
       accounts: snapshotAccounts,
       orders: snapshotOrders,
       fills: { id: ids },
@@ -379,4 +369,20 @@ export function parseInputSnapshot(data: Uint8Array): InputSnapshot | null {
   return parsed !== null && typeof parsed === "object" && parsed.format === INPUT_SNAPSHOT_FORMAT
     ? (parsed as InputSnapshot)
     : null;
+}
+
+/** Instruments numbered in the order first seen (a class: its callers stay compiled between recomputes). */
+class FirstSeenInstruments {
+  readonly rows: InstrumentRow[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(row: InstrumentRow): number {
+    let known = this.numbers.get(row.id);
+    if (known === undefined) {
+      known = this.rows.length;
+      this.rows.push(row);
+      this.numbers.set(row.id, known);
+    }
+    return known;
+  }
 }
