@@ -49,17 +49,20 @@ export class DayLedger {
   }
 
   summaries(): DaySummary[] {
-    return [...this.days.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([day, entry]) => ({
-        date: formatDay(day),
-        realized: formatMoney(entry.realized),
-        fees: formatMoney(entry.fees),
-        cashFlow: formatMoney(entry.cashFlow),
-        stockRealized: formatMoney(entry.stockRealized),
-      }));
+    return [...this.days.entries()].sort(byDay).map(([day, entry]) => ({
+      date: formatDay(day),
+      realized: formatMoney(entry.realized),
+      fees: formatMoney(entry.fees),
+      cashFlow: formatMoney(entry.cashFlow),
+      stockRealized: formatMoney(entry.stockRealized),
+    }));
   }
 }
 
 // See shape-anchors.ts.
 anchorShape(new DayLedger());
+
+// Defined once: a comparator made per call is compiled again after every recompute.
+function byDay([a]: [number, unknown], [b]: [number, unknown]): number {
+  return a - b;
+}

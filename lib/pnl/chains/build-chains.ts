@@ -100,12 +100,10 @@ export class ChainIndex {
       if (from === to) continue;
       const rollRows = (rollsByRoot[root] ?? [])
         .map((roll) => formatRoll(rolls, fills, roll, rollId(rolls, fills, books, roll)))
-        .sort((a, b) => (a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1));
+        .sort(byDateThenId);
       chains.push(this.chain(item(idByRoot, root), Array.from(members.subarray(from, to)), rollRows));
     }
-    return chains.sort((a, b) =>
-      a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
-    );
+    return chains.sort(byOpeningThenId);
   }
 
   private group(): Grouping {
@@ -281,4 +279,13 @@ export class ChainIndex {
       direction: DIRECTIONS[u8(episodes.direction, episode)] as "long" | "short",
     };
   }
+}
+
+// Comparators defined once: one made per call is compiled again after every recompute.
+function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
+  return a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1;
+}
+
+function byOpeningThenId(a: RollChain, b: RollChain): number {
+  return a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1;
 }

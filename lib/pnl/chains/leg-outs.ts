@@ -52,17 +52,7 @@ export function legOutsOf(
     });
   }
   if (legOuts === null) return [];
-  return legOuts.sort((a, b) =>
-    a.date === b.date
-      ? a.contractKey < b.contractKey
-        ? -1
-        : a.contractKey > b.contractKey
-          ? 1
-          : 0
-      : a.date < b.date
-        ? -1
-        : 1,
-  );
+  return legOuts.sort(byDateThenContract);
 }
 
 /**
@@ -114,4 +104,17 @@ export function rolledAwayEpisodes(fills: FillTable, episodes: EpisodeTable, rol
     }
   }
   return marks;
+}
+
+// Defined once: a comparator made per call is compiled again after every recompute.
+function byDateThenContract(a: LegOut, b: LegOut): number {
+  return a.date === b.date
+    ? a.contractKey < b.contractKey
+      ? -1
+      : a.contractKey > b.contractKey
+        ? 1
+        : 0
+    : a.date < b.date
+      ? -1
+      : 1;
 }

@@ -116,16 +116,18 @@ function replayOrder(fills: FillTable, sorted: boolean): Int32Array {
 }
 
 function sortEvents(events: LifecycleRec[]): LifecycleRec[] {
-  const compare = (a: LifecycleRec, b: LifecycleRec) => a.dayNumber - b.dayNumber || compareIds(a.id, b.id);
   let sorted = true;
   for (let index = 1; index < events.length && sorted; index++) {
-    sorted = compare(events[index - 1] as LifecycleRec, events[index] as LifecycleRec) <= 0;
+    sorted = byDayThenId(events[index - 1] as LifecycleRec, events[index] as LifecycleRec) <= 0;
   }
-  if (!sorted) events.sort(compare);
-  events.forEach((event, index) => {
-    event.index = index;
-  });
+  if (!sorted) events.sort(byDayThenId);
+  for (let index = 0; index < events.length; index++) (events[index] as LifecycleRec).index = index;
   return events;
+}
+
+// Defined once: a comparator made per call is compiled again after every recompute.
+function byDayThenId(a: LifecycleRec, b: LifecycleRec): number {
+  return a.dayNumber - b.dayNumber || compareIds(a.id, b.id);
 }
 
 function processBatch(state: LifecycleState, batch: number[]): void {

@@ -55,9 +55,7 @@ export class StrategyIndex {
     const rows: StrategyPosition[] = [];
     for (let group = 0; group < this.tables.strategies.count; group++)
       rows.push(this.row(group, chainIdOfFill));
-    return rows.sort((a, b) =>
-      a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1,
-    );
+    return rows.sort(byOpeningThenId);
   }
 
   private row(group: number, chainIdOfFill: (fill: number) => string): StrategyPosition {
@@ -110,13 +108,7 @@ export class StrategyIndex {
       if (leg) leg.quantity = add(leg.quantity, f64(fills.quantity, fill));
       else legs.push({ contract, direction, quantity: f64(fills.quantity, fill) });
     }
-    return legs.sort(
-      (a, b) =>
-        a.contract.expirationDay - b.contract.expirationDay ||
-        a.contract.strike - b.contract.strike ||
-        compareIds(a.contract.key, b.contract.key) ||
-        a.direction - b.direction,
-    );
+    return legs.sort(byContractThenDirection);
   }
 
   private classify(group: number, legs: LegSum[]): StrategyLabel {
@@ -140,4 +132,18 @@ export class StrategyIndex {
       return held >= mul(leg.quantity, leg.contract.multiplier);
     });
   }
+}
+
+// Comparators defined once: one made per call is compiled again after every recompute.
+function byOpeningThenId(a: StrategyPosition, b: StrategyPosition): number {
+  return a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1;
+}
+
+function byContractThenDirection(a: LegSum, b: LegSum): number {
+  return (
+    a.contract.expirationDay - b.contract.expirationDay ||
+    a.contract.strike - b.contract.strike ||
+    compareIds(a.contract.key, b.contract.key) ||
+    a.direction - b.direction
+  );
 }

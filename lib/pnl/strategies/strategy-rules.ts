@@ -83,12 +83,7 @@ export const STRATEGY_LABELS = Object.keys(STRATEGY_NAMES) as StrategyLabel[];
  * short call, whether the account held enough shares when it opened (see shares-held.ts).
  */
 export function classifyStrategy(legs: readonly LegShape[], coveredBy: () => boolean): StrategyLabel {
-  const sorted = [...legs].sort(
-    (a, b) =>
-      (a.optionType === b.optionType ? 0 : a.optionType === "put" ? -1 : 1) ||
-      a.expirationDay - b.expirationDay ||
-      a.strike - b.strike,
-  );
+  const sorted = [...legs].sort(byTypeExpiryStrike);
   if (sorted.length === 1) {
     const leg = sorted[0] as LegShape;
     if (leg.optionType === "call" && leg.direction === "short") {
@@ -156,4 +151,13 @@ function ironFourLegs(legs: readonly LegShape[]): StrategyLabel {
     lowPut.direction !== highPut.direction;
   if (!sameShape) return "custom";
   return highPut.strike === lowCall.strike ? "iron-butterfly" : "iron-condor";
+}
+
+// Defined once: a comparator made per call is compiled again after every recompute.
+function byTypeExpiryStrike(a: LegShape, b: LegShape): number {
+  return (
+    (a.optionType === b.optionType ? 0 : a.optionType === "put" ? -1 : 1) ||
+    a.expirationDay - b.expirationDay ||
+    a.strike - b.strike
+  );
 }

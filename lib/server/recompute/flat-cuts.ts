@@ -82,7 +82,7 @@ export function flatCutsOf(options: {
 /** The latest day ≤ `last` that no span `[from, to]` (days spanned, inclusive) contains. */
 function latestUnspanned(spans: [number, number][], last: number): number {
   // Merged, the spans are disjoint and not adjacent: the day before one is in none.
-  spans.sort((a, b) => a[0] - b[0]);
+  spans.sort(byStart);
   let day = last;
   let mergedFrom = Number.NaN;
   let mergedTo = Number.NaN;
@@ -111,4 +111,9 @@ export function flatCutTable(userId: string, cuts: ReadonlyMap<string, FlatCut>)
     jsonbText(cut.stockRealized),
   ]);
   return { table: "recompute_flat_cuts", columns: FLAT_CUT_COLUMNS, rows, key: ["underlying"] };
+}
+
+// Defined once: a comparator made per call is compiled again after every recompute.
+function byStart(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0];
 }
