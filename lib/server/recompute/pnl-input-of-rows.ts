@@ -12,12 +12,13 @@ import { repeatedTextAt } from "@/lib/server/db/copy-columns";
 import type { LoadedInstrumentIds } from "./contract-instrument-ids";
 import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./execution-columns";
 import type { FlatCut } from "./flat-cuts";
-import { type InputSnapshot, InputSnapshotRecorder } from "./input-snapshot";
+import type { InputSnapshot } from "./input-snapshot";
 import { InstrumentContracts } from "./instrument-contracts";
 import { supersededSwaps } from "./load-corporate-actions";
 import type { LoadedPnlInput, LoadScope } from "./load-pnl-input";
 import { toPnlStockTrade } from "./load-stock-input";
 import type { InputRows } from "./read-input-rows";
+import { ReadWindow } from "./read-window";
 
 export type PnlInputOfRowsOptions = {
   asOf: string;
@@ -276,67 +277,6 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     recorded: reading.recorders,
     fromSnapshots: new Map([...snapshots].map(([underlying, { beforeDay }]) => [underlying, beforeDay])),
   };
-}
-
-/**
- * What the read keeps of each underlying: from the cuts and saved inputs, each underlying's inputs
- * dated before its own day are final (the read, from the earliest day, brought some of them); the
- * last trading date of its inputs; the newest change among them (epoch milliseconds); the recorder of
- * its inputs dated before the record's day, when read whole. A class rather than closures in
- * `pnlInputOfRows`: code that calls a closure made per recompute is compiled again every recompute.
- */
-class ReadWindow {
-  readonly lastDays = new Map<string, string>();
-  readonly recorders = new Map<string, InputSnapshotRecorder>();
-  private readonly recorded: ReturnType<ExecutionColumnsBuilder["recordedFillSource"]> | null;
-
-  constructor(
-    private readonly readFrom: ReadonlyMap<string, string>,
-    private readonly cuts: ReadonlyMap<string, FlatCut>,
-    public watermarkMs: number,
-    private readonly record: { beforeDay: string } | undefined,
-    columns: ExecutionColumnsBuilder,
-  ) {
-    this.recorded = record === undefined ? null : columns.recordedFillSource();
-  }
-
-  /** Whether an input of `underlying` dated `date` is read (not before its cut or saved input). */
-  afterCut(underlying: string, date: string): boolean {
-    // A replay without cuts (most) skips the lookup, once per fill.
-    const from = this.readFrom.size === 0 ? undefined : this.readFrom.get(underlying);
-    return from === undefined || date >= from;
-  }
-
-  expiredBeforeCut(underlying: string, expiration: string): boolean {
-    const cut = this.cuts.size === 0 ? undefined : this.cuts.get(underlying);
-    return cut !== undefined && expiration < cut.day;
-  }
-
-  last(underlying: string, date: string): void {
-    const known = this.lastDays.get(underlying);
-    if (known === undefined || date > known) this.lastDays.set(underlying, date);
-  }
-
-  seen(ms: number): void {
-    if (ms > this.watermarkMs) this.watermarkMs = ms;
-  }
-
-  recorderOf(underlying: string, date: string): InputSnapshotRecorder | undefined {
-    const { record, recorded } = this;
-    if (
-      record === undefined ||
-      recorded === null ||
-      date >= record.beforeDay ||
-      this.readFrom.has(underlying)
-    )
-      return undefined;
-    let recorder = this.recorders.get(underlying);
-    if (recorder === undefined) {
-      recorder = new InputSnapshotRecorder(record.beforeDay, recorded);
-      this.recorders.set(underlying, recorder);
-    }
-    return recorder;
-  }
 }
 
 /**
