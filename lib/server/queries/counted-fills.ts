@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * `counted_fills`, a CTE of the option fills that P&L counts, each with its cash: the rule of
- * lib/server/recompute/load-pnl-input.ts (`counts`, `supersededSwaps`) restated in SQL, so the cash
+ * lib/server/recompute/load-pnl-input.ts (`counts`, `SupersededSwaps`) restated in SQL, so the cash
  * flows of the reconciliation are summed by PostgreSQL, exactly, without loading every fill:
  *
  * - From the first trading date of the history synced from Robinhood (option or equity fills), the

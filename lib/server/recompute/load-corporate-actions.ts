@@ -57,13 +57,9 @@ const LEGACY_SWAP_PREFIX = "rh-oca:";
  * Says which fills to leave out: the zero-price close-and-open fills an earlier version of the
  * importer made of an OCA pair, where a stored rename now says the same (an overlapping file imported since brought it):
  * otherwise the rename would move the position and the old fills would close and reopen it again.
- * Without such a rename the old fills stay, and keep meaning what they did.
+ * Without such a rename the old fills stay, and keep meaning what they did. A class, not a closure
+ * made per recompute, so the code that asks stays compiled between recomputes.
  */
-export function supersededSwaps(actions: readonly PnlCorporateAction[]): SupersededSwaps {
-  return new SupersededSwaps(actions);
-}
-
-/** The fills a rename's legacy swap superseded (`supersededSwaps`); a class, so its callers stay compiled. */
 export class SupersededSwaps {
   private readonly renamed = new Set<string>();
 
@@ -84,12 +80,12 @@ export class SupersededSwaps {
   }
 }
 
-/** The fills `supersededSwaps` keeps, for callers that hold executions as objects. */
+/** The fills `SupersededSwaps` keeps, for callers that hold executions as objects. */
 export function withoutSupersededSwaps(
   executions: PnlExecution[],
   actions: readonly PnlCorporateAction[],
 ): PnlExecution[] {
-  const superseded = supersededSwaps(actions);
+  const superseded = new SupersededSwaps(actions);
   return executions.filter(
     (execution) =>
       !superseded.covers(

@@ -14,7 +14,7 @@ import { DecimalTexts, ExecutionColumnsBuilder, type InstrumentRow } from "./exe
 import type { FlatCut } from "./flat-cuts";
 import type { InputSnapshot } from "./input-snapshot";
 import { InstrumentContracts } from "./instrument-contracts";
-import { supersededSwaps } from "./load-corporate-actions";
+import { SupersededSwaps } from "./load-corporate-actions";
 import type { LoadedPnlInput, LoadScope } from "./load-pnl-input";
 import { toPnlStockTrade } from "./load-stock-input";
 import type { InputRows } from "./read-input-rows";
@@ -91,7 +91,7 @@ export function pnlInputOfRows(rows: InputRows, options: PnlInputOfRowsOptions):
     syncedFrom = scope.syncedFrom;
   }
 
-  const superseded = supersededSwaps(corporateActions);
+  const superseded = new SupersededSwaps(corporateActions);
   let snapshotFills = 0;
   for (const { snapshot } of snapshots.values()) snapshotFills += snapshot.fills.id.length;
   const columns = new ExecutionColumnsBuilder(executions.count + snapshotFills, contracts.instruments);
