@@ -8,6 +8,7 @@
  */
 export function jsonbText(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value) && value.length === 0) return "[]";
   if (typeof (value as { toJSON?: unknown }).toJSON === "function")
     return jsonbText((value as { toJSON: () => unknown }).toJSON());
   if (Array.isArray(value))
@@ -17,6 +18,54 @@ export function jsonbText(value: unknown): string {
   );
   entries.sort(([a], [b]) => compareKeys(a, b));
   return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}: ${jsonbText(entry)}`).join(", ")}}`;
+}
+
+/**
+ * Lists of objects of one type spelled as `jsonbText` spells them, the type's keys put in
+ * PostgreSQL's order once instead of sorted for every object: a chain row's leg-outs are thousands
+ * of small objects per recompute, and sorting each one's entries was most of their text's cost.
+ * Made by `jsonbShape`, which refuses to compile unless every key of the type is listed; a key an
+ * object holds beyond its type would be left out, so the objects must be made as their type says.
+ */
+export class JsonbShape<T extends object> {
+  private readonly keys: (keyof T & string)[];
+  /** Each key as it leads its value: `"key": `. */
+  private readonly labels: string[];
+
+  constructor(keys: readonly (keyof T & string)[]) {
+    this.keys = [...keys].sort(compareKeys);
+    this.labels = this.keys.map((key) => `${JSON.stringify(key)}: `);
+  }
+
+  list(values: readonly T[]): string {
+    if (values.length === 0) return "[]";
+    let text = "[";
+    for (let index = 0; index < values.length; index++) {
+      if (index > 0) text += ", ";
+      text += this.text(values[index] as T);
+    }
+    return `${text}]`;
+  }
+
+  text(value: T): string {
+    let text = "";
+    for (let index = 0; index < this.keys.length; index++) {
+      const entry = value[this.keys[index] as keyof T];
+      if (entry === undefined || typeof entry === "function") continue;
+      text += `${text === "" ? "{" : ", "}${this.labels[index]}${jsonbText(entry)}`;
+    }
+    return text === "" ? "{}" : `${text}}`;
+  }
+}
+
+/** The `JsonbShape` of `T`, given every key of `T`: `jsonbShape<LegOut>()(["date", …])`. */
+export function jsonbShape<T extends object>() {
+  return <const Keys extends readonly (keyof T & string)[]>(
+    keys: Keys &
+      ([Exclude<keyof T, Keys[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof T, Keys[number]> }),
+  ): JsonbShape<T> => new JsonbShape<T>(keys);
 }
 
 /** PostgreSQL's order of a jsonb object's keys: by length in UTF-8 bytes, then byte by byte. */

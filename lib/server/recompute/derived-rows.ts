@@ -4,13 +4,14 @@ import {
   type CloseKind,
   type Direction,
   forEachMatchedLot,
+  type LegOut,
   type MatchedLotView,
   type MatchedLotVisitor,
   type PnlResult,
   type RollChain,
 } from "@/lib/pnl";
 import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
-import { jsonbText } from "@/lib/server/db/jsonb-text";
+import { jsonbShape, jsonbText } from "@/lib/server/db/jsonb-text";
 import type { InstrumentIds } from "./contract-instrument-ids";
 import { type DerivedRowIds, derivedRowId, derivedRowIds } from "./derived-row-id";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
@@ -213,6 +214,17 @@ function instrumentIdOf(instrumentIds: InstrumentIds, key: string, row?: number)
   return id;
 }
 
+const LEG_OUTS = jsonbShape<LegOut>()([
+  "date",
+  "contractKey",
+  "expiration",
+  "strike",
+  "optionType",
+  "direction",
+  "quantity",
+  "outcome",
+]);
+
 function chainRow(
   userId: string,
   chain: RollChain,
@@ -236,7 +248,7 @@ function chainRow(
     chain.unrealized,
     chain.breakeven,
     chain.strategy,
-    jsonbText(chain.legOuts),
+    LEG_OUTS.list(chain.legOuts),
     openingStrategy,
     jsonbText(chain.adjustments),
   ];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonbText } from "@/lib/server/db/jsonb-text";
+import { jsonbShape, jsonbText } from "@/lib/server/db/jsonb-text";
 import { canonicalLine, copyLineFields, StoredLinesComparison } from "@/lib/server/db/stored-row-lines";
 import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
@@ -131,5 +131,37 @@ describe("comparing given rows with stored lines", () => {
     );
     // By bytes, not characters: "é" is two bytes long (0xC3 0xA9), so after "a" and after "zz".
     expect(jsonbText({ é: 1, zz: 2, a: 3, Z: 4 })).toBe('{"Z": 4, "a": 3, "zz": 2, "é": 1}');
+  });
+
+  it("spells a list of one shape's objects as jsonbText does, keys in PostgreSQL's order", () => {
+    type Leg = { strike: string; date: string; é: number; quantity?: string; nested: unknown };
+    const legs = jsonbShape<Leg>()(["strike", "date", "é", "quantity", "nested"]);
+    const values: Leg[] = [
+      { strike: "44.5", date: "2017-05-19", é: 1, quantity: "2", nested: { b: [1], a: "x\ty" } },
+      { strike: "1", date: "2017-05-20", é: -0.5, quantity: undefined, nested: null },
+    ];
+    expect(legs.list([])).toBe("[]");
+    expect(legs.list(values)).toBe(jsonbText(values));
+    expect(legs.list(values)).toBe(
+      '[{"é": 1, "date": "2017-05-19", "nested": {"a": "x\\ty", "b": [1]}, "strike": "44.5", "quantity": "2"}, ' +
+        '{"é": -0.5, "date": "2017-05-20", "nested": null, "strike": "1"}]',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record(
+            {
+              strike: fc.string(),
+              date: fc.string(),
+              é: fc.double({ noNaN: true, noDefaultInfinity: true }),
+              quantity: fc.string(),
+              nested: fc.jsonValue(),
+            },
+            { requiredKeys: ["strike", "date", "é", "nested"] },
+          ),
+        ),
+        (list) => legs.list(list as Leg[]) === jsonbText(list),
+      ),
+    );
   });
 });
