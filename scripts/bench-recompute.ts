@@ -17,8 +17,9 @@
  * underlying whose flat cut leaves the fewest fills, incremental, and 10 more recomputed on the next
  * trading date (every underlying replays from its cut). Last, three full recomputes over rows that
  * are all current, their median beside the floor's (itself the median of three loads), each also
- * run right after a load of the floor and divided by it, with the median of those ratios. The import
- * and a small warm-up are not timed.
+ * run right after a load of the floor and divided by it, with the median of those ratios. The full
+ * recomputes also print how long the collector stopped this process in each (its pauses, which this
+ * side's CPU time includes). The import and a small warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -37,6 +38,7 @@ import {
 } from "@/lib/server/recompute/recompute-in-transaction";
 import { DEFAULT_STATISTICS_POLICY, type StatisticsPolicy } from "@/lib/server/recompute/statistics-policy";
 import { appendFills as appendFillsAsImport } from "./bench/append-fills";
+import { collectorPauseClock } from "./bench/collector-pauses";
 import { measureCopyFloor } from "./bench/copy-floor";
 import { longActivityReport } from "./bench/long-activity-report";
 import { median } from "./bench/median";
@@ -94,6 +96,8 @@ const serverCpu = await serverCpuClock(db);
 const FLOOR_RUNS = 3;
 const FULL_REPEATS = 3;
 
+// The collector's pauses of this process, read around each timed recompute.
+const pauses = collectorPauseClock();
 // The superuser's connection to the same database, for the server-side files of the floor.
 const adminUrl = new URL(database.env.DATABASE_ADMIN_URL);
 adminUrl.pathname = new URL(database.env.DATABASE_URL).pathname;
@@ -108,10 +112,11 @@ try {
       seconds: number;
       summary: RecomputeSummary;
       statements: number;
-      cpu: { client: number; server: number | null };
+      cpu: { client: number; server: number | null; paused: number };
     }[] = [];
     for (let run = 0; run < 2; run++) {
       const statementsBefore = statements;
+      const pausedBefore = await pauses.read();
       const clientBefore = processCpuMs();
       const serverBefore = serverCpu?.() ?? null;
       const started = performance.now();
@@ -123,6 +128,7 @@ try {
         cpu: {
           client: processCpuMs() - clientBefore,
           server: serverCpu && serverBefore !== null ? serverCpu() - serverBefore : null,
+          paused: (await pauses.read()) - pausedBefore,
         },
       });
       if (!summary.reconciles) process.exitCode = 1;
@@ -148,7 +154,7 @@ try {
       );
       // Where the time is spent: two cores, one this process's, one the server's at best.
       console.log(
-        `    CPU: this process ${Math.round(cpu.client)} ms, the database server ${cpu.server === null ? "not readable here" : `${Math.round(cpu.server)} ms`}`,
+        `    CPU: this process ${Math.round(cpu.client)} ms (stopped by the collector ${Math.round(cpu.paused)} ms of it), the database server ${cpu.server === null ? "not readable here" : `${Math.round(cpu.server)} ms`}`,
       );
     }
     const [first, second] = runs;
@@ -215,10 +221,13 @@ try {
     // ratio compares two runs taken moments apart; the median of those ratios, beside the ratio of
     // the medians (a minute apart, the machine's speed moves both by a fifth).
     const repeats: number[] = [];
+    const repeatPauses: number[] = [];
     const repeat = async () => {
+      const pausedBefore = await pauses.read();
       const started = performance.now();
       await recompute(robinhoodUserId, "full");
       repeats.push((performance.now() - started) / 1000);
+      repeatPauses.push((await pauses.read()) - pausedBefore);
     };
     const paired = await measureCopyFloor({
       adminUrl: adminUrl.toString(),
@@ -231,7 +240,7 @@ try {
     while (repeats.length < FULL_REPEATS) await repeat();
     const full = median(repeats);
     console.log(
-      `  full recompute over current rows, ${FULL_REPEATS} runs: ${repeats.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${full.toFixed(3)} s = ${rate(fills / full)} fills/s${"seconds" in floor ? `, ${(full / floor.seconds).toFixed(2)}× the floor` : ""}`,
+      `  full recompute over current rows, ${FULL_REPEATS} runs: ${repeats.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${full.toFixed(3)} s = ${rate(fills / full)} fills/s${"seconds" in floor ? `, ${(full / floor.seconds).toFixed(2)}× the floor` : ""}; stopped by the collector ${repeatPauses.map((ms) => Math.round(ms)).join(" / ")} ms`,
     );
     if ("runs" in paired) {
       const ratios = repeats.map((seconds, run) => seconds / (paired.runs[run] as number));
@@ -246,6 +255,7 @@ try {
       );
   }
 } finally {
+  pauses.stop();
   await db.$disconnect();
   await database.stop();
 }
