@@ -121,16 +121,20 @@ export async function changedRowsOfTablesByLines(
 ): Promise<LineChanges[]> {
   if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
   const reads = tables.map(({ table, types }) => {
-    const columnTypes = table.columns.map((column) => {
+    // The user's id is the read's own condition: not printed per row, only checked on the given rows.
+    const userColumn = table.columns.indexOf("user_id");
+    const stored = table.columns.filter((_, index) => index !== userColumn);
+    const storedTypes = stored.map((column) => {
       const type = types.get(column);
       if (type === undefined) throw new Error(`${table.table} has no column ${column}`);
       return type;
     });
     const comparison = new StoredLinesComparison(table.rows, {
       keyWidth: leadingKeyWidth(table),
-      types: columnTypes,
+      types: storedTypes,
+      fixed: userColumn < 0 ? undefined : { column: userColumn, value: userId },
     });
-    const select = `SELECT ${table.columns.map((column, index) => storedExpression(column, columnTypes[index] as number)).join(", ")}
+    const select = `SELECT ${stored.map((column, index) => storedExpression(column, storedTypes[index] as number)).join(", ")}
       FROM ${safeName(table.table)} t WHERE t.user_id = '${userId}'`;
     return { comparison, statement: `COPY (${select}) TO STDOUT`, decoder: new StringDecoder("utf8") };
   });
@@ -152,8 +156,18 @@ export async function changedRowsOfTablesByLines(
 /** Changes found by lines, and how many lines differed in spelling and were read value by value. */
 export type LineChanges = TableChanges & { reread: number };
 
-/** How many key columns lead the rows, and each column's type (PostgreSQL's OID). */
-export type LineComparisonOptions = { keyWidth: number; types: readonly number[] };
+export type LineComparisonOptions = {
+  /** How many key columns lead the rows. */
+  keyWidth: number;
+  /** The type (PostgreSQL's OID) of each column the stored lines hold, in their order. */
+  types: readonly number[];
+  /**
+   * A column of the given rows that the stored lines leave out, and the value every given row holds
+   * there: the read's condition fixes it (the user's id), so printing and comparing it on every row
+   * would tell nothing. Never a key column.
+   */
+  fixed?: { column: number; value: string };
+};
 
 const TAB = 9;
 const NEWLINE = 10;
@@ -182,10 +196,15 @@ const NEVER_ESCAPED = new Set<number>([
  * then moves on from the one found.
  */
 export class StoredLinesComparison {
+  /** The given rows' columns the stored lines hold, in their order. */
+  private readonly columns: number[];
   private readonly decimals: boolean[];
   private readonly escapable: boolean[];
   private readonly comparers: (ValueComparer | null)[];
   private readonly matched: Uint8Array;
+  /** Per column, the last given value printed as COPY prints it, and that print. */
+  private readonly lastGiven: (string | null)[];
+  private readonly lastPrinted: string[];
   private byKey: Map<string, number> | null = null;
   /** The given row the next stored line is expected to be. */
   private expected = 0;
@@ -199,10 +218,28 @@ export class StoredLinesComparison {
     private readonly rows: TableRows["rows"],
     private readonly options: LineComparisonOptions,
   ) {
+    const { fixed } = options;
+    const width = (rows[0]?.length ?? options.types.length + (fixed ? 1 : 0)) as number;
+    this.columns = Array.from({ length: width }, (_, column) => column).filter(
+      (column) => column !== fixed?.column,
+    );
+    if (this.columns.length !== options.types.length)
+      throw new Error(`the stored lines hold ${options.types.length} columns, not ${this.columns.length}`);
+    if (fixed) {
+      if (fixed.column < options.keyWidth)
+        throw new Error("a key column cannot be left out of the stored lines");
+      for (const row of rows)
+        if (row[fixed.column] !== fixed.value)
+          throw new Error(
+            `a given row holds ${row[fixed.column]} in column ${fixed.column}, not ${fixed.value}`,
+          );
+    }
     this.decimals = options.types.map((type) => type === TYPE_OID.numeric);
     this.escapable = options.types.map((type) => !NEVER_ESCAPED.has(type));
     this.comparers = options.types.map(comparerOf);
     this.matched = new Uint8Array(rows.length);
+    this.lastGiven = options.types.map(() => null);
+    this.lastPrinted = options.types.map(() => "");
   }
 
   push(piece: string): void {
@@ -263,12 +300,13 @@ export class StoredLinesComparison {
    */
   private rowEndAt(row: TableRows["rows"][number], text: string, at: number): number {
     let position = at;
-    for (let column = 0; column < row.length; column++) {
+    const columns = this.columns;
+    for (let column = 0; column < columns.length; column++) {
       if (column > 0) {
         if (text.charCodeAt(position) !== TAB) return -1;
         position++;
       }
-      const value = row[column] ?? null;
+      const value = row[columns[column] as number] ?? null;
       if (value === null) {
         if (!text.startsWith(NULL_FIELD, position)) return -1;
         position += NULL_FIELD.length;
@@ -277,7 +315,7 @@ export class StoredLinesComparison {
         if (position < 0) return -1;
       } else if (this.escapable[column]) {
         // As COPY prints it: the same string unless it holds what COPY escapes.
-        const printed = copyText(value);
+        const printed = this.printed(column, value);
         if (!text.startsWith(printed, position)) return -1;
         position += printed.length;
       } else {
@@ -288,6 +326,19 @@ export class StoredLinesComparison {
     return text.charCodeAt(position) === NEWLINE ? position + 1 : -1;
   }
 
+  /**
+   * `copyText(value)`, remembered per column: most text columns repeat the row before's value (one
+   * account, a side, a kind of close), and looking for characters to escape cost more than the
+   * comparison itself.
+   */
+  private printed(column: number, value: string): string {
+    if (this.lastGiven[column] === value) return this.lastPrinted[column] as string;
+    const printed = copyText(value);
+    this.lastGiven[column] = value;
+    this.lastPrinted[column] = printed;
+    return printed;
+  }
+
   private storedLine(line: string): void {
     const index = this.givenByKey().get(keyOfLine(line, this.options.keyWidth));
     if (index === undefined || this.matched[index] === 1) {
@@ -296,10 +347,15 @@ export class StoredLinesComparison {
     }
     this.matched[index] = 1;
     this.expected = index + 1;
-    const row = this.rows[index] as TableRows["rows"][number];
+    const row = this.storedColumnsOf(this.rows[index] as TableRows["rows"][number]);
     if (canonicalLine(row, this.decimals) === line) return;
     this.reread++;
     if (!sameRow(copyLineFields(line), row, this.comparers)) this.changed.push(index);
+  }
+
+  /** A given row's values of the columns the stored lines hold. */
+  private storedColumnsOf(row: TableRows["rows"][number]): TableRows["rows"][number] {
+    return this.options.fixed ? this.columns.map((column) => row[column] ?? null) : row;
   }
 
   private givenByKey(): Map<string, number> {

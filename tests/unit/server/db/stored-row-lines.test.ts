@@ -105,6 +105,47 @@ describe("comparing given rows with stored lines", () => {
     expect(result.gone).toEqual([["b"]]);
   });
 
+  it("prints each row's own text as COPY does when a column's value changes from row to row", () => {
+    // Keys of a type never escaped, so only the text column can tell the rows' lines apart.
+    const changes = (rows: (readonly string[])[], stored: string[]) => {
+      const comparison = new StoredLinesComparison(rows, { keyWidth: 1, types: [TYPE_OID.int4, TEXT] });
+      comparison.push(stored.map((line) => `${line}\n`).join(""));
+      return comparison.end();
+    };
+    const rows = [
+      ["1", "x\ty"],
+      ["2", "x\ty"],
+      ["3", "plain"],
+      ["4", "x\ty"],
+    ];
+    expect(changes(rows, ["1\tx\\ty", "2\tx\\ty", "3\tplain", "4\tx\\ty"])).toEqual({
+      rows: [],
+      gone: [],
+      reread: 0,
+    });
+    // The text of the row before, stored for a row given another one, is a change.
+    expect(changes(rows, ["1\tx\\ty", "2\tx\\ty", "3\tx\\ty", "4\tx\\ty"]).rows).toEqual([rows[2]]);
+  });
+
+  it("leaves the user's column out of the stored lines, and refuses a given row of another user", () => {
+    const user = "9f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5";
+    const rows = [
+      ["1", user, "12.50"],
+      ["2", user, "3"],
+    ];
+    const options = {
+      keyWidth: 1,
+      types: [TYPE_OID.int4, TYPE_OID.numeric],
+      fixed: { column: 1, value: user },
+    };
+    const comparison = new StoredLinesComparison(rows, options);
+    comparison.push("1\t12.5\n2\t4\n");
+    expect(comparison.end()).toEqual({ rows: [rows[1]], gone: [], reread: 1 });
+    expect(() => new StoredLinesComparison([...rows, ["3", "another", "1"]], options)).toThrow(
+      "a given row holds another in column 1",
+    );
+  });
+
   it("refuses a text that ends inside a row", () => {
     const comparison = new StoredLinesComparison([given("a", "1")], options);
     comparison.push(storedLine("a", "1"));
