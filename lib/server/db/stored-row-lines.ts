@@ -219,7 +219,7 @@ export class StoredLinesComparison {
     private readonly options: LineComparisonOptions,
   ) {
     const { fixed } = options;
-    const width = (rows[0]?.length ?? options.types.length + (fixed ? 1 : 0)) as number;
+    const width = rows[0]?.length ?? options.types.length + (fixed ? 1 : 0);
     this.columns = Array.from({ length: width }, (_, column) => column).filter(
       (column) => column !== fixed?.column,
     );
