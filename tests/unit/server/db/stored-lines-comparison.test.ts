@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonbShape, jsonbText } from "@/lib/server/db/jsonb-text";
-import { canonicalLine, copyLineFields, StoredLinesComparison } from "@/lib/server/db/stored-row-lines";
+import {
+  canonicalLine,
+  copyLineFields,
+  StoredLinesComparison,
+} from "@/lib/server/db/stored-lines-comparison";
 import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
 // A whole merge compares every given row with its stored line (`COPY … TO STDOUT`, each column
