@@ -12,7 +12,7 @@ import {
   type FillTable,
   SHORT,
 } from "../internal-types";
-import { compareFills, compareIds } from "../lots/compare";
+import { compareFills, compareIds, compareOpeningThenId } from "../lots/compare";
 import type { ChainLeg, ChainStatus, RollChain } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
 import { formatRoll, rollId } from "../rolls/format-roll";
@@ -103,7 +103,7 @@ export class ChainIndex {
         .sort(byDateThenId);
       chains.push(this.chain(item(idByRoot, root), Array.from(members.subarray(from, to)), rollRows));
     }
-    return chains.sort(byOpeningThenId);
+    return chains.sort(compareOpeningThenId);
   }
 
   private group(): Grouping {
@@ -281,11 +281,7 @@ export class ChainIndex {
   }
 }
 
-// Comparators defined once: one made per call is compiled again after every recompute.
+// Defined once: a comparator made per call is compiled again after every recompute.
 function byDateThenId(a: { date: string; id: string }, b: { date: string; id: string }): number {
   return a.date === b.date ? compareIds(a.id, b.id) : a.date < b.date ? -1 : 1;
-}
-
-function byOpeningThenId(a: RollChain, b: RollChain): number {
-  return a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1;
 }

@@ -8,6 +8,7 @@ import {
   type EpisodeTable,
   type FillTable,
 } from "../internal-types";
+import { compareIds } from "../lots/compare";
 import type { LegOut } from "../result-types";
 import type { RollTable } from "../rolls/detect-rolls";
 
@@ -108,13 +109,5 @@ export function rolledAwayEpisodes(fills: FillTable, episodes: EpisodeTable, rol
 
 // Defined once: a comparator made per call is compiled again after every recompute.
 function byDateThenContract(a: LegOut, b: LegOut): number {
-  return a.date === b.date
-    ? a.contractKey < b.contractKey
-      ? -1
-      : a.contractKey > b.contractKey
-        ? 1
-        : 0
-    : a.date < b.date
-      ? -1
-      : 1;
+  return a.date === b.date ? compareIds(a.contractKey, b.contractKey) : a.date < b.date ? -1 : 1;
 }

@@ -15,3 +15,14 @@ export function compareFillTime(fills: FillTable, a: number, b: number): number 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * By opening date (`YYYY-MM-DD`), then id: the order of the result's chain and strategy rows. Defined
+ * once, like every comparator of the engine: one made per call is compiled again after every recompute.
+ */
+export function compareOpeningThenId(
+  a: { openedOn: string; id: string },
+  b: { openedOn: string; id: string },
+): number {
+  return a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1;
+}

@@ -3,7 +3,7 @@ import { f64, i32, u8 } from "../cells";
 import { fillAccount, fillContract, fillDate, fillId, fillOrderId } from "../fill-fields";
 import { stableHash } from "../hash";
 import { BUY, type ContractRec, DIRECTIONS, type FillTable, LONG, SHORT } from "../internal-types";
-import { compareIds } from "../lots/compare";
+import { compareIds, compareOpeningThenId } from "../lots/compare";
 import type { StrategyLabel, StrategyLeg, StrategyPosition } from "../result-types";
 import type { StrategyTable } from "./group-strategies";
 import type { SharesHeld } from "./shares-held";
@@ -55,7 +55,7 @@ export class StrategyIndex {
     const rows: StrategyPosition[] = [];
     for (let group = 0; group < this.tables.strategies.count; group++)
       rows.push(this.row(group, chainIdOfFill));
-    return rows.sort(byOpeningThenId);
+    return rows.sort(compareOpeningThenId);
   }
 
   private row(group: number, chainIdOfFill: (fill: number) => string): StrategyPosition {
@@ -134,11 +134,7 @@ export class StrategyIndex {
   }
 }
 
-// Comparators defined once: one made per call is compiled again after every recompute.
-function byOpeningThenId(a: StrategyPosition, b: StrategyPosition): number {
-  return a.openedOn === b.openedOn ? compareIds(a.id, b.id) : a.openedOn < b.openedOn ? -1 : 1;
-}
-
+// Defined once: a comparator made per call is compiled again after every recompute.
 function byContractThenDirection(a: LegSum, b: LegSum): number {
   return (
     a.contract.expirationDay - b.contract.expirationDay ||
