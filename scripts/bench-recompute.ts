@@ -92,9 +92,10 @@ const db = createPrismaClient(database.env.DATABASE_URL);
 // The server's CPU clock, when its processes are on this machine.
 const serverCpu = await serverCpuClock(db);
 // The floor, and the full recompute over current rows, are each taken several times and their
-// medians compared: one run of either moves by a fifth on this shared machine.
-const FLOOR_RUNS = 3;
-const FULL_REPEATS = 3;
+// medians compared: one run of either moves by a fifth on this shared machine (seven of each cost
+// about 20 s at 100,000 fills; three let one slow run decide the median).
+const FLOOR_RUNS = 7;
+const FULL_REPEATS = 7;
 
 // The collector's pauses of this process, read around each timed recompute.
 const pauses = collectorPauseClock();
