@@ -161,7 +161,7 @@ class DayGrouper {
     if (opens.length === 0) return;
     if (this.orderless !== null) {
       for (const bucket of this.orderless.values()) {
-        for (const part of splitOrderless(bucket, (position) => opens.at(position), this.fills)) {
+        for (const part of splitOrderless(bucket, opens, this.fills)) {
           const group = this.groups++;
           for (const position of part) groupOf.set(position, group);
         }
@@ -192,35 +192,70 @@ class DayGrouper {
 
 /**
  * Order-less fills of one account and underlying on one day (as positions in the day's opens): by
- * instant, else, when they all share one instant, by equal leg quantity.
+ * instant, else, when they all share one instant, by equal leg quantity. Parts come in the order of
+ * their first fill. No closure is made per call: this runs once per account, underlying and day of
+ * an activity report, which has no order ids.
  */
-function splitOrderless(
-  positions: readonly number[],
-  fillAt: (position: number) => number,
-  fills: FillTable,
-): number[][] {
+function splitOrderless(positions: readonly number[], opens: IntList, fills: FillTable): number[][] {
   if (positions.length === 1) return [positions as number[]];
-  const instantOf = (position: number) => f64(fills.time, fillAt(position));
-  const firstInstant = instantOf(item(positions, 0));
+  const firstInstant = f64(fills.time, opens.at(item(positions, 0)));
+  let oneInstant = true;
+  let inTimeOrder = true;
+  let previous = firstInstant;
+  for (let index = 1; index < positions.length; index++) {
+    const instant = f64(fills.time, opens.at(item(positions, index)));
+    if (instant !== firstInstant) oneInstant = false;
+    if (instant < previous) inTimeOrder = false;
+    previous = instant;
+  }
+  if (!oneInstant && inTimeOrder) return runsByInstant(positions, opens, fills);
   const parts = new Map<number | string, number[]>();
-  const put = (key: number | string, position: number) => {
-    const part = parts.get(key);
-    if (part) part.push(position);
-    else parts.set(key, [position]);
-  };
-  if (positions.some((position) => instantOf(position) !== firstInstant)) {
-    for (const position of positions) put(instantOf(position), position);
+  if (!oneInstant) {
+    for (const position of positions) addToPart(parts, f64(fills.time, opens.at(position)), position);
     return [...parts.values()];
   }
   // One instant for all: sum each leg (book and direction), then legs of equal quantity group.
   const legQuantity = new Map<number, Micro>();
-  const legOf = (fill: number) => i32(fills.book, fill) * 2 + (u8(fills.flags, fill) & 1);
   for (const position of positions) {
-    const fill = fillAt(position);
-    legQuantity.set(legOf(fill), add(legQuantity.get(legOf(fill)) ?? 0, f64(fills.quantity, fill)));
+    const fill = opens.at(position);
+    const leg = legOf(fills, fill);
+    legQuantity.set(leg, add(legQuantity.get(leg) ?? 0, f64(fills.quantity, fill)));
   }
-  for (const position of positions) put(String(legQuantity.get(legOf(fillAt(position)))), position);
+  for (const position of positions)
+    addToPart(parts, String(legQuantity.get(legOf(fills, opens.at(position)))), position);
   return [...parts.values()];
+}
+
+/**
+ * The positions cut where the instant changes: with the fills in time order (as the replay adds
+ * them), the same parts, in the same order, as grouping by instant.
+ */
+function runsByInstant(positions: readonly number[], opens: IntList, fills: FillTable): number[][] {
+  const parts: number[][] = [];
+  let part: number[] = [];
+  let instant = Number.NaN;
+  for (const position of positions) {
+    const at = f64(fills.time, opens.at(position));
+    if (at !== instant && part.length > 0) {
+      parts.push(part);
+      part = [];
+    }
+    instant = at;
+    part.push(position);
+  }
+  parts.push(part);
+  return parts;
+}
+
+function addToPart(parts: Map<number | string, number[]>, key: number | string, position: number): void {
+  const part = parts.get(key);
+  if (part) part.push(position);
+  else parts.set(key, [position]);
+}
+
+/** A fill's leg: its book and its direction. */
+function legOf(fills: FillTable, fill: number): number {
+  return i32(fills.book, fill) * 2 + (u8(fills.flags, fill) & 1);
 }
 
 // See shape-anchors.ts.
