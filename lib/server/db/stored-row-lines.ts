@@ -51,25 +51,25 @@ export function columnTypesOf(rows: readonly Record<string, unknown>[]): ColumnT
 
 /**
  * A stored column as the given rows spell it: a decimal without the zeros that pad the column's
- * scale (`trim_scale`; the given side drops them too, `canonicalLine`), a timestamp in UTC with its
- * zone as `dayTimestamp` writes it (its fraction printed when it has one); any other type as
- * PostgreSQL prints it (a day as `YYYY-MM-DD`: `READ_AS_GIVEN` sets the ISO date style first).
- * Each is cheap to print: formatting by `to_char` cost twice the plain read of the lots.
+ * scale (`trim_scale`; the given side drops them too, `canonicalLine`); any other type as PostgreSQL
+ * prints it, `READ_AS_GIVEN` having set the style first: a day as `YYYY-MM-DD`, a timestamp in UTC as
+ * `dayTimestamp` writes it (`2024-06-03 00:00:00+00`, its fraction printed when it has one).
+ * Each is cheap to print: formatting by `to_char` cost twice the plain read of the lots, and
+ * `(t AT TIME ZONE 'UTC')::text || '+00'`, which spells a timestamp the same, 15 ms more of the
+ * server's 181 ms for 72,329 lots than the column printed as it is.
  */
 export function storedExpression(column: string, type: number): string {
   const name = `t.${safeName(column)}`;
-  switch (type) {
-    case TYPE_OID.numeric:
-      return `trim_scale(${name})`;
-    case TYPE_OID.timestamptz:
-      return `(${name} AT TIME ZONE 'UTC')::text || '+00'`;
-    default:
-      return name;
-  }
+  return type === TYPE_OID.numeric ? `trim_scale(${name})` : name;
 }
 
-/** Sent before the reads: days and timestamps printed in ISO 8601 whatever the session's style. */
-export const READ_AS_GIVEN = "SET LOCAL DateStyle = 'ISO, MDY'";
+/**
+ * Sent before the reads, one statement: days and timestamps printed in ISO 8601, timestamps in UTC,
+ * whatever the session's style and zone, for the rest of the transaction (what follows the reads
+ * writes timestamps with their zone, so their meaning does not depend on it).
+ */
+export const READ_AS_GIVEN =
+  "SELECT set_config('DateStyle', 'ISO, MDY', true), set_config('TimeZone', 'UTC', true)";
 
 /**
  * The given rows of `table` that are new or differ from the user's stored rows, and the keys of the

@@ -26,8 +26,9 @@ beforeAll(async () => {
   await owner.query(`CREATE TEMP TABLE lines_probe (
     id uuid PRIMARY KEY, user_id uuid NOT NULL, amount numeric(24, 8), opened_at timestamptz(3),
     day date, kinds text[], doc jsonb, note text, count int)`);
-  // Another date style than ISO: the read sets its own.
+  // A session style and zone unlike the ones the lines are printed in: the read must set its own.
   await owner.query("SET DateStyle = 'SQL, DMY'");
+  await owner.query("SET TimeZone = 'America/New_York'");
   const answered = await owner.query(columnTypesQuery(["lines_probe"]));
   types = columnTypesOf(answered.rows).get("lines_probe") ?? new Map();
 });
