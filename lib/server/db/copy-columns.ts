@@ -2,7 +2,7 @@ import type pg from "pg";
 import { ByteKeys } from "./byte-keys";
 import { CopyBinaryFields } from "./copy-binary-fields";
 import { type BinaryText, TEXT, TIMESTAMP_TYPES, timestampMs } from "./copy-binary-values";
-import { copyOut } from "./copy-out";
+import { type CopyOutSink, copyOut } from "./copy-out";
 
 /**
  * A SELECT read by `COPY (…) TO STDOUT WITH (FORMAT binary)` straight into one array per column, each
@@ -127,20 +127,22 @@ export type ColumnsRead<Columns extends Record<string, CopyColumn<unknown>>> = {
 
 /**
  * Reads several SELECTs by COPY as one query (`copyOut`), in order: a read's decoders may join by the
- * keys an earlier read's decoders numbered (`keyColumn`, `referenceColumn`).
+ * keys an earlier read's decoders numbered (`keyColumn`, `referenceColumn`). `first`: other COPY
+ * statements sent ahead of them in the same query, each with its sink.
  */
 export async function readCopyColumnsTogether<
   const Reads extends readonly ColumnsRead<Record<string, CopyColumn<unknown>>>[],
 >(
   connection: pg.ClientBase,
   reads: Reads,
+  first: readonly { statement: string; sink: CopyOutSink }[] = [],
 ): Promise<{ [Index in keyof Reads]: CopiedColumns<Reads[Index]["columns"]> }> {
   const tables = reads.map(({ columns }) => new ColumnsOfFields(columns));
   const fields = tables.map((table) => new CopyBinaryFields(table));
   await copyOut(
     connection,
-    reads.map(({ select }) => columnsCopy(select)),
-    fields.map((read) => (piece: Buffer) => read.push(piece)),
+    [...first.map(({ statement }) => statement), ...reads.map(({ select }) => columnsCopy(select))],
+    [...first.map(({ sink }) => sink), ...fields.map((read) => (piece: Buffer) => read.push(piece))],
   );
   for (const read of fields) read.end();
   return tables.map((table) => table.values()) as {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TableChanges } from "./changed-rows";
 import { copyText, type TableRows } from "./copy-rows";
+import { copyLineFields } from "./copy-text-rows";
 import {
   canonicalDecimal,
   comparerOf,
@@ -268,18 +269,4 @@ function keyOfLine(line: string, width: number): string {
     if (end < 0) return line;
   }
   return line.slice(0, end);
-}
-
-const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
-
-/**
- * A line's fields as values: `\N` is NULL, and the escapes PostgreSQL's COPY prints (a backslash
- * before `b f n r t v` or before itself) are decoded.
- */
-export function copyLineFields(line: string): (string | null)[] {
-  return line.split("\t").map((field) => {
-    if (field === "\\N") return null;
-    if (!field.includes("\\")) return field;
-    return field.replace(/\\(.)/g, (_, char: string) => ESCAPES[char] ?? char);
-  });
 }

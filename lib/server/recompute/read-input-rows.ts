@@ -1,6 +1,7 @@
 import "server-only";
 import { columnsCopy, columnsSelect, readCopyColumnsTogether } from "@/lib/server/db/copy-columns";
 import { sqlLiteral, textArrayLiteral, transactionConnection, UUID } from "@/lib/server/db/copy-rows";
+import { CopyTextRows } from "@/lib/server/db/copy-text-rows";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import {
   type MarketDataSource,
@@ -58,8 +59,8 @@ export type InputRows = {
  * quadratic in the number of fills; one scan per table (or an index lookup per scope filter) stays
  * linear. The contracts and the fills' three tables, most of the bytes, are read by binary COPY and
  * decoded into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at most,
- * come in one multi-statement query (after a scoped read's gathering of its orders, legs and
- * contracts) with every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
+ * by text COPYs ahead of them in the same query (a scoped read's gathering of its orders, legs and
+ * contracts goes first, in a query of its own), every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
  * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
  * than the server spends trimming them), timestamps of the text reads as epoch seconds. A
  * multi-statement query takes no parameters, so the user id (checked) and the underlyings are
@@ -68,19 +69,21 @@ export type InputRows = {
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
   const { setup, columnReads, textReads } = inputReads(options);
-  const results = await connection.query<string[]>({
-    text: [...setup, ...textReads].join(";\n"),
-    rowMode: "array",
-    // Every value as PostgreSQL prints it: the driver would make a `Date` of each date.
-    types: { getTypeParser: () => asText },
-  });
-  const [events, stockTrades, optionMarks, stockMarks] = (
-    results as unknown as { rows: (string | null)[][] }[]
-  )
-    .slice(-4)
-    .map((result) => result.rows);
-  // The four COPYs go as one query: the server starts each while this side still decodes the one before.
-  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(connection, columnReads);
+  // A scoped read gathers its orders, legs and contracts first.
+  if (setup.length > 0) await connection.query(setup.join(";\n"));
+  // Everything else is one query: the four text reads as COPYs first, so the server goes on to the
+  // contracts' read (it gathers every leg's contract before their first row) while this side reads
+  // the events, then the four binary COPYs.
+  const texts = textReads.map(() => new CopyTextRows());
+  const [instruments, orders, legs, executions] = await readCopyColumnsTogether(
+    connection,
+    columnReads,
+    textReads.map((select, index) => ({
+      statement: `COPY (${select}) TO STDOUT`,
+      sink: (piece: Buffer) => texts[index]?.push(piece),
+    })),
+  );
+  const [events, stockTrades, optionMarks, stockMarks] = texts.map((rows) => rows.end());
   return {
     orders,
     legs,
@@ -98,8 +101,6 @@ export async function readInputRows(tx: UserTransaction, options: InputRowsOptio
     })),
   };
 }
-
-const asText = (value: string) => value;
 
 /**
  * A full read's SELECTs as COPY statements, each in the format the read takes it in: the contracts'

@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonbShape, jsonbText } from "@/lib/server/db/jsonb-text";
-import {
-  canonicalLine,
-  copyLineFields,
-  StoredLinesComparison,
-} from "@/lib/server/db/stored-lines-comparison";
+import { canonicalLine, StoredLinesComparison } from "@/lib/server/db/stored-lines-comparison";
 import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
 // A whole merge compares every given row with its stored line (`COPY … TO STDOUT`, each column
@@ -154,15 +150,6 @@ describe("comparing given rows with stored lines", () => {
     const comparison = new StoredLinesComparison([given("a", "1")], options);
     comparison.push(storedLine("a", "1"));
     expect(() => comparison.end()).toThrow("a COPY ended inside a row");
-  });
-
-  it("decodes the escapes PostgreSQL prints, and NULL", () => {
-    expect(copyLineFields("a\\tb\t\\N\tc\\\\d\t\\b\\f\\v\\n\\r")).toEqual([
-      "a\tb",
-      null,
-      "c\\d",
-      "\b\f\v\n\r",
-    ]);
   });
 
   it("spells JSON as PostgreSQL prints a jsonb: spaced, keys shortest first and then by their bytes", () => {
