@@ -132,7 +132,7 @@ export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl
  *
  * The work per row is done by functions and methods defined once, not by closures made here: a
  * closure made per recompute takes the code that calls it down with it, and that code was compiled
- * again on every recompute (docs/RECOMPUTE.md, "Code compiled once").
+ * again on every recompute (docs/RECOMPUTE-MEASUREMENTS.md, "Code compiled once").
  */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
   const { userId, result, instrumentIds, openingStrategies } = options;
