@@ -343,7 +343,8 @@ type SnapshotHead = Omit<InputSnapshot, "fills"> & { fills: { id: string[] } };
  * A snapshot as stored: its JSON, Brotli-compressed at the fastest quality. The JSON of a large
  * history's snapshots (17.7 MB at 100,000 fills) compresses about five times in about 0.1 s, which a
  * recompute spends while the server writes its rows; stored whole, the JSON took the server 0.3–0.45
- * s to write, the compressed bytes about 0.05 s (docs/RECOMPUTE-MEASUREMENTS.md, "Saved inputs, compressed").
+ * s to write, the compressed bytes about 0.05 s (docs/RECOMPUTE-MEASUREMENTS.md, "Saved inputs,
+ * compressed").
  */
 export function encodeInputSnapshot(snapshot: InputSnapshot): Buffer {
   const json = JSON.stringify(snapshot);

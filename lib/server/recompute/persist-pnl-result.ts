@@ -65,8 +65,8 @@ export type PersistedCounts = {
 /**
  * Makes a user's derived rows those of a new engine result, writing only the rows that differ
  * (`mergeUserRows`: rows staged on the transaction's own connection, then one set-based
- * multi-statement query; docs/RECOMPUTE-MEASUREMENTS.md has the figures). The same inputs always leave identical
- * rows, with chain ids that do not change, so recompute stays idempotent.
+ * multi-statement query; docs/RECOMPUTE-MEASUREMENTS.md has the figures). The same inputs always
+ * leave identical rows, with chain ids that do not change, so recompute stays idempotent.
  */
 export async function persistPnlResult(
   tx: UserTransaction,

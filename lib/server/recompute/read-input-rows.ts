@@ -60,11 +60,11 @@ export type InputRows = {
  * linear. The contracts and the fills' three tables, most of the bytes, are read by binary COPY and
  * decoded into columns as they stream in (`copy-columns.ts`); the rest, a few rows per fill at most,
  * by text COPYs ahead of them in the same query (a scoped read's gathering of its orders, legs and
- * contracts goes first, in a query of its own), every value as PostgreSQL prints it. Decimals come as exact text (`trim_scale`
- * drops the column's padding zeros, except on fills: their micros parse reads the zeros for less
- * than the server spends trimming them), timestamps of the text reads as epoch seconds. A
- * multi-statement query takes no parameters, so the user id (checked) and the underlyings are
- * quoted literals.
+ * contracts goes first, in a query of its own), every value as PostgreSQL prints it. Decimals come
+ * as exact text (`trim_scale` drops the column's padding zeros, except on fills: their micros parse
+ * reads the zeros for less than the server spends trimming them), timestamps of the text reads as
+ * epoch seconds. A multi-statement query takes no parameters, so the user id (checked) and the
+ * underlyings are quoted literals.
  */
 export async function readInputRows(tx: UserTransaction, options: InputRowsOptions): Promise<InputRows> {
   const connection = await transactionConnection(tx);
