@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { binaryCopyChunks, binaryEncodersOf, type ColumnType } from "./copy-binary-rows";
 import { connectionsOfBackend } from "./pool-connections";
 import type { UserTransaction } from "./with-user-transaction";
 
@@ -125,16 +126,61 @@ export async function stageTables(
   ask?: string,
 ): Promise<{ staged: StagedTable[]; answer: Record<string, unknown>[] }> {
   const staged = stagedTablesOf(tables);
-  const setup = [...(staged.length > 0 ? stagingSetup(staged) : []), ...(ask ? [ask] : [])];
+  const types = staged.length > 0 ? [stagedColumnTypesQuery(staged)] : [];
+  const setup = [...(staged.length > 0 ? stagingSetup(staged) : []), ...types, ...(ask ? [ask] : [])];
   // One round trip for the set-up of every table.
-  const results = setup.length > 0 ? await connection.query(setup.join(";\n")) : [];
-  const last = Array.isArray(results) ? results.at(-1) : results;
-  const answer: Record<string, unknown>[] = ask && last ? last.rows : [];
+  const answered = setup.length > 0 ? await connection.query(setup.join(";\n")) : [];
+  const results = Array.isArray(answered) ? answered : [answered];
+  const answer: Record<string, unknown>[] = ask ? (results.at(-1)?.rows ?? []) : [];
+  const columnTypes = stagedColumnTypesOf(results.at(ask ? -2 : -1)?.rows ?? []);
   for (const { columns, rows, name } of staged) {
-    const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${columns.join(", ")}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows)), stream);
+    const list = columns.join(", ");
+    // In binary where every column's type has an encoder: the server then reads no text. The rows
+    // from the first one spelled otherwise than the encoders read go as text.
+    const ofTable = columnTypes.get(name);
+    const encoders = ofTable
+      ? binaryEncodersOf(columns.map((column) => ofTable.get(column) ?? { type: 0, kind: "" }))
+      : null;
+    let textFrom = 0;
+    if (encoders) {
+      const progress = { rows: 0 };
+      const stream = connection.query(
+        copyFrom(`COPY pg_temp.${name} (${list}) FROM STDIN WITH (FORMAT binary)`),
+      );
+      await pipeline(Readable.from(binaryCopyChunks(rows, encoders, progress)), stream);
+      textFrom = progress.rows;
+    }
+    if (textFrom < rows.length) {
+      const stream = connection.query(copyFrom(`COPY pg_temp.${name} (${list}) FROM STDIN`));
+      await pipeline(Readable.from(copyChunks(textFrom === 0 ? rows : rows.slice(textFrom))), stream);
+    }
   }
   return { staged: staged.map((table) => ({ ...table, name: `pg_temp.${table.name}` })), answer };
+}
+
+/**
+ * The staging tables' column types (OID and `typtype`), for their rows to be written in binary
+ * (`binaryCopyChunks`): asked in the set-up's round trip, after the tables are made.
+ */
+function stagedColumnTypesQuery(staged: ReturnType<typeof stagedTablesOf>): string {
+  const relations = staged.map(({ name }) => `'pg_temp.${name}'::regclass`).join(", ");
+  return `SELECT c.relname AS table, a.attname AS column, a.atttypid::int AS type, t.typtype AS kind
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
+   WHERE a.attrelid IN (${relations}) AND a.attnum > 0 AND NOT a.attisdropped`;
+}
+
+function stagedColumnTypesOf(rows: readonly Record<string, unknown>[]): Map<string, Map<string, ColumnType>> {
+  const types = new Map<string, Map<string, ColumnType>>();
+  for (const row of rows) {
+    const table = String(row.table);
+    let columns = types.get(table);
+    if (columns === undefined) {
+      columns = new Map();
+      types.set(table, columns);
+    }
+    columns.set(String(row.column), { type: Number(row.type), kind: String(row.kind) });
+  }
+  return types;
 }
 
 /** A table whose rows were staged: its safe name and columns, and its staging table's qualified name. */
