@@ -13,6 +13,7 @@ import {
 } from "./copy-rows";
 import { finishSideWork, type SideWork, whileWaiting } from "./side-work";
 import {
+  type ColumnTypes,
   changedRowsOfTablesByLines,
   columnTypesOf,
   columnTypesQuery,
@@ -53,6 +54,8 @@ export type MergeUserRowsOptions = {
    * for a second or more, with nothing to do here), before its answer is awaited.
    */
   sideWork?: SideWork;
+  /** Of a whole merge, what `storedTablesOf` answered for these tables, when the caller asked it. */
+  stored?: StoredTables;
 };
 
 // Up to this many rows in all are staged by INSERT … VALUES in the merge's own query (no round trip
@@ -100,12 +103,12 @@ export async function mergeUserRows(
   const connection = await transactionConnection(tx);
   // Both compare on this side first and stage only the rows that differ: a scoped merge the
   // scope's rows, read by one query; a whole one every table's rows, by lines of COPY text.
-  const compared: Promise<{ changes: Map<string, TableChanges>; holding: Set<string> | null }> = scope
+  const compared: Promise<{ changes: Map<string, TableChanges>; holding: ReadonlySet<string> | null }> = scope
     ? changedRows(connection, { userId, tables: options.tables, scope }).then((changes) => ({
         changes,
         holding: null,
       }))
-    : changedRowsOfWhole(connection, userId, options.tables);
+    : changedRowsOfWhole(connection, userId, options.tables, options.stored);
   const { changes, holding } = await whileWaiting(options.sideWork, compared);
   const tables = options.tables.map((table) => ({
     ...table,
@@ -220,25 +223,51 @@ export async function mergeUserRows(
   };
 }
 
+/** Which tables hold rows of the user, and the types of their columns: what a whole merge compares. */
+export type StoredTables = { holding: ReadonlySet<string>; types: ColumnTypes };
+
 /**
- * A whole merge's comparison: one query finds which tables hold rows of the user and the given
- * columns' types; each table that holds some and is given some is then compared by lines
- * (`changedRowsByLines`). A table holding none has nothing to compare (its rows are inserted as
- * they are); one given none has all its rows deleted.
+ * Asks, in one query, which of `tables` hold rows of the user and their columns' types, and sets
+ * the transaction's date style and zone for reading stored rows as the given rows spell them
+ * (`READ_AS_GIVEN`). A first recompute learns here, before building any row, that it has nothing to
+ * compare.
+ */
+export async function storedTablesOf(
+  connection: pg.PoolClient,
+  userId: string,
+  tables: readonly string[],
+): Promise<StoredTables> {
+  if (!UUID.test(userId)) throw new Error(`bad user id: ${userId}`);
+  const names = tables.map(safeName);
+  if (names.length === 0) return { holding: new Set(), types: new Map() };
+  const probes = names.map((table) => ({ table, columns: [], rows: [] }));
+  const answered = await connection.query(
+    [READ_AS_GIVEN, tablesHoldingRowsOf(userId, probes, true), columnTypesQuery(names)].join(";\n"),
+  );
+  const [, held, typed] = answered as unknown as pg.QueryResult[];
+  return { holding: holdingOf(held?.rows ?? []), types: columnTypesOf(typed?.rows ?? []) };
+}
+
+/**
+ * A whole merge's comparison: which tables hold rows of the user and the given columns' types
+ * (`storedTablesOf`, unless the caller asked already); each table that holds some and is given some
+ * is then compared by lines (`changedRowsByLines`). A table holding none has nothing to compare (its
+ * rows are inserted as they are); one given none has all its rows deleted.
  */
 async function changedRowsOfWhole(
   connection: pg.PoolClient,
   userId: string,
   tables: readonly TableRows[],
-): Promise<{ changes: Map<string, TableChanges>; holding: Set<string> }> {
-  const names = tables.map((table) => safeName(table.table));
-  if (names.length === 0) return { changes: new Map(), holding: new Set() };
-  const answered = await connection.query(
-    [READ_AS_GIVEN, tablesHoldingRowsOf(userId, tables, true), columnTypesQuery(names)].join(";\n"),
-  );
-  const [, held, typed] = answered as unknown as pg.QueryResult[];
-  const holding = holdingOf(held?.rows ?? []);
-  const types = columnTypesOf(typed?.rows ?? []);
+  asked?: StoredTables,
+): Promise<{ changes: Map<string, TableChanges>; holding: ReadonlySet<string> }> {
+  if (tables.length === 0) return { changes: new Map(), holding: new Set() };
+  const { holding, types } =
+    asked ??
+    (await storedTablesOf(
+      connection,
+      userId,
+      tables.map((table) => table.table),
+    ));
   const compared = tables.filter((table) => table.rows.length > 0 && holding.has(safeName(table.table)));
   const found = await changedRowsOfTablesByLines(
     connection,
@@ -311,7 +340,7 @@ function tablesHoldingRowsOf(userId: string, tables: readonly TableRows[], evenG
  * Sends the statements as one query, finishes `work` while the server answers, then awaits the
  * answer. With no statement nothing is sent (a scoped merge that found nothing changed).
  */
-async function sendWhile(connection: pg.PoolClient, statements: readonly string[], work?: SideWork) {
+export async function sendWhile(connection: pg.PoolClient, statements: readonly string[], work?: SideWork) {
   if (statements.length === 0) {
     finishSideWork(work);
     return [];

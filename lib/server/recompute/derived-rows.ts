@@ -27,6 +27,17 @@ export type DerivedTable = {
   key?: readonly string[];
 };
 
+/** The derived tables, parents before children (chains before links, lots, positions). */
+export const DERIVED_TABLES = [
+  "roll_chains",
+  "roll_links",
+  "matched_lots",
+  "open_positions",
+  "stock_positions",
+  "wheel_cycles",
+  "daily_pnl",
+] as const;
+
 /** Every derived table of a result, parents before children (chains before links, lots, positions). */
 export type DerivedTables = DerivedTable[];
 
@@ -135,70 +146,103 @@ export const DAY_COLUMNS = ["trade_date", "underlying", "user_id", "realized_pnl
  * again on every recompute (docs/RECOMPUTE-MEASUREMENTS.md, "Code compiled once").
  */
 export function derivedRows(options: DerivedRowsOptions): DerivedTables {
-  const { userId, result, instrumentIds, openingStrategies } = options;
-  const settled = options.settled ?? new Map<string, string>();
-  // A lot closed from the settled date on belongs to a chain closed from it on: a settled chain's
-  // lots all closed before it.
-  const liveChains: typeof result.chains = [];
-  const settledChains = new Set<string>();
-  for (const chain of result.chains)
-    if (endedBefore(settled, chain.underlying, chain.closedOn)) settledChains.add(chain.id);
-    else liveChains.push(chain);
-  // Chain ids are in URLs: a UUID v5 each, stable forever. Nothing links to the other rows.
-  const chainIds = new Map<string, string>();
-  for (const chain of liveChains) chainIds.set(chain.id, derivedRowId(userId, "chain", chain.id));
-  const positionId = derivedRowIds(userId, "position");
-
-  const chains: CopyRow[] = [];
-  for (const chain of liveChains)
-    chains.push(
-      chainRow(userId, chain, chainIds.get(chain.id) ?? null, openingStrategies.get(chain.id) ?? null),
-    );
-  const links = new LinkRows(userId, instrumentIds);
-  for (const chain of liveChains) links.add(chain, chainIds.get(chain.id) ?? null);
-
-  const lotRows = new LotRows(userId, instrumentIds, chainIds, settledChains);
-  forEachMatchedLot(result, lotRows);
-  const { lots, days } = lotRows;
-
-  const chainOfOpenLot = new Map(
-    result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
-  );
-  const positions: CopyRow[] = result.openPositions.map((position) => {
-    const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
-    return [
-      positionId.of(key),
-      userId,
-      position.accountId,
-      instrumentIdOf(instrumentIds, position.contractKey),
-      chainIds.get(chainOfOpenLot.get(key) ?? "") ?? null,
-      side(position.direction),
-      position.quantity,
-      position.averagePrice,
-      position.openCash,
-      position.mark,
-      position.marketValue,
-      position.unrealized,
-    ];
-  });
-
-  const dayRows: CopyRow[] = [];
-  for (const [underlying, ofUnderlying] of days)
-    for (const [tradeDate, sums] of ofUnderlying) {
-      // A day before the settled date summed only the lots of chains still open on it.
-      if (endedBefore(settled, underlying, tradeDate)) continue;
-      dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
-    }
-
+  const rows = new DerivedRowsOfResult(options);
+  const [lots, days] = rows.lotTables();
+  const [chains, links, positions, stock, wheel] = rows.otherTables();
   return [
-    { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
-    { table: "roll_links", columns: LINK_COLUMNS, rows: links.rows },
-    { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
-    { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
-    stockTable(userId, result, options.stockRealizedBefore),
-    wheelTable(userId, result, (cycle) => !endedBefore(settled, cycle.underlying, cycle.endedOn)),
-    { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
+    chains as DerivedTable,
+    links as DerivedTable,
+    lots as DerivedTable,
+    positions as DerivedTable,
+    stock as DerivedTable,
+    wheel as DerivedTable,
+    days as DerivedTable,
   ];
+}
+
+/**
+ * `derivedRows` in two parts, for a first write to send the lots (most of the rows) to the server
+ * before the other tables are built: `lotTables` gives the lots and the days summed from them,
+ * `otherTables` the chains, rolls, open positions, stock and wheel rows. Each is built once.
+ */
+export class DerivedRowsOfResult {
+  private readonly settled: ReadonlyMap<string, string>;
+  private readonly liveChains: PnlResult["chains"] = [];
+  private readonly settledChains = new Set<string>();
+  /** Chain ids are in URLs: a UUID v5 each, stable forever. Nothing links to the other rows. */
+  private readonly chainIds = new Map<string, string>();
+
+  constructor(private readonly options: DerivedRowsOptions) {
+    const { userId, result } = options;
+    this.settled = options.settled ?? new Map<string, string>();
+    // A lot closed from the settled date on belongs to a chain closed from it on: a settled chain's
+    // lots all closed before it.
+    for (const chain of result.chains)
+      if (endedBefore(this.settled, chain.underlying, chain.closedOn)) this.settledChains.add(chain.id);
+      else this.liveChains.push(chain);
+    for (const chain of this.liveChains) this.chainIds.set(chain.id, derivedRowId(userId, "chain", chain.id));
+  }
+
+  /** `matched_lots`, then `daily_pnl`. */
+  lotTables(): DerivedTables {
+    const { userId, result, instrumentIds } = this.options;
+    const lotRows = new LotRows(userId, instrumentIds, this.chainIds, this.settledChains);
+    forEachMatchedLot(result, lotRows);
+    const { lots, days } = lotRows;
+    const dayRows: CopyRow[] = [];
+    for (const [underlying, ofUnderlying] of days)
+      for (const [tradeDate, sums] of ofUnderlying) {
+        // A day before the settled date summed only the lots of chains still open on it.
+        if (endedBefore(this.settled, underlying, tradeDate)) continue;
+        dayRows.push([tradeDate, underlying, userId, formatDecimal(sums.realized), formatDecimal(sums.fees)]);
+      }
+    return [
+      { table: "matched_lots", columns: LOT_COLUMNS, rows: lots },
+      { table: "daily_pnl", columns: DAY_COLUMNS, rows: dayRows, key: ["trade_date", "underlying"] },
+    ];
+  }
+
+  /** `roll_chains`, `roll_links`, `open_positions`, `stock_positions`, then `wheel_cycles`. */
+  otherTables(): DerivedTables {
+    const { userId, result, instrumentIds, openingStrategies } = this.options;
+    const { chainIds, settled } = this;
+    const positionId = derivedRowIds(userId, "position");
+    const chains: CopyRow[] = [];
+    for (const chain of this.liveChains)
+      chains.push(
+        chainRow(userId, chain, chainIds.get(chain.id) ?? null, openingStrategies.get(chain.id) ?? null),
+      );
+    const links = new LinkRows(userId, instrumentIds);
+    for (const chain of this.liveChains) links.add(chain, chainIds.get(chain.id) ?? null);
+
+    const chainOfOpenLot = new Map(
+      result.openLots.map((lot) => [`${lot.accountId}|${lot.contractKey}|${lot.direction}`, lot.chainId]),
+    );
+    const positions: CopyRow[] = result.openPositions.map((position) => {
+      const key = `${position.accountId}|${position.contractKey}|${position.direction}`;
+      return [
+        positionId.of(key),
+        userId,
+        position.accountId,
+        instrumentIdOf(instrumentIds, position.contractKey),
+        chainIds.get(chainOfOpenLot.get(key) ?? "") ?? null,
+        side(position.direction),
+        position.quantity,
+        position.averagePrice,
+        position.openCash,
+        position.mark,
+        position.marketValue,
+        position.unrealized,
+      ];
+    });
+    return [
+      { table: "roll_chains", columns: CHAIN_COLUMNS, rows: chains },
+      { table: "roll_links", columns: LINK_COLUMNS, rows: links.rows },
+      { table: "open_positions", columns: POSITION_COLUMNS, rows: positions },
+      stockTable(userId, result, this.options.stockRealizedBefore),
+      wheelTable(userId, result, (cycle) => !endedBefore(settled, cycle.underlying, cycle.endedOn)),
+    ];
+  }
 }
 
 /** Whether what ended on `day` (`YYYY-MM-DD`, or null: not ended) ended before its underlying's settled date. */

@@ -1,11 +1,18 @@
 import "server-only";
 import { matchedLotCount, type PnlResult } from "@/lib/pnl";
-import { type MergedCounts, mergeUserRows } from "@/lib/server/db/merge-user-rows";
+import { transactionConnection } from "@/lib/server/db/copy-rows";
+import { insertIntoEmptyTables } from "@/lib/server/db/insert-user-rows";
+import {
+  type MergedCounts,
+  type MergeResult,
+  mergeUserRows,
+  storedTablesOf,
+} from "@/lib/server/db/merge-user-rows";
 import type { SideWork } from "@/lib/server/db/side-work";
 import type { UserTransaction } from "@/lib/server/db/with-user-transaction";
 import { chainOpeningStrategies } from "./chain-opening-strategies";
 import type { InstrumentIds } from "./contract-instrument-ids";
-import { derivedRows } from "./derived-rows";
+import { DERIVED_TABLES, DerivedRowsOfResult, type DerivedTable } from "./derived-rows";
 import { derivedRowsScope } from "./derived-rows-scope";
 import { type FlatCut, flatCutsOf, flatCutTable } from "./flat-cuts";
 import { refreshDerivedStatistics } from "./refresh-derived-statistics";
@@ -67,6 +74,10 @@ export type PersistedCounts = {
  * (`mergeUserRows`: rows staged on the transaction's own connection, then one set-based
  * multi-statement query; docs/RECOMPUTE-MEASUREMENTS.md has the figures). The same inputs always
  * leave identical rows, with chain ids that do not change, so recompute stays idempotent.
+ *
+ * A whole write first asks which tables hold rows of the user. When none does (a first recompute)
+ * there is nothing to compare: the lots and days (most of the rows) are built and sent first, and
+ * the other tables are built while the server inserts them (`insertIntoEmptyTables`).
  */
 export async function persistPnlResult(
   tx: UserTransaction,
@@ -75,35 +86,86 @@ export async function persistPnlResult(
   const { userId, result, instrumentIds, underlyings, lastDays } = options;
   const cuts = options.cuts ?? new Map<string, FlatCut>();
   const started = performance.now();
-  const openingStrategies = chainOpeningStrategies(result, options.openingStrategyOfFill);
-  const stockRealizedBefore = new Map([...cuts].map(([underlying, cut]) => [underlying, cut.stockRealized]));
+  const stored = underlyings
+    ? undefined
+    : await storedTablesOf(await transactionConnection(tx), userId, WHOLE_TABLES);
   const settled = underlyings ? (options.settled ?? new Map<string, string>()) : new Map<string, string>();
-  const tables = derivedRows({
+  const rows = new DerivedRowsOfResult({
     userId,
     result,
     instrumentIds,
-    openingStrategies,
-    stockRealizedBefore,
+    openingStrategies: chainOpeningStrategies(result, options.openingStrategyOfFill),
+    stockRealizedBefore: new Map([...cuts].map(([underlying, cut]) => [underlying, cut.stockRealized])),
     settled,
   });
   // The next flat cut of every underlying replayed (of every one the history holds, for a full one).
   const replayed = underlyings ?? everyUnderlying(result, lastDays);
-  const nextCuts = flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed });
-  tables.push(flatCutTable(userId, nextCuts));
-  if (underlyings) {
-    // A scoped merge finds stored lots through their chain: every lot must name one.
-    const lots = tables.find((table) => table.table === "matched_lots");
-    if (lots?.rows.some((row) => row[5] === null))
+  let buildMs = 0;
+  const timed = <T>(build: () => T): T => {
+    const from = performance.now();
+    const built = build();
+    buildMs += performance.now() - from;
+    return built;
+  };
+  const [lots, days] = timed(() => rows.lotTables()) as [DerivedTable, DerivedTable];
+  let nextCuts: ReadonlyMap<string, FlatCut>;
+  let merged: MergeResult;
+  if (stored && stored.holding.size === 0) {
+    const first = await insertIntoEmptyTables(tx, {
+      userId,
+      tables: [lots, days],
+      inlineStagingRows: options.inlineStagingRows,
+    });
+    // Built while the server inserts the lots.
+    const [others, cutsOfResult] = timed(() => {
+      const cutsOfResult = flatCutsOf({
+        result,
+        asOf: result.asOf,
+        lastDays,
+        previous: cuts,
+        underlyings: replayed,
+      });
+      return [[...rows.otherTables(), flatCutTable(userId, cutsOfResult)], cutsOfResult] as const;
+    });
+    nextCuts = cutsOfResult;
+    const rest = await insertIntoEmptyTables(tx, {
+      userId,
+      tables: others,
+      inlineStagingRows: options.inlineStagingRows,
+      sideWork: options.sideWork?.(nextCuts),
+    }).catch(async (error: unknown) => {
+      // A failure of the lots' INSERT (the statements after it then fail too) is the one to see.
+      await first.inserted;
+      throw error;
+    });
+    merged = combined([await first.inserted, await rest.inserted]);
+  } else {
+    const [chains, links, positions, stock, wheel] = timed(() => rows.otherTables()) as DerivedTable[];
+    nextCuts = timed(() =>
+      flatCutsOf({ result, asOf: result.asOf, lastDays, previous: cuts, underlyings: replayed }),
+    );
+    if (underlyings && lots.rows.some((row) => row[5] === null))
+      // A scoped merge finds stored lots through their chain: every lot must name one.
       throw new Error("a lot without a chain in a scoped recompute");
+    merged = await mergeUserRows(tx, {
+      userId,
+      // Parents first.
+      tables: [
+        chains,
+        links,
+        lots,
+        positions,
+        stock,
+        wheel,
+        days,
+        flatCutTable(userId, nextCuts),
+      ] as DerivedTable[],
+      scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
+      inlineStagingRows: options.inlineStagingRows,
+      sideWork: options.sideWork?.(nextCuts),
+      stored,
+    });
   }
-  const built = performance.now();
-  const merged = await mergeUserRows(tx, {
-    userId,
-    tables,
-    scope: underlyings ? derivedRowsScope(userId, underlyings, cuts, settled) : undefined,
-    inlineStagingRows: options.inlineStagingRows,
-    sideWork: options.sideWork?.(nextCuts),
-  });
   const mergedAt = performance.now();
   // A write that changed a large share of the user's rows leaves the planner's statistics behind.
   const analyzed = await refreshDerivedStatistics(tx, merged.tables, options.statistics);
@@ -113,13 +175,27 @@ export async function persistPnlResult(
     lots: matchedLotCount(result),
     openPositions: result.openPositions.length,
     chains: result.chains.length,
-    days: tables.find((table) => table.table === "daily_pnl")?.rows.length ?? 0,
+    days: days.rows.length,
     written: { inserted: merged.inserted, updated: merged.updated, deleted: merged.deleted },
     staged: merged.staged,
     analyzed,
-    buildMs: Math.round(built - started),
-    writeMs: Math.round(mergedAt - built),
+    buildMs: Math.round(buildMs),
+    writeMs: Math.round(mergedAt - started - buildMs),
     analyzeMs: Math.round(performance.now() - mergedAt),
+  };
+}
+
+/** Every table a whole write replaces. */
+const WHOLE_TABLES = [...DERIVED_TABLES, "recompute_flat_cuts"];
+
+/** Two writes' counts as one. */
+function combined(parts: readonly MergeResult[]): MergeResult {
+  return {
+    inserted: parts.reduce((sum, part) => sum + part.inserted, 0),
+    updated: parts.reduce((sum, part) => sum + part.updated, 0),
+    deleted: parts.reduce((sum, part) => sum + part.deleted, 0),
+    staged: parts.reduce((sum, part) => sum + part.staged, 0),
+    tables: parts.flatMap((part) => part.tables),
   };
 }
 

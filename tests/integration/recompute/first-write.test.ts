@@ -14,8 +14,10 @@ import {
 } from "./incremental-support";
 
 // A table that holds none of the user's rows (the first recompute of a history) takes its staged rows
-// as they are: no anti-join, no update, no delete. Only rows staged by COPY ask which tables are empty,
-// so these tests set the inline limit to 0; the rows must be exactly those the merge leaves.
+// as they are: no anti-join, no update, no delete. When no table holds any (a true first recompute),
+// the lots and days are inserted first and the other tables built while the server inserts them
+// (`insertIntoEmptyTables`); when some do, the merge inserts into the empty ones. Most tests set the
+// inline limit to 0 so every table is staged by COPY; the rows must be exactly those the merge leaves.
 
 const TRADER = "f4f4f4f4-0000-4000-8000-0000000000dd";
 const ACCOUNT = "FIRST-1";
@@ -112,7 +114,7 @@ describe("the first write of a user's derived rows", () => {
     expect(mergedInline.written).toEqual({ inserted: 0, updated: 0, deleted: 0 });
     expect(await derivedSnapshot(owner)).toEqual(written);
 
-    // The merge's own first write (inline, every row compared with none) leaves the same rows.
+    // A first write with the small tables staged inline (no COPY of their own) leaves the same rows.
     await emptyDerivedTables(DERIVED_TABLES);
     const inline = await recompute();
     expect(inline.written).toEqual({ inserted: rows, updated: 0, deleted: 0 });
@@ -130,5 +132,21 @@ describe("the first write of a user's derived rows", () => {
     const lots = expected.matched_lots?.length ?? 0;
     expect(refilled.written).toEqual({ inserted: days + lots, updated: 0, deleted: 0 });
     expect(await derivedSnapshot(owner)).toEqual(expected);
+  });
+
+  it("fails with the lots' error when their insert fails, and writes nothing", async () => {
+    await appendBatch(db, TRADER, ACCOUNT, history());
+    await owner.query(`CREATE FUNCTION pg_temp.refuse_lots() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'lots refused for the test'; END $$`);
+    await owner.query(
+      "CREATE TRIGGER refuse_lots BEFORE INSERT ON matched_lots FOR EACH ROW EXECUTE FUNCTION pg_temp.refuse_lots()",
+    );
+    try {
+      await expect(recompute(COPY_PATH)).rejects.toThrow("lots refused for the test");
+    } finally {
+      await owner.query("DROP TRIGGER refuse_lots ON matched_lots");
+    }
+    const written = await derivedSnapshot(owner);
+    for (const table of DERIVED_TABLES) expect(written[table], table).toEqual([]);
   });
 });
