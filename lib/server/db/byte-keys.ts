@@ -2,80 +2,101 @@
  * Numbers distinct byte strings in first-seen order, looked up by their bytes: a value read
  * from COPY output (an id, a repeated text) is found again without making a string of it first.
  * Open addressing over FNV-1a hashes; the bytes of every key are kept in one growing arena.
+ *
+ * Lookups of ids land anywhere in the tables, so what they cost is memory reads, not arithmetic:
+ * each slot holds its entry and its key's hash side by side (one read tells a different key
+ * apart), and while every key has the same length (the 16 bytes of a binary uuid) a key's bytes
+ * lie at its number times that length, without reading where it starts.
  */
 export class ByteKeys {
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(256);
+  /** Pairs: entry + 1 (0 for an empty slot), then the entry's hash. */
+  private slots = new Int32Array(2048);
   private starts = new Int32Array(257);
   private arena = new Uint8Array(8192);
+  /** The length every key has so far; -1 before the first, -2 once two differ. */
+  private width = -1;
   count = 0;
 
   /** The number of `bytes[start, end)`, or -1 when it has none. */
   find(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashOf(bytes, start, end);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = (this.slots[slot] as number) - 1;
+      const entry = (slots[slot << 1] as number) - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) return entry;
+      if (slots[(slot << 1) + 1] === hash && this.equals(entry, bytes, start, end)) return entry;
     }
   }
 
   /** The number of `bytes[start, end)`, given it the next one when it has none. */
   add(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashOf(bytes, start, end);
-    let mask = this.slots.length - 1;
+    let slots = this.slots;
+    let mask = (slots.length >> 1) - 1;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const entry = (this.slots[slot] as number) - 1;
+      const entry = (slots[slot << 1] as number) - 1;
       if (entry < 0) break;
-      if (this.hashes[entry] === hash && this.equals(entry, bytes, start, end)) return entry;
+      if (slots[(slot << 1) + 1] === hash && this.equals(entry, bytes, start, end)) return entry;
     }
     const entry = this.count++;
-    this.store(entry, hash, bytes, start, end);
+    this.store(entry, bytes, start, end);
     // Kept at most half full, so probes stay short.
-    if (this.count * 2 > this.slots.length) {
+    if (this.count * 2 > slots.length >> 1) {
       this.rehash();
-      mask = this.slots.length - 1;
-      for (slot = hash & mask; this.slots[slot] !== 0; slot = (slot + 1) & mask);
+      slots = this.slots;
+      mask = (slots.length >> 1) - 1;
+      for (slot = hash & mask; slots[slot << 1] !== 0; slot = (slot + 1) & mask);
     }
-    this.slots[slot] = entry + 1;
+    slots[slot << 1] = entry + 1;
+    slots[(slot << 1) + 1] = hash;
     return entry;
   }
 
   /** Whether number `entry` is `bytes[start, end)`. */
   equals(entry: number, bytes: Uint8Array, start: number, end: number): boolean {
-    const from = this.starts[entry] as number;
-    if ((this.starts[entry + 1] as number) - from !== end - start) return false;
+    const width = this.width;
+    let from: number;
+    if (width >= 0) {
+      if (end - start !== width) return false;
+      from = entry * width;
+    } else {
+      from = this.starts[entry] as number;
+      if ((this.starts[entry + 1] as number) - from !== end - start) return false;
+    }
     const arena = this.arena;
     for (let index = start; index < end; index++)
       if (arena[from + index - start] !== bytes[index]) return false;
     return true;
   }
 
-  private store(entry: number, hash: number, bytes: Uint8Array, start: number, end: number): void {
-    if (entry + 1 >= this.hashes.length) {
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
-      this.starts = grown(this.starts, this.hashes.length + 1);
-    }
+  private store(entry: number, bytes: Uint8Array, start: number, end: number): void {
+    if (entry + 1 >= this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    const length = end - start;
+    this.width = this.width === -1 || this.width === length ? length : -2;
     const from = this.starts[entry] as number;
-    const to = from + end - start;
+    const to = from + length;
     if (to > this.arena.length) this.arena = grown(this.arena, Math.max(to, this.arena.length * 2));
     // Byte by byte: keys are short, and a subarray to copy from would be an object per key.
     const arena = this.arena;
     for (let index = start; index < end; index++) arena[from + index - start] = bytes[index] as number;
-    this.hashes[entry] = hash;
     this.starts[entry + 1] = to;
   }
 
   /** Twice the slots, every key placed again (the new one is placed by the caller). */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count - 1; entry++) {
-      let slot = (this.hashes[entry] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let pair = 0; pair < old.length; pair += 2) {
+      const stored = old[pair] as number;
+      if (stored === 0) continue;
+      const hash = old[pair + 1] as number;
+      let slot = hash & mask;
+      while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+      slots[slot << 1] = stored;
+      slots[(slot << 1) + 1] = hash;
     }
     this.slots = slots;
   }
