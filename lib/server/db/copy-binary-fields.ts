@@ -6,7 +6,9 @@
  * no escapes, and a uuid or a timestamp in a few bytes instead of its spelling.
  */
 
-const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+/** What binary COPY data starts with, before its flags and header extension (two 32-bit words). */
+export const BINARY_COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+const SIGNATURE = BINARY_COPY_SIGNATURE;
 const HEADER_BYTES = SIGNATURE.length + 8;
 const TRAILER = -1;
 

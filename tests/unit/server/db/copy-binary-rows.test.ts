@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  binaryCopyChunks,
-  binaryEncodersOf,
-  type ColumnType,
-  daysFromCivil,
-  textArrayElements,
-} from "@/lib/server/db/copy-binary-rows";
+import { daysFromCivil, textArrayElements } from "@/lib/server/db/binary-value-encoders";
+import { binaryCopyChunks, binaryEncodersOf, type ColumnType } from "@/lib/server/db/copy-binary-rows";
 import { DATE_TEXT, NUMERIC_TEXT, TEXT, timestampMs, UUID_TEXT } from "@/lib/server/db/copy-binary-values";
 import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
 
