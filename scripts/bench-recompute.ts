@@ -32,6 +32,7 @@ import { provideDatabase } from "@/lib/local-db/provide-database";
 import { createPrismaClient } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { importCsvFile } from "@/lib/server/imports/import-csv-file";
+import { DERIVED_TABLES } from "@/lib/server/recompute/derived-rows";
 import type { RecomputeMode } from "@/lib/server/recompute/plan-recompute";
 import {
   type RecomputeSummary,
@@ -67,15 +68,6 @@ const statistics: StatisticsPolicy =
 
 // A ten-year history of one simulated trader holds about this many option fills.
 const FILLS_PER_TRADER_DECADE = 3_900;
-const DERIVED_TABLES = [
-  "roll_chains",
-  "roll_links",
-  "matched_lots",
-  "open_positions",
-  "stock_positions",
-  "wheel_cycles",
-  "daily_pnl",
-];
 
 // Every statement any connection of this process sends (Prisma's included), for the statement count.
 let statements = 0;

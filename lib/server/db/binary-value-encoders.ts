@@ -1,4 +1,5 @@
 import "server-only";
+import { dayNumber } from "@/lib/pnl";
 import { type BinaryWriter, putInt16, putInt32, unencodable } from "./binary-writer";
 import { TYPE_OID } from "./stored-row-texts";
 
@@ -112,29 +113,14 @@ function digitAt(text: string, index: number): number {
   return digit;
 }
 
-/** Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-/** `YYYY-MM-DD` at `text`'s start as PostgreSQL's day number (days from 2000-01-01). */
+/**
+ * The `YYYY-MM-DD` that `text` starts with as PostgreSQL's day number (days from 2000-01-01):
+ * `dayNumber`'s, which refuses what is not a real calendar date.
+ */
 function pgDayAt(text: string): number {
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) unencodable();
-  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
-  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
-  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) unencodable();
-  return daysFromCivil(year, month, day) - PG_EPOCH_DAYS;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const day = dayNumber(text.length === 10 ? text : text.slice(0, 10));
+  if (Number.isNaN(day)) unencodable();
+  return day - PG_EPOCH_DAYS;
 }
 
 /** `YYYY-MM-DD`. */

@@ -170,17 +170,25 @@ function stagedColumnTypesQuery(staged: ReturnType<typeof stagedTablesOf>): stri
 }
 
 function stagedColumnTypesOf(rows: readonly Record<string, unknown>[]): Map<string, Map<string, ColumnType>> {
-  const types = new Map<string, Map<string, ColumnType>>();
+  return byTableAndColumn(rows, (row) => ({ type: Number(row.type), kind: String(row.kind) }));
+}
+
+/** The rows of a catalog query (each with its `table` and `column`) by table, then by column. */
+export function byTableAndColumn<Value>(
+  rows: readonly Record<string, unknown>[],
+  valueOf: (row: Record<string, unknown>) => Value,
+): Map<string, Map<string, Value>> {
+  const byTable = new Map<string, Map<string, Value>>();
   for (const row of rows) {
     const table = String(row.table);
-    let columns = types.get(table);
+    let columns = byTable.get(table);
     if (columns === undefined) {
       columns = new Map();
-      types.set(table, columns);
+      byTable.set(table, columns);
     }
-    columns.set(String(row.column), { type: Number(row.type), kind: String(row.kind) });
+    columns.set(String(row.column), valueOf(row));
   }
-  return types;
+  return byTable;
 }
 
 /** A table whose rows were staged: its safe name and columns, and its staging table's qualified name. */

@@ -2,7 +2,7 @@ import "server-only";
 import { StringDecoder } from "node:string_decoder";
 import type pg from "pg";
 import { copyOut } from "./copy-out";
-import { safeName, type TableRows, UUID } from "./copy-rows";
+import { byTableAndColumn, safeName, type TableRows, UUID } from "./copy-rows";
 import { type LineChanges, StoredLinesComparison } from "./stored-lines-comparison";
 import { TYPE_OID } from "./stored-row-texts";
 
@@ -36,17 +36,7 @@ export function columnTypesQuery(tables: readonly string[]): string {
 
 /** The rows of `columnTypesQuery` as a map. */
 export function columnTypesOf(rows: readonly Record<string, unknown>[]): ColumnTypes {
-  const types = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const table = String(row.table);
-    let columns = types.get(table);
-    if (columns === undefined) {
-      columns = new Map();
-      types.set(table, columns);
-    }
-    columns.set(String(row.column), Number(row.type));
-  }
-  return types;
+  return byTableAndColumn(rows, (row) => Number(row.type));
 }
 
 /**

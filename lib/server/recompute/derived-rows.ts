@@ -2,16 +2,13 @@ import "server-only";
 import { add, formatDecimal, formatMoney, type Micro } from "@/lib/money";
 import {
   type CloseKind,
-  type Direction,
   forEachMatchedLot,
-  type LegOut,
   type MatchedLotView,
   type MatchedLotVisitor,
   type PnlResult,
-  type RollChain,
 } from "@/lib/pnl";
-import { type CopyRow, dayTimestamp, textArrayLiteral } from "@/lib/server/db/copy-rows";
-import { jsonbShape, jsonbText } from "@/lib/server/db/jsonb-text";
+import { type CopyRow, dayTimestamp } from "@/lib/server/db/copy-rows";
+import { CHAIN_COLUMNS, chainRow, instrumentIdOf, LINK_COLUMNS, LinkRows, side } from "./chain-rows";
 import type { InstrumentIds } from "./contract-instrument-ids";
 import { type DerivedRowIds, derivedRowId, derivedRowIds } from "./derived-row-id";
 import { stockTable, wheelTable } from "./stock-and-wheel-rows";
@@ -68,42 +65,6 @@ const CLOSE_KINDS: Record<CloseKind, string> = {
 
 type DaySums = { realized: Micro; fees: Micro };
 
-const side = (direction: Direction) => (direction === "long" ? "LONG" : "SHORT");
-
-export const CHAIN_COLUMNS = [
-  "id",
-  "user_id",
-  "chain_key",
-  "underlying",
-  "option_type",
-  "side",
-  "status",
-  "roll_count",
-  "opened_at",
-  "closed_at",
-  "days_held",
-  "net_premium",
-  "realized_pnl",
-  "unrealized_pnl",
-  "breakeven_price",
-  "strategy",
-  "leg_outs",
-  "opening_strategy",
-  "adjustments",
-] as const;
-export const LINK_COLUMNS = [
-  "id",
-  "user_id",
-  "chain_id",
-  "sequence",
-  "rolled_on",
-  "from_instrument_id",
-  "to_instrument_id",
-  "closed_quantity",
-  "opened_quantity",
-  "kinds",
-  "net_credit",
-] as const;
 export const LOT_COLUMNS = [
   "id",
   "user_id",
@@ -250,98 +211,6 @@ function endedBefore(settled: ReadonlyMap<string, string>, underlying: string, d
   if (day === null || settled.size === 0) return false;
   const from = settled.get(underlying);
   return from !== undefined && day < from;
-}
-
-function instrumentIdOf(instrumentIds: InstrumentIds, key: string, row?: number): string {
-  const id = instrumentIds.idOf(key, row);
-  if (!id) throw new Error(`The engine returned a contract the loader did not supply: ${key}`);
-  return id;
-}
-
-const LEG_OUTS = jsonbShape<LegOut>()([
-  "date",
-  "contractKey",
-  "expiration",
-  "strike",
-  "optionType",
-  "direction",
-  "quantity",
-  "outcome",
-]);
-
-function chainRow(
-  userId: string,
-  chain: RollChain,
-  id: string | null,
-  openingStrategy: string | null,
-): CopyRow {
-  return [
-    id,
-    userId,
-    chain.id,
-    chain.underlying,
-    chain.optionType === "call" ? "CALL" : "PUT",
-    side(chain.side),
-    chain.status.toUpperCase(),
-    String(chain.rolls.length),
-    dayTimestamp(chain.openedOn),
-    chain.closedOn ? dayTimestamp(chain.closedOn) : null,
-    String(chain.daysHeld),
-    chain.netPremium,
-    chain.realized,
-    chain.unrealized,
-    chain.breakeven,
-    chain.strategy,
-    LEG_OUTS.list(chain.legOuts),
-    openingStrategy,
-    jsonbText(chain.adjustments),
-  ];
-}
-
-/** The roll rows of the chains, numbered within each chain. */
-class LinkRows {
-  readonly rows: CopyRow[] = [];
-  private readonly ids: DerivedRowIds;
-  // A handful of expiry × strike moves label every roll: one array literal each.
-  private readonly kindsLiterals = new Map<string, string>();
-
-  constructor(
-    private readonly userId: string,
-    private readonly instrumentIds: InstrumentIds,
-  ) {
-    this.ids = derivedRowIds(userId, "roll");
-  }
-
-  add(chain: RollChain, chainId: string | null): void {
-    for (let index = 0; index < chain.rolls.length; index++) {
-      const roll = chain.rolls[index] as RollChain["rolls"][number];
-      this.rows.push([
-        this.ids.of(`${chain.id}#${index + 1}`),
-        this.userId,
-        chainId,
-        String(index + 1),
-        roll.date,
-        instrumentIdOf(this.instrumentIds, roll.from.contractKey),
-        instrumentIdOf(this.instrumentIds, roll.to.contractKey),
-        roll.closeQuantity,
-        roll.openQuantity,
-        this.kindsOf(roll.expiry, roll.strike),
-        roll.netCash,
-      ]);
-    }
-  }
-
-  private kindsOf(expiry: string, strike: string): string {
-    const moves = `${expiry} ${strike}`;
-    let literal = this.kindsLiterals.get(moves);
-    if (literal === undefined) {
-      literal = textArrayLiteral(
-        [expiry, strike].filter((move) => move !== "same").map((move) => move.toUpperCase()),
-      );
-      this.kindsLiterals.set(moves, literal);
-    }
-    return literal;
-  }
 }
 
 /**

@@ -3,17 +3,12 @@ import type { OptionContract, PnlExecution, PnlLifecycleEvent, PnlStockTrade } f
 import type { Database } from "@/lib/server/db/create-prisma-client";
 import { withUserTransaction } from "@/lib/server/db/with-user-transaction";
 import { writeImportedTrades } from "@/lib/server/imports/write-imported-trades";
+import { DERIVED_TABLES as DERIVED_ROW_TABLES } from "@/lib/server/recompute/derived-rows";
 import { markInputsChanged } from "@/lib/server/recompute/mark-inputs-changed";
 import { recomputeUserPnl } from "@/lib/server/recompute/recompute-user-pnl";
 
 export const DERIVED_TABLES = [
-  "roll_chains",
-  "roll_links",
-  "matched_lots",
-  "open_positions",
-  "stock_positions",
-  "wheel_cycles",
-  "daily_pnl",
+  ...DERIVED_ROW_TABLES,
   // Not shown anywhere, but what the next incremental recompute starts from.
   "recompute_flat_cuts",
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysFromCivil, textArrayElements } from "@/lib/server/db/binary-value-encoders";
+import { textArrayElements } from "@/lib/server/db/binary-value-encoders";
 import { binaryCopyChunks, binaryEncodersOf, type ColumnType } from "@/lib/server/db/copy-binary-rows";
 import { DATE_TEXT, NUMERIC_TEXT, TEXT, timestampMs, UUID_TEXT } from "@/lib/server/db/copy-binary-values";
 import { TYPE_OID } from "@/lib/server/db/stored-row-texts";
@@ -106,7 +106,7 @@ describe("binaryCopyChunks", () => {
     expect(encoded.rows.map(([field]) => read(field, NUMERIC_TEXT))).toEqual(["1.5", "2"]);
     for (const odd of [["+1"], [".5"], ["5."], ["NaN"], ["1,5"]])
       expect(encode([odd], [NUMERIC]).written, odd[0]).toBe(0);
-    for (const odd of ["infinity", "2024-13-01", "2023-02-29", "24-01-01"])
+    for (const odd of ["infinity", "2024-13-01", "2023-02-29", "24-01-01", "0099-12-31"])
       expect(encode([[odd]], [DATE]).written, odd).toBe(0);
     for (const odd of [
       "2024-01-01 10:00:00-05",
@@ -144,14 +144,5 @@ describe("textArrayElements", () => {
       'x"y\\z',
       "",
     ]);
-  });
-});
-
-describe("daysFromCivil", () => {
-  it("counts days from 1970-01-01", () => {
-    for (const day of ["1970-01-01", "2000-02-29", "1900-03-01", "2100-12-31", "0001-01-01"])
-      expect(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8)))).toBe(
-        Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000),
-      );
   });
 });
