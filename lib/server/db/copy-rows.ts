@@ -176,7 +176,7 @@ function stagedColumnTypesOf(rows: readonly Record<string, unknown>[]): Map<stri
 /** The rows of a catalog query (each with its `table` and `column`) by table, then by column. */
 export function byTableAndColumn<Value>(
   rows: readonly Record<string, unknown>[],
-  valueOf: (row: Record<string, unknown>) => Value,
+  read: (row: Record<string, unknown>) => Value,
 ): Map<string, Map<string, Value>> {
   const byTable = new Map<string, Map<string, Value>>();
   for (const row of rows) {
@@ -186,7 +186,7 @@ export function byTableAndColumn<Value>(
       columns = new Map();
       byTable.set(table, columns);
     }
-    columns.set(String(row.column), valueOf(row));
+    columns.set(String(row.column), read(row));
   }
   return byTable;
 }
