@@ -8,12 +8,15 @@ import {
   transactionConnection,
   UUID,
 } from "./copy-rows";
-import { type MergeResult, sendWhile, type TableMerge, tablesStagedInline } from "./merge-user-rows";
+import {
+  INLINE_STAGING_ROWS,
+  type MergeResult,
+  sendWhile,
+  type TableMerge,
+  tablesStagedInline,
+} from "./merge-user-rows";
 import { type SideWork, whileWaiting } from "./side-work";
 import type { UserTransaction } from "./with-user-transaction";
-
-// As in a merge: up to this many rows in all go inline with the INSERTs, the rest by COPY.
-const INLINE_STAGING_ROWS = 2_000;
 
 /**
  * Inserts rows into tables that hold none of the user's rows (`storedTablesOf` said so, in this

@@ -60,7 +60,7 @@ export type MergeUserRowsOptions = {
 
 // Up to this many rows in all are staged by INSERT … VALUES in the merge's own query (no round trip
 // of their own), the smallest tables first; the rest go through COPY, whose per-row cost is lower.
-const INLINE_STAGING_ROWS = 2_000;
+export const INLINE_STAGING_ROWS = 2_000;
 
 /**
  * Makes one user's rows in each table exactly the given rows, writing only what differs: rows whose
