@@ -19,7 +19,8 @@
  * are all current, their median beside the floor's (itself the median of seven loads), each also
  * run right after a load of the floor and divided by it, with the median of those ratios; and last,
  * the first recompute again, the user's derived rows removed, in this process whose code is compiled
- * by now. The full recomputes also print how long the collector stopped this process in each (its
+ * by now, after the floor under the foreign keys: the same rows loaded by COPY into the derived
+ * tables themselves, each row's keys checked as the first write's are. The full recomputes also print how long the collector stopped this process in each (its
  * pauses, which this side's CPU time includes). The import and a small warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
@@ -89,6 +90,8 @@ const serverCpu = await serverCpuClock(db);
 // about 20 s at 100,000 fills; three let one slow run decide the median).
 const FLOOR_RUNS = 7;
 const FULL_REPEATS = 7;
+// The COPY into the derived tables themselves deletes and vacuums the user's rows before each load.
+const KEYED_FLOOR_RUNS = 3;
 
 // The collector's pauses of this process, read around each timed recompute.
 const pauses = collectorPauseClock();
@@ -242,6 +245,15 @@ try {
         `    each right after a load of the floor (${paired.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s): ${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(" / ")}, median ${median(ratios).toFixed(2)}×`,
       );
     } else console.log(`    floor loads between the runs: not measured (${paired.skipped})`);
+    // What a first write cannot go below while every derived row's key to its user is checked (the
+    // invariant of docs/DESIGN.md): the same rows loaded by COPY into the derived tables themselves.
+    const keyed = await measureCopyFloor({
+      adminUrl: adminUrl.toString(),
+      userId: userIdFromRobinhoodUserId(robinhoodUserId),
+      tables: DERIVED_TABLES,
+      runs: KEYED_FLOOR_RUNS,
+      intoTheTables: true,
+    });
     // The first recompute again, its code compiled by now: a new user's first import reaching a
     // server that has been running (the first one above also compiles everything it runs).
     await removeDerivedRows(userIdFromRobinhoodUserId(robinhoodUserId));
@@ -256,6 +268,12 @@ try {
     else
       console.log(
         `  floor: COPY of the same rows into same-shape tables, ${floor.runs.length} runs: ${floor.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${floor.seconds.toFixed(3)} s (the ratios above are to the median)`,
+      );
+    if ("skipped" in keyed)
+      console.log(`  the same COPY into the derived tables: not measured (${keyed.skipped})`);
+    else
+      console.log(
+        `  the same COPY into the derived tables themselves, each row's foreign keys checked (no row-level security: the superuser's), ${keyed.runs.length} runs: ${keyed.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s, median ${keyed.seconds.toFixed(3)} s${"seconds" in floor ? ` = ${(keyed.seconds / floor.seconds).toFixed(2)}× the floor` : ""}`,
       );
   }
 } finally {

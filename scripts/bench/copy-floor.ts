@@ -9,7 +9,8 @@ import { median } from "./median";
  * The floor under an import: the same rows the import wrote, loaded by PostgreSQL's `COPY` from
  * files on the server into tables with the same columns, defaults and indexes (`LIKE … INCLUDING
  * ALL`), in one transaction. No parsing, no lookups, no client round trips, no foreign-key or
- * row-level-security checks: no importer can write these rows faster. Needs a superuser connection
+ * row-level-security checks: no importer can write these rows faster. (`intoTheTables` loads them
+ * into the tables themselves instead, to see what their foreign keys add.) Needs a superuser connection
  * on the database's own machine (server-side files); returns null with the reason otherwise.
  */
 export async function measureCopyFloor(options: {
@@ -27,6 +28,15 @@ export async function measureCopyFloor(options: {
    * runs has a floor taken moments before (`bench-recompute`'s full recompute over current rows).
    */
   afterEachRun?: () => Promise<void>;
+  /**
+   * Load into the tables themselves, not into copies of their shape: the user's rows are deleted
+   * before each load (untimed, children first, then the tables vacuumed), and the load puts them back
+   * as they were, ids and timestamps included. Each row's foreign keys are checked, as for any writer
+   * of those tables; row-level security is not (this is the superuser's COPY, which PostgreSQL
+   * refuses a role under the policies). `tables` must list parents before children. A load that
+   * fails leaves the user's rows deleted.
+   */
+  intoTheTables?: boolean;
 }): Promise<{ seconds: number; rows: number; runs: number[] } | { skipped: string }> {
   const userId = z.uuid().parse(options.userId);
   const mine = `user_id = '${userId}'`;
@@ -52,8 +62,10 @@ export async function measureCopyFloor(options: {
   let runningAfter = false;
   try {
     let rows = 0;
+    const into = (table: string) => (options.intoTheTables ? table : `bench_floor_${table}`);
     for (const [table, where] of tables) {
-      await client.query(`CREATE TABLE bench_floor_${table} (LIKE ${table} INCLUDING ALL)`);
+      if (!options.intoTheTables)
+        await client.query(`CREATE TABLE bench_floor_${table} (LIKE ${table} INCLUDING ALL)`);
       const copied = await client.query(
         `COPY (SELECT * FROM ${table} WHERE ${where}) TO '${path.join(directory, table)}'`,
       );
@@ -61,7 +73,11 @@ export async function measureCopyFloor(options: {
     }
     const runs: number[] = [];
     for (let run = 0; run < Math.max(1, options.runs ?? 1); run++) {
-      if (run > 0)
+      if (options.intoTheTables) {
+        for (const [table, where] of [...tables].reverse())
+          await client.query(`DELETE FROM ${table} WHERE ${where}`);
+        await client.query(`VACUUM ${tables.map(([table]) => table).join(", ")}`);
+      } else if (run > 0)
         await client.query(`TRUNCATE ${tables.map(([table]) => `bench_floor_${table}`).join(", ")}`);
       // Every load starts from a checkpoint (untimed), so none pays for writing out the pages an
       // earlier load or other work dirtied: without it, loads run back to back took 0.89–0.96 s
@@ -70,7 +86,7 @@ export async function measureCopyFloor(options: {
       const started = performance.now();
       await client.query("BEGIN");
       for (const [table] of tables)
-        await client.query(`COPY bench_floor_${table} FROM '${path.join(directory, table)}'`);
+        await client.query(`COPY ${into(table)} FROM '${path.join(directory, table)}'`);
       await client.query("COMMIT");
       runs.push((performance.now() - started) / 1000);
       if (options.afterEachRun) {
@@ -88,7 +104,8 @@ export async function measureCopyFloor(options: {
     await client.query("ROLLBACK").catch(() => {});
     return { skipped: error instanceof Error ? error.message : String(error) };
   } finally {
-    for (const [table] of tables) await client.query(`DROP TABLE IF EXISTS bench_floor_${table}`);
+    if (!options.intoTheTables)
+      for (const [table] of tables) await client.query(`DROP TABLE IF EXISTS bench_floor_${table}`);
     await client.end();
     rmSync(directory, { recursive: true, force: true });
   }
