@@ -245,8 +245,8 @@ try {
         `    each right after a load of the floor (${paired.runs.map((seconds) => seconds.toFixed(3)).join(" / ")} s): ${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(" / ")}, median ${median(ratios).toFixed(2)}×`,
       );
     } else console.log(`    floor loads between the runs: not measured (${paired.skipped})`);
-    // What a first write cannot go below while every derived row's key to its user is checked (the
-    // invariant of docs/DESIGN.md): the same rows loaded by COPY into the derived tables themselves.
+    // What a first write cannot go below while the derived tables keep their foreign keys (the user
+    // invariant of DESIGN.md among them): the same rows loaded by COPY into those tables themselves.
     const keyed = await measureCopyFloor({
       adminUrl: adminUrl.toString(),
       userId: userIdFromRobinhoodUserId(robinhoodUserId),
