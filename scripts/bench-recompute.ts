@@ -20,8 +20,9 @@
  * run right after a load of the floor and divided by it, with the median of those ratios; and last,
  * the first recompute again, the user's derived rows removed, in this process whose code is compiled
  * by now, after the floor under the foreign keys: the same rows loaded by COPY into the derived
- * tables themselves, each row's keys checked as the first write's are. The full recomputes also print how long the collector stopped this process in each (its
- * pauses, which this side's CPU time includes). The import and a small warm-up are not timed.
+ * tables themselves, each row's keys checked as the first write's are. The full recomputes also
+ * print how long the collector stopped this process in each (its pauses, which this side's CPU time
+ * includes). The import and a small warm-up are not timed.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";

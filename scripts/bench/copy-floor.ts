@@ -10,8 +10,9 @@ import { median } from "./median";
  * files on the server into tables with the same columns, defaults and indexes (`LIKE … INCLUDING
  * ALL`), in one transaction. No parsing, no lookups, no client round trips, no foreign-key or
  * row-level-security checks: no importer can write these rows faster. (`intoTheTables` loads them
- * into the tables themselves instead, to see what their foreign keys add.) Needs a superuser connection
- * on the database's own machine (server-side files); returns null with the reason otherwise.
+ * into the tables themselves instead, to see what their foreign keys add.) Needs a superuser
+ * connection on the database's own machine (server-side files); returns null with the reason
+ * otherwise.
  */
 export async function measureCopyFloor(options: {
   adminUrl: string;
